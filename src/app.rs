@@ -1,0 +1,265 @@
+//! The eframe application: owns the state, the basemap and the tile sources, and
+//! wires one frame together: panels and keys produce commands, the map draws, the
+//! commands are applied at the end.
+
+use crate::basemap::assets::{AssetSource, Basemap};
+use crate::basemap::style::{BasemapStyle, BasemapTheme};
+use crate::basemap::tiles::OfflineTiles;
+use crate::labels::{LabelStyle, LabelsPlugin};
+use crate::online::OnlineTiles;
+use crate::state::{AppState, Command};
+use crate::ui::{dialogs, keys, overlays, toolbar};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+use walkers::{Map, Tiles};
+
+/// How the app starts; filled from the command line.
+#[derive(Debug, Clone)]
+pub struct StartOptions {
+    pub assets: AssetSource,
+    /// Print the time from `started` to the first fully drawn frame, then quit.
+    pub exit_after_first_full_frame: bool,
+    pub started: Instant,
+}
+
+impl Default for StartOptions {
+    fn default() -> Self {
+        Self {
+            assets: AssetSource::Embedded,
+            exit_after_first_full_frame: false,
+            started: Instant::now(),
+        }
+    }
+}
+
+pub struct SitmapApp {
+    pub state: AppState,
+    options: StartOptions,
+    loading: Option<Receiver<Basemap>>,
+    basemap: Option<Arc<Basemap>>,
+    offline: Option<OfflineTiles>,
+    online: Option<OnlineTiles>,
+    cursor: Option<String>,
+    /// Where the map was drawn last frame, for projecting outside the map widget.
+    map_rect: Option<egui::Rect>,
+    /// Set once a frame shows every tile at its own zoom.
+    pub first_full_frame: Option<std::time::Duration>,
+}
+
+impl SitmapApp {
+    pub fn new(ctx: &egui::Context, options: StartOptions) -> Self {
+        crate::online::install_tls_provider();
+        style_text(ctx);
+        let (sender, receiver) = channel();
+        let source = options.assets.clone();
+        let repaint = ctx.clone();
+        // Decoding the assets takes tens of milliseconds: never on the UI thread.
+        std::thread::Builder::new()
+            .name("sitmap-basemap-load".into())
+            .spawn(move || {
+                sender.send(Basemap::load(&source)).ok();
+                repaint.request_repaint();
+            })
+            .map_err(|e| log::error!("cannot start the basemap loader: {e}"))
+            .ok();
+        let state = AppState::default();
+        ctx.set_theme(state.theme.preference());
+        Self {
+            state,
+            options,
+            loading: Some(receiver),
+            basemap: None,
+            offline: None,
+            online: None,
+            cursor: None,
+            map_rect: None,
+            first_full_frame: None,
+        }
+    }
+
+    /// Whether the basemap is loaded and every tile on screen is drawn.
+    pub fn basemap_ready(&self) -> bool {
+        self.first_full_frame.is_some()
+    }
+
+    /// Screen position of a lon/lat in the last drawn map, if it is on screen.
+    pub fn screen_position(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
+        let rect = self.map_rect?;
+        let projector = walkers::Projector::new(
+            rect,
+            &walkers::MercatorProjection,
+            &self.state.memory,
+            self.state.center(),
+        );
+        let pos = projector.project(walkers::lon_lat(lon, lat)).to_pos2();
+        rect.contains(pos).then_some(pos)
+    }
+
+    pub fn online(&self) -> Option<&OnlineTiles> {
+        self.online.as_ref()
+    }
+
+    fn receive_basemap(&mut self, ctx: &egui::Context) {
+        let Some(receiver) = &self.loading else {
+            return;
+        };
+        let Ok(basemap) = receiver.try_recv() else {
+            return;
+        };
+        self.loading = None;
+        self.state
+            .notices
+            .extend(basemap.problems.iter().map(ToString::to_string));
+        let basemap = Arc::new(basemap);
+        self.offline = Some(OfflineTiles::new(
+            Arc::clone(&basemap),
+            basemap_style(ctx),
+            ctx.clone(),
+        ));
+        self.basemap = Some(basemap);
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        let Some(command) = self.state.apply(command) else {
+            ctx.set_theme(self.state.theme.preference());
+            return;
+        };
+        match command {
+            Command::SetBasemap(choice) => {
+                self.state.basemap = choice;
+                self.state.online_failing = false;
+                self.online = OnlineTiles::new(choice, ctx.clone());
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            _ => {}
+        }
+    }
+
+    fn map(&mut self, ui: &mut egui::Ui) {
+        let rect = ui.available_rect_before_wrap();
+        self.state.apply_fit(rect.size());
+        let style = basemap_style(ui.ctx());
+        overlays::backdrop(ui, rect, colour(style.ocean));
+        if let Some(offline) = &mut self.offline {
+            offline.set_style(style);
+        }
+
+        let center = self.state.center();
+        let label_style = match style.theme {
+            BasemapTheme::Light => LabelStyle::light(),
+            BasemapTheme::Dark => LabelStyle::dark(),
+        };
+        let online_credit = self.online.as_ref().map(|online| {
+            let credit = online.attribution();
+            (credit.text, credit.url)
+        });
+        let places = self.basemap.as_ref().map(|b| b.places.as_slice());
+        let mut map = Map::new(
+            self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
+            &mut self.state.memory,
+            center,
+        )
+        .zoom_with_ctrl(false);
+        if let Some(online) = &mut self.online {
+            map = map.with_layer(online, 1.0);
+        }
+        if let Some(places) = places {
+            map = map.with_plugin(LabelsPlugin::new(places, label_style));
+        }
+        let mut cursor = None;
+        let response = map
+            .show(ui, |ui, response, projector, _memory| {
+                overlays::scale_bar(ui, projector, response.rect);
+                cursor = overlays::cursor_readout(projector, response.hover_pos());
+            })
+            .response;
+        self.cursor = cursor;
+        self.map_rect = Some(response.rect);
+        overlays::map_border(ui, response.rect);
+        overlays::attribution(ui, response.rect, online_credit);
+        self.state.clamp_zoom();
+
+        if let Some(online) = &mut self.online {
+            self.state.online_failing = online.end_frame();
+        }
+        let complete = self.offline.as_mut().is_some_and(OfflineTiles::end_frame);
+        if complete && self.first_full_frame.is_none() {
+            let elapsed = self.options.started.elapsed();
+            self.first_full_frame = Some(elapsed);
+            if self.options.exit_after_first_full_frame {
+                println!("first full frame after {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+        if let Some(command) = overlays::notices(ui, response.rect, &self.state.notices, self.state.online_failing) {
+            self.apply(ui.ctx(), command);
+        }
+    }
+
+    fn status_bar(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.monospace(self.cursor.as_deref().unwrap_or("—"));
+            ui.separator();
+            ui.label(format!("zoom {:.1}", self.state.memory.zoom()));
+            let loading = self.offline.as_ref().map_or(0, OfflineTiles::in_progress);
+            if self.basemap.is_none() {
+                ui.separator();
+                ui.spinner();
+                ui.label("loading basemap…");
+            } else if loading > 0 {
+                ui.separator();
+                ui.spinner();
+                ui.label(format!("rendering {loading} tiles"));
+            }
+        });
+    }
+}
+
+impl eframe::App for SitmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.receive_basemap(&ctx);
+        let mut commands = keys::commands(&ctx);
+        egui::Panel::top("menu").show(ui, |ui| {
+            commands.extend(toolbar::menu_bar(ui, &self.state));
+            commands.extend(toolbar::toolbar(ui));
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| self.map(ui));
+        commands.extend(dialogs::shortcuts(&ctx, self.state.show_shortcuts));
+        commands.extend(dialogs::about(&ctx, self.state.show_about));
+        for command in commands {
+            self.apply(&ctx, command);
+        }
+    }
+}
+
+fn basemap_style(ctx: &egui::Context) -> BasemapStyle {
+    match ctx.theme() {
+        egui::Theme::Dark => BasemapStyle::dark(),
+        egui::Theme::Light => BasemapStyle::light(),
+    }
+}
+
+fn colour(rgba: [u8; 4]) -> egui::Color32 {
+    egui::Color32::from_rgba_unmultiplied(rgba[0], rgba[1], rgba[2], rgba[3])
+}
+
+/// Slightly larger text than egui's default: the app is read from across a room.
+fn style_text(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Heading, FontId::new(20.0, FontFamily::Proportional)),
+            (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
+            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
+            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+        ]
+        .into();
+    });
+}
+

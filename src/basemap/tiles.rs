@@ -1,0 +1,271 @@
+//! The offline basemap as a `walkers::Tiles` source.
+//!
+//! The UI thread never renders and never waits: `at()` queues the tile for the
+//! worker threads and meanwhile returns the nearest cached ancestor, scaled. Jobs
+//! are served newest first, so after a fast pan the tiles now on screen come
+//! before the ones flown over; a bounded queue forgets the rest.
+
+use super::assets::Basemap;
+use super::render::{TILE_SIZE, TileRenderer};
+use super::style::BasemapStyle;
+use egui::{ColorImage, Context, TextureHandle, TextureOptions, pos2};
+use lru::LruCache;
+use std::collections::HashSet;
+use std::num::NonZeroUsize;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
+use walkers::sources::Attribution;
+use walkers::{Tile, TileId, TilePiece, Tiles};
+
+/// 160 tiles of 256 KiB: enough for a 4K screen plus its parents, and a bounded memory cost.
+const CACHE_TILES: usize = 160;
+const MAX_QUEUED: usize = 96;
+/// Textures uploaded per frame, so a burst of finished tiles cannot stall a frame.
+const UPLOADS_PER_FRAME: usize = 12;
+
+struct Job {
+    tile: TileId,
+    generation: u64,
+    style: BasemapStyle,
+}
+
+#[derive(Default)]
+struct Queue {
+    jobs: Vec<Job>,
+    shutdown: bool,
+}
+
+struct Shared {
+    queue: Mutex<Queue>,
+    wake: Condvar,
+}
+
+struct Rendered {
+    tile: TileId,
+    generation: u64,
+    image: ColorImage,
+}
+
+pub struct OfflineTiles {
+    ctx: Context,
+    style: BasemapStyle,
+    /// Bumped on a style change so late results of the old style are dropped.
+    generation: u64,
+    cache: LruCache<TileId, TextureHandle>,
+    pending: HashSet<TileId>,
+    shared: Arc<Shared>,
+    results: Receiver<Rendered>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+    /// Tiles asked for this frame that were not yet rendered at their own zoom.
+    incomplete_this_frame: usize,
+}
+
+impl OfflineTiles {
+    pub fn new(basemap: Arc<Basemap>, style: BasemapStyle, ctx: Context) -> Self {
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(Queue::default()),
+            wake: Condvar::new(),
+        });
+        let (sender, results) = channel();
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+        let renderer = TileRenderer::new(basemap);
+        let workers = (0..threads)
+            .filter_map(|i| {
+                let shared = Arc::clone(&shared);
+                let sender = sender.clone();
+                let renderer = renderer.clone();
+                let ctx = ctx.clone();
+                std::thread::Builder::new()
+                    .name(format!("sitmap-tiles-{i}"))
+                    .spawn(move || worker(&shared, &sender, &renderer, &ctx))
+                    .map_err(|e| log::error!("cannot start a tile worker: {e}"))
+                    .ok()
+            })
+            .collect();
+        Self {
+            ctx,
+            style,
+            generation: 0,
+            // CACHE_TILES is a non-zero constant.
+            cache: LruCache::new(NonZeroUsize::new(CACHE_TILES).unwrap_or(NonZeroUsize::MIN)),
+            pending: HashSet::new(),
+            shared,
+            results,
+            workers,
+            incomplete_this_frame: 0,
+        }
+    }
+
+    pub fn style(&self) -> &BasemapStyle {
+        &self.style
+    }
+
+    /// Switches palettes: the cache is dropped and the view re-renders, old tiles
+    /// staying on screen until their replacements arrive would mix the two styles.
+    pub fn set_style(&mut self, style: BasemapStyle) {
+        if style == self.style {
+            return;
+        }
+        self.style = style;
+        self.generation += 1;
+        self.cache.clear();
+        self.pending.clear();
+        if let Ok(mut queue) = self.shared.queue.lock() {
+            queue.jobs.clear();
+        }
+    }
+
+    /// Call once per frame after the map is drawn: whether every tile on screen was
+    /// shown at its own zoom (nothing stood in scaled).
+    pub fn end_frame(&mut self) -> bool {
+        std::mem::take(&mut self.incomplete_this_frame) == 0
+    }
+
+    /// Tiles waiting for a worker or being rendered.
+    pub fn in_progress(&self) -> usize {
+        self.pending.len()
+    }
+
+    fn receive(&mut self) {
+        for _ in 0..UPLOADS_PER_FRAME {
+            let Ok(rendered) = self.results.try_recv() else {
+                break;
+            };
+            if rendered.generation != self.generation {
+                continue;
+            }
+            self.pending.remove(&rendered.tile);
+            let name = format!(
+                "basemap-{}-{}-{}",
+                rendered.tile.zoom, rendered.tile.x, rendered.tile.y
+            );
+            let texture = self
+                .ctx
+                .load_texture(name, rendered.image, TextureOptions::LINEAR);
+            self.cache.put(rendered.tile, texture);
+        }
+    }
+
+    fn request(&mut self, tile: TileId) {
+        if !self.pending.insert(tile) {
+            return;
+        }
+        let Ok(mut queue) = self.shared.queue.lock() else {
+            return;
+        };
+        queue.jobs.push(Job {
+            tile,
+            generation: self.generation,
+            style: self.style,
+        });
+        if queue.jobs.len() > MAX_QUEUED {
+            let dropped = queue.jobs.remove(0);
+            self.pending.remove(&dropped.tile);
+        }
+        self.shared.wake.notify_one();
+    }
+
+    /// The closest cached ancestor, with the part of it that covers `tile`.
+    fn ancestor(&mut self, tile: TileId) -> Option<TilePiece> {
+        for up in 1..=tile.zoom {
+            let scale = 1u32 << up;
+            let parent = TileId {
+                x: tile.x / scale,
+                y: tile.y / scale,
+                zoom: tile.zoom - up,
+            };
+            if let Some(texture) = self.cache.peek(&parent) {
+                let step = 1.0 / scale as f32;
+                let u = (tile.x % scale) as f32 * step;
+                let v = (tile.y % scale) as f32 * step;
+                let uv = egui::Rect::from_min_max(pos2(u, v), pos2(u + step, v + step));
+                return Some(TilePiece::new(Tile::Raster(texture.clone()), uv));
+            }
+        }
+        None
+    }
+}
+
+impl Tiles for OfflineTiles {
+    fn at(&mut self, tile: TileId) -> Option<TilePiece> {
+        self.receive();
+        let max = 1u32 << tile.zoom;
+        if tile.x >= max || tile.y >= max {
+            return None;
+        }
+        if let Some(texture) = self.cache.get(&tile) {
+            let full = egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
+        }
+        self.incomplete_this_frame += 1;
+        self.request(tile);
+        self.ancestor(tile)
+    }
+
+    fn attribution(&self) -> Attribution {
+        Attribution {
+            text: "Natural Earth",
+            url: "https://www.naturalearthdata.com/",
+            logo_light: None,
+            logo_dark: None,
+        }
+    }
+
+    fn tile_size(&self) -> u32 {
+        TILE_SIZE
+    }
+
+    fn stats(&self) -> walkers::Stats {
+        walkers::Stats {
+            in_progress: self.pending.len(),
+        }
+    }
+}
+
+impl Drop for OfflineTiles {
+    fn drop(&mut self) {
+        if let Ok(mut queue) = self.shared.queue.lock() {
+            queue.shutdown = true;
+        }
+        self.shared.wake.notify_all();
+        for worker in self.workers.drain(..) {
+            worker.join().ok();
+        }
+    }
+}
+
+fn worker(shared: &Shared, results: &Sender<Rendered>, renderer: &TileRenderer, ctx: &Context) {
+    loop {
+        let job = {
+            let Ok(mut queue) = shared.queue.lock() else {
+                return;
+            };
+            loop {
+                if queue.shutdown {
+                    return;
+                }
+                if let Some(job) = queue.jobs.pop() {
+                    break job;
+                }
+                queue = match shared.wake.wait(queue) {
+                    Ok(queue) => queue,
+                    Err(_) => return,
+                };
+            }
+        };
+        let Some(pixmap) = renderer.render(job.tile, &job.style) else {
+            continue;
+        };
+        let size = [pixmap.width() as usize, pixmap.height() as usize];
+        let image = ColorImage::from_rgba_premultiplied(size, pixmap.data());
+        let sent = results.send(Rendered {
+            tile: job.tile,
+            generation: job.generation,
+            image,
+        });
+        if sent.is_err() {
+            return;
+        }
+        ctx.request_repaint();
+    }
+}

@@ -1,0 +1,577 @@
+//! Place names drawn over the basemap tiles: greedy, priority-ordered, collision-free placement.
+
+use std::cmp::Ordering;
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Pos2, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
+
+use crate::basemap::places::{Place, PlaceKind};
+
+/// How far beyond its `min_zoom` a place is offered early. Natural Earth's
+/// `MIN_LABEL` suits countries a little ahead of time (the whole-Americas view
+/// sits near zoom 2.7), while capitals and cities would crowd that view, so
+/// they come in half a level late.
+fn zoom_bias(kind: PlaceKind) -> f64 {
+    match kind {
+        PlaceKind::Country => 0.8,
+        PlaceKind::Capital | PlaceKind::City => -0.5,
+    }
+}
+
+/// Empty space kept around every placed text, so neighbours never touch.
+const PAD: f32 = 2.0;
+/// Half the side of the square a point marker (and its outline) occupies.
+const DOT_HALF: f32 = 3.5;
+/// Distance between the marker's centre and the near edge of its text.
+const DOT_GAP: f32 = DOT_HALF + 2.0;
+/// Side of a collision-grid cell: about one short label, so a lookup touches few cells.
+const CELL: f32 = 64.0;
+
+/// Whether `place` is a candidate at this map zoom at all (before collisions).
+pub fn is_offered(place: &Place, zoom: f64) -> bool {
+    f64::from(place.min_zoom) <= zoom + zoom_bias(place.kind)
+}
+
+/// One label that won a spot on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLabel {
+    /// Index into the `places` slice given to [`place_labels`].
+    pub index: usize,
+    /// Where the text goes, in screen points; paint the galley at `text_rect.min`.
+    pub text_rect: Rect,
+    /// The marker position for capitals and cities; countries have none.
+    pub dot: Option<Pos2>,
+}
+
+/// The order in which places claim space: countries, capitals, cities; then the
+/// ones Natural Earth considers more important, then the more populous; the name
+/// and index last so that ties never depend on sort stability or input quirks.
+fn priority(a: &Place, b: &Place) -> Ordering {
+    a.kind
+        .cmp(&b.kind)
+        .then(a.min_zoom.total_cmp(&b.min_zoom))
+        .then(b.population.cmp(&a.population))
+        .then_with(|| a.name.cmp(&b.name))
+}
+
+/// Chooses which labels to show and where, without painting, so it can be tested
+/// headless. `project` maps (lon, lat) to screen points; `measure` returns the
+/// size of a label's text. Only candidates whose marker is free get measured,
+/// which keeps text layout off the hot path when the map is crowded.
+pub fn place_labels(
+    places: &[Place],
+    zoom: f64,
+    viewport: Rect,
+    project: impl Fn(f32, f32) -> Pos2,
+    mut measure: impl FnMut(&str, PlaceKind) -> Vec2,
+) -> Vec<PlacedLabel> {
+    if !viewport.is_finite() || viewport.width() <= 0.0 || viewport.height() <= 0.0 {
+        return Vec::new();
+    }
+    // Keep markers a little inside the edge so they are never half cut off.
+    let inner = viewport.shrink(DOT_HALF);
+    let mut candidates: Vec<(usize, Pos2)> = places
+        .iter()
+        .enumerate()
+        .filter(|(_, place)| is_offered(place, zoom))
+        .filter_map(|(index, place)| {
+            let point = project(place.lon, place.lat);
+            (point.is_finite() && inner.contains(point)).then_some((index, point))
+        })
+        .collect();
+    candidates.sort_by(|a, b| priority(&places[a.0], &places[b.0]).then(a.0.cmp(&b.0)));
+
+    let mut grid = Grid::new(viewport);
+    let mut placed = Vec::new();
+    for (index, point) in candidates {
+        let place = &places[index];
+        let dot = (place.kind != PlaceKind::Country).then_some(point);
+        let dot_rect = dot.map(|p| Rect::from_center_size(p, Vec2::splat(2.0 * DOT_HALF)));
+        if dot_rect.is_some_and(|r| !grid.is_free(r.expand(PAD))) {
+            continue;
+        }
+        let size = measure(&place.name, place.kind);
+        if !(size.x > 0.0 && size.y > 0.0 && size.is_finite()) {
+            continue;
+        }
+        let text_rect = text_positions(point, size, dot.is_some())
+            .into_iter()
+            .flatten()
+            .find(|r| viewport.contains_rect(*r) && grid.is_free(r.expand(PAD)));
+        let Some(text_rect) = text_rect else {
+            continue;
+        };
+        grid.insert(text_rect);
+        if let Some(r) = dot_rect {
+            grid.insert(r);
+        }
+        placed.push(PlacedLabel {
+            index,
+            text_rect,
+            dot,
+        });
+    }
+    placed
+}
+
+/// Candidate text rects in order of preference: centred for countries (a name
+/// labels an area); right, left, above, below a marker for points.
+fn text_positions(point: Pos2, size: Vec2, has_dot: bool) -> [Option<Rect>; 4] {
+    if !has_dot {
+        return [Some(Rect::from_center_size(point, size)), None, None, None];
+    }
+    let (x, y) = (point.x, point.y);
+    let at = |min: Pos2| Some(Rect::from_min_size(min, size));
+    [
+        at(pos2(x + DOT_GAP, y - size.y / 2.0)),
+        at(pos2(x - DOT_GAP - size.x, y - size.y / 2.0)),
+        at(pos2(x - size.x / 2.0, y - DOT_HALF - 1.0 - size.y)),
+        at(pos2(x - size.x / 2.0, y + DOT_HALF + 1.0)),
+    ]
+}
+
+/// A uniform grid over the viewport holding every placed rect, so each collision
+/// test only looks at the few rects sharing its cells rather than all of them.
+struct Grid {
+    origin: Pos2,
+    cols: usize,
+    rows: usize,
+    cells: Vec<Vec<u32>>,
+    rects: Vec<Rect>,
+}
+
+impl Grid {
+    fn new(viewport: Rect) -> Self {
+        let cols = (viewport.width() / CELL).ceil().max(1.0) as usize;
+        let rows = (viewport.height() / CELL).ceil().max(1.0) as usize;
+        Self {
+            origin: viewport.min,
+            cols,
+            rows,
+            cells: vec![Vec::new(); cols * rows],
+            rects: Vec::new(),
+        }
+    }
+
+    /// The cell index ranges a rect touches, clamped to the grid (rects that poke
+    /// out of the viewport land in the border cells, which is still conservative).
+    fn span(&self, rect: Rect) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let cell = |v: f32, origin: f32, n: usize| {
+            (((v - origin) / CELL).floor().max(0.0) as usize).min(n - 1)
+        };
+        let x0 = cell(rect.min.x, self.origin.x, self.cols);
+        let x1 = cell(rect.max.x, self.origin.x, self.cols);
+        let y0 = cell(rect.min.y, self.origin.y, self.rows);
+        let y1 = cell(rect.max.y, self.origin.y, self.rows);
+        (x0..x1 + 1, y0..y1 + 1)
+    }
+
+    fn is_free(&self, rect: Rect) -> bool {
+        let (xs, ys) = self.span(rect);
+        ys.flat_map(|y| xs.clone().map(move |x| y * self.cols + x))
+            .flat_map(|cell| &self.cells[cell])
+            .all(|&i| !self.rects[i as usize].intersects(rect))
+    }
+
+    fn insert(&mut self, rect: Rect) {
+        let id = self.rects.len() as u32;
+        self.rects.push(rect);
+        let (xs, ys) = self.span(rect);
+        for y in ys {
+            for x in xs.clone() {
+                self.cells[y * self.cols + x].push(id);
+            }
+        }
+    }
+}
+
+/// Colours and sizes of the labels. Greys only: the data overlays drawn on top
+/// use saturated colours and must remain the loudest thing on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabelStyle {
+    pub country_size: f32,
+    pub capital_size: f32,
+    pub city_size: f32,
+    /// Loose tracking sets area names apart from point names at a glance.
+    pub country_letter_spacing: f32,
+    pub country_text: Color32,
+    pub capital_text: Color32,
+    pub city_text: Color32,
+    /// Drawn around every glyph so text reads over land, sea and borders alike.
+    pub halo: Color32,
+    pub capital_marker_fill: Color32,
+    pub capital_marker_stroke: Color32,
+    pub city_dot: Color32,
+}
+
+impl LabelStyle {
+    /// For the light basemap (land #F3F1EC, ocean #C9D6DF): dark text, light halo.
+    pub fn light() -> Self {
+        Self {
+            country_size: 15.5,
+            capital_size: 13.0,
+            city_size: 12.0,
+            country_letter_spacing: 1.0,
+            country_text: Color32::from_rgb(0x7C, 0x80, 0x86),
+            capital_text: Color32::from_rgb(0x26, 0x29, 0x2D),
+            city_text: Color32::from_rgb(0x4A, 0x4E, 0x54),
+            halo: Color32::from_rgba_unmultiplied(0xF8, 0xF7, 0xF4, 0xD0),
+            capital_marker_fill: Color32::from_rgb(0xF8, 0xF7, 0xF4),
+            capital_marker_stroke: Color32::from_rgb(0x33, 0x36, 0x3A),
+            city_dot: Color32::from_rgb(0x55, 0x59, 0x5F),
+        }
+    }
+
+    /// For the dark basemap (land #2E3338, ocean #18212B): light text, dark halo.
+    pub fn dark() -> Self {
+        Self {
+            country_text: Color32::from_rgb(0x8F, 0x97, 0xA0),
+            capital_text: Color32::from_rgb(0xE4, 0xE7, 0xEA),
+            city_text: Color32::from_rgb(0xBE, 0xC3, 0xC9),
+            halo: Color32::from_rgba_unmultiplied(0x12, 0x17, 0x1D, 0xD0),
+            capital_marker_fill: Color32::from_rgb(0x18, 0x1D, 0x22),
+            capital_marker_stroke: Color32::from_rgb(0xD8, 0xDC, 0xE0),
+            city_dot: Color32::from_rgb(0xB4, 0xBA, 0xC0),
+            ..Self::light()
+        }
+    }
+
+    /// The text layout for one label; shared by measuring and painting so the
+    /// placed rect is exactly the painted text.
+    pub fn job(&self, text: &str, kind: PlaceKind) -> LayoutJob {
+        let (size, color, spacing) = match kind {
+            PlaceKind::Country => (
+                self.country_size,
+                self.country_text,
+                self.country_letter_spacing,
+            ),
+            PlaceKind::Capital => (self.capital_size, self.capital_text, 0.0),
+            PlaceKind::City => (self.city_size, self.city_text, 0.0),
+        };
+        let format = TextFormat {
+            extra_letter_spacing: spacing,
+            ..TextFormat::simple(FontId::proportional(size), color)
+        };
+        LayoutJob::single_section(text.to_owned(), format)
+    }
+}
+
+/// Draws the place labels as a walkers plugin; add it after the tile layer and
+/// before the data overlays so labels sit beneath the data.
+pub struct LabelsPlugin<'a> {
+    places: &'a [Place],
+    style: LabelStyle,
+}
+
+impl<'a> LabelsPlugin<'a> {
+    pub fn new(places: &'a [Place], style: LabelStyle) -> Self {
+        Self { places, style }
+    }
+}
+
+/// Halo offsets: eight directions one point out trace a solid outline at 1–2 px text stroke widths.
+const HALO_OFFSETS: [Vec2; 8] = [
+    vec2(-1.0, -1.0),
+    vec2(0.0, -1.0),
+    vec2(1.0, -1.0),
+    vec2(-1.0, 0.0),
+    vec2(1.0, 0.0),
+    vec2(-1.0, 1.0),
+    vec2(0.0, 1.0),
+    vec2(1.0, 1.0),
+];
+
+impl walkers::Plugin for LabelsPlugin<'_> {
+    fn run(
+        self: Box<Self>,
+        ui: &mut egui::Ui,
+        _response: &egui::Response,
+        projector: &walkers::Projector,
+        _map_memory: &walkers::MapMemory,
+    ) {
+        let viewport = projector.clip_rect();
+        let painter = ui.painter().with_clip_rect(viewport);
+        let style = &self.style;
+        let placed = place_labels(
+            self.places,
+            projector.zoom(),
+            viewport,
+            |lon, lat| {
+                projector
+                    .project(walkers::lon_lat(f64::from(lon), f64::from(lat)))
+                    .to_pos2()
+            },
+            // egui caches galleys by job, so painting below reuses these layouts.
+            |text, kind| painter.layout_job(style.job(text, kind)).size(),
+        );
+        for label in placed {
+            let place = &self.places[label.index];
+            if let Some(dot) = label.dot {
+                match place.kind {
+                    PlaceKind::Capital => {
+                        let square = Rect::from_center_size(dot, Vec2::splat(6.0));
+                        painter.rect(
+                            square,
+                            0.0,
+                            style.capital_marker_fill,
+                            Stroke::new(1.5, style.capital_marker_stroke),
+                            StrokeKind::Inside,
+                        );
+                    }
+                    _ => {
+                        painter.circle(dot, 2.5, style.city_dot, Stroke::new(1.0, style.halo));
+                    }
+                }
+            }
+            let galley = painter.layout_job(style.job(&place.name, place.kind));
+            for offset in HALO_OFFSETS {
+                painter.galley_with_override_text_color(
+                    label.text_rect.min + offset,
+                    galley.clone(),
+                    style.halo,
+                );
+            }
+            painter.galley(label.text_rect.min, galley, style.halo);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::basemap::places::parse_places;
+
+    const PLACES_TSV: &str =
+        include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/places.tsv"));
+
+    fn places() -> Vec<Place> {
+        let (places, problems) = parse_places(PLACES_TSV);
+        assert!(problems.is_empty(), "{problems:?}");
+        places
+    }
+
+    fn viewport() -> Rect {
+        Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0))
+    }
+
+    /// Web Mercator at `zoom`, with (`lon0`, `lat0`) at the viewport centre.
+    fn mercator(zoom: f64, lon0: f32, lat0: f32) -> impl Fn(f32, f32) -> Pos2 {
+        let world = 256.0 * 2f64.powf(zoom);
+        let raw = move |lon: f32, lat: f32| {
+            let lat = f64::from(lat).to_radians();
+            let x = (f64::from(lon) + 180.0) / 360.0 * world;
+            let y = (1.0 - lat.tan().asinh() / std::f64::consts::PI) / 2.0 * world;
+            (x, y)
+        };
+        let (cx, cy) = raw(lon0, lat0);
+        let centre = viewport().center();
+        move |lon, lat| {
+            let (x, y) = raw(lon, lat);
+            pos2(centre.x + (x - cx) as f32, centre.y + (y - cy) as f32)
+        }
+    }
+
+    /// Real egui font metrics, as the plugin would measure them.
+    fn egui_measure() -> impl FnMut(&str, PlaceKind) -> Vec2 {
+        let ctx = egui::Context::default();
+        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        let style = LabelStyle::light();
+        move |text, kind| ctx.fonts_mut(|f| f.layout_job(style.job(text, kind)).size())
+    }
+
+    fn place_at(zoom: f64, lon0: f32, lat0: f32, places: &[Place]) -> Vec<PlacedLabel> {
+        place_labels(
+            places,
+            zoom,
+            viewport(),
+            mercator(zoom, lon0, lat0),
+            egui_measure(),
+        )
+    }
+
+    fn names<'p>(placed: &[PlacedLabel], places: &'p [Place]) -> Vec<&'p str> {
+        placed
+            .iter()
+            .map(|l| places[l.index].name.as_str())
+            .collect()
+    }
+
+    /// The invariants every placement must keep, whatever the view.
+    fn assert_clean(placed: &[PlacedLabel], places: &[Place]) {
+        let vp = viewport();
+        for (i, a) in placed.iter().enumerate() {
+            let a_name = &places[a.index].name;
+            assert!(
+                vp.contains_rect(a.text_rect),
+                "{a_name} leaves the viewport"
+            );
+            for b in &placed[i + 1..] {
+                let b_name = &places[b.index].name;
+                assert!(
+                    !a.text_rect.intersects(b.text_rect),
+                    "{a_name} overlaps {b_name}"
+                );
+            }
+            for b in placed.iter().filter(|b| b.index != a.index) {
+                if let Some(dot) = b.dot {
+                    let dot_rect = Rect::from_center_size(dot, Vec2::splat(2.0 * DOT_HALF));
+                    assert!(
+                        !a.text_rect.intersects(dot_rect),
+                        "{a_name} covers the dot of {}",
+                        places[b.index].name
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_two_labels_overlap_at_zoom_3_over_the_americas() {
+        let places = places();
+        let placed = place_at(3.0, -100.0, 15.0, &places);
+        assert_clean(&placed, &places);
+        let names = names(&placed, &places);
+        assert!(placed.len() > 10, "only {names:?}");
+        assert!(
+            names.contains(&"Venezuela") || names.contains(&"Brazil"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn no_two_labels_overlap_at_zoom_5_over_the_americas() {
+        let places = places();
+        let placed = place_at(5.0, -100.0, 15.0, &places);
+        assert_clean(&placed, &places);
+        assert!(placed.len() > 30, "only {:?}", names(&placed, &places));
+    }
+
+    #[test]
+    fn caracas_wins_its_spot_at_zoom_5_around_caracas() {
+        let places = places();
+        let placed = place_at(5.0, -66.9, 10.5, &places);
+        assert_clean(&placed, &places);
+        let names = names(&placed, &places);
+        assert!(names.contains(&"Caracas"), "{names:?}");
+        assert!(names.contains(&"Venezuela"), "{names:?}");
+    }
+
+    #[test]
+    fn placement_is_deterministic() {
+        let places = places();
+        let first = place_at(4.0, -80.0, 0.0, &places);
+        let second = place_at(4.0, -80.0, 0.0, &places);
+        assert_eq!(first, second);
+        let mut reversed = places.clone();
+        reversed.reverse();
+        let third = place_at(4.0, -80.0, 0.0, &reversed);
+        assert_eq!(names(&first, &places), names(&third, &reversed));
+    }
+
+    fn place(kind: PlaceKind, name: &str, population: u64, min_zoom: f32) -> Place {
+        Place {
+            kind,
+            name: name.into(),
+            lon: -66.9,
+            lat: 10.5,
+            population,
+            min_zoom,
+        }
+    }
+
+    /// A fixed-width stand-in for fonts, so the synthetic tests need no egui context.
+    fn box_measure(text: &str, _kind: PlaceKind) -> Vec2 {
+        vec2(8.0 * text.len() as f32, 14.0)
+    }
+
+    #[test]
+    fn a_place_below_its_min_zoom_is_not_offered() {
+        let town = place(PlaceKind::City, "Town", 300_000, 7.0);
+        assert!(!is_offered(&town, 5.0));
+        assert!(is_offered(&town, 8.0));
+        let places = [town];
+        let project = mercator(5.0, -66.9, 10.5);
+        assert!(place_labels(&places, 5.0, viewport(), &project, box_measure).is_empty());
+        assert_eq!(
+            place_labels(
+                &places,
+                8.0,
+                viewport(),
+                mercator(8.0, -66.9, 10.5),
+                box_measure
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_capital_beats_a_bigger_city_on_the_same_spot_whatever_the_input_order() {
+        let mut places = vec![
+            place(PlaceKind::City, "Bigtown", 9_000_000, 3.0),
+            place(PlaceKind::Capital, "Capital", 1_000, 3.0),
+        ];
+        for _ in 0..2 {
+            let placed = place_labels(
+                &places,
+                6.0,
+                viewport(),
+                mercator(6.0, -66.9, 10.5),
+                box_measure,
+            );
+            assert_eq!(names(&placed, &places), ["Capital"]);
+            places.reverse();
+        }
+    }
+
+    #[test]
+    fn a_point_label_moves_left_when_its_right_would_cover_a_dot() {
+        let places = [
+            place(PlaceKind::Capital, "Alpha", 0, 3.0),
+            Place {
+                lon: -67.3,
+                ..place(PlaceKind::City, "Beta", 0, 3.0)
+            },
+        ];
+        let placed = place_labels(
+            &places,
+            6.0,
+            viewport(),
+            mercator(6.0, -66.9, 10.5),
+            box_measure,
+        );
+        assert_eq!(placed.len(), 2);
+        let (alpha, beta) = (&placed[0], &placed[1]);
+        assert!(alpha.text_rect.min.x > alpha.dot.map_or(0.0, |d| d.x));
+        assert!(
+            beta.text_rect.max.x < beta.dot.map_or(0.0, |d| d.x),
+            "{placed:?}"
+        );
+        assert_clean(&placed, &places);
+    }
+
+    #[test]
+    fn a_country_label_is_centred_without_a_dot_and_never_cut_by_the_edge() {
+        let country = place(PlaceKind::Country, "Venezuela", 0, 2.0);
+        let project = mercator(4.0, -66.9, 10.5);
+        let placed = place_labels(
+            std::slice::from_ref(&country),
+            4.0,
+            viewport(),
+            &project,
+            box_measure,
+        );
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].dot, None);
+        assert!((placed[0].text_rect.center() - project(-66.9, 10.5)).length() < 0.01);
+        // Centred on a point 10 px inside the left edge it cannot fit, so it is dropped.
+        let edge = place_labels(
+            &[country],
+            4.0,
+            viewport(),
+            |_, _| pos2(10.0, 500.0),
+            box_measure,
+        );
+        assert!(edge.is_empty());
+    }
+}

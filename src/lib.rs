@@ -1,0 +1,11 @@
+//! sitmap: a desktop situation map of the Americas. The binary is a thin shell
+//! over this library so that tests, benches and the CLI share one code path.
+
+pub mod app;
+pub mod basemap;
+pub mod cli;
+pub mod labels;
+pub mod online;
+pub mod state;
+pub mod ui;
+pub mod view;

@@ -1,0 +1,6 @@
+//! The `sitmap` binary: everything lives in the library.
+
+fn main() -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    sitmap::cli::run(started)
+}

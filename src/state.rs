@@ -1,0 +1,201 @@
+//! The app's plain state and the commands that change it. UI functions read the
+//! state and return commands; the app applies them after drawing, in one place.
+
+use crate::online::BasemapChoice;
+use crate::view::{self, AMERICAS, LonLatBox};
+use walkers::{MapMemory, Position};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeChoice {
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::System => "Follow system",
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// Something the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    FitView(LonLatBox),
+    ZoomBy(f64),
+    /// Move the view by screen points.
+    Pan(f64, f64),
+    SetBasemap(BasemapChoice),
+    SetTheme(ThemeChoice),
+    ShowShortcuts(bool),
+    ShowAbout(bool),
+    DismissNotices,
+    Quit,
+}
+
+/// A fit waiting for the map's size, or the last fit while the user has not moved.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    pub bbox: LonLatBox,
+    /// Size, centre and zoom the fit was made for; `None` until the map is laid out.
+    pub made: Option<(egui::Vec2, Position, f64)>,
+}
+
+#[derive(Debug)]
+pub struct AppState {
+    pub memory: MapMemory,
+    pub theme: ThemeChoice,
+    pub basemap: BasemapChoice,
+    pub fit: Option<Fit>,
+    pub show_shortcuts: bool,
+    pub show_about: bool,
+    /// Messages for the user: problems with files, failing online tiles.
+    pub notices: Vec<String>,
+    pub online_failing: bool,
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        let mut memory = MapMemory::default();
+        let (center, zoom) = view::fit(AMERICAS.bbox, 1600.0, 1000.0);
+        memory.center_at(center);
+        memory.set_zoom(zoom).ok();
+        Self {
+            memory,
+            theme: ThemeChoice::System,
+            basemap: BasemapChoice::Offline,
+            fit: Some(Fit {
+                bbox: AMERICAS.bbox,
+                made: None,
+            }),
+            show_shortcuts: false,
+            show_about: false,
+            notices: Vec::new(),
+            online_failing: false,
+        }
+    }
+}
+
+impl AppState {
+    pub fn center(&self) -> Position {
+        self.memory
+            .detached()
+            .unwrap_or_else(|| view::fit(AMERICAS.bbox, 1600.0, 1000.0).0)
+    }
+
+    /// Fits the pending view to a map of `size`, and refits after a resize while
+    /// the user has not moved the map since.
+    pub fn apply_fit(&mut self, size: egui::Vec2) {
+        let Some(fit) = self.fit else {
+            return;
+        };
+        if let Some((made_size, center, zoom)) = fit.made {
+            let untouched = self.center() == center && self.memory.zoom() == zoom;
+            if !untouched {
+                self.fit = None;
+                return;
+            }
+            if made_size == size {
+                return;
+            }
+        }
+        let (center, zoom) = view::fit(fit.bbox, size.x, size.y);
+        self.memory.center_at(center);
+        self.memory.set_zoom(zoom).ok();
+        self.fit = Some(Fit {
+            bbox: fit.bbox,
+            made: Some((size, center, self.memory.zoom())),
+        });
+    }
+
+    /// Applies the commands that only touch the state; returns the others.
+    pub fn apply(&mut self, command: Command) -> Option<Command> {
+        match command {
+            Command::FitView(bbox) => {
+                self.fit = Some(Fit { bbox, made: None });
+            }
+            Command::ZoomBy(delta) => {
+                let zoom = (self.memory.zoom() + delta).clamp(view::MIN_ZOOM, view::MAX_ZOOM);
+                let center = self.center();
+                self.memory.center_at(center);
+                self.memory.set_zoom(zoom).ok();
+            }
+            Command::Pan(dx, dy) => {
+                let center = view::pan(self.center(), self.memory.zoom(), dx, dy);
+                self.memory.center_at(center);
+            }
+            Command::ShowShortcuts(show) => self.show_shortcuts = show,
+            Command::ShowAbout(show) => self.show_about = show,
+            Command::DismissNotices => self.notices.clear(),
+            Command::SetTheme(theme) => self.theme = theme,
+            other => return Some(other),
+        }
+        None
+    }
+
+    /// Keeps the zoom within what the basemap is made for.
+    pub fn clamp_zoom(&mut self) {
+        let zoom = self.memory.zoom();
+        let clamped = zoom.clamp(view::MIN_ZOOM, view::MAX_ZOOM);
+        if clamped != zoom {
+            self.memory.set_zoom(clamped).ok();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn home_after_a_pan_restores_the_americas_view() {
+        let mut state = AppState::default();
+        let size = egui::vec2(1200.0, 800.0);
+        state.apply_fit(size);
+        let (home, zoom) = (state.center(), state.memory.zoom());
+        state.apply(Command::Pan(300.0, 100.0));
+        state.apply(Command::ZoomBy(1.0));
+        state.apply_fit(size);
+        assert_ne!(state.center(), home);
+        state.apply(Command::FitView(AMERICAS.bbox));
+        state.apply_fit(size);
+        assert_eq!((state.center(), state.memory.zoom()), (home, zoom));
+    }
+
+    #[test]
+    fn a_resize_refits_until_the_user_moves_the_map() {
+        let mut state = AppState::default();
+        state.apply_fit(egui::vec2(1600.0, 1000.0));
+        let wide_zoom = state.memory.zoom();
+        state.apply_fit(egui::vec2(800.0, 500.0));
+        assert!(state.memory.zoom() < wide_zoom);
+        state.apply(Command::Pan(10.0, 0.0));
+        let zoom = state.memory.zoom();
+        state.apply_fit(egui::vec2(1600.0, 1000.0));
+        assert_eq!(state.memory.zoom(), zoom);
+        assert!(state.fit.is_none());
+    }
+
+    #[test]
+    fn zoom_stays_within_the_basemap_range() {
+        let mut state = AppState::default();
+        for _ in 0..40 {
+            state.apply(Command::ZoomBy(1.0));
+        }
+        assert_eq!(state.memory.zoom(), view::MAX_ZOOM);
+    }
+}

@@ -1,0 +1,153 @@
+//! Camera arithmetic in Web Mercator, kept apart from egui so it can be tested:
+//! fitting a lon/lat box to a window, the named view presets, and panning by pixels.
+
+use std::f64::consts::PI;
+use walkers::{Position, lon_lat};
+
+/// Walkers' world is 256 points wide at zoom 0.
+const WORLD_AT_ZOOM_0: f64 = 256.0;
+pub const MIN_ZOOM: f64 = 1.0;
+pub const MAX_ZOOM: f64 = 14.0;
+
+/// `[west, south, east, north]` in degrees.
+pub type LonLatBox = [f64; 4];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewPreset {
+    pub name: &'static str,
+    pub bbox: LonLatBox,
+}
+
+/// The whole Americas: what the app opens on and what Home returns to.
+pub const AMERICAS: ViewPreset = ViewPreset {
+    name: "Americas",
+    bbox: [-170.0, -56.0, -30.0, 72.0],
+};
+
+pub const PRESETS: [ViewPreset; 5] = [
+    AMERICAS,
+    ViewPreset {
+        name: "Caribbean",
+        bbox: [-88.0, 9.0, -59.0, 27.0],
+    },
+    ViewPreset {
+        name: "Mexico",
+        bbox: [-118.0, 14.0, -86.0, 33.0],
+    },
+    ViewPreset {
+        name: "Venezuela & Colombia",
+        bbox: [-80.0, -4.5, -59.5, 13.5],
+    },
+    ViewPreset {
+        name: "Eastern Pacific",
+        bbox: [-120.0, -8.0, -76.0, 22.0],
+    },
+];
+
+/// Web Mercator x and y in 0..1 (y grows southwards).
+pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
+    let lat = lat.clamp(-85.0511, 85.0511).to_radians();
+    ((lon + 180.0) / 360.0, (1.0 - lat.tan().asinh() / PI) / 2.0)
+}
+
+pub fn unmercator(x: f64, y: f64) -> (f64, f64) {
+    let lon = x * 360.0 - 180.0;
+    let lat = (PI * (1.0 - 2.0 * y)).sinh().atan().to_degrees();
+    (lon, lat)
+}
+
+/// Centre and zoom that show all of `bbox` in a viewport of `width` × `height` points.
+pub fn fit(bbox: LonLatBox, width: f32, height: f32) -> (Position, f64) {
+    let (x0, y0) = mercator(bbox[0], bbox[3]);
+    let (x1, y1) = mercator(bbox[2], bbox[1]);
+    let (dx, dy) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
+    let zoom_x = (f64::from(width.max(1.0)) / (dx * WORLD_AT_ZOOM_0)).log2();
+    let zoom_y = (f64::from(height.max(1.0)) / (dy * WORLD_AT_ZOOM_0)).log2();
+    let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, MAX_ZOOM);
+    let (lon, lat) = unmercator((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+    (lon_lat(lon, lat), zoom)
+}
+
+/// The centre after moving the view by `dx`, `dy` screen points at `zoom`.
+pub fn pan(center: Position, zoom: f64, dx: f64, dy: f64) -> Position {
+    let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
+    let (x, y) = mercator(center.x(), center.y());
+    let x = (x + dx / world).rem_euclid(1.0);
+    let y = (y + dy / world).clamp(0.0, 1.0);
+    let (lon, lat) = unmercator(x, y);
+    lon_lat(lon, lat)
+}
+
+/// "10.49° N, 66.88° W": what the cursor readout shows.
+pub fn format_lon_lat(lon: f64, lat: f64) -> String {
+    let ns = if lat >= 0.0 { 'N' } else { 'S' };
+    let ew = if lon >= 0.0 { 'E' } else { 'W' };
+    format!("{:.3}° {ns}, {:.3}° {ew}", lat.abs(), lon.abs())
+}
+
+/// A scale bar length: the largest 1, 2 or 5 × 10ⁿ km that fits in `max_px`.
+pub fn scale_bar(pixels_per_km: f64, max_px: f64) -> Option<(f64, f64)> {
+    if !(pixels_per_km.is_finite() && pixels_per_km > 0.0) {
+        return None;
+    }
+    let max_km = max_px / pixels_per_km;
+    let magnitude = 10f64.powf(max_km.log10().floor());
+    let km = [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|km| *km <= max_km)?;
+    Some((km, km * pixels_per_km))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn visible_box(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
+        let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
+        let (cx, cy) = mercator(center.x(), center.y());
+        let half_w = f64::from(width) / 2.0 / world;
+        let half_h = f64::from(height) / 2.0 / world;
+        let (west, north) = unmercator(cx - half_w, cy - half_h);
+        let (east, south) = unmercator(cx + half_w, cy + half_h);
+        [west, south, east, north]
+    }
+
+    #[test]
+    fn the_americas_fit_in_any_window_shape() {
+        for (w, h) in [(1600.0, 1000.0), (800.0, 1200.0), (1920.0, 1080.0), (640.0, 480.0)] {
+            let (center, zoom) = fit(AMERICAS.bbox, w, h);
+            let seen = visible_box(center, zoom, w, h);
+            let [west, south, east, north] = AMERICAS.bbox;
+            assert!(seen[0] <= west + 1e-6 && seen[2] >= east - 1e-6, "{w}x{h}: {seen:?}");
+            assert!(seen[1] <= south + 1e-6 && seen[3] >= north - 1e-6, "{w}x{h}: {seen:?}");
+            // And it fills one direction: no needless zooming out.
+            let fills_width = (seen[2] - seen[0] - (east - west)).abs() < 0.5;
+            let fills_height = (seen[3] - seen[1] - (north - south)).abs() < 0.5;
+            assert!(fills_width || fills_height, "{w}x{h}: {seen:?}");
+        }
+    }
+
+    #[test]
+    fn panning_there_and_back_returns_home() {
+        let start = lon_lat(-66.9, 10.5);
+        let moved = pan(start, 5.0, 120.0, -80.0);
+        assert!(moved.x() > start.x() && moved.y() > start.y());
+        let back = pan(moved, 5.0, -120.0, 80.0);
+        assert!((back.x() - start.x()).abs() < 1e-9 && (back.y() - start.y()).abs() < 1e-9);
+    }
+
+    #[test]
+    fn coordinates_read_with_hemispheres() {
+        assert_eq!(format_lon_lat(-66.879, 10.488), "10.488° N, 66.879° W");
+        assert_eq!(format_lon_lat(-58.38, -34.6), "34.600° S, 58.380° W");
+    }
+
+    #[test]
+    fn the_scale_bar_picks_a_round_length_that_fits() {
+        let (km, px) = scale_bar(0.5, 150.0).unwrap();
+        assert_eq!(km, 200.0);
+        assert!((px - 100.0).abs() < 1e-9);
+        assert_eq!(scale_bar(0.0, 150.0), None);
+    }
+}
