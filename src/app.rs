@@ -7,7 +7,7 @@ use crate::basemap::style::{BasemapStyle, BasemapTheme};
 use crate::basemap::tiles::OfflineTiles;
 use crate::labels::{LabelStyle, LabelsPlugin};
 use crate::online::OnlineTiles;
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, ThemeChoice};
 use crate::ui::{dialogs, keys, overlays, toolbar};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -20,7 +20,12 @@ pub struct StartOptions {
     pub assets: AssetSource,
     /// Print the time from `started` to the first fully drawn frame, then quit.
     pub exit_after_first_full_frame: bool,
+    pub theme: ThemeChoice,
+    /// Pan across the whole Americas at z5, print the resident memory, then quit.
+    pub pan_tour: bool,
     pub started: Instant,
+    /// GeoJSON layers named on the command line, to load at start.
+    pub files: Vec<std::path::PathBuf>,
 }
 
 impl Default for StartOptions {
@@ -28,7 +33,10 @@ impl Default for StartOptions {
         Self {
             assets: AssetSource::Embedded,
             exit_after_first_full_frame: false,
+            theme: ThemeChoice::System,
+            pan_tour: false,
             started: Instant::now(),
+            files: Vec::new(),
         }
     }
 }
@@ -43,6 +51,8 @@ pub struct SitmapApp {
     cursor: Option<String>,
     /// Where the map was drawn last frame, for projecting outside the map widget.
     map_rect: Option<egui::Rect>,
+    /// Remaining stops of `--measure-pan-tour`.
+    tour: Option<Vec<walkers::Position>>,
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
 }
@@ -63,7 +73,10 @@ impl SitmapApp {
             })
             .map_err(|e| log::error!("cannot start the basemap loader: {e}"))
             .ok();
-        let state = AppState::default();
+        let state = AppState {
+            theme: options.theme,
+            ..AppState::default()
+        };
         ctx.set_theme(state.theme.preference());
         Self {
             state,
@@ -74,6 +87,7 @@ impl SitmapApp {
             online: None,
             cursor: None,
             map_rect: None,
+            tour: None,
             first_full_frame: None,
         }
     }
@@ -188,12 +202,51 @@ impl SitmapApp {
             let elapsed = self.options.started.elapsed();
             self.first_full_frame = Some(elapsed);
             if self.options.exit_after_first_full_frame {
-                println!("first full frame after {:.1} ms", elapsed.as_secs_f64() * 1000.0);
+                println!(
+                    "first full frame after {:.1} ms",
+                    elapsed.as_secs_f64() * 1000.0
+                );
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
-        if let Some(command) = overlays::notices(ui, response.rect, &self.state.notices, self.state.online_failing) {
+        if complete {
+            self.advance_tour(ui.ctx(), response.rect.size());
+        }
+        if let Some(command) = overlays::notices(
+            ui,
+            response.rect,
+            &self.state.notices,
+            self.state.online_failing,
+        ) {
             self.apply(ui.ctx(), command);
+        }
+    }
+
+    /// One stop of the memory-measuring pan: the next view once this one is drawn.
+    fn advance_tour(&mut self, ctx: &egui::Context, size: egui::Vec2) {
+        if !self.options.pan_tour {
+            return;
+        }
+        let tour = self
+            .tour
+            .get_or_insert_with(|| crate::measure::pan_tour(5.0, size.x, size.y));
+        match tour.pop() {
+            Some(center) => {
+                self.state.fit = None;
+                self.state.memory.center_at(center);
+                self.state.memory.set_zoom(5.0).ok();
+                ctx.request_repaint();
+            }
+            None => {
+                let mb = |b: Option<u64>| b.map_or(f64::NAN, |b| b as f64 / 1_048_576.0);
+                println!(
+                    "after panning the Americas at z5: resident {:.0} MB, peak {:.0} MB",
+                    mb(crate::measure::resident_bytes()),
+                    mb(crate::measure::peak_resident_bytes())
+                );
+                self.options.pan_tour = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
         }
     }
 
@@ -253,13 +306,24 @@ fn style_text(ctx: &egui::Context) {
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily, FontId, TextStyle};
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(20.0, FontFamily::Proportional)),
+            (
+                TextStyle::Heading,
+                FontId::new(20.0, FontFamily::Proportional),
+            ),
             (TextStyle::Body, FontId::new(15.0, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(15.0, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(12.0, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(14.0, FontFamily::Monospace)),
+            (
+                TextStyle::Button,
+                FontId::new(15.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(12.0, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(14.0, FontFamily::Monospace),
+            ),
         ]
         .into();
     });
 }
-

@@ -2,13 +2,22 @@
 
 use crate::app::{SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
-use clap::Parser;
+use crate::check::CheckArgs;
+use crate::state::ThemeChoice;
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(Debug, Parser)]
 #[command(name = "sitmap", version, about = "A situation map of the Americas, day by day")]
 pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// GeoJSON layers to open in the window.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
     /// Read the basemap assets from this folder instead of the copy built into the program.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,
@@ -17,9 +26,41 @@ pub struct Cli {
     #[arg(long)]
     pub exit_after_first_full_frame: bool,
 
+    /// Pan across the whole Americas at zoom 5, print the resident memory, then quit (for measuring).
+    #[arg(long)]
+    pub measure_pan_tour: bool,
+
+    /// Colour theme: system, light or dark (switchable in the Theme menu).
+    #[arg(long, value_enum, default_value = "system")]
+    pub theme: ThemeArg,
+
     /// Initial window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
     pub window_size: [f32; 2],
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check layer files without opening a window: features by geometry type,
+    /// time range and every error and warning. Exits 1 if any file has errors.
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ThemeArg {
+    System,
+    Light,
+    Dark,
+}
+
+impl From<ThemeArg> for ThemeChoice {
+    fn from(theme: ThemeArg) -> Self {
+        match theme {
+            ThemeArg::System => ThemeChoice::System,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Dark => ThemeChoice::Dark,
+        }
+    }
 }
 
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
@@ -38,10 +79,19 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 
 pub fn run(started: Instant) -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Some(Command::Check(args)) = &cli.command {
+        let code = crate::check::run(args, &mut std::io::stdout().lock())
+            .map_err(|e| anyhow::anyhow!("could not write the check report: {e}"))?;
+        // main() only knows success and failure; `check` has its own codes.
+        std::process::exit(code);
+    }
     let options = StartOptions {
         assets: cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir),
         exit_after_first_full_frame: cli.exit_after_first_full_frame,
+        theme: cli.theme.into(),
+        pan_tour: cli.measure_pan_tour,
         started,
+        files: cli.files,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -63,6 +113,38 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_alone_open_the_window_with_them() {
+        let cli = Cli::try_parse_from(["sitmap", "a.geojson", "b.geojson"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.files, [PathBuf::from("a.geojson"), PathBuf::from("b.geojson")]);
+    }
+
+    #[test]
+    fn check_takes_its_own_files() {
+        let cli = Cli::try_parse_from(["sitmap", "check", "--json", "a.geojson"]).unwrap();
+        let Some(Command::Check(args)) = cli.command else {
+            panic!("expected the check subcommand");
+        };
+        assert!(args.json);
+        assert_eq!(args.files, [PathBuf::from("a.geojson")]);
+        assert!(cli.files.is_empty());
+        assert!(Cli::try_parse_from(["sitmap", "check"]).is_err());
+    }
+
+    #[test]
+    fn a_window_option_before_check_does_not_turn_check_into_a_file() {
+        let cli = Cli::try_parse_from(["sitmap", "--theme", "dark", "check", "a.geojson"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Check(_))));
+        assert!(cli.files.is_empty());
+    }
+
+    #[test]
+    fn no_arguments_still_open_the_plain_window() {
+        let cli = Cli::try_parse_from(["sitmap"]).unwrap();
+        assert!(cli.command.is_none() && cli.files.is_empty());
+    }
 
     #[test]
     fn window_sizes_parse_and_nonsense_is_refused() {

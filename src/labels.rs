@@ -13,7 +13,7 @@ use crate::basemap::places::{Place, PlaceKind};
 /// they come in half a level late.
 fn zoom_bias(kind: PlaceKind) -> f64 {
     match kind {
-        PlaceKind::Country => 0.8,
+        PlaceKind::Country => 0.5,
         PlaceKind::Capital | PlaceKind::City => -0.5,
     }
 }
@@ -22,8 +22,9 @@ fn zoom_bias(kind: PlaceKind) -> f64 {
 const PAD: f32 = 2.0;
 /// Half the side of the square a point marker (and its outline) occupies.
 const DOT_HALF: f32 = 3.5;
-/// Distance between the marker's centre and the near edge of its text.
-const DOT_GAP: f32 = DOT_HALF + 2.0;
+/// Distance between the marker's centre and the near edge of its text: just
+/// clear of the padding, so a label never collides with its own marker.
+const DOT_GAP: f32 = DOT_HALF + PAD + 0.5;
 /// Side of a collision-grid cell: about one short label, so a lookup touches few cells.
 const CELL: f32 = 64.0;
 
@@ -82,51 +83,95 @@ pub fn place_labels(
     candidates.sort_by(|a, b| priority(&places[a.0], &places[b.0]).then(a.0.cmp(&b.0)));
 
     let mut grid = Grid::new(viewport);
+    // Country names sit near their capitals; claiming the capitals' markers first
+    // makes a country name step aside rather than bury its capital.
+    let mut reserved: Vec<Option<u32>> = candidates
+        .iter()
+        .enumerate()
+        .map(|(rank, &(index, point))| {
+            let dot = dot_rect(point);
+            (places[index].kind == PlaceKind::Capital && grid.is_free(dot.expand(PAD)))
+                .then(|| grid.insert(dot, Some(rank)))
+        })
+        .collect();
+
     let mut placed = Vec::new();
-    for (index, point) in candidates {
+    for (rank, &(index, point)) in candidates.iter().enumerate() {
         let place = &places[index];
-        let dot = (place.kind != PlaceKind::Country).then_some(point);
-        let dot_rect = dot.map(|p| Rect::from_center_size(p, Vec2::splat(2.0 * DOT_HALF)));
-        if dot_rect.is_some_and(|r| !grid.is_free(r.expand(PAD))) {
-            continue;
-        }
-        let size = measure(&place.name, place.kind);
-        if !(size.x > 0.0 && size.y > 0.0 && size.is_finite()) {
-            continue;
-        }
-        let text_rect = text_positions(point, size, dot.is_some())
-            .into_iter()
-            .flatten()
-            .find(|r| viewport.contains_rect(*r) && grid.is_free(r.expand(PAD)));
+        let is_capital = place.kind == PlaceKind::Capital;
+        let has_dot = place.kind != PlaceKind::Country;
+        let dot_is_free = match place.kind {
+            PlaceKind::Country => true,
+            PlaceKind::Capital => reserved[rank].is_some(),
+            PlaceKind::City => grid.is_free(dot_rect(point).expand(PAD)),
+        };
+        let size = if dot_is_free {
+            measure(&place.name, place.kind)
+        } else {
+            Vec2::ZERO
+        };
+        // The reservations must not invert the priority among capitals: a
+        // capital's name may displace the marker of a lesser capital.
+        let yields = |id: u32| is_capital && grid.owner(id).is_some_and(|o| o > rank);
+        let text_rect = (size.x > 0.0 && size.y > 0.0 && size.is_finite())
+            .then(|| {
+                text_positions(point, size, has_dot)
+                    .into_iter()
+                    .flatten()
+                    .find(|r| viewport.contains_rect(*r) && grid.hits(r.expand(PAD)).all(yields))
+            })
+            .flatten();
         let Some(text_rect) = text_rect else {
+            if let Some(id) = reserved[rank] {
+                grid.remove(id);
+            }
             continue;
         };
-        grid.insert(text_rect);
-        if let Some(r) = dot_rect {
-            grid.insert(r);
+        let displaced: Vec<u32> = grid.hits(text_rect.expand(PAD)).collect();
+        for id in displaced {
+            if let Some(owner) = grid.owner(id) {
+                grid.remove(id);
+                reserved[owner] = None;
+            }
+        }
+        grid.insert(text_rect, None);
+        if place.kind == PlaceKind::City {
+            grid.insert(dot_rect(point), None);
         }
         placed.push(PlacedLabel {
             index,
             text_rect,
-            dot,
+            dot: has_dot.then_some(point),
         });
     }
     placed
 }
 
-/// Candidate text rects in order of preference: centred for countries (a name
-/// labels an area); right, left, above, below a marker for points.
+/// The space a point marker claims, outline included.
+fn dot_rect(point: Pos2) -> Rect {
+    Rect::from_center_size(point, Vec2::splat(2.0 * DOT_HALF))
+}
+
+/// Candidate text rects in order of preference. A country name labels an area,
+/// so it is centred, or nudged one line down or up to clear a marker. Point
+/// names go right, left, above, below their marker.
 fn text_positions(point: Pos2, size: Vec2, has_dot: bool) -> [Option<Rect>; 4] {
     if !has_dot {
-        return [Some(Rect::from_center_size(point, size)), None, None, None];
+        let centred = |dy: f32| Some(Rect::from_center_size(point + vec2(0.0, dy), size));
+        return [
+            centred(0.0),
+            centred(0.8 * size.y),
+            centred(-0.8 * size.y),
+            None,
+        ];
     }
     let (x, y) = (point.x, point.y);
     let at = |min: Pos2| Some(Rect::from_min_size(min, size));
     [
         at(pos2(x + DOT_GAP, y - size.y / 2.0)),
         at(pos2(x - DOT_GAP - size.x, y - size.y / 2.0)),
-        at(pos2(x - size.x / 2.0, y - DOT_HALF - 1.0 - size.y)),
-        at(pos2(x - size.x / 2.0, y + DOT_HALF + 1.0)),
+        at(pos2(x - size.x / 2.0, y - DOT_GAP - size.y)),
+        at(pos2(x - size.x / 2.0, y + DOT_GAP)),
     ]
 }
 
@@ -138,6 +183,8 @@ struct Grid {
     rows: usize,
     cells: Vec<Vec<u32>>,
     rects: Vec<Rect>,
+    /// For a capital's reserved marker, the rank of that capital; `None` for placed labels.
+    owners: Vec<Option<usize>>,
 }
 
 impl Grid {
@@ -150,6 +197,7 @@ impl Grid {
             rows,
             cells: vec![Vec::new(); cols * rows],
             rects: Vec::new(),
+            owners: Vec::new(),
         }
     }
 
@@ -166,21 +214,40 @@ impl Grid {
         (x0..x1 + 1, y0..y1 + 1)
     }
 
-    fn is_free(&self, rect: Rect) -> bool {
+    /// Ids of the stored rects that intersect `rect` (an id may repeat).
+    fn hits(&self, rect: Rect) -> impl Iterator<Item = u32> + '_ {
         let (xs, ys) = self.span(rect);
-        ys.flat_map(|y| xs.clone().map(move |x| y * self.cols + x))
+        ys.flat_map(move |y| xs.clone().map(move |x| y * self.cols + x))
             .flat_map(|cell| &self.cells[cell])
-            .all(|&i| !self.rects[i as usize].intersects(rect))
+            .copied()
+            .filter(move |&id| self.rects[id as usize].intersects(rect))
     }
 
-    fn insert(&mut self, rect: Rect) {
+    fn is_free(&self, rect: Rect) -> bool {
+        self.hits(rect).next().is_none()
+    }
+
+    fn owner(&self, id: u32) -> Option<usize> {
+        self.owners.get(id as usize).copied().flatten()
+    }
+
+    fn insert(&mut self, rect: Rect, owner: Option<usize>) -> u32 {
         let id = self.rects.len() as u32;
         self.rects.push(rect);
+        self.owners.push(owner);
         let (xs, ys) = self.span(rect);
         for y in ys {
             for x in xs.clone() {
                 self.cells[y * self.cols + x].push(id);
             }
+        }
+        id
+    }
+
+    /// Frees a reservation; `NOTHING` intersects no rect, so the id can stay in its cells.
+    fn remove(&mut self, id: u32) {
+        if let Some(rect) = self.rects.get_mut(id as usize) {
+            *rect = Rect::NOTHING;
         }
     }
 }
@@ -374,7 +441,10 @@ mod tests {
     /// Real egui font metrics, as the plugin would measure them.
     fn egui_measure() -> impl FnMut(&str, PlaceKind) -> Vec2 {
         let ctx = egui::Context::default();
-        let _ = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // The first pass creates the font atlas; nothing will upload it here.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
         let style = LabelStyle::light();
         move |text, kind| ctx.fonts_mut(|f| f.layout_job(style.job(text, kind)).size())
     }
@@ -573,5 +643,59 @@ mod tests {
             box_measure,
         );
         assert!(edge.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod preview_tmp {
+    use super::*;
+    use crate::basemap::assets::{AssetSource, Basemap};
+    use crate::basemap::style::BasemapStyle;
+    use crate::basemap::tiles::OfflineTiles;
+    use std::sync::Arc;
+
+    #[test]
+    #[ignore]
+    fn preview() {
+        let spec = std::env::var("PREVIEW").unwrap_or_else(|_| "light,2.7,-90,10".into());
+        let parts: Vec<&str> = spec.split(',').collect();
+        let dark = parts[0] == "dark";
+        let zoom: f64 = parts[1].parse().unwrap();
+        let lon: f64 = parts[2].parse().unwrap();
+        let lat: f64 = parts[3].parse().unwrap();
+        let basemap = Arc::new(Basemap::load(&AssetSource::Embedded));
+        let places = basemap.places.clone();
+        let mut tiles: Option<OfflineTiles> = None;
+        let mut memory = walkers::MapMemory::default();
+        memory.set_zoom(zoom).unwrap();
+        memory.center_at(walkers::lon_lat(lon, lat));
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size([1600.0, 1000.0])
+            .wgpu()
+            .build_ui(move |ui| {
+                let t = tiles.get_or_insert_with(|| {
+                    let s = if dark {
+                        BasemapStyle::dark()
+                    } else {
+                        BasemapStyle::light()
+                    };
+                    OfflineTiles::new(basemap.clone(), s, ui.ctx().clone())
+                });
+                let style = if dark {
+                    LabelStyle::dark()
+                } else {
+                    LabelStyle::light()
+                };
+                walkers::Map::new(Some(t), &mut memory, walkers::lon_lat(lon, lat))
+                    .with_plugin(LabelsPlugin::new(&places, style))
+                    .show(ui, |_, _, _, _| ());
+                t.end_frame();
+            });
+        for _ in 0..200 {
+            harness.step();
+            std::thread::sleep(std::time::Duration::from_millis(15));
+        }
+        let image = harness.render().unwrap();
+        image.save("/tmp/labels_preview.png").unwrap();
     }
 }

@@ -3,8 +3,11 @@
 
 pub mod app;
 pub mod basemap;
+pub mod check;
 pub mod cli;
 pub mod labels;
+pub mod layers;
+pub mod measure;
 pub mod online;
 pub mod state;
 pub mod ui;

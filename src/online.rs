@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use walkers::sources::{Attribution, OpenStreetMap, OpenTopoMap, OpenTopoServer};
+use walkers::sources::{Attribution, OpenStreetMap, OpenTopoMap, OpenTopoServer, TileSource};
 use walkers::{HttpOptions, HttpTiles, TileId, TilePiece, Tiles};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -60,19 +60,32 @@ impl OnlineTiles {
             cache: cache_dir(choice),
             ..HttpOptions::default()
         };
-        let inner = match choice {
-            BasemapChoice::Offline => return None,
-            BasemapChoice::OpenStreetMap => HttpTiles::with_options(OpenStreetMap, options, ctx),
-            BasemapChoice::OpenTopoMap => {
-                HttpTiles::with_options(OpenTopoMap(OpenTopoServer::A), options, ctx)
+        match choice {
+            BasemapChoice::Offline => None,
+            BasemapChoice::OpenStreetMap => {
+                Some(Self::from_source(choice, OpenStreetMap, options, ctx))
             }
-        };
-        Some(Self {
+            BasemapChoice::OpenTopoMap => Some(Self::from_source(
+                choice,
+                OpenTopoMap(OpenTopoServer::A),
+                options,
+                ctx,
+            )),
+        }
+    }
+
+    pub fn from_source<S: TileSource + Send + Sync + 'static>(
+        choice: BasemapChoice,
+        source: S,
+        options: HttpOptions,
+        ctx: egui::Context,
+    ) -> Self {
+        Self {
             choice,
-            inner,
+            inner: HttpTiles::with_options(source, options, ctx),
             missing_this_frame: 0,
             missing_since: None,
-        })
+        }
     }
 
     /// Call once per frame after the map is drawn; true while tiles are failing.
@@ -117,4 +130,63 @@ pub fn install_tls_provider() {
     rustls::crypto::ring::default_provider()
         .install_default()
         .ok();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A tile server that refuses every connection: nothing listens on port 9 here.
+    struct Unreachable;
+
+    impl TileSource for Unreachable {
+        fn tile_url(&self, tile: TileId) -> String {
+            format!("http://127.0.0.1:9/{}/{}/{}.png", tile.zoom, tile.x, tile.y)
+        }
+
+        fn attribution(&self) -> Attribution {
+            Attribution {
+                text: "nobody",
+                url: "http://127.0.0.1:9/",
+                logo_light: None,
+                logo_dark: None,
+            }
+        }
+    }
+
+    #[test]
+    fn tiles_that_cannot_load_are_reported_as_failing() {
+        install_tls_provider();
+        let options = HttpOptions {
+            cache: None,
+            ..HttpOptions::default()
+        };
+        let mut tiles = OnlineTiles::from_source(
+            BasemapChoice::OpenStreetMap,
+            Unreachable,
+            options,
+            egui::Context::default(),
+        );
+        let tile = TileId {
+            x: 1,
+            y: 1,
+            zoom: 2,
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            assert!(tiles.at(tile).is_none());
+            if tiles.end_frame() {
+                break;
+            }
+            assert!(Instant::now() < deadline, "the failure was never reported");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    #[test]
+    fn the_online_caches_live_in_the_user_cache_directory() {
+        let dir = cache_dir(BasemapChoice::OpenStreetMap).unwrap();
+        assert!(dir.starts_with(dirs::cache_dir().unwrap()));
+        assert!(dir.ends_with("sitmap/tiles/openstreetmap"));
+    }
 }

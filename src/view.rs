@@ -115,12 +115,23 @@ mod tests {
 
     #[test]
     fn the_americas_fit_in_any_window_shape() {
-        for (w, h) in [(1600.0, 1000.0), (800.0, 1200.0), (1920.0, 1080.0), (640.0, 480.0)] {
+        for (w, h) in [
+            (1600.0, 1000.0),
+            (800.0, 1200.0),
+            (1920.0, 1080.0),
+            (640.0, 480.0),
+        ] {
             let (center, zoom) = fit(AMERICAS.bbox, w, h);
             let seen = visible_box(center, zoom, w, h);
             let [west, south, east, north] = AMERICAS.bbox;
-            assert!(seen[0] <= west + 1e-6 && seen[2] >= east - 1e-6, "{w}x{h}: {seen:?}");
-            assert!(seen[1] <= south + 1e-6 && seen[3] >= north - 1e-6, "{w}x{h}: {seen:?}");
+            assert!(
+                seen[0] <= west + 1e-6 && seen[2] >= east - 1e-6,
+                "{w}x{h}: {seen:?}"
+            );
+            assert!(
+                seen[1] <= south + 1e-6 && seen[3] >= north - 1e-6,
+                "{w}x{h}: {seen:?}"
+            );
             // And it fills one direction: no needless zooming out.
             let fills_width = (seen[2] - seen[0] - (east - west)).abs() < 0.5;
             let fills_height = (seen[3] - seen[1] - (north - south)).abs() < 0.5;

@@ -5,16 +5,23 @@ use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::basemap::assets::AssetSource;
 use sitmap::basemap::style::BasemapStyle;
+use sitmap::state::ThemeChoice;
 use std::time::Duration;
+
+/// The light theme, whatever the test machine's: the colours below are the light style's.
+fn light() -> StartOptions {
+    StartOptions {
+        theme: ThemeChoice::Light,
+        ..StartOptions::default()
+    }
+}
 
 fn start(options: StartOptions) -> Harness<'static, SitmapApp> {
     let mut harness = Harness::builder()
         .with_size([1200.0, 800.0])
+        .with_theme(egui::Theme::Light)
         .wgpu()
-        .build_eframe(move |cc| {
-            cc.egui_ctx.set_theme(egui::Theme::Light);
-            SitmapApp::new(&cc.egui_ctx, options)
-        });
+        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
     // Tiles render on worker threads: give them a bounded number of frames.
     for _ in 0..400 {
         harness.step();
@@ -27,7 +34,10 @@ fn start(options: StartOptions) -> Harness<'static, SitmapApp> {
 }
 
 fn pixel(image: &image::RgbaImage, pos: egui::Pos2, pixels_per_point: f32) -> [u8; 3] {
-    let p = image.get_pixel((pos.x * pixels_per_point) as u32, (pos.y * pixels_per_point) as u32);
+    let p = image.get_pixel(
+        (pos.x * pixels_per_point) as u32,
+        (pos.y * pixels_per_point) as u32,
+    );
     [p[0], p[1], p[2]]
 }
 
@@ -37,39 +47,78 @@ fn close(a: [u8; 3], b: [u8; 4]) -> bool {
 
 #[test]
 fn the_app_starts_offline_and_draws_the_americas() {
-    let mut harness = start(StartOptions::default());
+    let mut harness = start(light());
     let app = harness.state();
-    assert!(app.basemap_ready(), "the basemap did not finish drawing within 400 frames");
-    assert!(app.online().is_none(), "no online source may be used by default");
+    assert!(
+        app.basemap_ready(),
+        "the basemap did not finish drawing within 400 frames"
+    );
+    assert!(
+        app.online().is_none(),
+        "no online source may be used by default"
+    );
     let style = BasemapStyle::light();
-    let brazil = app.screen_position(-55.0, -10.0).expect("Brazil is on screen");
-    let mexico = app.screen_position(-102.0, 24.0).expect("Mexico is on screen");
-    let pacific = app.screen_position(-120.0, -20.0).expect("the Pacific is on screen");
-    let atlantic = app.screen_position(-40.0, 25.0).expect("the Atlantic is on screen");
-    for (lon, lat) in [(-170.0, -56.0), (-30.0, 72.0), (-160.0, 60.0), (-35.0, -50.0)] {
-        assert!(app.screen_position(lon, lat).is_some(), "({lon}, {lat}) is off screen");
+    let brazil = app
+        .screen_position(-55.0, -10.0)
+        .expect("Brazil is on screen");
+    let mexico = app
+        .screen_position(-102.0, 24.0)
+        .expect("Mexico is on screen");
+    let pacific = app
+        .screen_position(-120.0, -20.0)
+        .expect("the Pacific is on screen");
+    let atlantic = app
+        .screen_position(-40.0, 25.0)
+        .expect("the Atlantic is on screen");
+    for (lon, lat) in [
+        (-170.0, -56.0),
+        (-30.0, 72.0),
+        (-160.0, 60.0),
+        (-35.0, -50.0),
+    ] {
+        assert!(
+            app.screen_position(lon, lat).is_some(),
+            "({lon}, {lat}) is off screen"
+        );
     }
     let ppp = harness.ctx.pixels_per_point();
     let image = harness.render().expect("rendering with wgpu");
-    assert!(close(pixel(&image, brazil, ppp), style.land), "Brazil: {:?}", pixel(&image, brazil, ppp));
+    assert!(
+        close(pixel(&image, brazil, ppp), style.land),
+        "Brazil: {:?}",
+        pixel(&image, brazil, ppp)
+    );
     assert!(close(pixel(&image, mexico, ppp), style.land));
-    assert!(close(pixel(&image, pacific, ppp), style.ocean), "Pacific: {:?}", pixel(&image, pacific, ppp));
+    assert!(
+        close(pixel(&image, pacific, ppp), style.ocean),
+        "Pacific: {:?}",
+        pixel(&image, pacific, ppp)
+    );
     assert!(close(pixel(&image, atlantic, ppp), style.ocean));
 }
 
 #[test]
 fn home_restores_the_view_after_a_pan() {
-    let mut harness = start(StartOptions::default());
-    let home = (harness.state().state.center(), harness.state().state.memory.zoom());
+    let mut harness = start(light());
+    let home = (
+        harness.state().state.center(),
+        harness.state().state.memory.zoom(),
+    );
     harness.key_press(egui::Key::ArrowRight);
     harness.key_press(egui::Key::ArrowDown);
     harness.key_press(egui::Key::Plus);
     harness.run_steps(3);
-    let moved = (harness.state().state.center(), harness.state().state.memory.zoom());
+    let moved = (
+        harness.state().state.center(),
+        harness.state().state.memory.zoom(),
+    );
     assert_ne!(moved, home);
     harness.get_by_label("Home").click();
     harness.run_steps(3);
-    let back = (harness.state().state.center(), harness.state().state.memory.zoom());
+    let back = (
+        harness.state().state.center(),
+        harness.state().state.memory.zoom(),
+    );
     assert!((back.0.x() - home.0.x()).abs() < 1e-6 && (back.0.y() - home.0.y()).abs() < 1e-6);
     assert!((back.1 - home.1).abs() < 1e-6);
 }
@@ -89,16 +138,25 @@ fn a_missing_and_a_corrupt_asset_are_reported_and_the_rest_is_drawn() {
     std::fs::write(dir.path().join("land_110m.sbg"), b"SITMAPG1\x01\xff\xff").unwrap();
     let mut harness = start(StartOptions {
         assets: AssetSource::Dir(dir.path().to_path_buf()),
-        ..StartOptions::default()
+        ..light()
     });
     assert!(harness.state().basemap_ready());
     let notices = harness.state().state.notices.join("\n");
-    assert!(notices.contains("borders_50m.sbg") && notices.contains("missing"), "{notices}");
-    assert!(notices.contains("land_110m.sbg") && notices.contains("corrupt"), "{notices}");
+    assert!(
+        notices.contains("borders_50m.sbg") && notices.contains("missing"),
+        "{notices}"
+    );
+    assert!(
+        notices.contains("land_110m.sbg") && notices.contains("corrupt"),
+        "{notices}"
+    );
     // The notice is on screen, and the map still shows land (50m stands in for 110m).
     harness.get_by_label_contains("land_110m.sbg");
     let brazil = harness.state().screen_position(-55.0, -10.0).unwrap();
     let ppp = harness.ctx.pixels_per_point();
     let image = harness.render().unwrap();
-    assert!(close(pixel(&image, brazil, ppp), BasemapStyle::light().land));
+    assert!(close(
+        pixel(&image, brazil, ppp),
+        BasemapStyle::light().land
+    ));
 }

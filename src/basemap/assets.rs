@@ -87,11 +87,15 @@ pub enum AssetSource {
 
 #[derive(Debug, Error, PartialEq)]
 pub enum AssetError {
-    #[error("basemap file missing: {path}; the map is drawn without it (reinstall, or regenerate with build-basemap)")]
+    #[error(
+        "basemap file missing: {path}; the map is drawn without it (reinstall, or regenerate with build-basemap)"
+    )]
     Missing { path: String },
     #[error("basemap file unreadable: {path}: {reason}")]
     Unreadable { path: String, reason: String },
-    #[error("basemap file corrupt: {path}: {source}; the map is drawn without it (regenerate with build-basemap)")]
+    #[error(
+        "basemap file corrupt: {path}: {source}; the map is drawn without it (regenerate with build-basemap)"
+    )]
     Corrupt { path: String, source: FormatError },
     #[error("basemap file {path} holds {found:?}, expected {expected:?}")]
     WrongKind {
@@ -205,13 +209,17 @@ impl Basemap {
         self.layers
             .iter()
             .filter(|(n, _, _)| *n == name)
-            .min_by_key(|(_, scale, _)| (*scale as i32 - wanted as i32).abs() * 2 + (*scale < wanted) as i32)
+            .min_by_key(|(_, scale, _)| {
+                (*scale as i32 - wanted as i32).abs() * 2 + (*scale < wanted) as i32
+            })
             .map(|(_, _, layer)| layer)
     }
 
     /// Admin-1 lines only exist at 1:10m and are meant for z5 and deeper.
     pub fn has_layer(&self, name: LayerName, scale: Scale) -> bool {
-        self.layers.iter().any(|(n, s, _)| *n == name && *s == scale)
+        self.layers
+            .iter()
+            .any(|(n, s, _)| *n == name && *s == scale)
     }
 }
 
@@ -224,11 +232,13 @@ fn display_path(source: &AssetSource, name: &str) -> String {
 
 fn read(source: &AssetSource, name: &str) -> Result<Vec<u8>, AssetError> {
     match source {
-        AssetSource::Embedded => embedded(name)
-            .map(<[u8]>::to_vec)
-            .ok_or_else(|| AssetError::Missing {
-                path: display_path(source, name),
-            }),
+        AssetSource::Embedded => {
+            embedded(name)
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| AssetError::Missing {
+                    path: display_path(source, name),
+                })
+        }
         AssetSource::Dir(dir) => read_file(&dir.join(name)),
     }
 }
@@ -314,9 +324,22 @@ mod tests {
         let basemap = Basemap::load(&AssetSource::Dir(dir.path().to_path_buf()));
         // z8 wants 10m, which is corrupt: 50m stands in.
         let land = basemap.layer(LayerName::Land, 8).unwrap();
-        assert_eq!(land.features.len(), basemap.layer(LayerName::Land, 3).unwrap().features.len());
+        assert_eq!(
+            land.features.len(),
+            basemap.layer(LayerName::Land, 3).unwrap().features.len()
+        );
         let messages: Vec<String> = basemap.problems.iter().map(ToString::to_string).collect();
-        assert!(messages.iter().any(|m| m.contains("land_10m.sbg") && m.contains("corrupt")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("land_110m.sbg") && m.contains("missing")), "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("land_10m.sbg") && m.contains("corrupt")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("land_110m.sbg") && m.contains("missing")),
+            "{messages:?}"
+        );
     }
 }

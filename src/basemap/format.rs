@@ -131,10 +131,8 @@ pub fn decode(bytes: &[u8]) -> Result<GeometryFile, FormatError> {
             for _ in 0..point_count {
                 let lon = reader.f32("longitude")?;
                 let lat = reader.f32("latitude")?;
-                if !(lon.is_finite() && lat.is_finite())
-                    || !(-180.0..=180.0).contains(&lon)
-                    || !(-90.0..=90.0).contains(&lat)
-                {
+                // NaN and infinities fail the range test too.
+                if !((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat)) {
                     return Err(FormatError::BadCoordinate {
                         feature: index,
                         lon,

@@ -99,7 +99,10 @@ pub fn parse_places(text: &str) -> (Vec<Place>, Vec<PlacesError>) {
 fn parse_line(line: &str) -> Result<Place, String> {
     let cols: Vec<&str> = line.split('\t').collect();
     let [kind, name, lon, lat, population, min_zoom] = cols.as_slice() else {
-        return Err(format!("expected 6 tab-separated columns, found {}", cols.len()));
+        return Err(format!(
+            "expected 6 tab-separated columns, found {}",
+            cols.len()
+        ));
     };
     let kind = match *kind {
         "country" => PlaceKind::Country,

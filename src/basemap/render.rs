@@ -98,18 +98,48 @@ impl TileRenderer {
         let zoom = tile.zoom;
 
         if let Some(land) = self.basemap.layer(LayerName::Land, zoom) {
-            self.fill_polygons(&mut pixmap, land, &frame, window, style.land, style.coast, zoom);
+            self.fill_polygons(
+                &mut pixmap,
+                land,
+                &frame,
+                window,
+                style.land,
+                style.coast,
+                zoom,
+            );
         }
         if let Some(lakes) = self.basemap.layer(LayerName::Lakes, zoom) {
-            self.fill_polygons(&mut pixmap, lakes, &frame, window, style.lake, style.coast, zoom);
+            self.fill_polygons(
+                &mut pixmap,
+                lakes,
+                &frame,
+                window,
+                style.lake,
+                style.coast,
+                zoom,
+            );
         }
         if zoom >= 5
             && let Some(admin1) = self.basemap.layer(LayerName::Admin1, zoom)
         {
-            stroke_lines(&mut pixmap, admin1, &frame, window, style.admin1, BasemapStyle::admin1_width(zoom));
+            stroke_lines(
+                &mut pixmap,
+                admin1,
+                &frame,
+                window,
+                style.admin1,
+                BasemapStyle::admin1_width(zoom),
+            );
         }
         if let Some(borders) = self.basemap.layer(LayerName::Borders, zoom) {
-            stroke_lines(&mut pixmap, borders, &frame, window, style.border, BasemapStyle::border_width(zoom));
+            stroke_lines(
+                &mut pixmap,
+                borders,
+                &frame,
+                window,
+                style.border,
+                BasemapStyle::border_width(zoom),
+            );
         }
         Some(pixmap)
     }
@@ -161,7 +191,13 @@ impl TileRenderer {
         // Every ring of the layer in one path: even-odd keeps holes open, and
         // one fill call is far cheaper than one per feature.
         if let Some(path) = fill_path.finish() {
-            pixmap.fill_path(&path, &paint(fill), FillRule::EvenOdd, Transform::identity(), None);
+            pixmap.fill_path(
+                &path,
+                &paint(fill),
+                FillRule::EvenOdd,
+                Transform::identity(),
+                None,
+            );
         }
         if let Some(path) = outline_path.finish() {
             let stroke = Stroke {
@@ -220,4 +256,152 @@ pub fn tile_pixel_at(lon: f64, lat: f64, zoom: u8) -> (TileId, u32, u32) {
         zoom,
     };
     (tile, (x % size) as u32, (y % size) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::basemap::assets::AssetSource;
+    use std::sync::OnceLock;
+
+    fn renderer() -> &'static TileRenderer {
+        static RENDERER: OnceLock<TileRenderer> = OnceLock::new();
+        RENDERER.get_or_init(|| TileRenderer::new(Arc::new(Basemap::load(&AssetSource::Embedded))))
+    }
+
+    fn colour_at(lon: f64, lat: f64, zoom: u8, style: &BasemapStyle) -> Rgba {
+        let (tile, x, y) = tile_pixel_at(lon, lat, zoom);
+        let pixmap = renderer().render(tile, style).unwrap();
+        let p = pixmap.pixel(x, y).unwrap();
+        [p.red(), p.green(), p.blue(), p.alpha()]
+    }
+
+    fn near(a: Rgba, b: Rgba) -> bool {
+        a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= 4)
+    }
+
+    /// The style with state and country lines made invisible, so a pixel test
+    /// asks only "land or water?" (Caracas sits on a state line).
+    fn without_lines(style: BasemapStyle) -> BasemapStyle {
+        BasemapStyle {
+            admin1: [0, 0, 0, 0],
+            border: [0, 0, 0, 0],
+            ..style
+        }
+    }
+
+    #[test]
+    fn caracas_is_land_and_the_caribbean_sea_is_ocean() {
+        for style in [
+            without_lines(BasemapStyle::light()),
+            without_lines(BasemapStyle::dark()),
+        ] {
+            for zoom in [2, 4, 5, 8] {
+                // Caracas (GeoNames) sits ~10 km inland; z2-z4 pixels are 10-40 km, so
+                // test a point well inside Venezuela there.
+                let (lon, lat) = if zoom < 5 {
+                    (-66.0, 8.0)
+                } else {
+                    (-66.87919, 10.48801)
+                };
+                let land = colour_at(lon, lat, zoom, &style);
+                assert!(
+                    near(land, style.land),
+                    "z{zoom} {:?}: {land:?}",
+                    style.theme
+                );
+                let sea = colour_at(-72.0, 15.0, zoom, &style);
+                assert!(near(sea, style.ocean), "z{zoom} {:?}: {sea:?}", style.theme);
+            }
+        }
+    }
+
+    #[test]
+    fn the_colombia_venezuela_border_is_drawn_at_zoom_5() {
+        let style = BasemapStyle::light();
+        // Border vertices near Cúcuta, where the two countries meet on land.
+        let borders = renderer().basemap().layer(LayerName::Borders, 5).unwrap();
+        let mut vertices: Vec<[f32; 2]> = borders
+            .query([-72.6, 7.6, -72.3, 8.2])
+            .iter()
+            .flat_map(|f| f.parts.iter().flatten().copied())
+            .filter(|[lon, lat]| (-72.6..=-72.3).contains(lon) && (7.6..=8.2).contains(lat))
+            .collect();
+        vertices.truncate(5);
+        assert!(
+            !vertices.is_empty(),
+            "no border vertex near Cúcuta in the assets"
+        );
+        for [lon, lat] in vertices {
+            let pixel = colour_at(f64::from(lon), f64::from(lat), 5, &style);
+            // A stroked border pixel is much darker than the land around it.
+            let darkness = |c: Rgba| 765 - (u32::from(c[0]) + u32::from(c[1]) + u32::from(c[2]));
+            assert!(
+                darkness(pixel) > darkness(style.land) + 90,
+                "({lon}, {lat}) is {pixel:?}, not a border"
+            );
+        }
+        // And a little way off the border, inside Venezuela, there is plain land.
+        let plain = without_lines(style);
+        assert!(near(colour_at(-71.0, 8.6, 5, &plain), plain.land));
+    }
+
+    #[test]
+    fn lake_maracaibo_is_water_at_zoom_6() {
+        let style = BasemapStyle::light();
+        assert!(near(colour_at(-71.6, 9.8, 6, &style), style.lake));
+        // ...and the shore east of it is land.
+        assert!(near(colour_at(-70.9, 9.8, 6, &style), style.land));
+    }
+
+    #[test]
+    fn state_borders_appear_from_zoom_5_only() {
+        // Magenta is in no other part of the style, so any magenta pixel is a state line.
+        let style = BasemapStyle {
+            admin1: [255, 0, 255, 255],
+            ..BasemapStyle::light()
+        };
+        let (tile4, _, _) = tile_pixel_at(-100.0, 40.0, 4);
+        let (tile5, _, _) = tile_pixel_at(-100.0, 40.0, 5);
+        let count = |pixmap: Pixmap| {
+            pixmap
+                .pixels()
+                .iter()
+                .filter(|p| {
+                    p.red() > p.green().saturating_add(60)
+                        && p.blue() > p.green().saturating_add(60)
+                })
+                .count()
+        };
+        assert_eq!(count(renderer().render(tile4, &style).unwrap()), 0);
+        assert!(count(renderer().render(tile5, &style).unwrap()) > 50);
+    }
+
+    #[test]
+    fn the_aleutians_do_not_draw_a_band_across_the_pacific() {
+        let style = BasemapStyle::light();
+        for zoom in [1, 2, 3, 5] {
+            for lon in [-150.0, -140.0, -135.0] {
+                for lat in [51.5, 52.5, 53.5] {
+                    assert!(
+                        near(colour_at(lon, lat, zoom, &style), style.ocean),
+                        "z{zoom} ({lon}, {lat}) is not ocean"
+                    );
+                }
+            }
+        }
+        // The islands themselves are there: Unalaska at z6.
+        assert!(near(colour_at(-166.7, 53.9, 6, &style), style.land));
+    }
+
+    #[test]
+    fn rendering_is_deterministic() {
+        let style = BasemapStyle::dark();
+        for (lon, lat, zoom) in [(-66.9, 10.5, 5), (-61.5, 15.5, 8), (-80.0, 0.0, 2)] {
+            let (tile, _, _) = tile_pixel_at(lon, lat, zoom);
+            let a = renderer().render(tile, &style).unwrap();
+            let b = renderer().render(tile, &style).unwrap();
+            assert_eq!(a.data(), b.data());
+        }
+    }
 }

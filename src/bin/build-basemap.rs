@@ -29,32 +29,74 @@ struct Layer {
 const LAYERS: &[Layer] = &[
     layer("ne_110m_land", "land_110m", GeometryKind::Polygons, 0.05),
     layer("ne_110m_lakes", "lakes_110m", GeometryKind::Polygons, 0.05),
-    layer("ne_110m_admin_0_boundary_lines_land", "borders_110m", GeometryKind::Lines, 0.05),
+    layer(
+        "ne_110m_admin_0_boundary_lines_land",
+        "borders_110m",
+        GeometryKind::Lines,
+        0.05,
+    ),
     layer("ne_50m_land", "land_50m", GeometryKind::Polygons, 0.02),
     layer("ne_50m_lakes", "lakes_50m", GeometryKind::Polygons, 0.02),
-    layer("ne_50m_admin_0_boundary_lines_land", "borders_50m", GeometryKind::Lines, 0.02),
+    layer(
+        "ne_50m_admin_0_boundary_lines_land",
+        "borders_50m",
+        GeometryKind::Lines,
+        0.02,
+    ),
     layer("ne_10m_land", "land_10m", GeometryKind::Polygons, 0.002),
     layer("ne_10m_lakes", "lakes_10m", GeometryKind::Polygons, 0.002),
-    layer("ne_10m_admin_0_boundary_lines_land", "borders_10m", GeometryKind::Lines, 0.002),
-    layer("ne_10m_admin_1_states_provinces_lines", "admin1_10m", GeometryKind::Lines, 0.004),
+    layer(
+        "ne_10m_admin_0_boundary_lines_land",
+        "borders_10m",
+        GeometryKind::Lines,
+        0.002,
+    ),
+    layer(
+        "ne_10m_admin_1_states_provinces_lines",
+        "admin1_10m",
+        GeometryKind::Lines,
+        0.004,
+    ),
 ];
 
-const fn layer(source: &'static str, output: &'static str, kind: GeometryKind, epsilon: f64) -> Layer {
-    Layer { source, output, kind, epsilon }
+const fn layer(
+    source: &'static str,
+    output: &'static str,
+    kind: GeometryKind,
+    epsilon: f64,
+) -> Layer {
+    Layer {
+        source,
+        output,
+        kind,
+        epsilon,
+    }
 }
 
 fn main() -> Result<()> {
     let mut args = std::env::args_os().skip(1);
     let Some(data) = args.next().map(PathBuf::from) else {
-        bail!("usage: build-basemap DATA_DIR [OUT_DIR]  (DATA_DIR holds naturalearth/ and geonames/)");
+        bail!(
+            "usage: build-basemap DATA_DIR [OUT_DIR]  (DATA_DIR holds naturalearth/ and geonames/)"
+        );
     };
-    let out = args.next().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("assets"));
+    let out = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("assets"));
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
 
     for layer in LAYERS {
-        let path = data.join("naturalearth").join(format!("{}.shp", layer.source));
+        let path = data
+            .join("naturalearth")
+            .join(format!("{}.shp", layer.source));
         let file = read_layer(&path, layer)?;
-        let points: usize = file.features.iter().flat_map(|f| &f.parts).map(Vec::len).sum();
+        let points: usize = file
+            .features
+            .iter()
+            .flat_map(|f| &f.parts)
+            .map(Vec::len)
+            .sum();
         let bytes = encode(&file);
         let target = out.join(format!("{}.sbg", layer.output));
         std::fs::write(&target, &bytes).with_context(|| format!("writing {}", target.display()))?;
@@ -77,7 +119,8 @@ fn main() -> Result<()> {
 }
 
 fn read_layer(path: &Path, layer: &Layer) -> Result<GeometryFile> {
-    let shapes = shapefile::read_shapes(path).with_context(|| format!("reading {}", path.display()))?;
+    let shapes =
+        shapefile::read_shapes(path).with_context(|| format!("reading {}", path.display()))?;
     let mut features = Vec::new();
     for shape in shapes {
         match (shape, layer.kind) {
@@ -113,10 +156,17 @@ fn read_layer(path: &Path, layer: &Layer) -> Result<GeometryFile> {
                 }
             }
             (Shape::NullShape, _) => {}
-            (other, kind) => bail!("{}: unexpected {} in a {kind:?} layer", path.display(), other.shapetype()),
+            (other, kind) => bail!(
+                "{}: unexpected {} in a {kind:?} layer",
+                path.display(),
+                other.shapetype()
+            ),
         }
     }
-    Ok(GeometryFile { kind: layer.kind, features })
+    Ok(GeometryFile {
+        kind: layer.kind,
+        features,
+    })
 }
 
 fn finish_polygon(parts: Vec<Vec<[f32; 2]>>) -> Option<Feature> {
@@ -128,12 +178,21 @@ fn finish_polygon(parts: Vec<Vec<[f32; 2]>>) -> Option<Feature> {
 
 fn simplify(points: impl Iterator<Item = [f64; 2]>, epsilon: f64) -> Vec<[f32; 2]> {
     let line: LineString<f64> = points.map(|[x, y]| (x, y)).collect();
-    let simplified = if line.0.len() > 4 { line.simplify(epsilon) } else { line };
-    simplified.0.iter().map(|c| [c.x as f32, c.y as f32]).collect()
+    let simplified = if line.0.len() > 4 {
+        line.simplify(epsilon)
+    } else {
+        line
+    };
+    simplified
+        .0
+        .iter()
+        .map(|c| [c.x as f32, c.y as f32])
+        .collect()
 }
 
 fn country_labels(path: &Path) -> Result<Vec<Place>> {
-    let mut reader = shapefile::Reader::from_path(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut reader = shapefile::Reader::from_path(path)
+        .with_context(|| format!("reading {}", path.display()))?;
     let mut places = Vec::new();
     for (index, result) in reader.iter_shapes_and_records().enumerate() {
         let (_, record) = result.with_context(|| format!("{}: record {index}", path.display()))?;
@@ -147,8 +206,13 @@ fn country_labels(path: &Path) -> Result<Vec<Place>> {
             Some(FieldValue::Double(value)) => Some(*value),
             _ => None,
         };
-        let (Some(name), Some(lon), Some(lat)) = (text("NAME"), number("LABEL_X"), number("LABEL_Y")) else {
-            eprintln!("{}: record {index}: no NAME or label point, skipped", path.display());
+        let (Some(name), Some(lon), Some(lat)) =
+            (text("NAME"), number("LABEL_X"), number("LABEL_Y"))
+        else {
+            eprintln!(
+                "{}: record {index}: no NAME or label point, skipped",
+                path.display()
+            );
             continue;
         };
         let (lon, lat) = (lon as f32, lat as f32);
@@ -156,20 +220,29 @@ fn country_labels(path: &Path) -> Result<Vec<Place>> {
             continue;
         }
         let min_zoom = number("MIN_LABEL").unwrap_or(5.0) as f32;
-        places.push(Place { kind: PlaceKind::Country, name, lon, lat, population: 0, min_zoom });
+        places.push(Place {
+            kind: PlaceKind::Country,
+            name,
+            lon,
+            lat,
+            population: 0,
+            min_zoom,
+        });
     }
     places.sort_by(|a, b| a.min_zoom.total_cmp(&b.min_zoom).then(a.name.cmp(&b.name)));
     Ok(places)
 }
 
 fn cities(path: &Path) -> Result<Vec<Place>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut rows = Vec::new();
     for (line_no, line) in text.lines().enumerate().skip(1) {
         // The file has no quoted fields: checked when it was extracted.
         let cols: Vec<&str> = line.split(',').collect();
         let parsed = (|| {
-            let [name, country_code, _, lat, lon, population, _, capital, _] = cols.as_slice() else {
+            let [name, country_code, _, lat, lon, population, _, capital, _] = cols.as_slice()
+            else {
                 return None;
             };
             Some((
@@ -183,7 +256,11 @@ fn cities(path: &Path) -> Result<Vec<Place>> {
         })();
         match parsed {
             Some(row) => rows.push(row),
-            None => eprintln!("{}:{}: unreadable row, skipped", path.display(), line_no + 1),
+            None => eprintln!(
+                "{}:{}: unreadable row, skipped",
+                path.display(),
+                line_no + 1
+            ),
         }
     }
     // The capital flag was matched by name, so a country can have several; its
@@ -191,7 +268,9 @@ fn cities(path: &Path) -> Result<Vec<Place>> {
     let mut capital_of: std::collections::HashMap<String, (u64, String)> = Default::default();
     for (name, country, _, _, population, capital) in &rows {
         if *capital {
-            let best = capital_of.entry(country.clone()).or_insert((*population, name.clone()));
+            let best = capital_of
+                .entry(country.clone())
+                .or_insert((*population, name.clone()));
             if *population > best.0 {
                 *best = (*population, name.clone());
             }
@@ -200,18 +279,36 @@ fn cities(path: &Path) -> Result<Vec<Place>> {
     let mut places: Vec<Place> = rows
         .into_iter()
         .map(|(name, country, lat, lon, population, capital)| {
-            let is_capital = capital && capital_of.get(&country).is_some_and(|(p, n)| *p == population && *n == name);
+            let is_capital = capital
+                && capital_of
+                    .get(&country)
+                    .is_some_and(|(p, n)| *p == population && *n == name);
             Place {
-                kind: if is_capital { PlaceKind::Capital } else { PlaceKind::City },
-                min_zoom: if is_capital { 3.0 } else { city_min_zoom(population) },
+                kind: if is_capital {
+                    PlaceKind::Capital
+                } else {
+                    PlaceKind::City
+                },
+                min_zoom: if is_capital {
+                    3.0
+                } else {
+                    city_min_zoom(population)
+                },
                 name,
                 lon,
                 lat,
                 population,
             }
         })
-        .filter(|p| (WINDOW[0]..=WINDOW[2]).contains(&p.lon) && (WINDOW[1]..=WINDOW[3]).contains(&p.lat))
+        .filter(|p| {
+            (WINDOW[0]..=WINDOW[2]).contains(&p.lon) && (WINDOW[1]..=WINDOW[3]).contains(&p.lat)
+        })
         .collect();
-    places.sort_by(|a, b| a.kind.cmp(&b.kind).then(b.population.cmp(&a.population)).then(a.name.cmp(&b.name)));
+    places.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.population.cmp(&a.population))
+            .then(a.name.cmp(&b.name))
+    });
     Ok(places)
 }

@@ -43,7 +43,10 @@ pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
             });
             ui.horizontal_wrapped(|ui| {
                 ui.label("Online basemaps, when chosen:");
-                ui.hyperlink_to("© OpenStreetMap contributors", "https://www.openstreetmap.org/copyright");
+                ui.hyperlink_to(
+                    "© OpenStreetMap contributors",
+                    "https://www.openstreetmap.org/copyright",
+                );
                 ui.label("and");
                 ui.hyperlink_to("OpenTopoMap (CC-BY-SA)", "https://opentopomap.org/");
             });

@@ -15,7 +15,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Mouse wheel, pinch", "Zoom at the pointer"),
     ("Drag", "Pan the map"),
     ("H", "Home: the whole Americas"),
-    ("1 … 5", "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific"),
+    (
+        "1 … 5",
+        "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific",
+    ),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),
 ];

@@ -82,9 +82,15 @@ pub fn attribution(ui: &mut egui::Ui, map_rect: Rect, online: Option<(&str, &str
 }
 
 /// Problems the user should know about, at the top of the map until dismissed.
-pub fn notices(ui: &mut egui::Ui, map_rect: Rect, notices: &[String], online_failing: bool) -> Option<Command> {
+pub fn notices(
+    ui: &mut egui::Ui,
+    map_rect: Rect,
+    notices: &[String],
+    online_failing: bool,
+) -> Option<Command> {
     let mut lines: Vec<&str> = notices.iter().map(String::as_str).collect();
-    let failing = "Online tiles are not loading (no network or a server error): showing the offline basemap.";
+    let failing =
+        "Online tiles are not loading (no network or a server error): showing the offline basemap.";
     if online_failing {
         lines.push(failing);
     }
@@ -106,7 +112,7 @@ pub fn notices(ui: &mut egui::Ui, map_rect: Rect, notices: &[String], online_fai
                 .show(ui, |ui| {
                     ui.set_max_width((map_rect.width() - 80.0).clamp(200.0, 900.0));
                     for line in &lines {
-                        ui.label(egui::RichText::new(format!("⚠ {line}")).color(warn));
+                        ui.label(egui::RichText::new(*line).color(warn));
                     }
                     if !notices.is_empty() && ui.button("Dismiss").clicked() {
                         command = Some(Command::DismissNotices);

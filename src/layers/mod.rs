@@ -1,0 +1,126 @@
+//! Layers: dated, sourced GeoJSON files loaded into an immutable model with a
+//! spatial index, and every problem found on the way.
+//!
+//! Loading is lenient per feature and strict per file: a feature that fails a
+//! check is skipped and reported as `path:feature N (id X): reason`, the rest
+//! of the file still loads; a file that is not JSON or not GeoJSON is one
+//! error naming the file and the line and column. The format itself is
+//! described in `geodata/README.md`.
+//!
+//! [`load_path`] and [`load_str`] are plain functions that never panic; the
+//! app runs them on a background thread, `sitmap check` runs them directly.
+
+mod geometry;
+mod index;
+mod load;
+mod model;
+pub mod time;
+mod validate;
+
+pub use geometry::GeometryError;
+pub use index::SpatialIndex;
+pub use load::{load_path, load_str};
+pub use model::{
+    DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
+    geometry_type_name,
+};
+pub use time::{TimeError, TimeExtent};
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+use thiserror::Error;
+
+/// Why a whole file could not be read as a layer.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("cannot read the file: {0}")]
+    Read(#[from] std::io::Error),
+    #[error("not UTF-8 text at line {line}, column {column}; save the file as UTF-8")]
+    NotUtf8 { line: usize, column: usize },
+    #[error("not valid JSON at line {line}, column {column}: {reason}")]
+    Json {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    #[error("not GeoJSON at line {line}, column {column}: {reason}")]
+    NotGeoJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+}
+
+/// One error or warning, about a feature or (with `feature: None`) the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Shared by every problem of one file.
+    pub path: Arc<Path>,
+    /// 0-based index in the file's `features` array.
+    pub feature: Option<usize>,
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    /// `path:feature N (id X): reason`, or `path: reason` for the whole file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:", self.path.display())?;
+        if let Some(n) = self.feature {
+            write!(f, "feature {n}")?;
+            if let Some(id) = &self.id {
+                write!(f, " (id {id})")?;
+            }
+            f.write_str(":")?;
+        }
+        write!(f, " {}", self.message)
+    }
+}
+
+/// Everything one load produced: the layer (unless the file as a whole
+/// failed), the skipped features' errors and the loaded features' warnings.
+#[derive(Debug, Clone)]
+pub struct LoadReport {
+    pub layer: Option<Layer>,
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl LoadReport {
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(feature: Option<usize>, id: Option<&str>) -> Problem {
+        Problem {
+            path: Path::new("geodata/ships.geojson").into(),
+            feature,
+            id: id.map(str::to_owned),
+            message: "no sources".into(),
+        }
+    }
+
+    #[test]
+    fn a_problem_names_file_feature_and_id() {
+        let text = problem(Some(2), Some("x")).to_string();
+        assert_eq!(text, "geodata/ships.geojson:feature 2 (id x): no sources");
+    }
+
+    #[test]
+    fn a_problem_without_id_or_feature_leaves_them_out() {
+        assert_eq!(
+            problem(Some(0), None).to_string(),
+            "geodata/ships.geojson:feature 0: no sources"
+        );
+        assert_eq!(
+            problem(None, None).to_string(),
+            "geodata/ships.geojson: no sources"
+        );
+    }
+}
