@@ -10,12 +10,34 @@ use crate::online::OnlineTiles;
 use crate::state::{AppState, Command, ThemeChoice};
 use crate::ui::{dialogs, keys, overlays, toolbar};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
 use walkers::{Map, Tiles};
 
+/// The basemap being decoded on a background thread.
+#[derive(Debug)]
+pub struct BasemapLoading {
+    receiver: Receiver<Basemap>,
+}
+
+impl BasemapLoading {
+    /// Decoding takes tens of milliseconds: started before the window opens, it is
+    /// done by the time the first frame wants it, and it never runs on the UI thread.
+    pub fn start(source: AssetSource) -> Self {
+        let (sender, receiver) = channel();
+        std::thread::Builder::new()
+            .name("sitmap-basemap-load".into())
+            .spawn(move || {
+                sender.send(Basemap::load(&source)).ok();
+            })
+            .map_err(|e| log::error!("cannot start the basemap loader: {e}"))
+            .ok();
+        Self { receiver }
+    }
+}
+
 /// How the app starts; filled from the command line.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct StartOptions {
     pub assets: AssetSource,
     /// Print the time from `started` to the first fully drawn frame, then quit.
@@ -26,6 +48,8 @@ pub struct StartOptions {
     pub started: Instant,
     /// GeoJSON layers named on the command line, to load at start.
     pub files: Vec<std::path::PathBuf>,
+    /// A load already under way (see [`BasemapLoading::start`]); else the app starts one.
+    pub preloading: Option<BasemapLoading>,
 }
 
 impl Default for StartOptions {
@@ -36,6 +60,7 @@ impl Default for StartOptions {
             theme: ThemeChoice::System,
             pan_tour: false,
             started: Instant::now(),
+            preloading: None,
             files: Vec::new(),
         }
     }
@@ -44,7 +69,7 @@ impl Default for StartOptions {
 pub struct SitmapApp {
     pub state: AppState,
     options: StartOptions,
-    loading: Option<Receiver<Basemap>>,
+    loading: Option<BasemapLoading>,
     basemap: Option<Arc<Basemap>>,
     offline: Option<OfflineTiles>,
     online: Option<OnlineTiles>,
@@ -58,21 +83,13 @@ pub struct SitmapApp {
 }
 
 impl SitmapApp {
-    pub fn new(ctx: &egui::Context, options: StartOptions) -> Self {
+    pub fn new(ctx: &egui::Context, mut options: StartOptions) -> Self {
         crate::online::install_tls_provider();
         style_text(ctx);
-        let (sender, receiver) = channel();
-        let source = options.assets.clone();
-        let repaint = ctx.clone();
-        // Decoding the assets takes tens of milliseconds: never on the UI thread.
-        std::thread::Builder::new()
-            .name("sitmap-basemap-load".into())
-            .spawn(move || {
-                sender.send(Basemap::load(&source)).ok();
-                repaint.request_repaint();
-            })
-            .map_err(|e| log::error!("cannot start the basemap loader: {e}"))
-            .ok();
+        let loading = options
+            .preloading
+            .take()
+            .unwrap_or_else(|| BasemapLoading::start(options.assets.clone()));
         let state = AppState {
             theme: options.theme,
             ..AppState::default()
@@ -81,7 +98,7 @@ impl SitmapApp {
         Self {
             state,
             options,
-            loading: Some(receiver),
+            loading: Some(loading),
             basemap: None,
             offline: None,
             online: None,
@@ -115,11 +132,23 @@ impl SitmapApp {
     }
 
     fn receive_basemap(&mut self, ctx: &egui::Context) {
-        let Some(receiver) = &self.loading else {
+        let Some(loading) = &self.loading else {
             return;
         };
-        let Ok(basemap) = receiver.try_recv() else {
-            return;
+        let basemap = match loading.receiver.try_recv() {
+            Ok(basemap) => basemap,
+            Err(TryRecvError::Empty) => {
+                // The loader cannot wake a window that did not exist when it started.
+                ctx.request_repaint_after(std::time::Duration::from_millis(5));
+                return;
+            }
+            Err(TryRecvError::Disconnected) => {
+                self.loading = None;
+                self.state
+                    .notices
+                    .push("The basemap could not be loaded (its loader stopped).".into());
+                return;
+            }
         };
         self.loading = None;
         self.state
@@ -203,8 +232,9 @@ impl SitmapApp {
             self.first_full_frame = Some(elapsed);
             if self.options.exit_after_first_full_frame {
                 println!(
-                    "first full frame after {:.1} ms",
-                    elapsed.as_secs_f64() * 1000.0
+                    "first full frame after {:.1} ms (resident {:.0} MB)",
+                    elapsed.as_secs_f64() * 1000.0,
+                    crate::measure::resident_bytes().unwrap_or(0) as f64 / 1_048_576.0
                 );
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }

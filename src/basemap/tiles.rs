@@ -17,11 +17,16 @@ use std::sync::{Arc, Condvar, Mutex};
 use walkers::sources::Attribution;
 use walkers::{Tile, TileId, TilePiece, Tiles};
 
-/// 160 tiles of 256 KiB: enough for a 4K screen plus its parents, and a bounded memory cost.
-const CACHE_TILES: usize = 160;
+/// At least this many tiles of 256 KiB stay cached; the cache grows to twice what
+/// the screen shows, so a large display never evicts tiles it is drawing.
+const MIN_CACHE_TILES: usize = 64;
 const MAX_QUEUED: usize = 96;
 /// Textures uploaded per frame, so a burst of finished tiles cannot stall a frame.
 const UPLOADS_PER_FRAME: usize = 12;
+
+fn cache_capacity(tiles_on_screen: usize) -> NonZeroUsize {
+    NonZeroUsize::new((tiles_on_screen * 2).max(MIN_CACHE_TILES)).unwrap_or(NonZeroUsize::MIN)
+}
 
 struct Job {
     tile: TileId,
@@ -58,6 +63,7 @@ pub struct OfflineTiles {
     workers: Vec<std::thread::JoinHandle<()>>,
     /// Tiles asked for this frame that were not yet rendered at their own zoom.
     incomplete_this_frame: usize,
+    asked_this_frame: usize,
 }
 
 impl OfflineTiles {
@@ -86,13 +92,13 @@ impl OfflineTiles {
             ctx,
             style,
             generation: 0,
-            // CACHE_TILES is a non-zero constant.
-            cache: LruCache::new(NonZeroUsize::new(CACHE_TILES).unwrap_or(NonZeroUsize::MIN)),
+            cache: LruCache::new(cache_capacity(0)),
             pending: HashSet::new(),
             shared,
             results,
             workers,
             incomplete_this_frame: 0,
+            asked_this_frame: 0,
         }
     }
 
@@ -118,6 +124,10 @@ impl OfflineTiles {
     /// Call once per frame after the map is drawn: whether every tile on screen was
     /// shown at its own zoom (nothing stood in scaled).
     pub fn end_frame(&mut self) -> bool {
+        let wanted = cache_capacity(std::mem::take(&mut self.asked_this_frame));
+        if wanted > self.cache.cap() {
+            self.cache.resize(wanted);
+        }
         std::mem::take(&mut self.incomplete_this_frame) == 0
     }
 
@@ -189,6 +199,7 @@ impl OfflineTiles {
 impl Tiles for OfflineTiles {
     fn at(&mut self, tile: TileId) -> Option<TilePiece> {
         self.receive();
+        self.asked_this_frame += 1;
         let max = 1u32 << tile.zoom;
         if tile.x >= max || tile.y >= max {
             return None;
@@ -267,5 +278,88 @@ fn worker(shared: &Shared, results: &Sender<Rendered>, renderer: &TileRenderer, 
             return;
         }
         ctx.request_repaint();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::basemap::assets::AssetSource;
+    use std::time::{Duration, Instant};
+
+    fn tiles() -> OfflineTiles {
+        let basemap = Arc::new(Basemap::load(&AssetSource::Embedded));
+        OfflineTiles::new(basemap, BasemapStyle::light(), Context::default())
+    }
+
+    /// Asks for `tile` frame after frame until it is drawn at its own zoom.
+    fn wait_for(tiles: &mut OfflineTiles, tile: TileId) -> TilePiece {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let piece = tiles.at(tile);
+            if tiles.end_frame() {
+                return piece.unwrap();
+            }
+            assert!(Instant::now() < deadline, "{tile:?} never arrived");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    }
+
+    #[test]
+    fn a_tile_renders_in_the_background_and_its_parent_stands_in_meanwhile() {
+        let mut tiles = tiles();
+        let parent = TileId {
+            x: 9,
+            y: 14,
+            zoom: 5,
+        };
+        // Nothing cached yet: the first answer is immediate and empty.
+        assert!(tiles.at(parent).is_none());
+        assert!(!tiles.end_frame());
+        let full = wait_for(&mut tiles, parent);
+        assert_eq!(
+            full.uv,
+            egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0))
+        );
+        // The child's first answer is the parent's lower-right quarter, scaled.
+        let child = TileId {
+            x: 19,
+            y: 29,
+            zoom: 6,
+        };
+        let stand_in = tiles.at(child).unwrap();
+        assert_eq!(
+            stand_in.uv,
+            egui::Rect::from_min_max(pos2(0.5, 0.5), pos2(1.0, 1.0))
+        );
+        assert!(!tiles.end_frame());
+        wait_for(&mut tiles, child);
+    }
+
+    #[test]
+    fn the_cache_grows_with_the_screen_so_visible_tiles_are_never_evicted() {
+        let mut tiles = tiles();
+        for x in 0..100 {
+            tiles.at(TileId { x, y: 60, zoom: 7 });
+        }
+        tiles.end_frame();
+        assert!(tiles.cache.cap().get() >= 200);
+    }
+
+    #[test]
+    fn a_style_change_drops_the_old_tiles() {
+        let mut tiles = tiles();
+        let tile = TileId {
+            x: 9,
+            y: 14,
+            zoom: 5,
+        };
+        wait_for(&mut tiles, tile);
+        tiles.set_style(BasemapStyle::dark());
+        assert!(
+            tiles.at(tile).is_none(),
+            "a light tile was served for the dark style"
+        );
+        wait_for(&mut tiles, tile);
     }
 }
