@@ -107,7 +107,8 @@ pub fn to_text(summaries: &[FileSummary]) -> String {
             summary.path.display(),
             plural(summary.errors.len(), "error"),
             plural(summary.warnings.len(), "warning"),
-        ).ok();
+        )
+        .ok();
         for problem in &summary.errors {
             writeln!(out, "error: {problem}").ok();
         }
@@ -121,7 +122,8 @@ pub fn to_text(summaries: &[FileSummary]) -> String {
             out,
             "checked {}: {failed} with errors",
             plural(summaries.len(), "file")
-        ).ok();
+        )
+        .ok();
     }
     out
 }
@@ -189,15 +191,24 @@ mod tests {
         assert_eq!(summary.features, 2);
         assert_eq!(summary.geometry_types.get("Point"), Some(&1));
         let range = summary.time_range_text().unwrap();
-        assert_eq!(range, ["2025-08-30T10:00:00Z".to_owned(), "ongoing".to_owned()]);
+        assert_eq!(
+            range,
+            ["2025-08-30T10:00:00Z".to_owned(), "ongoing".to_owned()]
+        );
         assert_eq!(exit_code(&[summary]), 0);
     }
 
     #[test]
     fn text_output_puts_each_problem_on_its_own_located_line() {
         let text = to_text(&[summary(TWO_SHIPS)]);
-        assert!(text.starts_with("a.geojson: 2 features (LineString 1, Point 1);"), "{text}");
-        assert!(text.contains("\nwarning: a.geojson:feature 1 (id b): no sources"), "{text}");
+        assert!(
+            text.starts_with("a.geojson: 2 features (LineString 1, Point 1);"),
+            "{text}"
+        );
+        assert!(
+            text.contains("\nwarning: a.geojson:feature 1 (id b): no sources"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Command-line arguments and starting the window; `main.rs` only calls `run`.
 
-use crate::app::{SitmapApp, StartOptions};
+use crate::app::{BasemapLoading, SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
 use crate::check::CheckArgs;
 use crate::state::ThemeChoice;
@@ -9,7 +9,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 #[derive(Debug, Parser)]
-#[command(name = "sitmap", version, about = "A situation map of the Americas, day by day")]
+#[command(
+    name = "sitmap",
+    version,
+    about = "A situation map of the Americas, day by day"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -85,8 +89,10 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         // main() only knows success and failure; `check` has its own codes.
         std::process::exit(code);
     }
+    let assets = cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir);
     let options = StartOptions {
-        assets: cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir),
+        preloading: Some(BasemapLoading::start(assets.clone())),
+        assets,
         exit_after_first_full_frame: cli.exit_after_first_full_frame,
         theme: cli.theme.into(),
         pan_tour: cli.measure_pan_tour,
@@ -118,7 +124,10 @@ mod tests {
     fn files_alone_open_the_window_with_them() {
         let cli = Cli::try_parse_from(["sitmap", "a.geojson", "b.geojson"]).unwrap();
         assert!(cli.command.is_none());
-        assert_eq!(cli.files, [PathBuf::from("a.geojson"), PathBuf::from("b.geojson")]);
+        assert_eq!(
+            cli.files,
+            [PathBuf::from("a.geojson"), PathBuf::from("b.geojson")]
+        );
     }
 
     #[test]

@@ -648,6 +648,32 @@ mod tests {
 
 #[cfg(test)]
 mod preview_tmp {
+    #[test]
+    #[ignore]
+    fn timing() {
+        let (places, _) = crate::basemap::places::parse_places(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/places.tsv")));
+        for (zoom, lon, lat) in [(2.7, -80.0, 10.0), (5.0, -100.0, 15.0), (8.0, -74.0, 4.6), (8.0, -99.1, 19.4), (12.0, -99.1, 19.4)] {
+            let world = 256.0 * 2f64.powf(zoom);
+            let raw = move |lon: f32, lat: f32| {
+                let lat = f64::from(lat).to_radians();
+                ((f64::from(lon) + 180.0) / 360.0 * world, (1.0 - lat.tan().asinh() / std::f64::consts::PI) / 2.0 * world)
+            };
+            let (cx, cy) = raw(lon, lat);
+            let project = |lo, la| { let (x, y) = raw(lo, la); pos2(800.0 + (x - cx) as f32, 500.0 + (y - cy) as f32) };
+            let vp = Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0));
+            let t = std::time::Instant::now();
+            let mut n = 0;
+            for _ in 0..100 {
+                n = place_labels(&places, zoom, vp, &project, |t, _| vec2(7.0 * t.len() as f32, 16.0)).len();
+            }
+            let mut m = 0;
+            let _ = place_labels(&places, zoom, vp, &project, |t, _| { m += 1; vec2(7.0 * t.len() as f32, 16.0) });
+            let t2 = std::time::Instant::now();
+            for _ in 0..100 { for p in &places { std::hint::black_box(project(p.lon, p.lat)); } }
+            eprintln!("zoom {zoom}: {n} placed, {m} measured, {:?} per frame, projection {:?}", t.elapsed() / 100, t2.elapsed() / 100);
+        }
+    }
+
     use super::*;
     use crate::basemap::assets::{AssetSource, Basemap};
     use crate::basemap::style::BasemapStyle;

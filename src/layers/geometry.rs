@@ -109,8 +109,7 @@ pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
                 return Err(GeometryError::Empty("GeometryCollection"));
             }
             // Depth is bounded: serde_json refuses nesting beyond 128 levels.
-            let members: Result<Vec<_>, _> =
-                geometries.iter().map(|g| convert(&g.value)).collect();
+            let members: Result<Vec<_>, _> = geometries.iter().map(|g| convert(&g.value)).collect();
             Geometry::GeometryCollection(members?.into())
         }
     })
@@ -254,11 +253,21 @@ fn split_polygon(polygon: Polygon<f64>) -> Result<Vec<Polygon<f64>>, GeometryErr
     let mut unwrapped = Polygon::new(exterior, inner);
     // Continuous now, but possibly starting west of -180: move it so it lies
     // within -180..540 and the seam to cut at is 180.
-    let min_lon = unwrapped.exterior().coords().map(|c| c.x).fold(f64::INFINITY, f64::min);
+    let min_lon = unwrapped
+        .exterior()
+        .coords()
+        .map(|c| c.x)
+        .fold(f64::INFINITY, f64::min);
     if min_lon < -180.0 {
         unwrapped.translate_mut(360.0, 0.0);
     }
-    let west = Rect::new(Coord { x: -180.0, y: -90.0 }, Coord { x: 180.0, y: 90.0 });
+    let west = Rect::new(
+        Coord {
+            x: -180.0,
+            y: -90.0,
+        },
+        Coord { x: 180.0, y: 90.0 },
+    );
     let east = Rect::new(Coord { x: 180.0, y: -90.0 }, Coord { x: 540.0, y: 90.0 });
     let west_part = unwrapped.intersection(&west.to_polygon());
     let east_part: MultiPolygon<f64> = unwrapped
@@ -284,7 +293,9 @@ mod tests {
 
     fn all_longitudes_in_range(geometry: &Geometry<f64>) -> bool {
         use geo::CoordsIter;
-        geometry.coords_iter().all(|c| (-180.0..=180.0).contains(&c.x))
+        geometry
+            .coords_iter()
+            .all(|c| (-180.0..=180.0).contains(&c.x))
     }
 
     #[test]
@@ -306,7 +317,13 @@ mod tests {
     #[test]
     fn latitude_first_coordinates_are_out_of_range_with_a_hint() {
         let err = parse(r#"{"type":"Point","coordinates":[18.4,-166.1]}"#).unwrap_err();
-        assert_eq!(err, GeometryError::OutOfRange { lon: 18.4, lat: -166.1 });
+        assert_eq!(
+            err,
+            GeometryError::OutOfRange {
+                lon: 18.4,
+                lat: -166.1
+            }
+        );
         assert!(err.to_string().contains("longitude first"));
     }
 
@@ -342,8 +359,16 @@ mod tests {
         // 4° by 2°, not 356° by 2°.
         assert!((halves.unsigned_area() - 8.0).abs() < 1e-9);
         let boxes: Vec<_> = halves.iter().filter_map(|p| p.bounding_rect()).collect();
-        assert!(boxes.iter().any(|b| b.min().x == 178.0 && b.max().x == 180.0));
-        assert!(boxes.iter().any(|b| b.min().x == -180.0 && b.max().x == -178.0));
+        assert!(
+            boxes
+                .iter()
+                .any(|b| b.min().x == 178.0 && b.max().x == 180.0)
+        );
+        assert!(
+            boxes
+                .iter()
+                .any(|b| b.min().x == -180.0 && b.max().x == -178.0)
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -30,13 +31,18 @@ const GEOMETRY_TYPES: &[&str] = &[
     "GeometryCollection",
 ];
 
+/// The largest file loaded as one layer. Loading takes about three times the
+/// file's size in memory at its peak; beyond this a mistaken path (a disk
+/// image, `/dev/zero`) would exhaust memory instead of failing cleanly.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
 /// Reads and loads one file. Never panics; every failure is in the report.
 pub fn load_path(path: impl AsRef<Path>) -> LoadReport {
     let path = path.as_ref();
     let shared: Arc<Path> = path.into();
-    let bytes = match std::fs::read(path) {
+    let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) => return failed(shared, LoadError::Read(e)),
+        Err(e) => return failed(shared, e),
     };
     match std::str::from_utf8(&bytes) {
         Ok(text) => load(text, shared),
@@ -46,6 +52,19 @@ pub fn load_path(path: impl AsRef<Path>) -> LoadReport {
             failed(shared, LoadError::NotUtf8 { line, column })
         }
     }
+}
+
+/// Reads at most `limit` bytes: a longer file (or an endless device) is an
+/// error, not an attempt to hold it all.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let file = std::fs::File::open(path)?;
+    let size_hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0));
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge { limit_bytes: limit });
+    }
+    Ok(bytes)
 }
 
 /// Loads GeoJSON text; `path_for_messages` names it in problems and gives
@@ -112,17 +131,22 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
         warnings: Vec::new(),
     };
     let mut features = Vec::new();
-    let mut record = |report: &mut LoadReport, index: usize, checked: Checked| {
-        let problem = |message: String| Problem {
-            path: path.clone(),
-            feature: Some(index),
-            id: checked.id.clone(),
-            message,
+    let record =
+        |report: &mut LoadReport, features: &mut Vec<_>, index: usize, checked: Checked| {
+            let problem = |message: String| Problem {
+                path: path.clone(),
+                feature: Some(index),
+                id: checked.id.clone(),
+                message,
+            };
+            report
+                .errors
+                .extend(checked.errors.into_iter().map(problem));
+            report
+                .warnings
+                .extend(checked.warnings.into_iter().map(problem));
+            features.extend(checked.feature);
         };
-        report.errors.extend(checked.errors.into_iter().map(problem));
-        report.warnings.extend(checked.warnings.into_iter().map(problem));
-        features.extend(checked.feature);
-    };
     match kind {
         "FeatureCollection" => {
             let Some(raw) = top.features else {
@@ -133,13 +157,17 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
                 let reason = "`features` is not an array".to_owned();
                 return failed(path, not_geojson(&mut lines, raw.get(), reason));
             };
+            // Sized once: growing a vector of a million features by doubling
+            // would briefly hold one and a half copies.
+            features.reserve_exact(list.len());
             for (index, feature) in list.into_iter().enumerate() {
-                record(&mut report, index, checker.feature(index, feature.get()));
+                let checked = checker.feature(index, feature.get());
+                record(&mut report, &mut features, index, checked);
             }
         }
-        "Feature" => record(&mut report, 0, checker.feature(0, text)),
+        "Feature" => record(&mut report, &mut features, 0, checker.feature(0, text)),
         kind if GEOMETRY_TYPES.contains(&kind) => {
-            record(&mut report, 0, checker.bare_geometry(text));
+            record(&mut report, &mut features, 0, checker.bare_geometry(text));
         }
         _ => {
             let reason = format!(
@@ -149,6 +177,8 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
             return failed(path, not_geojson(&mut lines, kind_raw.get(), reason));
         }
     }
+    // Skipped features leave spare room; give it back.
+    features.shrink_to_fit();
 
     let defaults = LayerDefaults::read(top.sitmap, &mut |message| {
         report.warnings.push(Problem {
@@ -273,7 +303,6 @@ impl<'a> Lines<'a> {
             (base_line + line - 1, column)
         }
     }
-
 }
 
 fn json_error(e: &serde_json::Error) -> LoadError {
@@ -321,7 +350,9 @@ impl LayerDefaults {
         let colour = colour_text.and_then(|c| {
             let parsed = Rgb::parse(&c);
             if parsed.is_none() {
-                warn(format!("sitmap.color `{c}` is not a #rrggbb colour; ignored"));
+                warn(format!(
+                    "sitmap.color `{c}` is not a #rrggbb colour; ignored"
+                ));
             }
             parsed
         });

@@ -45,7 +45,10 @@ fn each_valid_geometry_type_loads_without_problems() {
         assert_eq!(printed(&report.warnings), Vec::<String>::new(), "{name}");
         let layer = loaded(&report);
         assert!(!layer.features().is_empty(), "{name}");
-        assert!(layer.features().iter().all(|f| f.geometry_type() == kind), "{name}");
+        assert!(
+            layer.features().iter().all(|f| f.geometry_type() == kind),
+            "{name}"
+        );
     }
 }
 
@@ -68,19 +71,38 @@ fn every_documented_property_is_read_and_unknown_ones_are_kept() {
             uncertainty_km: Some(25.0)
         }
     );
-    assert_eq!(ship.sources[0].url, "https://example.org/report");
+    assert_eq!(&*ship.sources[0].url, "https://example.org/report");
     assert_eq!(ship.sources[0].published.as_deref(), Some("2025-09-03"));
     let style = ship.style.as_deref().expect("a style override");
     assert_eq!(style.marker_color, Some(Rgb([0x1f, 0x4e, 0x9c])));
     assert_eq!(style.marker_symbol.as_deref(), Some("ship"));
-    let others: Vec<_> = ship.other_properties().map(|(k, _)| k.as_str()).collect();
-    assert_eq!(others, ["crew"]);
-    assert_eq!(ship.properties.get("title"), Some(&"Test destroyer".into()));
+    let others = ship.other_properties();
+    assert_eq!(others, [("crew".to_owned(), 300.into())]);
+    let properties = ship.properties();
+    assert_eq!(properties.get("title"), Some(&"Test destroyer".into()));
+    assert_eq!(
+        properties.len(),
+        14,
+        "every property is kept: {properties:?}"
+    );
 
     let strike = &layer.features()[1];
-    assert_eq!(strike.properties.get("killed"), Some(&3.into()));
-    assert!(matches!(strike.extent, TimeExtent::Instant { start_secs, end_secs } if start_secs == end_secs));
+    assert_eq!(strike.properties().get("killed"), Some(&3.into()));
+    assert!(
+        matches!(strike.extent, TimeExtent::Instant { start_secs, end_secs } if start_secs == end_secs)
+    );
     assert!(strike.style.is_none());
+}
+
+#[test]
+fn the_example_in_the_format_documentation_loads_cleanly() {
+    let readme = include_str!("../../geodata/README.md");
+    let start = readme.find("```json\n").expect("an example") + "```json\n".len();
+    let length = readme[start..].find("```").expect("its end");
+    let report = load_str(&readme[start..start + length], "example.geojson");
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    assert_eq!(loaded(&report).features().len(), 3);
 }
 
 #[test]
@@ -137,7 +159,9 @@ fn a_number_too_large_for_a_coordinate_is_an_error() {
     let errors = printed(&fixture("invalid_coordinates_not_finite.geojson").errors);
     assert_eq!(
         errors,
-        ["invalid_coordinates_not_finite.geojson:feature 0 (id big): bad geometry: number out of range (line 3, column 54)"]
+        [
+            "invalid_coordinates_not_finite.geojson:feature 0 (id big): bad geometry: number out of range (line 3, column 54)"
+        ]
     );
 }
 
@@ -145,10 +169,16 @@ fn a_number_too_large_for_a_coordinate_is_an_error() {
 fn unparsable_dates_are_errors_naming_the_field() {
     let errors = printed(&fixture("invalid_dates_unparsable.geojson").errors);
     assert_eq!(errors.len(), 4, "{errors:#?}");
-    assert!(errors[0].starts_with("invalid_dates_unparsable.geojson:feature 0 (id a): start `2025-13-40` is not a date"));
-    assert!(errors[1].starts_with("invalid_dates_unparsable.geojson:feature 1 (id b): end `next week` is not a date"));
+    assert!(errors[0].starts_with(
+        "invalid_dates_unparsable.geojson:feature 0 (id a): start `2025-13-40` is not a date"
+    ));
+    assert!(errors[1].starts_with(
+        "invalid_dates_unparsable.geojson:feature 1 (id b): end `next week` is not a date"
+    ));
     assert!(errors[2].starts_with("invalid_dates_unparsable.geojson:feature 2 (id c): start `2025-09-02T10:00` has no UTC offset"));
-    assert!(errors[3].starts_with("invalid_dates_unparsable.geojson:feature 3 (id d): `start` is 20250902, not a date"));
+    assert!(errors[3].starts_with(
+        "invalid_dates_unparsable.geojson:feature 3 (id d): `start` is 20250902, not a date"
+    ));
 }
 
 #[test]
@@ -156,7 +186,9 @@ fn an_end_before_its_start_is_an_error() {
     let report = fixture("invalid_end_before_start.geojson");
     assert_eq!(
         printed(&report.errors),
-        ["invalid_end_before_start.geojson:feature 1 (id late): end `2025-09-01` is before start `2025-09-02`"]
+        [
+            "invalid_end_before_start.geojson:feature 1 (id late): end `2025-09-01` is before start `2025-09-02`"
+        ]
     );
 }
 
@@ -165,10 +197,16 @@ fn a_duplicate_id_skips_the_later_feature() {
     let report = fixture("invalid_duplicate_ids.geojson");
     assert_eq!(
         printed(&report.errors),
-        ["invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id: feature 0 already uses `a`"]
+        [
+            "invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id: feature 0 already uses `a`"
+        ]
     );
-    let ids: Vec<_> = loaded(&report).features().iter().map(|f| f.id.clone()).collect();
-    assert_eq!(ids, [Some("a".to_owned()), Some("b".to_owned())]);
+    let ids: Vec<_> = loaded(&report)
+        .features()
+        .iter()
+        .map(|f| f.id.as_deref())
+        .collect();
+    assert_eq!(ids, [Some("a"), Some("b")]);
 }
 
 #[test]
@@ -224,7 +262,9 @@ fn json_that_is_not_geojson_is_one_error() {
     assert!(report.layer.is_none());
     assert_eq!(
         printed(&report.errors),
-        ["not_geojson.json: not GeoJSON at line 1, column 1: the top-level object has no `type`; expected a FeatureCollection, a Feature or a geometry"]
+        [
+            "not_geojson.json: not GeoJSON at line 1, column 1: the top-level object has no `type`; expected a FeatureCollection, a Feature or a geometry"
+        ]
     );
 }
 
@@ -233,7 +273,21 @@ fn a_missing_file_is_an_error_of_that_file() {
     let report = fixture("no_such_file.geojson");
     assert!(report.layer.is_none());
     let errors = printed(&report.errors);
-    assert!(errors[0].starts_with("no_such_file.geojson: cannot read the file:"), "{errors:?}");
+    assert!(
+        errors[0].starts_with("no_such_file.geojson: cannot read the file:"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
+    let path = fixture_path("valid_point.geojson");
+    let err = read_limited(&path, 100).unwrap_err();
+    assert!(
+        matches!(err, LoadError::TooLarge { limit_bytes: 100 }),
+        "{err}"
+    );
+    assert!(read_limited(&path, MAX_FILE_BYTES).is_ok());
 }
 
 #[test]
@@ -258,7 +312,10 @@ fn a_hundred_thousand_nested_arrays_at_the_top_is_one_error_not_a_crash() {
     assert!(report.layer.is_none());
     let errors = printed(&report.errors);
     assert_eq!(errors.len(), 1);
-    assert!(errors[0].starts_with("deep.geojson: not GeoJSON at line 1, column 1"), "{errors:?}");
+    assert!(
+        errors[0].starts_with("deep.geojson: not GeoJSON at line 1, column 1"),
+        "{errors:?}"
+    );
     let unclosed = load_str(&"[".repeat(100_000), "deep.geojson");
     assert!(printed(&unclosed.errors)[0].starts_with("deep.geojson: not valid JSON"));
 }
@@ -278,8 +335,14 @@ fn deep_nesting_inside_a_feature_hits_the_recursion_limit_and_is_reported() {
     let report = load_str(&text, "deep.geojson");
     let errors = printed(&report.errors);
     assert_eq!(errors.len(), 2, "{errors:?}");
-    assert!(errors[0].starts_with("deep.geojson:feature 0 (id deep): bad geometry: recursion limit exceeded"));
-    assert!(errors[1].starts_with("deep.geojson:feature 1: bad properties: recursion limit exceeded"));
+    assert!(
+        errors[0].starts_with(
+            "deep.geojson:feature 0 (id deep): bad geometry: recursion limit exceeded"
+        )
+    );
+    assert!(
+        errors[1].starts_with("deep.geojson:feature 1: bad properties: recursion limit exceeded")
+    );
     assert_eq!(report.layer.unwrap().features().len(), 1);
 }
 
@@ -295,7 +358,10 @@ fn a_bare_feature_and_a_bare_geometry_load_as_one_feature_layers() {
     let geometry = load_str(r#"{"type":"Point","coordinates":[-66,18]}"#, "bare.geojson");
     assert!(geometry.errors.is_empty());
     assert_eq!(geometry.warnings.len(), 2, "timeless and unsourced");
-    assert_eq!(geometry.layer.unwrap().features()[0].geometry_type(), "Point");
+    assert_eq!(
+        geometry.layer.unwrap().features()[0].geometry_type(),
+        "Point"
+    );
 }
 
 #[test]
@@ -310,7 +376,11 @@ fn other_top_level_types_and_shapes_are_not_geojson() {
         let report = load_str(text, "x.geojson");
         assert!(report.layer.is_none(), "{text}");
         assert_eq!(report.errors.len(), 1, "{text}");
-        assert!(report.errors[0].message.starts_with("not GeoJSON"), "{text}: {:?}", report.errors);
+        assert!(
+            report.errors[0].message.starts_with("not GeoJSON"),
+            "{text}: {:?}",
+            report.errors
+        );
     }
 }
 
@@ -322,21 +392,38 @@ fn a_feature_that_is_not_a_feature_object_is_skipped() {
         "x.geojson",
     );
     let errors = printed(&report.errors);
-    assert_eq!(errors[0], "x.geojson:feature 0: is not a Feature object but `[1,2]`");
-    assert_eq!(errors[1], "x.geojson:feature 1: `type` is \"Point\", expected \"Feature\"");
-    assert!(errors[2].starts_with("x.geojson:feature 2: bad properties: invalid type: sequence"), "{errors:?}");
+    assert_eq!(
+        errors[0],
+        "x.geojson:feature 0: is not a Feature object but `[1,2]`"
+    );
+    assert_eq!(
+        errors[1],
+        "x.geojson:feature 1: `type` is \"Point\", expected \"Feature\""
+    );
+    assert!(
+        errors[2].starts_with("x.geojson:feature 2: bad properties: invalid type: sequence"),
+        "{errors:?}"
+    );
     assert!(report.layer.unwrap().features().is_empty());
 }
 
 #[test]
 fn a_byte_order_mark_is_ignored_and_bad_utf8_is_located() {
-    let report = load_str("\u{feff}{\"type\":\"Point\",\"coordinates\":[0,0]}", "bom.geojson");
+    let report = load_str(
+        "\u{feff}{\"type\":\"Point\",\"coordinates\":[0,0]}",
+        "bom.geojson",
+    );
     assert!(report.errors.is_empty());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.geojson");
     std::fs::write(&path, b"{\"type\":\n\"Caf\xe9\"}").unwrap();
     let errors = load_path(&path).errors;
-    assert!(errors[0].message.starts_with("not UTF-8 text at line 2, column 5"), "{errors:?}");
+    assert!(
+        errors[0]
+            .message
+            .starts_with("not UTF-8 text at line 2, column 5"),
+        "{errors:?}"
+    );
 }
 
 #[test]
@@ -360,9 +447,15 @@ fn malformed_layer_defaults_are_warnings() {
 fn the_index_finds_features_by_box_and_by_click() {
     let report = fixture("valid_point.geojson");
     let layer = loaded(&report);
-    let caribbean: Vec<_> = layer.index().query_bbox([-70.0, 15.0], [-60.0, 20.0]).collect();
+    let caribbean: Vec<_> = layer
+        .index()
+        .query_bbox([-70.0, 15.0], [-60.0, 20.0])
+        .collect();
     assert_eq!(caribbean, [0]);
-    assert_eq!(layer.index().query_bbox([0.0, 0.0], [10.0, 10.0]).count(), 0);
+    assert_eq!(
+        layer.index().query_bbox([0.0, 0.0], [10.0, 10.0]).count(),
+        0
+    );
     let hit = layer.nearest([-64.6, 11.3], 0.5).map(|f| f.index_in_file);
     assert_eq!(hit, Some(1));
     assert!(layer.nearest([-50.0, 0.0], 0.5).is_none());

@@ -19,7 +19,7 @@ mod validate;
 
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
-pub use load::{load_path, load_str};
+pub use load::{MAX_FILE_BYTES, load_path, load_str};
 pub use model::{
     DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
     geometry_type_name,
@@ -36,6 +36,12 @@ use thiserror::Error;
 pub enum LoadError {
     #[error("cannot read the file: {0}")]
     Read(#[from] std::io::Error),
+    #[error(
+        "the file is larger than {} MiB, the most sitmap loads as one layer; split it into \
+         several layers",
+        limit_bytes / (1 << 20)
+    )]
+    TooLarge { limit_bytes: u64 },
     #[error("not UTF-8 text at line {line}, column {column}; save the file as UTF-8")]
     NotUtf8 { line: usize, column: usize },
     #[error("not valid JSON at line {line}, column {column}: {reason}")]
@@ -104,6 +110,12 @@ mod tests {
             id: id.map(str::to_owned),
             message: "no sources".into(),
         }
+    }
+
+    #[test]
+    fn a_report_can_be_sent_from_the_loading_thread() {
+        fn send<T: Send + 'static>() {}
+        send::<LoadReport>();
     }
 
     #[test]

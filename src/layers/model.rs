@@ -6,10 +6,17 @@
 //! because figures such as `killed` or a reporter's own fields are the point of
 //! the map and must be shown, never dropped. The typed fields beside them are
 //! what sitmap itself interprets.
+//!
+//! Compactness matters (the target is a loaded 1,000,000-point file at most
+//! twice the file's size): the properties are kept as their JSON text and
+//! parsed into a map only when asked, e.g. for the one feature whose details
+//! are open. A parsed `serde_json::Map` costs about 2 KB per small feature,
+//! ten times its text. Strings are `Box<str>`, lists `Box<[T]>`.
 
 use super::index::SpatialIndex;
 use super::time::TimeExtent;
 use geo::Geometry;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -114,17 +121,17 @@ impl Layer {
 }
 
 /// One feature that passed validation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Feature {
     /// 0-based position in the file's `features` array, for messages.
     pub index_in_file: usize,
     /// From `properties.id`, else the Feature's own `id`; unique in the file.
-    pub id: Option<String>,
-    pub title: Option<String>,
-    pub description: Option<String>,
+    pub id: Option<Box<str>>,
+    pub title: Option<Box<str>>,
+    pub description: Option<Box<str>>,
     /// What it is: `carrier_group`, `destroyer`, `boat_strike`, ...
-    pub kind: Option<String>,
-    pub actor: Option<String>,
+    pub kind: Option<Box<str>>,
+    pub actor: Option<Box<str>>,
     pub extent: TimeExtent,
     pub date_precision: DatePrecision,
     pub location_precision: LocationPrecision,
@@ -132,11 +139,12 @@ pub struct Feature {
     pub geometry: Geometry<f64>,
     /// Lon/lat bounding box of `geometry`.
     pub bbox: geo::Rect<f64>,
-    pub sources: Vec<Source>,
+    pub sources: Box<[Source]>,
     /// simplestyle overrides; boxed since most features have none.
     pub style: Option<Box<Style>>,
-    /// Every original property, known and unknown.
-    pub properties: Map<String, Value>,
+    /// Every original property, known and unknown, as the JSON text of the
+    /// `properties` object (`null` when there was none); see [`Feature::properties`].
+    pub properties_json: Box<RawValue>,
 }
 
 impl Feature {
@@ -145,12 +153,20 @@ impl Feature {
         geometry_type_name(&self.geometry)
     }
 
+    /// Every original property, parsed from the text kept at load. The text
+    /// was parsed once already, so this cannot fail; an empty map stands in
+    /// for the impossible.
+    pub fn properties(&self) -> Map<String, Value> {
+        serde_json::from_str(self.properties_json.get()).unwrap_or_default()
+    }
+
     /// Properties sitmap does not interpret (figures such as `killed`, and any
     /// other key), in key order, to show as they are.
-    pub fn other_properties(&self) -> impl Iterator<Item = (&String, &Value)> {
-        self.properties
-            .iter()
+    pub fn other_properties(&self) -> Vec<(String, Value)> {
+        self.properties()
+            .into_iter()
             .filter(|(key, _)| !KNOWN_KEYS.contains(&key.as_str()))
+            .collect()
     }
 }
 
@@ -201,18 +217,18 @@ pub enum LocationPrecision {
 /// Where a claim comes from: one entry of `sources`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
-    pub title: Option<String>,
+    pub title: Option<Box<str>>,
     /// Always http or https.
-    pub url: String,
+    pub url: Box<str>,
     /// As written; shown, not interpreted.
-    pub published: Option<String>,
+    pub published: Option<Box<str>>,
 }
 
 /// Per-feature simplestyle overrides.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Style {
     pub marker_color: Option<Rgb>,
-    pub marker_symbol: Option<String>,
+    pub marker_symbol: Option<Box<str>>,
     pub stroke: Option<Rgb>,
     pub stroke_width: Option<f32>,
     pub fill: Option<Rgb>,
@@ -264,6 +280,16 @@ mod tests {
         assert_eq!(Rgb::parse("#12345"), None);
         assert_eq!(Rgb::parse("red"), None);
         assert_eq!(Rgb::parse("#ééé"), None);
+    }
+
+    #[test]
+    fn a_feature_stays_small() {
+        // Grows only with care: a million features are loaded at once.
+        assert!(
+            std::mem::size_of::<Feature>() <= 272,
+            "{}",
+            std::mem::size_of::<Feature>()
+        );
     }
 
     #[test]

@@ -77,10 +77,21 @@ impl<'a> Checker<'a> {
                 return checked;
             }
         };
+        // Anything but a Feature here (often a bare geometry) would only
+        // collect follow-on errors: one reason is enough.
         match parts.kind.map(RawValue::get) {
             Some(r#""Feature""#) => {}
-            Some(other) => errors.push(format!("`type` is {other}, expected \"Feature\"")),
-            None => errors.push("has no `\"type\": \"Feature\"`".to_owned()),
+            Some(other) => {
+                errors.push(format!(
+                    "`type` is {}, expected \"Feature\"",
+                    excerpt(other)
+                ));
+                return checked;
+            }
+            None => {
+                errors.push("has no `\"type\": \"Feature\"`".to_owned());
+                return checked;
+            }
         }
         let properties = match parts.properties {
             None => Map::new(),
@@ -92,6 +103,7 @@ impl<'a> Checker<'a> {
                 }
             },
         };
+        let properties_json = parts.properties.unwrap_or(RawValue::NULL).to_owned();
         let id = feature_id(&properties, parts.id, warnings);
         if let Some(id) = &id {
             match self.seen_ids.entry(id.clone()) {
@@ -109,13 +121,14 @@ impl<'a> Checker<'a> {
             None => Err(GeometryError::Missing.to_string()),
             Some(raw) => self.geometry(raw.get()),
         };
-        finish(index, geometry, properties, checked)
+        finish(index, geometry, (properties, properties_json), checked)
     }
 
     /// Checks a file that is a bare geometry, as one feature without properties.
     pub(super) fn bare_geometry(&mut self, raw: &'a str) -> Checked {
         let geometry = self.geometry(raw);
-        finish(0, geometry, Map::new(), Checked::default())
+        let properties = (Map::new(), RawValue::NULL.to_owned());
+        finish(0, geometry, properties, Checked::default())
     }
 
     fn geometry(&mut self, raw: &str) -> Result<(Geometry<f64>, Rect<f64>), String> {
@@ -137,11 +150,12 @@ impl<'a> Checker<'a> {
 }
 
 /// Reads the properties sitmap interprets and assembles the feature, unless
-/// an error was found, in which case only the problems are returned.
+/// an error was found, in which case only the problems are returned. The
+/// parsed map is dropped here; the feature keeps the text.
 fn finish(
     index: usize,
     geometry: Result<(Geometry<f64>, Rect<f64>), String>,
-    properties: Map<String, Value>,
+    (properties, properties_json): (Map<String, Value>, Box<RawValue>),
     mut checked: Checked,
 ) -> Checked {
     let errors = &mut checked.errors;
@@ -167,7 +181,7 @@ fn finish(
     };
     checked.feature = Some(Feature {
         index_in_file: index,
-        id: checked.id.clone(),
+        id: checked.id.as_deref().map(Box::from),
         title,
         description,
         kind,
@@ -179,7 +193,7 @@ fn finish(
         bbox,
         sources,
         style,
-        properties,
+        properties_json,
     });
     checked
 }
@@ -199,7 +213,10 @@ fn feature_id(
         if let Some(id) = as_id(value) {
             return Some(id);
         }
-        warnings.push(format!("`id` is {}, not text or a number; ignored", excerpt(&value.to_string())));
+        warnings.push(format!(
+            "`id` is {}, not text or a number; ignored",
+            excerpt(&value.to_string())
+        ));
     }
     let value = serde_json::from_str::<Value>(member?.get()).ok()?;
     as_id(&value)
@@ -242,7 +259,7 @@ fn sources(
     value: Option<&Value>,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
-) -> Vec<Source> {
+) -> Box<[Source]> {
     let items = match value {
         None | Some(Value::Null) => &[][..],
         Some(Value::Array(items)) => items.as_slice(),
@@ -250,7 +267,7 @@ fn sources(
             errors.push(
                 "`sources` is not an array of {\"title\", \"url\", \"published\"} objects".into(),
             );
-            return Vec::new();
+            return Box::default();
         }
     };
     if items.is_empty() {
@@ -280,24 +297,25 @@ fn sources(
             ));
             continue;
         }
-        let field = |key: &str| entry.get(key).and_then(Value::as_str).map(str::to_owned);
+        let field = |key: &str| entry.get(key).and_then(Value::as_str).map(Box::from);
         sources.push(Source {
             title: field("title"),
-            url: url.clone(),
+            url: url.as_str().into(),
             published: field("published"),
         });
     }
-    sources
+    sources.into_boxed_slice()
 }
 
 /// `http://` or `https://`, a host, and no spaces; anything else (`file:`,
 /// `javascript:`, a bare domain) must not become a link in the app.
 fn is_web_address(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
+    // Per source of a million features: compare the scheme in place.
+    let scheme_len = ["https://", "http://"].into_iter().find_map(|scheme| {
+        let head = url.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme).then_some(scheme.len())
+    });
+    let Some(rest) = scheme_len.and_then(|len| url.get(len..)) else {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
@@ -305,11 +323,15 @@ fn is_web_address(url: &str) -> bool {
 }
 
 /// A text property; numbers and booleans are shown as written.
-fn text(properties: &Map<String, Value>, key: &str, warnings: &mut Vec<String>) -> Option<String> {
+fn text(
+    properties: &Map<String, Value>,
+    key: &str,
+    warnings: &mut Vec<String>,
+) -> Option<Box<str>> {
     match properties.get(key)? {
         Value::Null => None,
-        Value::String(s) => Some(s.clone()),
-        value @ (Value::Number(_) | Value::Bool(_)) => Some(value.to_string()),
+        Value::String(s) => Some(s.as_str().into()),
+        value @ (Value::Number(_) | Value::Bool(_)) => Some(value.to_string().into()),
         _ => {
             warnings.push(format!("`{key}` is not text; ignored"));
             None
@@ -321,13 +343,16 @@ fn date_precision(properties: &Map<String, Value>, warnings: &mut Vec<String>) -
     let Some(value) = properties.get("date_precision").filter(|v| !v.is_null()) else {
         return DatePrecision::Day;
     };
-    value.as_str().and_then(DatePrecision::parse).unwrap_or_else(|| {
-        warnings.push(format!(
-            "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
-            excerpt(&value.to_string())
-        ));
-        DatePrecision::Day
-    })
+    value
+        .as_str()
+        .and_then(DatePrecision::parse)
+        .unwrap_or_else(|| {
+            warnings.push(format!(
+                "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
+                excerpt(&value.to_string())
+            ));
+            DatePrecision::Day
+        })
 }
 
 /// `uncertainty_km` alone also marks the location approximate: a file that
@@ -402,7 +427,7 @@ fn style(properties: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<
     let marker_symbol = properties
         .get("marker-symbol")
         .and_then(Value::as_str)
-        .map(str::to_owned);
+        .map(Box::from);
     let style = Style {
         marker_color,
         marker_symbol,

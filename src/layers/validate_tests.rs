@@ -43,16 +43,23 @@ fn the_features_own_id_is_used_when_properties_have_none() {
 #[test]
 fn a_properties_id_wins_over_the_features_own() {
     let text = r#"{"type":"Feature","id":"outer","properties":{"id":"inner"},"geometry":{"type":"Point","coordinates":[0,0]}}"#;
-    assert_eq!(Checker::new(text).feature(0, text).id.as_deref(), Some("inner"));
+    assert_eq!(
+        Checker::new(text).feature(0, text).id.as_deref(),
+        Some("inner")
+    );
 }
 
 #[test]
 fn uncertainty_alone_marks_the_location_approximate() {
-    let checked = check(&format!(r#""start":"2025-09-02","uncertainty_km":12.5,{SOURCE}"#));
+    let checked = check(&format!(
+        r#""start":"2025-09-02","uncertainty_km":12.5,{SOURCE}"#
+    ));
     let feature = checked.feature.unwrap();
     assert_eq!(
         feature.location_precision,
-        LocationPrecision::Approximate { uncertainty_km: Some(12.5) }
+        LocationPrecision::Approximate {
+            uncertainty_km: Some(12.5)
+        }
     );
 }
 
@@ -64,7 +71,10 @@ fn unreadable_style_values_fall_back_with_a_warning() {
     assert_eq!(checked.warnings.len(), 2, "{:?}", checked.warnings);
     let style = checked.feature.unwrap().style.unwrap();
     assert_eq!(style.stroke, Some(Rgb([0, 255, 0])));
-    assert_eq!((style.fill, style.fill_opacity, style.stroke_width), (None, None, Some(2.0)));
+    assert_eq!(
+        (style.fill, style.fill_opacity, style.stroke_width),
+        (None, None, Some(2.0))
+    );
 }
 
 #[test]
@@ -80,7 +90,9 @@ fn unknown_precision_words_are_warnings_not_errors() {
 
 #[test]
 fn numbers_as_titles_are_shown_as_written_and_objects_are_ignored() {
-    let checked = check(&format!(r#""start":"2025-09-02",{SOURCE},"title":7,"actor":{{"a":1}}"#));
+    let checked = check(&format!(
+        r#""start":"2025-09-02",{SOURCE},"title":7,"actor":{{"a":1}}"#
+    ));
     assert_eq!(checked.warnings, ["`actor` is not text; ignored"]);
     let feature = checked.feature.unwrap();
     assert_eq!(feature.title.as_deref(), Some("7"));
@@ -99,7 +111,13 @@ fn sources_must_be_an_array_of_objects() {
 fn only_http_and_https_addresses_with_a_host_are_web_addresses() {
     assert!(is_web_address("https://example.org/a?b#c"));
     assert!(is_web_address("HTTP://EXAMPLE.ORG"));
-    for bad in ["ftp://example.org", "https://", "https:///path", "example.org", "https://a b.org"] {
+    for bad in [
+        "ftp://example.org",
+        "https://",
+        "https:///path",
+        "example.org",
+        "https://a b.org",
+    ] {
         assert!(!is_web_address(bad), "{bad}");
     }
 }

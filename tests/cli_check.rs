@@ -1,0 +1,194 @@
+//! `sitmap check` as a user runs it: exit codes, the located problem lines and
+//! the `--json` shape, against the fixtures in `tests/fixtures/`.
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `sitmap check ARGS` in the fixture folder (so paths print short) and
+/// returns its exit code and standard output.
+fn check(args: &[&str]) -> (i32, String) {
+    let output = cargo_bin_cmd!("sitmap")
+        .current_dir(fixture(""))
+        .arg("check")
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run sitmap: {e}"));
+    // -1: killed by a signal, which no expected code matches.
+    let code = output.status.code().unwrap_or(-1);
+    (code, String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn check_json(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--json"];
+    all.extend_from_slice(args);
+    let (code, stdout) = check(&all);
+    let json = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("--json printed something else ({e}):\n{stdout}"));
+    (code, json)
+}
+
+#[test]
+fn valid_files_exit_zero_and_print_counts_and_time_range() {
+    let (code, out) = check(&["valid_point.geojson", "valid_polygon.geojson"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("valid_point.geojson: 2 features (Point 2); time 2025-08-20 to ongoing; 0 errors, 0 warnings"),
+        "{out}"
+    );
+    assert!(out.contains("checked 2 files: 0 with errors"), "{out}");
+}
+
+#[test]
+fn warnings_alone_still_exit_zero() {
+    let (code, out) = check(&["warnings_only.geojson"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warning: warnings_only.geojson:feature 2 (id unsourced): no sources"),
+        "{out}"
+    );
+}
+
+#[test]
+fn any_file_with_errors_exits_one_and_names_the_feature() {
+    let (code, out) = check(&["valid_point.geojson", "invalid_duplicate_ids.geojson"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error: invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id"),
+        "{out}"
+    );
+    assert!(out.contains("checked 2 files: 1 with errors"), "{out}");
+}
+
+#[test]
+fn broken_json_names_the_line_and_column() {
+    let (code, out) = check(&["not_json.geojson"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("error: not_json.geojson: not valid JSON at line 5, column 5"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_an_error_of_that_file_not_a_usage_error() {
+    let (code, out) = check(&["no_such_file.geojson"]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("error: no_such_file.geojson: cannot read the file"),
+        "{out}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    let (code, _) = check(&[]);
+    assert_eq!(code, 2, "check needs at least one FILE");
+    let (code, _) = check(&["--no-such-flag", "valid_point.geojson"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn json_output_has_one_object_per_file_with_counts_and_problems() {
+    let (code, json) = check_json(&[
+        "valid_point.geojson",
+        "invalid_geometry_missing.geojson",
+        "not_geojson.json",
+        "antimeridian_polygon.geojson",
+    ]);
+    assert_eq!(code, 1);
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+
+    let valid = &files[0];
+    assert_eq!(valid["path"], "valid_point.geojson");
+    assert_eq!(valid["features"], 2);
+    assert_eq!(valid["geometry_types"], serde_json::json!({"Point": 2}));
+    assert_eq!(
+        valid["time_range"],
+        serde_json::json!(["2025-08-20", "ongoing"])
+    );
+    assert_eq!(valid["errors"], serde_json::json!([]));
+    assert_eq!(valid["warnings"], serde_json::json!([]));
+
+    let missing = &files[1];
+    assert_eq!(
+        missing["features"], 1,
+        "only the features that loaded count"
+    );
+    assert_eq!(
+        missing["time_range"],
+        serde_json::json!(["2025-09-02", "2025-09-02"])
+    );
+    let errors = missing["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["feature"], 1);
+    assert_eq!(errors[0]["id"], "b");
+    assert_eq!(errors[1]["feature"], 2);
+    assert_eq!(errors[1]["id"], Value::Null);
+    assert!(
+        errors[1]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("geometry is missing")
+    );
+
+    let not_geojson = &files[2];
+    assert_eq!(not_geojson["features"], 0);
+    assert_eq!(not_geojson["time_range"], Value::Null);
+    assert_eq!(not_geojson["errors"][0]["feature"], Value::Null);
+    assert!(
+        not_geojson["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("not GeoJSON at line 1, column 1")
+    );
+
+    let split = &files[3];
+    assert_eq!(
+        split["geometry_types"],
+        serde_json::json!({"MultiPolygon": 1})
+    );
+}
+
+#[test]
+fn json_output_of_clean_files_exits_zero() {
+    let (code, json) = check_json(&[
+        "valid_multipoint.geojson",
+        "valid_linestring.geojson",
+        "valid_multilinestring.geojson",
+        "valid_multipolygon.geojson",
+        "valid_geometrycollection.geojson",
+    ]);
+    assert_eq!(code, 0);
+    let types: Vec<_> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            f["geometry_types"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .next()
+                .unwrap()
+                .clone()
+        })
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "MultiPoint",
+            "LineString",
+            "MultiLineString",
+            "MultiPolygon",
+            "GeometryCollection"
+        ]
+    );
+}
