@@ -11,7 +11,7 @@
 //! of 128 levels with an error that is reported like any other.
 
 use super::model::{Layer, Rgb};
-use super::validate::{Checked, Checker};
+use super::validate::{Checked, Checker, excerpt};
 use super::{LoadError, LoadReport, Problem};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
@@ -172,7 +172,7 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
         _ => {
             let reason = format!(
                 "`type` is {}; expected FeatureCollection, Feature or a geometry type",
-                kind_raw.get()
+                excerpt(kind_raw.get())
             );
             return failed(path, not_geojson(&mut lines, kind_raw.get(), reason));
         }

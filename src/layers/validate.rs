@@ -440,7 +440,7 @@ fn style(properties: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<
 }
 
 /// The start of a long value, for messages that must stay one line.
-fn excerpt(text: &str) -> String {
+pub(super) fn excerpt(text: &str) -> String {
     let text = text.trim();
     match text.char_indices().nth(60) {
         None => text.to_owned(),

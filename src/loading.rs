@@ -1,0 +1,258 @@
+//! Loading layers off the UI thread, and noticing when their files change.
+//!
+//! Each load runs on its own thread and reports back through a channel; the
+//! frame loop only polls. The watcher watches each file's folder, not the file,
+//! because editors often save by writing a new file and renaming it over the
+//! old one, which a watch on the old inode would miss.
+
+use crate::layers::{LoadReport, load_path};
+use notify::{RecursiveMode, Watcher};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+pub struct LoadDone {
+    pub path: PathBuf,
+    pub report: LoadReport,
+    pub elapsed: Duration,
+}
+
+pub struct LayerLoader {
+    ctx: egui::Context,
+    sender: Sender<LoadDone>,
+    receiver: Receiver<LoadDone>,
+    /// Files being loaded, with their size for the status line.
+    in_flight: HashMap<PathBuf, (Instant, u64)>,
+    /// Changed again while loading: load once more when the current load ends.
+    again: HashSet<PathBuf>,
+}
+
+impl LayerLoader {
+    pub fn new(ctx: egui::Context) -> Self {
+        let (sender, receiver) = channel();
+        Self {
+            ctx,
+            sender,
+            receiver,
+            in_flight: HashMap::new(),
+            again: HashSet::new(),
+        }
+    }
+
+    pub fn load(&mut self, path: PathBuf) {
+        if self.in_flight.contains_key(&path) {
+            self.again.insert(path);
+            return;
+        }
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        self.in_flight.insert(path.clone(), (Instant::now(), bytes));
+        let sender = self.sender.clone();
+        let ctx = self.ctx.clone();
+        let thread_path = path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sitmap-layer-load".into())
+            .spawn(move || {
+                let started = Instant::now();
+                let report = load_path(&thread_path);
+                sender
+                    .send(LoadDone {
+                        path: thread_path,
+                        report,
+                        elapsed: started.elapsed(),
+                    })
+                    .ok();
+                ctx.request_repaint();
+            });
+        if let Err(e) = spawned {
+            log::error!("cannot start a loader thread for {}: {e}", path.display());
+            self.in_flight.remove(&path);
+        }
+    }
+
+    /// Finished loads since the last call.
+    pub fn poll(&mut self) -> Vec<LoadDone> {
+        let done: Vec<LoadDone> = self.receiver.try_iter().collect();
+        for finished in &done {
+            self.in_flight.remove(&finished.path);
+            if self.again.remove(&finished.path) {
+                self.load(finished.path.clone());
+            }
+        }
+        done
+    }
+
+    /// Files still loading: path, seconds so far, size in bytes.
+    pub fn in_flight(&self) -> Vec<(&Path, f32, u64)> {
+        let mut list: Vec<_> = self
+            .in_flight
+            .iter()
+            .map(|(path, (since, bytes))| (path.as_path(), since.elapsed().as_secs_f32(), *bytes))
+            .collect();
+        list.sort_by(|a, b| a.0.cmp(b.0));
+        list
+    }
+
+    pub fn is_idle(&self) -> bool {
+        self.in_flight.is_empty()
+    }
+}
+
+/// Quiet time after the last change before a file is reloaded, so one save that
+/// arrives as several events loads once, and never half-written.
+const SETTLE: Duration = Duration::from_millis(250);
+
+pub struct FileWatcher {
+    watcher: Option<notify::RecommendedWatcher>,
+    events: Receiver<PathBuf>,
+    watched: HashSet<PathBuf>,
+    folders: HashMap<PathBuf, usize>,
+    pending: HashMap<PathBuf, Instant>,
+    ctx: egui::Context,
+    pub error: Option<String>,
+}
+
+impl FileWatcher {
+    pub fn new(ctx: egui::Context) -> Self {
+        let (sender, events) = channel();
+        let repaint = ctx.clone();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event
+                && (event.kind.is_modify() || event.kind.is_create())
+            {
+                for path in event.paths {
+                    sender.send(path).ok();
+                }
+                repaint.request_repaint_after(SETTLE);
+            }
+        });
+        let (watcher, error) = match watcher {
+            Ok(watcher) => (Some(watcher), None),
+            Err(e) => (None, Some(format!("files will not reload by themselves: {e}"))),
+        };
+        Self {
+            watcher,
+            events,
+            watched: HashSet::new(),
+            folders: HashMap::new(),
+            pending: HashMap::new(),
+            ctx,
+            error,
+        }
+    }
+
+    pub fn watch(&mut self, path: &Path) {
+        let path = absolute(path);
+        if !self.watched.insert(path.clone()) {
+            return;
+        }
+        let Some(folder) = path.parent().map(Path::to_path_buf) else {
+            return;
+        };
+        let count = self.folders.entry(folder.clone()).or_insert(0);
+        *count += 1;
+        if *count == 1
+            && let Some(watcher) = &mut self.watcher
+            && let Err(e) = watcher.watch(&folder, RecursiveMode::NonRecursive)
+        {
+            self.error = Some(format!("cannot watch {}: {e}", folder.display()));
+        }
+    }
+
+    pub fn unwatch(&mut self, path: &Path) {
+        let path = absolute(path);
+        if !self.watched.remove(&path) {
+            return;
+        }
+        let Some(folder) = path.parent().map(Path::to_path_buf) else {
+            return;
+        };
+        if let Some(count) = self.folders.get_mut(&folder) {
+            *count -= 1;
+            if *count == 0 {
+                self.folders.remove(&folder);
+                if let Some(watcher) = &mut self.watcher {
+                    watcher.unwatch(&folder).ok();
+                }
+            }
+        }
+    }
+
+    /// Watched files whose changes have settled since the last call.
+    pub fn changed(&mut self) -> Vec<PathBuf> {
+        for path in self.events.try_iter() {
+            let path = absolute(&path);
+            if self.watched.contains(&path) {
+                self.pending.insert(path, Instant::now());
+            }
+        }
+        let settled: Vec<PathBuf> = self
+            .pending
+            .iter()
+            .filter(|(_, at)| at.elapsed() >= SETTLE)
+            .map(|(path, _)| path.clone())
+            .collect();
+        for path in &settled {
+            self.pending.remove(path);
+        }
+        if !self.pending.is_empty() {
+            self.ctx.request_repaint_after(SETTLE);
+        }
+        settled
+    }
+}
+
+/// Watch events carry absolute paths; files opened by a relative name must match them.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait<T>(mut poll: impl FnMut() -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(value) = poll() {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    #[test]
+    fn a_layer_loads_in_the_background_and_reports_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("one.geojson");
+        std::fs::write(&path, r#"{"type":"Point","coordinates":[-66.9,10.5]}"#).unwrap();
+        let mut loader = LayerLoader::new(egui::Context::default());
+        loader.load(path.clone());
+        assert!(!loader.is_idle());
+        let done = wait(|| loader.poll().pop());
+        assert_eq!(done.path, path);
+        assert!(done.report.layer.is_some());
+        assert!(loader.is_idle());
+    }
+
+    #[test]
+    fn an_edited_file_is_reported_once_it_settles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("watched.geojson");
+        std::fs::write(&path, "{}").unwrap();
+        let other = dir.path().join("other.geojson");
+        let mut watcher = FileWatcher::new(egui::Context::default());
+        assert!(watcher.error.is_none(), "{:?}", watcher.error);
+        watcher.watch(&path);
+        std::thread::sleep(Duration::from_millis(100));
+        std::fs::write(&other, "{}").unwrap();
+        std::fs::write(&path, "{\"type\": \"Point\"}").unwrap();
+        let changed = wait(|| Some(watcher.changed()).filter(|c| !c.is_empty()));
+        assert_eq!(changed, vec![absolute(&path)]);
+        watcher.unwatch(&path);
+        std::fs::write(&path, "{}").unwrap();
+        std::thread::sleep(SETTLE + Duration::from_millis(200));
+        assert!(watcher.changed().is_empty());
+    }
+}

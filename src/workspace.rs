@@ -1,0 +1,212 @@
+//! The layers the user has open, in drawing order, with their per-layer settings
+//! and the problems of their last load. Plain state: the loader thread produces
+//! `LoadReport`s, this applies them, the UI reads it.
+//!
+//! A reload that fails as a whole (the file was saved half-written, or broken)
+//! keeps the last good layer on screen and shows the error beside it: nothing the
+//! user had is lost.
+
+use crate::layers::{Layer, LoadReport, Problem};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Colours for layers that name none: distinct, and readable on both basemaps.
+pub const PALETTE: [[u8; 3]; 6] = [
+    [0xD6, 0x27, 0x28], // red
+    [0x1F, 0x6F, 0xD1], // blue
+    [0xF2, 0x8C, 0x28], // orange
+    [0x7B, 0x3F, 0xBF], // purple
+    [0x1A, 0x9E, 0x77], // teal
+    [0xC2, 0x3B, 0x8C], // magenta
+];
+
+#[derive(Debug, Clone)]
+pub struct OpenLayer {
+    pub path: PathBuf,
+    pub layer: Arc<Layer>,
+    pub visible: bool,
+    /// 0..=1, multiplies every colour of the layer.
+    pub opacity: f32,
+    pub colour: [u8; 3],
+    pub errors: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+    /// Why the latest reload failed, while the last good version stays shown.
+    pub reload_error: Option<String>,
+}
+
+impl OpenLayer {
+    pub fn name(&self) -> &str {
+        &self.layer.name
+    }
+}
+
+/// What became of one finished load, for the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Applied {
+    Opened,
+    Reloaded,
+    /// The file failed to load and had no earlier version.
+    Failed(String),
+    /// The file failed to reload; its last good version stays.
+    KeptPrevious(String),
+}
+
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Index 0 is drawn first (bottom); the panel lists them top first.
+    pub layers: Vec<OpenLayer>,
+    /// Files that failed on first open: shown until dismissed or fixed.
+    pub failed: Vec<(PathBuf, String)>,
+}
+
+impl Workspace {
+    pub fn position(&self, path: &Path) -> Option<usize> {
+        self.layers.iter().position(|l| l.path == path)
+    }
+
+    /// Takes a finished load of `path`: opens, replaces or keeps what was there.
+    pub fn apply(&mut self, path: &Path, report: LoadReport) -> Applied {
+        let existing = self.position(path);
+        let Some(layer) = report.layer else {
+            let message = report
+                .errors
+                .first()
+                .map_or_else(|| format!("{}: could not be loaded", path.display()), ToString::to_string);
+            return match existing {
+                Some(index) => {
+                    self.layers[index].reload_error = Some(message.clone());
+                    Applied::KeptPrevious(message)
+                }
+                None => {
+                    self.failed.retain(|(p, _)| p != path);
+                    self.failed.push((path.to_path_buf(), message.clone()));
+                    Applied::Failed(message)
+                }
+            };
+        };
+        self.failed.retain(|(p, _)| p != path);
+        match existing {
+            Some(index) => {
+                let open = &mut self.layers[index];
+                open.layer = Arc::new(layer);
+                open.errors = report.errors;
+                open.warnings = report.warnings;
+                open.reload_error = None;
+                Applied::Reloaded
+            }
+            None => {
+                let colour = layer
+                    .colour
+                    .map_or(PALETTE[self.layers.len() % PALETTE.len()], |rgb| rgb.0);
+                self.layers.push(OpenLayer {
+                    path: path.to_path_buf(),
+                    layer: Arc::new(layer),
+                    visible: true,
+                    opacity: 1.0,
+                    colour,
+                    errors: report.errors,
+                    warnings: report.warnings,
+                    reload_error: None,
+                });
+                Applied::Opened
+            }
+        }
+    }
+
+    /// Moves a layer one step up the drawing order (towards the top).
+    pub fn raise(&mut self, index: usize) {
+        if index + 1 < self.layers.len() {
+            self.layers.swap(index, index + 1);
+        }
+    }
+
+    pub fn lower(&mut self, index: usize) {
+        if index > 0 && index < self.layers.len() {
+            self.layers.swap(index, index - 1);
+        }
+    }
+
+    pub fn close(&mut self, index: usize) -> Option<OpenLayer> {
+        (index < self.layers.len()).then(|| self.layers.remove(index))
+    }
+
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.layers.iter().map(|l| l.path.clone()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layers::load_str;
+
+    const GOOD: &str = r#"{"type":"FeatureCollection","features":[
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[-66.9,10.5]},
+         "properties":{"id":"a","start":"2025-09-02","sources":[{"url":"https://example.org/a"}]}}]}"#;
+
+    #[test]
+    fn a_broken_reload_keeps_the_last_good_layer_and_says_why() {
+        let path = Path::new("story.geojson");
+        let mut workspace = Workspace::default();
+        assert_eq!(workspace.apply(path, load_str(GOOD, path)), Applied::Opened);
+        let broken = load_str("{\"type\": \"FeatureCollection\", \"features\": [", path);
+        assert!(matches!(workspace.apply(path, broken), Applied::KeptPrevious(_)));
+        let open = &workspace.layers[0];
+        assert_eq!(open.layer.features().len(), 1);
+        assert!(open.reload_error.as_deref().is_some_and(|e| e.contains("story.geojson")));
+        // Fixing the file clears the error.
+        assert_eq!(workspace.apply(path, load_str(GOOD, path)), Applied::Reloaded);
+        assert!(workspace.layers[0].reload_error.is_none());
+    }
+
+    #[test]
+    fn a_reload_keeps_the_layers_settings_and_place() {
+        let mut workspace = Workspace::default();
+        for name in ["a.geojson", "b.geojson"] {
+            workspace.apply(Path::new(name), load_str(GOOD, name));
+        }
+        workspace.layers[0].visible = false;
+        workspace.layers[0].opacity = 0.4;
+        workspace.apply(Path::new("a.geojson"), load_str(GOOD, "a.geojson"));
+        assert_eq!(workspace.paths()[0], Path::new("a.geojson"));
+        assert!(!workspace.layers[0].visible);
+        assert_eq!(workspace.layers[0].opacity, 0.4);
+    }
+
+    #[test]
+    fn layers_reorder_and_close() {
+        let mut workspace = Workspace::default();
+        for name in ["a", "b", "c"] {
+            workspace.apply(Path::new(name), load_str(GOOD, name));
+        }
+        workspace.raise(0);
+        assert_eq!(workspace.paths(), ["b", "a", "c"].map(PathBuf::from));
+        workspace.lower(2);
+        assert_eq!(workspace.paths(), ["b", "c", "a"].map(PathBuf::from));
+        workspace.raise(2);
+        workspace.lower(0);
+        assert_eq!(workspace.paths(), ["b", "c", "a"].map(PathBuf::from));
+        assert!(workspace.close(1).is_some());
+        assert_eq!(workspace.paths(), ["b", "a"].map(PathBuf::from));
+    }
+
+    #[test]
+    fn a_file_that_never_loaded_is_listed_as_failed_until_it_loads() {
+        let mut workspace = Workspace::default();
+        let path = Path::new("x.geojson");
+        assert!(matches!(workspace.apply(path, load_str("nope", path)), Applied::Failed(_)));
+        assert_eq!(workspace.failed.len(), 1);
+        workspace.apply(path, load_str(GOOD, path));
+        assert!(workspace.failed.is_empty());
+        assert_eq!(workspace.layers.len(), 1);
+    }
+
+    #[test]
+    fn layers_without_a_colour_take_distinct_palette_colours() {
+        let mut workspace = Workspace::default();
+        for name in ["a", "b"] {
+            workspace.apply(Path::new(name), load_str(GOOD, name));
+        }
+        assert_ne!(workspace.layers[0].colour, workspace.layers[1].colour);
+    }
+}
