@@ -10,6 +10,7 @@ pub mod layers;
 pub mod loading;
 pub mod measure;
 pub mod online;
+pub mod overlay;
 pub mod state;
 pub mod ui;
 pub mod view;

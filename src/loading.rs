@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 pub struct LoadDone {
     pub path: PathBuf,
+    /// Sequence number of the request, to keep files in the order they were opened.
+    pub order: u64,
     pub report: LoadReport,
     pub elapsed: Duration,
 }
@@ -26,6 +28,7 @@ pub struct LayerLoader {
     in_flight: HashMap<PathBuf, (Instant, u64)>,
     /// Changed again while loading: load once more when the current load ends.
     again: HashSet<PathBuf>,
+    requests: u64,
 }
 
 impl LayerLoader {
@@ -37,6 +40,7 @@ impl LayerLoader {
             receiver,
             in_flight: HashMap::new(),
             again: HashSet::new(),
+            requests: 0,
         }
     }
 
@@ -46,6 +50,8 @@ impl LayerLoader {
             return;
         }
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let order = self.requests;
+        self.requests += 1;
         self.in_flight.insert(path.clone(), (Instant::now(), bytes));
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
@@ -58,6 +64,7 @@ impl LayerLoader {
                 sender
                     .send(LoadDone {
                         path: thread_path,
+                        order,
                         report,
                         elapsed: started.elapsed(),
                     })
@@ -128,7 +135,10 @@ impl FileWatcher {
         });
         let (watcher, error) = match watcher {
             Ok(watcher) => (Some(watcher), None),
-            Err(e) => (None, Some(format!("files will not reload by themselves: {e}"))),
+            Err(e) => (
+                None,
+                Some(format!("files will not reload by themselves: {e}")),
+            ),
         };
         Self {
             watcher,

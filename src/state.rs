@@ -44,6 +44,7 @@ pub enum Command {
     ShowShortcuts(bool),
     ShowAbout(bool),
     DismissNotices,
+    OpenFiles,
     Quit,
 }
 

@@ -32,6 +32,9 @@ pub struct OpenLayer {
     pub warnings: Vec<Problem>,
     /// Why the latest reload failed, while the last good version stays shown.
     pub reload_error: Option<String>,
+    /// When it was asked for: files load in parallel, but take their place in
+    /// the order they were opened, not the order they finished.
+    pub order: u64,
 }
 
 impl OpenLayer {
@@ -64,14 +67,15 @@ impl Workspace {
         self.layers.iter().position(|l| l.path == path)
     }
 
-    /// Takes a finished load of `path`: opens, replaces or keeps what was there.
-    pub fn apply(&mut self, path: &Path, report: LoadReport) -> Applied {
+    /// Takes a finished load of `path`, asked for as the `order`-th file: opens,
+    /// replaces or keeps what was there.
+    pub fn apply(&mut self, path: &Path, report: LoadReport, order: u64) -> Applied {
         let existing = self.position(path);
         let Some(layer) = report.layer else {
-            let message = report
-                .errors
-                .first()
-                .map_or_else(|| format!("{}: could not be loaded", path.display()), ToString::to_string);
+            let message = report.errors.first().map_or_else(
+                || format!("{}: could not be loaded", path.display()),
+                ToString::to_string,
+            );
             return match existing {
                 Some(index) => {
                     self.layers[index].reload_error = Some(message.clone());
@@ -98,16 +102,25 @@ impl Workspace {
                 let colour = layer
                     .colour
                     .map_or(PALETTE[self.layers.len() % PALETTE.len()], |rgb| rgb.0);
-                self.layers.push(OpenLayer {
-                    path: path.to_path_buf(),
-                    layer: Arc::new(layer),
-                    visible: true,
-                    opacity: 1.0,
-                    colour,
-                    errors: report.errors,
-                    warnings: report.warnings,
-                    reload_error: None,
-                });
+                let at = self
+                    .layers
+                    .iter()
+                    .position(|l| l.order > order)
+                    .unwrap_or(self.layers.len());
+                self.layers.insert(
+                    at,
+                    OpenLayer {
+                        path: path.to_path_buf(),
+                        layer: Arc::new(layer),
+                        visible: true,
+                        opacity: 1.0,
+                        colour,
+                        errors: report.errors,
+                        warnings: report.warnings,
+                        reload_error: None,
+                        order,
+                    },
+                );
                 Applied::Opened
             }
         }
@@ -148,26 +161,39 @@ mod tests {
     fn a_broken_reload_keeps_the_last_good_layer_and_says_why() {
         let path = Path::new("story.geojson");
         let mut workspace = Workspace::default();
-        assert_eq!(workspace.apply(path, load_str(GOOD, path)), Applied::Opened);
+        assert_eq!(
+            workspace.apply(path, load_str(GOOD, path), 0),
+            Applied::Opened
+        );
         let broken = load_str("{\"type\": \"FeatureCollection\", \"features\": [", path);
-        assert!(matches!(workspace.apply(path, broken), Applied::KeptPrevious(_)));
+        assert!(matches!(
+            workspace.apply(path, broken, 0),
+            Applied::KeptPrevious(_)
+        ));
         let open = &workspace.layers[0];
         assert_eq!(open.layer.features().len(), 1);
-        assert!(open.reload_error.as_deref().is_some_and(|e| e.contains("story.geojson")));
+        assert!(
+            open.reload_error
+                .as_deref()
+                .is_some_and(|e| e.contains("story.geojson"))
+        );
         // Fixing the file clears the error.
-        assert_eq!(workspace.apply(path, load_str(GOOD, path)), Applied::Reloaded);
+        assert_eq!(
+            workspace.apply(path, load_str(GOOD, path), 0),
+            Applied::Reloaded
+        );
         assert!(workspace.layers[0].reload_error.is_none());
     }
 
     #[test]
     fn a_reload_keeps_the_layers_settings_and_place() {
         let mut workspace = Workspace::default();
-        for name in ["a.geojson", "b.geojson"] {
-            workspace.apply(Path::new(name), load_str(GOOD, name));
+        for (order, name) in ["a.geojson", "b.geojson"].into_iter().enumerate() {
+            workspace.apply(Path::new(name), load_str(GOOD, name), order as u64);
         }
         workspace.layers[0].visible = false;
         workspace.layers[0].opacity = 0.4;
-        workspace.apply(Path::new("a.geojson"), load_str(GOOD, "a.geojson"));
+        workspace.apply(Path::new("a.geojson"), load_str(GOOD, "a.geojson"), 2);
         assert_eq!(workspace.paths()[0], Path::new("a.geojson"));
         assert!(!workspace.layers[0].visible);
         assert_eq!(workspace.layers[0].opacity, 0.4);
@@ -176,8 +202,8 @@ mod tests {
     #[test]
     fn layers_reorder_and_close() {
         let mut workspace = Workspace::default();
-        for name in ["a", "b", "c"] {
-            workspace.apply(Path::new(name), load_str(GOOD, name));
+        for (order, name) in ["a", "b", "c"].into_iter().enumerate() {
+            workspace.apply(Path::new(name), load_str(GOOD, name), order as u64);
         }
         workspace.raise(0);
         assert_eq!(workspace.paths(), ["b", "a", "c"].map(PathBuf::from));
@@ -194,18 +220,30 @@ mod tests {
     fn a_file_that_never_loaded_is_listed_as_failed_until_it_loads() {
         let mut workspace = Workspace::default();
         let path = Path::new("x.geojson");
-        assert!(matches!(workspace.apply(path, load_str("nope", path)), Applied::Failed(_)));
+        assert!(matches!(
+            workspace.apply(path, load_str("nope", path), 0),
+            Applied::Failed(_)
+        ));
         assert_eq!(workspace.failed.len(), 1);
-        workspace.apply(path, load_str(GOOD, path));
+        workspace.apply(path, load_str(GOOD, path), 0);
         assert!(workspace.failed.is_empty());
         assert_eq!(workspace.layers.len(), 1);
     }
 
     #[test]
+    fn files_take_their_place_in_the_order_they_were_opened() {
+        let mut workspace = Workspace::default();
+        for (order, name) in [(2, "c"), (0, "a"), (1, "b")] {
+            workspace.apply(Path::new(name), load_str(GOOD, name), order);
+        }
+        assert_eq!(workspace.paths(), ["a", "b", "c"].map(PathBuf::from));
+    }
+
+    #[test]
     fn layers_without_a_colour_take_distinct_palette_colours() {
         let mut workspace = Workspace::default();
-        for name in ["a", "b"] {
-            workspace.apply(Path::new(name), load_str(GOOD, name));
+        for (order, name) in ["a", "b"].into_iter().enumerate() {
+            workspace.apply(Path::new(name), load_str(GOOD, name), order as u64);
         }
         assert_ne!(workspace.layers[0].colour, workspace.layers[1].colour);
     }

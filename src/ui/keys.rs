@@ -19,6 +19,12 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "1 … 5",
         "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific",
     ),
+    ("Ctrl+O", "Open GeoJSON layers (or drop files on the map)"),
+    (
+        "Click",
+        "Select a feature: its details, sources and coordinates",
+    ),
+    ("Esc", "Deselect"),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),
 ];
@@ -32,6 +38,10 @@ pub fn commands(ctx: &egui::Context) -> Vec<Command> {
         let pressed = |key| input.key_pressed(key);
         if input.modifiers.command && pressed(Key::Q) {
             commands.push(Command::Quit);
+            return commands;
+        }
+        if input.modifiers.command && pressed(Key::O) {
+            commands.push(Command::OpenFiles);
             return commands;
         }
         if input.modifiers.any() && !input.modifiers.shift_only() {

@@ -1,6 +1,8 @@
 //! egui drawing. Functions here borrow the state, draw, and return commands.
 
+pub mod details;
 pub mod dialogs;
 pub mod keys;
+pub mod layers_panel;
 pub mod overlays;
 pub mod toolbar;

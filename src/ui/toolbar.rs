@@ -8,7 +8,11 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Quit").clicked() {
+            if ui.button("Open…  (Ctrl+O)").clicked() {
+                commands.push(Command::OpenFiles);
+            }
+            ui.separator();
+            if ui.button("Quit  (Ctrl+Q)").clicked() {
                 commands.push(Command::Quit);
             }
         });

@@ -2,69 +2,21 @@
 //! wires one frame together: panels and keys produce commands, the map draws, the
 //! commands are applied at the end.
 
-use crate::basemap::assets::{AssetSource, Basemap};
+mod layers;
+mod start;
+
+pub use start::{BasemapLoading, StartOptions};
+
+use crate::basemap::assets::Basemap;
 use crate::basemap::style::{BasemapStyle, BasemapTheme};
 use crate::basemap::tiles::OfflineTiles;
 use crate::labels::{LabelStyle, LabelsPlugin};
 use crate::online::OnlineTiles;
-use crate::state::{AppState, Command, ThemeChoice};
+use crate::state::{AppState, Command};
 use crate::ui::{dialogs, keys, overlays, toolbar};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::Instant;
+use std::sync::mpsc::TryRecvError;
 use walkers::{Map, Tiles};
-
-/// The basemap being decoded on a background thread.
-#[derive(Debug)]
-pub struct BasemapLoading {
-    receiver: Receiver<Basemap>,
-}
-
-impl BasemapLoading {
-    /// Decoding takes tens of milliseconds: started before the window opens, it is
-    /// done by the time the first frame wants it, and it never runs on the UI thread.
-    pub fn start(source: AssetSource) -> Self {
-        let (sender, receiver) = channel();
-        std::thread::Builder::new()
-            .name("sitmap-basemap-load".into())
-            .spawn(move || {
-                sender.send(Basemap::load(&source)).ok();
-            })
-            .map_err(|e| log::error!("cannot start the basemap loader: {e}"))
-            .ok();
-        Self { receiver }
-    }
-}
-
-/// How the app starts; filled from the command line.
-#[derive(Debug)]
-pub struct StartOptions {
-    pub assets: AssetSource,
-    /// Print the time from `started` to the first fully drawn frame, then quit.
-    pub exit_after_first_full_frame: bool,
-    pub theme: ThemeChoice,
-    /// Pan across the whole Americas at z5, print the resident memory, then quit.
-    pub pan_tour: bool,
-    pub started: Instant,
-    /// GeoJSON layers named on the command line, to load at start.
-    pub files: Vec<std::path::PathBuf>,
-    /// A load already under way (see [`BasemapLoading::start`]); else the app starts one.
-    pub preloading: Option<BasemapLoading>,
-}
-
-impl Default for StartOptions {
-    fn default() -> Self {
-        Self {
-            assets: AssetSource::Embedded,
-            exit_after_first_full_frame: false,
-            theme: ThemeChoice::System,
-            pan_tour: false,
-            started: Instant::now(),
-            preloading: None,
-            files: Vec::new(),
-        }
-    }
-}
 
 pub struct SitmapApp {
     pub state: AppState,
@@ -80,6 +32,7 @@ pub struct SitmapApp {
     tour: Option<Vec<walkers::Position>>,
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
+    layers: layers::LayerSession,
 }
 
 impl SitmapApp {
@@ -95,7 +48,9 @@ impl SitmapApp {
             ..AppState::default()
         };
         ctx.set_theme(state.theme.preference());
+        let files = std::mem::take(&mut options.files);
         Self {
+            layers: layers::LayerSession::new(ctx, files),
             state,
             options,
             loading: Some(loading),
@@ -129,6 +84,24 @@ impl SitmapApp {
 
     pub fn online(&self) -> Option<&OnlineTiles> {
         self.online.as_ref()
+    }
+
+    pub fn workspace(&self) -> &crate::workspace::Workspace {
+        &self.layers.workspace
+    }
+
+    /// Per layer, how many features the last frame drew.
+    pub fn on_screen(&self) -> Vec<usize> {
+        self.layers.output.visible.clone()
+    }
+
+    pub fn selected(&self) -> Option<crate::overlay::plugin::FeatureRef> {
+        self.layers.selected
+    }
+
+    /// No layer file is loading and no open dialog is up.
+    pub fn layers_idle(&self) -> bool {
+        self.layers.is_idle()
     }
 
     fn receive_basemap(&mut self, ctx: &egui::Context) {
@@ -175,6 +148,7 @@ impl SitmapApp {
                 self.online = OnlineTiles::new(choice, ctx.clone());
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::OpenFiles => self.layers.open_dialog(ctx),
             _ => {}
         }
     }
@@ -210,6 +184,7 @@ impl SitmapApp {
         if let Some(places) = places {
             map = map.with_plugin(LabelsPlugin::new(places, label_style));
         }
+        map = map.with_plugin(self.layers.plugin(style.theme == BasemapTheme::Dark));
         let mut cursor = None;
         let response = map
             .show(ui, |ui, response, projector, _memory| {
@@ -219,6 +194,7 @@ impl SitmapApp {
             .response;
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
+        self.layers.after_map(ui.ctx(), &response);
         overlays::map_border(ui, response.rect);
         overlays::attribution(ui, response.rect, online_credit);
         self.state.clamp_zoom();
@@ -295,6 +271,10 @@ impl SitmapApp {
                 ui.spinner();
                 ui.label(format!("rendering {loading} tiles"));
             }
+            if let Some(status) = &self.layers.status {
+                ui.separator();
+                ui.label(status);
+            }
         });
     }
 }
@@ -303,12 +283,18 @@ impl eframe::App for SitmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
+        self.layers.update(&ctx);
         let mut commands = keys::commands(&ctx);
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state));
             commands.extend(toolbar::toolbar(ui));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::left("layers")
+            .resizable(true)
+            .default_size(290.0)
+            .show(ui, |ui| self.layers.panel(ui));
+        self.layers.details(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
             .show(ui, |ui| self.map(ui));

@@ -1,0 +1,150 @@
+//! Overlay speed, with layers generated in code: building the shapes of
+//! 100,000 points in view (budget 8 ms a frame) and hit-testing the pointer
+//! over 1,000,000 points spread over the Americas (budget 0.1 ms).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::{Color32, Rect, pos2, vec2};
+use geo::{Geometry, Point};
+use sitmap::layers::{Feature, Layer, load_str};
+use sitmap::overlay::style::SYMBOL_SIZE;
+use sitmap::overlay::{
+    DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes, hit_test,
+};
+use std::hint::black_box;
+use std::sync::Arc;
+use walkers::{MapMemory, MercatorProjection, Position, Projector, lon_lat};
+
+const KINDS: [&str; 8] = [
+    "destroyer",
+    "drone",
+    "airfield",
+    "troops",
+    "boat_strike",
+    "cartel",
+    "statement",
+    "rally",
+];
+
+/// One feature per kind through the real loader; the layers clone them at
+/// generated positions, which is much faster than loading a million.
+fn prototypes() -> Vec<Feature> {
+    let features: Vec<String> = KINDS
+        .iter()
+        .map(|kind| {
+            format!(
+                r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [0, 0]}},
+                "properties": {{"kind": "{kind}", "start": "2025-09-02",
+                "sources": [{{"url": "https://example.org/report"}}]}}}}"#
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
+        features.join(",")
+    );
+    load_str(&text, "bench.geojson")
+        .layer
+        .map(|l| l.features().to_vec())
+        .unwrap_or_default()
+}
+
+/// `count` points uniformly in `[west, east] × [south, north]`, fixed seed.
+fn layer(count: usize, (west, south): (f64, f64), (east, north): (f64, f64)) -> Layer {
+    let prototypes = prototypes();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let features = (0..count)
+        .filter_map(|i| {
+            let mut feature = prototypes.get(i % prototypes.len())?.clone();
+            let point = Point::new(
+                west + (east - west) * random(),
+                south + (north - south) * random(),
+            );
+            feature.index_in_file = i;
+            feature.geometry = Geometry::Point(point);
+            feature.bbox = geo::Rect::new(point.0, point.0);
+            Some(feature)
+        })
+        .collect();
+    Layer::new("bench".into(), "bench.geojson".into(), None, None, features)
+}
+
+fn memory(zoom: f64, centre: Position) -> MapMemory {
+    let mut memory = MapMemory::default();
+    memory.set_zoom(zoom).ok();
+    memory.center_at(centre);
+    memory
+}
+
+fn all(_: usize) -> bool {
+    true
+}
+
+fn draw(layer: &Layer) -> LayerDraw<'_> {
+    LayerDraw {
+        layer,
+        colour: Color32::from_rgb(0xD0, 0x40, 0x30),
+        opacity: 0.9,
+        shown: &all,
+    }
+}
+
+fn shapes(c: &mut Criterion) {
+    let view = Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0));
+    let centre = lon_lat(-66.9, 15.0);
+    let memory = memory(6.0, centre);
+    let projector = Projector::new(view, &MercatorProjection, &memory, centre);
+    let corner = |x: f32, y: f32| {
+        let p = projector.unproject(vec2(x, y));
+        (p.x(), p.y())
+    };
+    let (west_north, east_south) = (corner(10.0, 10.0), corner(1590.0, 990.0));
+    let southwest = (west_north.0, east_south.1);
+    let northeast = (east_south.0, west_north.1);
+    // As the plugin draws: symbols as sprites (the texture id is never
+    // looked up here); and the tessellated fallback for comparison.
+    let sprites = SymbolSprites {
+        texture: egui::TextureId::User(1),
+        sheet: Arc::new(SymbolSheet::new(SYMBOL_SIZE, 1.0)),
+    };
+    let vector = DrawOptions::new(1.0, false);
+    let sprite = DrawOptions {
+        sprites: Some(sprites),
+        ..vector.clone()
+    };
+    for count in [10_000, 100_000] {
+        let layer = layer(count, southwest, northeast);
+        let layers = [draw(&layer)];
+        let mut cache = OverlayCache::default();
+        for (name, options) in [("sprites", &sprite), ("meshes", &vector)] {
+            c.bench_function(
+                &format!("build_shapes {count} points in view, {name}"),
+                |b| b.iter(|| black_box(build_shapes(&layers, &projector, options, &mut cache))),
+            );
+        }
+    }
+}
+
+fn hits(c: &mut Criterion) {
+    let layer = layer(1_000_000, (-170.0, -56.0), (-30.0, 72.0));
+    let layers = [draw(&layer)];
+    let view = Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0));
+    let centre = lon_lat(-80.0, 10.0);
+    // Zoom 3 is the whole-Americas view; zoom 6 a country.
+    for zoom in [3.0, 6.0] {
+        let memory = memory(zoom, centre);
+        let projector = Projector::new(view, &MercatorProjection, &memory, centre);
+        let pointer = pos2(803.0, 497.0);
+        c.bench_function(&format!("hit_test 1,000,000 points at zoom {zoom}"), |b| {
+            b.iter(|| black_box(hit_test(&layers, &projector, black_box(pointer))))
+        });
+    }
+}
+
+criterion_group!(benches, shapes, hits);
+criterion_main!(benches);

@@ -1,0 +1,274 @@
+//! The app's layer session: open files, their loading and watching, what is
+//! hovered and selected, and the panels that show them.
+
+use crate::layers::Feature;
+use crate::loading::{FileWatcher, LayerLoader};
+use crate::overlay::plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+use crate::ui::details::{DetailsCommand, details_ui, when};
+use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
+use crate::workspace::{Applied, Workspace};
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+pub struct LayerSession {
+    pub workspace: Workspace,
+    loader: LayerLoader,
+    watcher: FileWatcher,
+    pub hovered: Option<FeatureRef>,
+    pub selected: Option<FeatureRef>,
+    /// What the overlay drew and what the pointer hit, last frame.
+    pub output: OverlayOutput,
+    dialog: Option<Receiver<Vec<PathBuf>>>,
+    problems_for: Option<usize>,
+    /// The last thing that happened to a file, for the status bar.
+    pub status: Option<String>,
+}
+
+fn shows_all(_: usize) -> bool {
+    true
+}
+
+fn shows_none(_: usize) -> bool {
+    false
+}
+
+impl LayerSession {
+    pub fn new(ctx: &egui::Context, files: Vec<PathBuf>) -> Self {
+        let mut session = Self {
+            workspace: Workspace::default(),
+            loader: LayerLoader::new(ctx.clone()),
+            watcher: FileWatcher::new(ctx.clone()),
+            hovered: None,
+            selected: None,
+            output: OverlayOutput::default(),
+            dialog: None,
+            problems_for: None,
+            status: None,
+        };
+        for file in files {
+            session.open(file);
+        }
+        session
+    }
+
+    pub fn open(&mut self, path: PathBuf) {
+        self.loader.load(path);
+    }
+
+    pub fn is_idle(&self) -> bool {
+        self.loader.is_idle() && self.dialog.is_none()
+    }
+
+    /// Takes in finished loads, settled file changes, dropped files and the
+    /// open dialog's answer. Called once per frame, before drawing.
+    pub fn update(&mut self, ctx: &egui::Context) {
+        for done in self.loader.poll() {
+            let applied = self.workspace.apply(&done.path, done.report, done.order);
+            let name = done.path.display();
+            self.status = Some(match &applied {
+                Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
+                Applied::Reloaded => format!("Reloaded {name}"),
+                Applied::Failed(_) => format!("Could not open {name}"),
+                Applied::KeptPrevious(_) => {
+                    format!("{name} is broken; keeping the last good version")
+                }
+            });
+            match applied {
+                Applied::Opened => self.watcher.watch(&done.path),
+                Applied::Reloaded => {
+                    // Feature indices may have changed under the selection.
+                    if self.selected.is_some_and(|s| {
+                        self.workspace
+                            .layers
+                            .get(s.layer)
+                            .is_some_and(|l| l.path == done.path)
+                    }) {
+                        self.selected = None;
+                    }
+                }
+                Applied::Failed(_) | Applied::KeptPrevious(_) => {}
+            }
+        }
+        for changed in self.watcher.changed() {
+            if let Some(open) = self
+                .workspace
+                .layers
+                .iter()
+                .find(|l| crate::loading::absolute(&l.path) == changed)
+            {
+                self.loader.load(open.path.clone());
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        for path in dropped {
+            self.open(path);
+        }
+        if let Some(dialog) = &self.dialog
+            && let Ok(paths) = dialog.try_recv()
+        {
+            self.dialog = None;
+            for path in paths {
+                self.open(path);
+            }
+        }
+    }
+
+    /// The native open dialog runs on its own thread; the UI keeps drawing.
+    pub fn open_dialog(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let spawned = std::thread::Builder::new()
+            .name("sitmap-open-dialog".into())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Open GeoJSON layers")
+                    .add_filter("GeoJSON", &["geojson", "json"])
+                    .add_filter("All files", &["*"])
+                    .pick_files()
+                    .unwrap_or_default();
+                sender.send(picked).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => self.dialog = Some(receiver),
+            Err(e) => self.status = Some(format!("Cannot show the open dialog: {e}")),
+        }
+    }
+
+    pub fn panel(&mut self, ui: &mut egui::Ui) {
+        let loading = self.loader.in_flight();
+        let commands = layers_panel(ui, &self.workspace, &self.output.visible, &loading);
+        drop(loading);
+        for command in commands {
+            self.apply(ui.ctx(), command);
+        }
+        if let Some(error) = &self.watcher.error {
+            ui.colored_label(ui.visuals().warn_fg_color, error);
+        }
+        self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
+        match command {
+            LayerCommand::SetVisible(index, visible) => {
+                if let Some(open) = self.workspace.layers.get_mut(index) {
+                    open.visible = visible;
+                }
+                if !visible && self.selected.is_some_and(|s| s.layer == index) {
+                    self.selected = None;
+                }
+            }
+            LayerCommand::SetOpacity(index, opacity) => {
+                if let Some(open) = self.workspace.layers.get_mut(index) {
+                    open.opacity = opacity;
+                }
+            }
+            LayerCommand::Raise(index) => {
+                self.workspace.raise(index);
+                self.selected = None;
+            }
+            LayerCommand::Lower(index) => {
+                self.workspace.lower(index);
+                self.selected = None;
+            }
+            LayerCommand::Close(index) => {
+                if let Some(closed) = self.workspace.close(index) {
+                    self.watcher.unwatch(&closed.path);
+                }
+                self.selected = None;
+                self.problems_for = None;
+            }
+            LayerCommand::ShowProblems(index) => self.problems_for = Some(index),
+            LayerCommand::Open => self.open_dialog(ctx),
+            LayerCommand::DismissFailed(path) => self.workspace.failed.retain(|(p, _)| *p != path),
+        }
+    }
+
+    pub fn feature(&self, at: FeatureRef) -> Option<(&str, &Feature)> {
+        let open = self.workspace.layers.get(at.layer)?;
+        Some((open.name(), open.layer.features().get(at.feature)?))
+    }
+
+    /// The overlay for this frame; it writes hover, clicks and counts into `output`.
+    pub fn plugin(&mut self, dark: bool) -> OverlayPlugin<'_> {
+        let layers = self
+            .workspace
+            .layers
+            .iter()
+            .map(|open| LayerDraw {
+                layer: &open.layer,
+                colour: colour(open.colour),
+                opacity: open.opacity,
+                shown: if open.visible {
+                    &shows_all
+                } else {
+                    &shows_none
+                },
+            })
+            .collect();
+        OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
+    }
+
+    /// Applies what the pointer did on the map; a click on nothing deselects.
+    pub fn after_map(&mut self, ctx: &egui::Context, map: &egui::Response) {
+        self.hovered = self.output.hovered;
+        if map.clicked() {
+            self.selected = self.output.clicked;
+        }
+        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
+            self.selected = None;
+        }
+        if let Some((_, feature)) = self.hovered.and_then(|h| self.feature(h)) {
+            let title = feature
+                .title
+                .as_deref()
+                .or(feature.id.as_deref())
+                .unwrap_or("Untitled");
+            let date = when(feature);
+            egui::Tooltip::always_open(
+                ctx.clone(),
+                map.layer_id,
+                map.id,
+                egui::PopupAnchor::Pointer,
+            )
+            .show(|ui| {
+                ui.strong(title);
+                ui.label(date);
+            });
+        }
+    }
+
+    /// The right-hand panel with the selected feature, when there is one.
+    pub fn details(&mut self, ui: &mut egui::Ui) {
+        let Some(selected) = self.selected else {
+            return;
+        };
+        let Some((name, feature)) = self.feature(selected) else {
+            self.selected = None;
+            return;
+        };
+        let name = name.to_string();
+        let command = egui::Panel::right("details")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| details_ui(ui, &name, feature))
+            .inner;
+        match command {
+            Some(DetailsCommand::Close) => self.selected = None,
+            Some(DetailsCommand::CopyCoordinates(text)) => {
+                ui.ctx().copy_text(text.clone());
+                self.status = Some(format!("Copied {text}"));
+            }
+            None => {}
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Every colour, width and size the overlay draws with, in one place, so the
+//! look can be judged and changed without reading the drawing code.
+//!
+//! Data colours come from the layers (and their simplestyle overrides); what
+//! lives here is what must read over any basemap — light, dark or satellite —
+//! whatever a layer's colour: the outline round every symbol, and the hover
+//! and selection highlights. Highlights differ in width as well as colour, so
+//! they also read in greyscale.
+
+use egui::Color32;
+
+/// Side of a point symbol on the map, in points.
+pub const SYMBOL_SIZE: f32 = 18.0;
+/// A point or line within this distance of the pointer is under it.
+pub const HIT_RADIUS: f32 = 8.0;
+/// Default line width (simplestyle `stroke-width` overrides it).
+pub const LINE_WIDTH: f32 = 2.5;
+/// Width of a polygon's outline.
+pub const POLYGON_OUTLINE_WIDTH: f32 = 2.0;
+/// Default polygon fill opacity (simplestyle `fill-opacity` overrides it).
+pub const FILL_OPACITY: f32 = 0.18;
+/// Opacity of an uncertainty circle's fill and ring.
+pub const UNCERTAINTY_FILL_OPACITY: f32 = 0.10;
+pub const UNCERTAINTY_RING_OPACITY: f32 = 0.55;
+pub const UNCERTAINTY_RING_WIDTH: f32 = 1.0;
+/// Points closer than this on screen are one point for lines and outlines:
+/// zoomed out, a coastline of thousands of vertices needs only a few hundred.
+pub const MIN_SEGMENT: f32 = 0.75;
+
+/// The colours that do not come from the data.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct OverlayStyle {
+    /// Round every symbol: the contrast that makes a yellow symbol readable
+    /// over a light map and a navy one over a dark map.
+    pub symbol_outline: Color32,
+    /// Wide, soft band under the hovered feature.
+    pub hover_halo: Color32,
+    pub hover_width: f32,
+    /// The selection: a bright band with a dark edge, wider than hover.
+    pub selected_halo: Color32,
+    pub selected_edge: Color32,
+    pub selected_width: f32,
+}
+
+impl OverlayStyle {
+    /// Dark outlines on a light map, light outlines on a dark one; the
+    /// selection is the same amber on both, edged for contrast.
+    pub fn new(dark: bool) -> Self {
+        if dark {
+            Self {
+                symbol_outline: Color32::from_rgb(0xF2, 0xF4, 0xF6),
+                hover_halo: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 0x90),
+                hover_width: 5.0,
+                selected_halo: Color32::from_rgb(0xFF, 0xC4, 0x1F),
+                selected_edge: Color32::from_rgb(0x10, 0x12, 0x14),
+                selected_width: 4.0,
+            }
+        } else {
+            Self {
+                symbol_outline: Color32::from_rgb(0x16, 0x18, 0x1B),
+                hover_halo: Color32::from_rgba_unmultiplied(0x16, 0x18, 0x1B, 0x70),
+                hover_width: 5.0,
+                selected_halo: Color32::from_rgb(0xFF, 0xB3, 0x00),
+                selected_edge: Color32::from_rgb(0x16, 0x18, 0x1B),
+                selected_width: 4.0,
+            }
+        }
+    }
+}
+
+/// A data colour from the model (`#rrggbb`), as egui draws it.
+pub fn rgb(colour: crate::layers::Rgb) -> Color32 {
+    let [r, g, b] = colour.0;
+    Color32::from_rgb(r, g, b)
+}

@@ -1,0 +1,173 @@
+//! The details of the selected feature: every property, its sources as links that
+//! open only when clicked, and its coordinates to copy.
+
+use crate::layers::time::{format_end, format_start};
+use crate::layers::{DatePrecision, Feature, LocationPrecision, TimeExtent};
+use geo::Centroid;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DetailsCommand {
+    Close,
+    CopyCoordinates(String),
+}
+
+/// "2025-09-02" or "2025-09-02 – ongoing", with the date precision said.
+pub fn when(feature: &Feature) -> String {
+    let text = match feature.extent {
+        TimeExtent::Timeless => "no date (always shown)".to_string(),
+        TimeExtent::Instant { start_secs, .. } => format_start(start_secs),
+        TimeExtent::Span {
+            start_secs,
+            end_secs,
+        } => format!(
+            "{} – {}",
+            format_start(start_secs),
+            end_secs.map_or_else(|| "ongoing".to_string(), format_end)
+        ),
+    };
+    match feature.date_precision {
+        DatePrecision::Day => text,
+        DatePrecision::Month => format!("{text} (month only)"),
+        DatePrecision::Approximate => format!("{text} (approximate)"),
+    }
+}
+
+/// A representative point: the point itself, or the centroid of a shape.
+pub fn anchor_lon_lat(feature: &Feature) -> [f64; 2] {
+    match &feature.geometry {
+        geo::Geometry::Point(p) => [p.x(), p.y()],
+        geometry => geometry.centroid().map_or_else(
+            || {
+                let c = feature.bbox.center();
+                [c.x, c.y]
+            },
+            |p| [p.x(), p.y()],
+        ),
+    }
+}
+
+/// "10.48801, -66.87919": latitude first, as most tools paste it.
+pub fn coordinates_text(lon_lat: [f64; 2]) -> String {
+    format!("{:.5}, {:.5}", lon_lat[1], lon_lat[0])
+}
+
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    layer_name: &str,
+    feature: &Feature,
+) -> Option<DetailsCommand> {
+    let mut command = None;
+    ui.horizontal(|ui| {
+        ui.heading(
+            feature
+                .title
+                .as_deref()
+                .or(feature.id.as_deref())
+                .unwrap_or("Untitled feature"),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close")
+                .on_hover_text("Close the details (Esc)")
+                .clicked()
+            {
+                command = Some(DetailsCommand::Close);
+            }
+        });
+    });
+    ui.label(egui::RichText::new(layer_name).weak());
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("details-facts")
+                .num_columns(2)
+                .striped(true)
+                .show(ui, |ui| {
+                    let mut row = |key: &str, value: String| {
+                        ui.strong(key);
+                        ui.add(egui::Label::new(value).wrap());
+                        ui.end_row();
+                    };
+                    row("When", when(feature));
+                    if let Some(kind) = &feature.kind {
+                        row("Kind", kind.replace('_', " "));
+                    }
+                    if let Some(actor) = &feature.actor {
+                        row("Actor", actor.to_string());
+                    }
+                    let place = coordinates_text(anchor_lon_lat(feature));
+                    match feature.location_precision {
+                        LocationPrecision::Exact => row("Where", place),
+                        LocationPrecision::Approximate { uncertainty_km } => row(
+                            "Where",
+                            match uncertainty_km {
+                                Some(km) => {
+                                    format!("{place} (approximate, within about {km:.0} km)")
+                                }
+                                None => format!("{place} (approximate)"),
+                            },
+                        ),
+                    }
+                    for (key, value) in feature.other_properties() {
+                        let text = match value {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        row(&key, text);
+                    }
+                });
+            if let Some(description) = &feature.description {
+                ui.add_space(6.0);
+                ui.add(egui::Label::new(description.as_ref()).wrap());
+            }
+            ui.add_space(6.0);
+            ui.strong(format!("Sources ({})", feature.sources.len()));
+            if feature.sources.is_empty() {
+                ui.label(egui::RichText::new("No source given.").italics());
+            }
+            for source in &feature.sources {
+                let title = source.title.as_deref().unwrap_or(&source.url);
+                // A hyperlink opens the browser only when clicked.
+                ui.hyperlink_to(title, source.url.as_ref())
+                    .on_hover_text(source.url.as_ref());
+                if let Some(published) = &source.published {
+                    ui.label(
+                        egui::RichText::new(format!("published {published}"))
+                            .small()
+                            .weak(),
+                    );
+                }
+            }
+            ui.add_space(6.0);
+            let coordinates = coordinates_text(anchor_lon_lat(feature));
+            if ui
+                .button("Copy coordinates")
+                .on_hover_text(format!("Copy \"{coordinates}\" (latitude, longitude)"))
+                .clicked()
+            {
+                command = Some(DetailsCommand::CopyCoordinates(coordinates));
+            }
+        });
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layers::load_str;
+
+    #[test]
+    fn dates_and_coordinates_read_as_a_person_writes_them() {
+        let text = r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[-66.87919,10.48801]},
+            "properties":{"start":"2025-08-20","end":"ongoing","date_precision":"approximate"}}"#;
+        let report = load_str(text, "x.geojson");
+        let layer = report.layer.unwrap();
+        let feature = &layer.features()[0];
+        assert_eq!(when(feature), "2025-08-20 – ongoing (approximate)");
+        assert_eq!(
+            coordinates_text(anchor_lon_lat(feature)),
+            "10.48801, -66.87919"
+        );
+    }
+}

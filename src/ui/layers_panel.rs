@@ -1,0 +1,232 @@
+//! The layer panel: each open layer with its legend symbol, visibility, opacity,
+//! how many of its features are on screen, its order, and its problems.
+
+use crate::overlay::symbols::{Symbol, paint_symbol};
+use crate::workspace::{OpenLayer, Workspace};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayerCommand {
+    SetVisible(usize, bool),
+    SetOpacity(usize, f32),
+    Raise(usize),
+    Lower(usize),
+    Close(usize),
+    ShowProblems(usize),
+    Open,
+    DismissFailed(PathBuf),
+}
+
+pub fn colour(rgb: [u8; 3]) -> egui::Color32 {
+    egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])
+}
+
+/// `visible[i]` is how many features of layer `i` were drawn in the last frame.
+pub fn layers_panel(
+    ui: &mut egui::Ui,
+    workspace: &Workspace,
+    visible: &[usize],
+    loading: &[(&Path, f32, u64)],
+) -> Vec<LayerCommand> {
+    let mut commands = Vec::new();
+    ui.horizontal(|ui| {
+        ui.heading("Layers");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Open…")
+                .on_hover_text("Open GeoJSON files (Ctrl+O), or drop them on the map")
+                .clicked()
+            {
+                commands.push(LayerCommand::Open);
+            }
+        });
+    });
+    ui.separator();
+    for (path, secs, bytes) in loading {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(format!(
+                "Loading {} ({:.1} MB, {secs:.0} s)",
+                file_name(path),
+                *bytes as f64 / 1_000_000.0
+            ));
+        });
+    }
+    for (path, message) in &workspace.failed {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, ui.visuals().error_fg_color))
+            .inner_margin(4.0)
+            .corner_radius(4.0)
+            .show(ui, |ui| {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    format!("Could not open {}", file_name(path)),
+                );
+                ui.add(egui::Label::new(egui::RichText::new(message).small()).wrap());
+                if ui.small_button("Dismiss").clicked() {
+                    commands.push(LayerCommand::DismissFailed(path.clone()));
+                }
+            });
+    }
+    if workspace.layers.is_empty() && loading.is_empty() {
+        ui.label(
+            egui::RichText::new("No layers open. Use Open… or drop GeoJSON files on the map.")
+                .weak(),
+        );
+    }
+    let count = workspace.layers.len();
+    // Top of the list is the top of the drawing order.
+    for index in (0..count).rev() {
+        let open = &workspace.layers[index];
+        ui.push_id(("layer", index), |ui| {
+            ui.horizontal(|ui| {
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(22.0, 22.0), egui::Sense::hover());
+                let outline = ui.visuals().strong_text_color();
+                let symbol = legend_symbol(open);
+                paint_symbol(
+                    ui.painter(),
+                    rect.center(),
+                    18.0,
+                    symbol,
+                    colour(open.colour),
+                    outline,
+                );
+                let mut shown = open.visible;
+                if ui
+                    .checkbox(&mut shown, egui::RichText::new(open.name()).strong())
+                    .on_hover_text(format!("Show or hide this layer\n{}", open.path.display()))
+                    .changed()
+                {
+                    commands.push(LayerCommand::SetVisible(index, shown));
+                }
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                let total = open.layer.features().len();
+                let on_screen = if open.visible {
+                    visible.get(index).copied().unwrap_or(0)
+                } else {
+                    0
+                };
+                ui.label(format!("{on_screen} / {total} on screen"))
+                    .on_hover_text("Features drawn in the current view / features in the layer");
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Close this layer")
+                        .clicked()
+                    {
+                        commands.push(LayerCommand::Close(index));
+                    }
+                    if ui
+                        .add_enabled(index > 0, egui::Button::new("⏷").small())
+                        .on_hover_text("Move down (drawn below)")
+                        .clicked()
+                    {
+                        commands.push(LayerCommand::Lower(index));
+                    }
+                    if ui
+                        .add_enabled(index + 1 < count, egui::Button::new("⏶").small())
+                        .on_hover_text("Move up (drawn on top)")
+                        .clicked()
+                    {
+                        commands.push(LayerCommand::Raise(index));
+                    }
+                });
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                let mut opacity = open.opacity;
+                if ui
+                    .add(
+                        egui::Slider::new(&mut opacity, 0.1..=1.0)
+                            .text("opacity")
+                            .show_value(false),
+                    )
+                    .changed()
+                {
+                    commands.push(LayerCommand::SetOpacity(index, opacity));
+                }
+            });
+            let problems = open.errors.len() + open.warnings.len();
+            if let Some(error) = &open.reload_error {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    "Reload failed; showing the last good version:",
+                );
+                ui.add(egui::Label::new(egui::RichText::new(error).small()).wrap());
+            }
+            if problems > 0 {
+                let text = format!(
+                    "{} errors, {} warnings",
+                    open.errors.len(),
+                    open.warnings.len()
+                );
+                let colour = if open.errors.is_empty() {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().error_fg_color
+                };
+                if ui.link(egui::RichText::new(text).color(colour)).clicked() {
+                    commands.push(LayerCommand::ShowProblems(index));
+                }
+            }
+            ui.separator();
+        });
+    }
+    commands
+}
+
+/// The layer's own symbol, else the symbol most of its first features have.
+fn legend_symbol(open: &OpenLayer) -> Symbol {
+    if let Some(symbol) = open.layer.symbol.as_deref().and_then(Symbol::from_name) {
+        return symbol;
+    }
+    let mut counts = [0usize; Symbol::ALL.len()];
+    for feature in open.layer.features().iter().take(500) {
+        let symbol = feature
+            .kind
+            .as_deref()
+            .map_or(Symbol::Circle, Symbol::for_kind);
+        if let Some(slot) = Symbol::ALL.iter().position(|s| *s == symbol) {
+            counts[slot] += 1;
+        }
+    }
+    let best = (0..counts.len()).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
+    best.map_or(Symbol::Circle, |i| Symbol::ALL[i])
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The problems of one layer, as `sitmap check` prints them.
+pub fn problems_window(
+    ctx: &egui::Context,
+    workspace: &Workspace,
+    index: Option<usize>,
+) -> Option<usize> {
+    let index = index?;
+    let open = workspace.layers.get(index)?;
+    let mut keep_open = true;
+    egui::Window::new(format!("Problems in {}", open.name()))
+        .open(&mut keep_open)
+        .default_width(640.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(400.0)
+                .show(ui, |ui| {
+                    for problem in &open.errors {
+                        ui.colored_label(ui.visuals().error_fg_color, format!("error: {problem}"));
+                    }
+                    for problem in &open.warnings {
+                        ui.colored_label(ui.visuals().warn_fg_color, format!("warning: {problem}"));
+                    }
+                });
+        });
+    keep_open.then_some(index)
+}

@@ -1,0 +1,128 @@
+//! Layers as a user meets them: shown, hidden, clicked, dropped onto the window.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::state::ThemeChoice;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn start(files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
+    let options = StartOptions {
+        theme: ThemeChoice::Light,
+        files,
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
+    settle(&mut harness);
+    harness
+}
+
+/// Steps until the basemap is drawn and no layer is loading, within a bound.
+fn settle(harness: &mut Harness<'static, SitmapApp>) {
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().basemap_ready() && harness.state().layers_idle() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
+
+/// A file dropped from a file manager, as winit hands it over.
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn click(harness: &mut Harness<'static, SitmapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(2);
+}
+
+#[test]
+fn hiding_a_layer_hides_its_features() {
+    let mut harness = start(vec![fixture("ui_one_sourced_point.geojson")]);
+    assert_eq!(harness.state().workspace().layers.len(), 1);
+    assert_eq!(harness.state().on_screen(), vec![1]);
+    harness.get_by_label("Test strikes").click();
+    harness.run_steps(2);
+    assert!(!harness.state().workspace().layers[0].visible);
+    assert_eq!(harness.state().on_screen(), vec![0]);
+    // And nothing of it is hit any more where it was.
+    let at = harness.state().screen_position(-66.0, 14.0).unwrap();
+    click(&mut harness, at);
+    assert!(harness.state().selected().is_none());
+}
+
+#[test]
+fn clicking_a_marker_opens_its_details_with_its_sources() {
+    let mut harness = start(vec![fixture("ui_one_sourced_point.geojson")]);
+    let at = harness.state().screen_position(-66.0, 14.0).unwrap();
+    click(&mut harness, at);
+    assert!(
+        harness.state().selected().is_some(),
+        "the click did not select the marker"
+    );
+    harness.get_by_label("Test boat strike");
+    harness.get_by_label("Example report");
+    harness.get_by_label("Copy coordinates");
+    // Clicking the empty sea closes it.
+    let sea = harness.state().screen_position(-40.0, 30.0).unwrap();
+    click(&mut harness, sea);
+    assert!(harness.state().selected().is_none());
+}
+
+#[test]
+fn a_file_dropped_onto_the_window_appears_as_a_layer() {
+    let mut harness = start(Vec::new());
+    assert!(harness.state().workspace().layers.is_empty());
+    let file = DroppedPath(fixture("ui_one_sourced_point.geojson"));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(file));
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(harness.state().workspace().layers.len(), 1);
+    harness.get_by_label("Test strikes");
+}
+
+#[test]
+fn a_file_that_cannot_load_is_reported_and_the_others_stay() {
+    let harness = start(vec![
+        fixture("ui_one_sourced_point.geojson"),
+        fixture("not_json.geojson"),
+    ]);
+    assert_eq!(harness.state().workspace().layers.len(), 1);
+    assert_eq!(harness.state().workspace().failed.len(), 1);
+    harness.get_by_label_contains("Could not open not_json.geojson");
+}
