@@ -3,6 +3,7 @@
 use crate::app::{BasemapLoading, SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
 use crate::check::CheckArgs;
+use crate::online::BasemapChoice;
 use crate::state::ThemeChoice;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -38,6 +39,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value = "system")]
     pub theme: ThemeArg,
 
+    /// Basemap at start: the offline one, or online tiles (shown over it).
+    #[arg(long, value_enum, default_value = "offline")]
+    pub basemap: BasemapArg,
+
     /// Initial window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
     pub window_size: [f32; 2],
@@ -55,6 +60,23 @@ pub enum ThemeArg {
     System,
     Light,
     Dark,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum BasemapArg {
+    Offline,
+    Openstreetmap,
+    Opentopomap,
+}
+
+impl From<BasemapArg> for BasemapChoice {
+    fn from(basemap: BasemapArg) -> Self {
+        match basemap {
+            BasemapArg::Offline => BasemapChoice::Offline,
+            BasemapArg::Openstreetmap => BasemapChoice::OpenStreetMap,
+            BasemapArg::Opentopomap => BasemapChoice::OpenTopoMap,
+        }
+    }
 }
 
 impl From<ThemeArg> for ThemeChoice {
@@ -95,6 +117,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         assets,
         exit_after_first_full_frame: cli.exit_after_first_full_frame,
         theme: cli.theme.into(),
+        basemap: cli.basemap.into(),
         pan_tour: cli.measure_pan_tour,
         started,
         files: cli.files,

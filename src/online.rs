@@ -45,12 +45,18 @@ pub fn cache_dir(choice: BasemapChoice) -> Option<PathBuf> {
 
 /// How long tiles may be missing with nothing in flight before we call it a failure.
 const FAILURE_GRACE: Duration = Duration::from_millis(1500);
+/// How long tiles may stay missing at all: a dead network often does not fail,
+/// it times out, and requests stay "in flight" for a long time.
+const STALL_GRACE: Duration = Duration::from_secs(6);
 
 pub struct OnlineTiles {
     pub choice: BasemapChoice,
     inner: HttpTiles,
     missing_this_frame: usize,
+    /// Since when tiles have been missing with nothing in flight.
     missing_since: Option<Instant>,
+    /// Since when some tile on screen has been missing at all.
+    stalled_since: Option<Instant>,
 }
 
 impl OnlineTiles {
@@ -85,18 +91,25 @@ impl OnlineTiles {
             inner: HttpTiles::with_options(source, options, ctx),
             missing_this_frame: 0,
             missing_since: None,
+            stalled_since: None,
         }
     }
 
     /// Call once per frame after the map is drawn; true while tiles are failing.
     pub fn end_frame(&mut self) -> bool {
-        let stalled = self.missing_this_frame > 0 && self.inner.stats().in_progress == 0;
-        self.missing_this_frame = 0;
-        if stalled {
-            let since = *self.missing_since.get_or_insert_with(Instant::now);
-            since.elapsed() >= FAILURE_GRACE
+        let missing = std::mem::take(&mut self.missing_this_frame) > 0;
+        let idle = self.inner.stats().in_progress == 0;
+        let failed = Self::held_for(&mut self.missing_since, missing && idle, FAILURE_GRACE);
+        let stalled = Self::held_for(&mut self.stalled_since, missing, STALL_GRACE);
+        failed || stalled
+    }
+
+    /// Whether `condition` has held for `grace`, tracking since when in `since`.
+    fn held_for(since: &mut Option<Instant>, condition: bool, grace: Duration) -> bool {
+        if condition {
+            since.get_or_insert_with(Instant::now).elapsed() >= grace
         } else {
-            self.missing_since = None;
+            *since = None;
             false
         }
     }
@@ -136,12 +149,13 @@ pub fn install_tls_provider() {
 mod tests {
     use super::*;
 
-    /// A tile server that refuses every connection: nothing listens on port 9 here.
-    struct Unreachable;
+    /// A tile server at `base`: port 9 refuses connections here; a silent
+    /// listener accepts them and never answers.
+    struct Unreachable(String);
 
     impl TileSource for Unreachable {
         fn tile_url(&self, tile: TileId) -> String {
-            format!("http://127.0.0.1:9/{}/{}/{}.png", tile.zoom, tile.x, tile.y)
+            format!("{}/{}/{}/{}.png", self.0, tile.zoom, tile.x, tile.y)
         }
 
         fn attribution(&self) -> Attribution {
@@ -154,8 +168,7 @@ mod tests {
         }
     }
 
-    #[test]
-    fn tiles_that_cannot_load_are_reported_as_failing() {
+    fn reported_as_failing_within(base: &str, limit: Duration) {
         install_tls_provider();
         let options = HttpOptions {
             cache: None,
@@ -163,7 +176,7 @@ mod tests {
         };
         let mut tiles = OnlineTiles::from_source(
             BasemapChoice::OpenStreetMap,
-            Unreachable,
+            Unreachable(base.to_string()),
             options,
             egui::Context::default(),
         );
@@ -172,7 +185,7 @@ mod tests {
             y: 1,
             zoom: 2,
         };
-        let deadline = Instant::now() + Duration::from_secs(20);
+        let deadline = Instant::now() + limit;
         loop {
             assert!(tiles.at(tile).is_none());
             if tiles.end_frame() {
@@ -181,6 +194,19 @@ mod tests {
             assert!(Instant::now() < deadline, "the failure was never reported");
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    #[test]
+    fn tiles_that_are_refused_are_reported_as_failing() {
+        reported_as_failing_within("http://127.0.0.1:9", Duration::from_secs(20));
+    }
+
+    #[test]
+    fn tiles_that_never_answer_are_reported_as_failing_without_a_hang() {
+        let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", silent.local_addr().unwrap());
+        reported_as_failing_within(&base, STALL_GRACE + Duration::from_secs(10));
+        drop(silent);
     }
 
     #[test]

@@ -49,7 +49,8 @@ impl SitmapApp {
         };
         ctx.set_theme(state.theme.preference());
         let files = std::mem::take(&mut options.files);
-        Self {
+        let basemap = options.basemap;
+        let mut app = Self {
             layers: layers::LayerSession::new(ctx, files),
             state,
             options,
@@ -61,7 +62,11 @@ impl SitmapApp {
             map_rect: None,
             tour: None,
             first_full_frame: None,
+        };
+        if basemap != crate::online::BasemapChoice::Offline {
+            app.apply(ctx, Command::SetBasemap(basemap));
         }
+        app
     }
 
     /// Whether the basemap is loaded and every tile on screen is drawn.
@@ -201,6 +206,9 @@ impl SitmapApp {
 
         if let Some(online) = &mut self.online {
             self.state.online_failing = online.end_frame();
+            // A stalled request wakes nobody: look again so the notice can appear.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
         }
         let complete = self.offline.as_mut().is_some_and(OfflineTiles::end_frame);
         if complete && self.first_full_frame.is_none() {

@@ -2,6 +2,7 @@
 //! begins before the window exists.
 
 use crate::basemap::assets::{AssetSource, Basemap};
+use crate::online::BasemapChoice;
 use crate::state::ThemeChoice;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
@@ -35,6 +36,7 @@ pub struct StartOptions {
     /// Print the time from `started` to the first fully drawn frame, then quit.
     pub exit_after_first_full_frame: bool,
     pub theme: ThemeChoice,
+    pub basemap: BasemapChoice,
     /// Pan across the whole Americas at z5, print the resident memory, then quit.
     pub pan_tour: bool,
     pub started: Instant,
@@ -50,6 +52,7 @@ impl Default for StartOptions {
             assets: AssetSource::Embedded,
             exit_after_first_full_frame: false,
             theme: ThemeChoice::System,
+            basemap: BasemapChoice::Offline,
             pan_tour: false,
             started: Instant::now(),
             preloading: None,
