@@ -31,6 +31,10 @@ pub struct Cli {
     #[arg(long)]
     pub exit_after_first_full_frame: bool,
 
+    /// Open with an empty map instead of the story layers.
+    #[arg(long)]
+    pub no_story: bool,
+
     /// Pan across the whole Americas at zoom 5, print the resident memory, then quit (for measuring).
     #[arg(long)]
     pub measure_pan_tour: bool,
@@ -120,7 +124,12 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         basemap: cli.basemap.into(),
         pan_tour: cli.measure_pan_tour,
         started,
-        files: cli.files,
+        // With no files named, sitmap opens on its story.
+        files: if cli.files.is_empty() && !cli.no_story {
+            crate::story::story_files()
+        } else {
+            cli.files
+        },
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

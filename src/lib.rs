@@ -12,6 +12,8 @@ pub mod measure;
 pub mod online;
 pub mod overlay;
 pub mod state;
+pub mod story;
+pub mod timeline;
 pub mod ui;
 pub mod view;
 pub mod workspace;
