@@ -121,12 +121,28 @@ fn shapes(c: &mut Criterion) {
         let layer = layer(count, southwest, northeast);
         let layers = [draw(&layer)];
         let mut cache = OverlayCache::default();
-        for (name, options) in [("sprites", &sprite), ("meshes", &vector)] {
+        for (name, options) in [("sprites", &sprite), ("tessellated", &vector)] {
             c.bench_function(
                 &format!("build_shapes {count} points in view, {name}"),
                 |b| b.iter(|| black_box(build_shapes(&layers, &projector, options, &mut cache))),
             );
         }
+        // What the app adds: a timeline filter reading each feature's dates.
+        let day = 1_756_800_000;
+        let on_the_day = |i: usize| {
+            layer
+                .features()
+                .get(i)
+                .is_some_and(|f| f.extent.covers(day))
+        };
+        let filtered = [LayerDraw {
+            shown: &on_the_day,
+            ..draw(&layer)
+        }];
+        c.bench_function(
+            &format!("build_shapes {count} points in view, sprites, timeline filter"),
+            |b| b.iter(|| black_box(build_shapes(&filtered, &projector, &sprite, &mut cache))),
+        );
     }
 }
 

@@ -12,11 +12,18 @@
 //!             "errors": [{"feature", "id", "message"}], "warnings": [...]}]}
 //! ```
 //!
+//! `--at YYYY-MM-DD [--window DAYS]` also counts the features the map would
+//! show on that day, through the timeline's own filter and index (so the
+//! number is the app's, not a second opinion): a line `path: active at D: N`
+//! in text; in JSON, `"at"` and `"window_days"` (null for "as of") at the top
+//! and `"active": N` in each file.
+//!
 //! The exit code is 0 when no file has errors (warnings are allowed) and 1
 //! otherwise; a file that cannot be read is an error of that file.
 
 use crate::layers::time::{ONGOING, format_end, format_start};
 use crate::layers::{LoadReport, Problem, load_path};
+use crate::timeline::{Day, Mode, TimeFilter, TimeIndex};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -32,6 +39,32 @@ pub struct CheckArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+
+    /// Also count the features shown on this UTC day, as the map shows them
+    /// "as of" the day (instants that have happened, spans still on).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub at: Option<Day>,
+
+    /// With --at: count what falls in the DAYS days ending with that day
+    /// instead (the map's window mode).
+    #[arg(
+        long,
+        value_name = "DAYS",
+        requires = "at",
+        value_parser = clap::value_parser!(u32).range(1..)
+    )]
+    pub window: Option<u32>,
+}
+
+impl CheckArgs {
+    /// The timeline filter `--at` and `--window` describe, if any.
+    pub fn filter(&self) -> Option<TimeFilter> {
+        let day = self.at?;
+        Some(match self.window {
+            Some(days) => TimeFilter::window(day, days),
+            None => TimeFilter::as_of(day),
+        })
+    }
 }
 
 /// What `check` says about one file.
@@ -45,18 +78,27 @@ pub struct FileSummary {
     pub time_range_secs: Option<(i64, Option<i64>)>,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Features shown under the `--at` filter; `None` without `--at`.
+    pub active: Option<usize>,
 }
 
 impl FileSummary {
     pub fn new(path: PathBuf, report: LoadReport) -> Self {
+        Self::at(path, report, None)
+    }
+
+    /// The summary, counting what `filter` shows when there is one.
+    pub fn at(path: PathBuf, report: LoadReport, filter: Option<&TimeFilter>) -> Self {
         let layer = report.layer.as_ref();
+        let features = layer.map_or(&[][..], |l| l.features());
         Self {
             path,
-            features: layer.map_or(0, |l| l.features().len()),
+            features: features.len(),
             geometry_types: layer.map(|l| l.geometry_type_counts()).unwrap_or_default(),
             time_range_secs: layer.and_then(|l| l.time_range_secs()),
             errors: report.errors,
             warnings: report.warnings,
+            active: filter.map(|f| TimeIndex::new(features).visible(f).counts().active),
         }
     }
 
@@ -71,12 +113,24 @@ impl FileSummary {
     }
 }
 
-/// Loads every file, in the order given.
-pub fn check_files(paths: &[PathBuf]) -> Vec<FileSummary> {
+/// Loads every file, in the order given, counting what `filter` shows.
+pub fn check_files(paths: &[PathBuf], filter: Option<&TimeFilter>) -> Vec<FileSummary> {
     paths
         .iter()
-        .map(|path| FileSummary::new(path.clone(), load_path(path)))
+        .map(|path| FileSummary::at(path.clone(), load_path(path), filter))
         .collect()
+}
+
+/// `2025-09-02`, or `2025-09-02 (window of 7 days)`, as printed after "active at".
+fn filter_text(filter: &TimeFilter) -> String {
+    match filter.mode {
+        Mode::AsOf { .. } => filter.day.to_string(),
+        Mode::Window { days } => format!(
+            "{} (window of {})",
+            filter.day,
+            plural(usize::try_from(days).unwrap_or(usize::MAX), "day")
+        ),
+    }
 }
 
 /// 0 when no file has errors, else 1.
@@ -84,7 +138,7 @@ pub fn exit_code(summaries: &[FileSummary]) -> i32 {
     i32::from(summaries.iter().any(|s| !s.errors.is_empty()))
 }
 
-pub fn to_text(summaries: &[FileSummary]) -> String {
+pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> String {
     let mut out = String::new();
     for summary in summaries {
         let types: Vec<String> = summary
@@ -109,6 +163,15 @@ pub fn to_text(summaries: &[FileSummary]) -> String {
             plural(summary.warnings.len(), "warning"),
         )
         .ok();
+        if let (Some(filter), Some(active)) = (filter, summary.active) {
+            writeln!(
+                out,
+                "{}: active at {}: {active}",
+                summary.path.display(),
+                filter_text(filter)
+            )
+            .ok();
+        }
         for problem in &summary.errors {
             writeln!(out, "error: {problem}").ok();
         }
@@ -135,7 +198,7 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-pub fn to_json(summaries: &[FileSummary]) -> Value {
+pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> Value {
     let problems = |list: &[Problem]| -> Vec<Value> {
         list.iter()
             .map(|p| json!({"feature": p.feature, "id": p.id, "message": p.message}))
@@ -144,26 +207,44 @@ pub fn to_json(summaries: &[FileSummary]) -> Value {
     let files: Vec<Value> = summaries
         .iter()
         .map(|s| {
-            json!({
+            let mut file = json!({
                 "path": s.path.display().to_string(),
                 "features": s.features,
                 "geometry_types": s.geometry_types,
                 "time_range": s.time_range_text(),
                 "errors": problems(&s.errors),
                 "warnings": problems(&s.warnings),
-            })
+            });
+            if let (Some(active), Some(object)) = (s.active, file.as_object_mut()) {
+                object.insert("active".to_owned(), json!(active));
+            }
+            file
         })
         .collect();
-    json!({ "files": files })
+    match filter {
+        None => json!({ "files": files }),
+        Some(filter) => {
+            let window_days = match filter.mode {
+                Mode::AsOf { .. } => None,
+                Mode::Window { days } => Some(days),
+            };
+            json!({
+                "at": filter.day.to_string(),
+                "window_days": window_days,
+                "files": files,
+            })
+        }
+    }
 }
 
 /// Checks the files, writes the report to `out` and returns the exit code.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
-    let summaries = check_files(&args.files);
+    let filter = args.filter();
+    let summaries = check_files(&args.files, filter.as_ref());
     if args.json {
-        writeln!(out, "{:#}", to_json(&summaries))?;
+        writeln!(out, "{:#}", to_json(&summaries, filter.as_ref()))?;
     } else {
-        out.write_all(to_text(&summaries).as_bytes())?;
+        out.write_all(to_text(&summaries, filter.as_ref()).as_bytes())?;
     }
     out.flush()?;
     Ok(exit_code(&summaries))
@@ -200,7 +281,7 @@ mod tests {
 
     #[test]
     fn text_output_puts_each_problem_on_its_own_located_line() {
-        let text = to_text(&[summary(TWO_SHIPS)]);
+        let text = to_text(&[summary(TWO_SHIPS)], None);
         assert!(
             text.starts_with("a.geojson: 2 features (LineString 1, Point 1);"),
             "{text}"
@@ -213,7 +294,7 @@ mod tests {
 
     #[test]
     fn json_output_has_the_documented_shape() {
-        let value = to_json(&[summary(TWO_SHIPS)]);
+        let value = to_json(&[summary(TWO_SHIPS)], None);
         let file = &value["files"][0];
         assert_eq!(file["features"], 2);
         assert_eq!(file["geometry_types"]["LineString"], 1);
@@ -229,5 +310,105 @@ mod tests {
         assert_eq!(broken.features, 0);
         assert_eq!(broken.time_range_text(), None);
         assert_eq!(exit_code(&[summary(TWO_SHIPS), broken]), 1);
+    }
+
+    fn active_at(text: &str, filter: &TimeFilter) -> Option<usize> {
+        FileSummary::at(
+            "a.geojson".into(),
+            load_str(text, "a.geojson"),
+            Some(filter),
+        )
+        .active
+    }
+
+    fn day(text: &str) -> Day {
+        Day::parse(text).unwrap()
+    }
+
+    #[test]
+    fn active_counts_what_the_map_shows_as_of_a_day() {
+        // The strike (Aug 30) stays once it happened; the ship starts Sep 2.
+        assert_eq!(
+            active_at(TWO_SHIPS, &TimeFilter::as_of(day("2025-08-29"))),
+            Some(0)
+        );
+        assert_eq!(
+            active_at(TWO_SHIPS, &TimeFilter::as_of(day("2025-09-01"))),
+            Some(1)
+        );
+        assert_eq!(
+            active_at(TWO_SHIPS, &TimeFilter::as_of(day("2025-09-02"))),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn active_in_a_window_drops_instants_older_than_the_window() {
+        let one_day = TimeFilter::window(day("2025-09-02"), 1);
+        assert_eq!(active_at(TWO_SHIPS, &one_day), Some(1));
+        let four_days = TimeFilter::window(day("2025-09-02"), 4);
+        assert_eq!(active_at(TWO_SHIPS, &four_days), Some(2));
+        let three_days = TimeFilter::window(day("2025-09-02"), 3);
+        assert_eq!(active_at(TWO_SHIPS, &three_days), Some(1));
+    }
+
+    #[test]
+    fn without_at_nothing_is_counted_or_printed() {
+        let summary = summary(TWO_SHIPS);
+        assert_eq!(summary.active, None);
+        assert!(!to_text(std::slice::from_ref(&summary), None).contains("active"));
+        assert!(to_json(&[summary], None).get("at").is_none());
+    }
+
+    #[test]
+    fn at_and_window_print_in_text_and_json() {
+        let filter = TimeFilter::window(day("2025-09-02"), 7);
+        let summaries = [FileSummary::at(
+            "a.geojson".into(),
+            load_str(TWO_SHIPS, "a.geojson"),
+            Some(&filter),
+        )];
+        let text = to_text(&summaries, Some(&filter));
+        assert!(
+            text.contains("\na.geojson: active at 2025-09-02 (window of 7 days): 2\n"),
+            "{text}"
+        );
+        let value = to_json(&summaries, Some(&filter));
+        assert_eq!(value["at"], "2025-09-02");
+        assert_eq!(value["window_days"], 7);
+        assert_eq!(value["files"][0]["active"], 2);
+    }
+
+    #[test]
+    fn at_and_window_parse_from_the_command_line() {
+        use crate::cli::{Cli, Command};
+        use clap::Parser;
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(["sitmap", "check"].iter().chain(args)).map(|cli| {
+                match cli.command {
+                    Some(Command::Check(args)) => args.filter(),
+                    None => panic!("expected check"),
+                }
+            })
+        };
+        assert_eq!(parse(&["a.geojson"]).unwrap(), None);
+        assert_eq!(
+            parse(&["--at", "2025-09-02", "a.geojson"]).unwrap(),
+            Some(TimeFilter::as_of(day("2025-09-02")))
+        );
+        assert_eq!(
+            parse(&["--at", "2025-09-02", "--window", "7", "a.geojson"]).unwrap(),
+            Some(TimeFilter::window(day("2025-09-02"), 7))
+        );
+        let bad_date = parse(&["--at", "2025-02-30", "a.geojson"]).unwrap_err();
+        assert!(
+            bad_date.to_string().contains("`2025-02-30` is not a day"),
+            "{bad_date}"
+        );
+        assert!(
+            parse(&["--window", "7", "a.geojson"]).is_err(),
+            "--window needs --at"
+        );
+        assert!(parse(&["--at", "2025-09-02", "--window", "0", "a.geojson"]).is_err());
     }
 }

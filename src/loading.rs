@@ -6,6 +6,7 @@
 //! old one, which a watch on the old inode would miss.
 
 use crate::layers::{LoadReport, load_path};
+use crate::timeline::TimeIndex;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -17,6 +18,8 @@ pub struct LoadDone {
     /// Sequence number of the request, to keep files in the order they were opened.
     pub order: u64,
     pub report: LoadReport,
+    /// Built here, off the UI thread, like the spatial index.
+    pub time: Option<TimeIndex>,
     pub elapsed: Duration,
 }
 
@@ -61,11 +64,13 @@ impl LayerLoader {
             .spawn(move || {
                 let started = Instant::now();
                 let report = load_path(&thread_path);
+                let time = report.layer.as_ref().map(|l| TimeIndex::new(l.features()));
                 sender
                     .send(LoadDone {
                         path: thread_path,
                         order,
                         report,
+                        time,
                         elapsed: started.elapsed(),
                     })
                     .ok();

@@ -45,6 +45,8 @@ pub enum Command {
     ShowAbout(bool),
     DismissNotices,
     OpenFiles,
+    /// A timeline command from a key.
+    Time(crate::timeline::TimeCommand),
     Quit,
 }
 

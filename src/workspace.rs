@@ -7,6 +7,7 @@
 //! user had is lost.
 
 use crate::layers::{Layer, LoadReport, Problem};
+use crate::timeline::TimeIndex;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,6 +25,8 @@ pub const PALETTE: [[u8; 3]; 6] = [
 pub struct OpenLayer {
     pub path: PathBuf,
     pub layer: Arc<Layer>,
+    /// The layer's features in time order, for the timeline filter.
+    pub time: Arc<TimeIndex>,
     pub visible: bool,
     /// 0..=1, multiplies every colour of the layer.
     pub opacity: f32,
@@ -60,6 +63,9 @@ pub struct Workspace {
     pub layers: Vec<OpenLayer>,
     /// Files that failed on first open: shown until dismissed or fixed.
     pub failed: Vec<(PathBuf, String)>,
+    /// Bumped whenever the set of layers or their data changes, so derived
+    /// values (the timeline's range and events) are recomputed only then.
+    pub generation: u64,
 }
 
 impl Workspace {
@@ -70,6 +76,18 @@ impl Workspace {
     /// Takes a finished load of `path`, asked for as the `order`-th file: opens,
     /// replaces or keeps what was there.
     pub fn apply(&mut self, path: &Path, report: LoadReport, order: u64) -> Applied {
+        let time = report.layer.as_ref().map(|layer| TimeIndex::new(layer.features()));
+        self.apply_indexed(path, report, time, order)
+    }
+
+    /// As [`Workspace::apply`], with the time index already built (off the UI thread).
+    pub fn apply_indexed(
+        &mut self,
+        path: &Path,
+        report: LoadReport,
+        time: Option<TimeIndex>,
+        order: u64,
+    ) -> Applied {
         let existing = self.position(path);
         let Some(layer) = report.layer else {
             let message = report.errors.first().map_or_else(
@@ -89,10 +107,13 @@ impl Workspace {
             };
         };
         self.failed.retain(|(p, _)| p != path);
+        let time = Arc::new(time.unwrap_or_else(|| TimeIndex::new(layer.features())));
+        self.generation += 1;
         match existing {
             Some(index) => {
                 let open = &mut self.layers[index];
                 open.layer = Arc::new(layer);
+                open.time = time;
                 open.errors = report.errors;
                 open.warnings = report.warnings;
                 open.reload_error = None;
@@ -112,6 +133,7 @@ impl Workspace {
                     OpenLayer {
                         path: path.to_path_buf(),
                         layer: Arc::new(layer),
+                        time,
                         visible: true,
                         opacity: 1.0,
                         colour,
@@ -128,18 +150,21 @@ impl Workspace {
 
     /// Moves a layer one step up the drawing order (towards the top).
     pub fn raise(&mut self, index: usize) {
+        self.generation += 1;
         if index + 1 < self.layers.len() {
             self.layers.swap(index, index + 1);
         }
     }
 
     pub fn lower(&mut self, index: usize) {
+        self.generation += 1;
         if index > 0 && index < self.layers.len() {
             self.layers.swap(index, index - 1);
         }
     }
 
     pub fn close(&mut self, index: usize) -> Option<OpenLayer> {
+        self.generation += 1;
         (index < self.layers.len()).then(|| self.layers.remove(index))
     }
 

@@ -192,3 +192,94 @@ fn json_output_of_clean_files_exits_zero() {
         ]
     );
 }
+
+#[test]
+fn at_a_date_text_prints_how_many_features_are_active_as_of_that_day() {
+    let (code, out) = check(&["--at", "2025-09-01", "valid_point.geojson"]);
+    assert_eq!(code, 0, "{out}");
+    // The ship (from 2025-08-20, ongoing) is on; the strike (2025-09-02) not yet.
+    assert!(
+        out.contains("\nvalid_point.geojson: active at 2025-09-01: 1\n"),
+        "{out}"
+    );
+    let (_, out) = check(&["--at", "2025-09-02", "valid_point.geojson"]);
+    assert!(
+        out.contains("valid_point.geojson: active at 2025-09-02: 2"),
+        "{out}"
+    );
+}
+
+#[test]
+fn at_a_date_json_has_an_active_count_per_file() {
+    let (code, json) = check_json(&[
+        "--at",
+        "2025-09-10",
+        "valid_point.geojson",
+        "invalid_geometry_missing.geojson",
+    ]);
+    assert_eq!(code, 1, "the invalid file still fails");
+    assert_eq!(json["at"], "2025-09-10");
+    assert_eq!(json["window_days"], Value::Null);
+    // As of a later day the strike stays (faded on the map) and the ship is on.
+    assert_eq!(json["files"][0]["active"], 2);
+    assert_eq!(json["files"][1]["active"], 1);
+}
+
+#[test]
+fn a_window_counts_only_what_falls_in_its_days() {
+    let (code, json) = check_json(&["--at", "2025-09-10", "--window", "7", "valid_point.geojson"]);
+    assert_eq!(code, 0);
+    assert_eq!(json["window_days"], 7);
+    assert_eq!(json["files"][0]["active"], 1, "the strike is 8 days old");
+
+    let (_, json) = check_json(&["--at", "2025-09-10", "--window", "9", "valid_point.geojson"]);
+    assert_eq!(
+        json["files"][0]["active"], 2,
+        "day 9 of the window is the strike's"
+    );
+
+    let (_, out) = check(&["--at", "2025-09-02", "--window", "1", "valid_point.geojson"]);
+    assert!(
+        out.contains("valid_point.geojson: active at 2025-09-02 (window of 1 day): 2"),
+        "{out}"
+    );
+}
+
+#[test]
+fn without_at_json_has_no_active_count() {
+    let (_, json) = check_json(&["valid_point.geojson"]);
+    assert!(json.get("at").is_none());
+    assert!(json["files"][0].get("active").is_none());
+}
+
+#[test]
+fn a_bad_date_or_window_is_a_usage_error_that_says_what_to_write() {
+    let run = |args: &[&str]| {
+        let output = cargo_bin_cmd!("sitmap")
+            .current_dir(fixture(""))
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run sitmap: {e}"));
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["--at", "09/02/2025", "valid_point.geojson"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`09/02/2025` is not a date; write YYYY-MM-DD, e.g. 2025-09-02"),
+        "{err}"
+    );
+    let (code, err) = run(&["--at", "2025-02-30", "valid_point.geojson"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("`2025-02-30` is not a day of the calendar"),
+        "{err}"
+    );
+    let (code, _) = run(&["--window", "7", "valid_point.geojson"]);
+    assert_eq!(code, 2, "--window needs --at");
+    let (code, _) = run(&["--at", "2025-09-02", "--window", "0", "valid_point.geojson"]);
+    assert_eq!(code, 2);
+}

@@ -63,7 +63,7 @@ impl LayerSession {
     /// open dialog's answer. Called once per frame, before drawing.
     pub fn update(&mut self, ctx: &egui::Context) {
         for done in self.loader.poll() {
-            let applied = self.workspace.apply(&done.path, done.report, done.order);
+            let applied = self.workspace.apply_indexed(&done.path, done.report, done.time, done.order);
             let name = done.path.display();
             self.status = Some(match &applied {
                 Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
@@ -198,20 +198,26 @@ impl LayerSession {
         Some((open.name(), open.layer.features().get(at.feature)?))
     }
 
-    /// The overlay for this frame; it writes hover, clicks and counts into `output`.
-    pub fn plugin(&mut self, dark: bool) -> OverlayPlugin<'_> {
+    /// The overlay for this frame; it writes hover, clicks and counts into
+    /// `output`. `shown[i]` is layer `i`'s time filter (all shown when absent).
+    pub fn plugin<'a>(
+        &'a mut self,
+        dark: bool,
+        shown: &'a [&'a dyn Fn(usize) -> bool],
+    ) -> OverlayPlugin<'a> {
         let layers = self
             .workspace
             .layers
             .iter()
-            .map(|open| LayerDraw {
+            .enumerate()
+            .map(|(index, open)| LayerDraw {
                 layer: &open.layer,
                 colour: colour(open.colour),
                 opacity: open.opacity,
-                shown: if open.visible {
-                    &shows_all
-                } else {
+                shown: if !open.visible {
                     &shows_none
+                } else {
+                    shown.get(index).copied().unwrap_or(&shows_all)
                 },
             })
             .collect();

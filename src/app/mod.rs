@@ -4,6 +4,7 @@
 
 mod layers;
 mod start;
+mod time;
 
 pub use start::{BasemapLoading, StartOptions};
 
@@ -33,6 +34,7 @@ pub struct SitmapApp {
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
     layers: layers::LayerSession,
+    time: time::TimeSession,
 }
 
 impl SitmapApp {
@@ -52,6 +54,7 @@ impl SitmapApp {
         let basemap = options.basemap;
         let mut app = Self {
             layers: layers::LayerSession::new(ctx, files),
+            time: time::TimeSession::default(),
             state,
             options,
             loading: Some(loading),
@@ -104,6 +107,10 @@ impl SitmapApp {
         self.layers.selected
     }
 
+    pub fn timeline(&self) -> Option<&crate::timeline::TimelineState> {
+        self.time.state.as_ref()
+    }
+
     /// No layer file is loading and no open dialog is up.
     pub fn layers_idle(&self) -> bool {
         self.layers.is_idle()
@@ -154,6 +161,7 @@ impl SitmapApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::OpenFiles => self.layers.open_dialog(ctx),
+            Command::Time(command) => self.time.apply(command),
             _ => {}
         }
     }
@@ -176,6 +184,15 @@ impl SitmapApp {
             let credit = online.attribution();
             (credit.text, credit.url)
         });
+        // Each layer's time filter for this frame: a few binary searches, then O(1) per feature.
+        let times: Vec<_> = self.layers.workspace.layers.iter().map(|l| Arc::clone(&l.time)).collect();
+        let filter = self.time.state.as_ref().map(|t| t.filter());
+        let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| times.iter().map(|t| t.visible(&f)).collect());
+        let shown: Vec<Box<dyn Fn(usize) -> bool + '_>> = visibles
+            .iter()
+            .map(|v| Box::new(move |i| v.is_shown(i)) as Box<dyn Fn(usize) -> bool>)
+            .collect();
+        let shown: Vec<&dyn Fn(usize) -> bool> = shown.iter().map(|b| b.as_ref()).collect();
         let places = self.basemap.as_ref().map(|b| b.places.as_slice());
         let mut map = Map::new(
             self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
@@ -189,7 +206,7 @@ impl SitmapApp {
         if let Some(places) = places {
             map = map.with_plugin(LabelsPlugin::new(places, label_style));
         }
-        map = map.with_plugin(self.layers.plugin(style.theme == BasemapTheme::Dark));
+        map = map.with_plugin(self.layers.plugin(style.theme == BasemapTheme::Dark, &shown));
         let mut cursor = None;
         let response = map
             .show(ui, |ui, response, projector, _memory| {
@@ -200,6 +217,8 @@ impl SitmapApp {
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
         self.layers.after_map(ui.ctx(), &response);
+        self.time.date_on_map(ui, response.rect);
+        self.time.event_cards(ui, response.rect, &self.layers.workspace);
         overlays::map_border(ui, response.rect);
         overlays::attribution(ui, response.rect, online_credit);
         self.state.clamp_zoom();
@@ -292,12 +311,21 @@ impl eframe::App for SitmapApp {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
         self.layers.update(&ctx);
-        let mut commands = keys::commands(&ctx);
+        self.time.refresh(&self.layers.workspace);
+        self.time.tick(&ctx);
+        let mut commands = keys::commands(&ctx, self.time.state.is_some());
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state));
             commands.extend(toolbar::toolbar(ui));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        if self.time.state.is_some() {
+            egui::Panel::bottom("timeline").show(ui, |ui| {
+                if let Some(feature) = self.time.panel(ui, &self.layers.workspace) {
+                    self.layers.selected = Some(feature);
+                }
+            });
+        }
         egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)

@@ -119,6 +119,11 @@ fn coord(position: &Position) -> Result<Coord<f64>, GeometryError> {
     let &[lon, lat, ..] = position.as_slice() else {
         return Err(GeometryError::PositionTooShort(position.len()));
     };
+    lon_lat(lon, lat)
+}
+
+/// Checks one `[lon, lat]` position: finite and within range.
+pub(super) fn lon_lat(lon: f64, lat: f64) -> Result<Coord<f64>, GeometryError> {
     if !(lon.is_finite() && lat.is_finite()) {
         return Err(GeometryError::NotFinite { lon, lat });
     }

@@ -10,7 +10,13 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 /// A feature's box and its index in the layer's `features`.
-type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
+pub(super) type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
+
+/// The index's entry for `feature`, the `i`th of the layer.
+pub(super) fn entry(i: usize, feature: &Feature) -> Entry {
+    let (min, max) = (feature.bbox.min(), feature.bbox.max());
+    GeomWithData::new(Rectangle::from_corners([min.x, min.y], [max.x, max.y]), i)
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct SpatialIndex {
@@ -20,14 +26,17 @@ pub struct SpatialIndex {
 impl SpatialIndex {
     /// Bulk-loads the boxes: much faster and better balanced than inserting.
     pub fn new(features: &[Feature]) -> Self {
-        let entries = features
-            .iter()
-            .enumerate()
-            .map(|(i, feature)| {
-                let (min, max) = (feature.bbox.min(), feature.bbox.max());
-                GeomWithData::new(Rectangle::from_corners([min.x, min.y], [max.x, max.y]), i)
-            })
-            .collect();
+        Self::from_entries(
+            features
+                .iter()
+                .enumerate()
+                .map(|(i, feature)| entry(i, feature))
+                .collect(),
+        )
+    }
+
+    /// Bulk-loads entries made by [`entry`], e.g. on another thread.
+    pub(super) fn from_entries(entries: Vec<Entry>) -> Self {
         Self {
             tree: RTree::bulk_load(entries),
         }

@@ -9,15 +9,21 @@
 //! Deep nesting cannot overflow the stack: skipping over a raw value is
 //! iterative in serde_json, and every real parse stops at its recursion limit
 //! of 128 levels with an error that is reported like any other.
+//!
+//! An ordinary FeatureCollection takes a quicker road (`collection`), which
+//! hands anything it does not expect back to this one; what this file does
+//! stays the definition of what loads and what each problem says.
 
-use super::model::{Layer, Rgb};
+use super::collection;
+use super::index::SpatialIndex;
+use super::model::{Feature, Layer, Rgb};
 use super::validate::{Checked, Checker, excerpt};
 use super::{LoadError, LoadReport, Problem};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -31,9 +37,10 @@ const GEOMETRY_TYPES: &[&str] = &[
     "GeometryCollection",
 ];
 
-/// The largest file loaded as one layer. Loading takes about three times the
-/// file's size in memory at its peak; beyond this a mistaken path (a disk
-/// image, `/dev/zero`) would exhaust memory instead of failing cleanly.
+/// The largest file loaded as one layer. Loading takes a little under three
+/// times the file's size in memory at its peak (the text, the features and
+/// the R-tree being built); beyond this a mistaken path (a disk image,
+/// `/dev/zero`) would exhaust memory instead of failing cleanly.
 pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Reads and loads one file. Never panics; every failure is in the report.
@@ -57,14 +64,53 @@ pub fn load_path(path: impl AsRef<Path>) -> LoadReport {
 /// Reads at most `limit` bytes: a longer file (or an endless device) is an
 /// error, not an attempt to hold it all.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let file = std::fs::File::open(path)?;
+    let mut file = std::fs::File::open(path)?;
     let size_hint = file.metadata().map_or(0, |m| m.len()).min(limit);
-    let mut bytes = Vec::with_capacity(usize::try_from(size_hint).unwrap_or(0));
-    file.take(limit + 1).read_to_end(&mut bytes)?;
+    let size_hint = usize::try_from(size_hint).unwrap_or(0);
+    // A big file comes in faster in two halves at once; then on from there,
+    // in case it grew meanwhile.
+    let mut bytes = match read_in_halves(&file, size_hint) {
+        Some(bytes) => {
+            file.seek(SeekFrom::Start(bytes.len() as u64))?;
+            bytes
+        }
+        None => Vec::with_capacity(size_hint),
+    };
+    let rest = (limit + 1).saturating_sub(bytes.len() as u64);
+    file.take(rest).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge { limit_bytes: limit });
     }
     Ok(bytes)
+}
+
+/// Below this, one read is as fast as two.
+const PARALLEL_READ_BYTES: usize = 8 << 20;
+
+/// The first `size` bytes, read as two halves on two threads; `None` when
+/// the file is small, there is one core, or a read falls short (the file
+/// shrank): then it is read the ordinary way.
+#[cfg(unix)]
+fn read_in_halves(file: &std::fs::File, size: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    if size < PARALLEL_READ_BYTES || !two_cores {
+        return None;
+    }
+    let mut bytes = vec![0u8; size];
+    let (head, tail) = bytes.split_at_mut(size / 2);
+    let tail_at = head.len() as u64;
+    let read = std::thread::scope(|scope| {
+        let tail_read = scope.spawn(|| file.read_exact_at(tail, tail_at));
+        let head_read = file.read_exact_at(head, 0);
+        head_read.is_ok() && tail_read.join().is_ok_and(|read| read.is_ok())
+    });
+    read.then_some(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_in_halves(_: &std::fs::File, _: usize) -> Option<Vec<u8>> {
+    None
 }
 
 /// Loads GeoJSON text; `path_for_messages` names it in problems and gives
@@ -89,20 +135,29 @@ fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
 /// The members of the top-level object we read; the rest is skipped unparsed.
 #[derive(Deserialize)]
 #[serde(expecting = "a GeoJSON object")]
-struct TopLevel<'a> {
+pub(super) struct TopLevel<'a> {
     #[serde(rename = "type", borrow)]
-    kind: Option<&'a RawValue>,
+    pub(super) kind: Option<&'a RawValue>,
     #[serde(borrow)]
     features: Option<&'a RawValue>,
     /// Layer defaults, a foreign member of the FeatureCollection; raw so a
     /// malformed one is a warning, not a file that fails to load.
     #[serde(borrow)]
-    sitmap: Option<&'a RawValue>,
+    pub(super) sitmap: Option<&'a RawValue>,
 }
 
 fn load(text: &str, path: Arc<Path>) -> LoadReport {
     // Editors on Windows like to start UTF-8 with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    collection::load(text, &path).unwrap_or_else(|| load_general(text, path, Checker::new(text)))
+}
+
+/// Loads any GeoJSON text, checking features one by one with `checker`.
+pub(super) fn load_general<'a>(
+    text: &'a str,
+    path: Arc<Path>,
+    mut checker: Checker<'a>,
+) -> LoadReport {
     let mut lines = Lines::new(text);
     let top = match parse_top(text, &mut lines) {
         Ok(top) => top,
@@ -124,7 +179,6 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
     };
     let kind = serde_json::from_str::<&str>(kind_raw.get()).unwrap_or_default();
 
-    let mut checker = Checker::new(text);
     let mut report = LoadReport {
         layer: None,
         errors: Vec::new(),
@@ -133,10 +187,11 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
     let mut features = Vec::new();
     let record =
         |report: &mut LoadReport, features: &mut Vec<_>, index: usize, checked: Checked| {
+            let id = checked.id.as_deref().map(str::to_owned);
             let problem = |message: String| Problem {
                 path: path.clone(),
                 feature: Some(index),
-                id: checked.id.clone(),
+                id: id.clone(),
                 message,
             };
             report
@@ -179,8 +234,20 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
     }
     // Skipped features leave spare room; give it back.
     features.shrink_to_fit();
+    with_layer(report, top.sitmap, &path, features, None)
+}
 
-    let defaults = LayerDefaults::read(top.sitmap, &mut |message| {
+/// Adds the layer of `features` to the report, with the layer defaults
+/// from `sitmap` (whose problems are warnings of the file) and the spatial
+/// index, unless it was built already.
+pub(super) fn with_layer(
+    mut report: LoadReport,
+    sitmap: Option<&RawValue>,
+    path: &Arc<Path>,
+    features: Vec<Feature>,
+    index: Option<SpatialIndex>,
+) -> LoadReport {
+    let defaults = LayerDefaults::read(sitmap, &mut |message| {
         report.warnings.push(Problem {
             path: path.clone(),
             feature: None,
@@ -192,12 +259,14 @@ fn load(text: &str, path: Arc<Path>) -> LoadReport {
         path.file_stem()
             .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    report.layer = Some(Layer::new(
+    let index = index.unwrap_or_else(|| SpatialIndex::new(&features));
+    report.layer = Some(Layer::with_index(
         name,
         path.to_path_buf(),
         defaults.colour,
         defaults.symbol,
         features,
+        index,
     ));
     report
 }

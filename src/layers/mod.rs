@@ -10,6 +10,7 @@
 //! [`load_path`] and [`load_str`] are plain functions that never panic; the
 //! app runs them on a background thread, `sitmap check` runs them directly.
 
+mod collection;
 mod geometry;
 mod index;
 mod load;

@@ -8,15 +8,18 @@
 //! what sitmap itself interprets.
 //!
 //! Compactness matters (the target is a loaded 1,000,000-point file at most
-//! twice the file's size): the properties are kept as their JSON text and
+//! twice the file's size): the properties are kept as compact JSON text and
 //! parsed into a map only when asked, e.g. for the one feature whose details
 //! are open. A parsed `serde_json::Map` costs about 2 KB per small feature,
-//! ten times its text. Strings are `Box<str>`, lists `Box<[T]>`.
+//! ten times its text. Nothing is held twice either: a property that a typed
+//! field holds exactly (a text `title`, the `sources`, a `start` written the
+//! way sitmap writes it back, ...) is left out of the text and put back from
+//! the field by [`Feature::properties`]. Strings are `Box<str>`, lists
+//! `Box<[T]>`.
 
 use super::index::SpatialIndex;
-use super::time::TimeExtent;
+use super::time::{self, TimeExtent};
 use geo::Geometry;
-use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -66,6 +69,19 @@ impl Layer {
         features: Vec<Feature>,
     ) -> Self {
         let index = SpatialIndex::new(&features);
+        Self::with_index(name, path, colour, symbol, features, index)
+    }
+
+    /// The same with the index built already, e.g. on another thread while
+    /// the features were gathered; it must be [`SpatialIndex::new`]'s.
+    pub(super) fn with_index(
+        name: String,
+        path: PathBuf,
+        colour: Option<Rgb>,
+        symbol: Option<String>,
+        features: Vec<Feature>,
+        index: SpatialIndex,
+    ) -> Self {
         Self {
             name,
             path,
@@ -142,9 +158,11 @@ pub struct Feature {
     pub sources: Box<[Source]>,
     /// simplestyle overrides; boxed since most features have none.
     pub style: Option<Box<Style>>,
-    /// Every original property, known and unknown, as the JSON text of the
-    /// `properties` object (`null` when there was none); see [`Feature::properties`].
-    pub properties_json: Box<RawValue>,
+    /// The original properties that no typed field holds exactly, as the
+    /// JSON text of an object (empty for none); see [`Feature::properties`].
+    pub(super) kept_json: Box<str>,
+    /// Which properties were left out of `kept_json` and how to write them back.
+    pub(super) moved: Moved,
 }
 
 impl Feature {
@@ -153,11 +171,65 @@ impl Feature {
         geometry_type_name(&self.geometry)
     }
 
-    /// Every original property, parsed from the text kept at load. The text
-    /// was parsed once already, so this cannot fail; an empty map stands in
-    /// for the impossible.
+    /// Every original property: the text kept at load, parsed, with the
+    /// properties the typed fields hold written back as they were in the
+    /// file. The text was parsed once already, so this cannot fail; an empty
+    /// map stands in for the impossible.
     pub fn properties(&self) -> Map<String, Value> {
-        serde_json::from_str(self.properties_json.get()).unwrap_or_default()
+        let mut map: Map<String, Value> = if self.kept_json.is_empty() {
+            Map::new()
+        } else {
+            serde_json::from_str(&self.kept_json).unwrap_or_default()
+        };
+        let moved = self.moved;
+        let mut text = |bit: u16, key: &str, value: &Option<Box<str>>| {
+            if let (true, Some(value)) = (moved.has(bit), value) {
+                map.insert(key.to_owned(), Value::String(value.to_string()));
+            }
+        };
+        text(Moved::ID, "id", &self.id);
+        text(Moved::TITLE, "title", &self.title);
+        text(Moved::DESCRIPTION, "description", &self.description);
+        text(Moved::KIND, "kind", &self.kind);
+        text(Moved::ACTOR, "actor", &self.actor);
+        let mut word = |bit: u16, key: &str, value: &str| {
+            if moved.has(bit) {
+                map.insert(key.to_owned(), Value::String(value.to_owned()));
+            }
+        };
+        word(
+            Moved::DATE_PRECISION,
+            "date_precision",
+            self.date_precision.word(),
+        );
+        word(
+            Moved::LOCATION_PRECISION,
+            "location_precision",
+            match self.location_precision {
+                LocationPrecision::Exact => "exact",
+                LocationPrecision::Approximate { .. } => "approximate",
+            },
+        );
+        if moved.has(Moved::START)
+            && let Some((start, _)) = self.extent.range_secs()
+        {
+            let text = time::write_back(start, moved.has(Moved::START_MOMENT));
+            map.insert("start".to_owned(), Value::String(text));
+        }
+        if moved.has(Moved::END)
+            && let Some((_, end)) = self.extent.range_secs()
+        {
+            let text = match end {
+                None => time::ONGOING.to_owned(),
+                Some(end) => time::write_back(end, moved.has(Moved::END_MOMENT)),
+            };
+            map.insert("end".to_owned(), Value::String(text));
+        }
+        if moved.has(Moved::SOURCES) {
+            let sources = self.sources.iter().map(Source::to_json).collect();
+            map.insert("sources".to_owned(), Value::Array(sources));
+        }
+        map
     }
 
     /// Properties sitmap does not interpret (figures such as `killed`, and any
@@ -167,6 +239,32 @@ impl Feature {
             .into_iter()
             .filter(|(key, _)| !KNOWN_KEYS.contains(&key.as_str()))
             .collect()
+    }
+}
+
+/// Bits of the properties a feature holds only in its typed fields: each
+/// was written in the file exactly as [`Feature::properties`] writes it back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Moved(pub(super) u16);
+
+impl Moved {
+    pub(super) const ID: u16 = 1;
+    pub(super) const TITLE: u16 = 1 << 1;
+    pub(super) const DESCRIPTION: u16 = 1 << 2;
+    pub(super) const KIND: u16 = 1 << 3;
+    pub(super) const ACTOR: u16 = 1 << 4;
+    pub(super) const SOURCES: u16 = 1 << 5;
+    pub(super) const START: u16 = 1 << 6;
+    /// `start` was a date-time, not a date.
+    pub(super) const START_MOMENT: u16 = 1 << 7;
+    pub(super) const END: u16 = 1 << 8;
+    /// `end` was a date-time, not a date or `ongoing`.
+    pub(super) const END_MOMENT: u16 = 1 << 9;
+    pub(super) const DATE_PRECISION: u16 = 1 << 10;
+    pub(super) const LOCATION_PRECISION: u16 = 1 << 11;
+
+    pub(super) fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
     }
 }
 
@@ -203,6 +301,15 @@ impl DatePrecision {
             _ => None,
         }
     }
+
+    /// The word [`DatePrecision::parse`] reads.
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Approximate => "approximate",
+        }
+    }
 }
 
 /// How exact the position is, from `location_precision` and `uncertainty_km`.
@@ -222,6 +329,20 @@ pub struct Source {
     pub url: Box<str>,
     /// As written; shown, not interpreted.
     pub published: Option<Box<str>>,
+}
+
+impl Source {
+    /// The entry as it was written: `url`, and `title` and `published` when given.
+    fn to_json(&self) -> Value {
+        let mut entry = Map::new();
+        entry.insert("url".to_owned(), Value::String(self.url.to_string()));
+        for (key, value) in [("title", &self.title), ("published", &self.published)] {
+            if let Some(value) = value {
+                entry.insert(key.to_owned(), Value::String(value.to_string()));
+            }
+        }
+        Value::Object(entry)
+    }
 }
 
 /// Per-feature simplestyle overrides.

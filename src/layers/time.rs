@@ -213,6 +213,33 @@ pub fn format_end(secs: i64) -> String {
     }
 }
 
+/// A `start` or `end` written back as the file wrote it: a date (the day of
+/// `secs`) or, with `moment`, the RFC 3339 date-time of `secs` in UTC.
+pub(super) fn write_back(secs: i64, moment: bool) -> String {
+    if moment {
+        format_moment(secs)
+    } else {
+        format_date(secs)
+    }
+}
+
+/// Whether `text`, which parsed as the first (`start`) or last (`end`)
+/// second `secs`, is exactly what [`write_back`] writes for it; the second
+/// item says whether it is a date-time. A date is checked by its shape
+/// (`YYYY-MM-DD` parses to itself), a date-time by writing it.
+pub(super) fn writes_back_exactly(text: &str, secs: i64) -> Option<bool> {
+    let bytes = text.as_bytes();
+    let is_date = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if is_date {
+        return Some(false);
+    }
+    (bytes.len() > 10 && format_moment(secs) == text).then_some(true)
+}
+
 fn format_date(secs: i64) -> String {
     Timestamp::from_second(secs).map_or_else(
         |_| format!("{secs} s"),
@@ -322,6 +349,28 @@ mod tests {
         assert_eq!(format_end(SEP_2_2025 + 86_399), "2025-09-02");
         assert_eq!(format_start(SEP_2_2025 + 60), "2025-09-02T00:01:00Z");
         assert_eq!(format_end(SEP_2_2025), "2025-09-02T00:00:00Z");
+    }
+
+    #[test]
+    fn only_texts_in_sitmaps_own_form_write_back_exactly() {
+        let day = TimeExtent::parse(Some("2025-09-02"), None).unwrap();
+        let (start, end) = day.range_secs().unwrap();
+        assert_eq!(writes_back_exactly("2025-09-02", start), Some(false));
+        assert_eq!(write_back(start, false), "2025-09-02");
+        assert_eq!(write_back(end.unwrap(), false), "2025-09-02");
+        let moment = TimePoint::parse("start", "2025-09-02T14:30:00Z").unwrap();
+        let secs = moment.first_sec();
+        assert_eq!(
+            writes_back_exactly("2025-09-02T14:30:00Z", secs),
+            Some(true)
+        );
+        assert_eq!(write_back(secs, true), "2025-09-02T14:30:00Z");
+        let offset = TimePoint::parse("start", "2025-09-02T10:30:00-04:00").unwrap();
+        assert_eq!(
+            writes_back_exactly("2025-09-02T10:30:00-04:00", offset.first_sec()),
+            None
+        );
+        assert_eq!(writes_back_exactly(" 2025-09-02", start), None);
     }
 
     #[test]

@@ -8,28 +8,79 @@
 //! that is not a web address, a duplicate id). Warnings are what makes it
 //! weaker (no date, no source, an unreadable style value that falls back to
 //! the layer default).
+//!
+//! ## Two ways in, one set of checks
+//!
+//! A million features have to load in about a second, so an ordinary
+//! feature is read in one pass that borrows everything from the file text
+//! ([`FastFeature`]): no map of properties, no JSON value tree, a Point
+//! straight into `geo`. Anything unusual on the way (a duplicate member, an
+//! escaped key, deep nesting, a geometry other than a plain Point, a value
+//! that does not read) makes that pass give up, and the feature is read again
+//! the thorough way ([`Checker::check_slow`]: a full property map and
+//! geojson's geometry), which also places and words every parse error. Both
+//! ways feed the same [`Known`] properties to the same checks, so they cannot
+//! disagree on what a feature means, and the quick way only accepts what the
+//! thorough way accepts.
 
 use super::geometry::{self, GeometryError};
 use super::load::{Lines, offset_in, reason};
-use super::model::{DatePrecision, Feature, LocationPrecision, Rgb, Source, Style};
-use super::time::TimeExtent;
-use geo::{BoundingRect, Geometry, Rect};
+use super::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
+use super::time::{self, ONGOING, TimeExtent};
+use geo::{BoundingRect, Coord, Geometry, Rect};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::fmt;
 
-/// What checking one feature found; `feature` is `None` when `errors` is not empty.
+/// What checking one feature found, its id owned: what the one-by-one
+/// checks ([`Checker::feature`]) give.
+pub(super) type Checked = Outcome<'static>;
+
+/// What checking one feature found; `feature` is `None` when `errors` is not
+/// empty. The id is borrowed from the file text when it can be.
 #[derive(Debug, Default)]
-pub(super) struct Checked {
+pub(super) struct Outcome<'a> {
     pub feature: Option<Feature>,
-    pub id: Option<String>,
+    pub id: Option<Cow<'a, str>>,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+    /// Where a duplicate-id error goes in `errors`: after the problems found
+    /// before the id was known, as if it had been checked right then.
+    pub id_error_at: usize,
 }
 
-/// The members of a Feature we read, borrowed from the file text.
+impl Outcome<'_> {
+    /// The same, with an id of its own rather than borrowed from the text.
+    pub(super) fn into_owned(self) -> Checked {
+        Outcome {
+            feature: self.feature,
+            id: self.id.map(|id| Cow::Owned(id.into_owned())),
+            errors: self.errors,
+            warnings: self.warnings,
+            id_error_at: self.id_error_at,
+        }
+    }
+
+    /// Marks the feature as reusing the id of feature `first`: an error, so
+    /// the feature is skipped and its warnings dropped.
+    pub(super) fn duplicate_of(&mut self, first: usize) {
+        let id = self.id.as_deref().unwrap_or_default();
+        let at = self.id_error_at.min(self.errors.len());
+        self.errors.insert(
+            at,
+            format!("duplicate id: feature {first} already uses `{id}`"),
+        );
+        self.warnings.clear();
+        self.feature = None;
+    }
+}
+
+/// The members of a Feature the thorough way reads, borrowed from the file text.
 #[derive(Deserialize)]
 #[serde(expecting = "a GeoJSON Feature object")]
 struct RawFeature<'a> {
@@ -43,12 +94,18 @@ struct RawFeature<'a> {
     properties: Option<&'a RawValue>,
 }
 
-/// Checks the features of one file in order, remembering ids for duplicates.
+/// Checks the features of one file, remembering ids for duplicates when
+/// they are checked one by one ([`Checker::feature`]).
 pub(super) struct Checker<'a> {
     text: &'a str,
     lines: Lines<'a>,
     /// First feature index that used each id.
     seen_ids: HashMap<String, usize>,
+    /// Reused for each feature's kept properties text.
+    kept: String,
+    /// Whether to try the quick way first; only tests turn it off, to
+    /// compare the two.
+    quick: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -57,14 +114,129 @@ impl<'a> Checker<'a> {
             text,
             lines: Lines::new(text),
             seen_ids: HashMap::new(),
+            kept: String::new(),
+            quick: true,
         }
     }
 
-    /// Checks one element of `features`; `raw` is a slice of the file text.
+    /// A checker that only ever takes the thorough way.
+    #[cfg(test)]
+    pub(super) fn thorough(text: &'a str) -> Self {
+        Self {
+            quick: false,
+            ..Self::new(text)
+        }
+    }
+
+    /// Checks one element of `features` (`raw` is a slice of the file text)
+    /// and its id against the elements checked before it.
     pub(super) fn feature(&mut self, index: usize, raw: &'a str) -> Checked {
-        let mut checked = Checked::default();
+        let mut checked = self.check(index, raw).into_owned();
+        if let Some(id) = &checked.id {
+            match self.seen_ids.entry(id.to_string()) {
+                Entry::Occupied(first) => checked.duplicate_of(*first.get()),
+                Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
+        }
+        checked
+    }
+
+    /// Checks one element of `features`, all but the duplicate-id check.
+    pub(super) fn check(&mut self, index: usize, raw: &'a str) -> Outcome<'a> {
+        let quick = self
+            .quick
+            .then(|| serde_json::from_str::<FastFeature>(raw).ok());
+        quick
+            .flatten()
+            .and_then(|parts| self.check_fast(index, parts))
+            .unwrap_or_else(|| self.check_slow(index, raw))
+    }
+
+    /// The quick way: `None` when the feature needs the thorough way.
+    pub(super) fn check_fast(
+        &mut self,
+        index: usize,
+        parts: FastFeature<'a>,
+    ) -> Option<Outcome<'a>> {
+        // Not a Feature: the thorough way words it.
+        if parts.kind.map(RawValue::get) != Some(r#""Feature""#) {
+            return None;
+        }
+        let members = parts.properties.unwrap_or_default();
+        let mut last = [usize::MAX; KEYS];
+        for (i, (key, _)) in members.iter().enumerate() {
+            if let Some(k) = known_index(key) {
+                last[k] = i;
+            }
+        }
+        let mut known = Known::default();
+        let mut plain_sources = false;
+        for (i, (key, raw)) in members.iter().enumerate() {
+            match known_index(key) {
+                Some(k) if last[k] == i => {
+                    if k == SOURCES {
+                        let (sources, plain) = fast_sources(raw.get())?;
+                        known.sources = sources;
+                        plain_sources = plain;
+                    } else {
+                        known.values[k] = prop_from_raw(raw.get())?;
+                    }
+                }
+                // Unread, but the thorough way would have parsed it.
+                _ if !reads(raw.get()) => return None,
+                _ => {}
+            }
+        }
+
+        let mut checked = Outcome::default();
+        checked.id = feature_id(&known, parts.id, &mut checked.warnings);
+        checked.id_error_at = checked.errors.len();
+        let geometry = match parts.geometry {
+            None => Err(GeometryError::Missing.to_string()),
+            Some(raw) => match fast_point(raw.get()) {
+                Some(Ok(position)) => Ok(position),
+                Some(Err(e)) => Err(e.to_string()),
+                None => self.geometry(raw.get()),
+            },
+        };
+        let mut checked = finish(index, geometry, &known, checked);
+        if let Some(feature) = &mut checked.feature {
+            let strip = moved(feature, &known, plain_sources);
+            feature.kept_json = self.kept_json(&members, strip);
+            feature.moved = strip;
+        }
+        Some(checked)
+    }
+
+    /// The properties that the typed fields do not hold exactly, as compact
+    /// JSON text; empty when there are none.
+    fn kept_json(&mut self, members: &[(&str, &RawValue)], moved: Moved) -> Box<str> {
+        let kept = &mut self.kept;
+        kept.clear();
+        for (key, raw) in members {
+            if known_index(key).is_some_and(|k| moved.has(KEY_BITS[k])) {
+                continue;
+            }
+            kept.push(if kept.is_empty() { '{' } else { ',' });
+            kept.push('"');
+            kept.push_str(key);
+            kept.push_str("\":");
+            minify_into(kept, raw.get());
+        }
+        if kept.is_empty() {
+            return Box::default();
+        }
+        kept.push('}');
+        kept.as_str().into()
+    }
+
+    /// The thorough way: a full map of the properties and geojson's geometry,
+    /// every parse error worded and placed in the file.
+    pub(super) fn check_slow(&mut self, index: usize, raw: &'a str) -> Outcome<'a> {
+        let mut checked = Outcome::default();
         let errors = &mut checked.errors;
-        let warnings = &mut checked.warnings;
         // serde would read a struct from an array, by position: refuse first.
         if !raw.trim_start().starts_with('{') {
             errors.push(format!("is not a Feature object but `{}`", excerpt(raw)));
@@ -103,32 +275,31 @@ impl<'a> Checker<'a> {
                 }
             },
         };
-        let properties_json = parts.properties.unwrap_or(RawValue::NULL).to_owned();
-        let id = feature_id(&properties, parts.id, warnings);
-        if let Some(id) = &id {
-            match self.seen_ids.entry(id.clone()) {
-                Entry::Occupied(first) => errors.push(format!(
-                    "duplicate id: feature {} already uses `{id}`",
-                    first.get()
-                )),
-                Entry::Vacant(slot) => {
-                    slot.insert(index);
-                }
-            }
-        }
-        checked.id = id;
+        let known = Known::from_map(&properties);
+        let id = feature_id(&known, parts.id, &mut checked.warnings);
+        checked.id = id.map(|id| Cow::Owned(id.into_owned()));
+        checked.id_error_at = checked.errors.len();
         let geometry = match parts.geometry {
             None => Err(GeometryError::Missing.to_string()),
             Some(raw) => self.geometry(raw.get()),
         };
-        finish(index, geometry, (properties, properties_json), checked)
+        let mut checked = finish(index, geometry, &known, checked);
+        if let Some(feature) = &mut checked.feature {
+            // Every property stays in the text, as written.
+            let text = parts.properties.map_or("", RawValue::get);
+            feature.kept_json = if properties.is_empty() {
+                Box::default()
+            } else {
+                text.into()
+            };
+        }
+        checked
     }
 
     /// Checks a file that is a bare geometry, as one feature without properties.
     pub(super) fn bare_geometry(&mut self, raw: &'a str) -> Checked {
         let geometry = self.geometry(raw);
-        let properties = (Map::new(), RawValue::NULL.to_owned());
-        finish(0, geometry, properties, Checked::default())
+        finish(0, geometry, &Known::default(), Outcome::default())
     }
 
     fn geometry(&mut self, raw: &str) -> Result<(Geometry<f64>, Rect<f64>), String> {
@@ -149,29 +320,210 @@ impl<'a> Checker<'a> {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The properties sitmap interprets, however they were read.
+
+/// Indices into [`super::KNOWN_KEYS`].
+const ID: usize = 0;
+const TITLE: usize = 1;
+const DESCRIPTION: usize = 2;
+const KIND: usize = 3;
+const ACTOR: usize = 4;
+const START: usize = 5;
+const END: usize = 6;
+const DATE_PRECISION: usize = 7;
+const LOCATION_PRECISION: usize = 8;
+const UNCERTAINTY_KM: usize = 9;
+const SOURCES: usize = 10;
+const MARKER_COLOR: usize = 11;
+const MARKER_SYMBOL: usize = 12;
+const STROKE: usize = 13;
+const STROKE_WIDTH: usize = 14;
+const FILL: usize = 15;
+const FILL_OPACITY: usize = 16;
+const KEYS: usize = 17;
+
+/// The [`Moved`] bit of each known key; 0 for keys always kept as text.
+const KEY_BITS: [u16; KEYS] = [
+    Moved::ID,
+    Moved::TITLE,
+    Moved::DESCRIPTION,
+    Moved::KIND,
+    Moved::ACTOR,
+    Moved::START,
+    Moved::END,
+    Moved::DATE_PRECISION,
+    Moved::LOCATION_PRECISION,
+    0,
+    Moved::SOURCES,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+];
+
+fn known_index(key: &str) -> Option<usize> {
+    Some(match key {
+        "id" => ID,
+        "title" => TITLE,
+        "description" => DESCRIPTION,
+        "kind" => KIND,
+        "actor" => ACTOR,
+        "start" => START,
+        "end" => END,
+        "date_precision" => DATE_PRECISION,
+        "location_precision" => LOCATION_PRECISION,
+        "uncertainty_km" => UNCERTAINTY_KM,
+        "sources" => SOURCES,
+        "marker-color" => MARKER_COLOR,
+        "marker-symbol" => MARKER_SYMBOL,
+        "stroke" => STROKE,
+        "stroke-width" => STROKE_WIDTH,
+        "fill" => FILL,
+        "fill-opacity" => FILL_OPACITY,
+        _ => return None,
+    })
+}
+
+/// One property value that is not `null` (which counts as absent).
+#[derive(Debug, Clone)]
+enum Prop<'p> {
+    Text(Cow<'p, str>),
+    /// Anything but text and `null`.
+    Json(Cow<'p, Value>),
+}
+
+impl<'p> Prop<'p> {
+    fn from_value(value: &'p Value) -> Option<Self> {
+        match value {
+            Value::Null => None,
+            Value::String(s) => Some(Prop::Text(Cow::Borrowed(s))),
+            other => Some(Prop::Json(Cow::Borrowed(other))),
+        }
+    }
+
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Prop::Text(s) => Some(s),
+            Prop::Json(_) => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match self {
+            Prop::Text(_) => None,
+            Prop::Json(value) => value.as_f64(),
+        }
+    }
+
+    /// As JSON text, for messages: text is quoted.
+    fn to_json(&self) -> String {
+        match self {
+            // Writing a string as JSON cannot fail.
+            Prop::Text(s) => serde_json::to_string(&**s).unwrap_or_default(),
+            Prop::Json(value) => value.to_string(),
+        }
+    }
+}
+
+/// `sources` as the checks read it.
+#[derive(Debug, Default)]
+enum SourcesIn<'p> {
+    /// Absent or `null`.
+    #[default]
+    Absent,
+    NotArray,
+    Items(Vec<SourceItem<'p>>),
+}
+
+#[derive(Debug)]
+enum SourceItem<'p> {
+    NotObject,
+    Entry {
+        url: Option<Prop<'p>>,
+        title: Option<Prop<'p>>,
+        published: Option<Prop<'p>>,
+    },
+}
+
+/// The interpreted properties, by index in [`super::KNOWN_KEYS`] (`sources`
+/// apart); the last of duplicate keys wins, as in a JSON map.
+#[derive(Debug, Default)]
+struct Known<'p> {
+    values: [Option<Prop<'p>>; KEYS],
+    sources: SourcesIn<'p>,
+}
+
+impl<'p> Known<'p> {
+    fn from_map(properties: &'p Map<String, Value>) -> Self {
+        let mut known = Known::default();
+        for (key, value) in properties {
+            match known_index(key) {
+                Some(SOURCES) => known.sources = SourcesIn::from_value(value),
+                Some(k) => known.values[k] = Prop::from_value(value),
+                None => {}
+            }
+        }
+        known
+    }
+
+    fn get(&self, k: usize) -> Option<&Prop<'p>> {
+        self.values[k].as_ref()
+    }
+}
+
+impl<'p> SourcesIn<'p> {
+    fn from_value(value: &'p Value) -> Self {
+        match value {
+            Value::Null => SourcesIn::Absent,
+            Value::Array(items) => SourcesIn::Items(
+                items
+                    .iter()
+                    .map(|item| match item {
+                        Value::Object(entry) => {
+                            let field = |key: &str| entry.get(key).and_then(Prop::from_value);
+                            SourceItem::Entry {
+                                url: field("url"),
+                                title: field("title"),
+                                published: field("published"),
+                            }
+                        }
+                        _ => SourceItem::NotObject,
+                    })
+                    .collect(),
+            ),
+            _ => SourcesIn::NotArray,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The checks, on the interpreted properties.
+
 /// Reads the properties sitmap interprets and assembles the feature, unless
-/// an error was found, in which case only the problems are returned. The
-/// parsed map is dropped here; the feature keeps the text.
-fn finish(
+/// an error was found, in which case only the problems are returned.
+fn finish<'a>(
     index: usize,
     geometry: Result<(Geometry<f64>, Rect<f64>), String>,
-    (properties, properties_json): (Map<String, Value>, Box<RawValue>),
-    mut checked: Checked,
-) -> Checked {
+    properties: &Known,
+    mut checked: Outcome<'a>,
+) -> Outcome<'a> {
     let errors = &mut checked.errors;
     let warnings = &mut checked.warnings;
     let geometry = geometry.map_err(|e| errors.push(e)).ok();
-    let extent = time_extent(&properties, errors, warnings);
-    let sources = sources(properties.get("sources"), errors, warnings);
+    let extent = time_extent(properties, errors, warnings);
+    let sources = sources(&properties.sources, errors, warnings);
     let (title, description, kind, actor) = (
-        text(&properties, "title", warnings),
-        text(&properties, "description", warnings),
-        text(&properties, "kind", warnings),
-        text(&properties, "actor", warnings),
+        text(properties, TITLE, warnings),
+        text(properties, DESCRIPTION, warnings),
+        text(properties, KIND, warnings),
+        text(properties, ACTOR, warnings),
     );
-    let date_precision = date_precision(&properties, warnings);
-    let location_precision = location_precision(&properties, warnings);
-    let style = style(&properties, warnings);
+    let date_precision = date_precision(properties, warnings);
+    let location_precision = location_precision(properties, warnings);
+    let style = style(properties, warnings);
     if !checked.errors.is_empty() {
         checked.warnings.clear();
         return checked;
@@ -193,52 +545,52 @@ fn finish(
         bbox,
         sources,
         style,
-        properties_json,
+        kept_json: Box::default(),
+        moved: Moved::default(),
     });
     checked
 }
 
 /// `properties.id`, else the Feature's own `id` (RFC 7946 allows both).
-fn feature_id(
-    properties: &Map<String, Value>,
+fn feature_id<'p>(
+    properties: &Known<'p>,
     member: Option<&RawValue>,
     warnings: &mut Vec<String>,
-) -> Option<String> {
-    let as_id = |value: &Value| match value {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    };
-    if let Some(value) = properties.get("id").filter(|v| !v.is_null()) {
-        if let Some(id) = as_id(value) {
-            return Some(id);
+) -> Option<Cow<'p, str>> {
+    if let Some(value) = properties.get(ID) {
+        match value {
+            Prop::Text(s) => return Some(s.clone()),
+            Prop::Json(n) if n.is_number() => return Some(Cow::Owned(n.to_string())),
+            Prop::Json(_) => warnings.push(format!(
+                "`id` is {}, not text or a number; ignored",
+                excerpt(&value.to_json())
+            )),
         }
-        warnings.push(format!(
-            "`id` is {}, not text or a number; ignored",
-            excerpt(&value.to_string())
-        ));
     }
-    let value = serde_json::from_str::<Value>(member?.get()).ok()?;
-    as_id(&value)
+    match serde_json::from_str::<Value>(member?.get()).ok()? {
+        Value::String(s) => Some(Cow::Owned(s)),
+        Value::Number(n) => Some(Cow::Owned(n.to_string())),
+        _ => None,
+    }
 }
 
 fn time_extent(
-    properties: &Map<String, Value>,
+    properties: &Known,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Option<TimeExtent> {
-    let mut field = |key: &str| match properties.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.as_str())),
+    let mut field = |key: &str, k: usize| match properties.get(k) {
+        None => Ok(None),
+        Some(Prop::Text(s)) => Ok(Some(&**s)),
         Some(other) => {
             errors.push(format!(
                 "`{key}` is {}, not a date (YYYY-MM-DD) or an RFC 3339 date-time",
-                excerpt(&other.to_string())
+                excerpt(&other.to_json())
             ));
             Err(())
         }
     };
-    let (start, end) = (field("start"), field("end"));
+    let (start, end) = (field("start", START), field("end", END));
     let (Ok(start), Ok(end)) = (start, end) else {
         return None;
     };
@@ -256,14 +608,14 @@ fn time_extent(
 }
 
 fn sources(
-    value: Option<&Value>,
+    value: &SourcesIn,
     errors: &mut Vec<String>,
     warnings: &mut Vec<String>,
 ) -> Box<[Source]> {
     let items = match value {
-        None | Some(Value::Null) => &[][..],
-        Some(Value::Array(items)) => items.as_slice(),
-        Some(_) => {
+        SourcesIn::Absent => &[][..],
+        SourcesIn::Items(items) => items.as_slice(),
+        SourcesIn::NotArray => {
             errors.push(
                 "`sources` is not an array of {\"title\", \"url\", \"published\"} objects".into(),
             );
@@ -275,18 +627,23 @@ fn sources(
     }
     let mut sources = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let Value::Object(entry) = item else {
+        let SourceItem::Entry {
+            url,
+            title,
+            published,
+        } = item
+        else {
             errors.push(format!("sources[{i}] is not an object with a `url`"));
             continue;
         };
-        let url = match entry.get("url") {
-            None | Some(Value::Null) => {
+        let url = match url {
+            None => {
                 errors.push(format!("sources[{i}] has no `url`"));
                 continue;
             }
-            Some(Value::String(url)) => url,
+            Some(Prop::Text(url)) => url,
             Some(other) => {
-                errors.push(format!("sources[{i}].url is {other}, not text"));
+                errors.push(format!("sources[{i}].url is {}, not text", other.to_json()));
                 continue;
             }
         };
@@ -297,11 +654,11 @@ fn sources(
             ));
             continue;
         }
-        let field = |key: &str| entry.get(key).and_then(Value::as_str).map(Box::from);
+        let field = |value: &Option<Prop>| value.as_ref().and_then(Prop::as_str).map(Box::from);
         sources.push(Source {
-            title: field("title"),
-            url: url.as_str().into(),
-            published: field("published"),
+            title: field(title),
+            url: (**url).into(),
+            published: field(published),
         });
     }
     sources.into_boxed_slice()
@@ -323,24 +680,22 @@ fn is_web_address(url: &str) -> bool {
 }
 
 /// A text property; numbers and booleans are shown as written.
-fn text(
-    properties: &Map<String, Value>,
-    key: &str,
-    warnings: &mut Vec<String>,
-) -> Option<Box<str>> {
-    match properties.get(key)? {
-        Value::Null => None,
-        Value::String(s) => Some(s.as_str().into()),
-        value @ (Value::Number(_) | Value::Bool(_)) => Some(value.to_string().into()),
-        _ => {
+fn text(properties: &Known, k: usize, warnings: &mut Vec<String>) -> Option<Box<str>> {
+    match properties.get(k)? {
+        Prop::Text(s) => Some((**s).into()),
+        Prop::Json(value) if value.is_number() || value.is_boolean() => {
+            Some(value.to_string().into())
+        }
+        Prop::Json(_) => {
+            let key = super::KNOWN_KEYS[k];
             warnings.push(format!("`{key}` is not text; ignored"));
             None
         }
     }
 }
 
-fn date_precision(properties: &Map<String, Value>, warnings: &mut Vec<String>) -> DatePrecision {
-    let Some(value) = properties.get("date_precision").filter(|v| !v.is_null()) else {
+fn date_precision(properties: &Known, warnings: &mut Vec<String>) -> DatePrecision {
+    let Some(value) = properties.get(DATE_PRECISION) else {
         return DatePrecision::Day;
     };
     value
@@ -349,7 +704,7 @@ fn date_precision(properties: &Map<String, Value>, warnings: &mut Vec<String>) -
         .unwrap_or_else(|| {
             warnings.push(format!(
                 "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
-                excerpt(&value.to_string())
+                excerpt(&value.to_json())
             ));
             DatePrecision::Day
         })
@@ -357,31 +712,28 @@ fn date_precision(properties: &Map<String, Value>, warnings: &mut Vec<String>) -
 
 /// `uncertainty_km` alone also marks the location approximate: a file that
 /// gives an uncertainty plainly means it.
-fn location_precision(
-    properties: &Map<String, Value>,
-    warnings: &mut Vec<String>,
-) -> LocationPrecision {
-    let uncertainty_km = match properties.get("uncertainty_km") {
-        None | Some(Value::Null) => None,
+fn location_precision(properties: &Known, warnings: &mut Vec<String>) -> LocationPrecision {
+    let uncertainty_km = match properties.get(UNCERTAINTY_KM) {
+        None => None,
         Some(value) => match value.as_f64().filter(|km| km.is_finite() && *km >= 0.0) {
             Some(km) => Some(km),
             None => {
                 warnings.push(format!(
                     "uncertainty_km {} is not a distance in km; ignored",
-                    excerpt(&value.to_string())
+                    excerpt(&value.to_json())
                 ));
                 None
             }
         },
     };
-    let approximate = match properties.get("location_precision") {
-        None | Some(Value::Null) => uncertainty_km.is_some(),
-        Some(Value::String(s)) if s == "exact" => false,
-        Some(Value::String(s)) if s == "approximate" => true,
+    let approximate = match properties.get(LOCATION_PRECISION) {
+        None => uncertainty_km.is_some(),
+        Some(Prop::Text(s)) if s == "exact" => false,
+        Some(Prop::Text(s)) if s == "approximate" => true,
         Some(other) => {
             warnings.push(format!(
                 "location_precision {} is not \"exact\" or \"approximate\"; taken as exact",
-                excerpt(&other.to_string())
+                excerpt(&other.to_json())
             ));
             false
         }
@@ -399,34 +751,36 @@ fn location_precision(
 }
 
 /// simplestyle overrides; an unreadable value falls back to the layer default.
-fn style(properties: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<Box<Style>> {
-    let mut colour = |key: &str| {
-        let value = properties.get(key).filter(|v| !v.is_null())?;
+fn style(properties: &Known, warnings: &mut Vec<String>) -> Option<Box<Style>> {
+    let mut colour = |k: usize| {
+        let value = properties.get(k)?;
         let parsed = value.as_str().and_then(Rgb::parse);
         if parsed.is_none() {
             warnings.push(format!(
-                "{key} {} is not a #rrggbb colour; ignored",
-                excerpt(&value.to_string())
+                "{} {} is not a #rrggbb colour; ignored",
+                super::KNOWN_KEYS[k],
+                excerpt(&value.to_json())
             ));
         }
         parsed
     };
-    let (marker_color, stroke, fill) = (colour("marker-color"), colour("stroke"), colour("fill"));
-    let mut number = |key: &str, max: f64| {
-        let value = properties.get(key).filter(|v| !v.is_null())?;
+    let (marker_color, stroke, fill) = (colour(MARKER_COLOR), colour(STROKE), colour(FILL));
+    let mut number = |k: usize, max: f64| {
+        let value = properties.get(k)?;
         let parsed = value.as_f64().filter(|n| (0.0..=max).contains(n));
         if parsed.is_none() {
             warnings.push(format!(
-                "{key} {} is not a number from 0 to {max}; ignored",
-                excerpt(&value.to_string())
+                "{} {} is not a number from 0 to {max}; ignored",
+                super::KNOWN_KEYS[k],
+                excerpt(&value.to_json())
             ));
         }
         parsed.map(|n| n as f32)
     };
-    let (stroke_width, fill_opacity) = (number("stroke-width", 100.0), number("fill-opacity", 1.0));
+    let (stroke_width, fill_opacity) = (number(STROKE_WIDTH, 100.0), number(FILL_OPACITY, 1.0));
     let marker_symbol = properties
-        .get("marker-symbol")
-        .and_then(Value::as_str)
+        .get(MARKER_SYMBOL)
+        .and_then(Prop::as_str)
         .map(Box::from);
     let style = Style {
         marker_color,
@@ -437,6 +791,452 @@ fn style(properties: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<
         fill_opacity,
     };
     (!style.is_empty()).then(|| Box::new(style))
+}
+
+/// Which known properties a loaded feature holds exactly in its typed fields,
+/// so they need not be kept as text: each is written back by
+/// [`Feature::properties`] exactly as the file had it.
+fn moved(feature: &Feature, known: &Known, plain_sources: bool) -> Moved {
+    let mut moved = 0;
+    for k in [ID, TITLE, DESCRIPTION, KIND, ACTOR] {
+        if let Some(Prop::Text(_)) = known.get(k) {
+            moved |= KEY_BITS[k];
+        }
+    }
+    let word = |k: usize| known.get(k).and_then(Prop::as_str);
+    if word(DATE_PRECISION).is_some_and(|w| DatePrecision::parse(w).is_some()) {
+        moved |= Moved::DATE_PRECISION;
+    }
+    if word(LOCATION_PRECISION).is_some_and(|w| w == "exact" || w == "approximate") {
+        moved |= Moved::LOCATION_PRECISION;
+    }
+    if let Some((first, last)) = feature.extent.range_secs() {
+        match word(START).map(|text| time::writes_back_exactly(text, first)) {
+            Some(Some(false)) => moved |= Moved::START,
+            Some(Some(true)) => moved |= Moved::START | Moved::START_MOMENT,
+            _ => {}
+        }
+        match (word(END), last) {
+            (Some(ONGOING), None) => moved |= Moved::END,
+            (Some(text), Some(last)) => match time::writes_back_exactly(text, last) {
+                Some(false) => moved |= Moved::END,
+                Some(true) => moved |= Moved::END | Moved::END_MOMENT,
+                None => {}
+            },
+            _ => {}
+        }
+    }
+    if plain_sources {
+        moved |= Moved::SOURCES;
+    }
+    Moved(moved)
+}
+
+// ---------------------------------------------------------------------------
+// The quick way: one pass over a feature, everything borrowed.
+
+/// A Feature's members read in one pass, borrowed from the file text. It
+/// fails on what [`RawFeature`] fails on (a duplicate member) and on what it
+/// would need a closer look at (properties that are not an object, an
+/// escaped property key): the thorough way then takes over.
+#[derive(Debug, Default)]
+pub(super) struct FastFeature<'a> {
+    kind: Option<&'a RawValue>,
+    id: Option<&'a RawValue>,
+    geometry: Option<&'a RawValue>,
+    /// `(key, value)` in file order; `None` when absent or `null`.
+    properties: Option<Vec<(&'a str, &'a RawValue)>>,
+}
+
+impl<'de> Deserialize<'de> for FastFeature<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(FeatureVisitor)
+    }
+}
+
+struct FeatureVisitor;
+
+enum FeatureKey {
+    Type,
+    Id,
+    Geometry,
+    Properties,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for FeatureKey {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl Visitor<'_> for KeyVisitor {
+            type Value = FeatureKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<FeatureKey, E> {
+                Ok(match key {
+                    "type" => FeatureKey::Type,
+                    "id" => FeatureKey::Id,
+                    "geometry" => FeatureKey::Geometry,
+                    "properties" => FeatureKey::Properties,
+                    _ => FeatureKey::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+/// Sets a member once; a second one is an error, as for [`RawFeature`].
+fn once<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    seen: &mut bool,
+) -> Result<T, A::Error> {
+    if std::mem::replace(seen, true) {
+        return Err(de::Error::custom("duplicate member"));
+    }
+    map.next_value()
+}
+
+impl<'de> Visitor<'de> for FeatureVisitor {
+    type Value = FastFeature<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a GeoJSON Feature object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut feature = FastFeature::default();
+        let mut seen = [false; 4];
+        while let Some(key) = map.next_key::<FeatureKey>()? {
+            match key {
+                FeatureKey::Type => feature.kind = once(&mut map, &mut seen[0])?,
+                FeatureKey::Id => feature.id = once(&mut map, &mut seen[1])?,
+                FeatureKey::Geometry => feature.geometry = once(&mut map, &mut seen[2])?,
+                FeatureKey::Properties => {
+                    feature.properties = once::<_, FastProperties>(&mut map, &mut seen[3])?.0;
+                }
+                FeatureKey::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(feature)
+    }
+}
+
+/// `properties`: `null`, or an object whose keys are plain (unescaped) text.
+struct FastProperties<'a>(Option<Vec<(&'a str, &'a RawValue)>>);
+
+impl<'de> Deserialize<'de> for FastProperties<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PropertiesVisitor;
+        impl<'de> Visitor<'de> for PropertiesVisitor {
+            type Value = FastProperties<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(FastProperties(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                while let Some(PlainKey(key)) = map.next_key()? {
+                    members.push((key, map.next_value::<&RawValue>()?));
+                }
+                Ok(FastProperties(Some(members)))
+            }
+        }
+        deserializer.deserialize_any(PropertiesVisitor)
+    }
+}
+
+/// A member name written without escapes, borrowed as it is in the file.
+struct PlainKey<'a>(&'a str);
+
+impl<'de> Deserialize<'de> for PlainKey<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = PlainKey<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a member name without escapes")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Self::Value, E> {
+                Ok(PlainKey(key))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Accepts any JSON value, decoding every string and number on the way,
+/// i.e. fails exactly where parsing it into a `serde_json::Value` would.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SkipVisitor;
+        impl<'de> Visitor<'de> for SkipVisitor {
+            type Value = Skip;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_entry::<Skip, Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+        }
+        deserializer.deserialize_any(SkipVisitor)
+    }
+}
+
+/// The deepest nesting the quick way reads a value with by itself. The
+/// thorough way parses the same value inside the properties object, a level
+/// or two deeper, against serde_json's limit of 128; well below it, both
+/// read it alike.
+const MAX_NESTING: usize = 100;
+
+/// How deeply arrays and objects nest in a JSON value (valid JSON assumed).
+fn nesting(raw: &str) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in raw.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Whether a raw value (already checked as JSON syntax) also parses into a
+/// `serde_json::Value`: escapes decode, numbers fit, nesting stays shallow.
+fn reads(raw: &str) -> bool {
+    match raw.as_bytes().first() {
+        Some(b'"') => !raw.contains('\\') || serde_json::from_str::<Skip>(raw).is_ok(),
+        Some(b'[' | b'{') => {
+            nesting(raw) <= MAX_NESTING && serde_json::from_str::<Skip>(raw).is_ok()
+        }
+        Some(b't' | b'f' | b'n') => true,
+        // A number without an exponent and under 300 digits cannot overflow.
+        Some(_) => {
+            (raw.len() < 300 && !raw.contains(['e', 'E']))
+                || serde_json::from_str::<Skip>(raw).is_ok()
+        }
+        None => false,
+    }
+}
+
+/// A known property's raw value as the checks read it: `Some(None)` for
+/// `null`, `None` when only the thorough way can tell what is wrong.
+fn prop_from_raw(raw: &str) -> Option<Option<Prop<'_>>> {
+    match raw.as_bytes().first()? {
+        b'n' => Some(None),
+        b'"' if !raw.contains('\\') => {
+            Some(Some(Prop::Text(Cow::Borrowed(raw.get(1..raw.len() - 1)?))))
+        }
+        b'"' => serde_json::from_str::<String>(raw)
+            .ok()
+            .map(|s| Some(Prop::Text(Cow::Owned(s)))),
+        b'[' | b'{' if nesting(raw) > MAX_NESTING => None,
+        _ => serde_json::from_str::<Value>(raw)
+            .ok()
+            .map(|v| Some(Prop::Json(Cow::Owned(v)))),
+    }
+}
+
+/// One entry of `sources`, borrowed; `plain` when it has nothing but
+/// `url`, `title` and `published`, each at most once.
+#[derive(Default)]
+struct FastSource<'a> {
+    url: Option<&'a RawValue>,
+    title: Option<&'a RawValue>,
+    published: Option<&'a RawValue>,
+    plain: bool,
+}
+
+impl<'de> Deserialize<'de> for FastSource<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = FastSource<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a source object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entry = FastSource {
+                    plain: true,
+                    ..FastSource::default()
+                };
+                while let Some(PlainKey(key)) = map.next_key()? {
+                    let slot = match key {
+                        "url" => &mut entry.url,
+                        "title" => &mut entry.title,
+                        "published" => &mut entry.published,
+                        _ => {
+                            map.next_value::<Skip>()?;
+                            entry.plain = false;
+                            continue;
+                        }
+                    };
+                    let value = map.next_value::<&RawValue>()?;
+                    if slot.replace(value).is_some() {
+                        entry.plain = false;
+                    }
+                }
+                Ok(entry)
+            }
+        }
+        deserializer.deserialize_map(EntryVisitor)
+    }
+}
+
+/// `sources` read the quick way, and whether the typed list writes it back
+/// exactly (text `url`s, `title`s and `published`s and nothing else);
+/// `None` for the thorough way (e.g. an entry that is not an object).
+fn fast_sources(raw: &str) -> Option<(SourcesIn<'_>, bool)> {
+    match raw.as_bytes().first()? {
+        b'n' => return Some((SourcesIn::Absent, false)),
+        b'[' if nesting(raw) <= MAX_NESTING => {}
+        _ => return reads(raw).then_some((SourcesIn::NotArray, false)),
+    }
+    let entries = serde_json::from_str::<Vec<FastSource>>(raw).ok()?;
+    let mut plain = true;
+    let mut items = Vec::with_capacity(entries.len());
+    for entry in entries {
+        fn field(raw: Option<&RawValue>) -> Option<Option<Prop<'_>>> {
+            raw.map_or(Some(None), |raw| prop_from_raw(raw.get()))
+        }
+        let (url, title, published) = (
+            field(entry.url)?,
+            field(entry.title)?,
+            field(entry.published)?,
+        );
+        let text_or_absent = |raw: Option<&RawValue>, value: &Option<Prop>| {
+            raw.is_none() || matches!(value, Some(Prop::Text(_)))
+        };
+        plain &= entry.plain
+            && matches!(url, Some(Prop::Text(_)))
+            && text_or_absent(entry.title, &title)
+            && text_or_absent(entry.published, &published);
+        items.push(SourceItem::Entry {
+            url,
+            title,
+            published,
+        });
+    }
+    Some((SourcesIn::Items(items), plain))
+}
+
+/// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FastPoint<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    coordinates: FastPosition,
+}
+
+/// A position of at least two numbers; the first two are kept.
+struct FastPosition(f64, f64);
+
+impl<'de> Deserialize<'de> for FastPosition {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PositionVisitor;
+        impl<'de> Visitor<'de> for PositionVisitor {
+            type Value = FastPosition;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a position")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FastPosition, A::Error> {
+                let short = || de::Error::custom("position too short");
+                let lon = seq.next_element::<f64>()?.ok_or_else(short)?;
+                let lat = seq.next_element::<f64>()?.ok_or_else(short)?;
+                while seq.next_element::<f64>()?.is_some() {}
+                Ok(FastPosition(lon, lat))
+            }
+        }
+        deserializer.deserialize_seq(PositionVisitor)
+    }
+}
+
+/// A plain Point read the quick way: `None` for anything else (the thorough
+/// way reads it), else the checked position as geometry and box.
+#[allow(clippy::type_complexity)]
+fn fast_point(raw: &str) -> Option<Result<(Geometry<f64>, Rect<f64>), GeometryError>> {
+    // serde reads a struct from an array too; a geometry is an object.
+    if !raw.starts_with('{') {
+        return None;
+    }
+    let point = serde_json::from_str::<FastPoint>(raw).ok()?;
+    if point.kind != "Point" {
+        return None;
+    }
+    let FastPosition(lon, lat) = point.coordinates;
+    Some(
+        geometry::lon_lat(lon, lat)
+            .map(|c: Coord<f64>| (Geometry::Point(c.into()), Rect::new(c, c))),
+    )
+}
+
+/// Appends a JSON value without the whitespace between its tokens.
+fn minify_into(out: &mut String, raw: &str) {
+    if !raw.starts_with(['[', '{']) {
+        out.push_str(raw);
+        return;
+    }
+    let (mut in_string, mut escaped) = (false, false);
+    for c in raw.chars() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+        } else if c.is_ascii_whitespace() {
+            continue;
+        }
+        out.push(c);
+    }
 }
 
 /// The start of a long value, for messages that must stay one line.

@@ -9,20 +9,25 @@
 //! unprojected from the clip rect; nothing per frame scans a whole layer.
 
 mod build;
+mod cache;
+mod draw;
 mod hit;
 pub mod plugin;
 mod project;
 mod sprites;
 pub mod style;
+mod symbol_mesh;
 pub mod symbols;
 #[cfg(test)]
 mod tests;
 mod triangulate;
 
-pub use build::{DrawOptions, MAX_FILL_VERTICES, OverlayCache, Shapes, build_shapes, symbol_of};
+pub use build::{DrawOptions, Shapes, build_shapes, symbol_of};
+pub use cache::{MAX_FILL_VERTICES, OverlayCache};
 pub use hit::hit_test;
 pub use plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 pub use sprites::{SymbolSheet, SymbolSprites};
 pub use style::OverlayStyle;
-pub use symbols::{Symbol, SymbolMesh, paint_symbol};
+pub use symbol_mesh::SymbolMesh;
+pub use symbols::{Symbol, paint_symbol};
 pub use triangulate::triangulate;

@@ -3,7 +3,8 @@
 //! [`OverlayOutput`] the app reads after the map is shown. It changes no
 //! state itself: selection is the app's decision.
 
-use super::build::{DrawOptions, OverlayCache, build_shapes};
+use super::build::{DrawOptions, build_shapes};
+use super::cache::OverlayCache;
 use super::hit::hit_test;
 use super::sprites::SpriteTexture;
 use super::style::SYMBOL_SIZE;

@@ -23,6 +23,17 @@ pub const FILL_OPACITY: f32 = 0.18;
 pub const UNCERTAINTY_FILL_OPACITY: f32 = 0.10;
 pub const UNCERTAINTY_RING_OPACITY: f32 = 0.55;
 pub const UNCERTAINTY_RING_WIDTH: f32 = 1.0;
+/// Lines are drawn over a casing this much wider, in the symbol outline
+/// colour at this opacity, so they read on light, dark and satellite maps.
+pub const LINE_CASING_EXTRA_WIDTH: f32 = 2.0;
+pub const LINE_CASING_OPACITY: f32 = 0.5;
+/// Gap between a point symbol and the ring that highlights it.
+pub const HIGHLIGHT_GAP: f32 = 3.0;
+/// Width of the dark edge on each side of the selection band.
+pub const SELECTED_EDGE_WIDTH: f32 = 1.0;
+/// The selection pulse: a ring this wide growing by this much as it fades.
+pub const PULSE_WIDTH: f32 = 2.0;
+pub const PULSE_GROWTH: f32 = 14.0;
 /// Points closer than this on screen are one point for lines and outlines:
 /// zoomed out, a coastline of thousands of vertices needs only a few hundred.
 pub const MIN_SEGMENT: f32 = 0.75;

@@ -115,6 +115,32 @@ fn only_features_in_view_are_drawn_and_counted() {
 }
 
 #[test]
+fn with_sprites_a_point_is_two_textured_quads_on_whole_pixels() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&[point(&projector, 100.3, 100.6, r#""kind": "drone""#)]);
+    let sprites = SymbolSprites {
+        texture: egui::TextureId::User(7),
+        sheet: std::sync::Arc::new(SymbolSheet::new(style::SYMBOL_SIZE, 2.0)),
+    };
+    let options = DrawOptions {
+        sprites: Some(sprites),
+        ..DrawOptions::new(2.0, false)
+    };
+    let shapes = build(&[draw(&layer)], &projector, &options);
+    let meshes = meshes(&shapes.shapes);
+    assert_eq!(meshes.len(), 1);
+    assert_eq!(meshes[0].texture_id, egui::TextureId::User(7));
+    assert_eq!((meshes[0].vertices.len(), meshes[0].indices.len()), (8, 12));
+    let bounds = meshes[0].calc_bounds();
+    assert!(
+        (bounds.center() - pos2(100.3, 100.6)).length() < 0.5,
+        "{bounds:?}"
+    );
+    assert_eq!(bounds.min.x * 2.0, (bounds.min.x * 2.0).round());
+}
+
+#[test]
 fn the_topmost_layer_wins_a_hit() {
     let memory = memory();
     let projector = projector(&memory);

@@ -10,7 +10,11 @@ const PAN_STEP: f64 = 120.0;
 
 /// The shortcut list shown in Help and the README.
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Arrow keys", "Pan the map"),
+    ("Arrow keys", "Pan the map (with dated layers: Up/Down and Shift+arrows)"),
+    ("Left / Right", "One day back / on (with dated layers)"),
+    ("PageUp / PageDown", "Previous / next event (what presentation clickers send)"),
+    ("Home / End", "First / last date"),
+    ("Space", "Play or pause the timeline"),
     ("+ / −", "Zoom in / out"),
     ("Mouse wheel, pinch", "Zoom at the pointer"),
     ("Drag", "Pan the map"),
@@ -29,7 +33,9 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+Q", "Quit"),
 ];
 
-pub fn commands(ctx: &egui::Context) -> Vec<Command> {
+/// With a timeline, Left/Right step the day (and Shift+arrows pan); without
+/// one, the arrows pan.
+pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -47,13 +53,38 @@ pub fn commands(ctx: &egui::Context) -> Vec<Command> {
         if input.modifiers.any() && !input.modifiers.shift_only() {
             return commands;
         }
+        if has_timeline {
+            use crate::timeline::TimeCommand;
+            let time_keys = [
+                (Key::Space, TimeCommand::TogglePlay),
+                (Key::PageDown, TimeCommand::NextEvent),
+                (Key::PageUp, TimeCommand::PrevEvent),
+                (Key::Home, TimeCommand::First),
+                (Key::End, TimeCommand::Last),
+            ];
+            for (key, command) in time_keys {
+                if pressed(key) {
+                    commands.push(Command::Time(command));
+                }
+            }
+            if !input.modifiers.shift {
+                if pressed(Key::ArrowLeft) {
+                    commands.push(Command::Time(TimeCommand::StepDays(-1)));
+                }
+                if pressed(Key::ArrowRight) {
+                    commands.push(Command::Time(TimeCommand::StepDays(1)));
+                }
+            }
+        }
+        let arrows_pan = !has_timeline || input.modifiers.shift;
         for (key, dx, dy) in [
             (Key::ArrowLeft, -PAN_STEP, 0.0),
             (Key::ArrowRight, PAN_STEP, 0.0),
             (Key::ArrowUp, 0.0, -PAN_STEP),
             (Key::ArrowDown, 0.0, PAN_STEP),
         ] {
-            if pressed(key) {
+            let sideways = dx != 0.0;
+            if pressed(key) && (arrows_pan || !sideways) {
                 commands.push(Command::Pan(dx, dy));
             }
         }

@@ -5,4 +5,5 @@ pub mod dialogs;
 pub mod keys;
 pub mod layers_panel;
 pub mod overlays;
+pub mod timeline_panel;
 pub mod toolbar;

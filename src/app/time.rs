@@ -1,0 +1,187 @@
+//! The app's clock: the timeline state over every open layer, recomputed only
+//! when the layers change, ticked while playing, and what it puts on the map
+//! (the date, large, and the cards of the day's events).
+
+use crate::overlay::plugin::FeatureRef;
+use crate::timeline::{Day, TimeCommand, TimelineState, event_days};
+use crate::ui::details::{anchor_lon_lat, coordinates_text, when};
+use crate::ui::layers_panel::colour;
+use crate::ui::timeline_panel::{StripLayer, TimelineIntent, TimelineView, long_date, timeline_panel};
+use crate::workspace::Workspace;
+use egui::{Align2, Rect, vec2};
+
+#[derive(Default)]
+pub struct TimeSession {
+    /// `None` until some open layer has a date.
+    pub state: Option<TimelineState>,
+    pub view: TimelineView,
+    /// Days with events across the visible layers, sorted, for stepping.
+    events: Vec<Day>,
+    /// The workspace generation and layer visibility `events` and the range
+    /// were computed for.
+    computed_for: Option<(u64, Vec<bool>)>,
+}
+
+impl TimeSession {
+    /// Follows the open layers: the range spans them all; stepping visits the
+    /// events of the visible ones.
+    pub fn refresh(&mut self, workspace: &Workspace) {
+        let key = (
+            workspace.generation,
+            workspace.layers.iter().map(|l| l.visible).collect::<Vec<_>>(),
+        );
+        if self.computed_for.as_ref() == Some(&key) {
+            return;
+        }
+        self.computed_for = Some(key);
+        self.events = event_days(workspace.layers.iter().filter(|l| l.visible).map(|l| &*l.time));
+        // The range opens one day before the first date, so the start is an
+        // empty map and PageDown from there lands on the first event.
+        let range = workspace
+            .layers
+            .iter()
+            .filter_map(|l| l.time.range())
+            .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
+            .map(|(first, last)| (first - 1, last));
+        match (range, &mut self.state) {
+            (Some(range), Some(state)) => state.set_range(range),
+            (Some(range), None) => self.state = Some(TimelineState::new(range)),
+            (None, _) => self.state = None,
+        }
+    }
+
+    pub fn apply(&mut self, command: TimeCommand) {
+        if let Some(state) = &mut self.state {
+            state.apply(command, &self.events);
+        }
+    }
+
+    /// Advances playback by this frame's time and keeps frames coming while it plays.
+    pub fn tick(&mut self, ctx: &egui::Context) {
+        let Some(state) = &mut self.state else {
+            return;
+        };
+        if state.playing {
+            let dt = ctx.input(|i| i.stable_dt).min(0.5);
+            state.tick(dt, &self.events);
+        }
+        if state.playing || state.needs_repaint() {
+            ctx.request_repaint();
+        }
+    }
+
+    /// The timeline panel; returns a feature to select when a marker was clicked.
+    pub fn panel(&mut self, ui: &mut egui::Ui, workspace: &Workspace) -> Option<FeatureRef> {
+        let state = self.state.as_ref()?;
+        let strips: Vec<StripLayer<'_>> = workspace
+            .layers
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.visible)
+            .map(|(index, l)| StripLayer {
+                index_in_workspace: index,
+                layer: &l.layer,
+                time: &l.time,
+                colour: colour(l.colour),
+            })
+            .collect();
+        let intents = timeline_panel(ui, state, &mut self.view, &strips);
+        let mut selected = None;
+        for intent in intents {
+            match intent {
+                TimelineIntent::Time(command) => self.apply(command),
+                TimelineIntent::Select(feature, day) => {
+                    self.apply(TimeCommand::SetDay(day));
+                    selected = Some(feature);
+                }
+            }
+        }
+        selected
+    }
+
+    /// The date, large, top left of the map, for a room to read.
+    pub fn date_on_map(&self, ui: &egui::Ui, map: Rect) {
+        let Some(state) = &self.state else {
+            return;
+        };
+        let painter = ui.painter().with_clip_rect(map);
+        let dark = ui.visuals().dark_mode;
+        let text = if dark { egui::Color32::WHITE } else { egui::Color32::from_gray(20) };
+        let date = painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0), text);
+        let utc = painter.layout_no_wrap("UTC".into(), egui::FontId::proportional(15.0), text.gamma_multiply(0.7));
+        let origin = map.left_top() + vec2(14.0, 12.0);
+        let size = vec2(date.size().x + utc.size().x + 30.0, date.size().y + 10.0);
+        let plate = if dark {
+            egui::Color32::from_black_alpha(190)
+        } else {
+            egui::Color32::from_white_alpha(220)
+        };
+        painter.rect_filled(Rect::from_min_size(origin, size), 6.0, plate);
+        let date_pos = origin + vec2(10.0, 5.0);
+        let utc_pos = date_pos + vec2(date.size().x + 8.0, date.size().y - utc.size().y - 3.0);
+        painter.galley(date_pos, date, text);
+        painter.galley(utc_pos, utc, text);
+    }
+
+    /// Cards for the events of the current day (title, date, place, sources),
+    /// while stepping or pausing on events; at most three.
+    pub fn event_cards(&self, ui: &mut egui::Ui, map: Rect, workspace: &Workspace) {
+        let Some(state) = &self.state else {
+            return;
+        };
+        if state.playing && !state.event_mode {
+            return;
+        }
+        let mut cards = Vec::new();
+        for open in workspace.layers.iter().filter(|l| l.visible).rev() {
+            for index in open.time.started_on(state.day) {
+                if let Some(feature) = open.layer.features().get(index) {
+                    cards.push((open, feature));
+                }
+            }
+        }
+        if cards.is_empty() {
+            return;
+        }
+        let more = cards.len().saturating_sub(3);
+        egui::Area::new(egui::Id::unique("event-cards"))
+            .order(egui::Order::Foreground)
+            .anchor(Align2::RIGHT_TOP, vec2(-12.0, 12.0))
+            .constrain_to(map)
+            .interactable(true)
+            .show(ui.ctx(), |ui| {
+                ui.set_max_width(380.0);
+                for (open, feature) in cards.iter().take(3) {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        ui.horizontal(|ui| {
+                            let (rect, _) = ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
+                            ui.painter().rect_filled(rect, 2.0, colour(open.colour));
+                            ui.strong(
+                                egui::RichText::new(feature.title.as_deref().or(feature.id.as_deref()).unwrap_or("Event"))
+                                    .size(17.0),
+                            );
+                        });
+                        ui.label(format!("{} · {}", open.name(), when(feature)));
+                        let place = coordinates_text(anchor_lon_lat(feature));
+                        let place = match feature.location_precision {
+                            crate::layers::LocationPrecision::Approximate { uncertainty_km: Some(km) } => {
+                                format!("{place} (approximate, ±{km:.0} km)")
+                            }
+                            crate::layers::LocationPrecision::Approximate { uncertainty_km: None } => {
+                                format!("{place} (approximate)")
+                            }
+                            crate::layers::LocationPrecision::Exact => place,
+                        };
+                        ui.label(egui::RichText::new(place).weak());
+                        for source in feature.sources.iter().take(2) {
+                            ui.hyperlink_to(source.title.as_deref().unwrap_or(&source.url), source.url.as_ref());
+                        }
+                    });
+                    ui.add_space(4.0);
+                }
+                if more > 0 {
+                    ui.label(egui::RichText::new(format!("and {more} more on this day")).weak());
+                }
+            });
+    }
+}

@@ -1,0 +1,615 @@
+//! A FeatureCollection the quick way: each element of `features` is read
+//! straight from the file text, in one pass, on two threads when the file is
+//! big, with nothing held twice.
+//!
+//! [`super::load`]'s general path reads the file three times over before a
+//! feature is even looked at (the top level with `features` as raw JSON, the
+//! array into raw elements, each element into its parts). Here the array is
+//! walked element by element with serde_json's stream reader, each element
+//! parsed once and checked at once ([`Checker::check_fast`]), and only the
+//! small rest of the top level is parsed as a whole, with an empty array in
+//! place of `features`. Between them, every byte is still checked as JSON.
+//!
+//! On two cores the array is split in two: a second thread starts at an
+//! element boundary found by the look of the first two elements (their
+//! separator and their common start) past the middle, and its work is used
+//! only if the first thread, reading on, lands exactly on that boundary.
+//! Features are numbered and ids checked for duplicates afterwards, in file
+//! order, as if read one by one.
+//!
+//! Anything this path does not expect (no `features` array, broken JSON, a
+//! top level that is not a FeatureCollection) makes it return `None`, and the
+//! general path loads the file and words the problem. It never reports a
+//! problem of the file as a whole itself, so the two cannot disagree.
+
+use super::index::{self, SpatialIndex};
+use super::load::{TopLevel, with_layer};
+use super::model::Feature;
+use super::validate::{Checker, FastFeature, Outcome};
+use super::{LoadReport, Problem};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Below this size one thread reads the file faster than two start up.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// Loads a FeatureCollection, or `None` for the general path to do it.
+pub(super) fn load(text: &str, path: &Arc<Path>) -> Option<LoadReport> {
+    // Element indices are kept in 32 bits.
+    if u32::try_from(text.len()).is_err() {
+        return None;
+    }
+    let open = features_array(text.as_bytes())?;
+    let first = skip_space(text.as_bytes(), open + 1);
+    let (runs, close) = match text.as_bytes().get(first)? {
+        b']' => (Vec::new(), first),
+        _ => read_elements(text, first)?,
+    };
+    // The rest of the top level, checked as a whole without the array.
+    let skeleton = format!("{}[]{}", text.get(..open)?, text.get(close + 1..)?);
+    let top = serde_json::from_str::<TopLevel>(&skeleton).ok()?;
+    if top.kind.map(RawValue::get) != Some(r#""FeatureCollection""#) {
+        return None;
+    }
+    let (features, errors, warnings, index) = merge(runs, path);
+    let report = LoadReport {
+        layer: None,
+        errors,
+        warnings,
+    };
+    Some(with_layer(report, top.sitmap, path, features, index))
+}
+
+/// What a stretch of elements read to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stop {
+    /// The array's `]`, at this offset.
+    Closed(usize),
+    /// The next element starts at the offset asked for.
+    Reached,
+    /// The next element starts at this offset, past the one asked for.
+    Passed(usize),
+    /// Told to stop.
+    Halted,
+    /// The element count asked for is read; the next starts at this offset.
+    Paused(usize),
+    /// Not JSON (or not an array of elements) from here on.
+    Broken,
+}
+
+/// How far a [`Run`] reads.
+#[derive(Default)]
+struct Limit<'h> {
+    /// Stop where an element starts at this offset, or past it.
+    until: Option<usize>,
+    /// Stop after this many elements in all.
+    elements: Option<usize>,
+    halt: Option<&'h AtomicBool>,
+}
+
+/// Problems of one element, numbered within its run.
+struct Note {
+    local: usize,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+    id_error_at: usize,
+}
+
+/// Consecutive elements read by one thread; indices count from its start.
+struct Run<'a> {
+    text: &'a str,
+    checker: Checker<'a>,
+    features: Vec<Feature>,
+    /// Each element's id and its [`id_hash`], for the duplicate check.
+    ids: Vec<Option<(u64, Cow<'a, str>)>>,
+    notes: Vec<Note>,
+    /// Where the last element read ends.
+    last_end: usize,
+}
+
+impl<'a> Run<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            checker: Checker::new(text),
+            features: Vec::new(),
+            ids: Vec::new(),
+            notes: Vec::new(),
+            last_end: 0,
+        }
+    }
+
+    /// Reads elements from `pos`, the start of one, until `limit` or the
+    /// end of the array.
+    fn read(&mut self, mut pos: usize, limit: &Limit) -> Stop {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        loop {
+            match limit.until {
+                Some(until) if pos == until => return Stop::Reached,
+                Some(until) if pos > until => return Stop::Passed(pos),
+                _ => {}
+            }
+            if limit.elements.is_some_and(|n| self.ids.len() >= n) {
+                return Stop::Paused(pos);
+            }
+            if limit.halt.is_some_and(|h| h.load(Ordering::Relaxed)) {
+                return Stop::Halted;
+            }
+            let Some(rest) = text.get(pos..) else {
+                return Stop::Broken;
+            };
+            let local = self.ids.len();
+            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<FastFeature>();
+            let checked = match stream.next() {
+                Some(Ok(parts)) => {
+                    let end = pos + stream.byte_offset();
+                    let checked = self.checker.check_fast(local, parts);
+                    let checked = match (checked, text.get(pos..end)) {
+                        (Some(checked), _) => checked,
+                        (None, Some(raw)) => self.checker.check_slow(local, raw),
+                        (None, None) => return Stop::Broken,
+                    };
+                    pos = end;
+                    checked
+                }
+                _ => {
+                    let mut stream =
+                        serde_json::Deserializer::from_str(rest).into_iter::<&RawValue>();
+                    let Some(Ok(raw)) = stream.next() else {
+                        return Stop::Broken;
+                    };
+                    pos += stream.byte_offset();
+                    self.checker.check_slow(local, raw.get())
+                }
+            };
+            self.record(local, checked);
+            self.last_end = pos;
+            pos = skip_space(bytes, pos);
+            match bytes.get(pos) {
+                Some(b']') => return Stop::Closed(pos),
+                Some(b',') => pos = skip_space(bytes, pos + 1),
+                _ => return Stop::Broken,
+            }
+            // `[1,]` is not JSON.
+            if !matches!(bytes.get(pos), Some(b) if *b != b']') {
+                return Stop::Broken;
+            }
+        }
+    }
+
+    fn record(&mut self, local: usize, checked: Outcome<'a>) {
+        let Outcome {
+            feature,
+            id,
+            errors,
+            warnings,
+            id_error_at,
+        } = checked;
+        self.ids.push(id.map(|id| (id_hash(&id), id)));
+        self.features.extend(feature);
+        if !(errors.is_empty() && warnings.is_empty()) {
+            self.notes.push(Note {
+                local,
+                errors,
+                warnings,
+                id_error_at,
+            });
+        }
+    }
+}
+
+/// Reads the array's elements from `start` (the first one) on; the runs in
+/// file order and the offset of the closing `]`.
+fn read_elements(text: &str, start: usize) -> Option<(Vec<Run<'_>>, usize)> {
+    let mut first = Run::new(text);
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    if !two_cores || text.len() - start < PARALLEL_BYTES {
+        return match first.read(start, &Limit::default()) {
+            Stop::Closed(close) => Some((vec![first], close)),
+            _ => None,
+        };
+    }
+    // Two elements show what an element boundary looks like.
+    let second = match first.read(start, &Limit::elements(1)) {
+        Stop::Closed(close) => return Some((vec![first], close)),
+        Stop::Paused(second) => second,
+        _ => return None,
+    };
+    let Some((look, skip)) = boundary_look(text, start, first.last_end, second) else {
+        return finish_alone(first, second);
+    };
+    let middle = second + (text.len() - second) / 2;
+    let Some(split) = find_after(text, middle, &look).map(|at| at + skip) else {
+        return finish_alone(first, second);
+    };
+    let halt = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let later = scope.spawn(|| {
+            let mut run = Run::new(text);
+            let stop = run.read(
+                split,
+                &Limit {
+                    halt: Some(&halt),
+                    ..Limit::default()
+                },
+            );
+            (run, stop)
+        });
+        let stop = first.read(
+            second,
+            &Limit {
+                until: Some(split),
+                ..Limit::default()
+            },
+        );
+        if stop != Stop::Reached {
+            halt.store(true, Ordering::Relaxed);
+        }
+        let later = later.join().ok();
+        match stop {
+            Stop::Reached => match later? {
+                (run, Stop::Closed(close)) => Some((vec![first, run], close)),
+                _ => None,
+            },
+            Stop::Closed(close) => Some((vec![first], close)),
+            Stop::Passed(pos) => finish_alone(first, pos),
+            _ => None,
+        }
+    })
+}
+
+impl Limit<'_> {
+    fn elements(n: usize) -> Self {
+        Self {
+            elements: Some(n),
+            ..Self::default()
+        }
+    }
+}
+
+fn finish_alone(mut run: Run<'_>, pos: usize) -> Option<(Vec<Run<'_>>, usize)> {
+    match run.read(pos, &Limit::default()) {
+        Stop::Closed(close) => Some((vec![run], close)),
+        _ => None,
+    }
+}
+
+/// What the text around an element boundary looks like: the first element's
+/// last byte, the separator and the start both elements share (e.g.
+/// `},\n{"type": "Feature", "prop`), and how far into it the next element
+/// starts. `None` when the two elements share too little to tell.
+fn boundary_look(
+    text: &str,
+    first: usize,
+    first_end: usize,
+    second: usize,
+) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    let common = bytes
+        .get(first..first_end)?
+        .iter()
+        .zip(bytes.get(second..)?)
+        .take(32)
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common < 8 {
+        return None;
+    }
+    let look = text.get(first_end - 1..second + common)?;
+    Some((look.to_owned(), second - (first_end - 1)))
+}
+
+/// The first `pattern` within a megabyte after `from`.
+fn find_after(text: &str, from: usize, pattern: &str) -> Option<usize> {
+    let mut start = from.min(text.len());
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (start + (1 << 20)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text.get(start..end)?.find(pattern).map(|at| start + at)
+}
+
+/// Below this many features the R-tree is built after the merge, on the
+/// same thread: starting a thread would cost more than it saves.
+const PARALLEL_INDEX: usize = 50_000;
+
+/// What the runs add up to: the features in file order, the problems, and
+/// the spatial index if it was built on the side.
+type Merged = (
+    Vec<Feature>,
+    Vec<Problem>,
+    Vec<Problem>,
+    Option<SpatialIndex>,
+);
+
+/// Numbers the runs' elements in file order, checks ids for duplicates the
+/// way [`Checker::feature`] does one by one, and turns notes into problems;
+/// meanwhile the R-tree is bulk-loaded on another thread.
+fn merge(runs: Vec<Run<'_>>, path: &Arc<Path>) -> Merged {
+    let loaded: usize = runs.iter().map(|run| run.features.len()).sum();
+    let entries = (loaded >= PARALLEL_INDEX).then(|| {
+        let mut entries = Vec::with_capacity(loaded);
+        for feature in runs.iter().flat_map(|run| &run.features) {
+            entries.push(index::entry(entries.len(), feature));
+        }
+        entries
+    });
+    std::thread::scope(|scope| {
+        let tree = entries.map(|entries| scope.spawn(|| SpatialIndex::from_entries(entries)));
+        let (features, errors, warnings, dropped) = gather(runs, path);
+        // Dropped features would renumber the rest: build the index again then.
+        let index = tree.and_then(|tree| tree.join().ok()).filter(|_| !dropped);
+        (features, errors, warnings, index)
+    })
+}
+
+/// The features and problems of the runs in file order; `true` when a
+/// feature that loaded was dropped for a duplicate id.
+fn gather(
+    runs: Vec<Run<'_>>,
+    path: &Arc<Path>,
+) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>, bool) {
+    let mut duplicates = duplicates(&runs).into_iter().peekable();
+    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+    let mut features: Vec<Feature> = Vec::new();
+    // Features that loaded but whose id turned out to be taken.
+    let mut dropped = Vec::new();
+    let mut offset = 0;
+    for run in runs {
+        let count = run.ids.len();
+        let end = offset + count;
+        let mut notes = run.notes.into_iter().peekable();
+        loop {
+            let note_at = notes.peek().map(|note| offset + note.local);
+            let duplicate_at = duplicates.peek().map(|d| d.0).filter(|&at| at < end);
+            let Some(index) = note_at.into_iter().chain(duplicate_at).min() else {
+                break;
+            };
+            let note = if note_at == Some(index) {
+                notes.next()
+            } else {
+                None
+            };
+            let first = if duplicate_at == Some(index) {
+                duplicates.next().map(|d| d.1)
+            } else {
+                None
+            };
+            let id = run.ids.get(index - offset).cloned().flatten();
+            let mut checked = Outcome {
+                id: id.map(|(_, id)| id),
+                ..Outcome::default()
+            };
+            if let Some(note) = note {
+                checked.errors = note.errors;
+                checked.warnings = note.warnings;
+                checked.id_error_at = note.id_error_at;
+            }
+            if let Some(first) = first {
+                if checked.errors.is_empty() {
+                    dropped.push(index);
+                }
+                checked.duplicate_of(first);
+            }
+            let id = checked.id.as_deref().map(str::to_owned);
+            let problem = |message: String| Problem {
+                path: path.clone(),
+                feature: Some(index),
+                id: id.clone(),
+                message,
+            };
+            errors.extend(checked.errors.into_iter().map(problem));
+            warnings.extend(checked.warnings.into_iter().map(problem));
+        }
+        if features.is_empty() {
+            features = run.features;
+            for feature in &mut features {
+                feature.index_in_file += offset;
+            }
+        } else {
+            features.reserve_exact(run.features.len());
+            features.extend(run.features.into_iter().map(|mut feature| {
+                feature.index_in_file += offset;
+                feature
+            }));
+        }
+        offset = end;
+    }
+    let any_dropped = !dropped.is_empty();
+    if any_dropped {
+        let mut dropped = dropped.into_iter().peekable();
+        features.retain(|feature| {
+            let keep = dropped.peek() != Some(&feature.index_in_file);
+            if !keep {
+                dropped.next();
+            }
+            keep
+        });
+    }
+    // Skipped features leave spare room; give it back.
+    features.shrink_to_fit();
+    (features, errors, warnings, any_dropped)
+}
+
+/// `(index, index of the first element with the same id)` for every element
+/// whose id an earlier one has, in file order.
+///
+/// A million ids in a general-purpose hash map cost a cache miss or two
+/// each in a 48 MB table; this open-addressing table holds a 32-bit tag and
+/// the index in 8 bytes a slot, half empty, and compares texts only when the
+/// tags agree. Indices fit in 32 bits: [`load`] takes no text of 4 GiB.
+fn duplicates(runs: &[Run<'_>]) -> Vec<(usize, usize)> {
+    let total: usize = runs.iter().map(|run| run.ids.len()).sum();
+    let id_at = |mut index: usize| {
+        for run in runs {
+            match run.ids.get(index) {
+                Some(id) => return id.as_ref().map(|(_, id)| &**id),
+                None => index -= run.ids.len(),
+            }
+        }
+        None
+    };
+    let bits = (total.max(1) * 2).next_power_of_two().trailing_zeros();
+    let mut slots = vec![0u64; 1 << bits];
+    let mask = slots.len() - 1;
+    let mut found = Vec::new();
+    let ids = runs.iter().flat_map(|run| &run.ids).enumerate();
+    for (index, (hash, id)) in ids.filter_map(|(i, id)| Some((i, id.as_ref()?))) {
+        let tag = *hash as u32;
+        let mut at = (hash >> (64 - bits)) as usize & mask;
+        loop {
+            let slot = slots[at];
+            if slot == 0 {
+                slots[at] = (u64::from(tag) << 32) | (index as u64 + 1);
+                break;
+            }
+            if (slot >> 32) as u32 == tag {
+                let other = (slot as u32 as usize) - 1;
+                if id_at(other) == Some(&**id) {
+                    found.push((index, other));
+                    break;
+                }
+            }
+            at = (at + 1) & mask;
+        }
+    }
+    found
+}
+
+/// A quick, well-mixed hash of an id (FxHash's steps, MurmurHash3's finish):
+/// the file is the user's own, so there is no one to defend against by
+/// hashing slowly.
+fn id_hash(id: &str) -> u64 {
+    let mut hash = id.len() as u64;
+    for chunk in id.as_bytes().chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word))
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
+}
+
+fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
+    while matches!(bytes.get(pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The offset of the `[` of the top-level `features` member, found by
+/// looking at the top-level members only; `None` if it is not there as a
+/// plainly written key with an array. The JSON is checked later.
+fn features_array(bytes: &[u8]) -> Option<usize> {
+    let mut pos = skip_space(bytes, 0);
+    if bytes.get(pos) != Some(&b'{') {
+        return None;
+    }
+    pos += 1;
+    loop {
+        pos = skip_space(bytes, pos);
+        if bytes.get(pos) != Some(&b'"') {
+            return None;
+        }
+        let key_end = value_end(bytes, pos)?;
+        let key = bytes.get(pos + 1..key_end - 1)?;
+        pos = skip_space(bytes, key_end);
+        if bytes.get(pos) != Some(&b':') {
+            return None;
+        }
+        pos = skip_space(bytes, pos + 1);
+        if key == b"features" {
+            return (bytes.get(pos) == Some(&b'[')).then_some(pos);
+        }
+        pos = skip_space(bytes, value_end(bytes, pos)?);
+        if bytes.get(pos) != Some(&b',') {
+            return None;
+        }
+        pos += 1;
+    }
+}
+
+/// Where the JSON value starting at `pos` ends (one past its last byte),
+/// for text that is JSON; garbage gives garbage, caught later.
+fn value_end(bytes: &[u8], pos: usize) -> Option<usize> {
+    if !matches!(bytes.get(pos)?, b'"' | b'[' | b'{') {
+        let rest = bytes.get(pos..)?;
+        let len = rest
+            .iter()
+            .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
+            .unwrap_or(rest.len());
+        return Some(pos + len);
+    }
+    let (mut depth, mut in_string, mut i) = (0usize, false, pos);
+    loop {
+        let b = *bytes.get(i)?;
+        i += 1;
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' if depth == 0 => return Some(i),
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "collection_tests.rs"]
+mod equivalence;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_features_array_is_found_among_the_top_level_members_only() {
+        let text = r#"{"type":"FeatureCollection","x":{"features":[1]},"features" : [ ]}"#;
+        let at = features_array(text.as_bytes()).unwrap();
+        assert_eq!(&text[at..], "[ ]}");
+        assert_eq!(features_array(br#"{"type":"Feature"}"#), None);
+        assert_eq!(features_array(br#"{"features":{}}"#), None);
+        assert_eq!(features_array(br#"[{"features":[]}]"#), None);
+    }
+
+    #[test]
+    fn scalars_strings_and_nested_values_end_where_they_should() {
+        assert_eq!(value_end(br#""a\"b", 1"#, 0), Some(6));
+        assert_eq!(value_end(b"12.5e3}", 0), Some(6));
+        assert_eq!(value_end(br#"{"a":[1,"]"]}, 2"#, 0), Some(13));
+    }
+
+    #[test]
+    fn a_boundary_look_is_the_separator_and_the_shared_start() {
+        let text = "[{\"type\": \"Feature\", \"a\": 1},\n{\"type\": \"Feature\", \"a\": 2}]";
+        let first = 1;
+        let first_end = text.find(",\n").unwrap();
+        let second = first_end + 2;
+        let (look, skip) = boundary_look(text, first, first_end, second).unwrap();
+        assert_eq!(look, "},\n{\"type\": \"Feature\", \"a\": ");
+        assert_eq!(&look[skip..skip + 1], "{");
+    }
+}

@@ -1,0 +1,575 @@
+//! A per-layer time index, so that moving the timeline over a million
+//! features costs a few binary searches rather than a scan.
+//!
+//! The decision: every question [`super::filter::shown`] asks is a threshold
+//! on a sorted list. An instant is shown when its start is `<= to` (and, in a
+//! window, `>= from`); a span when its start is `<= to` and its end `>= from`;
+//! an ongoing span when its start is `<= to`. So the index keeps instants,
+//! spans and ongoing spans sorted by start, span ends sorted, and for every
+//! feature its rank in those lists. Changing the date finds the thresholds by
+//! binary search (`O(log n)`, under a microsecond for a million features);
+//! whether feature `i` is shown is then a comparison of its ranks against
+//! them, `O(1)`, with no bitset to rebuild and nothing proportional to the
+//! number shown. The counts fall out of the thresholds too, exactly.
+//!
+//! Every feature's ranks are compared the same way whatever its kind (a rank
+//! inside `lo..hi` of its list, a second rank `>= min`), with no branch on the
+//! kind: features of mixed kinds come in no order, and a mispredicted branch
+//! per feature would cost more than the comparisons.
+//!
+//! The index is built once per layer, from the features or straight from
+//! extents (benchmarks and tests need no GeoJSON).
+
+use super::filter::{Day, Shown, TimeFilter};
+use crate::layers::{Feature, TimeExtent};
+
+/// A position in one of the sorted lists. 32 bits keep a slot at 12 bytes,
+/// which matters when a million are read a frame; the loader's 1 GiB file
+/// cap keeps a layer far below 4 billion features. (Past that, features
+/// would be indexed as timeless, shown always, rather than panic.)
+type Rank = u32;
+
+/// Which sorted list a feature is in; the discriminant indexes
+/// [`Visible::bounds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum List {
+    Timeless = 0,
+    Instants = 1,
+    Spans = 2,
+    Ongoing = 3,
+}
+
+/// Where one feature sits: its list, its rank there by start (`rank`), and
+/// for a span with an end its rank among the ends (`end_rank`; the maximum
+/// for the others, so the end test always passes).
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    list: List,
+    rank: Rank,
+    end_rank: Rank,
+}
+
+impl Slot {
+    const TIMELESS: Slot = Slot {
+        list: List::Timeless,
+        rank: 0,
+        end_rank: Rank::MAX,
+    };
+}
+
+/// Sets the slot of each feature of a sorted list by its rank there.
+fn rank_slots(slots: &mut [Slot], sorted: &[(i64, usize)], mut slot: impl FnMut(&mut Slot, Rank)) {
+    for (rank, &(_, i)) in sorted.iter().enumerate() {
+        let (Ok(rank), Some(target)) = (Rank::try_from(rank), slots.get_mut(i)) else {
+            break;
+        };
+        slot(target, rank);
+    }
+}
+
+/// A list position or count as a [`Rank`]; only past 4 billion does it
+/// saturate (see [`Rank`]).
+fn to_rank(n: usize) -> Rank {
+    Rank::try_from(n).unwrap_or(Rank::MAX)
+}
+
+/// The time index of one layer; feature numbers are indices into the slice
+/// it was built from (the layer's features, in file order).
+#[derive(Debug, Clone, Default)]
+pub struct TimeIndex {
+    slots: Vec<Slot>,
+    /// Instants as `(start_secs, feature)`, sorted: the layer's events.
+    instants: Vec<(i64, usize)>,
+    /// Spans with an end, `(start_secs, feature)`, sorted.
+    span_starts: Vec<(i64, usize)>,
+    /// The same spans' last seconds, sorted; only the thresholds need them.
+    span_ends: Vec<i64>,
+    /// Ongoing spans, `(start_secs, feature)`, sorted.
+    ongoing: Vec<(i64, usize)>,
+    timeless: usize,
+}
+
+impl TimeIndex {
+    /// Indexes a layer's features, in their order.
+    pub fn new(features: &[Feature]) -> Self {
+        Self::build(features.iter().map(|f| f.extent))
+    }
+
+    /// Indexes bare extents: feature `i` is `extents[i]`.
+    pub fn from_extents(extents: &[TimeExtent]) -> Self {
+        Self::build(extents.iter().copied())
+    }
+
+    fn build(extents: impl ExactSizeIterator<Item = TimeExtent>) -> Self {
+        let mut index = TimeIndex {
+            slots: vec![Slot::TIMELESS; extents.len()],
+            ..TimeIndex::default()
+        };
+        let mut span_ends = Vec::new();
+        for (i, extent) in extents.enumerate() {
+            match extent {
+                TimeExtent::Timeless => index.timeless += 1,
+                TimeExtent::Instant { start_secs, .. } => index.instants.push((start_secs, i)),
+                TimeExtent::Span {
+                    start_secs,
+                    end_secs: Some(end_secs),
+                } => {
+                    index.span_starts.push((start_secs, i));
+                    // As in `shown`: a hand-built span never ends before it starts.
+                    span_ends.push((end_secs.max(start_secs), i));
+                }
+                TimeExtent::Span {
+                    start_secs,
+                    end_secs: None,
+                } => index.ongoing.push((start_secs, i)),
+            }
+        }
+        // Ties break by feature number, so the order is deterministic.
+        index.instants.sort_unstable();
+        index.span_starts.sort_unstable();
+        span_ends.sort_unstable();
+        index.ongoing.sort_unstable();
+
+        rank_slots(&mut index.slots, &index.instants, |slot, rank| {
+            slot.list = List::Instants;
+            slot.rank = rank;
+        });
+        rank_slots(&mut index.slots, &index.ongoing, |slot, rank| {
+            slot.list = List::Ongoing;
+            slot.rank = rank;
+        });
+        rank_slots(&mut index.slots, &index.span_starts, |slot, rank| {
+            slot.list = List::Spans;
+            slot.rank = rank;
+        });
+        rank_slots(&mut index.slots, &span_ends, |slot, rank| {
+            slot.end_rank = rank;
+        });
+        index.span_ends = span_ends.into_iter().map(|(end, _)| end).collect();
+        index
+    }
+
+    /// How many features were indexed.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// The instants as `(start_secs, feature)`, sorted by start: what event
+    /// stepping jumps between and the timeline marks.
+    pub fn events(&self) -> &[(i64, usize)] {
+        &self.instants
+    }
+
+    /// The first and last day with data: from the earliest start to the
+    /// latest instant, span end or ongoing start. Ongoing spans do not push
+    /// the end past the data's last date; `None` when all is timeless.
+    pub fn range(&self) -> Option<(Day, Day)> {
+        let first = [&self.instants, &self.span_starts, &self.ongoing]
+            .iter()
+            .filter_map(|list| list.first().map(|&(start, _)| start))
+            .min()?;
+        let last = [
+            self.instants.last().map(|&(start, _)| start),
+            self.span_ends.last().copied(),
+            self.ongoing.last().map(|&(start, _)| start),
+        ]
+        .into_iter()
+        .flatten()
+        .max()?;
+        Some((Day::containing(first), Day::containing(last)))
+    }
+
+    /// The features that start on `day` (instants and spans), for pulsing
+    /// what appears at the current step; each list is found by binary search.
+    pub fn started_on(&self, day: Day) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = (day.start_secs(), day.end_secs());
+        [&self.instants, &self.span_starts, &self.ongoing]
+            .into_iter()
+            .flat_map(move |list| {
+                let lo = list.partition_point(|&(start, _)| start < from);
+                let hi = list.partition_point(|&(start, _)| start <= to);
+                list.get(lo..hi).unwrap_or_default().iter().map(|&(_, i)| i)
+            })
+    }
+
+    /// What is shown under `filter`: a few binary searches, then `O(1)` per
+    /// feature. Cheap enough to redo every frame.
+    pub fn visible(&self, filter: &TimeFilter) -> Visible<'_> {
+        let (from, to) = filter.bounds_secs();
+        let instants_end = self.instants.partition_point(|&(start, _)| start <= to);
+        let instants_start = if filter.keeps_past_instants() {
+            0
+        } else {
+            self.instants.partition_point(|&(start, _)| start < from)
+        };
+        let spans_started = self.span_starts.partition_point(|&(start, _)| start <= to);
+        let spans_ended = self.span_ends.partition_point(|&end| end < from);
+        let ongoing_started = self.ongoing.partition_point(|&(start, _)| start <= to);
+        let keep_ended = filter.keeps_ended_spans();
+        let bounds = |lo: usize, hi: usize, min_end_rank: usize| Bounds {
+            lo: to_rank(lo),
+            len: to_rank(hi.saturating_sub(lo)),
+            min_end_rank: to_rank(min_end_rank),
+        };
+        Visible {
+            index: self,
+            filter: *filter,
+            bounds: [
+                bounds(0, usize::MAX, 0),
+                bounds(instants_start, instants_end, 0),
+                bounds(0, spans_started, if keep_ended { 0 } else { spans_ended }),
+                bounds(0, ongoing_started, 0),
+            ],
+            instants_start,
+            instants_end,
+            spans_started,
+            spans_ended,
+            ongoing_started,
+            keep_ended,
+        }
+    }
+}
+
+/// Which ranks of one list are drawn: `lo <= rank < lo + len` and
+/// `end_rank >= min_end_rank`.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
+    lo: Rank,
+    len: Rank,
+    min_end_rank: Rank,
+}
+
+/// The features of a [`TimeIndex`] shown under one filter, as thresholds on
+/// its sorted lists.
+#[derive(Debug, Clone, Copy)]
+pub struct Visible<'a> {
+    index: &'a TimeIndex,
+    filter: TimeFilter,
+    /// Per [`List`]: the thresholds `is_shown` compares a slot against.
+    bounds: [Bounds; 4],
+    /// Instant ranks `instants_start..instants_end` are shown.
+    instants_start: usize,
+    instants_end: usize,
+    /// Spans whose start rank is below this have started by the filter's end.
+    spans_started: usize,
+    /// Spans whose end rank is below this ended before the filter's start;
+    /// all of them have started, since a span never ends before it starts.
+    spans_ended: usize,
+    ongoing_started: usize,
+    keep_ended: bool,
+}
+
+/// How many features of a layer are on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Shown and current (what `sitmap check --at` calls active).
+    pub active: usize,
+    /// Ended spans kept by `keep_ended`, drawn faded.
+    pub ended: usize,
+    /// Every feature of the layer.
+    pub total: usize,
+}
+
+impl Visible<'_> {
+    /// The filter this set was computed for.
+    pub fn filter(&self) -> &TimeFilter {
+        &self.filter
+    }
+
+    /// Whether and how feature `i` is shown; `Hidden` for a number the layer
+    /// does not have.
+    pub fn shown(&self, i: usize) -> Shown {
+        let Some(&slot) = self.index.slots.get(i) else {
+            return Shown::Hidden;
+        };
+        if !self.drawn(slot) {
+            return Shown::Hidden;
+        }
+        match slot.list {
+            List::Spans if (slot.end_rank as usize) < self.spans_ended => Shown::Ended,
+            List::Instants => {
+                // Only here is the instant's start looked up: `is_shown`
+                // reads the slot alone.
+                let start = self
+                    .index
+                    .instants
+                    .get(slot.rank as usize)
+                    .map_or(0, |&(start, _)| start);
+                Shown::Shown {
+                    age_days: self.filter.day - Day::containing(start),
+                }
+            }
+            _ => Shown::Shown { age_days: 0 },
+        }
+    }
+
+    /// Whether the map draws feature `i` (shown, or ended and kept); the
+    /// overlay asks this of every feature in view.
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.index
+            .slots
+            .get(i)
+            .is_some_and(|&slot| self.drawn(slot))
+    }
+
+    /// Two comparisons, the same for every list (see the module notes).
+    fn drawn(&self, slot: Slot) -> bool {
+        let bounds = &self.bounds[slot.list as usize];
+        (slot.rank.wrapping_sub(bounds.lo) < bounds.len) & (slot.end_rank >= bounds.min_end_rank)
+    }
+
+    /// Whether feature `i` is an ended span kept by `keep_ended`.
+    pub fn ended(&self, i: usize) -> bool {
+        self.shown(i) == Shown::Ended
+    }
+
+    /// Days since feature `i`'s instant, for fading; 0 for anything else.
+    pub fn age_days(&self, i: usize) -> i64 {
+        match self.shown(i) {
+            Shown::Shown { age_days } => age_days,
+            Shown::Hidden | Shown::Ended => 0,
+        }
+    }
+
+    /// Exact counts, from the thresholds alone.
+    pub fn counts(&self) -> Counts {
+        let index = self.index;
+        let ended = self.spans_ended;
+        Counts {
+            active: index.timeless
+                + self.instants_end.saturating_sub(self.instants_start)
+                + self.spans_started.saturating_sub(ended)
+                + self.ongoing_started,
+            ended: if self.keep_ended { ended } else { 0 },
+            total: index.len(),
+        }
+    }
+}
+
+/// The distinct days with an instant event in any of `indices`, sorted: what
+/// [`super::control::TimelineState`] steps between.
+pub fn event_days<'a>(indices: impl IntoIterator<Item = &'a TimeIndex>) -> Vec<Day> {
+    let mut days = Vec::new();
+    for index in indices {
+        let before = days.len();
+        for &(start, _) in &index.instants {
+            let day = Day::containing(start);
+            // Each layer's instants are sorted: drop repeats as they come.
+            if days.len() == before || days.last() != Some(&day) {
+                days.push(day);
+            }
+        }
+    }
+    days.sort_unstable();
+    days.dedup();
+    days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::filter::{Mode, shown};
+
+    /// Extents from a fixed linear congruential generator: instants (day and
+    /// date-time), spans from a day to a week and more, ongoing spans and
+    /// timeless ones, with many shared starts and ends.
+    fn generated(count: usize, seed: u64) -> Vec<TimeExtent> {
+        let mut state = seed;
+        let mut next = move |bound: i64| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            i64::try_from((state >> 33) % u64::try_from(bound).unwrap()).unwrap()
+        };
+        let base = Day::parse("2025-08-01").unwrap().start_secs();
+        (0..count)
+            .map(|_| {
+                let start_day = base + next(60) * 86_400;
+                let start = if next(3) == 0 {
+                    start_day + next(86_400)
+                } else {
+                    start_day
+                };
+                match next(10) {
+                    0 => TimeExtent::Timeless,
+                    1..=4 => TimeExtent::Instant {
+                        start_secs: start,
+                        end_secs: if start == start_day {
+                            start + 86_399
+                        } else {
+                            start
+                        },
+                    },
+                    5..=7 => TimeExtent::Span {
+                        start_secs: start,
+                        end_secs: Some(
+                            start_day + next(20) * 86_400 + next(86_400).max(start - start_day),
+                        ),
+                    },
+                    _ => TimeExtent::Span {
+                        start_secs: start,
+                        end_secs: None,
+                    },
+                }
+            })
+            .collect()
+    }
+
+    fn modes() -> Vec<Mode> {
+        vec![
+            Mode::AsOf { keep_ended: false },
+            Mode::AsOf { keep_ended: true },
+            Mode::Window { days: 0 },
+            Mode::Window { days: 1 },
+            Mode::Window { days: 7 },
+            Mode::Window { days: 30 },
+            Mode::Window { days: 90 },
+        ]
+    }
+
+    #[test]
+    fn the_visible_set_equals_a_scan_for_every_day_and_mode() {
+        let extents = generated(3_000, 7);
+        let index = TimeIndex::from_extents(&extents);
+        let first = Day::parse("2025-07-25").unwrap();
+        for offset in 0..100 {
+            for mode in modes() {
+                let filter = TimeFilter {
+                    day: first + offset,
+                    mode,
+                };
+                let visible = index.visible(&filter);
+                let mut expected = Counts {
+                    total: extents.len(),
+                    ..Counts::default()
+                };
+                for (i, extent) in extents.iter().enumerate() {
+                    let want = shown(extent, &filter);
+                    assert_eq!(visible.shown(i), want, "feature {i} {extent:?} {filter:?}");
+                    assert_eq!(visible.is_shown(i), want.is_drawn(), "feature {i}");
+                    match want {
+                        Shown::Shown { .. } => expected.active += 1,
+                        Shown::Ended => expected.ended += 1,
+                        Shown::Hidden => {}
+                    }
+                }
+                assert_eq!(visible.counts(), expected, "{filter:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_slot_stays_twelve_bytes() {
+        // A million are read per frame; grows only with care.
+        assert_eq!(std::mem::size_of::<Slot>(), 12);
+    }
+
+    #[test]
+    fn a_feature_number_past_the_end_is_hidden() {
+        let index = TimeIndex::from_extents(&[TimeExtent::Timeless]);
+        let visible = index.visible(&TimeFilter::as_of(Day::EPOCH));
+        assert!(visible.is_shown(0));
+        assert!(!visible.is_shown(1));
+    }
+
+    #[test]
+    fn ages_and_ended_spans_are_reported_per_feature() {
+        let strike = TimeExtent::parse(Some("2025-09-02T23:30:00Z"), None).unwrap();
+        let span = TimeExtent::parse(Some("2025-09-01"), Some("2025-09-03")).unwrap();
+        let index = TimeIndex::from_extents(&[strike, span]);
+        let filter = TimeFilter {
+            day: Day::parse("2025-09-05").unwrap(),
+            mode: Mode::AsOf { keep_ended: true },
+        };
+        let visible = index.visible(&filter);
+        assert_eq!(visible.age_days(0), 3);
+        assert!(visible.ended(1) && visible.is_shown(1));
+        assert_eq!(
+            visible.counts(),
+            Counts {
+                active: 1,
+                ended: 1,
+                total: 2
+            }
+        );
+    }
+
+    #[test]
+    fn events_are_the_instants_sorted_by_start() {
+        let extents = generated(500, 3);
+        let index = TimeIndex::from_extents(&extents);
+        let events = index.events();
+        assert!(events.windows(2).all(|w| w[0] <= w[1]));
+        let instants = extents
+            .iter()
+            .filter(|e| matches!(e, TimeExtent::Instant { .. }))
+            .count();
+        assert_eq!(events.len(), instants);
+        for &(start, i) in events {
+            assert_eq!(extents[i].range_secs().map(|r| r.0), Some(start));
+        }
+    }
+
+    #[test]
+    fn the_range_runs_from_the_first_start_to_the_last_date_and_ongoing_adds_none() {
+        let day = |text| Day::parse(text).unwrap();
+        let extents = [
+            TimeExtent::Timeless,
+            TimeExtent::parse(Some("2025-09-02"), None).unwrap(),
+            TimeExtent::parse(Some("2025-08-20"), Some("ongoing")).unwrap(),
+            TimeExtent::parse(Some("2025-09-01"), Some("2025-09-10")).unwrap(),
+        ];
+        let index = TimeIndex::from_extents(&extents);
+        assert_eq!(index.range(), Some((day("2025-08-20"), day("2025-09-10"))));
+        let only_ongoing = TimeIndex::from_extents(&extents[2..3]);
+        assert_eq!(
+            only_ongoing.range(),
+            Some((day("2025-08-20"), day("2025-08-20")))
+        );
+        assert_eq!(TimeIndex::from_extents(&extents[..1]).range(), None);
+    }
+
+    #[test]
+    fn event_days_merge_layers_without_repeats() {
+        let day = |text| Day::parse(text).unwrap();
+        let a = TimeIndex::from_extents(&[
+            TimeExtent::parse(Some("2025-09-02T10:00:00Z"), None).unwrap(),
+            TimeExtent::parse(Some("2025-09-02"), None).unwrap(),
+            TimeExtent::parse(Some("2025-09-05"), None).unwrap(),
+        ]);
+        let b = TimeIndex::from_extents(&[
+            TimeExtent::parse(Some("2025-09-03"), None).unwrap(),
+            TimeExtent::parse(Some("2025-09-05"), None).unwrap(),
+            TimeExtent::parse(Some("2025-09-01"), Some("ongoing")).unwrap(),
+        ]);
+        assert_eq!(
+            event_days([&a, &b]),
+            [day("2025-09-02"), day("2025-09-03"), day("2025-09-05")]
+        );
+    }
+
+    #[test]
+    fn features_starting_on_a_day_are_found_for_the_pulse() {
+        let extents = generated(2_000, 11);
+        let index = TimeIndex::from_extents(&extents);
+        let day = Day::parse("2025-08-15").unwrap();
+        let mut found: Vec<usize> = index.started_on(day).collect();
+        found.sort_unstable();
+        let expected: Vec<usize> = extents
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| {
+                e.range_secs()
+                    .is_some_and(|(s, _)| Day::containing(s) == day)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(found, expected);
+    }
+}

@@ -1,0 +1,100 @@
+//! The timeline on the story data, as a class or a briefing uses it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui_kittest::Harness;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::state::ThemeChoice;
+use sitmap::story::story_files;
+use sitmap::timeline::Day;
+use std::time::Duration;
+
+fn start() -> Harness<'static, SitmapApp> {
+    let options = StartOptions {
+        theme: ThemeChoice::Light,
+        files: story_files(),
+        ..StartOptions::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 950.0])
+        .with_theme(egui::Theme::Light)
+        .wgpu()
+        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
+    for _ in 0..400 {
+        harness.step();
+        let app = harness.state();
+        if app.basemap_ready() && app.layers_idle() && app.workspace().layers.len() == 4 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(3);
+    assert_eq!(harness.state().workspace().layers.len(), 4, "the story did not load");
+    harness
+}
+
+fn strikes_on_screen(harness: &Harness<'static, SitmapApp>) -> usize {
+    let app = harness.state();
+    let index = app
+        .workspace()
+        .layers
+        .iter()
+        .position(|l| l.name() == "Strikes")
+        .expect("a Strikes layer");
+    app.on_screen()[index]
+}
+
+fn go_to(harness: &mut Harness<'static, SitmapApp>, day: &str) {
+    let field = harness.get_by_role_and_label(Role::TextInput, "Go to date");
+    field.focus();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_role_and_label(Role::TextInput, "Go to date").type_text(day);
+    harness.run_steps(1);
+    harness.get_by_label("Go").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().timeline().unwrap().day.to_string(), day);
+}
+
+#[test]
+fn the_day_before_the_first_strike_shows_no_strike_and_its_day_shows_it() {
+    let mut harness = start();
+    go_to(&mut harness, "2025-09-01");
+    assert_eq!(strikes_on_screen(&harness), 0);
+    go_to(&mut harness, "2025-09-02");
+    assert_eq!(strikes_on_screen(&harness), 1);
+}
+
+#[test]
+fn page_down_from_the_start_lands_on_the_first_event() {
+    let mut harness = start();
+    harness.key_press(egui::Key::Home);
+    harness.run_steps(2);
+    let start = harness.state().timeline().unwrap().day;
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    let app = harness.state();
+    let first_event = app
+        .workspace()
+        .layers
+        .iter()
+        .filter_map(|l| l.time.events().first().map(|(secs, _)| Day::containing(*secs)))
+        .min()
+        .unwrap();
+    assert_eq!(start, first_event - 1);
+    assert_eq!(app.timeline().unwrap().day, first_event);
+}
+
+#[test]
+fn space_plays_and_the_date_advances() {
+    let mut harness = start();
+    go_to(&mut harness, "2025-09-01");
+    // Leave the text field so the key reaches the timeline.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(8);
+    let timeline = harness.state().timeline().unwrap();
+    assert!(timeline.playing, "Space did not start playback");
+    assert!(timeline.day > Day::parse("2025-09-01").unwrap(), "the date did not advance");
+}
