@@ -91,6 +91,7 @@ fn draw(layer: &Layer) -> LayerDraw<'_> {
         colour: Color32::from_rgb(0xD0, 0x40, 0x30),
         opacity: 0.9,
         shown: &all,
+        emphasis: None,
     }
 }
 
@@ -137,6 +138,7 @@ fn shapes(c: &mut Criterion) {
         };
         let filtered = [LayerDraw {
             shown: &on_the_day,
+            emphasis: None,
             ..draw(&layer)
         }];
         c.bench_function(

@@ -31,6 +31,14 @@ pub struct Cli {
     #[arg(long)]
     pub exit_after_first_full_frame: bool,
 
+    /// Open the timeline at this day (YYYY-MM-DD, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub date: Option<crate::timeline::Day>,
+
+    /// Open on a view preset instead of the whole Americas.
+    #[arg(long, value_enum)]
+    pub view: Option<ViewArg>,
+
     /// Open with an empty map instead of the story layers.
     #[arg(long)]
     pub no_story: bool,
@@ -64,6 +72,32 @@ pub enum ThemeArg {
     System,
     Light,
     Dark,
+}
+
+fn parse_day(text: &str) -> Result<crate::timeline::Day, String> {
+    crate::timeline::Day::parse(text).map_err(|e| e.to_string())
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ViewArg {
+    Americas,
+    Caribbean,
+    Mexico,
+    VenezuelaColombia,
+    EasternPacific,
+}
+
+impl ViewArg {
+    fn preset(self) -> crate::view::ViewPreset {
+        let index = match self {
+            ViewArg::Americas => 0,
+            ViewArg::Caribbean => 1,
+            ViewArg::Mexico => 2,
+            ViewArg::VenezuelaColombia => 3,
+            ViewArg::EasternPacific => 4,
+        };
+        crate::view::PRESETS[index]
+    }
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -122,6 +156,8 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         exit_after_first_full_frame: cli.exit_after_first_full_frame,
         theme: cli.theme.into(),
         basemap: cli.basemap.into(),
+        date: cli.date,
+        view: cli.view.map(ViewArg::preset),
         pan_tour: cli.measure_pan_tour,
         started,
         // With no files named, sitmap opens on its story.

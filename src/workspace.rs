@@ -76,7 +76,10 @@ impl Workspace {
     /// Takes a finished load of `path`, asked for as the `order`-th file: opens,
     /// replaces or keeps what was there.
     pub fn apply(&mut self, path: &Path, report: LoadReport, order: u64) -> Applied {
-        let time = report.layer.as_ref().map(|layer| TimeIndex::new(layer.features()));
+        let time = report
+            .layer
+            .as_ref()
+            .map(|layer| TimeIndex::new(layer.features()));
         self.apply_indexed(path, report, time, order)
     }
 

@@ -24,7 +24,9 @@ const STRIKES: usize = 33;
 const KILLED: f64 = 114.0;
 
 fn load(name: &str) -> Layer {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("geodata").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("geodata")
+        .join(name);
     let report = load_path(&path);
     assert!(report.errors.is_empty(), "{name}: {:?}", report.errors);
     assert!(report.warnings.is_empty(), "{name}: {:?}", report.warnings);
@@ -40,7 +42,10 @@ fn ids_are_unique_across_the_story_files() {
     let mut seen = HashSet::new();
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or_else(|| panic!("{name}: a feature without id"));
+            let id = feature
+                .id
+                .as_deref()
+                .unwrap_or_else(|| panic!("{name}: a feature without id"));
             assert!(seen.insert(id.to_string()), "{name}: id {id} is used twice");
         }
     }
@@ -52,7 +57,10 @@ fn every_feature_has_a_start_and_an_http_source() {
     for name in FILES {
         for feature in load(name).features() {
             let id = feature.id.as_deref().unwrap_or("?");
-            assert!(!matches!(feature.extent, TimeExtent::Timeless), "{name}:{id} has no start");
+            assert!(
+                !matches!(feature.extent, TimeExtent::Timeless),
+                "{name}:{id} has no start"
+            );
             assert!(!feature.sources.is_empty(), "{name}:{id} has no source");
             for source in feature.sources.iter() {
                 assert!(
@@ -64,7 +72,10 @@ fn every_feature_has_a_start_and_an_http_source() {
             assert!(feature.title.is_some(), "{name}:{id} has no title");
             let properties = feature.properties();
             for key in ["date_precision", "location_precision"] {
-                assert!(properties.contains_key(key), "{name}:{id} does not say its {key}");
+                assert!(
+                    properties.contains_key(key),
+                    "{name}:{id} does not say its {key}"
+                );
             }
         }
     }
@@ -77,7 +88,10 @@ fn dates_fall_within_the_storys_range() {
         for feature in load(name).features() {
             let id = feature.id.as_deref().unwrap_or("?");
             let (start, end) = feature.extent.range_secs().unwrap();
-            assert!(start >= first && start <= last, "{name}:{id} starts out of range");
+            assert!(
+                start >= first && start <= last,
+                "{name}:{id} starts out of range"
+            );
             if let Some(end) = end {
                 assert!(end <= last, "{name}:{id} ends after {LAST_DAY}");
             }

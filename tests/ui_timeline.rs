@@ -1,8 +1,8 @@
 //! The timeline on the story data, as a class or a briefing uses it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use egui_kittest::Harness;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::state::ThemeChoice;
@@ -30,7 +30,11 @@ fn start() -> Harness<'static, SitmapApp> {
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.run_steps(3);
-    assert_eq!(harness.state().workspace().layers.len(), 4, "the story did not load");
+    assert_eq!(
+        harness.state().workspace().layers.len(),
+        4,
+        "the story did not load"
+    );
     harness
 }
 
@@ -49,7 +53,9 @@ fn go_to(harness: &mut Harness<'static, SitmapApp>, day: &str) {
     let field = harness.get_by_role_and_label(Role::TextInput, "Go to date");
     field.focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.get_by_role_and_label(Role::TextInput, "Go to date").type_text(day);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Go to date")
+        .type_text(day);
     harness.run_steps(1);
     harness.get_by_label("Go").click();
     harness.run_steps(3);
@@ -78,7 +84,12 @@ fn page_down_from_the_start_lands_on_the_first_event() {
         .workspace()
         .layers
         .iter()
-        .filter_map(|l| l.time.events().first().map(|(secs, _)| Day::containing(*secs)))
+        .filter_map(|l| {
+            l.time
+                .events()
+                .first()
+                .map(|(secs, _)| Day::containing(*secs))
+        })
         .min()
         .unwrap();
     assert_eq!(start, first_event - 1);
@@ -96,5 +107,8 @@ fn space_plays_and_the_date_advances() {
     harness.run_steps(8);
     let timeline = harness.state().timeline().unwrap();
     assert!(timeline.playing, "Space did not start playback");
-    assert!(timeline.day > Day::parse("2025-09-01").unwrap(), "the date did not advance");
+    assert!(
+        timeline.day > Day::parse("2025-09-01").unwrap(),
+        "the date did not advance"
+    );
 }

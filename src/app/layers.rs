@@ -3,7 +3,7 @@
 
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
-use crate::overlay::plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 use crate::ui::details::{DetailsCommand, details_ui, when};
 use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
@@ -63,7 +63,9 @@ impl LayerSession {
     /// open dialog's answer. Called once per frame, before drawing.
     pub fn update(&mut self, ctx: &egui::Context) {
         for done in self.loader.poll() {
-            let applied = self.workspace.apply_indexed(&done.path, done.report, done.time, done.order);
+            let applied =
+                self.workspace
+                    .apply_indexed(&done.path, done.report, done.time, done.order);
             let name = done.path.display();
             self.status = Some(match &applied {
                 Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
@@ -204,6 +206,7 @@ impl LayerSession {
         &'a mut self,
         dark: bool,
         shown: &'a [&'a dyn Fn(usize) -> bool],
+        emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
     ) -> OverlayPlugin<'a> {
         let layers = self
             .workspace
@@ -219,6 +222,7 @@ impl LayerSession {
                 } else {
                     shown.get(index).copied().unwrap_or(&shows_all)
                 },
+                emphasis: emphasis.get(index).copied(),
             })
             .collect();
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)

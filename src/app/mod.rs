@@ -13,6 +13,7 @@ use crate::basemap::style::{BasemapStyle, BasemapTheme};
 use crate::basemap::tiles::OfflineTiles;
 use crate::labels::{LabelStyle, LabelsPlugin};
 use crate::online::OnlineTiles;
+use crate::overlay::plugin::Emphasis;
 use crate::state::{AppState, Command};
 use crate::ui::{dialogs, keys, overlays, toolbar};
 use std::sync::Arc;
@@ -66,6 +67,10 @@ impl SitmapApp {
             tour: None,
             first_full_frame: None,
         };
+        if let Some(view) = app.options.view {
+            app.state.apply(Command::FitView(view.bbox));
+        }
+        app.time.start_at = app.options.date;
         if basemap != crate::online::BasemapChoice::Offline {
             app.apply(ctx, Command::SetBasemap(basemap));
         }
@@ -185,14 +190,33 @@ impl SitmapApp {
             (credit.text, credit.url)
         });
         // Each layer's time filter for this frame: a few binary searches, then O(1) per feature.
-        let times: Vec<_> = self.layers.workspace.layers.iter().map(|l| Arc::clone(&l.time)).collect();
+        let open: Vec<_> = self
+            .layers
+            .workspace
+            .layers
+            .iter()
+            .map(|l| (Arc::clone(&l.layer), Arc::clone(&l.time)))
+            .collect();
         let filter = self.time.state.as_ref().map(|t| t.filter());
-        let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| times.iter().map(|t| t.visible(&f)).collect());
+        let pulse = self.time.state.as_ref().and_then(|t| t.pulse());
+        let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
+            open.iter().map(|(_, time)| time.visible(&f)).collect()
+        });
         let shown: Vec<Box<dyn Fn(usize) -> bool + '_>> = visibles
             .iter()
             .map(|v| Box::new(move |i| v.is_shown(i)) as Box<dyn Fn(usize) -> bool>)
             .collect();
         let shown: Vec<&dyn Fn(usize) -> bool> = shown.iter().map(|b| b.as_ref()).collect();
+        let emphasis: Vec<Box<dyn Fn(usize) -> Emphasis + '_>> = visibles
+            .iter()
+            .zip(&open)
+            .map(|(v, (layer, _))| {
+                Box::new(move |i| time::emphasis(v, layer, i, pulse))
+                    as Box<dyn Fn(usize) -> Emphasis>
+            })
+            .collect();
+        let emphasis: Vec<&dyn Fn(usize) -> Emphasis> =
+            emphasis.iter().map(|b| b.as_ref()).collect();
         let places = self.basemap.as_ref().map(|b| b.places.as_slice());
         let mut map = Map::new(
             self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
@@ -206,7 +230,11 @@ impl SitmapApp {
         if let Some(places) = places {
             map = map.with_plugin(LabelsPlugin::new(places, label_style));
         }
-        map = map.with_plugin(self.layers.plugin(style.theme == BasemapTheme::Dark, &shown));
+        map = map.with_plugin(self.layers.plugin(
+            style.theme == BasemapTheme::Dark,
+            &shown,
+            &emphasis,
+        ));
         let mut cursor = None;
         let response = map
             .show(ui, |ui, response, projector, _memory| {
@@ -218,7 +246,8 @@ impl SitmapApp {
         self.map_rect = Some(response.rect);
         self.layers.after_map(ui.ctx(), &response);
         self.time.date_on_map(ui, response.rect);
-        self.time.event_cards(ui, response.rect, &self.layers.workspace);
+        self.time
+            .event_cards(ui, response.rect, &self.layers.workspace);
         overlays::map_border(ui, response.rect);
         overlays::attribution(ui, response.rect, online_credit);
         self.state.clamp_zoom();

@@ -37,6 +37,10 @@ pub struct StartOptions {
     pub exit_after_first_full_frame: bool,
     pub theme: ThemeChoice,
     pub basemap: BasemapChoice,
+    /// The day the timeline opens on; its last day when `None`.
+    pub date: Option<crate::timeline::Day>,
+    /// The view the map opens on; the whole Americas when `None`.
+    pub view: Option<crate::view::ViewPreset>,
     /// Pan across the whole Americas at z5, print the resident memory, then quit.
     pub pan_tour: bool,
     pub started: Instant,
@@ -53,6 +57,8 @@ impl Default for StartOptions {
             exit_after_first_full_frame: false,
             theme: ThemeChoice::System,
             basemap: BasemapChoice::Offline,
+            date: None,
+            view: None,
             pan_tour: false,
             started: Instant::now(),
             preloading: None,

@@ -2,13 +2,42 @@
 //! when the layers change, ticked while playing, and what it puts on the map
 //! (the date, large, and the cards of the day's events).
 
-use crate::overlay::plugin::FeatureRef;
-use crate::timeline::{Day, TimeCommand, TimelineState, event_days};
+use crate::layers::Layer;
+use crate::overlay::plugin::{Emphasis, FeatureRef};
+use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
 use crate::ui::details::{anchor_lon_lat, coordinates_text, when};
 use crate::ui::layers_panel::colour;
-use crate::ui::timeline_panel::{StripLayer, TimelineIntent, TimelineView, long_date, timeline_panel};
+use crate::ui::timeline_panel::{
+    StripLayer, TimelineIntent, TimelineView, long_date, timeline_panel,
+};
 use crate::workspace::Workspace;
 use egui::{Align2, Rect, vec2};
+
+/// Events fade over this many days after their day, down to [`OLDEST_ALPHA`].
+const FADE_DAYS: f32 = 60.0;
+const OLDEST_ALPHA: f32 = 0.35;
+/// Seconds per pulse ring; [`crate::timeline::PULSE_SECS`] holds two of them.
+const PULSE_PERIOD_SECS: f32 = 0.75;
+
+/// How feature `i` of `layer` is drawn on this frame: older events fade, ended
+/// spans are pale, and what appeared at the current step pulses.
+pub fn emphasis(
+    visible: &Visible<'_>,
+    layer: &Layer,
+    i: usize,
+    pulse: Option<(Day, f32)>,
+) -> Emphasis {
+    let alpha = match visible.shown(i) {
+        Shown::Shown { age_days } => (1.0 - age_days.max(0) as f32 / FADE_DAYS).max(OLDEST_ALPHA),
+        Shown::Ended => OLDEST_ALPHA,
+        Shown::Hidden => 0.0,
+    };
+    let pulse = pulse.and_then(|(day, secs)| {
+        let start = layer.features().get(i)?.extent.range_secs()?.0;
+        (Day::containing(start) == day).then_some((secs / PULSE_PERIOD_SECS).fract())
+    });
+    Emphasis { alpha, pulse }
+}
 
 #[derive(Default)]
 pub struct TimeSession {
@@ -20,6 +49,8 @@ pub struct TimeSession {
     /// The workspace generation and layer visibility `events` and the range
     /// were computed for.
     computed_for: Option<(u64, Vec<bool>)>,
+    /// The day to open on once the first dated layer arrives (`--date`).
+    pub start_at: Option<Day>,
 }
 
 impl TimeSession {
@@ -28,13 +59,23 @@ impl TimeSession {
     pub fn refresh(&mut self, workspace: &Workspace) {
         let key = (
             workspace.generation,
-            workspace.layers.iter().map(|l| l.visible).collect::<Vec<_>>(),
+            workspace
+                .layers
+                .iter()
+                .map(|l| l.visible)
+                .collect::<Vec<_>>(),
         );
         if self.computed_for.as_ref() == Some(&key) {
             return;
         }
         self.computed_for = Some(key);
-        self.events = event_days(workspace.layers.iter().filter(|l| l.visible).map(|l| &*l.time));
+        self.events = event_days(
+            workspace
+                .layers
+                .iter()
+                .filter(|l| l.visible)
+                .map(|l| &*l.time),
+        );
         // The range opens one day before the first date, so the start is an
         // empty map and PageDown from there lands on the first event.
         let range = workspace
@@ -45,7 +86,13 @@ impl TimeSession {
             .map(|(first, last)| (first - 1, last));
         match (range, &mut self.state) {
             (Some(range), Some(state)) => state.set_range(range),
-            (Some(range), None) => self.state = Some(TimelineState::new(range)),
+            (Some(range), None) => {
+                let mut state = TimelineState::new(range);
+                if let Some(day) = self.start_at.take() {
+                    state.apply(TimeCommand::SetDay(day), &self.events);
+                }
+                self.state = Some(state);
+            }
             (None, _) => self.state = None,
         }
     }
@@ -106,9 +153,18 @@ impl TimeSession {
         };
         let painter = ui.painter().with_clip_rect(map);
         let dark = ui.visuals().dark_mode;
-        let text = if dark { egui::Color32::WHITE } else { egui::Color32::from_gray(20) };
-        let date = painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0), text);
-        let utc = painter.layout_no_wrap("UTC".into(), egui::FontId::proportional(15.0), text.gamma_multiply(0.7));
+        let text = if dark {
+            egui::Color32::WHITE
+        } else {
+            egui::Color32::from_gray(20)
+        };
+        let date =
+            painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0), text);
+        let utc = painter.layout_no_wrap(
+            "UTC".into(),
+            egui::FontId::proportional(15.0),
+            text.gamma_multiply(0.7),
+        );
         let origin = map.left_top() + vec2(14.0, 12.0);
         let size = vec2(date.size().x + utc.size().x + 30.0, date.size().y + 10.0);
         let plate = if dark {
@@ -154,27 +210,41 @@ impl TimeSession {
                 for (open, feature) in cards.iter().take(3) {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
-                            let (rect, _) = ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
+                            let (rect, _) =
+                                ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour(open.colour));
                             ui.strong(
-                                egui::RichText::new(feature.title.as_deref().or(feature.id.as_deref()).unwrap_or("Event"))
-                                    .size(17.0),
+                                egui::RichText::new(
+                                    feature
+                                        .title
+                                        .as_deref()
+                                        .or(feature.id.as_deref())
+                                        .unwrap_or("Event"),
+                                )
+                                .size(17.0),
                             );
                         });
                         ui.label(format!("{} · {}", open.name(), when(feature)));
                         let place = coordinates_text(anchor_lon_lat(feature));
                         let place = match feature.location_precision {
-                            crate::layers::LocationPrecision::Approximate { uncertainty_km: Some(km) } => {
+                            crate::layers::LocationPrecision::Approximate {
+                                uncertainty_km: Some(km),
+                            } => {
                                 format!("{place} (approximate, ±{km:.0} km)")
                             }
-                            crate::layers::LocationPrecision::Approximate { uncertainty_km: None } => {
+                            crate::layers::LocationPrecision::Approximate {
+                                uncertainty_km: None,
+                            } => {
                                 format!("{place} (approximate)")
                             }
                             crate::layers::LocationPrecision::Exact => place,
                         };
                         ui.label(egui::RichText::new(place).weak());
                         for source in feature.sources.iter().take(2) {
-                            ui.hyperlink_to(source.title.as_deref().unwrap_or(&source.url), source.url.as_ref());
+                            ui.hyperlink_to(
+                                source.title.as_deref().unwrap_or(&source.url),
+                                source.url.as_ref(),
+                            );
                         }
                     });
                     ui.add_space(4.0);

@@ -11,7 +11,8 @@
 use super::FeatureRef;
 use super::LayerDraw;
 use super::cache::{MeshPool, OverlayCache, PolygonKey};
-use super::draw::{highlight, line_shapes, paint, polygon_shapes, uncertainty};
+use super::draw::{highlight, line_shapes, paint, polygon_shapes, pulse_ring, uncertainty};
+use super::plugin::Emphasis;
 use super::project::ScreenProjection;
 use super::sprites::{SymbolSheet, SymbolSprites};
 use super::style::{self, OverlayStyle};
@@ -134,7 +135,7 @@ pub fn build_shapes(
 ) -> Shapes {
     cache.begin_frame();
     let margin = style::SYMBOL_SIZE + options.style.selected_width + 4.0;
-    let screen = ScreenProjection::new(projector, margin);
+    let screen = ScreenProjection::new(projector).with_table(margin);
     let view = projector.clip_rect().expand(margin);
     let mut templates: [Option<SymbolMesh>; 8] = Default::default();
     let mut out = Shapes::default();
@@ -215,6 +216,14 @@ fn build_layer(
             }
             None => &plain,
         };
+        let emphasis = draw.emphasis.map_or(Emphasis::PLAIN, |e| e(i));
+        let faded;
+        let paint = if emphasis.alpha < 0.999 {
+            faded = paint.faded(emphasis.alpha);
+            &faded
+        } else {
+            paint
+        };
         let mut symbol = || {
             let slot = symbols.get_mut(i);
             match slot
@@ -236,11 +245,14 @@ fn build_layer(
             Simple::Point(p) => {
                 let at = screen.lon_lat(p.x(), p.y());
                 marks.push(pool, at, symbol(), paint.marker, paint.outline);
+                if let Some(phase) = emphasis.pulse {
+                    pulse_ring(at, phase, paint.marker, &mut circles);
+                }
                 if let LocationPrecision::Approximate {
                     uncertainty_km: Some(km),
                 } = feature.location_precision
                 {
-                    uncertainty(km, p, screen, paint, &mut circles);
+                    uncertainty(km, p, screen, paint.marker, false, &mut circles);
                 }
             }
             Simple::Line(line) => lines.extend(line_shapes(line, screen, paint)),

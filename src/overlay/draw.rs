@@ -24,6 +24,29 @@ pub(super) struct Paint {
     pub fill: Color32,
 }
 
+impl Paint {
+    /// The same paint at `alpha` of its strength (a faded, older event).
+    pub(super) fn faded(&self, alpha: f32) -> Paint {
+        let alpha = alpha.clamp(0.0, 1.0);
+        Paint {
+            marker: self.marker.gamma_multiply(alpha),
+            outline: self.outline.gamma_multiply(alpha),
+            line: Stroke::new(self.line.width, self.line.color.gamma_multiply(alpha)),
+            edge: Stroke::new(self.edge.width, self.edge.color.gamma_multiply(alpha)),
+            fill: self.fill.gamma_multiply(alpha),
+        }
+    }
+}
+
+/// A ring growing and fading round a point that just appeared, so the eye
+/// finds what changed at this step.
+pub(super) fn pulse_ring(centre: egui::Pos2, phase: f32, colour: Color32, out: &mut Vec<Shape>) {
+    let phase = phase.clamp(0.0, 1.0);
+    let radius = style::SYMBOL_SIZE / 2.0 + 4.0 + style::PULSE_GROWTH * 1.5 * phase;
+    let stroke = Stroke::new(3.0, colour.gamma_multiply(1.0 - phase));
+    out.push(Shape::circle_stroke(centre, radius, stroke));
+}
+
 /// Resolves simplestyle overrides against the layer's colour; every feature
 /// without overrides shares one `Paint` per layer.
 pub(super) fn paint(draw: &LayerDraw, overrides: Option<&Style>, style: &OverlayStyle) -> Paint {
@@ -45,31 +68,51 @@ pub(super) fn paint(draw: &LayerDraw, overrides: Option<&Style>, style: &Overlay
     }
 }
 
-/// The approximate position's circle, when it is larger than the symbol.
+/// An approximate location's uncertainty circle. Many approximate features
+/// have circles hundreds of kilometres wide, and filled they would bury the
+/// map; so every circle is a thin dashed ring ("about here"), and only the
+/// hovered or selected feature's is filled.
 pub(super) fn uncertainty(
     km: f64,
     p: geo::Point<f64>,
     screen: &ScreenProjection,
-    paint: &Paint,
+    colour: egui::Color32,
+    emphasised: bool,
     out: &mut Vec<Shape>,
 ) {
     let (lon, lat) = (p.x(), p.y());
     let per_metre = screen.projector().scale_pixel_per_meter(lon_lat(lon, lat));
     let radius = (km * 1000.0) as f32 * per_metre;
-    if radius.is_finite() && radius > style::SYMBOL_SIZE / 2.0 {
-        let centre = screen.lon_lat(lon, lat);
-        let base = paint.marker;
+    if !(radius.is_finite() && radius > style::SYMBOL_SIZE / 2.0) {
+        return;
+    }
+    let centre = screen.lon_lat(lon, lat);
+    if emphasised {
         out.push(Shape::circle_filled(
             centre,
             radius,
-            base.gamma_multiply(style::UNCERTAINTY_FILL_OPACITY),
+            colour.gamma_multiply(style::UNCERTAINTY_FILL_OPACITY),
         ));
         let ring = Stroke::new(
-            style::UNCERTAINTY_RING_WIDTH,
-            base.gamma_multiply(style::UNCERTAINTY_RING_OPACITY),
+            style::UNCERTAINTY_RING_WIDTH * 1.5,
+            colour.gamma_multiply(style::UNCERTAINTY_RING_OPACITY),
         );
         out.push(Shape::circle_stroke(centre, radius, ring));
+        return;
     }
+    // Enough segments that the ring looks round at any size, never thousands.
+    let segments = (radius / 6.0).clamp(24.0, 180.0) as usize;
+    let points: Vec<egui::Pos2> = (0..=segments)
+        .map(|k| {
+            let angle = k as f32 / segments as f32 * std::f32::consts::TAU;
+            centre + radius * egui::vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    let ring = Stroke::new(
+        style::UNCERTAINTY_RING_WIDTH,
+        colour.gamma_multiply(style::UNCERTAINTY_QUIET_OPACITY),
+    );
+    out.extend(Shape::dashed_line(&points, ring, 6.0, 5.0));
 }
 
 /// Screen points of a ring or line, dropping those closer than
@@ -173,6 +216,12 @@ pub(super) fn highlight(
     let edge = 2.0 * style::SELECTED_EDGE_WIDTH;
     for_each_simple(&feature.geometry, &mut |simple| match simple {
         Simple::Point(p) => {
+            if let crate::layers::LocationPrecision::Approximate {
+                uncertainty_km: Some(km),
+            } = feature.location_precision
+            {
+                uncertainty(km, p, screen, paint.marker, true, out);
+            }
             let centre = screen.lon_lat(p.x(), p.y());
             if selected {
                 out.push(Shape::circle_stroke(

@@ -21,7 +21,7 @@ pub fn hit_test(layers: &[LayerDraw], projector: &Projector, pointer: Pos2) -> O
     if !projector.clip_rect().contains(pointer) {
         return None;
     }
-    let screen = ScreenProjection::new(projector, HIT_RADIUS);
+    let screen = ScreenProjection::new(projector);
     let near = Rect::from_center_size(pointer, Vec2::splat(2.0 * HIT_RADIUS));
     let (min, max) = screen.lon_lat_box(near)?;
     let here = projector.unproject(pointer.to_vec2());

@@ -22,6 +22,25 @@ pub struct LayerDraw<'a> {
     /// Whether feature `i` (an index into `layer.features()`) is shown, e.g.
     /// by the timeline; a feature not shown is neither drawn nor hit.
     pub shown: &'a dyn Fn(usize) -> bool,
+    /// How feature `i` is drawn beyond its colours: faded with age, or pulsing
+    /// because it appeared at the current step. `None`: all plain.
+    pub emphasis: Option<&'a dyn Fn(usize) -> Emphasis>,
+}
+
+/// Per-feature emphasis from the timeline.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Emphasis {
+    /// Multiplies the feature's colours, `0..=1`: older events fade.
+    pub alpha: f32,
+    /// Phase `0..1` of a ring growing round a point that just appeared.
+    pub pulse: Option<f32>,
+}
+
+impl Emphasis {
+    pub const PLAIN: Emphasis = Emphasis {
+        alpha: 1.0,
+        pulse: None,
+    };
 }
 
 /// A feature of one layer.

@@ -86,23 +86,25 @@ pub struct ScreenProjection<'a> {
 }
 
 impl<'a> ScreenProjection<'a> {
-    /// For points in `projector`'s clip rect grown by `margin` points (the
-    /// fast table covers those latitudes; others are computed exactly).
-    pub fn new(projector: &'a Projector<'a>, margin: f32) -> Self {
+    pub fn new(projector: &'a Projector<'a>) -> Self {
         let affine = fit(projector).filter(|affine| agrees(affine, projector));
-        let mut screen = Self {
+        Self {
             projector,
             affine,
             table: None,
-        };
-        if let (Some(affine), Some((south_west, north_east))) = (
-            &screen.affine,
-            screen.lon_lat_box(projector.clip_rect().expand(margin)),
-        ) {
-            let clamp = |lat: f64| lat.clamp(-89.9, 89.9);
-            screen.table = LatitudeTable::new(affine, clamp(south_west[1]), clamp(north_east[1]));
         }
-        screen
+    }
+
+    /// Adds the latitude table for points in the clip rect grown by `margin`
+    /// points (others are still computed exactly). Worth its 1,025 samples
+    /// only when many points are projected, as in drawing, not a hit test.
+    pub fn with_table(mut self, margin: f32) -> Self {
+        let view = self.lon_lat_box(self.projector.clip_rect().expand(margin));
+        if let (Some(affine), Some((south_west, north_east))) = (&self.affine, view) {
+            let clamp = |lat: f64| lat.clamp(-89.9, 89.9);
+            self.table = LatitudeTable::new(affine, clamp(south_west[1]), clamp(north_east[1]));
+        }
+        self
     }
 
     /// Whether the fast path is in use; tests check it is for Mercator.
@@ -213,7 +215,8 @@ mod tests {
             memory.center_at(centre);
             let rect = Rect::from_min_size(pos2(10.0, 20.0), egui::vec2(1600.0, 1000.0));
             let projector = Projector::new(rect, &MercatorProjection, &memory, centre);
-            let screen = ScreenProjection::new(&projector, 20.0);
+            let screen = ScreenProjection::new(&projector).with_table(20.0);
+            let plain = ScreenProjection::new(&projector);
             assert!(screen.is_affine(), "zoom {zoom}");
             for (u, v) in
                 (0..=10).flat_map(|u| (0..=10).map(move |v| (u as f32 / 10.0, v as f32 / 10.0)))
@@ -228,6 +231,11 @@ mod tests {
                 assert!(
                     (fast - exact).length() < 0.02,
                     "zoom {zoom}: {fast:?} vs {exact:?}"
+                );
+                let exact_path = plain.lon_lat(position.x(), position.y());
+                assert!(
+                    (exact_path - exact).length() < 0.02,
+                    "zoom {zoom}: {exact_path:?}"
                 );
                 let unit = screen.unit([position.x(), mercator_y(position.y())]);
                 assert!(

@@ -23,6 +23,8 @@ pub const FILL_OPACITY: f32 = 0.18;
 pub const UNCERTAINTY_FILL_OPACITY: f32 = 0.10;
 pub const UNCERTAINTY_RING_OPACITY: f32 = 0.55;
 pub const UNCERTAINTY_RING_WIDTH: f32 = 1.0;
+/// The dashed ring every approximate point has when it is not hovered or selected.
+pub const UNCERTAINTY_QUIET_OPACITY: f32 = 0.45;
 /// Lines are drawn over a casing this much wider, in the symbol outline
 /// colour at this opacity, so they read on light, dark and satellite maps.
 pub const LINE_CASING_EXTRA_WIDTH: f32 = 2.0;

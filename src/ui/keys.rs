@@ -10,9 +10,15 @@ const PAN_STEP: f64 = 120.0;
 
 /// The shortcut list shown in Help and the README.
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Arrow keys", "Pan the map (with dated layers: Up/Down and Shift+arrows)"),
+    (
+        "Arrow keys",
+        "Pan the map (with dated layers: Up/Down and Shift+arrows)",
+    ),
     ("Left / Right", "One day back / on (with dated layers)"),
-    ("PageUp / PageDown", "Previous / next event (what presentation clickers send)"),
+    (
+        "PageUp / PageDown",
+        "Previous / next event (what presentation clickers send)",
+    ),
     ("Home / End", "First / last date"),
     ("Space", "Play or pause the timeline"),
     ("+ / −", "Zoom in / out"),

@@ -5,7 +5,9 @@
 
 use crate::layers::Layer;
 use crate::overlay::plugin::FeatureRef;
-use crate::timeline::{Day, Mode, SPEED_PRESETS, TimeCommand, TimeIndex, TimelineState, WINDOW_PRESETS};
+use crate::timeline::{
+    Day, Mode, SPEED_PRESETS, TimeCommand, TimeIndex, TimelineState, WINDOW_PRESETS,
+};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 /// One layer as the strip shows it.
@@ -36,13 +38,27 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 pub const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// "17 November 2025": how the date reads on a projector.
 pub fn long_date(day: Day) -> String {
     let (y, m, d) = day.ymd();
-    let month = MONTH_NAMES.get(usize::from(m).saturating_sub(1)).copied().unwrap_or("?");
+    let month = MONTH_NAMES
+        .get(usize::from(m).saturating_sub(1))
+        .copied()
+        .unwrap_or("?");
     format!("{d} {month} {y}")
 }
 
@@ -58,26 +74,51 @@ pub fn timeline_panel(
     intents
 }
 
-fn controls(ui: &mut egui::Ui, state: &TimelineState, view: &mut TimelineView, intents: &mut Vec<TimelineIntent>) {
+fn controls(
+    ui: &mut egui::Ui,
+    state: &TimelineState,
+    view: &mut TimelineView,
+    intents: &mut Vec<TimelineIntent>,
+) {
     let mut time = |c| intents.push(TimelineIntent::Time(c));
     ui.horizontal_wrapped(|ui| {
         if ui.button("⏮").on_hover_text("First date (Home)").clicked() {
             time(TimeCommand::First);
         }
-        if ui.button("⏪").on_hover_text("Previous event (PageUp)").clicked() {
+        if ui
+            .button("⏪")
+            .on_hover_text("Previous event (PageUp)")
+            .clicked()
+        {
             time(TimeCommand::PrevEvent);
         }
-        if ui.button("◀").on_hover_text("One day back (Left)").clicked() {
+        if ui
+            .button("◀")
+            .on_hover_text("One day back (Left)")
+            .clicked()
+        {
             time(TimeCommand::StepDays(-1));
         }
-        let play = if state.playing { "⏸ Pause" } else { "▶ Play" };
-        if ui.button(play).on_hover_text("Play or pause (Space)").clicked() {
+        let play = if state.playing {
+            "⏸ Pause"
+        } else {
+            "▶ Play"
+        };
+        if ui
+            .button(play)
+            .on_hover_text("Play or pause (Space)")
+            .clicked()
+        {
             time(TimeCommand::TogglePlay);
         }
         if ui.button("▶").on_hover_text("One day on (Right)").clicked() {
             time(TimeCommand::StepDays(1));
         }
-        if ui.button("⏩").on_hover_text("Next event (PageDown)").clicked() {
+        if ui
+            .button("⏩")
+            .on_hover_text("Next event (PageDown)")
+            .clicked()
+        {
             time(TimeCommand::NextEvent);
         }
         if ui.button("⏭").on_hover_text("Last date (End)").clicked() {
@@ -93,8 +134,13 @@ fn controls(ui: &mut egui::Ui, state: &TimelineState, view: &mut TimelineView, i
                     ui.selectable_value(&mut speed, preset, format!("{preset} days/s"));
                 }
             });
-        ui.add(egui::DragValue::new(&mut speed).range(0.1..=365.0).speed(0.5).suffix(" d/s"))
-            .on_hover_text("Type any speed in days per second");
+        ui.add(
+            egui::DragValue::new(&mut speed)
+                .range(0.1..=365.0)
+                .speed(0.5)
+                .suffix(" d/s"),
+        )
+        .on_hover_text("Type any speed in days per second");
         if speed != state.speed_days_per_sec {
             time(TimeCommand::SetSpeed(speed));
         }
@@ -113,7 +159,12 @@ fn controls(ui: &mut egui::Ui, state: &TimelineState, view: &mut TimelineView, i
         if state.event_mode {
             let mut pause = state.event_pause_secs;
             if ui
-                .add(egui::DragValue::new(&mut pause).range(0.5..=60.0).speed(0.1).suffix(" s pause"))
+                .add(
+                    egui::DragValue::new(&mut pause)
+                        .range(0.5..=60.0)
+                        .speed(0.1)
+                        .suffix(" s pause"),
+                )
                 .changed()
             {
                 time(TimeCommand::SetEventPause(pause));
@@ -204,7 +255,8 @@ fn strip(
     );
     let (mut s0, mut s1) = view.span.unwrap_or(fitted);
     let height = RULER + ROW * layers.len().max(1) as f32 + HANDLE_LABEL + 4.0;
-    let (rect, response) = ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
@@ -214,14 +266,19 @@ fn strip(
     // Zoom with the wheel around the pointer; pan with shift+wheel, a sideways
     // scroll, or a drag on the ruler.
     if let Some(pointer) = response.hover_pos() {
-        let (scroll, zoom, shift) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
+        let (scroll, zoom, shift) =
+            ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.modifiers.shift));
         let pan_px = if shift { scroll.y + scroll.x } else { scroll.x };
         if pan_px != 0.0 {
             let shift_days = -f64::from(pan_px) / width * (s1 - s0);
             s0 += shift_days;
             s1 += shift_days;
         }
-        let factor = if shift { 1.0 } else { (-f64::from(scroll.y) * 0.003).exp() / f64::from(zoom) };
+        let factor = if shift {
+            1.0
+        } else {
+            (-f64::from(scroll.y) * 0.003).exp() / f64::from(zoom)
+        };
         if (factor - 1.0).abs() > 1e-6 {
             let at = day_at_in(pointer.x, s0, s1);
             s0 = at - (at - s0) * factor;
@@ -288,10 +345,22 @@ fn strip(
             {
                 let distance = (p.x - marker_x).abs();
                 if distance <= 5.0 && hovered_marker.as_ref().is_none_or(|(d, ..)| distance < *d) {
-                    let title = strip_layer.layer.features().get(feature).map_or_else(String::new, |f| {
-                        f.title.as_deref().or(f.id.as_deref()).unwrap_or("Untitled").to_string()
-                    });
-                    let at = FeatureRef { layer: strip_layer.index_in_workspace, feature };
+                    let title =
+                        strip_layer
+                            .layer
+                            .features()
+                            .get(feature)
+                            .map_or_else(String::new, |f| {
+                                f.title
+                                    .as_deref()
+                                    .or(f.id.as_deref())
+                                    .unwrap_or("Untitled")
+                                    .to_string()
+                            });
+                    let at = FeatureRef {
+                        layer: strip_layer.index_in_workspace,
+                        feature,
+                    };
                     hovered_marker = Some((distance, at, Day::containing(start), title));
                 }
             }
@@ -306,7 +375,8 @@ fn strip(
         && let Some((_, at, day, _)) = &hovered_marker
     {
         intents.push(TimelineIntent::Select(*at, *day));
-    } else if (response.clicked() || response.dragged()) && !on_ruler
+    } else if (response.clicked() || response.dragged())
+        && !on_ruler
         && let Some(p) = response.interact_pointer_pos()
     {
         let day = Day::from_days_since_epoch(day_at(p.x).floor() as i64);
@@ -320,7 +390,10 @@ fn strip(
     let (x0, x1) = (x_of(day), x_of(day + 1.0));
     let accent = visuals.selection.bg_fill;
     painter.rect_filled(
-        Rect::from_min_max(pos2(x0, rect.top() + RULER - 2.0), pos2(x1.max(x0 + 2.0), rect.bottom() - HANDLE_LABEL)),
+        Rect::from_min_max(
+            pos2(x0, rect.top() + RULER - 2.0),
+            pos2(x1.max(x0 + 2.0), rect.bottom() - HANDLE_LABEL),
+        ),
         0.0,
         accent.gamma_multiply(0.5),
     );
@@ -329,15 +402,30 @@ fn strip(
         Stroke::new(2.0, accent),
     );
     let label = state.day.to_string();
-    let galley = painter.layout_no_wrap(label, FontId::proportional(13.0), visuals.strong_text_color());
-    let label_x = (x0 - galley.size().x / 2.0).clamp(rect.left() + 2.0, rect.right() - galley.size().x - 2.0);
-    let label_rect = Rect::from_min_size(pos2(label_x - 4.0, rect.bottom() - HANDLE_LABEL), galley.size() + vec2(8.0, 2.0));
+    let galley = painter.layout_no_wrap(
+        label,
+        FontId::proportional(13.0),
+        visuals.strong_text_color(),
+    );
+    let label_x =
+        (x0 - galley.size().x / 2.0).clamp(rect.left() + 2.0, rect.right() - galley.size().x - 2.0);
+    let label_rect = Rect::from_min_size(
+        pos2(label_x - 4.0, rect.bottom() - HANDLE_LABEL),
+        galley.size() + vec2(8.0, 2.0),
+    );
     painter.rect_filled(label_rect, 3.0, accent);
     painter.galley(label_rect.min + vec2(4.0, 1.0), galley, Color32::WHITE);
 }
 
 /// Month ticks, with names when there is room, and year ticks with the year.
-fn ticks(painter: &egui::Painter, rect: Rect, s0: f64, s1: f64, x_of: &impl Fn(f64) -> f32, visuals: &egui::Visuals) {
+fn ticks(
+    painter: &egui::Painter,
+    rect: Rect,
+    s0: f64,
+    s1: f64,
+    x_of: &impl Fn(f64) -> f32,
+    visuals: &egui::Visuals,
+) {
     let text = visuals.text_color();
     let weak = visuals.weak_text_color();
     let first = Day::from_days_since_epoch(s0.floor() as i64);
@@ -358,13 +446,21 @@ fn ticks(painter: &egui::Painter, rect: Rect, s0: f64, s1: f64, x_of: &impl Fn(f
         if x >= rect.left() {
             let is_year = month == 1;
             painter.line_segment(
-                [pos2(x, rect.top() + if is_year { 0.0 } else { RULER * 0.55 }), pos2(x, rect.bottom())],
-                Stroke::new(if is_year { 1.5 } else { 0.5 }, if is_year { text } else { weak }),
+                [
+                    pos2(x, rect.top() + if is_year { 0.0 } else { RULER * 0.55 }),
+                    pos2(x, rect.bottom()),
+                ],
+                Stroke::new(
+                    if is_year { 1.5 } else { 0.5 },
+                    if is_year { text } else { weak },
+                ),
             );
             let label = if is_year {
                 Some(year.to_string())
             } else if px_per_month > 28.0 {
-                MONTHS.get(usize::from(month).saturating_sub(1)).map(|m| (*m).to_string())
+                MONTHS
+                    .get(usize::from(month).saturating_sub(1))
+                    .map(|m| (*m).to_string())
             } else {
                 None
             };
