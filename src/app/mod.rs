@@ -7,6 +7,7 @@ mod start;
 mod time;
 
 pub use start::{BasemapLoading, StartOptions};
+pub use time::emphasis;
 
 use crate::basemap::assets::Basemap;
 use crate::basemap::style::{BasemapStyle, BasemapTheme};
