@@ -22,6 +22,9 @@ pub struct LayerSession {
     problems_for: Option<usize>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
+    /// Request order of the load the status speaks of: of loads finishing
+    /// together, the status names the last one asked for, not a race's winner.
+    status_order: u64,
 }
 
 fn shows_all(_: usize) -> bool {
@@ -44,6 +47,7 @@ impl LayerSession {
             dialog: None,
             problems_for: None,
             status: None,
+            status_order: 0,
         };
         for file in files {
             session.open(file);
@@ -67,14 +71,19 @@ impl LayerSession {
                 self.workspace
                     .apply_indexed(&done.path, done.report, done.time, done.order);
             let name = done.path.display();
-            self.status = Some(match &applied {
+            let newest = done.order >= self.status_order;
+            self.status_order = self.status_order.max(done.order);
+            let message = match &applied {
                 Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
                 Applied::Reloaded => format!("Reloaded {name}"),
                 Applied::Failed(_) => format!("Could not open {name}"),
                 Applied::KeptPrevious(_) => {
                     format!("{name} is broken; keeping the last good version")
                 }
-            });
+            };
+            if newest {
+                self.status = Some(message);
+            }
             match applied {
                 Applied::Opened => self.watcher.watch(&done.path),
                 Applied::Reloaded => {

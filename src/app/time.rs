@@ -108,7 +108,8 @@ impl TimeSession {
         let Some(state) = &mut self.state else {
             return;
         };
-        if state.playing {
+        if state.playing || state.pulse().is_some() {
+            // Also while paused: the tick ages the pulse of the day's new features.
             let dt = ctx.input(|i| i.stable_dt).min(0.5);
             state.tick(dt, &self.events);
         }
