@@ -92,6 +92,17 @@ fn dated_layer(
     Layer::new("bench".into(), "bench.geojson".into(), None, None, features)
 }
 
+/// The south-west and north-east corners (lon, lat) of the 1600×1000 view,
+/// 10 px in, so generated points all land on screen.
+fn in_view(projector: &Projector) -> ((f64, f64), (f64, f64)) {
+    let corner = |x: f32, y: f32| {
+        let p = projector.unproject(vec2(x, y));
+        (p.x(), p.y())
+    };
+    let (west_north, east_south) = (corner(10.0, 10.0), corner(1590.0, 990.0));
+    ((west_north.0, east_south.1), (east_south.0, west_north.1))
+}
+
 fn memory(zoom: f64, centre: Position) -> MapMemory {
     let mut memory = MapMemory::default();
     memory.set_zoom(zoom).ok();
@@ -118,13 +129,7 @@ fn shapes(c: &mut Criterion) {
     let centre = lon_lat(-66.9, 15.0);
     let memory = memory(6.0, centre);
     let projector = Projector::new(view, &MercatorProjection, &memory, centre);
-    let corner = |x: f32, y: f32| {
-        let p = projector.unproject(vec2(x, y));
-        (p.x(), p.y())
-    };
-    let (west_north, east_south) = (corner(10.0, 10.0), corner(1590.0, 990.0));
-    let southwest = (west_north.0, east_south.1);
-    let northeast = (east_south.0, west_north.1);
+    let (southwest, northeast) = in_view(&projector);
     // As the plugin draws: symbols as sprites (the texture id is never
     // looked up here); and the tessellated fallback for comparison.
     let sprites = SymbolSprites {
@@ -177,17 +182,8 @@ fn dragging(c: &mut Criterion) {
     let centre = lon_lat(-66.9, 15.0);
     let memory = memory(6.0, centre);
     let projector = Projector::new(view, &MercatorProjection, &memory, centre);
-    let corner = |x: f32, y: f32| {
-        let p = projector.unproject(vec2(x, y));
-        (p.x(), p.y())
-    };
-    let (west_north, east_south) = (corner(10.0, 10.0), corner(1590.0, 990.0));
-    let layer = dated_layer(
-        100_000,
-        (west_north.0, east_south.1),
-        (east_south.0, west_north.1),
-        true,
-    );
+    let (southwest, northeast) = in_view(&projector);
+    let layer = dated_layer(100_000, southwest, northeast, true);
     let time = TimeIndex::new(layer.features());
     let options = DrawOptions {
         sprites: Some(SymbolSprites {

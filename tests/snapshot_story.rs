@@ -3,36 +3,24 @@
 //! Reviewed by eye; shown in the README.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use egui_kittest::{Harness, SnapshotOptions};
-use sitmap::app::{SitmapApp, StartOptions};
-use sitmap::state::ThemeChoice;
+mod common;
+
+use egui_kittest::SnapshotOptions;
+use sitmap::app::StartOptions;
 use sitmap::story::story_files;
 use sitmap::timeline::Day;
 use sitmap::view::PRESETS;
-use std::time::Duration;
 
 #[test]
 fn the_caribbean_on_17_november_2025() {
     let options = StartOptions {
-        theme: ThemeChoice::Light,
         files: story_files(),
         date: Some(Day::parse("2025-11-17").unwrap()),
         view: PRESETS.iter().copied().find(|p| p.name == "Caribbean"),
         ..StartOptions::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
-    for _ in 0..400 {
-        harness.step();
-        let app = harness.state();
-        if app.basemap_ready() && app.layers_idle() && app.workspace().layers.len() == 4 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
     // Let the pulse of the day's events finish, so the picture is still.
     harness.run_steps(120);
     let app = harness.state();
@@ -54,8 +42,6 @@ fn the_caribbean_on_17_november_2025() {
     // Text antialiasing differs by a few levels between GPU drivers.
     harness.snapshot_options(
         "caribbean_2025_11_17",
-        &SnapshotOptions::new()
-            .threshold(2.0)
-            .max_failed_pixels(400),
+        &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400),
     );
 }

@@ -1,36 +1,15 @@
 //! The app as a user first meets it: rendered with wgpu, no network, real assets.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::basemap::assets::AssetSource;
 use sitmap::basemap::style::BasemapStyle;
-use sitmap::state::ThemeChoice;
-use std::time::Duration;
-
-/// The light theme, whatever the test machine's: the colours below are the light style's.
-fn light() -> StartOptions {
-    StartOptions {
-        theme: ThemeChoice::Light,
-        ..StartOptions::default()
-    }
-}
 
 fn start(options: StartOptions) -> Harness<'static, SitmapApp> {
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
-    // Tiles render on worker threads: give them a bounded number of frames.
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().basemap_ready() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness
+    common::start(options, [1200.0, 800.0])
 }
 
 fn pixel(image: &image::RgbaImage, pos: egui::Pos2, pixels_per_point: f32) -> [u8; 3] {
@@ -47,7 +26,7 @@ fn close(a: [u8; 3], b: [u8; 4]) -> bool {
 
 #[test]
 fn the_app_starts_offline_and_draws_the_americas() {
-    let mut harness = start(light());
+    let mut harness = start(StartOptions::default());
     let app = harness.state();
     assert!(
         app.basemap_ready(),
@@ -99,7 +78,7 @@ fn the_app_starts_offline_and_draws_the_americas() {
 
 #[test]
 fn home_restores_the_view_after_a_pan() {
-    let mut harness = start(light());
+    let mut harness = start(StartOptions::default());
     let home = (
         harness.state().state.center(),
         harness.state().state.memory.zoom(),
@@ -138,7 +117,7 @@ fn a_missing_and_a_corrupt_asset_are_reported_and_the_rest_is_drawn() {
     std::fs::write(dir.path().join("land_110m.sbg"), b"SITMAPG1\x01\xff\xff").unwrap();
     let mut harness = start(StartOptions {
         assets: AssetSource::Dir(dir.path().to_path_buf()),
-        ..light()
+        ..StartOptions::default()
     });
     assert!(harness.state().basemap_ready());
     let notices = harness.state().state.notices.join("\n");

@@ -1,11 +1,11 @@
 //! Layers as a user meets them: shown, hidden, clicked, dropped onto the window.
 
+mod common;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
-use sitmap::state::ThemeChoice;
 use std::path::PathBuf;
-use std::time::Duration;
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -15,29 +15,14 @@ fn fixture(name: &str) -> PathBuf {
 
 fn start(files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
     let options = StartOptions {
-        theme: ThemeChoice::Light,
         files,
         ..StartOptions::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
-    settle(&mut harness);
-    harness
+    common::start(options, [1400.0, 900.0])
 }
 
-/// Steps until the basemap is drawn and no layer is loading, within a bound.
 fn settle(harness: &mut Harness<'static, SitmapApp>) {
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().basemap_ready() && harness.state().layers_idle() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
+    common::settle(harness, 0);
 }
 
 /// A file dropped from a file manager, as winit hands it over.

@@ -1,35 +1,22 @@
 //! The timeline on the story data, as a class or a briefing uses it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
-use sitmap::state::ThemeChoice;
 use sitmap::story::story_files;
 use sitmap::timeline::Day;
-use std::time::Duration;
 
 fn start() -> Harness<'static, SitmapApp> {
     let options = StartOptions {
-        theme: ThemeChoice::Light,
         files: story_files(),
         ..StartOptions::default()
     };
-    let mut harness = Harness::builder()
-        .with_size([1500.0, 950.0])
-        .with_theme(egui::Theme::Light)
-        .wgpu()
-        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
-    for _ in 0..400 {
-        harness.step();
-        let app = harness.state();
-        if app.basemap_ready() && app.layers_idle() && app.workspace().layers.len() == 4 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(3);
+    let mut harness = common::start(options, [1500.0, 950.0]);
+    common::settle(&mut harness, 4);
     assert_eq!(
         harness.state().workspace().layers.len(),
         4,
