@@ -45,11 +45,13 @@ pub fn layers_panel(
     for (path, secs, bytes) in loading {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!(
+            // Truncated, not wrapped: a long name must not widen the panel for good.
+            let text = format!(
                 "Loading {} ({:.1} MB, {secs:.0} s)",
                 file_name(path),
                 *bytes as f64 / 1_000_000.0
-            ));
+            );
+            ui.add(egui::Label::new(text).truncate());
         });
     }
     for (path, message) in &workspace.failed {
