@@ -5,11 +5,12 @@
 //! because editors often save by writing a new file and renaming it over the
 //! old one, which a watch on the old inode would miss.
 
-use crate::layers::{LoadReport, load_path};
+use crate::layers::{LoadProgress, LoadReport, load_path_with_progress};
 use crate::timeline::TimeIndex;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
@@ -23,12 +24,21 @@ pub struct LoadDone {
     pub elapsed: Duration,
 }
 
+/// One file being loaded, for the layer panel.
+pub struct Loading<'a> {
+    pub path: &'a Path,
+    pub secs: f32,
+    pub bytes: u64,
+    /// How much is parsed, when the loader can tell.
+    pub fraction: Option<f32>,
+}
+
 pub struct LayerLoader {
     ctx: egui::Context,
     sender: Sender<LoadDone>,
     receiver: Receiver<LoadDone>,
-    /// Files being loaded, with their size for the status line.
-    in_flight: HashMap<PathBuf, (Instant, u64)>,
+    /// Files being loaded: since when, and how far they have got.
+    in_flight: HashMap<PathBuf, (Instant, Arc<LoadProgress>)>,
     /// Changed again while loading: load once more when the current load ends.
     again: HashSet<PathBuf>,
     requests: u64,
@@ -52,10 +62,15 @@ impl LayerLoader {
             self.again.insert(path);
             return;
         }
+        let progress = Arc::new(LoadProgress::default());
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        progress
+            .total_bytes
+            .store(bytes, std::sync::atomic::Ordering::Relaxed);
         let order = self.requests;
         self.requests += 1;
-        self.in_flight.insert(path.clone(), (Instant::now(), bytes));
+        self.in_flight
+            .insert(path.clone(), (Instant::now(), Arc::clone(&progress)));
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
         let thread_path = path.clone();
@@ -63,7 +78,7 @@ impl LayerLoader {
             .name("sitmap-layer-load".into())
             .spawn(move || {
                 let started = Instant::now();
-                let report = load_path(&thread_path);
+                let report = load_path_with_progress(&thread_path, &progress);
                 let time = report.layer.as_ref().map(|l| TimeIndex::new(l.features()));
                 sender
                     .send(LoadDone {
@@ -94,15 +109,29 @@ impl LayerLoader {
         done
     }
 
-    /// Files still loading: path, seconds so far, size in bytes.
-    pub fn in_flight(&self) -> Vec<(&Path, f32, u64)> {
+    /// Files still loading, sorted by path.
+    pub fn in_flight(&self) -> Vec<Loading<'_>> {
         let mut list: Vec<_> = self
             .in_flight
             .iter()
-            .map(|(path, (since, bytes))| (path.as_path(), since.elapsed().as_secs_f32(), *bytes))
+            .map(|(path, (since, progress))| Loading {
+                path,
+                secs: since.elapsed().as_secs_f32(),
+                bytes: progress
+                    .total_bytes
+                    .load(std::sync::atomic::Ordering::Relaxed),
+                fraction: progress.fraction(),
+            })
             .collect();
-        list.sort_by(|a, b| a.0.cmp(b.0));
+        list.sort_by(|a, b| a.path.cmp(b.path));
         list
+    }
+
+    /// Keeps frames coming while a load is under way, so its bar moves.
+    pub fn repaint_while_loading(&self) {
+        if !self.in_flight.is_empty() {
+            self.ctx.request_repaint_after(Duration::from_millis(100));
+        }
     }
 
     pub fn is_idle(&self) -> bool {
@@ -249,6 +278,31 @@ mod tests {
         assert_eq!(done.path, path);
         assert!(done.report.layer.is_some());
         assert!(loader.is_idle());
+    }
+
+    #[test]
+    fn a_large_collection_reports_its_parse_progress_to_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("many.geojson");
+        let features: Vec<String> = (0..5000)
+            .map(|i| {
+                format!(
+                    r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[-70,{}]}},"properties":{{"id":"f{i}","start":"2025-09-02"}}}}"#,
+                    f64::from(i % 80) - 40.0
+                )
+            })
+            .collect();
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        );
+        std::fs::write(&path, &text).unwrap();
+        let progress = LoadProgress::default();
+        assert_eq!(progress.fraction(), None);
+        let report = load_path_with_progress(&path, &progress);
+        assert_eq!(report.layer.unwrap().features().len(), 5000);
+        let fraction = progress.fraction().unwrap();
+        assert!(fraction > 0.98 && fraction <= 1.0, "{fraction}");
     }
 
     #[test]

@@ -159,6 +159,7 @@ impl LayerSession {
         let loading = self.loader.in_flight();
         let commands = layers_panel(ui, &self.workspace, &self.output.visible, &loading);
         drop(loading);
+        self.loader.repaint_while_loading();
         for command in commands {
             self.apply(ui.ctx(), command);
         }

@@ -31,13 +31,13 @@ use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 /// Below this size one thread reads the file faster than two start up.
 const PARALLEL_BYTES: usize = 4 << 20;
 
 /// Loads a FeatureCollection, or `None` for the general path to do it.
-pub(super) fn load(text: &str, path: &Arc<Path>) -> Option<LoadReport> {
+pub(super) fn load(text: &str, path: &Arc<Path>, progress: &AtomicU64) -> Option<LoadReport> {
     // Element indices are kept in 32 bits.
     if u32::try_from(text.len()).is_err() {
         return None;
@@ -46,7 +46,7 @@ pub(super) fn load(text: &str, path: &Arc<Path>) -> Option<LoadReport> {
     let first = skip_space(text.as_bytes(), open + 1);
     let (runs, close) = match text.as_bytes().get(first)? {
         b']' => (Vec::new(), first),
-        _ => read_elements(text, first)?,
+        _ => read_elements(text, first, progress)?,
     };
     // The rest of the top level, checked as a whole without the array.
     let skeleton = format!("{}[]{}", text.get(..open)?, text.get(close + 1..)?);
@@ -108,10 +108,14 @@ struct Run<'a> {
     notes: Vec<Note>,
     /// Where the last element read ends.
     last_end: usize,
+    /// Bytes read, added to as elements are read, for the app's progress bar.
+    progress: &'a AtomicU64,
+    /// Where progress was last reported from.
+    reported: usize,
 }
 
 impl<'a> Run<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, progress: &'a AtomicU64) -> Self {
         Self {
             text,
             checker: Checker::new(text),
@@ -119,7 +123,21 @@ impl<'a> Run<'a> {
             ids: Vec::new(),
             notes: Vec::new(),
             last_end: 0,
+            progress,
+            reported: 0,
         }
+    }
+
+    /// Reports the bytes read since the last report; cheap enough for every
+    /// thousandth element.
+    fn report(&mut self, pos: usize) {
+        if self.reported == 0 || pos < self.reported {
+            self.reported = pos;
+            return;
+        }
+        self.progress
+            .fetch_add((pos - self.reported) as u64, Ordering::Relaxed);
+        self.reported = pos;
     }
 
     /// Reads elements from `pos`, the start of one, until `limit` or the
@@ -167,9 +185,15 @@ impl<'a> Run<'a> {
             };
             self.record(local, checked);
             self.last_end = pos;
+            if local % 1024 == 0 {
+                self.report(pos);
+            }
             pos = skip_space(bytes, pos);
             match bytes.get(pos) {
-                Some(b']') => return Stop::Closed(pos),
+                Some(b']') => {
+                    self.report(pos);
+                    return Stop::Closed(pos);
+                }
                 Some(b',') => pos = skip_space(bytes, pos + 1),
                 _ => return Stop::Broken,
             }
@@ -203,8 +227,12 @@ impl<'a> Run<'a> {
 
 /// Reads the array's elements from `start` (the first one) on; the runs in
 /// file order and the offset of the closing `]`.
-fn read_elements(text: &str, start: usize) -> Option<(Vec<Run<'_>>, usize)> {
-    let mut first = Run::new(text);
+fn read_elements<'a>(
+    text: &'a str,
+    start: usize,
+    progress: &'a AtomicU64,
+) -> Option<(Vec<Run<'a>>, usize)> {
+    let mut first = Run::new(text, progress);
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     if !two_cores || text.len() - start < PARALLEL_BYTES {
         return match first.read(start, &Limit::default()) {
@@ -228,7 +256,7 @@ fn read_elements(text: &str, start: usize) -> Option<(Vec<Run<'_>>, usize)> {
     let halt = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| {
-            let mut run = Run::new(text);
+            let mut run = Run::new(text, progress);
             let stop = run.read(
                 split,
                 &Limit {

@@ -8,6 +8,7 @@ use crate::layers::load::load_general;
 use crate::layers::validate::Checker;
 use crate::layers::{Layer, load_str};
 use std::fmt::Write as _;
+use std::sync::atomic::AtomicU64;
 
 /// What the general path with only the thorough checks loads.
 fn reference(text: &str, name: &str) -> LoadReport {
@@ -72,7 +73,7 @@ fn same(text: &str, name: &str) -> LoadReport {
 }
 
 fn took_the_quick_road(text: &str) -> bool {
-    load(text, &Arc::from(Path::new("x.geojson"))).is_some()
+    load(text, &Arc::from(Path::new("x.geojson")), &AtomicU64::new(0)).is_some()
 }
 
 fn collection(features: &[String]) -> String {
@@ -283,7 +284,7 @@ fn big(count: usize, odd_every: usize) -> String {
 fn read_on_two_threads(text: &str) -> bool {
     let open = features_array(text.as_bytes()).unwrap();
     let first = skip_space(text.as_bytes(), open + 1);
-    read_elements(text, first).is_some_and(|(runs, _)| runs.len() == 2)
+    read_elements(text, first, &AtomicU64::new(0)).is_some_and(|(runs, _)| runs.len() == 2)
 }
 
 fn two_cores() -> bool {

@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const GEOMETRY_TYPES: &[&str] = &[
     "Point",
@@ -45,14 +46,40 @@ pub const MAX_FILE_BYTES: u64 = 1 << 30;
 
 /// Reads and loads one file. Never panics; every failure is in the report.
 pub fn load_path(path: impl AsRef<Path>) -> LoadReport {
+    load_path_with_progress(path, &LoadProgress::default())
+}
+
+/// How far a load has got, shared with the thread that shows it: the bytes of
+/// the file, and how many of them have been parsed (FeatureCollections; other
+/// files report nothing until done).
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    pub total_bytes: AtomicU64,
+    pub parsed_bytes: AtomicU64,
+}
+
+impl LoadProgress {
+    /// `0..=1` once the size is known and parsing has begun.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.total_bytes.load(Ordering::Relaxed);
+        let parsed = self.parsed_bytes.load(Ordering::Relaxed);
+        (total > 0 && parsed > 0).then(|| (parsed as f64 / total as f64).min(1.0) as f32)
+    }
+}
+
+/// As [`load_path`], reporting into `progress` as it goes.
+pub fn load_path_with_progress(path: impl AsRef<Path>, progress: &LoadProgress) -> LoadReport {
     let path = path.as_ref();
     let shared: Arc<Path> = path.into();
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return failed(shared, e),
     };
+    progress
+        .total_bytes
+        .store(bytes.len() as u64, Ordering::Relaxed);
     match std::str::from_utf8(&bytes) {
-        Ok(text) => load(text, shared),
+        Ok(text) => load(text, shared, &progress.parsed_bytes),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = Lines::new(valid).locate(valid.len());
@@ -116,7 +143,7 @@ fn read_in_halves(_: &std::fs::File, _: usize) -> Option<Vec<u8>> {
 /// Loads GeoJSON text; `path_for_messages` names it in problems and gives
 /// the layer its default name.
 pub fn load_str(text: &str, path_for_messages: impl AsRef<Path>) -> LoadReport {
-    load(text, path_for_messages.as_ref().into())
+    load(text, path_for_messages.as_ref().into(), &AtomicU64::new(0))
 }
 
 fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
@@ -146,10 +173,11 @@ pub(super) struct TopLevel<'a> {
     pub(super) sitmap: Option<&'a RawValue>,
 }
 
-fn load(text: &str, path: Arc<Path>) -> LoadReport {
+fn load(text: &str, path: Arc<Path>, progress: &AtomicU64) -> LoadReport {
     // Editors on Windows like to start UTF-8 with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    collection::load(text, &path).unwrap_or_else(|| load_general(text, path, Checker::new(text)))
+    collection::load(text, &path, progress)
+        .unwrap_or_else(|| load_general(text, path, Checker::new(text)))
 }
 
 /// Loads any GeoJSON text, checking features one by one with `checker`.

@@ -20,7 +20,7 @@ mod validate;
 
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
-pub use load::{MAX_FILE_BYTES, load_path, load_str};
+pub use load::{LoadProgress, MAX_FILE_BYTES, load_path, load_path_with_progress, load_str};
 pub use model::{
     DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
     geometry_type_name,

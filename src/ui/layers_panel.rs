@@ -1,6 +1,7 @@
 //! The layer panel: each open layer with its legend symbol, visibility, opacity,
 //! how many of its features are on screen, its order, and its problems.
 
+use crate::loading::Loading;
 use crate::overlay::symbols::{Symbol, paint_symbol};
 use crate::workspace::{OpenLayer, Workspace};
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ pub fn layers_panel(
     ui: &mut egui::Ui,
     workspace: &Workspace,
     visible: &[usize],
-    loading: &[(&Path, f32, u64)],
+    loading: &[Loading<'_>],
 ) -> Vec<LayerCommand> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -42,17 +43,26 @@ pub fn layers_panel(
         });
     });
     ui.separator();
-    for (path, secs, bytes) in loading {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            // Truncated, not wrapped: a long name must not widen the panel for good.
-            let text = format!(
-                "Loading {} ({:.1} MB, {secs:.0} s)",
-                file_name(path),
-                *bytes as f64 / 1_000_000.0
-            );
-            ui.add(egui::Label::new(text).truncate());
-        });
+    for file in loading {
+        // Truncated, not wrapped: a long name must not widen the panel for good.
+        let text = format!(
+            "Loading {} ({:.1} MB, {:.0} s)",
+            file_name(file.path),
+            file.bytes as f64 / 1_000_000.0,
+            file.secs
+        );
+        match file.fraction {
+            Some(fraction) => {
+                ui.add(egui::Label::new(text).truncate());
+                ui.add(egui::ProgressBar::new(fraction).show_percentage());
+            }
+            None => {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.add(egui::Label::new(text).truncate());
+                });
+            }
+        }
     }
     for (path, message) in &workspace.failed {
         egui::Frame::new()
