@@ -185,7 +185,7 @@ impl<'a> Run<'a> {
             };
             self.record(local, checked);
             self.last_end = pos;
-            if local % 1024 == 0 {
+            if local.is_multiple_of(1024) {
                 self.report(pos);
             }
             pos = skip_space(bytes, pos);
