@@ -425,15 +425,9 @@ fn gather(
                 }
                 checked.duplicate_of(first);
             }
-            let id = checked.id.as_deref().map(str::to_owned);
-            let problem = |message: String| Problem {
-                path: path.clone(),
-                feature: Some(index),
-                id: id.clone(),
-                message,
-            };
-            errors.extend(checked.errors.into_iter().map(problem));
-            warnings.extend(checked.warnings.into_iter().map(problem));
+            let id = checked.id.as_deref();
+            errors.extend(Problem::of_feature(path, index, id, checked.errors));
+            warnings.extend(Problem::of_feature(path, index, id, checked.warnings));
         }
         if features.is_empty() {
             features = run.features;

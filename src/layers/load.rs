@@ -215,19 +215,11 @@ pub(super) fn load_general<'a>(
     let mut features = Vec::new();
     let record =
         |report: &mut LoadReport, features: &mut Vec<_>, index: usize, checked: Checked| {
-            let id = checked.id.as_deref().map(str::to_owned);
-            let problem = |message: String| Problem {
-                path: path.clone(),
-                feature: Some(index),
-                id: id.clone(),
-                message,
-            };
-            report
-                .errors
-                .extend(checked.errors.into_iter().map(problem));
-            report
-                .warnings
-                .extend(checked.warnings.into_iter().map(problem));
+            let id = checked.id.as_deref();
+            let errors = Problem::of_feature(&path, index, id, checked.errors);
+            report.errors.extend(errors);
+            let warnings = Problem::of_feature(&path, index, id, checked.warnings);
+            report.warnings.extend(warnings);
             features.extend(checked.feature);
         };
     match kind {

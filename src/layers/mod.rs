@@ -70,6 +70,24 @@ pub struct Problem {
     pub message: String,
 }
 
+impl Problem {
+    /// The problems of feature `index` (with its `id`), one per message.
+    pub(crate) fn of_feature(
+        path: &Arc<Path>,
+        index: usize,
+        id: Option<&str>,
+        messages: Vec<String>,
+    ) -> impl Iterator<Item = Problem> {
+        let (path, id) = (Arc::clone(path), id.map(str::to_owned));
+        messages.into_iter().map(move |message| Problem {
+            path: Arc::clone(&path),
+            feature: Some(index),
+            id: id.clone(),
+            message,
+        })
+    }
+}
+
 impl fmt::Display for Problem {
     /// `path:feature N (id X): reason`, or `path: reason` for the whole file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
