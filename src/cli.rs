@@ -1,9 +1,10 @@
 //! Command-line arguments and starting the window; `main.rs` only calls `run`.
 
-use crate::app::{BasemapLoading, SitmapApp, StartOptions};
+use crate::app::{BasemapLoading, Explicit, SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
 use crate::check::CheckArgs;
 use crate::online::BasemapChoice;
+use crate::session::Session;
 use crate::state::ThemeChoice;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -47,13 +48,15 @@ pub struct Cli {
     #[arg(long)]
     pub measure_pan_tour: bool,
 
-    /// Colour theme: system, light or dark (switchable in the Theme menu).
-    #[arg(long, value_enum, default_value = "system")]
-    pub theme: ThemeArg,
+    /// Colour theme: system, light or dark (switchable in the Theme menu);
+    /// without it, the last session's.
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
 
-    /// Basemap at start: the offline one, or online tiles (shown over it).
-    #[arg(long, value_enum, default_value = "offline")]
-    pub basemap: BasemapArg,
+    /// Basemap at start: the offline one, or online tiles (shown over it);
+    /// without it, the last session's.
+    #[arg(long, value_enum)]
+    pub basemap: Option<BasemapArg>,
 
     /// Initial window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
@@ -150,22 +153,30 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         std::process::exit(code);
     }
     let assets = cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir);
+    let explicit = Explicit {
+        theme: cli.theme.map(Into::into),
+        basemap: cli.basemap.map(Into::into),
+        files: !cli.files.is_empty() || cli.no_story,
+        view: cli.view.is_some(),
+        date: cli.date.is_some(),
+    };
+    // Measuring runs start the same way every time: no remembered session.
+    let remember = !(cli.exit_after_first_full_frame || cli.measure_pan_tour);
     let options = StartOptions {
         preloading: Some(BasemapLoading::start(assets.clone())),
         assets,
         exit_after_first_full_frame: cli.exit_after_first_full_frame,
-        theme: cli.theme.into(),
-        basemap: cli.basemap.into(),
         date: cli.date,
         view: cli.view.map(ViewArg::preset),
         pan_tour: cli.measure_pan_tour,
         started,
-        // With no files named, sitmap opens on its story.
+        // With no files named, sitmap opens on its story (or the last session's files).
         files: if cli.files.is_empty() && !cli.no_story {
             crate::story::story_files()
         } else {
             cli.files
         },
+        ..StartOptions::default()
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -179,7 +190,11 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
     eframe::run_native(
         "sitmap",
         native,
-        Box::new(move |cc| Ok(Box::new(SitmapApp::new(&cc.egui_ctx, options)))),
+        Box::new(move |cc| {
+            let session = cc.storage.filter(|_| remember).and_then(Session::load);
+            let options = options.restore(session, &explicit);
+            Ok(Box::new(SitmapApp::new(&cc.egui_ctx, options)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("could not open the sitmap window: {e}"))
 }

@@ -11,6 +11,8 @@ pub mod loading;
 pub mod measure;
 pub mod online;
 pub mod overlay;
+pub mod scenes;
+pub mod session;
 pub mod state;
 pub mod story;
 pub mod timeline;

@@ -29,6 +29,15 @@ impl BasemapChoice {
         }
     }
 
+    /// The word stored in the session.
+    pub fn name(self) -> &'static str {
+        self.cache_name()
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|b| b.name() == name)
+    }
+
     fn cache_name(self) -> &'static str {
         match self {
             BasemapChoice::Offline => "offline",

@@ -115,3 +115,26 @@ fn a_file_that_cannot_load_is_reported_and_the_others_stay() {
     assert_eq!(harness.state().workspace().failed.len(), 1);
     harness.get_by_label_contains("Could not open not_json.geojson");
 }
+
+#[test]
+fn a_session_restores_hidden_layers_and_remembers_the_state() {
+    let options = StartOptions {
+        files: vec![fixture("ui_one_sourced_point.geojson")],
+        hidden: vec![fixture("ui_one_sourced_point.geojson")],
+        camera: Some(([-66.0, 14.0], 6.0)),
+        ..StartOptions::default()
+    };
+    let harness = common::start(options, [1400.0, 900.0]);
+    let app = harness.state();
+    assert!(
+        !app.workspace().layers[0].visible,
+        "the layer was hidden last time"
+    );
+    let session = app.session();
+    assert_eq!(session.files, vec![fixture("ui_one_sourced_point.geojson")]);
+    assert_eq!(session.hidden, session.files);
+    let [lon, lat] = session.center_lon_lat.unwrap();
+    assert!((lon + 66.0).abs() < 1e-6 && (lat - 14.0).abs() < 1e-6);
+    assert_eq!(session.zoom, Some(6.0));
+    assert_eq!(session.theme.as_deref(), Some("light"));
+}

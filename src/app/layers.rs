@@ -20,6 +20,8 @@ pub struct LayerSession {
     pub output: OverlayOutput,
     dialog: Option<Receiver<Vec<PathBuf>>>,
     problems_for: Option<usize>,
+    /// Files whose layers open hidden (the last session hid them).
+    pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
     /// Request order of the load the status speaks of: of loads finishing
@@ -48,6 +50,7 @@ impl LayerSession {
             problems_for: None,
             status: None,
             status_order: 0,
+            hidden_on_open: Vec::new(),
         };
         for file in files {
             session.open(file);
@@ -85,7 +88,14 @@ impl LayerSession {
                 self.status = Some(message);
             }
             match applied {
-                Applied::Opened => self.watcher.watch(&done.path),
+                Applied::Opened => {
+                    self.watcher.watch(&done.path);
+                    if self.hidden_on_open.contains(&done.path)
+                        && let Some(index) = self.workspace.position(&done.path)
+                    {
+                        self.workspace.layers[index].visible = false;
+                    }
+                }
                 Applied::Reloaded => {
                     // Feature indices may have changed under the selection.
                     if self.selected.is_some_and(|s| {

@@ -6,7 +6,7 @@ mod layers;
 mod start;
 mod time;
 
-pub use start::{BasemapLoading, StartOptions};
+pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
 use crate::basemap::assets::Basemap;
@@ -68,9 +68,17 @@ impl SitmapApp {
             tour: None,
             first_full_frame: None,
         };
+        if let Some(([lon, lat], zoom)) = app.options.camera {
+            app.state.fit = None;
+            app.state.memory.center_at(walkers::lon_lat(lon, lat));
+            app.state.memory.set_zoom(zoom).ok();
+            app.state.clamp_zoom();
+        }
         if let Some(view) = app.options.view {
             app.state.apply(Command::FitView(view.bbox));
         }
+        app.state.notices.append(&mut app.options.notices);
+        app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
         if basemap != crate::online::BasemapChoice::Offline {
             app.apply(ctx, Command::SetBasemap(basemap));
@@ -336,7 +344,33 @@ impl SitmapApp {
     }
 }
 
+impl SitmapApp {
+    /// What to remember for next time.
+    pub fn session(&self) -> crate::session::Session {
+        let center = self.state.center();
+        let workspace = &self.layers.workspace;
+        crate::session::Session {
+            theme: Some(self.state.theme.name().to_string()),
+            basemap: Some(self.state.basemap.name().to_string()),
+            center_lon_lat: Some([center.x(), center.y()]),
+            zoom: Some(self.state.memory.zoom()),
+            files: workspace.paths(),
+            hidden: workspace
+                .layers
+                .iter()
+                .filter(|l| !l.visible)
+                .map(|l| l.path.clone())
+                .collect(),
+            day: self.time.state.as_ref().map(|t| t.day.to_string()),
+        }
+    }
+}
+
 impl eframe::App for SitmapApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.session().save(storage);
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);

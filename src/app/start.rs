@@ -48,6 +48,83 @@ pub struct StartOptions {
     pub files: Vec<std::path::PathBuf>,
     /// A load already under way (see [`BasemapLoading::start`]); else the app starts one.
     pub preloading: Option<BasemapLoading>,
+    /// Open files whose layers start hidden (restored from the last session).
+    pub hidden: Vec<std::path::PathBuf>,
+    /// The centre and zoom to open on (restored from the last session).
+    pub camera: Option<([f64; 2], f64)>,
+    /// Things to tell the user at start, e.g. remembered files that vanished.
+    pub notices: Vec<String>,
+}
+
+/// What the command line said explicitly, which wins over the last session.
+#[derive(Debug, Clone, Default)]
+pub struct Explicit {
+    pub theme: Option<ThemeChoice>,
+    pub basemap: Option<BasemapChoice>,
+    /// Files, a view, a date or `--no-story` were given.
+    pub files: bool,
+    pub view: bool,
+    pub date: bool,
+}
+
+impl StartOptions {
+    /// Fills in from the last session what the command line left open:
+    /// theme, basemap, open files (when none were named), hidden layers, the
+    /// view and the day. Files that vanished meanwhile are reported.
+    pub fn restore(
+        mut self,
+        session: Option<crate::session::Session>,
+        explicit: &Explicit,
+    ) -> Self {
+        self.theme = explicit.theme.unwrap_or(ThemeChoice::System);
+        self.basemap = explicit.basemap.unwrap_or(BasemapChoice::Offline);
+        let Some(session) = session else {
+            return self;
+        };
+        if explicit.theme.is_none()
+            && let Some(theme) = session.theme.as_deref().and_then(ThemeChoice::from_name)
+        {
+            self.theme = theme;
+        }
+        if explicit.basemap.is_none()
+            && let Some(basemap) = session
+                .basemap
+                .as_deref()
+                .and_then(BasemapChoice::from_name)
+        {
+            self.basemap = basemap;
+        }
+        if !explicit.files && !session.files.is_empty() {
+            let (there, gone) = session.files_still_there();
+            self.notices.extend(gone.iter().map(|path| {
+                format!(
+                    "{} was open last time but is gone now; it was not reopened.",
+                    path.display()
+                )
+            }));
+            // If none is left, the story (or an empty map) it is, as on a first start.
+            if !there.is_empty() {
+                self.hidden = there
+                    .iter()
+                    .filter(|p| session.was_hidden(p))
+                    .cloned()
+                    .collect();
+                self.files = there;
+            }
+        }
+        if !explicit.view
+            && let (Some(center), Some(zoom)) = (session.center_lon_lat, session.zoom)
+        {
+            self.camera = Some((center, zoom));
+        }
+        if !explicit.date && self.date.is_none() {
+            self.date = session
+                .day
+                .as_deref()
+                .and_then(|d| crate::timeline::Day::parse(d).ok());
+        }
+        self
+    }
 }
 
 impl Default for StartOptions {
@@ -62,7 +139,100 @@ impl Default for StartOptions {
             pan_tour: false,
             started: Instant::now(),
             preloading: None,
+            hidden: Vec::new(),
+            camera: None,
+            notices: Vec::new(),
             files: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Session;
+
+    fn remembered(dir: &std::path::Path) -> Session {
+        let here = dir.join("here.geojson");
+        std::fs::write(&here, "{}").unwrap();
+        Session {
+            theme: Some("dark".into()),
+            basemap: Some("openstreetmap".into()),
+            center_lon_lat: Some([-66.9, 10.5]),
+            zoom: Some(7.0),
+            files: vec![here.clone(), dir.join("gone.geojson")],
+            hidden: vec![here],
+            day: Some("2025-11-17".into()),
+        }
+    }
+
+    #[test]
+    fn the_last_session_fills_in_what_the_command_line_left_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = remembered(dir.path());
+        let options = StartOptions::default().restore(Some(session), &Explicit::default());
+        assert_eq!(options.theme, ThemeChoice::Dark);
+        assert_eq!(options.basemap, BasemapChoice::OpenStreetMap);
+        assert_eq!(options.files, vec![dir.path().join("here.geojson")]);
+        assert_eq!(options.hidden, options.files);
+        assert_eq!(options.camera, Some(([-66.9, 10.5], 7.0)));
+        assert_eq!(
+            options.date.map(|d| d.to_string()).as_deref(),
+            Some("2025-11-17")
+        );
+        assert!(
+            options.notices[0].contains("gone.geojson"),
+            "{:?}",
+            options.notices
+        );
+    }
+
+    #[test]
+    fn what_the_command_line_says_wins_over_the_last_session() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = remembered(dir.path());
+        let named = vec![std::path::PathBuf::from("mine.geojson")];
+        let options = StartOptions {
+            files: named.clone(),
+            ..StartOptions::default()
+        };
+        let explicit = Explicit {
+            theme: Some(ThemeChoice::Light),
+            basemap: Some(BasemapChoice::Offline),
+            files: true,
+            view: true,
+            date: true,
+        };
+        let options = options.restore(Some(session), &explicit);
+        assert_eq!(options.theme, ThemeChoice::Light);
+        assert_eq!(options.basemap, BasemapChoice::Offline);
+        assert_eq!(options.files, named);
+        assert!(options.hidden.is_empty() && options.camera.is_none() && options.date.is_none());
+        assert!(options.notices.is_empty());
+    }
+
+    #[test]
+    fn when_every_remembered_file_is_gone_the_default_files_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = Session {
+            files: vec![dir.path().join("gone.geojson")],
+            ..Session::default()
+        };
+        let story = vec![std::path::PathBuf::from("geodata/strikes.geojson")];
+        let options = StartOptions {
+            files: story.clone(),
+            ..StartOptions::default()
+        };
+        let options = options.restore(Some(session), &Explicit::default());
+        assert_eq!(options.files, story);
+        assert_eq!(options.notices.len(), 1);
+    }
+
+    #[test]
+    fn without_a_session_the_defaults_hold() {
+        let options = StartOptions::default().restore(None, &Explicit::default());
+        assert_eq!(options.theme, ThemeChoice::System);
+        assert_eq!(options.basemap, BasemapChoice::Offline);
+        assert!(options.camera.is_none());
     }
 }

@@ -1,0 +1,407 @@
+//! Reading a story file: JSON into [`Story`], with every problem named by
+//! file and scene (`story.json: scene 3 ("Title"): date "2025-13-01" is not a
+//! date; ...`). Scenes are numbered from 1, as a presenter counts them.
+//!
+//! Two kinds of problem. An **error** makes the file unusable and nothing of
+//! it loads: it is not JSON, a scene has no title, a date or a camera cannot
+//! be read or shown, or a key is unknown (a misspelt `"hightlight"` would
+//! otherwise silently highlight nothing in front of an audience). A
+//! **warning** leaves the scene usable: a caption link that is not http(s)
+//! (shown as text), and, from [`check_against`], layer names and feature ids
+//! that none of the open layers has.
+
+use super::caption::is_web_url;
+use super::model::{Camera, Scene, SceneTime, Story};
+use crate::layers::Layer;
+use crate::timeline::{Day, shown};
+use crate::view::{MAX_ZOOM, MIN_ZOOM};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// The largest story file read, far beyond any presentation; a bigger file
+/// is a mistake (a layer opened as a story), reported rather than parsed.
+const MAX_STORY_BYTES: u64 = 16 << 20;
+
+/// Why a story file could not be loaded.
+#[derive(Debug, Error)]
+pub enum StoryError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the file is larger than 16 MiB; is it really a story file?", path.display())]
+    TooLarge { path: PathBuf },
+    #[error("{}: not valid JSON at line {line}, column {column}: {reason}", path.display())]
+    Json {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
+    /// A problem with the story as a whole: its title, its `scenes` list.
+    #[error("{}: {problem}", path.display())]
+    Story { path: PathBuf, problem: String },
+    /// `number` counts from 1; `title` is empty when the scene has none.
+    #[error("{}: scene {number}{}: {problem}", path.display(), titled(title))]
+    Scene {
+        path: PathBuf,
+        number: usize,
+        title: String,
+        problem: String,
+    },
+}
+
+/// ` ("Title")`, or nothing for an untitled scene.
+fn titled(title: &str) -> String {
+    if title.is_empty() {
+        String::new()
+    } else {
+        format!(" ({title:?})")
+    }
+}
+
+/// Something worth fixing that leaves the story usable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based scene number.
+    pub scene: usize,
+    pub scene_title: String,
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    /// `scene 3 ("Title"): message`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "scene {}{}: {}",
+            self.scene,
+            titled(&self.scene_title),
+            self.message
+        )
+    }
+}
+
+/// The file as written, before checking. Shared with the saver so that the
+/// two cannot disagree on key names.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStory {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scenes: Option<Vec<Value>>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawScene {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<RawWindow>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub camera: Option<RawCamera>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layers: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub highlight: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawWindow {
+    pub end: String,
+    pub days: u32,
+}
+
+/// GeoJSON order: longitude first.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCamera {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub center: Option<[f64; 2]>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zoom: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[f64; 4]>,
+}
+
+/// Reads and checks the story file at `path`, with its warnings.
+pub fn load_story(path: impl AsRef<Path>) -> Result<(Story, Vec<Warning>), StoryError> {
+    let path = path.as_ref();
+    let read_error = |source| StoryError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_STORY_BYTES {
+        return Err(StoryError::TooLarge {
+            path: path.to_owned(),
+        });
+    }
+    let text = std::fs::read_to_string(path).map_err(read_error)?;
+    load_story_str(&text, path)
+}
+
+/// Checks the story text `text`; `path` only names it in messages.
+pub fn load_story_str(
+    text: &str,
+    path: impl AsRef<Path>,
+) -> Result<(Story, Vec<Warning>), StoryError> {
+    let path = path.as_ref();
+    let story_error = |problem: String| StoryError::Story {
+        path: path.to_owned(),
+        problem,
+    };
+    let value: Value = serde_json::from_str(text).map_err(|e| StoryError::Json {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        reason: without_position(&e),
+    })?;
+    if !value.is_object() {
+        return Err(story_error(
+            r#"a story file is one JSON object, {"title": .., "scenes": [..]}"#.into(),
+        ));
+    }
+    let raw: RawStory =
+        serde_json::from_value(value).map_err(|e| story_error(without_position(&e)))?;
+    let title = match raw.title {
+        Some(title) if !title.trim().is_empty() => title,
+        _ => return Err(story_error(r#"no "title"; the story needs one"#.into())),
+    };
+    let Some(raw_scenes) = raw.scenes else {
+        return Err(story_error(
+            r#"no "scenes"; a story file is {"title": .., "scenes": [..]}"#.into(),
+        ));
+    };
+    let mut scenes = Vec::with_capacity(raw_scenes.len());
+    let mut warnings = Vec::new();
+    for (index, value) in raw_scenes.into_iter().enumerate() {
+        let number = index + 1;
+        let title = value
+            .get("title")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        let scene = scene_from(value).map_err(|problem| StoryError::Scene {
+            path: path.to_owned(),
+            number,
+            title: title.clone(),
+            problem,
+        })?;
+        warnings.extend(caption_warnings(&scene, number));
+        scenes.push(scene);
+    }
+    Ok((Story { title, scenes }, warnings))
+}
+
+/// serde_json's message without its trailing " at line L column C", which
+/// is either reported apart or meaningless inside one scene.
+fn without_position(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) => text.get(..at).unwrap_or_default().to_owned(),
+        None => text,
+    }
+}
+
+fn scene_from(value: Value) -> Result<Scene, String> {
+    if !value.is_object() {
+        return Err("a scene must be a JSON object".into());
+    }
+    let raw: RawScene = serde_json::from_value(value).map_err(|e| without_position(&e))?;
+    let title = match raw.title {
+        Some(title) if !title.trim().is_empty() => title,
+        _ => return Err(r#"no "title"; every scene needs one"#.into()),
+    };
+    let time = match (raw.date, raw.window) {
+        (Some(date), None) => SceneTime::Date(day("date", &date)?),
+        (None, Some(window)) => {
+            if window.days == 0 {
+                return Err(r#""window": "days" must be 1 or more"#.into());
+            }
+            SceneTime::Window {
+                end: day("window end", &window.end)?,
+                days: window.days,
+            }
+        }
+        (Some(_), Some(_)) => {
+            return Err(r#"both "date" and "window"; give one of them"#.into());
+        }
+        (None, None) => {
+            return Err(
+                r#"no "date" or "window"; give "date": "YYYY-MM-DD" or "window": {"end": "YYYY-MM-DD", "days": N}"#
+                    .into(),
+            );
+        }
+    };
+    let camera = camera_from(raw.camera)?;
+    Ok(Scene {
+        title,
+        caption: raw.caption,
+        notes: raw.notes,
+        time,
+        camera,
+        layers: raw.layers,
+        highlight: raw.highlight,
+    })
+}
+
+fn day(what: &str, text: &str) -> Result<Day, String> {
+    Day::parse(text)
+        .map_err(|_| format!("{what} {text:?} is not a date; write YYYY-MM-DD, e.g. 2025-09-02"))
+}
+
+fn camera_from(raw: Option<RawCamera>) -> Result<Camera, String> {
+    const SHAPES: &str = r#"give "camera": {"center": [lon, lat], "zoom": Z} or {"bbox": [west, south, east, north]}"#;
+    let Some(raw) = raw else {
+        return Err(format!(r#"no "camera"; {SHAPES}"#));
+    };
+    match (raw.center, raw.zoom, raw.bbox) {
+        (Some([lon, lat]), Some(zoom), None) => {
+            lon_lat_in_range("center", lon, lat)?;
+            if !(zoom.is_finite() && (MIN_ZOOM..=MAX_ZOOM).contains(&zoom)) {
+                return Err(format!(
+                    "camera zoom {zoom} is out of range; use {MIN_ZOOM} to {MAX_ZOOM}"
+                ));
+            }
+            Ok(Camera::Center { lon, lat, zoom })
+        }
+        (Some(_), None, None) => Err(r#"camera "center" needs a "zoom""#.into()),
+        (None, None, Some(bbox)) => {
+            let [west, south, east, north] = bbox;
+            lon_lat_in_range("bbox", west, south)?;
+            lon_lat_in_range("bbox", east, north)?;
+            if west >= east || south >= north {
+                return Err(format!(
+                    "camera bbox {bbox:?} is inverted or empty; write [west, south, east, north] \
+                     with west < east and south < north"
+                ));
+            }
+            Ok(Camera::BBox(bbox))
+        }
+        (None, Some(_), Some(_)) => {
+            Err(r#"camera "zoom" goes with "center"; a "bbox" is fitted to the window"#.into())
+        }
+        (Some(_), _, Some(_)) => Err(format!(r#"camera has both "center" and "bbox"; {SHAPES}"#)),
+        (None, _, None) => Err(format!("camera is empty; {SHAPES}")),
+    }
+}
+
+/// GeoJSON order: longitude first.
+fn lon_lat_in_range(what: &str, lon: f64, lat: f64) -> Result<(), String> {
+    let lon_ok = lon.is_finite() && (-180.0..=180.0).contains(&lon);
+    let lat_ok = lat.is_finite() && (-90.0..=90.0).contains(&lat);
+    if lon_ok && lat_ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "camera {what} has longitude {lon}, latitude {lat}: out of range (longitude first, \
+             -180..180, then latitude, -90..90)"
+        ))
+    }
+}
+
+fn caption_warnings(scene: &Scene, number: usize) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let mut rest = scene.caption.as_str();
+    while let Some(start) = rest.find("](") {
+        let after = rest.get(start + 2..).unwrap_or_default();
+        let end = after.find(')').unwrap_or(after.len());
+        let url = after.get(..end).unwrap_or_default();
+        if !is_web_url(url) {
+            warnings.push(Warning {
+                scene: number,
+                scene_title: scene.title.clone(),
+                message: format!(
+                    "caption link to {url:?} is not an http or https address; it is shown as text"
+                ),
+            });
+        }
+        rest = after;
+    }
+    warnings
+}
+
+/// Whether a scene's layer `name` means `layer`: its display name or its file
+/// name without the extension, exactly. The presenter uses the same rule.
+pub fn layer_matches(layer: &Layer, name: &str) -> bool {
+    layer.name == name
+        || layer
+            .path
+            .file_stem()
+            .is_some_and(|stem| stem.to_str() == Some(name))
+}
+
+/// Compares the story with the open `layers`: layer names no layer has,
+/// highlighted ids no feature has, and highlighted features that the scene
+/// would not show (their layer is hidden, or they are not on the map at the
+/// scene's time). Only warnings: the scene still plays.
+pub fn check_against(story: &Story, layers: &[&Layer]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for (index, scene) in story.scenes.iter().enumerate() {
+        let mut warn = |message: String| {
+            warnings.push(Warning {
+                scene: index + 1,
+                scene_title: scene.title.clone(),
+                message,
+            });
+        };
+        if let Some(names) = &scene.layers {
+            for name in names {
+                if !layers.iter().any(|layer| layer_matches(layer, name)) {
+                    warn(format!("no open layer is called {name:?}"));
+                }
+            }
+        }
+        let visible = |layer: &Layer| {
+            scene
+                .layers
+                .as_ref()
+                .is_none_or(|names| names.iter().any(|name| layer_matches(layer, name)))
+        };
+        let filter = scene.time.filter();
+        for id in &scene.highlight {
+            let found = layers.iter().find_map(|layer| {
+                let feature = layer
+                    .features()
+                    .iter()
+                    .find(|f| f.id.as_deref() == Some(id.as_str()))?;
+                Some((*layer, feature))
+            });
+            let Some((layer, feature)) = found else {
+                warn(format!(
+                    "highlighted id {id:?} is in none of the open layers"
+                ));
+                continue;
+            };
+            if !visible(layer) {
+                warn(format!(
+                    "highlighted id {id:?} is in layer {:?}, which this scene hides",
+                    layer.name
+                ));
+            } else if !shown(&feature.extent, &filter).is_drawn() {
+                warn(format!(
+                    "highlighted id {id:?} is not on the map at the scene's time"
+                ));
+            }
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+#[path = "load_tests.rs"]
+mod tests;

@@ -1,0 +1,99 @@
+//! Writing a story file, safely: the text goes to a temporary file in the
+//! same folder, which then replaces the story by a rename, so a crash or a
+//! full disk mid-write never leaves a half-written story behind; the
+//! previous version is kept beside it as `story.json.bak`, one undo for an
+//! edit made in front of an audience.
+//!
+//! The JSON is the format [`super::load_story`] reads (same serde structs),
+//! two-space indented, keys in a fixed order, so saves diff cleanly.
+
+use super::load::{RawCamera, RawScene, RawStory, RawWindow};
+use super::model::{Camera, SceneTime, Story};
+use serde_json::Value;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// The story as the text of a story file, ending with a newline.
+pub fn to_json(story: &Story) -> String {
+    let scenes = story.scenes.iter().map(|scene| {
+        let (date, window) = match scene.time {
+            SceneTime::Date(day) => (Some(day.to_string()), None),
+            SceneTime::Window { end, days } => (
+                None,
+                Some(RawWindow {
+                    end: end.to_string(),
+                    days,
+                }),
+            ),
+        };
+        let camera = match scene.camera {
+            Camera::Center { lon, lat, zoom } => RawCamera {
+                center: Some([lon, lat]),
+                zoom: Some(zoom),
+                bbox: None,
+            },
+            Camera::BBox(bbox) => RawCamera {
+                bbox: Some(bbox),
+                ..RawCamera::default()
+            },
+        };
+        let raw = RawScene {
+            title: Some(scene.title.clone()),
+            caption: scene.caption.clone(),
+            notes: scene.notes.clone(),
+            date,
+            window,
+            camera: Some(camera),
+            layers: scene.layers.clone(),
+            highlight: scene.highlight.clone(),
+        };
+        // Plain strings and finite numbers always serialise; a failure
+        // cannot happen, and `Null` would be reported by the next load.
+        serde_json::to_value(raw).unwrap_or(Value::Null)
+    });
+    let raw = RawStory {
+        title: Some(story.title.clone()),
+        scenes: Some(scenes.collect()),
+    };
+    let mut text = serde_json::to_string_pretty(&raw).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Writes `story` to `path` atomically, keeping the file it replaces as
+/// `<name>.bak` (e.g. `story.json.bak`) beside it.
+pub fn save_story(path: impl AsRef<Path>, story: &Story) -> io::Result<()> {
+    let path = path.as_ref();
+    let temp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    let written = write_synced(&temp, to_json(story).as_bytes()).and_then(|()| {
+        if path.exists() {
+            // A copy, not a rename: the story stays in place until the
+            // new text replaces it in one step.
+            fs::copy(path, sibling(path, ".bak"))?;
+        }
+        fs::rename(&temp, path)
+    });
+    if written.is_err() {
+        fs::remove_file(&temp).ok();
+    }
+    written
+}
+
+/// `path` with `suffix` added to its file name, in the same folder (a
+/// rename is only atomic within one file system).
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(OsString::from)
+        .unwrap_or_else(|| OsString::from("story.json"));
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::File::create(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
