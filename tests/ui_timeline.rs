@@ -99,3 +99,18 @@ fn space_plays_and_the_date_advances() {
         "the date did not advance"
     );
 }
+
+#[test]
+fn space_after_clicking_play_pauses_once() {
+    let mut harness = start();
+    go_to(&mut harness, "2025-09-01");
+    harness.get_by_label("▶ Play").click();
+    harness.run_steps(2);
+    assert!(harness.state().timeline().unwrap().playing);
+    harness.key_press(egui::Key::Space);
+    harness.run_steps(2);
+    assert!(
+        !harness.state().timeline().unwrap().playing,
+        "Space toggled twice (the focused button and the shortcut)"
+    );
+}
