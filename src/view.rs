@@ -44,9 +44,12 @@ pub const PRESETS: [ViewPreset; 5] = [
     },
 ];
 
+/// Web Mercator's latitude limit: the square world.
+pub const MAX_LAT: f64 = 85.051_128_78;
+
 /// Web Mercator x and y in 0..1 (y grows southwards).
 pub fn mercator(lon: f64, lat: f64) -> (f64, f64) {
-    let lat = lat.clamp(-85.0511, 85.0511).to_radians();
+    let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
     ((lon + 180.0) / 360.0, (1.0 - lat.tan().asinh() / PI) / 2.0)
 }
 

@@ -168,11 +168,7 @@ impl TimeSession {
         );
         let origin = map.left_top() + vec2(14.0, 12.0);
         let size = vec2(date.size().x + utc.size().x + 30.0, date.size().y + 10.0);
-        let plate = if dark {
-            egui::Color32::from_black_alpha(190)
-        } else {
-            egui::Color32::from_white_alpha(220)
-        };
+        let plate = crate::ui::overlays::plate_colour(ui);
         painter.rect_filled(Rect::from_min_size(origin, size), 6.0, plate);
         let date_pos = origin + vec2(10.0, 5.0);
         let utc_pos = date_pos + vec2(date.size().x + 8.0, date.size().y - utc.size().y - 3.0);

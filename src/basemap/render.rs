@@ -8,7 +8,7 @@
 use super::assets::{Basemap, IndexedLayer, LayerName};
 use super::clip::{self, Rect};
 use super::style::{BasemapStyle, Rgba};
-use std::f64::consts::PI;
+use crate::view;
 use std::sync::Arc;
 use tiny_skia::{
     Color, FillRule, LineCap, LineJoin, Paint, PathBuilder, Pixmap, Stroke, Transform,
@@ -16,8 +16,6 @@ use tiny_skia::{
 use walkers::TileId;
 
 pub const TILE_SIZE: u32 = 256;
-/// Web Mercator's latitude limit.
-const MAX_LAT: f64 = 85.051_128_78;
 /// Geometry is kept this many pixels beyond the tile so strokes meet their neighbours.
 const MARGIN_PX: f64 = 4.0;
 /// The asset generator's window: edges along it are cuts, not coastline.
@@ -47,16 +45,18 @@ impl TileFrame {
     }
 
     fn project(&self, lon: f32, lat: f32) -> (f32, f32) {
-        let lat = f64::from(lat).clamp(-MAX_LAT, MAX_LAT).to_radians();
-        let x = (f64::from(lon) + 180.0) / 360.0 * self.world_px - self.origin_x;
-        let y = (1.0 - lat.tan().asinh() / PI) / 2.0 * self.world_px - self.origin_y;
-        (x as f32, y as f32)
+        let (x, y) = view::mercator(f64::from(lon), f64::from(lat));
+        (
+            (x * self.world_px - self.origin_x) as f32,
+            (y * self.world_px - self.origin_y) as f32,
+        )
     }
 
     fn unproject(&self, x: f64, y: f64) -> (f64, f64) {
-        let lon = (x + self.origin_x) / self.world_px * 360.0 - 180.0;
-        let n = PI * (1.0 - 2.0 * (y + self.origin_y) / self.world_px);
-        (lon, n.sinh().atan().to_degrees())
+        view::unmercator(
+            (x + self.origin_x) / self.world_px,
+            (y + self.origin_y) / self.world_px,
+        )
     }
 
     /// The tile plus margin as `[min_lon, min_lat, max_lon, max_lat]`.
@@ -246,9 +246,8 @@ fn stroke_lines(
 /// The tile and pixel within it that show a lon/lat at a zoom (for tests and tools).
 pub fn tile_pixel_at(lon: f64, lat: f64, zoom: u8) -> (TileId, u32, u32) {
     let world = f64::from(TILE_SIZE) * 2f64.powi(i32::from(zoom));
-    let lat = lat.clamp(-MAX_LAT, MAX_LAT).to_radians();
-    let x = (lon + 180.0) / 360.0 * world;
-    let y = (1.0 - lat.tan().asinh() / PI) / 2.0 * world;
+    let (x, y) = view::mercator(lon, lat);
+    let (x, y) = (x * world, y * world);
     let size = f64::from(TILE_SIZE);
     let tile = TileId {
         x: (x / size) as u32,

@@ -6,7 +6,8 @@ use crate::view;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
 use walkers::Projector;
 
-fn plate_colour(ui: &egui::Ui) -> Color32 {
+/// The translucent plate under text drawn on the map.
+pub fn plate_colour(ui: &egui::Ui) -> Color32 {
     if ui.visuals().dark_mode {
         Color32::from_black_alpha(190)
     } else {
