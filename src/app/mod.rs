@@ -35,6 +35,8 @@ pub struct SitmapApp {
     tour: Option<Vec<walkers::Position>>,
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
+    /// The last frame showed every tile at its own zoom.
+    last_frame_complete: bool,
     layers: layers::LayerSession,
     time: time::TimeSession,
 }
@@ -67,6 +69,7 @@ impl SitmapApp {
             map_rect: None,
             tour: None,
             first_full_frame: None,
+            last_frame_complete: false,
         };
         if let Some(([lon, lat], zoom)) = app.options.camera {
             app.state.fit = None;
@@ -76,6 +79,9 @@ impl SitmapApp {
         }
         if let Some(view) = app.options.view {
             app.state.apply(Command::FitView(view.bbox));
+        }
+        if let Some(bbox) = app.options.bbox {
+            app.state.apply(Command::FitView(bbox));
         }
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
@@ -89,6 +95,21 @@ impl SitmapApp {
     /// Whether the basemap is loaded and every tile on screen is drawn.
     pub fn basemap_ready(&self) -> bool {
         self.first_full_frame.is_some()
+    }
+
+    /// Nothing left to change on screen: the last frame drew every tile at its
+    /// own zoom, no layer file is loading and nothing is animating. An
+    /// offscreen render captures once this holds.
+    pub fn ready_for_capture(&self) -> bool {
+        self.last_frame_complete && self.layers.is_idle() && !self.animating()
+    }
+
+    /// A camera or date transition, playback or a pulse is under way.
+    fn animating(&self) -> bool {
+        self.time
+            .state
+            .as_ref()
+            .is_some_and(|t| t.playing || (!self.options.reduced_motion && t.pulse().is_some()))
     }
 
     /// Screen position of a lon/lat in the last drawn map, if it is on screen.
@@ -268,6 +289,7 @@ impl SitmapApp {
                 .request_repaint_after(std::time::Duration::from_millis(500));
         }
         let complete = self.offline.as_mut().is_some_and(OfflineTiles::end_frame);
+        self.last_frame_complete = complete;
         if complete && self.first_full_frame.is_none() {
             let elapsed = self.options.started.elapsed();
             self.first_full_frame = Some(elapsed);
@@ -372,6 +394,14 @@ impl eframe::App for SitmapApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+}
+
+impl SitmapApp {
+    /// One whole frame. Public so the offscreen renderer (`sitmap render`)
+    /// draws with exactly the code the window uses.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
         self.layers.update(&ctx);

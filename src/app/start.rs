@@ -54,6 +54,15 @@ pub struct StartOptions {
     pub camera: Option<([f64; 2], f64)>,
     /// Things to tell the user at start, e.g. remembered files that vanished.
     pub notices: Vec<String>,
+    /// A lon/lat box to fit the map to at start (`sitmap render --bbox`).
+    pub bbox: Option<crate::view::LonLatBox>,
+    /// The story (scenes) file to open; `None` opens none.
+    pub story: Option<std::path::PathBuf>,
+    /// Start in presentation mode, at this scene (0-based) when a story is open.
+    pub present: Option<usize>,
+    /// No animation: scene changes are instant and new features do not pulse
+    /// (the user's setting, and always for offscreen renders).
+    pub reduced_motion: bool,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -143,6 +152,10 @@ impl Default for StartOptions {
             camera: None,
             notices: Vec::new(),
             files: Vec::new(),
+            bbox: None,
+            story: None,
+            present: None,
+            reduced_motion: false,
         }
     }
 }
