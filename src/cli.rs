@@ -44,6 +44,19 @@ pub struct Cli {
     #[arg(long)]
     pub no_story: bool,
 
+    /// The story (scenes) file to open; without it, the shipped story with
+    /// the story layers, or the last session's.
+    #[arg(long, value_name = "FILE")]
+    pub story: Option<PathBuf>,
+
+    /// Start presenting, at scene N (from 1) when given.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1")]
+    pub present: Option<usize>,
+
+    /// Instant scene changes and no pulsing markers.
+    #[arg(long)]
+    pub reduced_motion: bool,
+
     /// Pan across the whole Americas at zoom 5, print the resident memory, then quit (for measuring).
     #[arg(long)]
     pub measure_pan_tour: bool,
@@ -68,6 +81,9 @@ pub enum Command {
     /// Check layer files without opening a window: features by geometry type,
     /// time range and every error and warning. Exits 1 if any file has errors.
     Check(CheckArgs),
+    /// Render PNGs of the map without a window: a story's scene or every
+    /// scene, any view, or one frame a step over a date range.
+    Render(crate::export::render::RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -152,6 +168,15 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         // main() only knows success and failure; `check` has its own codes.
         std::process::exit(code);
     }
+    if let Some(Command::Render(args)) = &cli.command {
+        let result = crate::export::render::run(args, &mut std::io::stdout().lock());
+        if let Err(error) = result {
+            let code = error.exit_code();
+            eprintln!("sitmap render: {error}");
+            std::process::exit(code);
+        }
+        return Ok(());
+    }
     let assets = cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir);
     let explicit = Explicit {
         theme: cli.theme.map(Into::into),
@@ -159,7 +184,13 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         files: !cli.files.is_empty() || cli.no_story,
         view: cli.view.is_some(),
         date: cli.date.is_some(),
+        story: cli.story.is_some(),
     };
+    let default_story = cli.files.is_empty() && !cli.no_story;
+    let story = cli
+        .story
+        .clone()
+        .or_else(|| default_story.then(crate::story::story_file).flatten());
     // Measuring runs start the same way every time: no remembered session.
     let remember = !(cli.exit_after_first_full_frame || cli.measure_pan_tour);
     let options = StartOptions {
@@ -170,6 +201,10 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         view: cli.view.map(ViewArg::preset),
         pan_tour: cli.measure_pan_tour,
         started,
+        story,
+        present: cli.present.map(|n| n.saturating_sub(1)),
+        reduced_motion: cli.reduced_motion,
+        recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
         // With no files named, sitmap opens on its story (or the last session's files).
         files: if cli.files.is_empty() && !cli.no_story {
             crate::story::story_files()
@@ -229,6 +264,20 @@ mod tests {
     fn a_window_option_before_check_does_not_turn_check_into_a_file() {
         let cli = Cli::try_parse_from(["sitmap", "--theme", "dark", "check", "a.geojson"]).unwrap();
         assert!(matches!(cli.command, Some(Command::Check(_))));
+        assert!(cli.files.is_empty());
+    }
+
+    #[test]
+    fn render_takes_its_own_options_and_files() {
+        let cli = Cli::try_parse_from([
+            "sitmap", "render", "--date", "2025-11-17", "--out", "a.png", "x.geojson",
+        ])
+        .unwrap();
+        let Some(Command::Render(args)) = cli.command else {
+            panic!("expected the render subcommand");
+        };
+        assert_eq!(args.out, Some(PathBuf::from("a.png")));
+        assert_eq!(args.files, [PathBuf::from("x.geojson")]);
         assert!(cli.files.is_empty());
     }
 

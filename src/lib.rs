@@ -4,6 +4,7 @@
 pub mod app;
 pub mod basemap;
 pub mod check;
+pub mod export;
 pub mod cli;
 pub mod labels;
 pub mod layers;
@@ -11,6 +12,7 @@ pub mod loading;
 pub mod measure;
 pub mod online;
 pub mod overlay;
+pub mod present;
 pub mod scenes;
 pub mod session;
 pub mod state;

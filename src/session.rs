@@ -24,6 +24,13 @@ pub struct Session {
     pub hidden: Vec<PathBuf>,
     /// The timeline's day, `YYYY-MM-DD`.
     pub day: Option<String>,
+    /// The open story file and the scene last gone to (0-based).
+    pub story: Option<PathBuf>,
+    pub scene: Option<usize>,
+    pub scenes_panel: bool,
+    pub classroom: bool,
+    pub reduced_motion: bool,
+    pub presenter_window: bool,
 }
 
 impl Session {
@@ -81,6 +88,12 @@ mod tests {
             files: vec![PathBuf::from("geodata/strikes.geojson")],
             hidden: vec![PathBuf::from("geodata/strikes.geojson")],
             day: Some("2025-11-17".into()),
+            story: Some(PathBuf::from("geodata/story.json")),
+            scene: Some(3),
+            scenes_panel: true,
+            classroom: true,
+            reduced_motion: true,
+            presenter_window: false,
         };
         let mut storage = Memory::default();
         session.save(&mut storage);

@@ -60,6 +60,15 @@ pub enum Command {
     OpenFiles,
     /// A timeline command from a key.
     Time(crate::timeline::TimeCommand),
+    /// Save the map as it is shown to a PNG (Ctrl+E).
+    ExportView,
+    /// Presentation mode: start, stop, next, blank…
+    Present(crate::present::PresentCommand),
+    /// A story edit from the scenes panel or a key.
+    Scene(crate::ui::scenes_panel::SceneCommand),
+    ShowScenes(bool),
+    SetClassroom(bool),
+    SetReducedMotion(bool),
     Quit,
 }
 

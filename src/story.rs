@@ -27,6 +27,13 @@ pub fn story_files() -> Vec<PathBuf> {
     STORY_FILES.iter().map(|name| dir.join(name)).collect()
 }
 
+/// The shipped story (scenes) beside the story layers, when they are there.
+pub fn story_file() -> Option<PathBuf> {
+    let first = story_files().into_iter().next()?;
+    let story = first.parent()?.join("story.json");
+    story.is_file().then_some(story)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,5 +43,6 @@ mod tests {
         let files = story_files();
         assert_eq!(files.len(), STORY_FILES.len());
         assert!(files.iter().all(|f| f.is_file()));
+        assert!(story_file().is_some_and(|s| s.ends_with("geodata/story.json")));
     }
 }

@@ -71,6 +71,21 @@ pub fn fit(bbox: LonLatBox, width: f32, height: f32) -> (Position, f64) {
     (lon_lat(lon, lat), zoom)
 }
 
+/// The lon/lat box a `width` × `height` viewport shows at `center` and
+/// `zoom`: what "add a scene from this view" stores, so the scene fits any
+/// screen it is later shown on.
+pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
+    let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
+    let (x, y) = mercator(center.x(), center.y());
+    let (dx, dy) = (
+        f64::from(width) / 2.0 / world,
+        f64::from(height) / 2.0 / world,
+    );
+    let (west, north) = unmercator(x - dx, (y - dy).max(0.0));
+    let (east, south) = unmercator(x + dx, (y + dy).min(1.0));
+    [west, south, east, north]
+}
+
 /// The centre after moving the view by `dx`, `dy` screen points at `zoom`.
 pub fn pan(center: Position, zoom: f64, dx: f64, dy: f64) -> Position {
     let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
@@ -105,6 +120,16 @@ pub fn scale_bar(pixels_per_km: f64, max_px: f64) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_visible_box_fits_back_to_the_same_view() {
+        let center = lon_lat(-66.0, 12.0);
+        let bbox = visible_bbox(center, 6.0, 1600.0, 1000.0);
+        assert!(bbox[0] < -66.0 && bbox[2] > -66.0 && bbox[1] < 12.0 && bbox[3] > 12.0);
+        let (back, zoom) = fit(bbox, 1600.0, 1000.0);
+        assert!((zoom - 6.0).abs() < 1e-6, "{zoom}");
+        assert!((back.x() + 66.0).abs() < 1e-6 && (back.y() - 12.0).abs() < 1e-6);
+    }
 
     fn visible_box(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
         let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);

@@ -3,9 +3,11 @@
 //! commands are applied at the end.
 
 mod layers;
+mod present;
 mod start;
 mod time;
 
+pub use present::default_recovery_dir;
 pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
@@ -39,6 +41,11 @@ pub struct SitmapApp {
     last_frame_complete: bool,
     layers: layers::LayerSession,
     time: time::TimeSession,
+    /// Ctrl+E: saving the map view as a PNG (`export.dir` sets the folder).
+    pub export: crate::export::view::ViewExport,
+    present: present::PresentSession,
+    /// The map was clicked / right-clicked last frame (not dragged).
+    map_clicks: (bool, bool),
 }
 
 impl SitmapApp {
@@ -59,6 +66,9 @@ impl SitmapApp {
         let mut app = Self {
             layers: layers::LayerSession::new(ctx, files),
             time: time::TimeSession::default(),
+            export: crate::export::view::ViewExport::default(),
+            present: present::PresentSession::default(),
+            map_clicks: (false, false),
             state,
             options,
             loading: Some(loading),
@@ -86,6 +96,22 @@ impl SitmapApp {
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
+        app.present.reduced_motion = app.options.reduced_motion;
+        app.present.recovery_dir = app.options.recovery_dir.clone();
+        app.present.panel_open = app.options.scenes_panel;
+        app.present.presenter_window = app.options.presenter_window;
+        app.set_classroom(app.options.classroom);
+        if let Some(story) = app.options.story.clone() {
+            app.present.open(&story, &mut app.state.notices);
+            app.present.pending = app.options.scene.filter(|i| *i < app.present.scene_count());
+        }
+        if let Some(scene) = app.options.present {
+            app.present.presenting = true;
+            app.present.since = Some(std::time::Instant::now());
+            if scene < app.present.scene_count() {
+                app.present.pending = Some(scene);
+            }
+        }
         if basemap != crate::online::BasemapChoice::Offline {
             app.apply(ctx, Command::SetBasemap(basemap));
         }
@@ -101,7 +127,45 @@ impl SitmapApp {
     /// own zoom, no layer file is loading and nothing is animating. An
     /// offscreen render captures once this holds.
     pub fn ready_for_capture(&self) -> bool {
-        self.last_frame_complete && self.layers.is_idle() && !self.animating()
+        self.last_frame_complete
+            && self.layers.is_idle()
+            && !self.animating()
+            && !self.present.is_animating()
+    }
+
+    /// In presentation mode (F5).
+    pub fn presenting(&self) -> bool {
+        self.present.presenting
+    }
+
+    /// The scene last gone to, 0-based.
+    pub fn current_scene(&self) -> Option<usize> {
+        self.present.current
+    }
+
+    /// The open story and its unsaved edits.
+    pub fn story(&self) -> Option<&crate::present::StoryDoc> {
+        self.present.doc.as_ref()
+    }
+
+    pub fn story_mut(&mut self) -> Option<&mut crate::present::StoryDoc> {
+        self.present.doc.as_mut()
+    }
+
+    /// The screen is blanked (`B`).
+    pub fn blanked(&self) -> bool {
+        self.present.blank
+    }
+
+    /// The highlighted features of the current scene.
+    pub fn highlights(&self) -> &[crate::overlay::plugin::FeatureRef] {
+        &self.present.highlights
+    }
+
+    fn set_classroom(&mut self, on: bool) {
+        self.present.classroom = on;
+        self.time.classroom = on;
+        self.time.view.no_spoilers = on;
     }
 
     /// A camera or date transition, playback or a pulse is under way.
@@ -110,6 +174,11 @@ impl SitmapApp {
             .state
             .as_ref()
             .is_some_and(|t| t.playing || (!self.options.reduced_motion && t.pulse().is_some()))
+    }
+
+    /// Where the map was drawn last frame, in points.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        self.map_rect
     }
 
     /// Screen position of a lon/lat in the last drawn map, if it is on screen.
@@ -196,7 +265,20 @@ impl SitmapApp {
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::OpenFiles => self.layers.open_dialog(ctx),
+            Command::ExportView => {
+                if let Some(notice) = self.export.request(ctx, self.map_rect) {
+                    self.state.notices.push(notice);
+                }
+            }
             Command::Time(command) => self.time.apply(command),
+            Command::Present(command) => self.present_command(ctx, command),
+            Command::Scene(command) => self.scene_command(ctx, command),
+            Command::ShowScenes(open) => self.present.panel_open = open,
+            Command::SetClassroom(on) => self.set_classroom(on),
+            Command::SetReducedMotion(on) => {
+                self.present.reduced_motion = on;
+                self.options.reduced_motion = on;
+            }
             _ => {}
         }
     }
@@ -228,7 +310,12 @@ impl SitmapApp {
             .map(|l| (Arc::clone(&l.layer), Arc::clone(&l.time)))
             .collect();
         let filter = self.time.state.as_ref().map(|t| t.filter());
-        let pulse = self.time.state.as_ref().and_then(|t| t.pulse());
+        let pulse = self
+            .time
+            .state
+            .as_ref()
+            .and_then(|t| t.pulse())
+            .filter(|_| !self.present.reduced_motion);
         let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
             open.iter().map(|(_, time)| time.visible(&f)).collect()
         });
@@ -260,11 +347,11 @@ impl SitmapApp {
         if let Some(places) = places {
             map = map.with_plugin(LabelsPlugin::new(places, label_style));
         }
-        map = map.with_plugin(self.layers.plugin(
-            style.theme == BasemapTheme::Dark,
-            &shown,
-            &emphasis,
-        ));
+        map = map.with_plugin(
+            self.layers
+                .plugin(style.theme == BasemapTheme::Dark, &shown, &emphasis)
+                .with_highlighted(&self.present.highlights),
+        );
         let mut cursor = None;
         let response = map
             .show(ui, |ui, response, projector, _memory| {
@@ -274,10 +361,23 @@ impl SitmapApp {
             .response;
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
+        self.map_clicks = (response.clicked(), response.secondary_clicked());
         self.layers.after_map(ui.ctx(), &response);
-        self.time.date_on_map(ui, response.rect);
-        self.time
-            .event_cards(ui, response.rect, &self.layers.workspace);
+        let presenting = self.present.presenting;
+        let scale = if presenting {
+            1.4 * crate::ui::slide::text_scale(response.rect)
+        } else {
+            1.0
+        };
+        self.time.date_on_map(ui, response.rect, scale);
+        // A slide has its caption; without a story the day's events are the cards.
+        if !presenting || self.present.scene_count() == 0 {
+            self.time
+                .event_cards(ui, response.rect, &self.layers.workspace);
+        }
+        if presenting {
+            self.slide_overlays(ui, response.rect);
+        }
         overlays::map_border(ui, response.rect);
         overlays::attribution(ui, response.rect, online_credit);
         self.state.clamp_zoom();
@@ -384,6 +484,37 @@ impl SitmapApp {
                 .map(|l| l.path.clone())
                 .collect(),
             day: self.time.state.as_ref().map(|t| t.day.to_string()),
+            story: self.present.doc.as_ref().map(|d| d.path.clone()),
+            scene: self.present.current,
+            scenes_panel: self.present.panel_open,
+            classroom: self.present.classroom,
+            reduced_motion: self.present.reduced_motion,
+            presenter_window: self.present.presenter_window,
+        }
+    }
+}
+
+impl SitmapApp {
+    /// Presentation mode: the map alone, full screen, with the slide on it.
+    fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut commands = keys::presentation_commands(&ctx);
+        commands.extend(
+            self.presenter_viewport(&ctx)
+                .into_iter()
+                .map(Command::Present),
+        );
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new())
+            .show(ui, |ui| self.map(ui));
+        // A click (not a drag) is a clicker's "next"; a right-click goes back.
+        match self.map_clicks {
+            (true, _) => commands.push(Command::Present(crate::present::PresentCommand::Next)),
+            (_, true) => commands.push(Command::Present(crate::present::PresentCommand::Prev)),
+            _ => {}
+        }
+        for command in commands {
+            self.apply(&ctx, command);
         }
     }
 }
@@ -391,6 +522,9 @@ impl SitmapApp {
 impl eframe::App for SitmapApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.session().save(storage);
+        if let Some(problem) = self.present.write_recovery() {
+            log::warn!("{problem}");
+        }
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -404,13 +538,28 @@ impl SitmapApp {
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
+        self.export.poll(&mut self.state.notices);
         self.layers.update(&ctx);
         self.time.refresh(&self.layers.workspace);
         self.time.tick(&ctx);
-        let mut commands = keys::commands(&ctx, self.time.state.is_some());
+        self.update_presentation(&ctx);
+        if self.present.presenting {
+            self.presentation_frame(ui);
+            return;
+        }
+        let mut commands = keys::commands(
+            &ctx,
+            self.time.state.is_some(),
+            self.present.panel_open,
+        );
+        let flags = toolbar::MenuFlags {
+            scenes_open: self.present.panel_open,
+            classroom: self.present.classroom,
+            reduced_motion: self.present.reduced_motion,
+        };
         egui::Panel::top("menu").show(ui, |ui| {
-            commands.extend(toolbar::menu_bar(ui, &self.state));
-            commands.extend(toolbar::toolbar(ui));
+            commands.extend(toolbar::menu_bar(ui, &self.state, flags));
+            commands.extend(toolbar::toolbar(ui, flags));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         if self.time.state.is_some() {
@@ -424,6 +573,28 @@ impl SitmapApp {
             .resizable(true)
             .default_size(290.0)
             .show(ui, |ui| self.layers.panel(ui));
+        if self.present.panel_open {
+            let present = &mut self.present;
+            let scene_commands = egui::Panel::right("scenes")
+                .resizable(true)
+                .default_size(320.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("scenes-panel")
+                        .show(ui, |ui| {
+                            crate::ui::scenes_panel::scenes_panel(
+                                ui,
+                                present.doc.as_mut(),
+                                present.current,
+                                &mut present.editing,
+                                &present.warnings,
+                            )
+                        })
+                        .inner
+                })
+                .inner;
+            commands.extend(scene_commands.into_iter().map(Command::Scene));
+        }
         self.layers.details(ui);
         egui::CentralPanel::default()
             .frame(egui::Frame::new())

@@ -63,6 +63,13 @@ pub struct StartOptions {
     /// No animation: scene changes are instant and new features do not pulse
     /// (the user's setting, and always for offscreen renders).
     pub reduced_motion: bool,
+    /// The scene to go to once the story's layers are in (0-based).
+    pub scene: Option<usize>,
+    pub scenes_panel: bool,
+    pub classroom: bool,
+    pub presenter_window: bool,
+    /// Where unsaved story edits are kept between runs; `None` keeps none.
+    pub recovery_dir: Option<std::path::PathBuf>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -74,6 +81,8 @@ pub struct Explicit {
     pub files: bool,
     pub view: bool,
     pub date: bool,
+    /// `--story` was given.
+    pub story: bool,
 }
 
 impl StartOptions {
@@ -126,6 +135,26 @@ impl StartOptions {
         {
             self.camera = Some((center, zoom));
         }
+        self.scenes_panel = session.scenes_panel;
+        self.classroom = session.classroom;
+        self.reduced_motion |= session.reduced_motion;
+        self.presenter_window = session.presenter_window;
+        if !explicit.files && !explicit.story {
+            match session.story.as_ref() {
+                Some(story) if story.is_file() => {
+                    self.story = Some(story.clone());
+                    // The remembered scene, unless a date or a view was asked for.
+                    if !explicit.date && !explicit.view {
+                        self.scene = session.scene;
+                    }
+                }
+                Some(story) => self.notices.push(format!(
+                    "The story {} was open last time but is gone now.",
+                    story.display()
+                )),
+                None => {}
+            }
+        }
         if !explicit.date && self.date.is_none() {
             self.date = session
                 .day
@@ -156,6 +185,11 @@ impl Default for StartOptions {
             story: None,
             present: None,
             reduced_motion: false,
+            scene: None,
+            scenes_panel: false,
+            classroom: false,
+            presenter_window: false,
+            recovery_dir: None,
         }
     }
 }
@@ -176,6 +210,7 @@ mod tests {
             files: vec![here.clone(), dir.join("gone.geojson")],
             hidden: vec![here],
             day: Some("2025-11-17".into()),
+            ..Session::default()
         }
     }
 
@@ -215,6 +250,7 @@ mod tests {
             files: true,
             view: true,
             date: true,
+            story: true,
         };
         let options = options.restore(Some(session), &explicit);
         assert_eq!(options.theme, ThemeChoice::Light);

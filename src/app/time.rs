@@ -51,6 +51,12 @@ pub struct TimeSession {
     computed_for: Option<(u64, Vec<bool>)>,
     /// The day to open on once the first dated layer arrives (`--date`).
     pub start_at: Option<Day>,
+    /// Classroom stepping: PageDown shows the day's event cards one by one.
+    pub classroom: bool,
+    /// Which of the day's cards classroom stepping shows.
+    card: usize,
+    /// How many cards the current day has (counted while drawing them).
+    cards_today: usize,
 }
 
 impl TimeSession {
@@ -98,9 +104,37 @@ impl TimeSession {
     }
 
     pub fn apply(&mut self, command: TimeCommand) {
-        if let Some(state) = &mut self.state {
-            state.apply(command, &self.events);
+        let Some(state) = &mut self.state else {
+            return;
+        };
+        if self.classroom {
+            match command {
+                TimeCommand::NextEvent if self.card + 1 < self.cards_today => {
+                    self.card += 1;
+                    return;
+                }
+                TimeCommand::PrevEvent if self.card > 0 && self.cards_today > 0 => {
+                    self.card = self.card.min(self.cards_today - 1) - 1;
+                    return;
+                }
+                _ => {}
+            }
         }
+        let before = state.day;
+        state.apply(command, &self.events);
+        if state.day != before {
+            // Stepping back lands on the day's last card, as if walked forward.
+            self.card = if command == TimeCommand::PrevEvent {
+                usize::MAX
+            } else {
+                0
+            };
+        }
+    }
+
+    /// Back to the first card of the day (a scene change).
+    pub fn reset_cards(&mut self) {
+        self.card = 0;
     }
 
     /// Advances playback by this frame's time and keeps frames coming while it plays.
@@ -147,8 +181,9 @@ impl TimeSession {
         selected
     }
 
-    /// The date, large, top left of the map, for a room to read.
-    pub fn date_on_map(&self, ui: &egui::Ui, map: Rect) {
+    /// The date, large, top left of the map, for a room to read; `scale`
+    /// grows it further in presentation mode.
+    pub fn date_on_map(&self, ui: &egui::Ui, map: Rect, scale: f32) {
         let Some(state) = &self.state else {
             return;
         };
@@ -160,10 +195,10 @@ impl TimeSession {
             egui::Color32::from_gray(20)
         };
         let date =
-            painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0), text);
+            painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0 * scale), text);
         let utc = painter.layout_no_wrap(
             "UTC".into(),
-            egui::FontId::proportional(15.0),
+            egui::FontId::proportional(15.0 * scale),
             text.gamma_multiply(0.7),
         );
         let origin = map.left_top() + vec2(14.0, 12.0);
@@ -177,8 +212,10 @@ impl TimeSession {
     }
 
     /// Cards for the events of the current day (title, date, place, sources),
-    /// while stepping or pausing on events; at most three.
-    pub fn event_cards(&self, ui: &mut egui::Ui, map: Rect, workspace: &Workspace) {
+    /// while stepping or pausing on events; at most three, or in classroom
+    /// mode the one stepped to.
+    pub fn event_cards(&mut self, ui: &mut egui::Ui, map: Rect, workspace: &Workspace) {
+        self.cards_today = 0;
         let Some(state) = &self.state else {
             return;
         };
@@ -193,10 +230,21 @@ impl TimeSession {
                 }
             }
         }
+        self.cards_today = cards.len();
         if cards.is_empty() {
             return;
         }
-        let more = cards.len().saturating_sub(3);
+        let (first, shown) = if self.classroom {
+            (self.card.min(cards.len() - 1), 1)
+        } else {
+            (0, 3)
+        };
+        let total = cards.len();
+        let more = if self.classroom {
+            0
+        } else {
+            total.saturating_sub(3)
+        };
         egui::Area::new(egui::Id::unique("event-cards"))
             .order(egui::Order::Foreground)
             .anchor(Align2::RIGHT_TOP, vec2(-12.0, 12.0))
@@ -204,7 +252,7 @@ impl TimeSession {
             .interactable(true)
             .show(ui.ctx(), |ui| {
                 ui.set_max_width(380.0);
-                for (open, feature) in cards.iter().take(3) {
+                for (open, feature) in cards.iter().skip(first).take(shown) {
                     egui::Frame::popup(ui.style()).show(ui, |ui| {
                         ui.horizontal(|ui| {
                             let (rect, _) =
@@ -248,6 +296,17 @@ impl TimeSession {
                 }
                 if more > 0 {
                     ui.label(egui::RichText::new(format!("and {more} more on this day")).weak());
+                }
+                if self.classroom && total > 1 {
+                    let step = if first + 1 < total {
+                        " · PageDown for the next"
+                    } else {
+                        ""
+                    };
+                    ui.label(
+                        egui::RichText::new(format!("Event {} of {total} on this day{step}", first + 1))
+                            .weak(),
+                    );
                 }
             });
     }

@@ -35,6 +35,8 @@ pub struct DrawOptions {
     pub style: OverlayStyle,
     pub hovered: Option<FeatureRef>,
     pub selected: Option<FeatureRef>,
+    /// Drawn like the selection (a scene's highlighted features).
+    pub highlighted: Vec<FeatureRef>,
     /// Phase in `0..1` of the ring that pulses round the selected point, or
     /// `None` for no pulse (the caller decides, and requests the repaints).
     pub pulse: Option<f32>,
@@ -50,6 +52,7 @@ impl DrawOptions {
             style: OverlayStyle::new(dark),
             hovered: None,
             selected: None,
+            highlighted: Vec::new(),
             pulse: None,
             sprites: None,
         }
@@ -150,6 +153,16 @@ pub fn build_shapes(
             &mut out.shapes,
         );
         out.visible.push(drawn);
+    }
+    for target in &options.highlighted {
+        let Some(draw) = layers.get(target.layer) else {
+            continue;
+        };
+        if let Some(feature) = draw.layer.features().get(target.feature)
+            && (draw.shown)(target.feature)
+        {
+            highlight(draw, feature, &screen, options, true, &mut out.shapes);
+        }
     }
     for (target, selected) in [(options.hovered, false), (options.selected, true)] {
         let Some(target) = target.filter(|t| selected || Some(*t) != options.selected) else {

@@ -68,6 +68,7 @@ pub struct OverlayPlugin<'a> {
     layers: Vec<LayerDraw<'a>>,
     hovered: Option<FeatureRef>,
     selected: Option<FeatureRef>,
+    highlighted: &'a [FeatureRef],
     pulse: Option<f32>,
     dark: bool,
     out: &'a mut OverlayOutput,
@@ -88,10 +89,17 @@ impl<'a> OverlayPlugin<'a> {
             layers,
             hovered,
             selected,
+            highlighted: &[],
             pulse: None,
             dark,
             out,
         }
+    }
+
+    /// Features drawn with the selection's halo, e.g. a scene's highlights.
+    pub fn with_highlighted(mut self, features: &'a [FeatureRef]) -> Self {
+        self.highlighted = features;
+        self
     }
 
     /// The phase (`0..1`) of the ring pulsing round the selected point. The
@@ -137,6 +145,7 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             let options = DrawOptions {
                 hovered: if pointer.is_some() { hit } else { self.hovered },
                 selected: self.selected,
+                highlighted: self.highlighted.to_vec(),
                 pulse: self.pulse,
                 sprites: Some(state.sprites.get(&ctx, SYMBOL_SIZE, pixels_per_point)),
                 ..DrawOptions::new(pixels_per_point, self.dark)

@@ -1,7 +1,9 @@
 //! Keyboard shortcuts for the map. They act only when no text field has focus,
 //! so typing never moves the map.
 
+use crate::present::PresentCommand;
 use crate::state::Command;
+use crate::ui::scenes_panel::SceneCommand;
 use crate::view::{AMERICAS, PRESETS};
 use egui::Key;
 
@@ -30,6 +32,14 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific",
     ),
     ("Ctrl+O", "Open GeoJSON layers (or drop files on the map)"),
+    ("Ctrl+E", "Save the map view as a PNG (in Pictures/sitmap)"),
+    ("F5", "Present the story (Esc leaves)"),
+    (
+        "In a presentation",
+        "PageDown, Space, Right, Down or click: next scene · PageUp, Left, Up or right-click: back · Home/End · B: blank · P: presenter window",
+    ),
+    ("Ctrl+S", "Save the story"),
+    ("S", "Show or hide the scenes panel"),
     (
         "Click",
         "Select a feature: its details, sources and coordinates",
@@ -41,7 +51,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 
 /// With a timeline, Left/Right step the day (and Shift+arrows pan); without
 /// one, the arrows pan.
-pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
+pub fn commands(ctx: &egui::Context, has_timeline: bool, scenes_open: bool) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -54,6 +64,18 @@ pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
         }
         if input.modifiers.command && pressed(Key::O) {
             commands.push(Command::OpenFiles);
+            return commands;
+        }
+        if input.modifiers.command && pressed(Key::E) {
+            commands.push(Command::ExportView);
+            return commands;
+        }
+        if input.modifiers.command && pressed(Key::S) {
+            commands.push(Command::Scene(SceneCommand::Save));
+            return commands;
+        }
+        if pressed(Key::F5) {
+            commands.push(Command::Present(PresentCommand::Start));
             return commands;
         }
         if input.modifiers.any() && !input.modifiers.shift_only() {
@@ -111,6 +133,55 @@ pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
         }
         if pressed(Key::F1) {
             commands.push(Command::ShowShortcuts(true));
+        }
+        if pressed(Key::S) {
+            commands.push(Command::ShowScenes(!scenes_open));
+        }
+        commands
+    })
+}
+
+/// Presentation mode: what clickers send (PageDown/PageUp; some send arrows
+/// or B) moves through the scenes; nothing else moves the map by surprise.
+pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
+    if ctx.egui_wants_keyboard_input() {
+        return Vec::new();
+    }
+    ctx.input(|input| {
+        let pressed = |key| input.key_pressed(key);
+        let mut commands = Vec::new();
+        if input.modifiers.command && pressed(Key::Q) {
+            commands.push(Command::Quit);
+            return commands;
+        }
+        let keys = [
+            (Key::PageDown, PresentCommand::Next),
+            (Key::Space, PresentCommand::Next),
+            (Key::ArrowRight, PresentCommand::Next),
+            (Key::ArrowDown, PresentCommand::Next),
+            (Key::Enter, PresentCommand::Next),
+            (Key::PageUp, PresentCommand::Prev),
+            (Key::ArrowLeft, PresentCommand::Prev),
+            (Key::ArrowUp, PresentCommand::Prev),
+            (Key::Backspace, PresentCommand::Prev),
+            (Key::Home, PresentCommand::First),
+            (Key::End, PresentCommand::Last),
+            (Key::B, PresentCommand::ToggleBlank),
+            (Key::Period, PresentCommand::ToggleBlank),
+            (Key::P, PresentCommand::TogglePresenterWindow),
+            (Key::Escape, PresentCommand::Stop),
+            (Key::F5, PresentCommand::Stop),
+        ];
+        for (key, command) in keys {
+            if pressed(key) {
+                commands.push(Command::Present(command));
+            }
+        }
+        if pressed(Key::Plus) || pressed(Key::Equals) {
+            commands.push(Command::ZoomBy(1.0));
+        }
+        if pressed(Key::Minus) {
+            commands.push(Command::ZoomBy(-1.0));
         }
         commands
     })

@@ -191,7 +191,7 @@ pub fn layers_panel(
 }
 
 /// The layer's own symbol, else the symbol most of its first features have.
-fn legend_symbol(open: &OpenLayer) -> Symbol {
+pub fn legend_symbol(open: &OpenLayer) -> Symbol {
     if let Some(symbol) = open.layer.symbol.as_deref().and_then(Symbol::from_name) {
         return symbol;
     }

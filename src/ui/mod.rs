@@ -5,5 +5,8 @@ pub mod dialogs;
 pub mod keys;
 pub mod layers_panel;
 pub mod overlays;
+pub mod presenter;
+pub mod scenes_panel;
+pub mod slide;
 pub mod timeline_panel;
 pub mod toolbar;

@@ -25,6 +25,9 @@ pub struct TimelineView {
     pub span: Option<(f64, f64)>,
     pub goto: String,
     pub goto_error: Option<String>,
+    /// Classroom: nothing after the current day is drawn (no markers, no
+    /// density), so the strip gives away no later event.
+    pub no_spoilers: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -317,6 +320,12 @@ fn strip(
         let row_rect = Rect::from_min_size(pos2(rect.left(), top), vec2(rect.width(), ROW - 2.0));
         painter.rect_filled(row_rect, 0.0, strip_layer.colour.gamma_multiply(0.08));
         let events = strip_layer.time.events();
+        let events = if view.no_spoilers {
+            let end = (state.day + 1).days_since_epoch() * 86_400;
+            &events[..events.partition_point(|(s, _)| *s < end)]
+        } else {
+            events
+        };
         // Density: events per 3-pixel bucket, as the strength of the layer's colour.
         let mut x = rect.left();
         while x < rect.right() {

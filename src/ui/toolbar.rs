@@ -1,15 +1,28 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
 use crate::online::BasemapChoice;
+use crate::present::PresentCommand;
+use crate::ui::scenes_panel::SceneCommand;
 use crate::state::{AppState, Command, ThemeChoice};
 use crate::view::{AMERICAS, PRESETS};
 
-pub fn menu_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
+/// Presentation settings the menus show as checkboxes.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MenuFlags {
+    pub scenes_open: bool,
+    pub classroom: bool,
+    pub reduced_motion: bool,
+}
+
+pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.button("Open…  (Ctrl+O)").clicked() {
                 commands.push(Command::OpenFiles);
+            }
+            if ui.button("Export view as PNG…  (Ctrl+E)").clicked() {
+                commands.push(Command::ExportView);
             }
             ui.separator();
             if ui.button("Quit  (Ctrl+Q)").clicked() {
@@ -29,6 +42,48 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
             }
             if ui.button("Zoom out  (-)").clicked() {
                 commands.push(Command::ZoomBy(-1.0));
+            }
+            ui.separator();
+            let mut classroom = flags.classroom;
+            if ui
+                .checkbox(&mut classroom, "Classroom mode")
+                .on_hover_text(
+                    "No spoilers: nothing after the current date is shown anywhere; \
+                     PageDown steps through the day's events one card at a time",
+                )
+                .changed()
+            {
+                commands.push(Command::SetClassroom(classroom));
+            }
+            let mut reduced = flags.reduced_motion;
+            if ui
+                .checkbox(&mut reduced, "Reduce motion")
+                .on_hover_text("Scene changes are instant; new events do not pulse")
+                .changed()
+            {
+                commands.push(Command::SetReducedMotion(reduced));
+            }
+        });
+        ui.menu_button("Story", |ui| {
+            if ui.button("Present  (F5)").clicked() {
+                commands.push(Command::Present(PresentCommand::Start));
+            }
+            let mut open = flags.scenes_open;
+            if ui.checkbox(&mut open, "Scenes panel  (S)").changed() {
+                commands.push(Command::ShowScenes(open));
+            }
+            ui.separator();
+            if ui.button("Open story…").clicked() {
+                commands.push(Command::Scene(SceneCommand::Open));
+            }
+            if ui.button("New story…").clicked() {
+                commands.push(Command::Scene(SceneCommand::New));
+            }
+            if ui.button("Save story  (Ctrl+S)").clicked() {
+                commands.push(Command::Scene(SceneCommand::Save));
+            }
+            if ui.button("Save story as…").clicked() {
+                commands.push(Command::Scene(SceneCommand::SaveAs));
             }
         });
         ui.menu_button("Basemap", |ui| {
@@ -57,7 +112,7 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState) -> Vec<Command> {
     commands
 }
 
-pub fn toolbar(ui: &mut egui::Ui) -> Vec<Command> {
+pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         if ui
@@ -84,6 +139,22 @@ pub fn toolbar(ui: &mut egui::Ui) -> Vec<Command> {
                 commands.push(Command::FitView(preset.bbox));
             }
         }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("▶ Present")
+                .on_hover_text("Present the story full screen (F5; Esc leaves)")
+                .clicked()
+            {
+                commands.push(Command::Present(PresentCommand::Start));
+            }
+            if ui
+                .selectable_label(flags.scenes_open, "Scenes")
+                .on_hover_text("The story's scenes: go, add, edit, reorder (S)")
+                .clicked()
+            {
+                commands.push(Command::ShowScenes(!flags.scenes_open));
+            }
+        });
     });
     commands
 }

@@ -1,0 +1,559 @@
+//! Presenting: the open story, going from scene to scene (camera, date, layers
+//! and highlights, animated together), presentation mode with its slide
+//! overlays and the presenter's second window, and the scenes panel's edits.
+
+use super::SitmapApp;
+use crate::overlay::plugin::FeatureRef;
+use crate::present::{CameraPose, PresentCommand, StoryDoc, Transition};
+use crate::scenes::{Camera, Scene, SceneTime, Story, check_against, layer_matches};
+use crate::timeline::{Mode, TimeCommand};
+use crate::ui::scenes_panel::SceneCommand;
+use crate::ui::slide;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Instant;
+
+/// How long the key hint shows when a presentation starts.
+const HINT_SECS: f32 = 4.0;
+
+/// A save-as or open dialog's answer.
+enum Dialog {
+    Open(Receiver<Option<PathBuf>>),
+    SaveAs(Receiver<Option<PathBuf>>),
+}
+
+#[derive(Default)]
+pub struct PresentSession {
+    pub doc: Option<StoryDoc>,
+    /// Problems of the story against the open layers, as shown in the panel.
+    pub warnings: Vec<String>,
+    /// The workspace generation and story the warnings were computed for.
+    checked: Option<(u64, Story)>,
+    pub presenting: bool,
+    /// The scene last gone to.
+    pub current: Option<usize>,
+    /// A scene to go to once the layers and the map are there (at start).
+    pub pending: Option<usize>,
+    pub blank: bool,
+    transition: Option<Transition>,
+    pub panel_open: bool,
+    /// No spoilers (nothing after the current date anywhere) and one event
+    /// card per step.
+    pub classroom: bool,
+    pub reduced_motion: bool,
+    pub presenter_window: bool,
+    /// The current scene's highlighted ids, and what they resolve to.
+    highlight_ids: Vec<String>,
+    resolved_for: Option<u64>,
+    pub highlights: Vec<FeatureRef>,
+    pub(super) since: Option<Instant>,
+    /// Where unsaved story edits are kept; `None` keeps none (tests).
+    pub recovery_dir: Option<PathBuf>,
+    dialog: Option<Dialog>,
+    /// The scene whose fields the panel edits.
+    pub editing: Option<usize>,
+}
+
+impl PresentSession {
+    pub fn scene(&self, index: usize) -> Option<&Scene> {
+        self.doc.as_ref()?.story.scenes.get(index)
+    }
+
+    pub fn scene_count(&self) -> usize {
+        self.doc.as_ref().map_or(0, |d| d.story.scenes.len())
+    }
+
+    pub fn is_animating(&self) -> bool {
+        self.transition.is_some() || self.pending.is_some()
+    }
+
+    /// Opens a story file; problems go to `notices`.
+    pub fn open(&mut self, path: &std::path::Path, notices: &mut Vec<String>) {
+        match StoryDoc::open(path) {
+            Ok((mut doc, _)) => {
+                if let Some(dir) = &self.recovery_dir {
+                    match doc.recover(dir) {
+                        Ok(true) => notices.push(format!(
+                            "Unsaved edits to {} from last time were recovered; \
+                             save the story to keep them, or revert to drop them.",
+                            path.display()
+                        )),
+                        Ok(false) => {}
+                        Err(e) => notices.push(format!("The recovery copy is unreadable: {e}")),
+                    }
+                }
+                self.doc = Some(doc);
+                self.checked = None;
+                self.current = None;
+                self.editing = None;
+            }
+            Err(e) => notices.push(format!("The story could not be opened: {e}")),
+        }
+    }
+
+    /// Keeps unsaved edits on disk; called by eframe's periodic save and on quit.
+    pub fn write_recovery(&self) -> Option<String> {
+        let (doc, dir) = (self.doc.as_ref()?, self.recovery_dir.as_ref()?);
+        doc.write_recovery(dir)
+            .err()
+            .map(|e| format!("Could not keep a recovery copy of the story in {}: {e}", dir.display()))
+    }
+}
+
+/// The user's recovery folder for story edits.
+pub fn default_recovery_dir() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join("sitmap").join("recovery"))
+}
+
+impl SitmapApp {
+    /// The map's size, or the window's first guess before the map is laid out.
+    fn map_size(&self) -> egui::Vec2 {
+        self.map_rect
+            .map_or(egui::vec2(1600.0, 1000.0), |r| r.size())
+    }
+
+    fn camera_pose(&self) -> CameraPose {
+        let center = self.state.center();
+        CameraPose {
+            lon: center.x(),
+            lat: center.y(),
+            zoom: self.state.memory.zoom(),
+        }
+    }
+
+    fn set_camera(&mut self, pose: CameraPose) {
+        self.state.fit = None;
+        self.state.memory.center_at(walkers::lon_lat(pose.lon, pose.lat));
+        self.state
+            .memory
+            .set_zoom(pose.zoom.clamp(crate::view::MIN_ZOOM, crate::view::MAX_ZOOM))
+            .ok();
+    }
+
+    /// Goes to scene `index`: layers and highlights at once, camera and date
+    /// together, animated unless `animate` is false or motion is reduced.
+    pub fn go_to_scene(&mut self, index: usize, animate: bool) {
+        let Some(scene) = self.present.scene(index).cloned() else {
+            return;
+        };
+        self.present.current = Some(index);
+        self.present.editing = Some(index);
+        self.time.reset_cards();
+        for open in &mut self.layers.workspace.layers {
+            open.visible = scene
+                .layers
+                .as_ref()
+                .is_none_or(|names| names.iter().any(|n| layer_matches(&open.layer, n)));
+        }
+        self.layers.selected = None;
+        self.present.highlight_ids = scene.highlight.clone();
+        self.present.resolved_for = None;
+        let mode = match scene.time {
+            SceneTime::Date(_) => Mode::default(),
+            SceneTime::Window { days, .. } => Mode::Window { days },
+        };
+        self.time.apply(TimeCommand::SetMode(mode));
+        let size = self.map_size();
+        let target = match scene.camera {
+            Camera::Center { lon, lat, zoom } => CameraPose { lon, lat, zoom },
+            Camera::BBox(bbox) => {
+                let (center, zoom) = crate::view::fit(bbox, size.x, size.y);
+                CameraPose {
+                    lon: center.x(),
+                    lat: center.y(),
+                    zoom,
+                }
+            }
+        };
+        let to_day = scene.time.day();
+        let from_day = self.time.state.as_ref().map(|t| t.day);
+        match from_day {
+            Some(from_day) if animate && !self.present.reduced_motion => {
+                self.present.transition =
+                    Some(Transition::new(self.camera_pose(), target, from_day, to_day));
+            }
+            _ => {
+                self.present.transition = None;
+                self.set_camera(target);
+                self.time.apply(TimeCommand::SetDay(to_day));
+            }
+        }
+    }
+
+    /// Once a frame, before drawing: a pending scene once its layers are in,
+    /// the transition's step, highlights resolved, warnings refreshed.
+    pub(super) fn update_presentation(&mut self, ctx: &egui::Context) {
+        if let Some(index) = self.present.pending
+            && self.layers.is_idle()
+            && self.map_rect.is_some()
+            && (self.time.state.is_some() || self.layers.workspace.layers.is_empty())
+        {
+            self.present.pending = None;
+            self.go_to_scene(index, false);
+        }
+        if let Some(transition) = &mut self.present.transition {
+            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+            let done = transition.tick(dt);
+            let (pose, day) = (transition.camera(), transition.day());
+            self.present.transition = (!done).then(|| transition.clone());
+            self.set_camera(pose);
+            self.time.apply(TimeCommand::SetDay(day));
+            ctx.request_repaint();
+        }
+        let generation = self.layers.workspace.generation;
+        if self.present.resolved_for != Some(generation) {
+            self.present.resolved_for = Some(generation);
+            self.present.highlights = resolve(&self.layers.workspace, &self.present.highlight_ids);
+        }
+        if let Some(doc) = &self.present.doc
+            && self.layers.is_idle()
+            && self
+                .present
+                .checked
+                .as_ref()
+                .is_none_or(|(g, story)| *g != generation || *story != doc.story)
+        {
+            let layers: Vec<_> = self.layers.workspace.layers.iter().map(|l| &*l.layer).collect();
+            self.present.warnings = check_against(&doc.story, &layers)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            self.present.checked = Some((generation, doc.story.clone()));
+        }
+        if let Some(dialog) = self.present.dialog.take() {
+            self.receive_dialog(dialog);
+        }
+    }
+
+    pub(super) fn present_command(&mut self, ctx: &egui::Context, command: PresentCommand) {
+        let count = self.present.scene_count();
+        match command {
+            PresentCommand::Start => {
+                self.present.presenting = true;
+                self.present.blank = false;
+                self.present.since = Some(Instant::now());
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                if count > 0 {
+                    let index = self.present.current.unwrap_or(0).min(count - 1);
+                    self.go_to_scene(index, true);
+                }
+            }
+            PresentCommand::Stop => {
+                self.present.presenting = false;
+                self.present.blank = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            PresentCommand::ToggleBlank => self.present.blank = !self.present.blank,
+            PresentCommand::TogglePresenterWindow => {
+                self.present.presenter_window = !self.present.presenter_window;
+            }
+            PresentCommand::Next | PresentCommand::Prev | PresentCommand::First | PresentCommand::Last
+                if count == 0 =>
+            {
+                // No story: the presentation steps through the events.
+                let time = match command {
+                    PresentCommand::Next => TimeCommand::NextEvent,
+                    PresentCommand::Prev => TimeCommand::PrevEvent,
+                    PresentCommand::First => TimeCommand::First,
+                    _ => TimeCommand::Last,
+                };
+                self.time.apply(time);
+            }
+            PresentCommand::Next | PresentCommand::Prev | PresentCommand::First | PresentCommand::Last => {
+                self.present.blank = false;
+                let current = self.present.current;
+                let target = match command {
+                    PresentCommand::Next => current.map_or(0, |c| (c + 1).min(count - 1)),
+                    PresentCommand::Prev => current.map_or(0, |c| c.saturating_sub(1)),
+                    PresentCommand::First => 0,
+                    _ => count - 1,
+                };
+                if Some(target) != current || self.present.transition.is_some() {
+                    self.go_to_scene(target, true);
+                }
+            }
+        }
+    }
+
+    /// A scene made of what is on screen: the view as a box (so it fits other
+    /// screens), the timeline's date or window, the visible layers, and the
+    /// selected feature highlighted.
+    fn scene_from_view(&self, title: String) -> Scene {
+        let size = self.map_size();
+        let bbox = crate::view::visible_bbox(self.state.center(), self.state.memory.zoom(), size.x, size.y);
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        let time = match self.time.state.as_ref() {
+            Some(t) => match t.mode {
+                Mode::Window { days } => SceneTime::Window {
+                    end: t.day,
+                    days: days.max(1),
+                },
+                Mode::AsOf { .. } => SceneTime::Date(t.day),
+            },
+            None => SceneTime::Date(crate::timeline::Day::EPOCH),
+        };
+        let workspace = &self.layers.workspace;
+        let layers = (workspace.layers.iter().any(|l| !l.visible)).then(|| {
+            workspace
+                .layers
+                .iter()
+                .filter(|l| l.visible)
+                .map(|l| l.name().to_string())
+                .collect()
+        });
+        let highlight = self
+            .layers
+            .selected
+            .and_then(|s| self.layers.feature(s))
+            .and_then(|(_, f)| f.id.as_deref().map(str::to_string))
+            .into_iter()
+            .collect();
+        Scene {
+            title,
+            caption: String::new(),
+            notes: String::new(),
+            time,
+            camera: Camera::BBox(bbox.map(round)),
+            layers,
+            highlight,
+        }
+    }
+
+    pub(super) fn scene_command(&mut self, ctx: &egui::Context, command: SceneCommand) {
+        match command {
+            SceneCommand::GoTo(index) => self.go_to_scene(index, true),
+            SceneCommand::Present => self.present_command(ctx, PresentCommand::Start),
+            SceneCommand::AddFromView => {
+                let number = self.present.scene_count() + 1;
+                let scene = self.scene_from_view(format!("Scene {number}"));
+                if let Some(doc) = &mut self.present.doc {
+                    let at = doc.add(self.present.current, scene);
+                    self.present.current = Some(at);
+                    self.present.editing = Some(at);
+                }
+            }
+            SceneCommand::UpdateFromView(index) => {
+                let Some(old) = self.present.scene(index).cloned() else {
+                    return;
+                };
+                let mut scene = self.scene_from_view(old.title.clone());
+                scene.caption = old.caption;
+                scene.notes = old.notes;
+                if scene.highlight.is_empty() {
+                    scene.highlight = old.highlight;
+                }
+                if let Some(doc) = &mut self.present.doc
+                    && let Some(slot) = doc.story.scenes.get_mut(index)
+                {
+                    *slot = scene;
+                }
+            }
+            SceneCommand::Delete(index) => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.remove(index);
+                    let count = doc.story.scenes.len();
+                    let fix = |i: Option<usize>| i.filter(|_| count > 0).map(|i| i.min(count - 1));
+                    self.present.current = fix(self.present.current);
+                    self.present.editing = fix(self.present.editing);
+                }
+            }
+            SceneCommand::Shift(index, by) => {
+                if let Some(doc) = &mut self.present.doc
+                    && let Some(to) = doc.shift(index, by)
+                {
+                    self.present.editing = Some(to);
+                    if self.present.current == Some(index) {
+                        self.present.current = Some(to);
+                    }
+                }
+            }
+            SceneCommand::Save => self.save_story(),
+            SceneCommand::Revert => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.revert();
+                    let count = doc.story.scenes.len();
+                    self.present.editing = self.present.editing.filter(|i| *i < count);
+                    self.present.current = self.present.current.filter(|i| *i < count);
+                }
+            }
+            SceneCommand::SaveAs => self.story_dialog(ctx, true),
+            SceneCommand::Open => self.story_dialog(ctx, false),
+            SceneCommand::New => {
+                let dir = self
+                    .present
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                self.present.doc = Some(StoryDoc::new(dir.join("untitled-story.json"), "Untitled story"));
+                self.present.current = None;
+                self.present.editing = None;
+                self.present.checked = None;
+                self.story_dialog(ctx, true);
+            }
+        }
+    }
+
+    fn save_story(&mut self) {
+        let recovery = self.present.recovery_dir.clone();
+        let Some(doc) = &mut self.present.doc else {
+            return;
+        };
+        let message = match doc.save(recovery.as_deref()) {
+            Ok(()) => format!("Saved {} (the previous version is kept as .bak)", doc.path.display()),
+            Err(e) => {
+                let text = format!(
+                    "Could not save {}: {e}. Your edits are still here; try File > Save story as….",
+                    doc.path.display()
+                );
+                self.state.notices.push(text.clone());
+                text
+            }
+        };
+        self.layers.status = Some(message);
+    }
+
+    /// The native dialog runs on its own thread; the answer arrives through a channel.
+    fn story_dialog(&mut self, ctx: &egui::Context, save: bool) {
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let start_in = self
+            .present
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf));
+        let spawned = std::thread::Builder::new()
+            .name("sitmap-story-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().add_filter("Story (JSON)", &["json"]);
+                if let Some(dir) = start_in {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = if save {
+                    dialog
+                        .set_title("Save the story as")
+                        .set_file_name("story.json")
+                        .save_file()
+                } else {
+                    dialog.set_title("Open a story").pick_file()
+                };
+                sender.send(picked).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.present.dialog = Some(if save {
+                    Dialog::SaveAs(receiver)
+                } else {
+                    Dialog::Open(receiver)
+                });
+            }
+            Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
+        }
+    }
+
+    fn receive_dialog(&mut self, dialog: Dialog) {
+        let (receiver, save) = match &dialog {
+            Dialog::Open(r) => (r, false),
+            Dialog::SaveAs(r) => (r, true),
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) if save => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.path = path;
+                }
+                self.save_story();
+            }
+            Ok(Some(path)) => self.present.open(&path, &mut self.state.notices),
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {}
+            Err(std::sync::mpsc::TryRecvError::Empty) => self.present.dialog = Some(dialog),
+        }
+    }
+
+    /// Presentation mode's drawing over the map: caption card, legend, key
+    /// hint, and the black screen.
+    pub(super) fn slide_overlays(&self, ui: &egui::Ui, map: egui::Rect) {
+        let count = self.present.scene_count();
+        if let Some(index) = self.present.current
+            && let Some(scene) = self.present.scene(index)
+        {
+            slide::caption_card(
+                ui,
+                map,
+                &slide::Caption {
+                    title: &scene.title,
+                    caption: &scene.caption,
+                    counter: Some((index + 1, count)),
+                },
+            );
+        }
+        slide::legend(ui, map, &self.layers.workspace);
+        if let Some(since) = self.present.since {
+            let secs = since.elapsed().as_secs_f32();
+            let alpha = ((HINT_SECS - secs) / 0.5).clamp(0.0, 1.0);
+            slide::hint(
+                ui,
+                map,
+                "PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  P: presenter window  ·  Esc: leave",
+                alpha,
+            );
+            if alpha > 0.0 {
+                ui.ctx().request_repaint();
+            }
+        }
+        if self.present.blank {
+            slide::blank(ui.ctx());
+        }
+    }
+
+    /// The presenter's window: notes, the next scene and a clock.
+    pub(super) fn presenter_viewport(&mut self, ctx: &egui::Context) -> Vec<PresentCommand> {
+        if !(self.present.presenting && self.present.presenter_window) {
+            return Vec::new();
+        }
+        let count = self.present.scene_count();
+        let current = self.present.current;
+        let info = crate::ui::presenter::PresenterInfo {
+            current: current.and_then(|i| Some((i + 1, count, self.present.scene(i)?))),
+            next: current
+                .map_or(Some(0), |i| Some(i + 1))
+                .and_then(|i| self.present.scene(i)),
+            elapsed: self.present.since.map(|s| s.elapsed()).unwrap_or_default(),
+            blank: self.present.blank,
+        };
+        let mut commands = Vec::new();
+        let mut closed = false;
+        ctx.show_viewport_immediate(
+            egui::ViewportId::from_hash_of("sitmap-presenter"),
+            egui::ViewportBuilder::default()
+                .with_title("sitmap — presenter")
+                .with_inner_size([560.0, 460.0]),
+            |ui, _class| {
+                commands = crate::ui::presenter::presenter_ui(ui, &info);
+                closed = ui.input(|i| i.viewport().close_requested());
+            },
+        );
+        // A second of no change would freeze the clock.
+        ctx.request_repaint_after(std::time::Duration::from_millis(500));
+        if closed {
+            self.present.presenter_window = false;
+        }
+        commands
+    }
+}
+
+/// The features with these ids, across the open layers.
+fn resolve(workspace: &crate::workspace::Workspace, ids: &[String]) -> Vec<FeatureRef> {
+    if ids.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (layer, open) in workspace.layers.iter().enumerate() {
+        for (feature, f) in open.layer.features().iter().enumerate() {
+            if f.id.as_deref().is_some_and(|id| ids.iter().any(|want| want == id)) {
+                found.push(FeatureRef { layer, feature });
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,27 @@
+//! Presenting a story: the editable story document, the animated move from
+//! one scene to the next, and classroom stepping. Plain state with no egui, so
+//! every rule is tested with numbers; `app::present` wires it to the window.
+
+mod deck;
+mod transition;
+
+pub use deck::{StoryDoc, recovery_path};
+pub use transition::{CameraPose, Transition, TRANSITION_SECS};
+
+/// What a key, a click or a button asks of the presentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentCommand {
+    /// F5: full screen, panels hidden, at the current scene (or the first).
+    Start,
+    /// Esc.
+    Stop,
+    Next,
+    Prev,
+    First,
+    Last,
+    /// `B`: a black screen, and back.
+    ToggleBlank,
+    /// `P`: speaker notes, next scene and clock in a second window.
+    TogglePresenterWindow,
+}
+

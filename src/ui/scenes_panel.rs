@@ -1,0 +1,197 @@
+//! The scenes panel: the story's scenes in order, click to go, and the
+//! selected scene's title, caption and notes edited in place. Structural
+//! changes (add, delete, reorder, save) come back as commands; text edits go
+//! straight into the story, which knows it is unsaved.
+
+use crate::present::StoryDoc;
+use crate::scenes::{SceneTime, plain_text, parse_caption};
+use egui::RichText;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SceneCommand {
+    GoTo(usize),
+    /// A new scene after the current one, from what is on screen.
+    AddFromView,
+    /// The scene takes the current view, date and layers (keeping its text).
+    UpdateFromView(usize),
+    Delete(usize),
+    Shift(usize, isize),
+    Save,
+    SaveAs,
+    Revert,
+    Open,
+    New,
+    Present,
+}
+
+fn when(time: SceneTime) -> String {
+    match time {
+        SceneTime::Date(day) => day.to_string(),
+        SceneTime::Window { end, days } => format!("{days} days to {end}"),
+    }
+}
+
+pub fn scenes_panel(
+    ui: &mut egui::Ui,
+    doc: Option<&mut StoryDoc>,
+    current: Option<usize>,
+    editing: &mut Option<usize>,
+    warnings: &[String],
+) -> Vec<SceneCommand> {
+    let mut commands = Vec::new();
+    ui.heading("Scenes");
+    let Some(doc) = doc else {
+        ui.label("No story is open. A story is a list of scenes: a view, a date and a caption each.");
+        ui.horizontal(|ui| {
+            if ui.button("Open story…").clicked() {
+                commands.push(SceneCommand::Open);
+            }
+            if ui.button("New story").clicked() {
+                commands.push(SceneCommand::New);
+            }
+        });
+        return commands;
+    };
+    ui.horizontal(|ui| {
+        ui.label("Title:");
+        ui.add(egui::TextEdit::singleline(&mut doc.story.title).desired_width(f32::INFINITY));
+    });
+    let file = doc
+        .path
+        .file_name()
+        .map_or_else(|| doc.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    ui.horizontal_wrapped(|ui| {
+        if doc.is_dirty() {
+            ui.label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color))
+                .on_hover_text(
+                    "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
+                );
+        } else {
+            ui.label(RichText::new(file).weak())
+                .on_hover_text(doc.path.display().to_string());
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .add_enabled(doc.is_dirty(), egui::Button::new("Save"))
+            .on_hover_text("Ctrl+S; the previous file is kept as .bak")
+            .clicked()
+        {
+            commands.push(SceneCommand::Save);
+        }
+        if ui.button("Save as…").clicked() {
+            commands.push(SceneCommand::SaveAs);
+        }
+        if ui
+            .add_enabled(doc.is_dirty(), egui::Button::new("Revert"))
+            .on_hover_text("Drop every unsaved edit")
+            .clicked()
+        {
+            commands.push(SceneCommand::Revert);
+        }
+        if ui.button("Open…").clicked() {
+            commands.push(SceneCommand::Open);
+        }
+    });
+    ui.horizontal(|ui| {
+        if ui
+            .button("▶ Present")
+            .on_hover_text("F5; Esc leaves")
+            .clicked()
+        {
+            commands.push(SceneCommand::Present);
+        }
+        if ui
+            .button("+ Add from view")
+            .on_hover_text("A new scene of what the map shows now: view, date, layers, selection")
+            .clicked()
+        {
+            commands.push(SceneCommand::AddFromView);
+        }
+    });
+    if !warnings.is_empty() {
+        egui::CollapsingHeader::new(
+            RichText::new(format!("{} warnings", warnings.len())).color(ui.visuals().warn_fg_color),
+        )
+        .id_salt("story-warnings")
+        .show(ui, |ui| {
+            for warning in warnings {
+                ui.label(RichText::new(warning).small());
+            }
+        });
+    }
+    ui.separator();
+    let count = doc.story.scenes.len();
+    egui::ScrollArea::vertical()
+        .id_salt("scene-list")
+        .max_height((ui.available_height() * 0.45).max(120.0))
+        .show(ui, |ui| {
+            for (index, scene) in doc.story.scenes.iter().enumerate() {
+                let text = format!("{}. {}", index + 1, scene.title);
+                let response = ui
+                    .selectable_label(current == Some(index), RichText::new(text).strong())
+                    .on_hover_text(plain_text(&parse_caption(&scene.caption)));
+                ui.label(RichText::new(when(scene.time)).small().weak());
+                if response.clicked() {
+                    commands.push(SceneCommand::GoTo(index));
+                }
+            }
+            if count == 0 {
+                ui.label("No scenes yet: set up the map, then Add from view.");
+            }
+        });
+    ui.separator();
+    let Some(index) = editing.filter(|i| *i < count) else {
+        *editing = None;
+        return commands;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(format!("Scene {}", index + 1));
+        if ui
+            .add_enabled(index > 0, egui::Button::new("Earlier"))
+            .on_hover_text("Move earlier")
+            .clicked()
+        {
+            commands.push(SceneCommand::Shift(index, -1));
+        }
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new("Later"))
+            .on_hover_text("Move later")
+            .clicked()
+        {
+            commands.push(SceneCommand::Shift(index, 1));
+        }
+        if ui
+            .button("Use this view")
+            .on_hover_text("The scene takes the map's view, date and visible layers")
+            .clicked()
+        {
+            commands.push(SceneCommand::UpdateFromView(index));
+        }
+        if ui
+            .button("Delete")
+            .on_hover_text("Remove the scene (Revert brings it back until you save)")
+            .clicked()
+        {
+            commands.push(SceneCommand::Delete(index));
+        }
+    });
+    if let Some(scene) = doc.story.scenes.get_mut(index) {
+        ui.label("Title");
+        ui.add(egui::TextEdit::singleline(&mut scene.title).desired_width(f32::INFINITY));
+        ui.label("Caption (**bold**, *italic*, [link](https://…))");
+        ui.add(
+            egui::TextEdit::multiline(&mut scene.caption)
+                .desired_rows(4)
+                .desired_width(f32::INFINITY),
+        );
+        ui.label("Speaker notes");
+        ui.add(
+            egui::TextEdit::multiline(&mut scene.notes)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        );
+        ui.label(RichText::new(format!("{} · {} highlighted", when(scene.time), scene.highlight.len())).weak());
+    }
+    commands
+}

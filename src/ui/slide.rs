@@ -1,0 +1,168 @@
+//! What a slide shows over the map, in presentation mode and in exports: the
+//! scene's caption card, a compact legend, the scene counter, and the black
+//! screen behind `B`. Sizes are for a room: read from the back on a projector.
+
+use crate::overlay::symbols::paint_symbol;
+use crate::scenes::{Span, parse_caption};
+use crate::ui::layers_panel::{colour, legend_symbol};
+use crate::ui::overlays::plate_colour;
+use crate::workspace::Workspace;
+use egui::{Align2, Color32, FontId, Rect, RichText, vec2};
+
+/// The card at the bottom left: title, caption and "3 / 14".
+pub struct Caption<'a> {
+    pub title: &'a str,
+    pub caption: &'a str,
+    /// 1-based scene number and the scene count.
+    pub counter: Option<(usize, usize)>,
+}
+
+/// Width of the caption card: wide enough for three lines of a caption,
+/// narrow enough to leave the map its middle.
+fn card_width(map: Rect) -> f32 {
+    (map.width() * 0.42).clamp(320.0, 720.0)
+}
+
+/// Draws the caption card; returns its rectangle so other plates avoid it.
+pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
+    let scale = text_scale(map);
+    let width = card_width(map);
+    let response = egui::Area::new(egui::Id::unique("slide-caption"))
+        .order(egui::Order::Foreground)
+        // Above the scale bar, which keeps the bottom left corner.
+        .fixed_pos(map.left_bottom() + vec2(16.0, -58.0))
+        .pivot(Align2::LEFT_BOTTOM)
+        .constrain_to(map)
+        .interactable(true)
+        .show(ui.ctx(), |ui| {
+            egui::Frame::new()
+                .fill(plate_colour(ui))
+                .corner_radius(8.0)
+                .inner_margin(egui::Margin::same(16))
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.horizontal(|ui| {
+                        ui.label(
+                            RichText::new(caption.title)
+                                .size(30.0 * scale)
+                                .strong()
+                                .color(ui.visuals().strong_text_color()),
+                        );
+                        if let Some((n, of)) = caption.counter {
+                            ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
+                                ui.label(RichText::new(format!("{n} / {of}")).size(16.0 * scale).weak());
+                            });
+                        }
+                    });
+                    if !caption.caption.is_empty() {
+                        ui.add_space(4.0);
+                        caption_text(ui, caption.caption, 21.0 * scale);
+                    }
+                });
+        });
+    response.response.rect
+}
+
+/// The caption's spans as wrapped rich text; links open only on click.
+pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
+    ui.spacing_mut().item_spacing.x = 0.0;
+    let colour = ui.visuals().strong_text_color();
+    ui.horizontal_wrapped(|ui| {
+        for span in parse_caption(caption) {
+            match span {
+                Span::Text(text) => {
+                    ui.label(RichText::new(text).size(size).color(colour));
+                }
+                Span::Bold(text) => {
+                    ui.label(RichText::new(text).size(size).strong().color(colour));
+                }
+                Span::Italic(text) => {
+                    ui.label(RichText::new(text).size(size).italics().color(colour));
+                }
+                Span::Link { text, url } => {
+                    ui.hyperlink_to(RichText::new(text).size(size), url);
+                }
+            }
+        }
+    });
+}
+
+/// The visible layers with their symbol and colour, bottom right, above the
+/// attribution: what the marks on a slide mean.
+pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
+    let entries: Vec<_> = workspace.layers.iter().filter(|l| l.visible).rev().collect();
+    if entries.is_empty() {
+        return;
+    }
+    let scale = text_scale(map);
+    let font = FontId::proportional(16.0 * scale);
+    let symbol = 18.0 * scale;
+    let row = symbol.max(font.size) + 6.0;
+    let painter = ui.painter().with_clip_rect(map);
+    let text = ui.visuals().strong_text_color();
+    let galleys: Vec<_> = entries
+        .iter()
+        .map(|l| painter.layout_no_wrap(l.name().to_string(), font.clone(), text))
+        .collect();
+    let widest = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
+    let size = vec2(widest + symbol + 34.0, row * entries.len() as f32 + 16.0);
+    // Above the attribution line at the bottom right.
+    let plate = Rect::from_min_size(map.right_bottom() - size - vec2(12.0, 34.0), size);
+    painter.rect_filled(plate, 6.0, plate_colour(ui));
+    for (i, (open, galley)) in entries.iter().zip(galleys).enumerate() {
+        let y = plate.top() + 8.0 + row * (i as f32 + 0.5);
+        let centre = egui::pos2(plate.left() + 12.0 + symbol / 2.0, y);
+        let fill = colour(open.colour);
+        let outline = if ui.visuals().dark_mode {
+            Color32::from_gray(20)
+        } else {
+            Color32::WHITE
+        };
+        paint_symbol(&painter, centre, symbol, legend_symbol(open), fill, outline);
+        painter.galley(
+            egui::pos2(centre.x + symbol / 2.0 + 10.0, y - galley.size().y / 2.0),
+            galley,
+            text,
+        );
+    }
+}
+
+/// Covers everything with black (`B`, as PowerPoint does), with a faint hint
+/// for the presenter in a corner.
+pub fn blank(ctx: &egui::Context) {
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Tooltip,
+        egui::Id::unique("slide-blank"),
+    ));
+    painter.rect_filled(screen, 0.0, Color32::BLACK);
+    painter.text(
+        screen.right_bottom() - vec2(12.0, 10.0),
+        Align2::RIGHT_BOTTOM,
+        "B to show the map",
+        FontId::proportional(12.0),
+        Color32::from_gray(40),
+    );
+}
+
+/// A short line of keys at the top centre, shown for the first seconds of a
+/// presentation so a presenter knows how to get out.
+pub fn hint(ui: &egui::Ui, map: Rect, text: &str, alpha: f32) {
+    if alpha <= 0.0 {
+        return;
+    }
+    let painter = ui.painter().with_clip_rect(map);
+    let colour = ui.visuals().strong_text_color().gamma_multiply(alpha);
+    let galley = painter.layout_no_wrap(text.to_string(), FontId::proportional(15.0), colour);
+    let rect = Rect::from_center_size(
+        map.center_top() + vec2(0.0, 12.0 + galley.size().y / 2.0 + 6.0),
+        galley.size() + vec2(24.0, 12.0),
+    );
+    painter.rect_filled(rect, 6.0, plate_colour(ui).gamma_multiply(alpha));
+    painter.galley(rect.min + vec2(12.0, 6.0), galley, colour);
+}
+
+/// Text grows a little on big screens (a 4K projector), never below 1.
+pub fn text_scale(map: Rect) -> f32 {
+    (map.height() / 1000.0).clamp(1.0, 1.6)
+}
