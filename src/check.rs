@@ -387,7 +387,7 @@ mod tests {
             Cli::try_parse_from(["sitmap", "check"].iter().chain(args)).map(|cli| {
                 match cli.command {
                     Some(Command::Check(args)) => args.filter(),
-                    None => panic!("expected check"),
+                    _ => panic!("expected check"),
                 }
             })
         };

@@ -270,7 +270,13 @@ mod tests {
     #[test]
     fn render_takes_its_own_options_and_files() {
         let cli = Cli::try_parse_from([
-            "sitmap", "render", "--date", "2025-11-17", "--out", "a.png", "x.geojson",
+            "sitmap",
+            "render",
+            "--date",
+            "2025-11-17",
+            "--out",
+            "a.png",
+            "x.geojson",
         ])
         .unwrap();
         let Some(Command::Render(args)) = cli.command else {

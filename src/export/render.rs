@@ -1,0 +1,800 @@
+//! `sitmap render`: PNGs of the map without a window, drawn by the app itself.
+//!
+//! Each image starts a fresh [`SitmapApp`] on an [`Offscreen`] context with the
+//! start options the command line describes (a story scene, a date, a lon/lat
+//! box; reduced motion always) and runs its frames, exactly what the window
+//! draws, until the app is ready for capture on two frames in a row (every
+//! tile drawn, no file loading, nothing animating) and at least
+//! [`SETTLE_SECS`] of frame time have passed. That frame is read back and
+//! written. Frame time advances by a fixed step, so the same command gives the
+//! same pixels.
+//!
+//! Four forms:
+//!
+//! ```text
+//! sitmap render --story FILE --scene N --out slide.png      one scene (N from 1)
+//! sitmap render --story FILE --out-dir DIR                  every scene: DIR/01-title.png ...
+//! sitmap render [--date D] [--bbox W,S,E,N] --out map.png   any view
+//! sitmap render --from D --to D [--step-days K] [--bbox ..] --out-dir DIR
+//!                                                           DIR/frame-0001.png ... one a step
+//! ```
+//!
+//! Exit codes: 0 when every image was written, 2 when the input is unusable
+//! (arguments, a story file, a missing layer file), 1 when drawing or writing
+//! failed.
+
+use super::Rgba8;
+use super::offscreen::{Gpu, Offscreen, OffscreenError};
+use super::png::{PngError, write_png};
+use crate::app::{SitmapApp, StartOptions};
+use crate::basemap::assets::AssetSource;
+use crate::scenes::{Story, StoryError, load_story};
+use crate::state::ThemeChoice;
+use crate::timeline::Day;
+use crate::view::LonLatBox;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use thiserror::Error;
+
+/// Frame time between two offscreen frames.
+const FRAME_STEP: Duration = Duration::from_millis(50);
+/// Wall-clock pause between frames, for the tile workers.
+const FRAME_PAUSE: Duration = Duration::from_millis(4);
+/// Frame time that passes before a capture even when the app is ready at
+/// once: one-off effects (a new event's pulse, 1.5 s) are over by then.
+pub const SETTLE_SECS: f64 = 2.0;
+/// The most frames one date range may ask for.
+const MAX_FRAMES: usize = 10_000;
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(after_help = "Examples:
+  sitmap render --story geodata/story.json --scene 4 --out slide.png
+  sitmap render --story geodata/story.json --out-dir slides
+  sitmap render --date 2025-11-17 --bbox -85,5,-58,28 --out caribbean.png
+  sitmap render --from 2025-09-01 --to 2025-12-31 --step-days 7 --out-dir frames")]
+pub struct RenderArgs {
+    /// A story (scenes) file: render its scene --scene N to --out, or every
+    /// scene into --out-dir.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["date", "bbox", "from"])]
+    pub story: Option<PathBuf>,
+
+    /// With --story: the scene to render, counting from 1.
+    #[arg(long, value_name = "N", requires = "story",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub scene: Option<u32>,
+
+    /// The day to show (YYYY-MM-DD, UTC); the data's last day without it.
+    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "from")]
+    pub date: Option<Day>,
+
+    /// The area to fit the image to, in degrees: west,south,east,north
+    /// (e.g. -85,5,-58,28); the whole Americas without it.
+    #[arg(long, value_name = "W,S,E,N", value_parser = parse_bbox, allow_hyphen_values = true)]
+    pub bbox: Option<LonLatBox>,
+
+    /// First day of an animated export: one frame a step from --from to --to
+    /// into --out-dir.
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "to")]
+    pub from: Option<Day>,
+
+    /// Last day of an animated export (included when a step lands on it).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "from")]
+    pub to: Option<Day>,
+
+    /// Days between two frames of an animated export.
+    #[arg(long, value_name = "K", default_value_t = 1, requires = "from",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub step_days: u32,
+
+    /// The PNG file to write (one image).
+    #[arg(long, value_name = "PNG", conflicts_with = "out_dir")]
+    pub out: Option<PathBuf>,
+
+    /// The folder to write numbered PNGs into (every scene, or a date range);
+    /// created if missing.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Image size in pixels, WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1920x1080", value_parser = parse_pixels)]
+    pub size: [u32; 2],
+
+    /// Colour theme; light suits projectors.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: RenderTheme,
+
+    /// Read the basemap from this folder instead of the built-in copy.
+    #[arg(long, value_name = "DIR")]
+    pub assets: Option<PathBuf>,
+
+    /// Give up on an image whose map is not complete after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub timeout: u64,
+
+    /// GeoJSON layers to draw; the story layers in `geodata/` without any.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RenderTheme {
+    Light,
+    Dark,
+}
+
+/// Why `sitmap render` stopped.
+#[derive(Debug, Error)]
+pub enum RenderError {
+    /// The command line does not describe something to render.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Story(#[from] StoryError),
+    #[error(transparent)]
+    Gpu(#[from] OffscreenError),
+    #[error(
+        "{}: the map was still not complete after {secs} s ({waiting}); try a longer --timeout",
+        out.display()
+    )]
+    Timeout {
+        out: PathBuf,
+        secs: u64,
+        waiting: &'static str,
+    },
+    #[error(transparent)]
+    Png(#[from] PngError),
+    #[error("{}: cannot create the folder: {source}", path.display())]
+    OutDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl RenderError {
+    /// 2 for unusable input, 1 for a failure to draw or write.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            RenderError::Usage(_) | RenderError::Story(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// One image to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub out: PathBuf,
+    pub date: Option<Day>,
+    pub bbox: Option<LonLatBox>,
+    /// The story scene to present, 0-based.
+    pub scene: Option<usize>,
+}
+
+/// Everything `sitmap render` will draw, checked before any drawing starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub jobs: Vec<Job>,
+    pub story: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
+    /// A folder to create first.
+    pub out_dir: Option<PathBuf>,
+}
+
+/// Runs `sitmap render`: prints each written path, one a line.
+pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    let story = match &args.story {
+        Some(path) => {
+            let (story, warnings) = load_story(path)?;
+            for warning in warnings {
+                eprintln!("warning: {}: {warning}", path.display());
+            }
+            Some(story)
+        }
+        None => None,
+    };
+    let files = if args.files.is_empty() {
+        crate::story::story_files()
+    } else {
+        args.files.clone()
+    };
+    let plan = plan(args, story.as_ref(), files)?;
+    if let Some(dir) = &plan.out_dir {
+        std::fs::create_dir_all(dir).map_err(|source| RenderError::OutDir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let gpu = Gpu::new()?;
+    let assets = args
+        .assets
+        .clone()
+        .map_or(AssetSource::Embedded, AssetSource::Dir);
+    let theme = match args.theme {
+        RenderTheme::Light => ThemeChoice::Light,
+        RenderTheme::Dark => ThemeChoice::Dark,
+    };
+    let timeout = Duration::from_secs(args.timeout);
+    for job in &plan.jobs {
+        let options = StartOptions {
+            assets: assets.clone(),
+            theme,
+            date: job.date,
+            bbox: job.bbox,
+            files: plan.files.clone(),
+            story: plan.story.clone(),
+            // Presentation mode: the map alone, full size, with the slide's
+            // caption, date and legend; without a story, the day's cards.
+            present: Some(job.scene.unwrap_or(0)),
+            reduced_motion: true,
+            ..StartOptions::default()
+        };
+        let image = render_app(&gpu, args.size, options, timeout).map_err(|e| match e {
+            Waited::Gpu(e) => RenderError::Gpu(e),
+            Waited::Timeout(waiting) => RenderError::Timeout {
+                out: job.out.clone(),
+                secs: args.timeout,
+                waiting,
+            },
+        })?;
+        write_png(&image, &job.out)?;
+        writeln!(out, "{}", job.out.display()).ok();
+    }
+    Ok(())
+}
+
+/// Why [`render_app`] produced no image.
+#[derive(Debug)]
+pub enum Waited {
+    Gpu(OffscreenError),
+    /// What the app was still waiting for.
+    Timeout(&'static str),
+}
+
+/// Starts the app with `options` offscreen at `size` pixels and returns its
+/// first frame that is ready for capture (see the module documentation).
+pub fn render_app(
+    gpu: &Gpu,
+    size: [u32; 2],
+    options: StartOptions,
+    timeout: Duration,
+) -> Result<Rgba8, Waited> {
+    let mut screen = Offscreen::new(gpu, size, FRAME_STEP).map_err(Waited::Gpu)?;
+    let mut app = SitmapApp::new(screen.ctx(), options);
+    screen.ctx().all_styles_mut(|style| {
+        style.animation_time = 0.0;
+        style.scroll_animation = egui::style::ScrollAnimation::none();
+        style.visuals.text_cursor.blink = false;
+    });
+    let started = Instant::now();
+    let mut ready_frames = 0;
+    let mut fonts_reloaded = false;
+    loop {
+        // TODO(slide chrome): presentation mode (options.present) draws the
+        // caption, date and legend inside `frame`; if plain views (--date,
+        // --bbox, --from/--to) should carry them too, call
+        // `crate::ui::slide` here once it exists.
+        let output = screen.run(|ui| app.frame(ui));
+        ready_frames = if app.ready_for_capture() {
+            ready_frames + 1
+        } else {
+            0
+        };
+        if ready_frames >= 2 && screen.time() >= SETTLE_SECS {
+            if fonts_reloaded {
+                let background = screen.ctx().global_style().visuals.panel_fill;
+                return screen.capture(&output, background).map_err(Waited::Gpu);
+            }
+            // Settled: draw the final frames on a fresh font atlas, so the
+            // same view gives the same pixels.
+            screen.reload_fonts();
+            fonts_reloaded = true;
+            ready_frames = 0;
+        }
+        if started.elapsed() > timeout {
+            let waiting = if !app.basemap_ready() {
+                "the basemap tiles were still being drawn"
+            } else if !app.layers_idle() {
+                "layer files were still loading"
+            } else {
+                "something on the map was still changing"
+            };
+            return Err(Waited::Timeout(waiting));
+        }
+        std::thread::sleep(FRAME_PAUSE);
+    }
+}
+
+/// Turns the arguments into the images to draw, or says what is missing.
+pub fn plan(
+    args: &RenderArgs,
+    story: Option<&Story>,
+    files: Vec<PathBuf>,
+) -> Result<Plan, RenderError> {
+    let usage = |message: String| Err(RenderError::Usage(message));
+    for file in &files {
+        if !file.is_file() {
+            return usage(format!("{}: no such layer file", file.display()));
+        }
+    }
+    let story_path = args.story.clone();
+    let (jobs, out_dir) = match (story, args.scene, args.from.zip(args.to)) {
+        (Some(story), Some(number), _) => {
+            let Some(out) = &args.out else {
+                return usage("--scene needs --out FILE.png".into());
+            };
+            let index = number as usize - 1;
+            if index >= story.scenes.len() {
+                return usage(format!(
+                    "{}: there is no scene {number}; the story has {} scene{}",
+                    story_path
+                        .as_deref()
+                        .unwrap_or(Path::new("story"))
+                        .display(),
+                    story.scenes.len(),
+                    if story.scenes.len() == 1 { "" } else { "s" }
+                ));
+            }
+            (vec![scene_job(out.clone(), index)], None)
+        }
+        (Some(story), None, _) => {
+            let Some(dir) = &args.out_dir else {
+                return usage(
+                    "--story renders every scene into --out-dir DIR, or one with --scene N --out FILE.png"
+                        .into(),
+                );
+            };
+            if story.scenes.is_empty() {
+                return usage("the story has no scenes".into());
+            }
+            let names = scene_file_names(story);
+            let jobs = names
+                .into_iter()
+                .enumerate()
+                .map(|(index, name)| scene_job(dir.join(name), index))
+                .collect();
+            (jobs, Some(dir.clone()))
+        }
+        (None, _, Some((from, to))) => {
+            let Some(dir) = &args.out_dir else {
+                return usage("--from/--to write numbered frames into --out-dir DIR".into());
+            };
+            let days = range_days(from, to, args.step_days)?;
+            let names = frame_file_names(days.len());
+            let jobs = days
+                .into_iter()
+                .zip(names)
+                .map(|(day, name)| Job {
+                    out: dir.join(name),
+                    date: Some(day),
+                    bbox: args.bbox,
+                    scene: None,
+                })
+                .collect();
+            (jobs, Some(dir.clone()))
+        }
+        (None, _, None) => {
+            let Some(out) = &args.out else {
+                return usage("say where to write the image: --out FILE.png".into());
+            };
+            if args.out_dir.is_some() {
+                return usage(
+                    "--out-dir is for a story's scenes or a --from/--to range; use --out FILE.png"
+                        .into(),
+                );
+            }
+            let job = Job {
+                out: out.clone(),
+                date: args.date,
+                bbox: args.bbox,
+                scene: None,
+            };
+            (vec![job], None)
+        }
+    };
+    if let Some(out) = &args.out
+        && out
+            .extension()
+            .is_none_or(|e| !e.eq_ignore_ascii_case("png"))
+    {
+        return usage(format!("{}: the output must be a .png file", out.display()));
+    }
+    Ok(Plan {
+        jobs,
+        story: story_path,
+        files,
+        out_dir,
+    })
+}
+
+fn scene_job(out: PathBuf, index: usize) -> Job {
+    Job {
+        out,
+        date: None,
+        bbox: None,
+        scene: Some(index),
+    }
+}
+
+/// `from`, `from + step`, ... up to `to`.
+fn range_days(from: Day, to: Day, step: u32) -> Result<Vec<Day>, RenderError> {
+    if to < from {
+        return Err(RenderError::Usage(format!(
+            "--to {to} is before --from {from}"
+        )));
+    }
+    let step = i64::from(step.max(1));
+    let count = (to - from) / step + 1;
+    if count as usize > MAX_FRAMES {
+        return Err(RenderError::Usage(format!(
+            "{from} to {to} every {step} days is {count} frames; at most {MAX_FRAMES} are written"
+        )));
+    }
+    Ok((0..count).map(|i| from + i * step).collect())
+}
+
+/// `01-cartels-declared-terrorists.png`, ... one a scene, numbered from 1
+/// with as many digits as the last number needs (at least two).
+pub fn scene_file_names(story: &Story) -> Vec<String> {
+    let width = digits(story.scenes.len()).max(2);
+    story
+        .scenes
+        .iter()
+        .enumerate()
+        .map(|(i, scene)| format!("{:0width$}-{}.png", i + 1, slug(&scene.title)))
+        .collect()
+}
+
+/// `frame-0001.png` ... `frame-NNNN.png` (at least four digits).
+pub fn frame_file_names(count: usize) -> Vec<String> {
+    let width = digits(count).max(4);
+    (1..=count)
+        .map(|n| format!("frame-{n:0width$}.png"))
+        .collect()
+}
+
+fn digits(n: usize) -> usize {
+    n.max(1).to_string().len()
+}
+
+/// A title as a file-name part: lower-case ASCII letters and digits joined
+/// by single hyphens, common accents dropped, apostrophes gone, at most 48
+/// characters; `scene` when nothing is left.
+pub fn slug(title: &str) -> String {
+    let mut slug = String::new();
+    let mut gap = false;
+    for c in title.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'à'..='å' => 'a',
+            'ç' => 'c',
+            'è'..='ë' => 'e',
+            'ì'..='ï' => 'i',
+            'ñ' => 'n',
+            'ò'..='ö' | 'ø' => 'o',
+            'ù'..='ü' => 'u',
+            'ý' | 'ÿ' => 'y',
+            '\'' | '’' | '‘' => continue,
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            if gap && !slug.is_empty() {
+                slug.push('-');
+            }
+            gap = false;
+            slug.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    if slug.len() > 48 {
+        slug.truncate(48);
+        if let Some(cut) = slug.rfind('-').filter(|&cut| cut >= 24) {
+            slug.truncate(cut);
+        }
+        while slug.ends_with('-') {
+            slug.pop();
+        }
+    }
+    if slug.is_empty() {
+        "scene".into()
+    } else {
+        slug
+    }
+}
+
+/// `W,S,E,N` in degrees: four numbers, west < east, south < north, within
+/// ±180 longitude and ±85 latitude (the map's Mercator limit).
+pub fn parse_bbox(text: &str) -> Result<LonLatBox, String> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    let [w, s, e, n] = parts.as_slice() else {
+        return Err(format!(
+            "`{text}` is not W,S,E,N: give four numbers, west,south,east,north, e.g. -85,5,-58,28"
+        ));
+    };
+    let number = |name: &str, v: &str| {
+        v.parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| format!("{name} `{v}` is not a number"))
+    };
+    let (w, s, e, n) = (
+        number("west", w)?,
+        number("south", s)?,
+        number("east", e)?,
+        number("north", n)?,
+    );
+    for (name, v, limit) in [
+        ("west", w, 180.0),
+        ("east", e, 180.0),
+        ("south", s, 85.0),
+        ("north", n, 85.0),
+    ] {
+        if v.abs() > limit {
+            return Err(format!("{name} {v} is outside ±{limit} degrees"));
+        }
+    }
+    if w >= e {
+        return Err(format!("west {w} must be less than east {e}"));
+    }
+    if s >= n {
+        return Err(format!("south {s} must be less than north {n}"));
+    }
+    Ok([w, s, e, n])
+}
+
+/// `WIDTHxHEIGHT` in pixels, each 200 to 8192.
+pub fn parse_pixels(text: &str) -> Result<[u32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
+    let side = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|v| (200..=8192).contains(v))
+            .ok_or_else(|| format!("`{v}` is not a whole number of pixels from 200 to 8192"))
+    };
+    Ok([side(w)?, side(h)?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Debug, Parser)]
+    struct Cli {
+        #[command(flatten)]
+        args: RenderArgs,
+    }
+
+    fn args(line: &[&str]) -> RenderArgs {
+        let mut all = vec!["render"];
+        all.extend_from_slice(line);
+        Cli::try_parse_from(all).unwrap().args
+    }
+
+    fn story(titles: &[&str]) -> Story {
+        let text = serde_json::json!({
+            "title": "Test",
+            "scenes": titles.iter().map(|t| serde_json::json!({
+                "title": t,
+                "date": "2025-09-02",
+                "camera": {"bbox": [-85.0, 5.0, -58.0, 28.0]},
+            })).collect::<Vec<_>>(),
+        });
+        crate::scenes::load_story_str(&text.to_string(), "story.json")
+            .unwrap()
+            .0
+    }
+
+    fn usage(result: Result<Plan, RenderError>) -> String {
+        match result {
+            Err(RenderError::Usage(message)) => message,
+            other => panic!("expected a usage error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn bboxes_parse_and_nonsense_is_named() {
+        assert_eq!(parse_bbox("-85,5,-58,28"), Ok([-85.0, 5.0, -58.0, 28.0]));
+        assert_eq!(
+            parse_bbox(" -85.5, 5 ,-58,28.25"),
+            Ok([-85.5, 5.0, -58.0, 28.25])
+        );
+        assert!(
+            parse_bbox("-85,5,-58")
+                .unwrap_err()
+                .contains("four numbers")
+        );
+        assert!(parse_bbox("-85,5,-58,28,1").is_err());
+        assert!(
+            parse_bbox("-85,x,-58,28")
+                .unwrap_err()
+                .contains("south `x`")
+        );
+        assert!(parse_bbox("-58,5,-85,28").unwrap_err().contains("west"));
+        assert!(parse_bbox("-85,28,-58,5").unwrap_err().contains("south"));
+        assert!(parse_bbox("-185,5,-58,28").unwrap_err().contains("±180"));
+        assert!(parse_bbox("-85,5,-58,86").unwrap_err().contains("±85"));
+        assert!(parse_bbox("-85,5,-58,NaN").is_err());
+    }
+
+    #[test]
+    fn a_negative_bbox_is_not_taken_for_an_option() {
+        let args = args(&["--bbox", "-85,5,-58,28", "--out", "a.png"]);
+        assert_eq!(args.bbox, Some([-85.0, 5.0, -58.0, 28.0]));
+    }
+
+    #[test]
+    fn sizes_parse_in_pixels() {
+        assert_eq!(parse_pixels("1920x1080"), Ok([1920, 1080]));
+        assert_eq!(parse_pixels("640X400"), Ok([640, 400]));
+        assert!(parse_pixels("10x10").is_err());
+        assert!(parse_pixels("9000x1000").is_err());
+        assert!(parse_pixels("1.5x2").is_err());
+        assert_eq!(args(&["--out", "a.png"]).size, [1920, 1080]);
+        assert_eq!(args(&["--out", "a.png"]).theme, RenderTheme::Light);
+    }
+
+    #[test]
+    fn slugs_are_plain_and_short() {
+        assert_eq!(
+            slug("Cartels declared terrorists"),
+            "cartels-declared-terrorists"
+        );
+        assert_eq!(slug("'It's OK with me'"), "its-ok-with-me");
+        assert_eq!(slug("Talk, yes; war, no"), "talk-yes-war-no");
+        assert_eq!(slug("Onto land: Caracas"), "onto-land-caracas");
+        assert_eq!(slug("Señal en Panamá"), "senal-en-panama");
+        assert_eq!(slug("!!!"), "scene");
+        let long = slug("The Cartel de los Soles as a foreign terrorist organisation, again");
+        assert!(long.len() <= 48 && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn files_are_numbered_so_they_sort() {
+        let names = scene_file_names(&story(&["One", "Two: the sequel"]));
+        assert_eq!(names, ["01-one.png", "02-two-the-sequel.png"]);
+        let titles: Vec<String> = (0..120).map(|i| format!("S{i}")).collect();
+        let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+        assert_eq!(scene_file_names(&story(&titles))[0], "001-s0.png");
+        assert_eq!(
+            frame_file_names(3),
+            ["frame-0001.png", "frame-0002.png", "frame-0003.png"]
+        );
+        assert_eq!(frame_file_names(12_345).last().unwrap(), "frame-12345.png");
+    }
+
+    #[test]
+    fn a_date_range_is_one_frame_a_step_with_both_ends_when_they_fall() {
+        let d = |t| Day::parse(t).unwrap();
+        let days = range_days(d("2025-09-01"), d("2025-09-10"), 3).unwrap();
+        let days: Vec<String> = days.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            days,
+            ["2025-09-01", "2025-09-04", "2025-09-07", "2025-09-10"]
+        );
+        assert_eq!(
+            range_days(d("2025-09-01"), d("2025-09-01"), 7)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(range_days(d("2025-09-02"), d("2025-09-01"), 1).is_err());
+        assert!(range_days(d("1900-01-01"), d("2100-01-01"), 1).is_err());
+    }
+
+    #[test]
+    fn plans_follow_the_four_forms() {
+        let here = std::env::current_dir().unwrap();
+        let files = vec![here.join("Cargo.toml")];
+        let story = story(&["One", "Two"]);
+
+        let scene = args(&["--story", "s.json", "--scene", "2", "--out", "slide.png"]);
+        let plan = plan(&scene, Some(&story), files.clone()).unwrap();
+        assert_eq!(plan.jobs.len(), 1);
+        assert_eq!(plan.jobs[0].scene, Some(1));
+        assert_eq!(plan.story, Some(PathBuf::from("s.json")));
+        assert_eq!(plan.files, files);
+
+        let every = args(&["--story", "s.json", "--out-dir", "out"]);
+        let plan = super::plan(&every, Some(&story), files.clone()).unwrap();
+        let outs: Vec<_> = plan.jobs.iter().map(|j| j.out.clone()).collect();
+        assert_eq!(
+            outs,
+            [Path::new("out/01-one.png"), Path::new("out/02-two.png")]
+        );
+        assert_eq!(plan.out_dir, Some(PathBuf::from("out")));
+
+        let view = args(&[
+            "--date",
+            "2025-11-17",
+            "--bbox",
+            "-85,5,-58,28",
+            "--out",
+            "m.png",
+        ]);
+        let plan = super::plan(&view, None, files.clone()).unwrap();
+        assert_eq!(plan.jobs[0].bbox, Some([-85.0, 5.0, -58.0, 28.0]));
+        assert_eq!(plan.jobs[0].date.unwrap().to_string(), "2025-11-17");
+
+        let range = args(&[
+            "--from",
+            "2025-09-01",
+            "--to",
+            "2025-09-03",
+            "--out-dir",
+            "f",
+        ]);
+        let plan = super::plan(&range, None, files.clone()).unwrap();
+        assert_eq!(plan.jobs.len(), 3);
+        assert_eq!(plan.jobs[2].out, Path::new("f/frame-0003.png"));
+        assert_eq!(plan.jobs[2].date.unwrap().to_string(), "2025-09-03");
+    }
+
+    #[test]
+    fn plans_say_what_is_missing() {
+        let story = story(&["One", "Two"]);
+        let no_scene = args(&["--story", "s.json", "--scene", "3", "--out", "a.png"]);
+        let message = usage(plan(&no_scene, Some(&story), Vec::new()));
+        assert!(
+            message.contains("no scene 3") && message.contains("2 scenes"),
+            "{message}"
+        );
+        let no_out = args(&["--story", "s.json", "--scene", "1"]);
+        assert!(usage(plan(&no_out, Some(&story), Vec::new())).contains("--out"));
+        let no_dir = args(&["--story", "s.json"]);
+        assert!(usage(plan(&no_dir, Some(&story), Vec::new())).contains("--out-dir"));
+        let range = args(&[
+            "--from",
+            "2025-09-01",
+            "--to",
+            "2025-09-03",
+            "--out",
+            "a.png",
+        ]);
+        assert!(usage(plan(&range, None, Vec::new())).contains("--out-dir"));
+        let nothing = args(&[]);
+        assert!(usage(plan(&nothing, None, Vec::new())).contains("--out"));
+        let jpeg = args(&["--out", "a.jpg"]);
+        assert!(usage(plan(&jpeg, None, Vec::new())).contains(".png"));
+        let missing = args(&["--out", "a.png"]);
+        let message = usage(plan(&missing, None, vec![PathBuf::from("gone.geojson")]));
+        assert!(message.contains("gone.geojson"), "{message}");
+    }
+
+    #[test]
+    fn contradictory_options_are_refused_by_the_parser() {
+        let parse = |line: &[&str]| {
+            let mut all = vec!["render"];
+            all.extend_from_slice(line);
+            Cli::try_parse_from(all)
+        };
+        assert!(
+            parse(&[
+                "--story",
+                "s.json",
+                "--date",
+                "2025-01-01",
+                "--out",
+                "a.png"
+            ])
+            .is_err()
+        );
+        assert!(parse(&["--scene", "1", "--out", "a.png"]).is_err());
+        assert!(parse(&["--scene", "0", "--story", "s.json", "--out", "a.png"]).is_err());
+        assert!(parse(&["--from", "2025-01-01", "--out-dir", "d"]).is_err());
+        assert!(parse(&["--out", "a.png", "--out-dir", "d"]).is_err());
+        assert!(
+            parse(&[
+                "--step-days",
+                "0",
+                "--from",
+                "2025-01-01",
+                "--to",
+                "2025-01-02"
+            ])
+            .is_err()
+        );
+    }
+}
