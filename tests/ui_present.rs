@@ -54,7 +54,11 @@ fn f5_presents_pagedown_goes_to_scene_two_with_its_date_and_esc_leaves() {
     assert_eq!(shown_day(&harness), scene_day(0));
     // The panels are hidden, the caption card shows the scene.
     assert!(harness.query_by_label("Scenes").is_none(), "toolbar hidden");
-    assert!(harness.query_by_label("Cartels declared terrorists").is_some());
+    assert!(
+        harness
+            .query_by_label("Cartels declared terrorists")
+            .is_some()
+    );
     assert!(
         !harness.state().highlights().is_empty(),
         "scene 1 highlights its features"
@@ -152,7 +156,11 @@ fn the_scenes_panel_adds_edits_and_saves_keeping_a_backup() {
     assert_eq!(doc.story.scenes.len(), scenes_before + 1);
     assert!(doc.is_dirty());
     let added = &doc.story.scenes[2];
-    assert_eq!(added.time.day().to_string(), scene_day(1), "the view's date");
+    assert_eq!(
+        added.time.day().to_string(),
+        scene_day(1),
+        "the view's date"
+    );
     assert_eq!(harness.state().current_scene(), Some(2));
 
     // Moving it earlier, then saving.
@@ -243,4 +251,7 @@ fn classroom_mode_steps_through_a_days_events_one_card_at_a_time() {
     harness.key_press(egui::Key::PageUp);
     harness.run_steps(2);
     assert!(harness.query_by_label_contains("Event 1 of").is_some());
+    // No spoilers: the layer panel gives no totals of what is still to come.
+    assert!(harness.query_all_by_label_contains("on screen").count() >= 4);
+    assert!(harness.query_by_label_contains("/ 33 on screen").is_none());
 }

@@ -24,6 +24,8 @@ pub struct LayerSession {
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
+    /// Classroom mode: the panel shows no layer totals.
+    pub no_spoilers: bool,
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
@@ -50,6 +52,7 @@ impl LayerSession {
             problems_for: None,
             status: None,
             status_order: 0,
+            no_spoilers: false,
             hidden_on_open: Vec::new(),
         };
         for file in files {
@@ -167,7 +170,13 @@ impl LayerSession {
 
     pub fn panel(&mut self, ui: &mut egui::Ui) {
         let loading = self.loader.in_flight();
-        let commands = layers_panel(ui, &self.workspace, &self.output.visible, &loading);
+        let commands = layers_panel(
+            ui,
+            &self.workspace,
+            &self.output.visible,
+            &loading,
+            self.no_spoilers,
+        );
         drop(loading);
         self.loader.repaint_while_loading();
         for command in commands {

@@ -166,6 +166,7 @@ impl SitmapApp {
         self.present.classroom = on;
         self.time.classroom = on;
         self.time.view.no_spoilers = on;
+        self.layers.no_spoilers = on;
     }
 
     /// A camera or date transition, playback or a pulse is under way.
@@ -547,11 +548,7 @@ impl SitmapApp {
             self.presentation_frame(ui);
             return;
         }
-        let mut commands = keys::commands(
-            &ctx,
-            self.time.state.is_some(),
-            self.present.panel_open,
-        );
+        let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.present.panel_open);
         let flags = toolbar::MenuFlags {
             scenes_open: self.present.panel_open,
             classroom: self.present.classroom,

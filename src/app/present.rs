@@ -94,9 +94,12 @@ impl PresentSession {
     /// Keeps unsaved edits on disk; called by eframe's periodic save and on quit.
     pub fn write_recovery(&self) -> Option<String> {
         let (doc, dir) = (self.doc.as_ref()?, self.recovery_dir.as_ref()?);
-        doc.write_recovery(dir)
-            .err()
-            .map(|e| format!("Could not keep a recovery copy of the story in {}: {e}", dir.display()))
+        doc.write_recovery(dir).err().map(|e| {
+            format!(
+                "Could not keep a recovery copy of the story in {}: {e}",
+                dir.display()
+            )
+        })
     }
 }
 
@@ -123,10 +126,15 @@ impl SitmapApp {
 
     fn set_camera(&mut self, pose: CameraPose) {
         self.state.fit = None;
-        self.state.memory.center_at(walkers::lon_lat(pose.lon, pose.lat));
         self.state
             .memory
-            .set_zoom(pose.zoom.clamp(crate::view::MIN_ZOOM, crate::view::MAX_ZOOM))
+            .center_at(walkers::lon_lat(pose.lon, pose.lat));
+        self.state
+            .memory
+            .set_zoom(
+                pose.zoom
+                    .clamp(crate::view::MIN_ZOOM, crate::view::MAX_ZOOM),
+            )
             .ok();
     }
 
@@ -169,8 +177,12 @@ impl SitmapApp {
         let from_day = self.time.state.as_ref().map(|t| t.day);
         match from_day {
             Some(from_day) if animate && !self.present.reduced_motion => {
-                self.present.transition =
-                    Some(Transition::new(self.camera_pose(), target, from_day, to_day));
+                self.present.transition = Some(Transition::new(
+                    self.camera_pose(),
+                    target,
+                    from_day,
+                    to_day,
+                ));
             }
             _ => {
                 self.present.transition = None;
@@ -213,7 +225,13 @@ impl SitmapApp {
                 .as_ref()
                 .is_none_or(|(g, story)| *g != generation || *story != doc.story)
         {
-            let layers: Vec<_> = self.layers.workspace.layers.iter().map(|l| &*l.layer).collect();
+            let layers: Vec<_> = self
+                .layers
+                .workspace
+                .layers
+                .iter()
+                .map(|l| &*l.layer)
+                .collect();
             self.present.warnings = check_against(&doc.story, &layers)
                 .iter()
                 .map(ToString::to_string)
@@ -247,7 +265,10 @@ impl SitmapApp {
             PresentCommand::TogglePresenterWindow => {
                 self.present.presenter_window = !self.present.presenter_window;
             }
-            PresentCommand::Next | PresentCommand::Prev | PresentCommand::First | PresentCommand::Last
+            PresentCommand::Next
+            | PresentCommand::Prev
+            | PresentCommand::First
+            | PresentCommand::Last
                 if count == 0 =>
             {
                 // No story: the presentation steps through the events.
@@ -259,7 +280,10 @@ impl SitmapApp {
                 };
                 self.time.apply(time);
             }
-            PresentCommand::Next | PresentCommand::Prev | PresentCommand::First | PresentCommand::Last => {
+            PresentCommand::Next
+            | PresentCommand::Prev
+            | PresentCommand::First
+            | PresentCommand::Last => {
                 self.present.blank = false;
                 let current = self.present.current;
                 let target = match command {
@@ -280,7 +304,12 @@ impl SitmapApp {
     /// selected feature highlighted.
     fn scene_from_view(&self, title: String) -> Scene {
         let size = self.map_size();
-        let bbox = crate::view::visible_bbox(self.state.center(), self.state.memory.zoom(), size.x, size.y);
+        let bbox = crate::view::visible_bbox(
+            self.state.center(),
+            self.state.memory.zoom(),
+            size.x,
+            size.y,
+        );
         let round = |v: f64| (v * 100.0).round() / 100.0;
         let time = match self.time.state.as_ref() {
             Some(t) => match t.mode {
@@ -385,7 +414,10 @@ impl SitmapApp {
                     .as_ref()
                     .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf))
                     .unwrap_or_default();
-                self.present.doc = Some(StoryDoc::new(dir.join("untitled-story.json"), "Untitled story"));
+                self.present.doc = Some(StoryDoc::new(
+                    dir.join("untitled-story.json"),
+                    "Untitled story",
+                ));
                 self.present.current = None;
                 self.present.editing = None;
                 self.present.checked = None;
@@ -400,7 +432,10 @@ impl SitmapApp {
             return;
         };
         let message = match doc.save(recovery.as_deref()) {
-            Ok(()) => format!("Saved {} (the previous version is kept as .bak)", doc.path.display()),
+            Ok(()) => format!(
+                "Saved {} (the previous version is kept as .bak)",
+                doc.path.display()
+            ),
             Err(e) => {
                 let text = format!(
                     "Could not save {}: {e}. Your edits are still here; try File > Save story as….",
@@ -550,7 +585,10 @@ fn resolve(workspace: &crate::workspace::Workspace, ids: &[String]) -> Vec<Featu
     let mut found = Vec::new();
     for (layer, open) in workspace.layers.iter().enumerate() {
         for (feature, f) in open.layer.features().iter().enumerate() {
-            if f.id.as_deref().is_some_and(|id| ids.iter().any(|want| want == id)) {
+            if f.id
+                .as_deref()
+                .is_some_and(|id| ids.iter().any(|want| want == id))
+            {
                 found.push(FeatureRef { layer, feature });
             }
         }

@@ -278,6 +278,33 @@ mod tests {
     }
 
     #[test]
+    fn the_open_story_and_its_scene_come_back_and_a_vanished_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = dir.path().join("talk.json");
+        std::fs::write(&story, "{}").unwrap();
+        let session = Session {
+            story: Some(story.clone()),
+            scene: Some(4),
+            classroom: true,
+            scenes_panel: true,
+            ..Session::default()
+        };
+        let options = StartOptions::default().restore(Some(session.clone()), &Explicit::default());
+        assert_eq!(options.story, Some(story.clone()));
+        assert_eq!(options.scene, Some(4));
+        assert!(options.classroom && options.scenes_panel);
+
+        std::fs::remove_file(&story).unwrap();
+        let options = StartOptions::default().restore(Some(session), &Explicit::default());
+        assert_eq!(options.story, None);
+        assert!(
+            options.notices[0].contains("talk.json"),
+            "{:?}",
+            options.notices
+        );
+    }
+
+    #[test]
     fn without_a_session_the_defaults_hold() {
         let options = StartOptions::default().restore(None, &Explicit::default());
         assert_eq!(options.theme, ThemeChoice::System);

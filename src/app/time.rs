@@ -194,8 +194,11 @@ impl TimeSession {
         } else {
             egui::Color32::from_gray(20)
         };
-        let date =
-            painter.layout_no_wrap(long_date(state.day), egui::FontId::proportional(30.0 * scale), text);
+        let date = painter.layout_no_wrap(
+            long_date(state.day),
+            egui::FontId::proportional(30.0 * scale),
+            text,
+        );
         let utc = painter.layout_no_wrap(
             "UTC".into(),
             egui::FontId::proportional(15.0 * scale),
@@ -304,8 +307,11 @@ impl TimeSession {
                         ""
                     };
                     ui.label(
-                        egui::RichText::new(format!("Event {} of {total} on this day{step}", first + 1))
-                            .weak(),
+                        egui::RichText::new(format!(
+                            "Event {} of {total} on this day{step}",
+                            first + 1
+                        ))
+                        .weak(),
                     );
                 }
             });

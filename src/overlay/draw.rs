@@ -185,14 +185,53 @@ fn outlines(
     out: &mut Vec<Shape>,
 ) {
     for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-        let mut points = screen_points(&ring.0, screen);
-        if points.len() > 1 && points.first() == points.last() {
+        let mut points = without_crowding(screen_points(&ring.0, screen));
+        while points.len() > 1
+            && points
+                .first()
+                .zip(points.last())
+                .is_some_and(|(a, b)| a.distance(*b) < MIN_STEP)
+        {
             points.pop();
         }
         if points.len() >= 2 {
             out.push(Shape::closed_line(points, stroke));
         }
     }
+}
+
+/// Points closer than this on screen are one point to a thick outline.
+const MIN_STEP: f32 = 0.75;
+
+/// Drops points within [`MIN_STEP`] of the previous one: a wide stroke over
+/// near-zero segments (a detailed coast seen from afar) gets miter joins
+/// pointing anywhere, drawn as long spikes across the map.
+/// A point where the outline turns back on itself (sharper than about
+/// 170 degrees) goes too: its miter would shoot off the same way.
+fn without_crowding(points: Vec<egui::Pos2>) -> Vec<egui::Pos2> {
+    let mut spaced: Vec<egui::Pos2> = Vec::with_capacity(points.len());
+    for p in points {
+        if spaced
+            .last()
+            .is_none_or(|last| last.distance(p) >= MIN_STEP)
+        {
+            spaced.push(p);
+        }
+    }
+    let mut kept: Vec<egui::Pos2> = Vec::with_capacity(spaced.len());
+    for (i, &p) in spaced.iter().enumerate() {
+        let reverses = match (kept.last(), spaced.get(i + 1)) {
+            (Some(&before), Some(&after)) => {
+                let (a, b) = (p - before, after - p);
+                a.dot(b) < -0.985 * a.length() * b.length()
+            }
+            _ => false,
+        };
+        if !reverses {
+            kept.push(p);
+        }
+    }
+    kept
 }
 
 /// The hover or selection highlight, drawn above every layer. The selection
@@ -272,4 +311,33 @@ pub(super) fn highlight(
             outlines(polygon, screen, Stroke::new(width, halo), out);
         }
     });
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::*;
+    use egui::pos2;
+
+    #[test]
+    fn crowded_points_and_reversals_are_dropped() {
+        let points = vec![
+            pos2(0.0, 0.0),
+            pos2(0.2, 0.0),
+            pos2(10.0, 0.0),
+            // A spike out and straight back.
+            pos2(20.0, 0.0),
+            pos2(12.0, 0.1),
+            pos2(12.0, 10.0),
+        ];
+        let kept = without_crowding(points);
+        assert_eq!(
+            kept,
+            vec![
+                pos2(0.0, 0.0),
+                pos2(10.0, 0.0),
+                pos2(12.0, 0.1),
+                pos2(12.0, 10.0)
+            ]
+        );
+    }
 }

@@ -28,6 +28,7 @@ pub fn layers_panel(
     workspace: &Workspace,
     visible: &[usize],
     loading: &[Loading<'_>],
+    no_spoilers: bool,
 ) -> Vec<LayerCommand> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
@@ -121,8 +122,16 @@ pub fn layers_panel(
                 } else {
                     0
                 };
-                ui.label(format!("{on_screen} / {total} on screen"))
-                    .on_hover_text("Features drawn in the current view / features in the layer");
+                if no_spoilers {
+                    // The layer's total would tell a class how much is still to come.
+                    ui.label(format!("{on_screen} on screen"))
+                        .on_hover_text("Features drawn in the current view");
+                } else {
+                    ui.label(format!("{on_screen} / {total} on screen"))
+                        .on_hover_text(
+                            "Features drawn in the current view / features in the layer",
+                        );
+                }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("✖")

@@ -4,7 +4,7 @@
 //! straight into the story, which knows it is unsaved.
 
 use crate::present::StoryDoc;
-use crate::scenes::{SceneTime, plain_text, parse_caption};
+use crate::scenes::{SceneTime, parse_caption, plain_text};
 use egui::RichText;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +41,9 @@ pub fn scenes_panel(
     let mut commands = Vec::new();
     ui.heading("Scenes");
     let Some(doc) = doc else {
-        ui.label("No story is open. A story is a list of scenes: a view, a date and a caption each.");
+        ui.label(
+            "No story is open. A story is a list of scenes: a view, a date and a caption each.",
+        );
         ui.horizontal(|ui| {
             if ui.button("Open story…").clicked() {
                 commands.push(SceneCommand::Open);
@@ -56,10 +58,10 @@ pub fn scenes_panel(
         ui.label("Title:");
         ui.add(egui::TextEdit::singleline(&mut doc.story.title).desired_width(f32::INFINITY));
     });
-    let file = doc
-        .path
-        .file_name()
-        .map_or_else(|| doc.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let file = doc.path.file_name().map_or_else(
+        || doc.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     ui.horizontal_wrapped(|ui| {
         if doc.is_dirty() {
             ui.label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color))
@@ -191,7 +193,14 @@ pub fn scenes_panel(
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         );
-        ui.label(RichText::new(format!("{} · {} highlighted", when(scene.time), scene.highlight.len())).weak());
+        ui.label(
+            RichText::new(format!(
+                "{} · {} highlighted",
+                when(scene.time),
+                scene.highlight.len()
+            ))
+            .weak(),
+        );
     }
     commands
 }

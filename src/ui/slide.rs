@@ -50,7 +50,11 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
                         );
                         if let Some((n, of)) = caption.counter {
                             ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
-                                ui.label(RichText::new(format!("{n} / {of}")).size(16.0 * scale).weak());
+                                ui.label(
+                                    RichText::new(format!("{n} / {of}"))
+                                        .size(16.0 * scale)
+                                        .weak(),
+                                );
                             });
                         }
                     });
@@ -90,7 +94,12 @@ pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
 /// The visible layers with their symbol and colour, bottom right, above the
 /// attribution: what the marks on a slide mean.
 pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
-    let entries: Vec<_> = workspace.layers.iter().filter(|l| l.visible).rev().collect();
+    let entries: Vec<_> = workspace
+        .layers
+        .iter()
+        .filter(|l| l.visible)
+        .rev()
+        .collect();
     if entries.is_empty() {
         return;
     }

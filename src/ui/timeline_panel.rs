@@ -245,6 +245,13 @@ const RULER: f32 = 22.0;
 const ROW: f32 = 12.0;
 const HANDLE_LABEL: f32 = 20.0;
 
+/// The events that start on or before `day` (sorted by start, seconds):
+/// all the strip may show without spoiling what comes next.
+fn up_to(events: &[(i64, usize)], day: Day) -> &[(i64, usize)] {
+    let end = (day + 1).days_since_epoch() * 86_400;
+    &events[..events.partition_point(|(start, _)| *start < end)]
+}
+
 fn strip(
     ui: &mut egui::Ui,
     state: &TimelineState,
@@ -321,8 +328,7 @@ fn strip(
         painter.rect_filled(row_rect, 0.0, strip_layer.colour.gamma_multiply(0.08));
         let events = strip_layer.time.events();
         let events = if view.no_spoilers {
-            let end = (state.day + 1).days_since_epoch() * 86_400;
-            &events[..events.partition_point(|(s, _)| *s < end)]
+            up_to(events, state.day)
         } else {
             events
         };
@@ -489,5 +495,24 @@ fn ticks(
         } else {
             month += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_spoilers_keeps_the_current_day_and_drops_what_follows() {
+        let day = Day::parse("2025-09-02").unwrap();
+        let start = day.days_since_epoch() * 86_400;
+        let events = [
+            (start - 86_400, 0),
+            (start, 1),
+            (start + 86_399, 2),
+            (start + 86_400, 3),
+        ];
+        let kept: Vec<usize> = up_to(&events, day).iter().map(|e| e.1).collect();
+        assert_eq!(kept, [0, 1, 2]);
     }
 }

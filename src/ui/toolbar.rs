@@ -2,8 +2,8 @@
 
 use crate::online::BasemapChoice;
 use crate::present::PresentCommand;
-use crate::ui::scenes_panel::SceneCommand;
 use crate::state::{AppState, Command, ThemeChoice};
+use crate::ui::scenes_panel::SceneCommand;
 use crate::view::{AMERICAS, PRESETS};
 
 /// Presentation settings the menus show as checkboxes.
