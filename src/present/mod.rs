@@ -6,7 +6,7 @@ mod deck;
 mod transition;
 
 pub use deck::{StoryDoc, recovery_path};
-pub use transition::{CameraPose, Transition, TRANSITION_SECS};
+pub use transition::{CameraPose, TRANSITION_SECS, Transition};
 
 /// What a key, a click or a button asks of the presentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,4 +24,3 @@ pub enum PresentCommand {
     /// `P`: speaker notes, next scene and clock in a second window.
     TogglePresenterWindow,
 }
-

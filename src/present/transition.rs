@@ -80,8 +80,7 @@ impl Transition {
         let (x0, y0) = mercator(self.from.lon, self.from.lat);
         let (x1, y1) = mercator(self.to.lon, self.to.lat);
         let (lon, lat) = unmercator(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
-        let zoom = self.from.zoom
-            + (self.to.zoom - self.from.zoom) * t
+        let zoom = self.from.zoom + (self.to.zoom - self.from.zoom) * t
             - self.dip * (std::f64::consts::PI * t).sin();
         CameraPose { lon, lat, zoom }
     }
