@@ -4,8 +4,8 @@
 pub mod app;
 pub mod basemap;
 pub mod check;
-pub mod export;
 pub mod cli;
+pub mod export;
 pub mod labels;
 pub mod layers;
 pub mod loading;
