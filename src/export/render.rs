@@ -269,10 +269,9 @@ pub fn render_app(
     let mut ready_frames = 0;
     let mut fonts_reloaded = false;
     loop {
-        // TODO(slide chrome): presentation mode (options.present) draws the
-        // caption, date and legend inside `frame`; if plain views (--date,
-        // --bbox, --from/--to) should carry them too, call
-        // `crate::ui::slide` here once it exists.
+        // The slide chrome (caption card, date, legend: `crate::ui::slide`)
+        // is drawn inside `frame` by presentation mode, which every render
+        // starts in (`options.present`).
         let output = screen.run(|ui| app.frame(ui));
         ready_frames = if app.ready_for_capture() {
             ready_frames + 1

@@ -154,10 +154,9 @@ fn save_view(
     dir: &Path,
     name: &str,
 ) -> Result<PathBuf, String> {
-    // TODO(slide chrome): once `crate::ui::slide` draws the title, date and
-    // legend on the map, the exported view carries them whenever the window
-    // shows them; nothing to add here unless exports should add them to a
-    // plain (non-presentation) view too.
+    // What the window shows is what is saved: in presentation mode the
+    // caption card, date and legend (`crate::ui::slide`) are on the map;
+    // outside it, the date and the day's cards.
     let image = crop(screenshot, map, pixels_per_point)
         .ok_or_else(|| "the map was not in the screenshot".to_string())?;
     std::fs::create_dir_all(dir)
