@@ -47,6 +47,9 @@ pub struct PresentSession {
     resolved_for: Option<u64>,
     pub highlights: Vec<FeatureRef>,
     pub(super) since: Option<Instant>,
+    /// When F5 was pressed: the key hint shows for a few seconds after. Not
+    /// set for a presentation started from the command line (renders).
+    hint_since: Option<Instant>,
     /// Where unsaved story edits are kept; `None` keeps none (tests).
     pub recovery_dir: Option<PathBuf>,
     dialog: Option<Dialog>,
@@ -250,6 +253,7 @@ impl SitmapApp {
                 self.present.presenting = true;
                 self.present.blank = false;
                 self.present.since = Some(Instant::now());
+                self.present.hint_since = self.present.since;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
                 if count > 0 {
                     let index = self.present.current.unwrap_or(0).min(count - 1);
@@ -523,7 +527,7 @@ impl SitmapApp {
             );
         }
         slide::legend(ui, map, &self.layers.workspace);
-        if let Some(since) = self.present.since {
+        if let Some(since) = self.present.hint_since {
             let secs = since.elapsed().as_secs_f32();
             let alpha = ((HINT_SECS - secs) / 0.5).clamp(0.0, 1.0);
             slide::hint(

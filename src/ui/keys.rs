@@ -154,6 +154,10 @@ pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
             commands.push(Command::Quit);
             return commands;
         }
+        if input.modifiers.command && pressed(Key::E) {
+            commands.push(Command::ExportView);
+            return commands;
+        }
         let keys = [
             (Key::PageDown, PresentCommand::Next),
             (Key::Space, PresentCommand::Next),
