@@ -83,6 +83,26 @@ fn f5_presents_pagedown_goes_to_scene_two_with_its_date_and_esc_leaves() {
 }
 
 #[test]
+fn p_opens_the_presenter_window_with_notes_the_next_scene_and_a_clock() {
+    let mut harness = start_with(story_file().unwrap(), true);
+    let (story, _) = load_story(story_file().unwrap()).unwrap();
+    harness.key_press(egui::Key::F5);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Scene 1 of").is_none());
+    harness.key_press(egui::Key::P);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Scene 1 of 14").is_some());
+    assert!(harness.query_by_label(&story.scenes[0].notes).is_some());
+    let next = format!("Next: {}", story.scenes[1].title);
+    assert!(harness.query_by_label(&next).is_some());
+    assert!(harness.query_by_label_contains("elapsed").is_some());
+    // Its Next button moves the presentation on.
+    harness.get_by_label("Next ▶").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().current_scene(), Some(1));
+}
+
+#[test]
 fn with_reduced_motion_the_next_scene_is_there_at_once() {
     let mut harness = start_with(story_file().unwrap(), true);
     harness.key_press(egui::Key::F5);
