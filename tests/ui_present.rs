@@ -198,11 +198,25 @@ fn the_scenes_panel_adds_edits_and_saves_keeping_a_backup() {
     let backup = load_story(dir.path().join("story.json.bak")).unwrap().0;
     assert_eq!(backup.scenes.len(), scenes_before, "the old file is kept");
 
+    // Ctrl+S saves while the caption is being typed, too.
+    harness.get_by_label("Delete").click();
+    harness.run_steps(2);
+    let caption = harness
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .next()
+        .unwrap();
+    caption.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    harness.run_steps(2);
+    assert!(!harness.state().story().unwrap().is_dirty());
+    assert_eq!(load_story(&path).unwrap().0.scenes.len(), scenes_before);
+
     harness.get_by_label("Delete").click();
     harness.run_steps(2);
     assert_eq!(
         harness.state().story().unwrap().story.scenes.len(),
-        scenes_before
+        scenes_before - 1
     );
     assert!(harness.state().story().unwrap().is_dirty());
 }

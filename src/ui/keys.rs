@@ -52,6 +52,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// With a timeline, Left/Right step the day (and Shift+arrows pan); without
 /// one, the arrows pan.
 pub fn commands(ctx: &egui::Context, has_timeline: bool, scenes_open: bool) -> Vec<Command> {
+    // Saving works while typing a caption too: that is when people press it.
+    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S)) {
+        return vec![Command::Scene(SceneCommand::Save)];
+    }
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
@@ -68,10 +72,6 @@ pub fn commands(ctx: &egui::Context, has_timeline: bool, scenes_open: bool) -> V
         }
         if input.modifiers.command && pressed(Key::E) {
             commands.push(Command::ExportView);
-            return commands;
-        }
-        if input.modifiers.command && pressed(Key::S) {
-            commands.push(Command::Scene(SceneCommand::Save));
             return commands;
         }
         if pressed(Key::F5) {
