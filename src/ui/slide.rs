@@ -67,12 +67,36 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
     response.response.rect
 }
 
-/// The caption's spans as wrapped rich text; links open only on click.
+/// The caption's spans as one wrapped paragraph (so a line never starts with
+/// the comma after a bold word); a caption with links is laid out span by
+/// span instead, each link a clickable widget that opens only on click.
 pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
-    ui.spacing_mut().item_spacing.x = 0.0;
     let colour = ui.visuals().strong_text_color();
+    let spans = parse_caption(caption);
+    if !spans.iter().any(|s| matches!(s, Span::Link { .. })) {
+        let mut job = egui::text::LayoutJob::default();
+        let style = ui.style().clone();
+        for span in spans {
+            let rich = match span {
+                Span::Text(t) => RichText::new(t),
+                Span::Bold(t) => RichText::new(t).strong(),
+                Span::Italic(t) => RichText::new(t).italics(),
+                Span::Link { text, .. } => RichText::new(text),
+            };
+            rich.size(size).color(colour).append_to(
+                &mut job,
+                &style,
+                egui::FontSelection::Default,
+                egui::Align::Min,
+            );
+        }
+        job.wrap.max_width = ui.available_width();
+        ui.label(job);
+        return;
+    }
+    ui.spacing_mut().item_spacing.x = 0.0;
     ui.horizontal_wrapped(|ui| {
-        for span in parse_caption(caption) {
+        for span in spans {
             match span {
                 Span::Text(text) => {
                     ui.label(RichText::new(text).size(size).color(colour));
