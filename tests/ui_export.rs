@@ -51,3 +51,64 @@ fn ctrl_e_saves_the_map_view_as_a_png_of_the_map_size() {
     let saved = format!("Saved view to {}", files[0].display());
     assert!(notices.contains(&saved), "{notices:?}");
 }
+
+#[test]
+fn the_exported_view_carries_a_title_the_screen_does_not_show() {
+    let options = StartOptions {
+        files: sitmap::story::story_files(),
+        story: sitmap::story::story_file(),
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1000.0, 700.0]);
+    common::settle(&mut harness, 4);
+    let dir = tempfile::tempdir().unwrap();
+    harness.state_mut().export.dir = Some(dir.path().to_path_buf());
+    let map = harness.state().map_rect().unwrap();
+    let ppp = harness.ctx.pixels_per_point();
+    let screen = harness.render().unwrap();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().export.in_progress() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let file = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let export = image::open(file).unwrap().to_rgba8();
+
+    // Mean difference between the screen and the export over a box given in
+    // map points from the map's bottom-left corner.
+    let difference = |x0: f32, y0: f32, x1: f32, y1: f32| {
+        let mut sum = 0u64;
+        let mut n = 0u64;
+        for y in (y0 as u32)..(y1 as u32) {
+            for x in (x0 as u32)..(x1 as u32) {
+                let (ex, ey) = ((x as f32 * ppp) as u32, (y as f32 * ppp) as u32);
+                let (sx, sy) = (
+                    ((map.min.x + x as f32) * ppp) as u32,
+                    ((map.min.y + y as f32) * ppp) as u32,
+                );
+                let a = export.get_pixel(ex, ey).0;
+                let b = screen.get_pixel(sx, sy).0;
+                sum += (0..3).map(|c| a[c].abs_diff(b[c]) as u64).sum::<u64>();
+                n += 1;
+            }
+        }
+        sum as f64 / n as f64
+    };
+    let bottom = map.height();
+    let title_box = difference(40.0, bottom - 100.0, 300.0, bottom - 70.0);
+    let middle = difference(400.0, 200.0, 500.0, 260.0);
+    assert!(
+        title_box > 20.0,
+        "the title plate is in the export ({title_box})"
+    );
+    assert!(middle < 2.0, "the map itself is the same ({middle})");
+}

@@ -46,6 +46,10 @@ pub struct SitmapApp {
     present: present::PresentSession,
     /// The map was clicked / right-clicked last frame (not dragged).
     map_clicks: (bool, bool),
+    /// Frames left that draw an export's title and legend: the one the
+    /// export was asked in and the next (the window's screenshot is of the
+    /// next frame; a headless test's, of this one).
+    export_chrome: u8,
 }
 
 impl SitmapApp {
@@ -69,6 +73,7 @@ impl SitmapApp {
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
             map_clicks: (false, false),
+            export_chrome: 0,
             state,
             options,
             loading: Some(loading),
@@ -378,6 +383,8 @@ impl SitmapApp {
         }
         if presenting {
             self.slide_overlays(ui, response.rect);
+        } else if self.export_chrome > 0 {
+            self.export_overlays(ui, response.rect);
         }
         overlays::map_border(ui, response.rect);
         overlays::attribution(ui, response.rect, online_credit);
@@ -406,7 +413,11 @@ impl SitmapApp {
         if complete {
             self.advance_tour(ui.ctx(), response.rect.size());
         }
-        if let Some(command) = overlays::notices(
+        if self.export_chrome > 0 {
+            // Notices are for the user, not for the picture.
+            self.export_chrome -= 1;
+            ui.ctx().request_repaint();
+        } else if let Some(command) = overlays::notices(
             ui,
             response.rect,
             &self.state.notices,
@@ -505,6 +516,9 @@ impl SitmapApp {
                 .into_iter()
                 .map(Command::Present),
         );
+        if commands.contains(&Command::ExportView) {
+            self.export_chrome = 2;
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
             .show(ui, |ui| self.map(ui));
@@ -593,6 +607,9 @@ impl SitmapApp {
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
         self.layers.details(ui);
+        if commands.contains(&Command::ExportView) {
+            self.export_chrome = 2;
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::new())
             .show(ui, |ui| self.map(ui));

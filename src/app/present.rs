@@ -509,6 +509,20 @@ impl SitmapApp {
         }
     }
 
+    /// What an exported view carries outside presentation mode: a title
+    /// (the current scene's, else the story's) and the legend.
+    pub(super) fn export_overlays(&self, ui: &egui::Ui, map: egui::Rect) {
+        let title = self
+            .present
+            .current
+            .and_then(|i| self.present.scene(i))
+            .map(|scene| scene.title.as_str())
+            .or_else(|| self.present.doc.as_ref().map(|d| d.story.title.as_str()))
+            .unwrap_or("sitmap: situation map of the Americas");
+        slide::title_plate(ui, map, title);
+        slide::legend(ui, map, &self.layers.workspace);
+    }
+
     /// Presentation mode's drawing over the map: caption card, legend, key
     /// hint, and the black screen.
     pub(super) fn slide_overlays(&self, ui: &egui::Ui, map: egui::Rect) {

@@ -32,6 +32,7 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
         // Above the scale bar, which keeps the bottom left corner.
         .fixed_pos(map.left_bottom() + vec2(16.0, -58.0))
         .pivot(Align2::LEFT_BOTTOM)
+        .fade_in(false)
         .constrain_to(map)
         .interactable(true)
         .show(ui.ctx(), |ui| {
@@ -65,6 +66,24 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
                 });
         });
     response.response.rect
+}
+
+/// A title alone, where the caption card would be; painted directly (no
+/// window area), so it is there on the very frame an export captures.
+pub fn title_plate(ui: &egui::Ui, map: Rect, title: &str) {
+    let scale = text_scale(map);
+    let painter = ui.painter().with_clip_rect(map);
+    let colour = ui.visuals().strong_text_color();
+    let galley = painter.layout(
+        title.to_string(),
+        FontId::proportional(30.0 * scale),
+        colour,
+        card_width(map),
+    );
+    let size = galley.size() + vec2(32.0, 24.0);
+    let rect = Rect::from_min_size(map.left_bottom() + vec2(16.0, -58.0 - size.y), size);
+    painter.rect_filled(rect, 8.0, plate_colour(ui));
+    painter.galley(rect.min + vec2(16.0, 12.0), galley, colour);
 }
 
 /// The caption's spans as one wrapped paragraph (so a line never starts with
