@@ -112,3 +112,34 @@ fn the_exported_view_carries_a_title_the_screen_does_not_show() {
     );
     assert!(middle < 2.0, "the map itself is the same ({middle})");
 }
+
+#[test]
+fn a_quick_ctrl_e_released_within_one_frame_still_exports() {
+    let mut harness = common::start(StartOptions::default(), [900.0, 600.0]);
+    let dir = tempfile::tempdir().unwrap();
+    harness.state_mut().export.dir = Some(dir.path().to_path_buf());
+    // What a fast typist (or xdotool) gives: Ctrl is already up by the end
+    // of the frame, only the E event itself carries it.
+    for (pressed, modifiers) in [
+        (true, egui::Modifiers::COMMAND),
+        (false, egui::Modifiers::NONE),
+    ] {
+        harness.event(egui::Event::Key {
+            key: egui::Key::E,
+            physical_key: Some(egui::Key::E),
+            pressed,
+            repeat: false,
+            modifiers,
+        });
+    }
+    for _ in 0..500 {
+        harness.step();
+        if std::fs::read_dir(dir.path()).unwrap().next().is_some()
+            && !harness.state().export.in_progress()
+        {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}

@@ -94,6 +94,8 @@ impl ViewExport {
 /// The user's Pictures folder's `sitmap` folder, else the current folder.
 pub fn default_dir() -> PathBuf {
     dirs::picture_dir()
+        // No XDG pictures folder set (a bare desktop): the usual place anyway.
+        .or_else(|| dirs::home_dir().map(|home| home.join("Pictures")))
         .map(|pictures| pictures.join("sitmap"))
         .or_else(|| std::env::current_dir().ok())
         .unwrap_or_else(|| PathBuf::from("."))

@@ -53,27 +53,24 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 /// one, the arrows pan.
 pub fn commands(ctx: &egui::Context, has_timeline: bool, scenes_open: bool) -> Vec<Command> {
     // Saving works while typing a caption too: that is when people press it.
-    if ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S)) {
+    if shortcut(ctx, Key::S) {
         return vec![Command::Scene(SceneCommand::Save)];
     }
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
+    for (key, command) in [
+        (Key::Q, Command::Quit),
+        (Key::O, Command::OpenFiles),
+        (Key::E, Command::ExportView),
+    ] {
+        if shortcut(ctx, key) {
+            return vec![command];
+        }
+    }
     ctx.input(|input| {
         let mut commands = Vec::new();
         let pressed = |key| input.key_pressed(key);
-        if input.modifiers.command && pressed(Key::Q) {
-            commands.push(Command::Quit);
-            return commands;
-        }
-        if input.modifiers.command && pressed(Key::O) {
-            commands.push(Command::OpenFiles);
-            return commands;
-        }
-        if input.modifiers.command && pressed(Key::E) {
-            commands.push(Command::ExportView);
-            return commands;
-        }
         if pressed(Key::F5) {
             commands.push(Command::Present(PresentCommand::Start));
             return commands;
@@ -147,17 +144,14 @@ pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
     if ctx.egui_wants_keyboard_input() {
         return Vec::new();
     }
+    for (key, command) in [(Key::Q, Command::Quit), (Key::E, Command::ExportView)] {
+        if shortcut(ctx, key) {
+            return vec![command];
+        }
+    }
     ctx.input(|input| {
         let pressed = |key| input.key_pressed(key);
         let mut commands = Vec::new();
-        if input.modifiers.command && pressed(Key::Q) {
-            commands.push(Command::Quit);
-            return commands;
-        }
-        if input.modifiers.command && pressed(Key::E) {
-            commands.push(Command::ExportView);
-            return commands;
-        }
         let keys = [
             (Key::PageDown, PresentCommand::Next),
             (Key::Space, PresentCommand::Next),
@@ -189,4 +183,11 @@ pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
         }
         commands
     })
+}
+
+/// Ctrl (Cmd on a Mac) with `key`, judged by the modifiers the key event
+/// itself carried: a quick press can release Ctrl within the same frame,
+/// and the frame's final modifiers would then miss it.
+fn shortcut(ctx: &egui::Context, key: Key) -> bool {
+    ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key))
 }
