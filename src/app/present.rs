@@ -207,7 +207,9 @@ impl SitmapApp {
             self.go_to_scene(index, false);
         }
         if let Some(transition) = &mut self.present.transition {
-            let dt = ctx.input(|i| i.stable_dt).min(0.1);
+            // The real time since the last frame: on a slow (software)
+            // renderer the move must still take its 1.2 s, not more.
+            let dt = ctx.input(|i| i.unstable_dt).min(0.5);
             let done = transition.tick(dt);
             let (pose, day) = (transition.camera(), transition.day());
             self.present.transition = (!done).then(|| transition.clone());

@@ -185,7 +185,7 @@ fn outlines(
     out: &mut Vec<Shape>,
 ) {
     for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-        let mut points = without_crowding(screen_points(&ring.0, screen));
+        let mut points = without_crowding(screen_points(&ring.0, screen), stroke.width);
         while points.len() > 1
             && points
                 .first()
@@ -206,9 +206,12 @@ const MIN_STEP: f32 = 0.75;
 /// Drops points within [`MIN_STEP`] of the previous one: a wide stroke over
 /// near-zero segments (a detailed coast seen from afar) gets miter joins
 /// pointing anywhere, drawn as long spikes across the map.
-/// A point where the outline turns back on itself (sharper than about
-/// 170 degrees) goes too: its miter would shoot off the same way.
-fn without_crowding(points: Vec<egui::Pos2>) -> Vec<egui::Pos2> {
+/// A point where the outline turns back on itself goes too: its miter would
+/// shoot off the same way. Thin strokes keep every turn short of a reversal
+/// (about 170 degrees); thick halos also lose turns past about 135 degrees,
+/// whose miters would be several stroke widths long.
+fn without_crowding(points: Vec<egui::Pos2>, width: f32) -> Vec<egui::Pos2> {
+    let sharpest = if width >= 3.0 { -0.7 } else { -0.985 };
     let mut spaced: Vec<egui::Pos2> = Vec::with_capacity(points.len());
     for p in points {
         if spaced
@@ -223,7 +226,7 @@ fn without_crowding(points: Vec<egui::Pos2>) -> Vec<egui::Pos2> {
         let reverses = match (kept.last(), spaced.get(i + 1)) {
             (Some(&before), Some(&after)) => {
                 let (a, b) = (p - before, after - p);
-                a.dot(b) < -0.985 * a.length() * b.length()
+                a.dot(b) < sharpest * a.length() * b.length()
             }
             _ => false,
         };
@@ -329,7 +332,7 @@ mod outline_tests {
             pos2(12.0, 0.1),
             pos2(12.0, 10.0),
         ];
-        let kept = without_crowding(points);
+        let kept = without_crowding(points.clone(), 1.0);
         assert_eq!(
             kept,
             vec![
@@ -338,6 +341,22 @@ mod outline_tests {
                 pos2(12.0, 0.1),
                 pos2(12.0, 10.0)
             ]
+        );
+    }
+
+    #[test]
+    fn thick_halos_also_drop_sharp_turns_that_thin_edges_keep() {
+        // A 160-degree turn at (10, 0): a narrow inlet.
+        let points = vec![
+            pos2(0.0, 0.0),
+            pos2(10.0, 0.0),
+            pos2(1.0, 3.0),
+            pos2(1.0, 13.0),
+        ];
+        assert_eq!(without_crowding(points.clone(), 1.0), points);
+        assert_eq!(
+            without_crowding(points, 6.0),
+            vec![pos2(0.0, 0.0), pos2(1.0, 3.0), pos2(1.0, 13.0)]
         );
     }
 }
