@@ -1,0 +1,185 @@
+//! The map itself: basemap tiles, online layer, labels, the overlay layers
+//! with their time filter and highlights, and what is drawn over it (date,
+//! cards, slide or export overlays, scale bar, attribution, notices).
+
+use super::{SitmapApp, basemap_style, time};
+use crate::basemap::style::BasemapTheme;
+use crate::basemap::tiles::OfflineTiles;
+use crate::labels::{LabelStyle, LabelsPlugin};
+use crate::overlay::plugin::Emphasis;
+use crate::ui::overlays;
+use std::sync::Arc;
+use walkers::{Map, Tiles};
+
+impl SitmapApp {
+    /// Draws the map in the whole of `ui`.
+    pub(super) fn map(&mut self, ui: &mut egui::Ui) {
+        let rect = ui.available_rect_before_wrap();
+        self.state.apply_fit(rect.size());
+        let style = basemap_style(ui.ctx());
+        overlays::backdrop(ui, rect, colour(style.ocean));
+        if let Some(offline) = &mut self.offline {
+            offline.set_style(style);
+        }
+
+        let center = self.state.center();
+        let label_style = match style.theme {
+            BasemapTheme::Light => LabelStyle::light(),
+            BasemapTheme::Dark => LabelStyle::dark(),
+        };
+        let online_credit = self.online.as_ref().map(|online| {
+            let credit = online.attribution();
+            (credit.text, credit.url)
+        });
+        // Each layer's time filter for this frame: a few binary searches, then O(1) per feature.
+        let open: Vec<_> = self
+            .layers
+            .workspace
+            .layers
+            .iter()
+            .map(|l| (Arc::clone(&l.layer), Arc::clone(&l.time)))
+            .collect();
+        let filter = self.time.state.as_ref().map(|t| t.filter());
+        let pulse = self
+            .time
+            .state
+            .as_ref()
+            .and_then(|t| t.pulse())
+            .filter(|_| !self.present.reduced_motion);
+        let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
+            open.iter().map(|(_, time)| time.visible(&f)).collect()
+        });
+        let shown: Vec<Box<dyn Fn(usize) -> bool + '_>> = visibles
+            .iter()
+            .map(|v| Box::new(move |i| v.is_shown(i)) as Box<dyn Fn(usize) -> bool>)
+            .collect();
+        let shown: Vec<&dyn Fn(usize) -> bool> = shown.iter().map(|b| b.as_ref()).collect();
+        let emphasis: Vec<Box<dyn Fn(usize) -> Emphasis + '_>> = visibles
+            .iter()
+            .zip(&open)
+            .map(|(v, (layer, _))| {
+                Box::new(move |i| time::emphasis(v, layer, i, pulse))
+                    as Box<dyn Fn(usize) -> Emphasis>
+            })
+            .collect();
+        let emphasis: Vec<&dyn Fn(usize) -> Emphasis> =
+            emphasis.iter().map(|b| b.as_ref()).collect();
+        let places = self.basemap.as_ref().map(|b| b.places.as_slice());
+        let mut map = Map::new(
+            self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
+            &mut self.state.memory,
+            center,
+        )
+        .zoom_with_ctrl(false);
+        if let Some(online) = &mut self.online {
+            map = map.with_layer(online, 1.0);
+        }
+        if let Some(places) = places {
+            map = map.with_plugin(LabelsPlugin::new(places, label_style));
+        }
+        map = map.with_plugin(
+            self.layers
+                .plugin(style.theme == BasemapTheme::Dark, &shown, &emphasis)
+                .with_highlighted(&self.present.highlights),
+        );
+        let mut cursor = None;
+        let response = map
+            .show(ui, |ui, response, projector, _memory| {
+                overlays::scale_bar(ui, projector, response.rect);
+                cursor = overlays::cursor_readout(projector, response.hover_pos());
+            })
+            .response;
+        self.cursor = cursor;
+        self.map_rect = Some(response.rect);
+        self.map_clicks = (response.clicked(), response.secondary_clicked());
+        self.layers.after_map(ui.ctx(), &response);
+        let presenting = self.present.presenting;
+        let scale = if presenting {
+            1.4 * crate::ui::slide::text_scale(response.rect)
+        } else {
+            1.0
+        };
+        self.time.date_on_map(ui, response.rect, scale);
+        // A slide has its caption; without a story the day's events are the cards.
+        if !presenting || self.present.scene_count() == 0 {
+            self.time
+                .event_cards(ui, response.rect, &self.layers.workspace);
+        }
+        if presenting {
+            self.slide_overlays(ui, response.rect);
+        } else if self.export_chrome > 0 {
+            self.export_overlays(ui, response.rect);
+        }
+        overlays::map_border(ui, response.rect);
+        overlays::attribution(ui, response.rect, online_credit);
+        self.state.clamp_zoom();
+
+        if let Some(online) = &mut self.online {
+            self.state.online_failing = online.end_frame();
+            // A stalled request wakes nobody: look again so the notice can appear.
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(500));
+        }
+        let complete = self.offline.as_mut().is_some_and(OfflineTiles::end_frame);
+        self.last_frame_complete = complete;
+        if complete && self.first_full_frame.is_none() {
+            let elapsed = self.options.started.elapsed();
+            self.first_full_frame = Some(elapsed);
+            if self.options.exit_after_first_full_frame {
+                println!(
+                    "first full frame after {:.1} ms (resident {:.0} MB)",
+                    elapsed.as_secs_f64() * 1000.0,
+                    crate::measure::resident_bytes().unwrap_or(0) as f64 / 1_048_576.0
+                );
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+        if complete {
+            self.advance_tour(ui.ctx(), response.rect.size());
+        }
+        if self.export_chrome > 0 {
+            // Notices are for the user, not for the picture.
+            self.export_chrome -= 1;
+            ui.ctx().request_repaint();
+        } else if let Some(command) = overlays::notices(
+            ui,
+            response.rect,
+            &self.state.notices,
+            self.state.online_failing,
+        ) {
+            self.apply(ui.ctx(), command);
+        }
+    }
+
+    /// One stop of the memory-measuring pan: the next view once this one is drawn.
+    fn advance_tour(&mut self, ctx: &egui::Context, size: egui::Vec2) {
+        if !self.options.pan_tour {
+            return;
+        }
+        let tour = self
+            .tour
+            .get_or_insert_with(|| crate::measure::pan_tour(5.0, size.x, size.y));
+        match tour.pop() {
+            Some(center) => {
+                self.state.fit = None;
+                self.state.memory.center_at(center);
+                self.state.memory.set_zoom(5.0).ok();
+                ctx.request_repaint();
+            }
+            None => {
+                let mb = |b: Option<u64>| b.map_or(f64::NAN, |b| b as f64 / 1_048_576.0);
+                println!(
+                    "after panning the Americas at z5: resident {:.0} MB, peak {:.0} MB",
+                    mb(crate::measure::resident_bytes()),
+                    mb(crate::measure::peak_resident_bytes())
+                );
+                self.options.pan_tour = false;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}
+
+fn colour(rgba: [u8; 4]) -> egui::Color32 {
+    egui::Color32::from_rgba_unmultiplied(rgba[0], rgba[1], rgba[2], rgba[3])
+}

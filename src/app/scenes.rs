@@ -1,0 +1,224 @@
+//! Editing the story from the scenes panel: scenes made from the view,
+//! reordering and deleting, and the story file's save and open dialogs.
+
+use super::SitmapApp;
+use crate::present::{PresentCommand, StoryDoc};
+use crate::scenes::{Camera, Scene, SceneTime};
+use crate::timeline::Mode;
+use crate::ui::scenes_panel::SceneCommand;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
+
+/// A save-as or open dialog's answer.
+pub(super) enum Dialog {
+    Open(Receiver<Option<PathBuf>>),
+    SaveAs(Receiver<Option<PathBuf>>),
+}
+
+impl SitmapApp {
+    /// A scene made of what is on screen: the view as a box (so it fits other
+    /// screens), the timeline's date or window, the visible layers, and the
+    /// selected feature highlighted.
+    fn scene_from_view(&self, title: String) -> Scene {
+        let size = self.map_size();
+        let bbox = crate::view::visible_bbox(
+            self.state.center(),
+            self.state.memory.zoom(),
+            size.x,
+            size.y,
+        );
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        let time = match self.time.state.as_ref() {
+            Some(t) => match t.mode {
+                Mode::Window { days } => SceneTime::Window {
+                    end: t.day,
+                    days: days.max(1),
+                },
+                Mode::AsOf { .. } => SceneTime::Date(t.day),
+            },
+            None => SceneTime::Date(crate::timeline::Day::EPOCH),
+        };
+        let workspace = &self.layers.workspace;
+        let layers = (workspace.layers.iter().any(|l| !l.visible)).then(|| {
+            workspace
+                .layers
+                .iter()
+                .filter(|l| l.visible)
+                .map(|l| l.name().to_string())
+                .collect()
+        });
+        let highlight = self
+            .layers
+            .selected
+            .and_then(|s| self.layers.feature(s))
+            .and_then(|(_, f)| f.id.as_deref().map(str::to_string))
+            .into_iter()
+            .collect();
+        Scene {
+            title,
+            caption: String::new(),
+            notes: String::new(),
+            time,
+            camera: Camera::BBox(bbox.map(round)),
+            layers,
+            highlight,
+        }
+    }
+
+    pub(super) fn scene_command(&mut self, ctx: &egui::Context, command: SceneCommand) {
+        match command {
+            SceneCommand::GoTo(index) => self.go_to_scene(index, true),
+            SceneCommand::Present => self.present_command(ctx, PresentCommand::Start),
+            SceneCommand::AddFromView => {
+                let number = self.present.scene_count() + 1;
+                let scene = self.scene_from_view(format!("Scene {number}"));
+                if let Some(doc) = &mut self.present.doc {
+                    let at = doc.add(self.present.current, scene);
+                    self.present.current = Some(at);
+                    self.present.editing = Some(at);
+                }
+            }
+            SceneCommand::UpdateFromView(index) => {
+                let Some(old) = self.present.scene(index).cloned() else {
+                    return;
+                };
+                let mut scene = self.scene_from_view(old.title.clone());
+                scene.caption = old.caption;
+                scene.notes = old.notes;
+                if scene.highlight.is_empty() {
+                    scene.highlight = old.highlight;
+                }
+                if let Some(doc) = &mut self.present.doc
+                    && let Some(slot) = doc.story.scenes.get_mut(index)
+                {
+                    *slot = scene;
+                }
+            }
+            SceneCommand::Delete(index) => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.remove(index);
+                    let count = doc.story.scenes.len();
+                    let fix = |i: Option<usize>| i.filter(|_| count > 0).map(|i| i.min(count - 1));
+                    self.present.current = fix(self.present.current);
+                    self.present.editing = fix(self.present.editing);
+                }
+            }
+            SceneCommand::Shift(index, by) => {
+                if let Some(doc) = &mut self.present.doc
+                    && let Some(to) = doc.shift(index, by)
+                {
+                    self.present.editing = Some(to);
+                    if self.present.current == Some(index) {
+                        self.present.current = Some(to);
+                    }
+                }
+            }
+            SceneCommand::Save => self.save_story(),
+            SceneCommand::Revert => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.revert();
+                    let count = doc.story.scenes.len();
+                    self.present.editing = self.present.editing.filter(|i| *i < count);
+                    self.present.current = self.present.current.filter(|i| *i < count);
+                }
+            }
+            SceneCommand::SaveAs => self.story_dialog(ctx, true),
+            SceneCommand::Open => self.story_dialog(ctx, false),
+            SceneCommand::New => {
+                let dir = self
+                    .present
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf))
+                    .unwrap_or_default();
+                self.present.doc = Some(StoryDoc::new(
+                    dir.join("untitled-story.json"),
+                    "Untitled story",
+                ));
+                self.present.current = None;
+                self.present.editing = None;
+                self.present.checked = None;
+                self.story_dialog(ctx, true);
+            }
+        }
+    }
+
+    fn save_story(&mut self) {
+        let recovery = self.present.recovery_dir.clone();
+        let Some(doc) = &mut self.present.doc else {
+            return;
+        };
+        let message = match doc.save(recovery.as_deref()) {
+            Ok(()) => format!(
+                "Saved {} (the previous version is kept as .bak)",
+                doc.path.display()
+            ),
+            Err(e) => {
+                let text = format!(
+                    "Could not save {}: {e}. Your edits are still here; try File > Save story as….",
+                    doc.path.display()
+                );
+                self.state.notices.push(text.clone());
+                text
+            }
+        };
+        self.layers.status = Some(message);
+    }
+
+    /// The native dialog runs on its own thread; the answer arrives through a channel.
+    fn story_dialog(&mut self, ctx: &egui::Context, save: bool) {
+        let (sender, receiver) = channel();
+        let repaint = ctx.clone();
+        let start_in = self
+            .present
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf));
+        let spawned = std::thread::Builder::new()
+            .name("sitmap-story-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::FileDialog::new().add_filter("Story (JSON)", &["json"]);
+                if let Some(dir) = start_in {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = if save {
+                    dialog
+                        .set_title("Save the story as")
+                        .set_file_name("story.json")
+                        .save_file()
+                } else {
+                    dialog.set_title("Open a story").pick_file()
+                };
+                sender.send(picked).ok();
+                repaint.request_repaint();
+            });
+        match spawned {
+            Ok(_) => {
+                self.present.dialog = Some(if save {
+                    Dialog::SaveAs(receiver)
+                } else {
+                    Dialog::Open(receiver)
+                });
+            }
+            Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
+        }
+    }
+
+    pub(super) fn receive_dialog(&mut self, dialog: Dialog) {
+        let (receiver, save) = match &dialog {
+            Dialog::Open(r) => (r, false),
+            Dialog::SaveAs(r) => (r, true),
+        };
+        match receiver.try_recv() {
+            Ok(Some(path)) if save => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.path = path;
+                }
+                self.save_story();
+            }
+            Ok(Some(path)) => self.present.open(&path, &mut self.state.notices),
+            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {}
+            Err(std::sync::mpsc::TryRecvError::Empty) => self.present.dialog = Some(dialog),
+        }
+    }
+}
