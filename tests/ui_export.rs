@@ -7,6 +7,21 @@ mod common;
 use sitmap::app::StartOptions;
 use std::time::Duration;
 
+/// Steps until no export is in progress and `also` holds (the PNG is written
+/// on another thread), within a bound.
+fn wait_for_export(
+    harness: &mut egui_kittest::Harness<'static, sitmap::app::SitmapApp>,
+    also: impl Fn() -> bool,
+) {
+    for _ in 0..500 {
+        harness.step();
+        if !harness.state().export.in_progress() && also() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 #[test]
 fn ctrl_e_saves_the_map_view_as_a_png_of_the_map_size() {
     let mut harness = common::start(StartOptions::default(), [1000.0, 700.0]);
@@ -17,13 +32,7 @@ fn ctrl_e_saves_the_map_view_as_a_png_of_the_map_size() {
     let ppp = harness.ctx.pixels_per_point();
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().export.in_progress() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_export(&mut harness, || true);
     harness.step();
 
     let files: Vec<_> = std::fs::read_dir(&folder)
@@ -68,13 +77,7 @@ fn the_exported_view_carries_a_title_the_screen_does_not_show() {
     let screen = harness.render().unwrap();
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().export.in_progress() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_export(&mut harness, || true);
     let file = std::fs::read_dir(dir.path())
         .unwrap()
         .next()
@@ -132,14 +135,8 @@ fn a_quick_ctrl_e_released_within_one_frame_still_exports() {
             modifiers,
         });
     }
-    for _ in 0..500 {
-        harness.step();
-        if std::fs::read_dir(dir.path()).unwrap().next().is_some()
-            && !harness.state().export.in_progress()
-        {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    wait_for_export(&mut harness, || {
+        std::fs::read_dir(dir.path()).unwrap().next().is_some()
+    });
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

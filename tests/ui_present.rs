@@ -260,17 +260,23 @@ impl eframe::Storage for NoStorage {
     fn flush(&mut self) {}
 }
 
-#[test]
-fn classroom_mode_steps_through_a_days_events_one_card_at_a_time() {
+/// The story layers in classroom mode, opened on `day`.
+fn start_classroom(day: &str) -> Harness<'static, SitmapApp> {
     let options = StartOptions {
         files: story_files(),
-        date: sitmap::timeline::Day::parse("2025-10-26").ok(),
+        date: sitmap::timeline::Day::parse(day).ok(),
         classroom: true,
         reduced_motion: true,
         ..StartOptions::default()
     };
     let mut harness = common::start(options, [1400.0, 900.0]);
     common::settle(&mut harness, 4);
+    harness
+}
+
+#[test]
+fn classroom_mode_steps_through_a_days_events_one_card_at_a_time() {
+    let mut harness = start_classroom("2025-10-26");
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
     assert_eq!(shown_day(&harness), "2025-10-27");
@@ -288,4 +294,17 @@ fn classroom_mode_steps_through_a_days_events_one_card_at_a_time() {
     // No spoilers: the layer panel gives no totals of what is still to come.
     assert!(harness.query_all_by_label_contains("on screen").count() >= 4);
     assert!(harness.query_by_label_contains("/ 33 on screen").is_none());
+}
+
+#[test]
+fn classroom_stepping_back_lands_on_the_days_last_card_and_forward_moves_on() {
+    let mut harness = start_classroom("2025-10-28");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::PageUp);
+    harness.run_steps(2);
+    assert_eq!(shown_day(&harness), "2025-10-27");
+    assert!(harness.query_by_label_contains("Event 3 of 3").is_some());
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    assert_eq!(shown_day(&harness), "2025-10-28");
 }

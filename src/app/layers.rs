@@ -8,7 +8,7 @@ use crate::ui::details::{DetailsCommand, details_ui, when};
 use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 
 pub struct LayerSession {
     pub workspace: Workspace,
@@ -148,22 +148,16 @@ impl LayerSession {
         if self.dialog.is_some() {
             return;
         }
-        let (sender, receiver) = channel();
-        let repaint = ctx.clone();
-        let spawned = std::thread::Builder::new()
-            .name("sitmap-open-dialog".into())
-            .spawn(move || {
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open GeoJSON layers")
-                    .add_filter("GeoJSON", &["geojson", "json"])
-                    .add_filter("All files", &["*"])
-                    .pick_files()
-                    .unwrap_or_default();
-                sender.send(picked).ok();
-                repaint.request_repaint();
-            });
+        let spawned = crate::ui::dialogs::in_background(ctx, || {
+            rfd::FileDialog::new()
+                .set_title("Open GeoJSON layers")
+                .add_filter("GeoJSON", &["geojson", "json"])
+                .add_filter("All files", &["*"])
+                .pick_files()
+                .unwrap_or_default()
+        });
         match spawned {
-            Ok(_) => self.dialog = Some(receiver),
+            Ok(receiver) => self.dialog = Some(receiver),
             Err(e) => self.status = Some(format!("Cannot show the open dialog: {e}")),
         }
     }

@@ -7,12 +7,12 @@ use crate::scenes::{Camera, Scene, SceneTime};
 use crate::timeline::Mode;
 use crate::ui::scenes_panel::SceneCommand;
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
-/// A save-as or open dialog's answer.
-pub(super) enum Dialog {
-    Open(Receiver<Option<PathBuf>>),
-    SaveAs(Receiver<Option<PathBuf>>),
+/// A save-as or open dialog waiting for the user.
+pub(super) struct Dialog {
+    save: bool,
+    answer: Receiver<Option<PathBuf>>,
 }
 
 impl SitmapApp {
@@ -167,58 +167,42 @@ impl SitmapApp {
 
     /// The native dialog runs on its own thread; the answer arrives through a channel.
     fn story_dialog(&mut self, ctx: &egui::Context, save: bool) {
-        let (sender, receiver) = channel();
-        let repaint = ctx.clone();
         let start_in = self
             .present
             .doc
             .as_ref()
             .and_then(|d| d.path.parent().map(std::path::Path::to_path_buf));
-        let spawned = std::thread::Builder::new()
-            .name("sitmap-story-dialog".into())
-            .spawn(move || {
-                let mut dialog = rfd::FileDialog::new().add_filter("Story (JSON)", &["json"]);
-                if let Some(dir) = start_in {
-                    dialog = dialog.set_directory(dir);
-                }
-                let picked = if save {
-                    dialog
-                        .set_title("Save the story as")
-                        .set_file_name("story.json")
-                        .save_file()
-                } else {
-                    dialog.set_title("Open a story").pick_file()
-                };
-                sender.send(picked).ok();
-                repaint.request_repaint();
-            });
-        match spawned {
-            Ok(_) => {
-                self.present.dialog = Some(if save {
-                    Dialog::SaveAs(receiver)
-                } else {
-                    Dialog::Open(receiver)
-                });
+        let spawned = crate::ui::dialogs::in_background(ctx, move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("Story (JSON)", &["json"]);
+            if let Some(dir) = start_in {
+                dialog = dialog.set_directory(dir);
             }
+            if save {
+                dialog
+                    .set_title("Save the story as")
+                    .set_file_name("story.json")
+                    .save_file()
+            } else {
+                dialog.set_title("Open a story").pick_file()
+            }
+        });
+        match spawned {
+            Ok(answer) => self.present.dialog = Some(Dialog { save, answer }),
             Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
         }
     }
 
     pub(super) fn receive_dialog(&mut self, dialog: Dialog) {
-        let (receiver, save) = match &dialog {
-            Dialog::Open(r) => (r, false),
-            Dialog::SaveAs(r) => (r, true),
-        };
-        match receiver.try_recv() {
-            Ok(Some(path)) if save => {
+        match dialog.answer.try_recv() {
+            Ok(Some(path)) if dialog.save => {
                 if let Some(doc) = &mut self.present.doc {
                     doc.path = path;
                 }
                 self.save_story();
             }
             Ok(Some(path)) => self.present.open(&path, &mut self.state.notices),
-            Ok(None) | Err(std::sync::mpsc::TryRecvError::Disconnected) => {}
-            Err(std::sync::mpsc::TryRecvError::Empty) => self.present.dialog = Some(dialog),
+            Ok(None) | Err(TryRecvError::Disconnected) => {}
+            Err(TryRecvError::Empty) => self.present.dialog = Some(dialog),
         }
     }
 }

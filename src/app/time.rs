@@ -109,7 +109,7 @@ impl TimeSession {
         };
         if self.classroom {
             match command {
-                TimeCommand::NextEvent if self.card + 1 < self.cards_today => {
+                TimeCommand::NextEvent if self.card.saturating_add(1) < self.cards_today => {
                     self.card += 1;
                     return;
                 }
@@ -237,8 +237,10 @@ impl TimeSession {
         if cards.is_empty() {
             return;
         }
+        // Stepping back to a day asks for its last card (`usize::MAX`).
+        self.card = self.card.min(cards.len() - 1);
         let (first, shown) = if self.classroom {
-            (self.card.min(cards.len() - 1), 1)
+            (self.card, 1)
         } else {
             (0, 3)
         };

@@ -92,10 +92,6 @@ impl Transition {
         let span = self.to_day - self.from_day;
         self.from_day + (span as f64 * t).round() as i64
     }
-
-    pub fn target(&self) -> (CameraPose, Day) {
-        (self.to, self.to_day)
-    }
 }
 
 #[cfg(test)]

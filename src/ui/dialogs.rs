@@ -53,3 +53,20 @@ pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
         });
     (still_open != open).then_some(Command::ShowAbout(still_open))
 }
+
+/// Runs a native file dialog on its own thread so the UI keeps drawing; the
+/// answer arrives through the returned channel, and the window is woken for it.
+pub fn in_background<T: Send + 'static>(
+    ctx: &egui::Context,
+    pick: impl FnOnce() -> T + Send + 'static,
+) -> std::io::Result<std::sync::mpsc::Receiver<T>> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let repaint = ctx.clone();
+    std::thread::Builder::new()
+        .name("sitmap-file-dialog".into())
+        .spawn(move || {
+            sender.send(pick()).ok();
+            repaint.request_repaint();
+        })?;
+    Ok(receiver)
+}

@@ -91,18 +91,23 @@ pub fn title_plate(ui: &egui::Ui, map: Rect, title: &str) {
 /// span instead, each link a clickable widget that opens only on click.
 pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
     let colour = ui.visuals().strong_text_color();
+    // The span's text as styled: one rule for both layouts below.
+    let styled = |span: &Span| {
+        match span {
+            Span::Text(t) => RichText::new(t),
+            Span::Bold(t) => RichText::new(t).strong(),
+            Span::Italic(t) => RichText::new(t).italics(),
+            Span::Link { text, .. } => RichText::new(text),
+        }
+        .size(size)
+        .color(colour)
+    };
     let spans = parse_caption(caption);
     if !spans.iter().any(|s| matches!(s, Span::Link { .. })) {
         let mut job = egui::text::LayoutJob::default();
         let style = ui.style().clone();
-        for span in spans {
-            let rich = match span {
-                Span::Text(t) => RichText::new(t),
-                Span::Bold(t) => RichText::new(t).strong(),
-                Span::Italic(t) => RichText::new(t).italics(),
-                Span::Link { text, .. } => RichText::new(text),
-            };
-            rich.size(size).color(colour).append_to(
+        for span in &spans {
+            styled(span).append_to(
                 &mut job,
                 &style,
                 egui::FontSelection::Default,
@@ -115,19 +120,13 @@ pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
     }
     ui.spacing_mut().item_spacing.x = 0.0;
     ui.horizontal_wrapped(|ui| {
-        for span in spans {
+        for span in &spans {
             match span {
-                Span::Text(text) => {
-                    ui.label(RichText::new(text).size(size).color(colour));
-                }
-                Span::Bold(text) => {
-                    ui.label(RichText::new(text).size(size).strong().color(colour));
-                }
-                Span::Italic(text) => {
-                    ui.label(RichText::new(text).size(size).italics().color(colour));
-                }
                 Span::Link { text, url } => {
                     ui.hyperlink_to(RichText::new(text).size(size), url);
+                }
+                other => {
+                    ui.label(styled(other));
                 }
             }
         }
