@@ -375,7 +375,15 @@ impl eframe::App for SitmapApp {
         }
     }
 
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        if let Some(render_state) = frame.wgpu_render_state() {
+            // Frees the staging buffers of tile uploads the GPU has finished
+            // now, not at the next submit: with software Vulkan they are the
+            // process's own memory (3 MB less after a pan across the Americas).
+            if let Err(e) = render_state.device.poll(eframe::wgpu::PollType::Poll) {
+                log::debug!("wgpu poll: {e}");
+            }
+        }
         self.frame(ui);
     }
 }

@@ -24,8 +24,12 @@ use walkers::{Tile, TileId, TilePiece, Tiles};
 /// after a pan across the Americas for no visible gain (tiles render in ms).
 const MIN_CACHE_TILES: usize = 48;
 const MAX_QUEUED: usize = 96;
-/// Textures uploaded per frame, so a burst of finished tiles cannot stall a frame.
-const UPLOADS_PER_FRAME: usize = 12;
+/// Tiles that may replace cached ones per frame. Each upload passes through a
+/// 256 KiB staging buffer and each replaced texture is freed only once the GPU
+/// is done with it, so a burst of replacements costs memory for frames (under
+/// software Vulkan, the process's own). Filling free cache slots is not limited, so the
+/// first view appears at full speed.
+const REPLACEMENTS_PER_FRAME: usize = 12;
 
 fn cache_capacity(tiles_on_screen: usize) -> NonZeroUsize {
     NonZeroUsize::new((tiles_on_screen * 5 / 4).max(MIN_CACHE_TILES)).unwrap_or(NonZeroUsize::MIN)
@@ -67,6 +71,8 @@ pub struct OfflineTiles {
     /// Tiles asked for this frame that were not yet rendered at their own zoom.
     incomplete_this_frame: usize,
     asked_this_frame: usize,
+    /// Finished tiles this frame may still upload.
+    upload_budget: usize,
 }
 
 impl OfflineTiles {
@@ -102,6 +108,7 @@ impl OfflineTiles {
             workers,
             incomplete_this_frame: 0,
             asked_this_frame: 0,
+            upload_budget: MIN_CACHE_TILES,
         }
     }
 
@@ -131,6 +138,12 @@ impl OfflineTiles {
         if wanted > self.cache.cap() {
             self.cache.resize(wanted);
         }
+        if self.upload_budget == 0 {
+            // Finished tiles may be waiting beyond this frame's budget.
+            self.ctx.request_repaint();
+        }
+        let free_slots = self.cache.cap().get().saturating_sub(self.cache.len());
+        self.upload_budget = REPLACEMENTS_PER_FRAME.max(free_slots);
         std::mem::take(&mut self.incomplete_this_frame) == 0
     }
 
@@ -140,13 +153,14 @@ impl OfflineTiles {
     }
 
     fn receive(&mut self) {
-        for _ in 0..UPLOADS_PER_FRAME {
+        while self.upload_budget > 0 {
             let Ok(rendered) = self.results.try_recv() else {
                 break;
             };
             if rendered.generation != self.generation {
                 continue;
             }
+            self.upload_budget -= 1;
             self.pending.remove(&rendered.tile);
             let name = format!(
                 "basemap-{}-{}-{}",
@@ -347,6 +361,50 @@ mod tests {
         }
         tiles.end_frame();
         assert!(tiles.cache.cap().get() >= 125, "all 100 and a margin");
+    }
+
+    /// Hands `count` finished tiles straight to `tiles`, as if workers had rendered them.
+    fn finished(tiles: &mut OfflineTiles, count: u32) {
+        let (sender, results) = channel();
+        for x in 0..count {
+            let tile = TileId { x, y: 60, zoom: 7 };
+            tiles.pending.insert(tile);
+            let image = ColorImage::filled([256, 256], egui::Color32::WHITE);
+            let generation = tiles.generation;
+            sender
+                .send(Rendered {
+                    tile,
+                    generation,
+                    image,
+                })
+                .unwrap();
+        }
+        tiles.results = results;
+    }
+
+    #[test]
+    fn free_slots_fill_at_once_but_replacements_are_spread_over_frames() {
+        let mut tiles = tiles();
+        let slots = tiles.cache.cap().get();
+        let more = 2 * REPLACEMENTS_PER_FRAME + 1;
+        finished(&mut tiles, (slots + more) as u32);
+        let frame = |tiles: &mut OfflineTiles| {
+            tiles.at(TileId {
+                x: 0,
+                y: 60,
+                zoom: 7,
+            });
+            tiles.end_frame();
+            tiles.in_progress()
+        };
+        // The first frame fills the empty cache with every tile it can hold.
+        assert_eq!(frame(&mut tiles), more);
+        assert_eq!(tiles.cache.len(), slots);
+        // Then a few replacements a frame, until none are left.
+        assert_eq!(frame(&mut tiles), more - REPLACEMENTS_PER_FRAME);
+        assert_eq!(frame(&mut tiles), 1);
+        assert_eq!(frame(&mut tiles), 0);
+        assert_eq!(tiles.cache.len(), slots);
     }
 
     #[test]
