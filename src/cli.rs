@@ -250,6 +250,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("sitmap")
             .with_app_id("sitmap")
+            .with_icon(crate::ui::icon::app_icon())
             .with_inner_size(cli.window_size)
             .with_min_inner_size([640.0, 400.0]),
         renderer: eframe::Renderer::Wgpu,

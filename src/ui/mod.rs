@@ -2,6 +2,7 @@
 
 pub mod details;
 pub mod dialogs;
+pub mod icon;
 pub mod keys;
 pub mod layers_panel;
 pub mod overlays;
