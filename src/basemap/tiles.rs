@@ -27,8 +27,8 @@ const MAX_QUEUED: usize = 96;
 /// Tiles that may replace cached ones per frame. Each upload passes through a
 /// 256 KiB staging buffer and each replaced texture is freed only once the GPU
 /// is done with it, so a burst of replacements costs memory for frames (under
-/// software Vulkan, the process's own). Filling free cache slots is not limited, so the
-/// first view appears at full speed.
+/// software Vulkan, the process's own). Filling free cache slots is not
+/// limited, so the first view appears at full speed.
 const REPLACEMENTS_PER_FRAME: usize = 12;
 
 fn cache_capacity(tiles_on_screen: usize) -> NonZeroUsize {
