@@ -369,6 +369,7 @@ impl SitmapApp {
             egui::ViewportId::from_hash_of("sitmap-presenter"),
             egui::ViewportBuilder::default()
                 .with_title("sitmap — presenter")
+                .with_icon(crate::ui::icon::app_icon())
                 .with_inner_size([560.0, 460.0]),
             |ui, _class| {
                 commands = crate::ui::presenter::presenter_ui(ui, &info);

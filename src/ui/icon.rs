@@ -2,7 +2,7 @@
 //! basemap's night blue, in the colours of the story's layers. Without one
 //! eframe shows egui's logo, and decodes a 512 px PNG for it (1 MB kept).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 const SIZE: u32 = 128;
@@ -10,8 +10,14 @@ const NIGHT: [u8; 3] = [0x16, 0x20, 0x2c];
 const MARKER: [u8; 3] = [0xf0, 0x8c, 0x28];
 const RING: [u8; 3] = [0x4a, 0x86, 0xe0];
 
-/// The icon as eframe takes it.
+/// The icon as eframe takes it; drawn once, so every window shares one
+/// `Arc` and egui sees an unchanged icon frame after frame.
 pub fn app_icon() -> Arc<egui::IconData> {
+    static ICON: OnceLock<Arc<egui::IconData>> = OnceLock::new();
+    Arc::clone(ICON.get_or_init(icon_data))
+}
+
+fn icon_data() -> Arc<egui::IconData> {
     let (width, height, rgba) = match draw() {
         Some(pixmap) => (pixmap.width(), pixmap.height(), unpremultiplied(&pixmap)),
         // Drawing a fixed picture cannot fail, but an empty icon beats a panic.
@@ -120,5 +126,6 @@ mod tests {
         assert_eq!(at(&icon, 64, 30), [MARKER[0], MARKER[1], MARKER[2], 255]);
         assert_eq!(at(&icon, 64, 51), [NIGHT[0], NIGHT[1], NIGHT[2], 255]);
         assert_eq!(at(&icon, 29, 104)[..3], RING);
+        assert!(Arc::ptr_eq(&icon, &app_icon()), "drawn once");
     }
 }
