@@ -178,7 +178,7 @@ impl SitmapApp {
         self.time
             .state
             .as_ref()
-            .is_some_and(|t| t.playing || (!self.options.reduced_motion && t.pulse().is_some()))
+            .is_some_and(|t| t.playing || (!self.present.reduced_motion && t.pulse().is_some()))
     }
 
     /// Where the map was drawn last frame, in points.
@@ -280,10 +280,7 @@ impl SitmapApp {
             Command::Scene(command) => self.scene_command(ctx, command),
             Command::ShowScenes(open) => self.present.panel_open = open,
             Command::SetClassroom(on) => self.set_classroom(on),
-            Command::SetReducedMotion(on) => {
-                self.present.reduced_motion = on;
-                self.options.reduced_motion = on;
-            }
+            Command::SetReducedMotion(on) => self.present.reduced_motion = on,
             _ => {}
         }
     }

@@ -199,13 +199,15 @@ impl SitmapApp {
             self.present.pending = None;
             self.go_to_scene(index, false);
         }
-        if let Some(transition) = &mut self.present.transition {
+        if let Some(mut transition) = self.present.transition.take() {
             // The real time since the last frame: on a slow (software)
             // renderer the move must still take its 1.2 s, not more.
             let dt = ctx.input(|i| i.unstable_dt).min(0.5);
             let done = transition.tick(dt);
             let (pose, day) = (transition.camera(), transition.day());
-            self.present.transition = (!done).then(|| transition.clone());
+            if !done {
+                self.present.transition = Some(transition);
+            }
             self.set_camera(pose);
             self.time.apply(TimeCommand::SetDay(day));
             ctx.request_repaint();
