@@ -2,14 +2,19 @@
 //! and for CI.
 //!
 //! Text output gives one summary line per file (features by geometry type,
-//! time range), then each problem as `error: path:feature N (id X): reason`
-//! or `warning: ...`, so an editor or `grep` can jump to it. `--json` prints
-//! one object for scripts:
+//! time range and the field it comes from, unlocated features), then the
+//! problems grouped by kind: one line per kind with its count and the first
+//! few places (`warning: path: 2,453 features have no sources; e.g. feature
+//! 0, ...`), a lone problem as `error: path:feature N (id X): reason` so an
+//! editor or `grep` can jump to it. `--verbose` lists every problem. `--json`
+//! prints one object for scripts, with counts and a bounded sample per kind
+//! (every problem with `--verbose`):
 //!
 //! ```text
-//! {"files": [{"path", "features", "geometry_types": {type: count},
-//!             "time_range": [start, end | "ongoing"] | null,
-//!             "errors": [{"feature", "id", "message"}], "warnings": [...]}]}
+//! {"files": [{"path", "features", "unlocated", "geometry_types": {type: count},
+//!             "time_range": [start, end | "ongoing"] | null, "time_field": name | null,
+//!             "errors": {"count": N, "kinds": [{"kind", "count", "sample":
+//!                        [{"feature", "id", "message"}]}]}, "warnings": {...}}]}
 //! ```
 //!
 //! `--at YYYY-MM-DD [--window DAYS]` also counts the features the map would
@@ -22,7 +27,9 @@
 //! otherwise; a file that cannot be read is an error of that file.
 
 use crate::layers::time::{ONGOING, format_end, format_start};
-use crate::layers::{LoadReport, Problem, load_path};
+use crate::layers::{
+    LoadOptions, LoadProgress, LoadReport, Problem, TimeField, group, load_path_with, one_line,
+};
 use crate::timeline::{Day, Mode, TimeFilter, TimeIndex};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -54,10 +61,30 @@ pub struct CheckArgs {
         value_parser = clap::value_parser!(u32).range(1..)
     )]
     pub window: Option<u32>,
+
+    /// List every problem instead of one line per kind of problem.
+    #[arg(long)]
+    pub verbose: bool,
+
+    /// The property that dates features without `start` (default: found by
+    /// name and content; `none` for no time field).
+    #[arg(long, value_name = "NAME")]
+    pub time_field: Option<String>,
 }
 
 impl CheckArgs {
     /// The timeline filter `--at` and `--window` describe, if any.
+    /// The load options `--time-field` describes.
+    pub fn options(&self) -> LoadOptions {
+        LoadOptions {
+            time_field: match self.time_field.as_deref() {
+                None => TimeField::Auto,
+                Some("none") => TimeField::Off,
+                Some(name) => TimeField::Named(name.to_owned()),
+            },
+        }
+    }
+
     pub fn filter(&self) -> Option<TimeFilter> {
         let day = self.at?;
         Some(match self.window {
@@ -76,6 +103,10 @@ pub struct FileSummary {
     pub geometry_types: BTreeMap<&'static str, usize>,
     /// `(first second, last second or None when ongoing)` of the dated features.
     pub time_range_secs: Option<(i64, Option<i64>)>,
+    /// The property the times come from, when not `start`/`end`.
+    pub time_field: Option<String>,
+    /// Features without a place (null geometry): loaded, not drawn.
+    pub unlocated: usize,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
     /// Features shown under the `--at` filter; `None` without `--at`.
@@ -96,6 +127,8 @@ impl FileSummary {
             features: features.len(),
             geometry_types: layer.map(|l| l.geometry_type_counts()).unwrap_or_default(),
             time_range_secs: layer.and_then(|l| l.time_range_secs()),
+            time_field: report.time_field,
+            unlocated: features.iter().filter(|f| !f.is_located()).count(),
             errors: report.errors,
             warnings: report.warnings,
             active: filter.map(|f| TimeIndex::new(features).visible(f).counts().active),
@@ -114,12 +147,23 @@ impl FileSummary {
 }
 
 /// Loads every file, in the order given, counting what `filter` shows.
-pub fn check_files(paths: &[PathBuf], filter: Option<&TimeFilter>) -> Vec<FileSummary> {
+pub fn check_files(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    filter: Option<&TimeFilter>,
+) -> Vec<FileSummary> {
     paths
         .iter()
-        .map(|path| FileSummary::at(path.clone(), load_path(path), filter))
+        .map(|path| {
+            let report = load_path_with(path, options, &LoadProgress::default());
+            FileSummary::at(path.clone(), report, filter)
+        })
         .collect()
 }
+
+/// How many problems of a kind text output shows, and JSON samples.
+const SAMPLE: usize = 3;
+const JSON_SAMPLE: usize = 5;
 
 /// `2025-09-02`, or `2025-09-02 (window of 7 days)`, as printed after "active at".
 fn filter_text(filter: &TimeFilter) -> String {
@@ -138,7 +182,7 @@ pub fn exit_code(summaries: &[FileSummary]) -> i32 {
     i32::from(summaries.iter().any(|s| !s.errors.is_empty()))
 }
 
-pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> String {
+pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: bool) -> String {
     let mut out = String::new();
     for summary in summaries {
         let types: Vec<String> = summary
@@ -150,11 +194,17 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> String
         if !types.is_empty() {
             write!(features, " ({})", types.join(", ")).ok();
         }
-        let time = match summary.time_range_text() {
+        if summary.unlocated > 0 {
+            write!(features, ", {} without geometry", summary.unlocated).ok();
+        }
+        let mut time = match summary.time_range_text() {
             Some([start, end]) if start == end => format!("time {start}"),
             Some([start, end]) => format!("time {start} to {end}"),
             None => "no dated features".to_owned(),
         };
+        if let Some(field) = &summary.time_field {
+            write!(time, " (from `{}`)", one_line(field)).ok();
+        }
         writeln!(
             out,
             "{}: {features}; {time}; {}, {}",
@@ -172,11 +222,16 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> String
             )
             .ok();
         }
-        for problem in &summary.errors {
-            writeln!(out, "error: {problem}").ok();
-        }
-        for problem in &summary.warnings {
-            writeln!(out, "warning: {problem}").ok();
+        for (word, problems) in [("error", &summary.errors), ("warning", &summary.warnings)] {
+            if verbose {
+                for problem in problems {
+                    writeln!(out, "{word}: {problem}").ok();
+                }
+            } else {
+                for group in group(problems, SAMPLE) {
+                    writeln!(out, "{word}: {}", group.summary()).ok();
+                }
+            }
         }
     }
     if summaries.len() > 1 {
@@ -198,11 +253,21 @@ fn plural(count: usize, noun: &str) -> String {
     }
 }
 
-pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> Value {
-    let problems = |list: &[Problem]| -> Vec<Value> {
-        list.iter()
-            .map(|p| json!({"feature": p.feature, "id": p.id, "message": p.message}))
-            .collect()
+pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: bool) -> Value {
+    let sample = if verbose { usize::MAX } else { JSON_SAMPLE };
+    let problems = |list: &[Problem]| -> Value {
+        let kinds: Vec<Value> = group(list, sample)
+            .iter()
+            .map(|g| {
+                let sample: Vec<Value> = g
+                    .sample
+                    .iter()
+                    .map(|p| json!({"feature": p.feature, "id": p.id, "message": p.message}))
+                    .collect();
+                json!({"kind": g.kind.key(), "count": g.count, "sample": sample})
+            })
+            .collect();
+        json!({"count": list.len(), "kinds": kinds})
     };
     let files: Vec<Value> = summaries
         .iter()
@@ -210,8 +275,10 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> Value 
             let mut file = json!({
                 "path": s.path.display().to_string(),
                 "features": s.features,
+                "unlocated": s.unlocated,
                 "geometry_types": s.geometry_types,
                 "time_range": s.time_range_text(),
+                "time_field": s.time_field,
                 "errors": problems(&s.errors),
                 "warnings": problems(&s.warnings),
             });
@@ -240,11 +307,12 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>) -> Value 
 /// Checks the files, writes the report to `out` and returns the exit code.
 pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     let filter = args.filter();
-    let summaries = check_files(&args.files, filter.as_ref());
+    let summaries = check_files(&args.files, &args.options(), filter.as_ref());
     if args.json {
-        writeln!(out, "{:#}", to_json(&summaries, filter.as_ref()))?;
+        let json = to_json(&summaries, filter.as_ref(), args.verbose);
+        writeln!(out, "{json:#}")?;
     } else {
-        out.write_all(to_text(&summaries, filter.as_ref()).as_bytes())?;
+        out.write_all(to_text(&summaries, filter.as_ref(), args.verbose).as_bytes())?;
     }
     out.flush()?;
     Ok(exit_code(&summaries))
@@ -281,7 +349,7 @@ mod tests {
 
     #[test]
     fn text_output_puts_each_problem_on_its_own_located_line() {
-        let text = to_text(&[summary(TWO_SHIPS)], None);
+        let text = to_text(&[summary(TWO_SHIPS)], None, false);
         assert!(
             text.starts_with("a.geojson: 2 features (LineString 1, Point 1);"),
             "{text}"
@@ -294,14 +362,94 @@ mod tests {
 
     #[test]
     fn json_output_has_the_documented_shape() {
-        let value = to_json(&[summary(TWO_SHIPS)], None);
+        let value = to_json(&[summary(TWO_SHIPS)], None, false);
         let file = &value["files"][0];
         assert_eq!(file["features"], 2);
         assert_eq!(file["geometry_types"]["LineString"], 1);
         assert_eq!(file["time_range"][1], "ongoing");
-        assert_eq!(file["errors"], json!([]));
-        assert_eq!(file["warnings"][0]["feature"], 1);
-        assert_eq!(file["warnings"][0]["id"], "b");
+        assert_eq!(file["errors"], json!({"count": 0, "kinds": []}));
+        assert_eq!(file["warnings"]["count"], 1);
+        let kind = &file["warnings"]["kinds"][0];
+        assert_eq!(kind["kind"], "no_sources");
+        assert_eq!(kind["sample"][0]["feature"], 1);
+        assert_eq!(kind["sample"][0]["id"], "b");
+        assert_eq!(file["unlocated"], 0);
+        assert_eq!(file["time_field"], Value::Null);
+    }
+
+    /// A story layer of `n` undated, unsourced points: two warnings each.
+    fn many(n: usize) -> String {
+        let features: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"type":"Feature","properties":{{"id":"n{i}"}},"geometry":{{"type":"Point","coordinates":[-66,18]}}}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"type":"FeatureCollection","sitmap":{{}},"features":[{}]}}"#,
+            features.join(",")
+        )
+    }
+
+    #[test]
+    fn thousands_of_alike_warnings_print_one_line_per_kind() {
+        let summary = summary(&many(2453));
+        assert_eq!(summary.warnings.len(), 2 * 2453);
+        let text = to_text(std::slice::from_ref(&summary), None, false);
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(
+            text.contains(
+                "warning: a.geojson: 2,453 features have no sources; e.g. feature 0 (id n0), \
+                 feature 1 (id n1), feature 2 (id n2)"
+            ),
+            "{text}"
+        );
+        let verbose = to_text(std::slice::from_ref(&summary), None, true);
+        assert_eq!(verbose.lines().count(), 1 + 2 * 2453);
+    }
+
+    #[test]
+    fn json_samples_are_bounded_unless_verbose() {
+        let summary = summary(&many(1000));
+        let value = to_json(std::slice::from_ref(&summary), None, false);
+        let kinds = value["files"][0]["warnings"]["kinds"].as_array().unwrap();
+        assert_eq!(kinds.len(), 2);
+        for kind in kinds {
+            assert_eq!(kind["count"], 1000);
+            assert_eq!(kind["sample"].as_array().unwrap().len(), JSON_SAMPLE);
+        }
+        assert!(value.to_string().len() < 4_000, "bounded output");
+        let verbose = to_json(&[summary], None, true);
+        let sample = &verbose["files"][0]["warnings"]["kinds"][0]["sample"];
+        assert_eq!(sample.as_array().unwrap().len(), 1000);
+    }
+
+    #[test]
+    fn the_time_field_and_unlocated_features_are_reported_and_counted() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"time":1704067200000},"geometry":null},
+            {"type":"Feature","properties":{"time":1706745600000},
+             "geometry":{"type":"Point","coordinates":[-66,18]}}]}"#;
+        let summary = summary(text);
+        assert_eq!(summary.time_field.as_deref(), Some("time"));
+        assert_eq!(summary.unlocated, 1);
+        let printed = to_text(std::slice::from_ref(&summary), None, false);
+        assert!(
+            printed.starts_with(
+                "a.geojson: 2 features (Point 1, null 1), 1 without geometry; \
+                 time 2024-01-01 to 2024-02-01T00:00:00Z (from `time`)"
+            ),
+            "{printed}"
+        );
+        // `--at` counts with the time field: on 15 January only the first.
+        let filter = TimeFilter::window("2024-01-15".parse().unwrap(), 30);
+        let counted = FileSummary::at(
+            "a.geojson".into(),
+            load_str(text, "a.geojson"),
+            Some(&filter),
+        );
+        assert_eq!(counted.active, Some(1));
     }
 
     #[test]
@@ -356,8 +504,8 @@ mod tests {
     fn without_at_nothing_is_counted_or_printed() {
         let summary = summary(TWO_SHIPS);
         assert_eq!(summary.active, None);
-        assert!(!to_text(std::slice::from_ref(&summary), None).contains("active"));
-        assert!(to_json(&[summary], None).get("at").is_none());
+        assert!(!to_text(std::slice::from_ref(&summary), None, false).contains("active"));
+        assert!(to_json(&[summary], None, false).get("at").is_none());
     }
 
     #[test]
@@ -368,12 +516,12 @@ mod tests {
             load_str(TWO_SHIPS, "a.geojson"),
             Some(&filter),
         )];
-        let text = to_text(&summaries, Some(&filter));
+        let text = to_text(&summaries, Some(&filter), false);
         assert!(
             text.contains("\na.geojson: active at 2025-09-02 (window of 7 days): 2\n"),
             "{text}"
         );
-        let value = to_json(&summaries, Some(&filter));
+        let value = to_json(&summaries, Some(&filter), false);
         assert_eq!(value["at"], "2025-09-02");
         assert_eq!(value["window_days"], 7);
         assert_eq!(value["files"][0]["active"], 2);

@@ -238,6 +238,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         present: cli.present.map(|n| n.saturating_sub(1)),
         reduced_motion: cli.reduced_motion,
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
+        time_fields: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).
         files: if cli.files.is_empty() && !cli.no_story {
             crate::story::story_files()

@@ -5,7 +5,7 @@
 //! because editors often save by writing a new file and renaming it over the
 //! old one, which a watch on the old inode would miss.
 
-use crate::layers::{LoadProgress, LoadReport, load_path_with_progress};
+use crate::layers::{LoadOptions, LoadProgress, LoadReport, load_path_with};
 use crate::timeline::TimeIndex;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
@@ -42,6 +42,9 @@ pub struct LayerLoader {
     /// Changed again while loading: load once more when the current load ends.
     again: HashSet<PathBuf>,
     requests: u64,
+    /// The user's choices per file (e.g. its time field), used by every
+    /// load of that file.
+    options: HashMap<PathBuf, LoadOptions>,
 }
 
 impl LayerLoader {
@@ -54,7 +57,27 @@ impl LayerLoader {
             in_flight: HashMap::new(),
             again: HashSet::new(),
             requests: 0,
+            options: HashMap::new(),
         }
+    }
+
+    /// Sets the choices for `path`'s loads from now on; the caller reloads.
+    pub fn set_options(&mut self, path: PathBuf, options: LoadOptions) {
+        if options == LoadOptions::default() {
+            self.options.remove(&path);
+        } else {
+            self.options.insert(path, options);
+        }
+    }
+
+    /// The choices made for `path`.
+    pub fn options(&self, path: &Path) -> LoadOptions {
+        self.options.get(path).cloned().unwrap_or_default()
+    }
+
+    /// Every file with choices that differ from the defaults, for the session.
+    pub fn all_options(&self) -> impl Iterator<Item = (&PathBuf, &LoadOptions)> {
+        self.options.iter()
     }
 
     pub fn load(&mut self, path: PathBuf) {
@@ -74,11 +97,12 @@ impl LayerLoader {
         let sender = self.sender.clone();
         let ctx = self.ctx.clone();
         let thread_path = path.clone();
+        let options = self.options(&path);
         let spawned = std::thread::Builder::new()
             .name("sitmap-layer-load".into())
             .spawn(move || {
                 let started = Instant::now();
-                let report = load_path_with_progress(&thread_path, &progress);
+                let report = load_path_with(&thread_path, &options, &progress);
                 let time = report.layer.as_ref().map(|l| TimeIndex::new(l.features()));
                 sender
                     .send(LoadDone {
@@ -254,6 +278,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layers::load_path_with_progress;
 
     fn wait<T>(mut poll: impl FnMut() -> Option<T>) -> T {
         let deadline = Instant::now() + Duration::from_secs(10);

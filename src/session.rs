@@ -31,6 +31,8 @@ pub struct Session {
     pub classroom: bool,
     pub reduced_motion: bool,
     pub presenter_window: bool,
+    /// Files whose time field the user chose: the field's name, or `none`.
+    pub time_fields: Vec<(PathBuf, String)>,
 }
 
 impl Session {
@@ -94,6 +96,7 @@ mod tests {
             classroom: true,
             reduced_motion: true,
             presenter_window: false,
+            time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
         };
         let mut storage = Memory::default();
         session.save(&mut storage);

@@ -38,6 +38,11 @@ pub struct OpenLayer {
     /// When it was asked for: files load in parallel, but take their place in
     /// the order they were opened, not the order they finished.
     pub order: u64,
+    /// The property that dates features without `start`, when one does.
+    pub time_field: Option<String>,
+    /// The layer's property names (from its first features), to pick a
+    /// time field from.
+    pub fields: Vec<String>,
 }
 
 impl OpenLayer {
@@ -120,6 +125,8 @@ impl Workspace {
                 open.errors = report.errors;
                 open.warnings = report.warnings;
                 open.reload_error = None;
+                open.fields = field_names(&open.layer);
+                open.time_field = report.time_field;
                 Applied::Reloaded
             }
             None => {
@@ -131,6 +138,7 @@ impl Workspace {
                     .iter()
                     .position(|l| l.order > order)
                     .unwrap_or(self.layers.len());
+                let fields = field_names(&layer);
                 self.layers.insert(
                     at,
                     OpenLayer {
@@ -144,6 +152,8 @@ impl Workspace {
                         warnings: report.warnings,
                         reload_error: None,
                         order,
+                        time_field: report.time_field,
+                        fields,
                     },
                 );
                 Applied::Opened
@@ -174,6 +184,23 @@ impl Workspace {
     pub fn paths(&self) -> Vec<PathBuf> {
         self.layers.iter().map(|l| l.path.clone()).collect()
     }
+}
+
+/// The property names of a layer's first features, sorted, for choosing
+/// a time field; sitmap's own (title, kind, ...) left out.
+fn field_names(layer: &Layer) -> Vec<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for feature in layer.features().iter().take(200) {
+        for key in feature.properties().keys() {
+            if !crate::layers::KNOWN_KEYS.contains(&key.as_str()) || key == "start" {
+                names.insert(key.clone());
+            }
+        }
+        if names.len() > 200 {
+            break;
+        }
+    }
+    names.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -57,11 +57,24 @@ fn warnings_alone_still_exit_zero() {
 
 #[test]
 fn any_file_with_errors_exits_one_and_names_the_feature() {
-    let (code, out) = check(&["valid_point.geojson", "invalid_duplicate_ids.geojson"]);
+    let (code, out) = check(&["valid_point.geojson", "invalid_geometry_malformed.geojson"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("error: invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id"),
+        out.contains(
+            "error: invalid_geometry_malformed.geojson: 3 features have a geometry that cannot \
+             be read and were skipped; e.g. feature 1 (id b), feature 2 (id c), feature 3 (id d)"
+        ),
         "{out}"
+    );
+    let (_, verbose) = check(&[
+        "--verbose",
+        "valid_point.geojson",
+        "invalid_geometry_malformed.geojson",
+    ]);
+    assert!(
+        verbose
+            .contains("\nerror: invalid_geometry_malformed.geojson:feature 1 (id b): bad geometry"),
+        "{verbose}"
     );
     assert!(out.contains("checked 2 files: 1 with errors"), "{out}");
 }
@@ -98,7 +111,7 @@ fn usage_errors_exit_two() {
 fn json_output_has_one_object_per_file_with_counts_and_problems() {
     let (code, json) = check_json(&[
         "valid_point.geojson",
-        "invalid_geometry_missing.geojson",
+        "invalid_geometry_malformed.geojson",
         "not_geojson.json",
         "antimeridian_polygon.geojson",
     ]);
@@ -114,37 +127,41 @@ fn json_output_has_one_object_per_file_with_counts_and_problems() {
         valid["time_range"],
         serde_json::json!(["2025-08-20", "ongoing"])
     );
-    assert_eq!(valid["errors"], serde_json::json!([]));
-    assert_eq!(valid["warnings"], serde_json::json!([]));
-
-    let missing = &files[1];
     assert_eq!(
-        missing["features"], 1,
+        valid["errors"],
+        serde_json::json!({"count": 0, "kinds": []})
+    );
+    assert_eq!(
+        valid["warnings"],
+        serde_json::json!({"count": 0, "kinds": []})
+    );
+
+    let malformed = &files[1];
+    assert_eq!(
+        malformed["features"], 1,
         "only the features that loaded count"
     );
-    assert_eq!(
-        missing["time_range"],
-        serde_json::json!(["2025-09-02", "2025-09-02"])
-    );
-    let errors = missing["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 2);
-    assert_eq!(errors[0]["feature"], 1);
-    assert_eq!(errors[0]["id"], "b");
-    assert_eq!(errors[1]["feature"], 2);
-    assert_eq!(errors[1]["id"], Value::Null);
+    assert_eq!(malformed["errors"]["count"], 3);
+    let kinds = malformed["errors"]["kinds"].as_array().unwrap();
+    assert_eq!(kinds.len(), 1);
+    assert_eq!(kinds[0]["kind"], "geometry");
+    let sample = kinds[0]["sample"].as_array().unwrap();
+    assert_eq!(sample[0]["feature"], 1);
+    assert_eq!(sample[0]["id"], "b");
     assert!(
-        errors[1]["message"]
+        sample[0]["message"]
             .as_str()
             .unwrap()
-            .starts_with("geometry is missing")
+            .starts_with("bad geometry")
     );
 
     let not_geojson = &files[2];
     assert_eq!(not_geojson["features"], 0);
     assert_eq!(not_geojson["time_range"], Value::Null);
-    assert_eq!(not_geojson["errors"][0]["feature"], Value::Null);
+    let file_problem = &not_geojson["errors"]["kinds"][0]["sample"][0];
+    assert_eq!(file_problem["feature"], Value::Null);
     assert!(
-        not_geojson["errors"][0]["message"]
+        file_problem["message"]
             .as_str()
             .unwrap()
             .starts_with("not GeoJSON at line 1, column 1")
@@ -215,7 +232,7 @@ fn at_a_date_json_has_an_active_count_per_file() {
         "--at",
         "2025-09-10",
         "valid_point.geojson",
-        "invalid_geometry_missing.geojson",
+        "invalid_geometry_malformed.geojson",
     ]);
     assert_eq!(code, 1, "the invalid file still fails");
     assert_eq!(json["at"], "2025-09-10");
@@ -282,4 +299,40 @@ fn a_bad_date_or_window_is_a_usage_error_that_says_what_to_write() {
     assert_eq!(code, 2, "--window needs --at");
     let (code, _) = run(&["--at", "2025-09-02", "--window", "0", "valid_point.geojson"]);
     assert_eq!(code, 2);
+}
+
+#[test]
+fn a_usgs_feed_checks_clean_with_its_time_field_and_one_line_for_its_sources() {
+    let (code, out) = check(&["world/usgs_all_day_sample.geojson"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with(
+            "world/usgs_all_day_sample.geojson: 146 features (Point 146); \
+             time 2014-04-13T11:52:56Z to 2014-04-14T11:29:11Z (from `time`); 0 errors, 146 warnings"
+        ),
+        "{out}"
+    );
+    assert_eq!(out.lines().count(), 2, "{out}");
+    // --at counts with the time field; --time-field none turns it off.
+    let (_, json) = check_json(&["--at", "2014-04-13", "world/usgs_all_day_sample.geojson"]);
+    let early = json["files"][0]["active"].as_u64().unwrap();
+    assert!(early > 0 && early < 146, "{early}");
+    let (_, json) = check_json(&["--time-field", "none", "world/usgs_all_day_sample.geojson"]);
+    assert_eq!(json["files"][0]["time_field"], Value::Null);
+    assert_eq!(json["files"][0]["time_range"], Value::Null);
+}
+
+#[test]
+fn a_newline_in_an_id_cannot_forge_a_report_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("forged.geojson");
+    std::fs::write(
+        &path,
+        r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","id":"x\nerror: fake.geojson: all is lost","properties":{"id":"x\nerror: fake"},"geometry":{"type":"Point","coordinates":[0,91]}}]}"#,
+    )
+    .unwrap();
+    let (_, out) = check(&[path.to_str().unwrap()]);
+    assert!(!out.lines().any(|l| l.starts_with("error: fake")), "{out}");
+    assert!(out.contains("(id x\\nerror: fake)"), "{out}");
 }

@@ -40,7 +40,11 @@ fn shows_none(_: usize) -> bool {
 }
 
 impl LayerSession {
-    pub fn new(ctx: &egui::Context, files: Vec<PathBuf>) -> Self {
+    pub fn new(
+        ctx: &egui::Context,
+        files: Vec<PathBuf>,
+        time_fields: &[(PathBuf, crate::layers::TimeField)],
+    ) -> Self {
         let mut session = Self {
             workspace: Workspace::default(),
             loader: LayerLoader::new(ctx.clone()),
@@ -55,10 +59,31 @@ impl LayerSession {
             no_spoilers: false,
             hidden_on_open: Vec::new(),
         };
+        for (path, field) in time_fields {
+            let options = crate::layers::LoadOptions {
+                time_field: field.clone(),
+            };
+            session.loader.set_options(path.clone(), options);
+        }
         for file in files {
             session.open(file);
         }
         session
+    }
+
+    /// The time fields the user chose, per file, as the session keeps them.
+    pub fn time_fields(&self) -> Vec<(PathBuf, String)> {
+        let mut fields: Vec<(PathBuf, String)> = self
+            .loader
+            .all_options()
+            .filter_map(|(path, options)| match &options.time_field {
+                crate::layers::TimeField::Auto => None,
+                crate::layers::TimeField::Off => Some((path.clone(), "none".to_owned())),
+                crate::layers::TimeField::Named(name) => Some((path.clone(), name.clone())),
+            })
+            .collect();
+        fields.sort();
+        fields
     }
 
     pub fn open(&mut self, path: PathBuf) {
@@ -213,6 +238,14 @@ impl LayerSession {
                 self.problems_for = None;
             }
             LayerCommand::ShowProblems(index) => self.problems_for = Some(index),
+            LayerCommand::SetTimeField(index, field) => {
+                if let Some(open) = self.workspace.layers.get(index) {
+                    let path = open.path.clone();
+                    let options = crate::layers::LoadOptions { time_field: field };
+                    self.loader.set_options(path.clone(), options);
+                    self.loader.load(path);
+                }
+            }
             LayerCommand::Open => self.open_dialog(ctx),
             LayerCommand::DismissFailed(path) => self.workspace.failed.retain(|(p, _)| *p != path),
         }

@@ -67,7 +67,7 @@ impl SitmapApp {
         let files = std::mem::take(&mut options.files);
         let basemap = options.basemap;
         let mut app = Self {
-            layers: layers::LayerSession::new(ctx, files),
+            layers: layers::LayerSession::new(ctx, files, &options.time_fields),
             time: time::TimeSession::default(),
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
@@ -332,6 +332,7 @@ impl SitmapApp {
             classroom: self.present.classroom,
             reduced_motion: self.present.reduced_motion,
             presenter_window: self.present.presenter_window,
+            time_fields: self.layers.time_fields(),
         }
     }
 }

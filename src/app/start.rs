@@ -70,6 +70,8 @@ pub struct StartOptions {
     pub presenter_window: bool,
     /// Where unsaved story edits are kept between runs; `None` keeps none.
     pub recovery_dir: Option<std::path::PathBuf>,
+    /// The time field chosen per file (restored from the last session).
+    pub time_fields: Vec<(std::path::PathBuf, crate::layers::TimeField)>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -135,6 +137,17 @@ impl StartOptions {
         {
             self.camera = Some((center, zoom));
         }
+        self.time_fields = session
+            .time_fields
+            .iter()
+            .map(|(path, name)| {
+                let field = match name.as_str() {
+                    "none" => crate::layers::TimeField::Off,
+                    name => crate::layers::TimeField::Named(name.to_owned()),
+                };
+                (path.clone(), field)
+            })
+            .collect();
         self.scenes_panel = session.scenes_panel;
         self.classroom = session.classroom;
         self.reduced_motion |= session.reduced_motion;
@@ -190,6 +203,7 @@ impl Default for StartOptions {
             classroom: false,
             presenter_window: false,
             recovery_dir: None,
+            time_fields: Vec::new(),
         }
     }
 }

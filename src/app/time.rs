@@ -5,7 +5,7 @@
 use crate::layers::Layer;
 use crate::overlay::plugin::{Emphasis, FeatureRef};
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
-use crate::ui::details::{anchor_lon_lat, coordinates_text, when};
+use crate::ui::details::{place_text, when};
 use crate::ui::layers_panel::colour;
 use crate::ui::timeline_panel::{
     StripLayer, TimelineIntent, TimelineView, long_date, timeline_panel,
@@ -275,7 +275,7 @@ impl TimeSession {
                             );
                         });
                         ui.label(format!("{} · {}", open.name(), when(feature)));
-                        let place = coordinates_text(anchor_lon_lat(feature));
+                        let place = place_text(feature);
                         let place = match feature.location_precision {
                             crate::layers::LocationPrecision::Approximate {
                                 uncertainty_km: Some(km),

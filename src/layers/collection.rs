@@ -23,10 +23,10 @@
 //! problem of the file as a whole itself, so the two cannot disagree.
 
 use super::index::{self, SpatialIndex};
-use super::load::{TopLevel, with_layer};
+use super::load::{LoadOptions, TopLevel, with_layer};
 use super::model::Feature;
 use super::validate::{Checker, FastFeature, Outcome};
-use super::{LoadReport, Problem};
+use super::{LoadReport, Message, Problem};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::path::Path;
@@ -37,7 +37,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 const PARALLEL_BYTES: usize = 4 << 20;
 
 /// Loads a FeatureCollection, or `None` for the general path to do it.
-pub(super) fn load(text: &str, path: &Arc<Path>, progress: &AtomicU64) -> Option<LoadReport> {
+pub(super) fn load(
+    text: &str,
+    path: &Arc<Path>,
+    options: &LoadOptions,
+    progress: &AtomicU64,
+) -> Option<LoadReport> {
     // Element indices are kept in 32 bits.
     if u32::try_from(text.len()).is_err() {
         return None;
@@ -54,13 +59,20 @@ pub(super) fn load(text: &str, path: &Arc<Path>, progress: &AtomicU64) -> Option
     if top.kind.map(RawValue::get) != Some(r#""FeatureCollection""#) {
         return None;
     }
+    // Projected coordinates: the general path words it, once for the file.
+    if top.projected_crs().is_some() {
+        return None;
+    }
     let (features, errors, warnings, index) = merge(runs, path);
     let report = LoadReport {
         layer: None,
         errors,
         warnings,
+        time_field: None,
     };
-    Some(with_layer(report, top.sitmap, path, features, index))
+    Some(with_layer(
+        report, top.sitmap, path, features, index, options,
+    ))
 }
 
 /// What a stretch of elements read to.
@@ -93,8 +105,8 @@ struct Limit<'h> {
 /// Problems of one element, numbered within its run.
 struct Note {
     local: usize,
-    errors: Vec<String>,
-    warnings: Vec<String>,
+    errors: Vec<Message>,
+    warnings: Vec<Message>,
     id_error_at: usize,
 }
 
@@ -363,31 +375,25 @@ fn merge(runs: Vec<Run<'_>>, path: &Arc<Path>) -> Merged {
     let loaded: usize = runs.iter().map(|run| run.features.len()).sum();
     let entries = (loaded >= PARALLEL_INDEX).then(|| {
         let mut entries = Vec::with_capacity(loaded);
-        for feature in runs.iter().flat_map(|run| &run.features) {
-            entries.push(index::entry(entries.len(), feature));
+        let features = runs.iter().flat_map(|run| &run.features).enumerate();
+        for (i, feature) in features.filter(|(_, f)| f.is_located()) {
+            entries.push(index::entry(i, feature));
         }
         entries
     });
     std::thread::scope(|scope| {
         let tree = entries.map(|entries| scope.spawn(|| SpatialIndex::from_entries(entries)));
-        let (features, errors, warnings, dropped) = gather(runs, path);
-        // Dropped features would renumber the rest: build the index again then.
-        let index = tree.and_then(|tree| tree.join().ok()).filter(|_| !dropped);
+        let (features, errors, warnings) = gather(runs, path);
+        let index = tree.and_then(|tree| tree.join().ok());
         (features, errors, warnings, index)
     })
 }
 
-/// The features and problems of the runs in file order; `true` when a
-/// feature that loaded was dropped for a duplicate id.
-fn gather(
-    runs: Vec<Run<'_>>,
-    path: &Arc<Path>,
-) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>, bool) {
+/// The features and problems of the runs in file order.
+fn gather(runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>) {
     let mut duplicates = duplicates(&runs).into_iter().peekable();
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
     let mut features: Vec<Feature> = Vec::new();
-    // Features that loaded but whose id turned out to be taken.
-    let mut dropped = Vec::new();
     let mut offset = 0;
     for run in runs {
         let count = run.ids.len();
@@ -420,9 +426,6 @@ fn gather(
                 checked.id_error_at = note.id_error_at;
             }
             if let Some(first) = first {
-                if checked.errors.is_empty() {
-                    dropped.push(index);
-                }
                 checked.duplicate_of(first);
             }
             let id = checked.id.as_deref();
@@ -443,20 +446,9 @@ fn gather(
         }
         offset = end;
     }
-    let any_dropped = !dropped.is_empty();
-    if any_dropped {
-        let mut dropped = dropped.into_iter().peekable();
-        features.retain(|feature| {
-            let keep = dropped.peek() != Some(&feature.index_in_file);
-            if !keep {
-                dropped.next();
-            }
-            keep
-        });
-    }
     // Skipped features leave spare room; give it back.
     features.shrink_to_fit();
-    (features, errors, warnings, any_dropped)
+    (features, errors, warnings)
 }
 
 /// `(index, index of the first element with the same id)` for every element

@@ -17,8 +17,10 @@
 //!   hemispheres of the seam and loads as a MultiPolygon of the two halves;
 //! - a LineString is cut where it crosses and loads as a MultiLineString.
 //!
-//! A ring that circles a pole (it never comes back across the seam) cannot be
-//! split this way and is refused with a reason.
+//! An outer ring that circles a pole (it crosses the seam once and never
+//! comes back, as Antarctica does in world-countries files) is closed along
+//! the pole nearer its mean latitude, the way GDAL and Leaflet users see
+//! it, then split the same way. A hole around a pole is refused with a reason.
 
 use geo::{BooleanOps, Coord, Geometry, LineString, MultiPolygon, Polygon, Rect, Translate};
 use geojson::{GeometryValue, Position};
@@ -53,10 +55,17 @@ pub enum GeometryError {
 /// Converts one GeoJSON geometry, antimeridian crossings already split.
 pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
     Ok(match value {
+        // "GeoJSON processors MAY interpret Geometry objects with empty
+        // coordinates arrays as null objects" (RFC 7946, 3.1).
+        GeometryValue::Point { coordinates } if coordinates.is_empty() => nothing(),
+        GeometryValue::LineString { coordinates } if coordinates.is_empty() => nothing(),
+        GeometryValue::Polygon { coordinates } if coordinates.is_empty() => nothing(),
         GeometryValue::Point { coordinates } => Geometry::Point(coord(coordinates)?.into()),
+        // RFC 7946 allows empty multi geometries and collections: they
+        // place nothing, and load as an unlocated (empty) collection.
         GeometryValue::MultiPoint { coordinates } => {
             if coordinates.is_empty() {
-                return Err(GeometryError::Empty("MultiPoint"));
+                return Ok(nothing());
             }
             let points: Result<Vec<_>, _> = coordinates
                 .iter()
@@ -73,7 +82,7 @@ pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
         }
         GeometryValue::MultiLineString { coordinates } => {
             if coordinates.is_empty() {
-                return Err(GeometryError::Empty("MultiLineString"));
+                return Ok(nothing());
             }
             let mut parts = Vec::with_capacity(coordinates.len());
             for positions in coordinates {
@@ -91,7 +100,7 @@ pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
         }
         GeometryValue::MultiPolygon { coordinates } => {
             if coordinates.is_empty() {
-                return Err(GeometryError::Empty("MultiPolygon"));
+                return Ok(nothing());
             }
             let mut parts = Vec::with_capacity(coordinates.len());
             for rings in coordinates {
@@ -105,14 +114,23 @@ pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
             Geometry::MultiPolygon(geo::MultiPolygon(parts))
         }
         GeometryValue::GeometryCollection { geometries } => {
-            if geometries.is_empty() {
-                return Err(GeometryError::Empty("GeometryCollection"));
-            }
             // Depth is bounded: serde_json refuses nesting beyond 128 levels.
-            let members: Result<Vec<_>, _> = geometries.iter().map(|g| convert(&g.value)).collect();
-            Geometry::GeometryCollection(members?.into())
+            // Empty members place nothing and are left out, not fatal.
+            let mut members = Vec::with_capacity(geometries.len());
+            for geometry in geometries {
+                let member = convert(&geometry.value)?;
+                if member != nothing() {
+                    members.push(member);
+                }
+            }
+            Geometry::GeometryCollection(members.into())
         }
     })
+}
+
+/// The empty geometry: an empty collection.
+fn nothing() -> Geometry<f64> {
+    Geometry::GeometryCollection(geo::GeometryCollection::default())
 }
 
 fn coord(position: &Position) -> Result<Coord<f64>, GeometryError> {
@@ -123,13 +141,23 @@ fn coord(position: &Position) -> Result<Coord<f64>, GeometryError> {
 }
 
 /// Checks one `[lon, lat]` position: finite and within range.
+///
+/// A longitude a turn or so past ±180° (up to ±540°) is wrapped into range:
+/// files that cross the antimeridian often write `[181, 10]` for the far
+/// side (geojson-vt's and Leaflet's own test data do), meaning the place
+/// at -179°; the crossing is then split like any other.
 pub(super) fn lon_lat(lon: f64, lat: f64) -> Result<Coord<f64>, GeometryError> {
     if !(lon.is_finite() && lat.is_finite()) {
         return Err(GeometryError::NotFinite { lon, lat });
     }
-    if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
+    if !(-540.0..=540.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
         return Err(GeometryError::OutOfRange { lon, lat });
     }
+    let lon = if lon.abs() > 180.0 {
+        (lon + 180.0).rem_euclid(360.0) - 180.0
+    } else {
+        lon
+    };
     Ok(Coord { x: lon, y: lat })
 }
 
@@ -232,6 +260,41 @@ fn unwrap_ring(ring: &LineString<f64>) -> Option<LineString<f64>> {
     (offset == 0.0).then(|| LineString::new(unwrapped))
 }
 
+/// A ring that goes once round a pole, made continuous and closed along the
+/// pole nearer its mean latitude: `None` when it winds more than once.
+fn around_pole(ring: &LineString<f64>) -> Option<LineString<f64>> {
+    let mut offset = 0.0;
+    let mut previous: Option<f64> = None;
+    let mut unwrapped: Vec<Coord<f64>> = Vec::with_capacity(ring.0.len() + 3);
+    for c in ring.coords() {
+        if let Some(p) = previous {
+            if c.x - p > 180.0 {
+                offset -= 360.0;
+            } else if c.x - p < -180.0 {
+                offset += 360.0;
+            }
+        }
+        previous = Some(c.x);
+        unwrapped.push(Coord {
+            x: c.x + offset,
+            y: c.y,
+        });
+    }
+    if (offset as f64).abs() != 360.0 {
+        return None;
+    }
+    let (first, last) = (*unwrapped.first()?, *unwrapped.last()?);
+    let mean_lat = unwrapped.iter().map(|c| c.y).sum::<f64>() / unwrapped.len() as f64;
+    let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
+    unwrapped.push(Coord { x: last.x, y: pole });
+    unwrapped.push(Coord {
+        x: first.x,
+        y: pole,
+    });
+    unwrapped.push(first);
+    Some(LineString::new(unwrapped))
+}
+
 /// Shifts a ring by whole turns so its first longitude is within 180° of
 /// `reference`, so holes sit inside their unwrapped exterior.
 fn align(ring: LineString<f64>, reference: f64) -> LineString<f64> {
@@ -248,7 +311,9 @@ fn align(ring: LineString<f64>, reference: f64) -> LineString<f64> {
 /// 180° and its part east of it, the latter moved back by 360°.
 fn split_polygon(polygon: Polygon<f64>) -> Result<Vec<Polygon<f64>>, GeometryError> {
     let (exterior, holes) = polygon.into_inner();
-    let exterior = unwrap_ring(&exterior).ok_or(GeometryError::RingAroundPole(0))?;
+    let exterior = unwrap_ring(&exterior)
+        .or_else(|| around_pole(&exterior))
+        .ok_or(GeometryError::RingAroundPole(0))?;
     let reference = exterior.0.first().map_or(0.0, |c| c.x);
     let mut inner = Vec::with_capacity(holes.len());
     for (i, hole) in holes.iter().enumerate() {
@@ -344,10 +409,43 @@ mod tests {
         assert_eq!(line, Err(GeometryError::LineTooShort(1)));
         let ring = parse(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[0,0]]]}"#);
         assert_eq!(ring, Err(GeometryError::RingTooShort { ring: 0, count: 3 }));
-        let empty = parse(r#"{"type":"MultiPoint","coordinates":[]}"#);
-        assert_eq!(empty, Err(GeometryError::Empty("MultiPoint")));
-        let nothing = parse(r#"{"type":"GeometryCollection","geometries":[]}"#);
-        assert_eq!(nothing, Err(GeometryError::Empty("GeometryCollection")));
+    }
+
+    #[test]
+    fn empty_geometries_are_nothing_and_empty_members_are_left_out() {
+        for empty in [
+            r#"{"type":"MultiPoint","coordinates":[]}"#,
+            r#"{"type":"Polygon","coordinates":[]}"#,
+            r#"{"type":"GeometryCollection","geometries":[]}"#,
+        ] {
+            assert_eq!(parse(empty), Ok(nothing()), "{empty}");
+        }
+        let one_empty = parse(
+            r#"{"type":"GeometryCollection","geometries":[
+                {"type":"Point","coordinates":[1,2]},{"type":"MultiPoint","coordinates":[]}]}"#,
+        );
+        let Ok(Geometry::GeometryCollection(members)) = one_empty else {
+            panic!("{one_empty:?}");
+        };
+        assert_eq!(members.0.len(), 1);
+    }
+
+    #[test]
+    fn a_longitude_past_the_antimeridian_is_wrapped_and_the_crossing_split() {
+        let point = parse(r#"{"type":"Point","coordinates":[190,10]}"#);
+        assert_eq!(point, Ok(Geometry::Point(geo::Point::new(-170.0, 10.0))));
+        let line = parse(r#"{"type":"LineString","coordinates":[[170,0],[190,0]]}"#).unwrap();
+        assert_eq!(geometry_type_parts(&line), 2, "{line:?}");
+        assert!(all_longitudes_in_range(&line));
+        assert!(parse(r#"{"type":"Point","coordinates":[600,10]}"#).is_err());
+    }
+
+    fn geometry_type_parts(geometry: &Geometry<f64>) -> usize {
+        match geometry {
+            Geometry::MultiLineString(m) => m.0.len(),
+            Geometry::MultiPolygon(m) => m.0.len(),
+            _ => 1,
+        }
     }
 
     #[test]
@@ -404,12 +502,29 @@ mod tests {
     }
 
     #[test]
-    fn a_ring_around_a_pole_is_refused() {
-        let err = parse(
+    fn a_ring_around_a_pole_is_closed_along_that_pole() {
+        let geometry = parse(
             r#"{"type":"Polygon","coordinates":[[[-180,80],[-60,80],[60,80],[179,80],[-179,85],[-180,80]]]}"#,
+        )
+        .unwrap();
+        // -60 → 60 → 179 → -179 (+360) never comes back: it circles the
+        // north pole, which it is nearer, and is closed along it.
+        assert!(all_longitudes_in_range(&geometry));
+        let bbox = geometry.bounding_rect().unwrap();
+        assert_eq!((bbox.min().y, bbox.max().y), (80.0, 90.0));
+        assert_eq!((bbox.min().x, bbox.max().x), (-180.0, 180.0));
+        // The whole cap north of 80°, give or take the little notch.
+        let area = geometry.unsigned_area();
+        assert!((area - 3600.0).abs() < 20.0, "{area}");
+    }
+
+    #[test]
+    fn a_hole_round_a_pole_is_refused() {
+        let err = parse(
+            r#"{"type":"Polygon","coordinates":[[[-170,-10],[170,-10],[170,10],[-170,10],[-170,-10]],
+                [[-180,80],[-60,80],[60,80],[179,80],[-179,85],[-180,80]]]}"#,
         );
-        // -60 → 60 → 179 → -179 (+360) never comes back: it circles the pole.
-        assert_eq!(err, Err(GeometryError::RingAroundPole(0)));
+        assert!(err.is_err());
     }
 
     #[test]

@@ -30,6 +30,7 @@ impl SpatialIndex {
             features
                 .iter()
                 .enumerate()
+                .filter(|(_, feature)| feature.is_located())
                 .map(|(i, feature)| entry(i, feature))
                 .collect(),
         )

@@ -17,8 +17,10 @@
 use super::collection;
 use super::index::SpatialIndex;
 use super::model::{Feature, Layer, Rgb};
+use super::time::TimeExtent;
+use super::time_field::{self, TimeField};
 use super::validate::{Checked, Checker, excerpt};
-use super::{LoadError, LoadReport, Problem};
+use super::{Kind, LoadError, LoadReport, Message, Problem, sequence};
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
@@ -49,6 +51,13 @@ pub fn load_path(path: impl AsRef<Path>) -> LoadReport {
     load_path_with_progress(path, &LoadProgress::default())
 }
 
+/// Choices the user made about one file, remembered per file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    /// Which property dates features without `start`.
+    pub time_field: TimeField,
+}
+
 /// How far a load has got, shared with the thread that shows it: the bytes of
 /// the file, and how many of them have been parsed (FeatureCollections; other
 /// files report nothing until done).
@@ -69,6 +78,15 @@ impl LoadProgress {
 
 /// As [`load_path`], reporting into `progress` as it goes.
 pub fn load_path_with_progress(path: impl AsRef<Path>, progress: &LoadProgress) -> LoadReport {
+    load_path_with(path, &LoadOptions::default(), progress)
+}
+
+/// As [`load_path_with_progress`], with the user's choices for the file.
+pub fn load_path_with(
+    path: impl AsRef<Path>,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> LoadReport {
     let path = path.as_ref();
     let shared: Arc<Path> = path.into();
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
@@ -79,7 +97,7 @@ pub fn load_path_with_progress(path: impl AsRef<Path>, progress: &LoadProgress) 
         .total_bytes
         .store(bytes.len() as u64, Ordering::Relaxed);
     match std::str::from_utf8(&bytes) {
-        Ok(text) => load(text, shared, &progress.parsed_bytes),
+        Ok(text) => load(text, shared, options, &progress.parsed_bytes),
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = Lines::new(valid).locate(valid.len());
@@ -92,7 +110,12 @@ pub fn load_path_with_progress(path: impl AsRef<Path>, progress: &LoadProgress) 
 /// error, not an attempt to hold it all.
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let mut file = std::fs::File::open(path)?;
-    let size_hint = file.metadata().map_or(0, |m| m.len()).min(limit);
+    let size = file.metadata().map_or(0, |m| m.len());
+    // A regular file's size is known: refuse before reading a byte.
+    if size > limit && file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err(LoadError::TooLarge { limit_bytes: limit });
+    }
+    let size_hint = size.min(limit);
     let size_hint = usize::try_from(size_hint).unwrap_or(0);
     // A big file comes in faster in two halves at once; then on from there,
     // in case it grew meanwhile.
@@ -143,19 +166,25 @@ fn read_in_halves(_: &std::fs::File, _: usize) -> Option<Vec<u8>> {
 /// Loads GeoJSON text; `path_for_messages` names it in problems and gives
 /// the layer its default name.
 pub fn load_str(text: &str, path_for_messages: impl AsRef<Path>) -> LoadReport {
-    load(text, path_for_messages.as_ref().into(), &AtomicU64::new(0))
+    load_str_with(text, path_for_messages, &LoadOptions::default())
 }
 
-fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
+/// As [`load_str`], with the user's choices for the file.
+pub fn load_str_with(
+    text: &str,
+    path_for_messages: impl AsRef<Path>,
+    options: &LoadOptions,
+) -> LoadReport {
+    let path = path_for_messages.as_ref().into();
+    load(text, path, options, &AtomicU64::new(0))
+}
+
+pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
     LoadReport {
         layer: None,
-        errors: vec![Problem {
-            path,
-            feature: None,
-            id: None,
-            message: error.to_string(),
-        }],
+        errors: vec![Problem::of_file(&path, error.to_string())],
         warnings: Vec::new(),
+        time_field: None,
     }
 }
 
@@ -171,19 +200,61 @@ pub(super) struct TopLevel<'a> {
     /// malformed one is a warning, not a file that fails to load.
     #[serde(borrow)]
     pub(super) sitmap: Option<&'a RawValue>,
+    /// The pre-RFC 7946 coordinate system member: read to refuse projected
+    /// coordinates with a message instead of a range error per feature.
+    #[serde(borrow)]
+    pub(super) crs: Option<&'a RawValue>,
+    /// OSM JSON (Overpass output) has `elements`, not features.
+    #[serde(borrow)]
+    elements: Option<&'a RawValue>,
 }
 
-fn load(text: &str, path: Arc<Path>, progress: &AtomicU64) -> LoadReport {
+impl TopLevel<'_> {
+    /// The reason the file cannot be read as WGS 84 longitude/latitude, from
+    /// its `crs` member; `None` for no member or a geographic one.
+    pub(super) fn projected_crs(&self) -> Option<String> {
+        let raw = self.crs?;
+        let value: Value = serde_json::from_str(raw.get()).ok()?;
+        let name = value
+            .pointer("/properties/name")
+            .and_then(Value::as_str)?
+            .to_owned();
+        let geographic = ["CRS84", "4326", "CRS:84", "4269", "4979", "4258"];
+        if geographic.iter().any(|code| name.ends_with(code)) {
+            return None;
+        }
+        let mercator = ["3857", "900913", "102100", "3785"];
+        let what = if mercator.iter().any(|code| name.ends_with(code)) {
+            "Web Mercator metres (EPSG:3857)".to_owned()
+        } else {
+            format!("the coordinate system `{}`", excerpt(&name))
+        };
+        Some(format!(
+            "the file's `crs` says its coordinates are in {what}, but GeoJSON (RFC 7946) and \
+             sitmap use WGS 84 longitude/latitude; convert it, e.g. `ogr2ogr -t_srs EPSG:4326 \
+             out.geojson in.geojson`"
+        ))
+    }
+}
+
+fn load(text: &str, path: Arc<Path>, options: &LoadOptions, progress: &AtomicU64) -> LoadReport {
     // Editors on Windows like to start UTF-8 with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    collection::load(text, &path, progress)
-        .unwrap_or_else(|| load_general(text, path, Checker::new(text)))
+    if text.trim().is_empty() {
+        return failed(path, LoadError::Empty);
+    }
+    if let Some(report) = sequence::load(text, &path, options) {
+        return report;
+    }
+    collection::load(text, &path, options, progress)
+        .unwrap_or_else(|| load_general(text, path, options, Checker::new(text)))
 }
 
 /// Loads any GeoJSON text, checking features one by one with `checker`.
 pub(super) fn load_general<'a>(
     text: &'a str,
     path: Arc<Path>,
+    options: &LoadOptions,
     mut checker: Checker<'a>,
 ) -> LoadReport {
     let mut lines = Lines::new(text);
@@ -191,6 +262,10 @@ pub(super) fn load_general<'a>(
         Ok(top) => top,
         Err(error) => return failed(path, error),
     };
+    if let Some(reason) = top.projected_crs() {
+        let at = top.crs.map_or(text, RawValue::get);
+        return failed(path, not_geojson_at(text, &mut lines, at, reason));
+    }
     let not_geojson = |lines: &mut Lines, at: &str, reason: String| {
         let (line, column) = lines.locate(offset_in(text, at));
         LoadError::NotGeoJson {
@@ -200,9 +275,15 @@ pub(super) fn load_general<'a>(
         }
     };
     let Some(kind_raw) = top.kind else {
-        let reason = "the top-level object has no `type`; expected a FeatureCollection, a Feature \
-                      or a geometry"
-            .to_owned();
+        let reason = if top.elements.is_some() {
+            "this is OSM JSON (OpenStreetMap or Overpass API `elements`), not GeoJSON; convert it \
+             with osmtogeojson, or export GeoJSON from overpass-turbo"
+                .to_owned()
+        } else {
+            "the top-level object has no `type`; expected a FeatureCollection, a Feature or a \
+             geometry"
+                .to_owned()
+        };
         return failed(path, not_geojson(&mut lines, text.trim_start(), reason));
     };
     let kind = serde_json::from_str::<&str>(kind_raw.get()).unwrap_or_default();
@@ -211,6 +292,7 @@ pub(super) fn load_general<'a>(
         layer: None,
         errors: Vec::new(),
         warnings: Vec::new(),
+        time_field: None,
     };
     let mut features = Vec::new();
     let record =
@@ -254,27 +336,46 @@ pub(super) fn load_general<'a>(
     }
     // Skipped features leave spare room; give it back.
     features.shrink_to_fit();
-    with_layer(report, top.sitmap, &path, features, None)
+    with_layer(report, top.sitmap, &path, features, None, options)
+}
+
+/// A file-level "not GeoJSON" error placed at `at`, a slice of `text`.
+fn not_geojson_at(text: &str, lines: &mut Lines, at: &str, reason: String) -> LoadError {
+    let (line, column) = lines.locate(offset_in(text, at));
+    LoadError::NotGeoJson {
+        line,
+        column,
+        reason,
+    }
 }
 
 /// Adds the layer of `features` to the report, with the layer defaults
-/// from `sitmap` (whose problems are warnings of the file) and the spatial
+/// from `sitmap` (whose problems are warnings of the file), the time field
+/// for features without `start`, the story-layer warnings, and the spatial
 /// index, unless it was built already.
 pub(super) fn with_layer(
     mut report: LoadReport,
     sitmap: Option<&RawValue>,
     path: &Arc<Path>,
-    features: Vec<Feature>,
+    mut features: Vec<Feature>,
     index: Option<SpatialIndex>,
+    options: &LoadOptions,
 ) -> LoadReport {
     let defaults = LayerDefaults::read(sitmap, &mut |message| {
-        report.warnings.push(Problem {
-            path: path.clone(),
-            feature: None,
-            id: None,
-            message,
-        });
+        report.warnings.push(Problem::of_file(path, message));
     });
+    let chosen = time_field::apply(&mut features, &options.time_field, &mut |i, id, m| {
+        report
+            .warnings
+            .extend(Problem::of_feature(path, i, id, vec![m]));
+    });
+    report.time_field = chosen.start;
+    if sitmap.is_some() || features.iter().any(|f| !f.sources.is_empty()) {
+        story_warnings(&features, path, &mut report.warnings);
+    }
+    // In file order, the file's own first (a stable sort keeps each
+    // feature's problems in the order they were found).
+    report.warnings.sort_by_key(|p| p.feature);
     let name = defaults.name.unwrap_or_else(|| {
         path.file_stem()
             .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
@@ -289,6 +390,35 @@ pub(super) fn with_layer(
         index,
     ));
     report
+}
+
+/// A story layer (one with a `sitmap` member, or whose features cite
+/// sources) is meant to be dated and sourced: a feature without a date or a
+/// source is worth a warning there. In any other GeoJSON (a countries file,
+/// an OSM export) neither is expected, and saying so thousands of times
+/// would bury the warnings that matter.
+fn story_warnings(features: &[Feature], path: &Arc<Path>, warnings: &mut Vec<Problem>) {
+    for feature in features {
+        let mut said = Vec::new();
+        // A `start` that did not read has its own warning already.
+        let timeless = feature.extent == TimeExtent::Timeless;
+        if timeless && !feature.properties().contains_key("start") {
+            said.push(Message::new(
+                Kind::NoStart,
+                "no `start`: the feature is timeless and shown at every date",
+            ));
+        }
+        if feature.sources.is_empty() && !feature.properties().contains_key("sources") {
+            said.push(Message::new(
+                Kind::NoSources,
+                "no sources: add a `sources` entry with the `url` of a report",
+            ));
+        }
+        if !said.is_empty() {
+            let id = feature.id.as_deref();
+            warnings.extend(Problem::of_feature(path, feature.index_in_file, id, said));
+        }
+    }
 }
 
 /// Parses the top level, telling broken JSON from JSON that is not GeoJSON.
@@ -310,7 +440,20 @@ fn parse_top<'a>(text: &'a str, lines: &mut Lines) -> Result<TopLevel<'a>, LoadE
             }
         };
     }
-    serde_json::from_str::<TopLevel>(text).map_err(|e| {
+    let parsed = serde_json::from_str::<TopLevel>(text);
+    if let Err(e) = &parsed
+        && e.to_string().starts_with("duplicate field")
+        && let Some(mut members) = super::validate::last_wins(text)
+    {
+        return Ok(TopLevel {
+            kind: members.remove("type"),
+            features: members.remove("features"),
+            sitmap: members.remove("sitmap"),
+            crs: members.remove("crs"),
+            elements: members.remove("elements"),
+        });
+    }
+    parsed.map_err(|e| {
         if e.is_data() {
             // The top level has a member of the wrong type, but the rest of
             // the text may be broken JSON: report that first.
@@ -456,3 +599,11 @@ impl LayerDefaults {
 #[cfg(test)]
 #[path = "load_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "lenient_tests.rs"]
+mod lenient_tests;
+
+#[cfg(test)]
+#[path = "corpus_tests.rs"]
+mod corpus_tests;

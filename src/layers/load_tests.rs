@@ -113,16 +113,18 @@ fn the_layer_name_defaults_to_the_file_stem() {
 }
 
 #[test]
-fn a_missing_geometry_is_reported_with_and_without_id() {
+fn a_missing_or_null_geometry_loads_as_an_unlocated_feature() {
     let report = fixture("invalid_geometry_missing.geojson");
-    assert_eq!(
-        printed(&report.errors),
-        [
-            "invalid_geometry_missing.geojson:feature 1 (id b): geometry is missing (null); every feature needs one",
-            "invalid_geometry_missing.geojson:feature 2: geometry is missing (null); every feature needs one",
-        ]
-    );
-    assert_eq!(loaded(&report).features().len(), 1);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let layer = loaded(&report);
+    assert_eq!(layer.features().len(), 3);
+    let unlocated: Vec<_> = layer
+        .features()
+        .iter()
+        .filter(|f| !f.is_located())
+        .map(|f| f.index_in_file)
+        .collect();
+    assert_eq!(unlocated, [1, 2]);
 }
 
 #[test]
@@ -166,37 +168,52 @@ fn a_number_too_large_for_a_coordinate_is_an_error() {
 }
 
 #[test]
-fn unparsable_dates_are_errors_naming_the_field() {
-    let errors = printed(&fixture("invalid_dates_unparsable.geojson").errors);
-    assert_eq!(errors.len(), 4, "{errors:#?}");
-    assert!(errors[0].starts_with(
+fn unparsable_dates_are_warnings_naming_the_field_and_the_features_load() {
+    let report = fixture("invalid_dates_unparsable.geojson");
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(loaded(&report).features().len(), 4);
+    let warnings: Vec<String> = printed(&report.warnings)
+        .into_iter()
+        .filter(|w| !w.contains("no sources"))
+        .collect();
+    assert_eq!(warnings.len(), 4, "{warnings:#?}");
+    assert!(warnings[0].starts_with(
         "invalid_dates_unparsable.geojson:feature 0 (id a): start `2025-13-40` is not a date"
     ));
-    assert!(errors[1].starts_with(
+    assert!(warnings[1].starts_with(
         "invalid_dates_unparsable.geojson:feature 1 (id b): end `next week` is not a date"
     ));
-    assert!(errors[2].starts_with("invalid_dates_unparsable.geojson:feature 2 (id c): start `2025-09-02T10:00` has no UTC offset"));
-    assert!(errors[3].starts_with(
+    assert!(warnings[2].starts_with("invalid_dates_unparsable.geojson:feature 2 (id c): start `2025-09-02T10:00` has no UTC offset"));
+    assert!(warnings[3].starts_with(
         "invalid_dates_unparsable.geojson:feature 3 (id d): `start` is 20250902, not a date"
     ));
 }
 
 #[test]
-fn an_end_before_its_start_is_an_error() {
+fn an_end_before_its_start_is_a_warning_and_the_start_is_kept() {
     let report = fixture("invalid_end_before_start.geojson");
+    assert!(report.errors.is_empty());
+    let late: Vec<String> = printed(&report.warnings)
+        .into_iter()
+        .filter(|w| w.contains("(id late)"))
+        .collect();
     assert_eq!(
-        printed(&report.errors),
+        late,
         [
-            "invalid_end_before_start.geojson:feature 1 (id late): end `2025-09-01` is before start `2025-09-02`"
+            "invalid_end_before_start.geojson:feature 1 (id late): end `2025-09-01` is before start `2025-09-02`; `end` is ignored"
         ]
     );
+    let feature = &loaded(&report).features()[1];
+    assert!(matches!(feature.extent, TimeExtent::Instant { .. }));
+    assert_eq!(feature.properties()["end"], "2025-09-01", "kept as written");
 }
 
 #[test]
-fn a_duplicate_id_skips_the_later_feature() {
+fn a_duplicate_id_is_a_warning_and_both_features_stay() {
     let report = fixture("invalid_duplicate_ids.geojson");
+    assert!(report.errors.is_empty());
     assert_eq!(
-        printed(&report.errors),
+        printed(&report.warnings),
         [
             "invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id: feature 0 already uses `a`"
         ]
@@ -206,24 +223,39 @@ fn a_duplicate_id_skips_the_later_feature() {
         .iter()
         .map(|f| f.id.as_deref())
         .collect();
-    assert_eq!(ids, [Some("a"), Some("b")]);
+    assert_eq!(ids, [Some("a"), Some("b"), Some("a")]);
 }
 
 #[test]
-fn a_source_url_that_is_not_http_is_an_error() {
+fn a_source_url_that_is_not_http_is_a_warning_and_not_a_link() {
+    let report = fixture("invalid_source_url_not_http.geojson");
+    assert!(report.errors.is_empty());
+    let sources: Vec<String> = printed(&report.warnings)
+        .into_iter()
+        .filter(|w| w.contains("sources["))
+        .collect();
     assert_eq!(
-        printed(&fixture("invalid_source_url_not_http.geojson").errors),
+        sources,
         [
-            "invalid_source_url_not_http.geojson:feature 1 (id ftp): sources[0].url `ftp://example.org/report` is not an http or https address",
-            "invalid_source_url_not_http.geojson:feature 2 (id js): sources[0].url `javascript:alert(1)` is not an http or https address",
+            "invalid_source_url_not_http.geojson:feature 1 (id ftp): sources[0].url \"ftp://example.org/report\" is not an http or https address; not a link",
+            "invalid_source_url_not_http.geojson:feature 2 (id js): sources[0].url \"javascript:alert(1)\" is not an http or https address; not a link",
         ]
+    );
+    let layer = loaded(&report);
+    assert!(layer.features()[2].sources.is_empty(), "never a link");
+    assert_eq!(
+        layer.features()[2].properties()["sources"][0]["url"],
+        "javascript:alert(1)",
+        "shown as written"
     );
 }
 
 #[test]
-fn a_source_without_url_is_an_error() {
+fn a_source_without_url_is_a_warning() {
+    let report = fixture("invalid_source_without_url.geojson");
+    assert!(report.errors.is_empty());
     assert_eq!(
-        printed(&fixture("invalid_source_without_url.geojson").errors),
+        printed(&report.warnings),
         ["invalid_source_without_url.geojson:feature 0 (id a): sources[1] has no `url`"]
     );
 }
@@ -357,7 +389,7 @@ fn a_bare_feature_and_a_bare_geometry_load_as_one_feature_layers() {
     assert_eq!(feature.layer.unwrap().features().len(), 1);
     let geometry = load_str(r#"{"type":"Point","coordinates":[-66,18]}"#, "bare.geojson");
     assert!(geometry.errors.is_empty());
-    assert_eq!(geometry.warnings.len(), 2, "timeless and unsourced");
+    assert!(geometry.warnings.is_empty(), "not a story layer");
     assert_eq!(
         geometry.layer.unwrap().features()[0].geometry_type(),
         "Point"

@@ -12,15 +12,24 @@
 
 mod collection;
 mod geometry;
+mod group;
 mod index;
 mod load;
 mod model;
+mod sequence;
 pub mod time;
+mod time_field;
 mod validate;
+
+pub use group::{Group, Kind, group, one_line};
+pub use time_field::TimeField;
 
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
-pub use load::{LoadProgress, MAX_FILE_BYTES, load_path, load_path_with_progress, load_str};
+pub use load::{
+    LoadOptions, LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress,
+    load_str, load_str_with,
+};
 pub use model::{
     DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
     geometry_type_name,
@@ -37,6 +46,8 @@ use thiserror::Error;
 pub enum LoadError {
     #[error("cannot read the file: {0}")]
     Read(#[from] std::io::Error),
+    #[error("the file is empty; a layer is a GeoJSON FeatureCollection (or one Feature per line)")]
+    Empty,
     #[error(
         "the file is larger than {} MiB, the most sitmap loads as one layer; split it into \
          several layers",
@@ -67,6 +78,8 @@ pub struct Problem {
     /// 0-based index in the file's `features` array.
     pub feature: Option<usize>,
     pub id: Option<String>,
+    /// What sort of problem, for grouping a thousand alike into one line.
+    pub kind: Kind,
     pub message: String,
 }
 
@@ -76,30 +89,60 @@ impl Problem {
         path: &Arc<Path>,
         index: usize,
         id: Option<&str>,
-        messages: Vec<String>,
+        messages: Vec<Message>,
     ) -> impl Iterator<Item = Problem> {
         let (path, id) = (Arc::clone(path), id.map(str::to_owned));
         messages.into_iter().map(move |message| Problem {
             path: Arc::clone(&path),
             feature: Some(index),
             id: id.clone(),
-            message,
+            kind: message.kind,
+            message: message.text,
         })
+    }
+
+    /// A problem of the file as a whole.
+    pub(crate) fn of_file(path: &Arc<Path>, message: String) -> Problem {
+        Problem {
+            path: Arc::clone(path),
+            feature: None,
+            id: None,
+            kind: Kind::File,
+            message,
+        }
+    }
+}
+
+/// One thing the checks found about a feature, before it is placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Message {
+    pub kind: Kind,
+    pub text: String,
+}
+
+impl Message {
+    pub(crate) fn new(kind: Kind, text: impl Into<String>) -> Self {
+        Self {
+            kind,
+            text: text.into(),
+        }
     }
 }
 
 impl fmt::Display for Problem {
+    /// Control characters in the id or message (a newline in an id would
+    /// forge a second report line) are written escaped.
     /// `path:feature N (id X): reason`, or `path: reason` for the whole file.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:", self.path.display())?;
         if let Some(n) = self.feature {
             write!(f, "feature {n}")?;
             if let Some(id) = &self.id {
-                write!(f, " (id {id})")?;
+                write!(f, " (id {})", one_line(id))?;
             }
             f.write_str(":")?;
         }
-        write!(f, " {}", self.message)
+        write!(f, " {}", one_line(&self.message))
     }
 }
 
@@ -110,6 +153,8 @@ pub struct LoadReport {
     pub layer: Option<Layer>,
     pub errors: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// The property that dates features without `start`, when one does.
+    pub time_field: Option<String>,
 }
 
 impl LoadReport {
@@ -127,6 +172,7 @@ mod tests {
             path: Path::new("geodata/ships.geojson").into(),
             feature,
             id: id.map(str::to_owned),
+            kind: Kind::NoSources,
             message: "no sources".into(),
         }
     }

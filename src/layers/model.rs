@@ -152,6 +152,7 @@ pub struct Feature {
     pub date_precision: DatePrecision,
     pub location_precision: LocationPrecision,
     /// Lon/lat degrees; parts crossing the antimeridian are already split.
+    /// An empty GeometryCollection for an unlocated feature ([`Feature::is_located`]).
     pub geometry: Geometry<f64>,
     /// Lon/lat bounding box of `geometry`.
     pub bbox: geo::Rect<f64>,
@@ -166,8 +167,18 @@ pub struct Feature {
 }
 
 impl Feature {
+    /// Whether the feature has a place on the map. One with `"geometry":
+    /// null` (or an empty geometry) is listed, dated and on the timeline,
+    /// but not drawn, not in the spatial index and not clickable on the map.
+    pub fn is_located(&self) -> bool {
+        !matches!(&self.geometry, Geometry::GeometryCollection(c) if c.0.is_empty())
+    }
+
     /// The GeoJSON name of the geometry type, e.g. `"MultiPolygon"`.
     pub fn geometry_type(&self) -> &'static str {
+        if !self.is_located() {
+            return "null";
+        }
         geometry_type_name(&self.geometry)
     }
 

@@ -27,6 +27,7 @@ use super::geometry::{self, GeometryError};
 use super::load::{Lines, offset_in, reason};
 use super::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
 use super::time::{self, ONGOING, TimeExtent};
+use super::{Kind, Message};
 use geo::{BoundingRect, Coord, Geometry, Rect};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -47,8 +48,8 @@ pub(super) type Checked = Outcome<'static>;
 pub(super) struct Outcome<'a> {
     pub feature: Option<Feature>,
     pub id: Option<Cow<'a, str>>,
-    pub errors: Vec<String>,
-    pub warnings: Vec<String>,
+    pub errors: Vec<Message>,
+    pub warnings: Vec<Message>,
     /// Where a duplicate-id error goes in `errors`: after the problems found
     /// before the id was known, as if it had been checked right then.
     pub id_error_at: usize,
@@ -66,17 +67,25 @@ impl Outcome<'_> {
         }
     }
 
-    /// Marks the feature as reusing the id of feature `first`: an error, so
-    /// the feature is skipped and its warnings dropped.
+    /// Marks the feature as reusing the id of feature `first`: a warning
+    /// (RFC 7946 does not ask ids to be unique, and world-countries files
+    /// reuse "-99"), so both features stay and each can be selected.
     pub(super) fn duplicate_of(&mut self, first: usize) {
+        if !self.errors.is_empty() {
+            return;
+        }
         let id = self.id.as_deref().unwrap_or_default();
-        let at = self.id_error_at.min(self.errors.len());
-        self.errors.insert(
+        let at = self.id_error_at.min(self.warnings.len());
+        self.warnings.insert(
             at,
-            format!("duplicate id: feature {first} already uses `{id}`"),
+            Message::new(
+                Kind::DuplicateId,
+                format!(
+                    "duplicate id: feature {first} already uses `{}`",
+                    excerpt(id)
+                ),
+            ),
         );
-        self.warnings.clear();
-        self.feature = None;
     }
 }
 
@@ -92,6 +101,26 @@ struct RawFeature<'a> {
     geometry: Option<&'a RawValue>,
     #[serde(borrow)]
     properties: Option<&'a RawValue>,
+}
+
+impl<'a> RawFeature<'a> {
+    /// The members when a key is repeated: the last one wins, as in most
+    /// JSON readers (GDAL, Python, JavaScript); serde's derive refuses.
+    fn last_wins(raw: &'a str) -> Option<Self> {
+        let mut members = last_wins(raw)?;
+        Some(Self {
+            kind: members.remove("type"),
+            id: members.remove("id"),
+            geometry: members.remove("geometry").filter(|v| v.get() != "null"),
+            properties: members.remove("properties").filter(|v| v.get() != "null"),
+        })
+    }
+}
+
+/// An object's members by key, the last of repeated keys winning; `None`
+/// when `raw` is not an object.
+pub(super) fn last_wins(raw: &str) -> Option<HashMap<Cow<'_, str>, &RawValue>> {
+    serde_json::from_str::<HashMap<Cow<'_, str>, &RawValue>>(raw).ok()
 }
 
 /// Checks the features of one file, remembering ids for duplicates when
@@ -192,9 +221,9 @@ impl<'a> Checker<'a> {
 
         let mut checked = Outcome::default();
         checked.id = feature_id(&known, parts.id, &mut checked.warnings);
-        checked.id_error_at = checked.errors.len();
+        checked.id_error_at = checked.warnings.len();
         let geometry = match parts.geometry {
-            None => Err(GeometryError::Missing.to_string()),
+            None => Ok(unlocated()),
             Some(raw) => match fast_point(raw.get()) {
                 Some(Ok(position)) => Ok(position),
                 Some(Err(e)) => Err(e.to_string()),
@@ -203,7 +232,12 @@ impl<'a> Checker<'a> {
         };
         let mut checked = finish(index, geometry, &known, checked);
         if let Some(feature) = &mut checked.feature {
-            let strip = moved(feature, &known, plain_sources);
+            // Sources stay as written unless every entry became a link.
+            let every_source_read = match &known.sources {
+                SourcesIn::Items(items) => items.len() == feature.sources.len(),
+                _ => false,
+            };
+            let strip = moved(feature, &known, plain_sources && every_source_read);
             feature.kept_json = self.kept_json(&members, strip);
             feature.moved = strip;
         }
@@ -239,13 +273,19 @@ impl<'a> Checker<'a> {
         let errors = &mut checked.errors;
         // serde would read a struct from an array, by position: refuse first.
         if !raw.trim_start().starts_with('{') {
-            errors.push(format!("is not a Feature object but `{}`", excerpt(raw)));
+            errors.push(Message::new(
+                Kind::NotFeature,
+                format!("is not a Feature object but `{}`", excerpt(raw)),
+            ));
             return checked;
         }
-        let parts = match serde_json::from_str::<RawFeature>(raw) {
+        let parts = match serde_json::from_str::<RawFeature>(raw)
+            .or_else(|e| RawFeature::last_wins(raw).ok_or(e))
+        {
             Ok(parts) => parts,
             Err(e) => {
-                errors.push(self.json_problem("is not a valid Feature", raw, &e));
+                let text = self.json_problem("is not a valid Feature", raw, &e);
+                errors.push(Message::new(Kind::NotFeature, text));
                 return checked;
             }
         };
@@ -254,14 +294,17 @@ impl<'a> Checker<'a> {
         match parts.kind.map(RawValue::get) {
             Some(r#""Feature""#) => {}
             Some(other) => {
-                errors.push(format!(
-                    "`type` is {}, expected \"Feature\"",
-                    excerpt(other)
+                errors.push(Message::new(
+                    Kind::NotFeature,
+                    format!("`type` is {}, expected \"Feature\"", excerpt(other)),
                 ));
                 return checked;
             }
             None => {
-                errors.push("has no `\"type\": \"Feature\"`".to_owned());
+                errors.push(Message::new(
+                    Kind::NotFeature,
+                    "has no `\"type\": \"Feature\"`",
+                ));
                 return checked;
             }
         }
@@ -270,7 +313,8 @@ impl<'a> Checker<'a> {
             Some(raw) => match serde_json::from_str::<Map<String, Value>>(raw.get()) {
                 Ok(properties) => properties,
                 Err(e) => {
-                    errors.push(self.json_problem("bad properties", raw.get(), &e));
+                    let text = self.json_problem("bad properties", raw.get(), &e);
+                    errors.push(Message::new(Kind::NotFeature, text));
                     Map::new()
                 }
             },
@@ -278,9 +322,9 @@ impl<'a> Checker<'a> {
         let known = Known::from_map(&properties);
         let id = feature_id(&known, parts.id, &mut checked.warnings);
         checked.id = id.map(|id| Cow::Owned(id.into_owned()));
-        checked.id_error_at = checked.errors.len();
+        checked.id_error_at = checked.warnings.len();
         let geometry = match parts.geometry {
-            None => Err(GeometryError::Missing.to_string()),
+            None => Ok(unlocated()),
             Some(raw) => self.geometry(raw.get()),
         };
         let mut checked = finish(index, geometry, &known, checked);
@@ -306,10 +350,12 @@ impl<'a> Checker<'a> {
         let parsed = serde_json::from_str::<geojson::Geometry>(raw)
             .map_err(|e| self.json_problem("bad geometry", raw, &e))?;
         let geometry = geometry::convert(&parsed.value).map_err(|e| e.to_string())?;
-        let bbox = geometry
-            .bounding_rect()
-            .ok_or_else(|| "geometry has no positions".to_owned())?;
-        Ok((geometry, bbox))
+        // An empty geometry (RFC 7946 allows `"coordinates": []` in the
+        // multi types and an empty GeometryCollection) places nothing.
+        Ok(match geometry.bounding_rect() {
+            Some(bbox) => (geometry, bbox),
+            None => unlocated(),
+        })
     }
 
     /// A serde_json error inside `slice`, placed in the whole file.
@@ -318,6 +364,16 @@ impl<'a> Checker<'a> {
         let (line, column) = self.lines.absolute(base, e.line(), e.column());
         format!("{what}: {} (line {line}, column {column})", reason(e))
     }
+}
+
+/// A feature without a place (`"geometry": null`): an empty collection,
+/// which draws nothing and is left out of the spatial index.
+pub(super) fn unlocated() -> (Geometry<f64>, Rect<f64>) {
+    let origin = Coord { x: 0.0, y: 0.0 };
+    (
+        Geometry::GeometryCollection(geo::GeometryCollection::default()),
+        Rect::new(origin, origin),
+    )
 }
 
 // ---------------------------------------------------------------------------

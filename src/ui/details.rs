@@ -46,6 +46,16 @@ pub fn anchor_lon_lat(feature: &Feature) -> [f64; 2] {
     }
 }
 
+/// Where the feature is, for cards and details: its coordinates, or that
+/// it has none (a feature with `"geometry": null` is listed, not drawn).
+pub fn place_text(feature: &Feature) -> String {
+    if feature.is_located() {
+        coordinates_text(anchor_lon_lat(feature))
+    } else {
+        "no location given (not on the map)".to_owned()
+    }
+}
+
 /// "10.48801, -66.87919": latitude first, as most tools paste it.
 pub fn coordinates_text(lon_lat: [f64; 2]) -> String {
     format!("{:.5}, {:.5}", lon_lat[1], lon_lat[0])
@@ -96,7 +106,7 @@ pub fn details_ui(
                     if let Some(actor) = &feature.actor {
                         row("Actor", actor.to_string());
                     }
-                    let place = coordinates_text(anchor_lon_lat(feature));
+                    let place = place_text(feature);
                     match feature.location_precision {
                         LocationPrecision::Exact => row("Where", place),
                         LocationPrecision::Approximate { uncertainty_km } => row(
@@ -141,10 +151,11 @@ pub fn details_ui(
             }
             ui.add_space(6.0);
             let coordinates = coordinates_text(anchor_lon_lat(feature));
-            if ui
-                .button("Copy coordinates")
-                .on_hover_text(format!("Copy \"{coordinates}\" (latitude, longitude)"))
-                .clicked()
+            if feature.is_located()
+                && ui
+                    .button("Copy coordinates")
+                    .on_hover_text(format!("Copy \"{coordinates}\" (latitude, longitude)"))
+                    .clicked()
             {
                 command = Some(DetailsCommand::CopyCoordinates(coordinates));
             }

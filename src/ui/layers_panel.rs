@@ -1,6 +1,7 @@
 //! The layer panel: each open layer with its legend symbol, visibility, opacity,
 //! how many of its features are on screen, its order, and its problems.
 
+use crate::layers::{TimeField, group};
 use crate::loading::Loading;
 use crate::overlay::symbols::{Symbol, paint_symbol};
 use crate::workspace::{OpenLayer, Workspace};
@@ -14,9 +15,14 @@ pub enum LayerCommand {
     Lower(usize),
     Close(usize),
     ShowProblems(usize),
+    /// Date the layer's features without `start` by this field (reloads it).
+    SetTimeField(usize, TimeField),
     Open,
     DismissFailed(PathBuf),
 }
+
+/// How many problems of one kind the problems window lists.
+const LISTED: usize = 200;
 
 pub fn colour(rgb: [u8; 3]) -> egui::Color32 {
     egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])
@@ -156,6 +162,9 @@ pub fn layers_panel(
                     }
                 });
             });
+            if let Some(field) = time_field_row(ui, open) {
+                commands.push(LayerCommand::SetTimeField(index, field));
+            }
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
                 let mut opacity = open.opacity;
@@ -199,6 +208,49 @@ pub fn layers_panel(
     commands
 }
 
+/// "Time from `time` ▾": which property dates the features without
+/// `start`; shown when one does, or when the layer has no dates at all and
+/// has fields to choose from. Returns the user's new choice.
+fn time_field_row(ui: &mut egui::Ui, open: &OpenLayer) -> Option<TimeField> {
+    let dated_by_start = open.time_field.is_none() && open.time.range().is_some();
+    if dated_by_start || open.fields.is_empty() {
+        return None;
+    }
+    let mut choice = None;
+    ui.horizontal(|ui| {
+        ui.add_space(28.0);
+        let current = open.time_field.as_deref().unwrap_or("none");
+        ui.label("Time from");
+        egui::ComboBox::from_id_salt(("time-field", &open.path))
+            .selected_text(current)
+            .width(120.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(false, "automatic")
+                    .on_hover_text("A field named like a time whose values read as times")
+                    .clicked()
+                {
+                    choice = Some(TimeField::Auto);
+                }
+                if ui
+                    .selectable_label(open.time_field.is_none(), "none (always shown)")
+                    .clicked()
+                {
+                    choice = Some(TimeField::Off);
+                }
+                for field in &open.fields {
+                    let selected = open.time_field.as_deref() == Some(field.as_str());
+                    if ui.selectable_label(selected, field).clicked() {
+                        choice = Some(TimeField::Named(field.clone()));
+                    }
+                }
+            })
+            .response
+            .on_hover_text("The property that puts this layer's features on the timeline");
+    });
+    choice
+}
+
 /// The layer's own symbol, else the symbol most of its first features have.
 pub fn legend_symbol(open: &OpenLayer) -> Symbol {
     if let Some(symbol) = open.layer.symbol.as_deref().and_then(Symbol::from_name) {
@@ -225,7 +277,8 @@ fn file_name(path: &Path) -> String {
     )
 }
 
-/// The problems of one layer, as `sitmap check` prints them.
+/// The problems of one layer, grouped by kind as `sitmap check` prints
+/// them; each group opens to list its problems.
 pub fn problems_window(
     ctx: &egui::Context,
     workspace: &Workspace,
@@ -241,11 +294,33 @@ pub fn problems_window(
             egui::ScrollArea::vertical()
                 .max_height(400.0)
                 .show(ui, |ui| {
-                    for problem in &open.errors {
-                        ui.colored_label(ui.visuals().error_fg_color, format!("error: {problem}"));
-                    }
-                    for problem in &open.warnings {
-                        ui.colored_label(ui.visuals().warn_fg_color, format!("warning: {problem}"));
+                    let lists = [
+                        ("error", ui.visuals().error_fg_color, &open.errors),
+                        ("warning", ui.visuals().warn_fg_color, &open.warnings),
+                    ];
+                    for (word, colour, problems) in lists {
+                        for (n, group) in group(problems, LISTED).into_iter().enumerate() {
+                            let summary = group.summary();
+                            if group.count == 1 {
+                                ui.colored_label(colour, format!("{word}: {summary}"));
+                                continue;
+                            }
+                            let header =
+                                egui::RichText::new(format!("{word}: {summary}")).color(colour);
+                            egui::CollapsingHeader::new(header)
+                                .id_salt((word, n))
+                                .show(ui, |ui| {
+                                    for problem in &group.sample {
+                                        ui.label(problem.to_string());
+                                    }
+                                    if group.count > group.sample.len() {
+                                        ui.weak(format!(
+                                            "… and {} more (sitmap check --verbose lists all)",
+                                            group.count - group.sample.len()
+                                        ));
+                                    }
+                                });
+                        }
                     }
                 });
         });

@@ -13,9 +13,11 @@ pub(super) fn finish<'a>(
 ) -> Outcome<'a> {
     let errors = &mut checked.errors;
     let warnings = &mut checked.warnings;
-    let geometry = geometry.map_err(|e| errors.push(e)).ok();
-    let extent = time_extent(properties, errors, warnings);
-    let sources = sources(&properties.sources, errors, warnings);
+    let geometry = geometry
+        .map_err(|e| errors.push(Message::new(Kind::Geometry, e)))
+        .ok();
+    let extent = Some(time_extent(properties, warnings));
+    let sources = sources(&properties.sources, warnings);
     let (title, description, kind, actor) = (
         text(properties, TITLE, warnings),
         text(properties, DESCRIPTION, warnings),
@@ -56,15 +58,18 @@ pub(super) fn finish<'a>(
 pub(super) fn feature_id<'p>(
     properties: &Known<'p>,
     member: Option<&RawValue>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> Option<Cow<'p, str>> {
     if let Some(value) = properties.get(ID) {
         match value {
             Prop::Text(s) => return Some(s.clone()),
             Prop::Json(n) if n.is_number() => return Some(Cow::Owned(n.to_string())),
-            Prop::Json(_) => warnings.push(format!(
-                "`id` is {}, not text or a number; ignored",
-                excerpt(&value.to_json())
+            Prop::Json(_) => warnings.push(Message::new(
+                Kind::Unread("id"),
+                format!(
+                    "`id` is {}, not text or a number; shown as written",
+                    excerpt(&value.to_json())
+                ),
             )),
         }
     }
@@ -75,83 +80,89 @@ pub(super) fn feature_id<'p>(
     }
 }
 
-pub(super) fn time_extent(
-    properties: &Known,
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<String>,
-) -> Option<TimeExtent> {
-    let mut field = |key: &str, k: usize| match properties.get(k) {
-        None => Ok(None),
-        Some(Prop::Text(s)) => Ok(Some(&**s)),
+/// `start` and `end` as the feature's time. Nothing here drops a feature:
+/// a value that is not a date is a warning and stays in the properties as
+/// written; without a readable `start` the feature is timeless (and the
+/// layer's own time field, if it has one, may date it later).
+pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> TimeExtent {
+    let mut field = |key: &'static str, k: usize| match properties.get(k) {
+        None => None,
+        Some(Prop::Text(s)) => Some(&**s),
         Some(other) => {
-            errors.push(format!(
-                "`{key}` is {}, not a date (YYYY-MM-DD) or an RFC 3339 date-time",
-                excerpt(&other.to_json())
+            warnings.push(Message::new(
+                Kind::Unread(key),
+                format!(
+                    "`{key}` is {}, not a date (YYYY-MM-DD) or an RFC 3339 date-time; shown as \
+                     written",
+                    excerpt(&other.to_json())
+                ),
             ));
-            Err(())
+            None
         }
     };
     let (start, end) = (field("start", START), field("end", END));
-    let (Ok(start), Ok(end)) = (start, end) else {
-        return None;
-    };
     match TimeExtent::parse(start, end) {
-        Ok(TimeExtent::Timeless) => {
-            warnings.push("no `start`: the feature is timeless and shown at every date".into());
-            Some(TimeExtent::Timeless)
-        }
-        Ok(extent) => Some(extent),
+        Ok(extent) => extent,
         Err(e) => {
-            errors.push(e.to_string());
-            None
+            // Keep what can be kept: the start alone, else nothing.
+            let fallback = TimeExtent::parse(start, None).ok();
+            let what = match &fallback {
+                Some(TimeExtent::Timeless) | None => "the feature is shown at every date",
+                Some(_) => "`end` is ignored",
+            };
+            warnings.push(Message::new(Kind::Date, format!("{e}; {what}")));
+            fallback.unwrap_or(TimeExtent::Timeless)
         }
     }
 }
 
-pub(super) fn sources(
-    value: &SourcesIn,
-    errors: &mut Vec<String>,
-    warnings: &mut Vec<String>,
-) -> Box<[Source]> {
+/// The entries of `sources` that are web links. Anything else is a
+/// warning: the property stays in the details as written.
+pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[Source]> {
     let items = match value {
         SourcesIn::Absent => &[][..],
         SourcesIn::Items(items) => items.as_slice(),
         SourcesIn::NotArray => {
-            errors.push(
-                "`sources` is not an array of {\"title\", \"url\", \"published\"} objects".into(),
-            );
+            warnings.push(Message::new(
+                Kind::Unread("sources"),
+                "`sources` is not an array of {\"title\", \"url\", \"published\"} objects; \
+                 shown as written",
+            ));
             return Box::default();
         }
     };
-    if items.is_empty() {
-        warnings.push("no sources: add a `sources` entry with the `url` of a report".into());
-    }
     let mut sources = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
+        let mut skip = |text: String| warnings.push(Message::new(Kind::Source, text));
         let SourceItem::Entry {
             url,
             title,
             published,
         } = item
         else {
-            errors.push(format!("sources[{i}] is not an object with a `url`"));
+            skip(format!("sources[{i}] is not an object with a `url`"));
             continue;
         };
         let url = match url {
             None => {
-                errors.push(format!("sources[{i}] has no `url`"));
+                skip(format!("sources[{i}] has no `url`"));
                 continue;
             }
             Some(Prop::Text(url)) => url,
             Some(other) => {
-                errors.push(format!("sources[{i}].url is {}, not text", other.to_json()));
+                skip(format!(
+                    "sources[{i}].url is {}, not text",
+                    excerpt(&other.to_json())
+                ));
                 continue;
             }
         };
         if !is_web_address(url) {
-            errors.push(format!(
-                "sources[{i}].url `{}` is not an http or https address",
-                excerpt(url)
+            // Quoted as written: trimming would hide a leading space.
+            let quoted = serde_json::to_string(&**url).unwrap_or_default();
+            skip(format!(
+                "sources[{i}].url {} is not an http or https address; not a link",
+                excerpt(&quoted)
             ));
             continue;
         }
@@ -181,7 +192,7 @@ pub(super) fn is_web_address(url: &str) -> bool {
 }
 
 /// A text property; numbers and booleans are shown as written.
-pub(super) fn text(properties: &Known, k: usize, warnings: &mut Vec<String>) -> Option<Box<str>> {
+pub(super) fn text(properties: &Known, k: usize, warnings: &mut Vec<Message>) -> Option<Box<str>> {
     match properties.get(k)? {
         Prop::Text(s) => Some((**s).into()),
         Prop::Json(value) if value.is_number() || value.is_boolean() => {
@@ -189,13 +200,16 @@ pub(super) fn text(properties: &Known, k: usize, warnings: &mut Vec<String>) -> 
         }
         Prop::Json(_) => {
             let key = crate::layers::KNOWN_KEYS[k];
-            warnings.push(format!("`{key}` is not text; ignored"));
+            warnings.push(Message::new(
+                Kind::Unread(key),
+                format!("`{key}` is not text; shown as written"),
+            ));
             None
         }
     }
 }
 
-pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<String>) -> DatePrecision {
+pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<Message>) -> DatePrecision {
     let Some(value) = properties.get(DATE_PRECISION) else {
         return DatePrecision::Day;
     };
@@ -203,9 +217,12 @@ pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<String>) -> 
         .as_str()
         .and_then(DatePrecision::parse)
         .unwrap_or_else(|| {
-            warnings.push(format!(
-                "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
-                excerpt(&value.to_json())
+            warnings.push(Message::new(
+                Kind::Unread("date_precision"),
+                format!(
+                    "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
+                    excerpt(&value.to_json())
+                ),
             ));
             DatePrecision::Day
         })
@@ -215,16 +232,19 @@ pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<String>) -> 
 /// gives an uncertainty plainly means it.
 pub(super) fn location_precision(
     properties: &Known,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> LocationPrecision {
     let uncertainty_km = match properties.get(UNCERTAINTY_KM) {
         None => None,
         Some(value) => match value.as_f64().filter(|km| km.is_finite() && *km >= 0.0) {
             Some(km) => Some(km),
             None => {
-                warnings.push(format!(
-                    "uncertainty_km {} is not a distance in km; ignored",
-                    excerpt(&value.to_json())
+                warnings.push(Message::new(
+                    Kind::Unread("uncertainty_km"),
+                    format!(
+                        "uncertainty_km {} is not a distance in km; ignored",
+                        excerpt(&value.to_json())
+                    ),
                 ));
                 None
             }
@@ -235,9 +255,12 @@ pub(super) fn location_precision(
         Some(Prop::Text(s)) if s == "exact" => false,
         Some(Prop::Text(s)) if s == "approximate" => true,
         Some(other) => {
-            warnings.push(format!(
-                "location_precision {} is not \"exact\" or \"approximate\"; taken as exact",
-                excerpt(&other.to_json())
+            warnings.push(Message::new(
+                Kind::Unread("location_precision"),
+                format!(
+                    "location_precision {} is not \"exact\" or \"approximate\"; taken as exact",
+                    excerpt(&other.to_json())
+                ),
             ));
             false
         }
@@ -246,24 +269,27 @@ pub(super) fn location_precision(
         return LocationPrecision::Exact;
     }
     if uncertainty_km.is_none() {
-        warnings.push(
-            "location_precision is approximate but `uncertainty_km` is missing; add the radius in km"
-                .into(),
-        );
+        warnings.push(Message::new(
+            Kind::NoUncertainty,
+            "location_precision is approximate but `uncertainty_km` is missing; add the radius in km",
+        ));
     }
     LocationPrecision::Approximate { uncertainty_km }
 }
 
 /// simplestyle overrides; an unreadable value falls back to the layer default.
-pub(super) fn style(properties: &Known, warnings: &mut Vec<String>) -> Option<Box<Style>> {
+pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<Box<Style>> {
     let mut colour = |k: usize| {
         let value = properties.get(k)?;
         let parsed = value.as_str().and_then(Rgb::parse);
         if parsed.is_none() {
-            warnings.push(format!(
-                "{} {} is not a #rrggbb colour; ignored",
-                crate::layers::KNOWN_KEYS[k],
-                excerpt(&value.to_json())
+            let key = crate::layers::KNOWN_KEYS[k];
+            warnings.push(Message::new(
+                Kind::Unread(key),
+                format!(
+                    "{key} {} is not a #rrggbb colour; ignored",
+                    excerpt(&value.to_json())
+                ),
             ));
         }
         parsed
@@ -273,10 +299,13 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<String>) -> Option<Bo
         let value = properties.get(k)?;
         let parsed = value.as_f64().filter(|n| (0.0..=max).contains(n));
         if parsed.is_none() {
-            warnings.push(format!(
-                "{} {} is not a number from 0 to {max}; ignored",
-                crate::layers::KNOWN_KEYS[k],
-                excerpt(&value.to_json())
+            let key = crate::layers::KNOWN_KEYS[k];
+            warnings.push(Message::new(
+                Kind::Unread(key),
+                format!(
+                    "{key} {} is not a number from 0 to {max}; ignored",
+                    excerpt(&value.to_json())
+                ),
             ));
         }
         parsed.map(|n| n as f32)
@@ -314,13 +343,22 @@ pub(super) fn moved(feature: &Feature, known: &Known, plain_sources: bool) -> Mo
     if word(LOCATION_PRECISION).is_some_and(|w| w == "exact" || w == "approximate") {
         moved |= Moved::LOCATION_PRECISION;
     }
+    // Only a `start` or `end` that made the extent can be written back
+    // from it: one that did not read (or an end before its start) stays.
+    let read_as = |field: &'static str, text: &str| time::TimePoint::parse(field, text).ok();
     if let Some((first, last)) = feature.extent.range_secs() {
-        match word(START).map(|text| time::writes_back_exactly(text, first)) {
+        let start =
+            word(START).filter(|text| read_as("start", text).map(|p| p.first_sec()) == Some(first));
+        match start.map(|text| time::writes_back_exactly(text, first)) {
             Some(Some(false)) => moved |= Moved::START,
             Some(Some(true)) => moved |= Moved::START | Moved::START_MOMENT,
             _ => {}
         }
-        match (word(END), last) {
+        let span = matches!(feature.extent, TimeExtent::Span { .. });
+        let end = word(END).filter(|text| {
+            span && (*text == ONGOING || read_as("end", text).map(|p| p.last_sec()) == last)
+        });
+        match (end, last) {
             (Some(ONGOING), None) => moved |= Moved::END,
             (Some(text), Some(last)) => match time::writes_back_exactly(text, last) {
                 Some(false) => moved |= Moved::END,
