@@ -15,13 +15,13 @@ const FILES: [&str; 4] = [
 ];
 
 /// The story's documented span (geodata/README.md, "Story layers"): from the
-/// 20 Jan 2025 inauguration to the end of the FAA notice's validity.
+/// 20 Jan 2025 inauguration to the last sourced date, AP's toll of 28 May 2026.
 const FIRST_DAY: &str = "2025-01-20";
-const LAST_DAY: &str = "2026-02-19";
+const LAST_DAY: &str = "2026-05-28";
 
-/// geodata/README.md's running total: 33 strikes, 114 killed.
-const STRIKES: usize = 33;
-const KILLED: f64 = 114.0;
+/// The days geodata/README.md's totals table must give (issue 15): the
+/// source article's date, the end of 2025 and the last sourced date.
+const TOTALS_DAYS: [&str; 3] = ["2025-11-17", "2025-12-31", LAST_DAY];
 
 fn load(name: &str) -> Layer {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -100,16 +100,177 @@ fn dates_fall_within_the_storys_range() {
 }
 
 #[test]
-fn every_strike_has_a_death_figure_and_the_totals_match_the_readme() {
-    let strikes = load("strikes.geojson");
-    let mut killed = 0.0;
-    for feature in strikes.features() {
+fn every_strike_has_a_sea_vessels_and_a_death_figure() {
+    for feature in load("strikes.geojson").features() {
         let id = feature.id.as_deref().unwrap_or("?");
-        let properties = feature.properties();
-        let figure = properties.get("killed").and_then(|v| v.as_f64());
-        killed += figure.unwrap_or_else(|| panic!("strike {id} has no killed figure"));
         assert_eq!(feature.kind.as_deref(), Some("boat_strike"), "{id}");
+        let properties = feature.properties();
+        for key in ["killed", "vessels"] {
+            let figure = properties.get(key).and_then(|v| v.as_f64());
+            assert!(
+                figure.is_some_and(|n| n >= 0.0),
+                "strike {id} has no {key} figure"
+            );
+        }
+        assert!(
+            properties.get("vessels").and_then(|v| v.as_f64()) >= Some(1.0),
+            "strike {id} hit no vessel"
+        );
+        let sea = properties.get("sea_region").and_then(|v| v.as_str());
+        assert!(
+            sea.is_some_and(|s| s.starts_with("Caribbean") || s.starts_with("Eastern Pacific")),
+            "strike {id} does not say its sea: {sea:?}"
+        );
+        if let Some(presumed) = properties.get("presumed_dead") {
+            assert!(presumed.as_f64().is_some_and(|n| n >= 1.0), "{id}");
+        }
     }
-    assert_eq!(strikes.features().len(), STRIKES);
-    assert_eq!(killed, KILLED);
+}
+
+/// One row of the README's totals table.
+#[derive(Debug, PartialEq)]
+struct Totals {
+    features: u32,
+    vessels: f64,
+    killed: f64,
+    presumed_dead: f64,
+}
+
+/// The totals table of geodata/README.md ("Strike totals"), parsed: the rows
+/// under the header `| as of | strike features | vessels | killed | presumed
+/// dead |`, up to the first line that is not a table row.
+fn readme_totals() -> Vec<(String, Totals)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("geodata/README.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let header = "| as of | strike features | vessels | killed | presumed dead |";
+    let mut lines = text.lines().skip_while(|line| line.trim() != header);
+    assert!(lines.next().is_some(), "README has no totals table");
+    lines
+        .skip(1) // the | --- | line
+        .take_while(|line| line.starts_with('|'))
+        .map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            assert_eq!(cells.len(), 5, "{line}");
+            let number =
+                |i: usize| -> f64 { cells[i].parse().unwrap_or_else(|_| panic!("{line}")) };
+            let totals = Totals {
+                features: cells[1].parse().unwrap_or_else(|_| panic!("{line}")),
+                vessels: number(2),
+                killed: number(3),
+                presumed_dead: number(4),
+            };
+            (cells[0].to_string(), totals)
+        })
+        .collect()
+}
+
+/// The sums over every `boat_strike` feature of the story layers that starts
+/// on or before the end of `day`.
+fn layer_totals(layers: &[Layer], day: &str) -> Totals {
+    let last = secs(day) + 86_399;
+    let mut totals = Totals {
+        features: 0,
+        vessels: 0.0,
+        killed: 0.0,
+        presumed_dead: 0.0,
+    };
+    let strikes = layers
+        .iter()
+        .flat_map(|layer| layer.features())
+        .filter(|f| f.kind.as_deref() == Some("boat_strike"));
+    for feature in strikes {
+        let (start, _) = feature.extent.range_secs().unwrap();
+        if start > last {
+            continue;
+        }
+        let properties = feature.properties();
+        let figure = |key: &str| properties.get(key).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        totals.features += 1;
+        totals.vessels += figure("vessels");
+        totals.killed += figure("killed");
+        totals.presumed_dead += figure("presumed_dead");
+    }
+    totals
+}
+
+#[test]
+fn the_readme_totals_table_is_the_sum_of_the_layers() {
+    let layers: Vec<Layer> = FILES.iter().map(|name| load(name)).collect();
+    let rows = readme_totals();
+    for day in TOTALS_DAYS {
+        assert!(
+            rows.iter().any(|(d, _)| d == day),
+            "README totals table has no row for {day}"
+        );
+    }
+    for (day, readme) in &rows {
+        assert_eq!(layer_totals(&layers, day), *readme, "totals as of {day}");
+    }
+}
+
+#[test]
+fn totals_grow_with_the_date_and_count_only_started_strikes() {
+    let layers: Vec<Layer> = FILES.iter().map(|name| load(name)).collect();
+    let before = layer_totals(&layers, "2025-09-01");
+    assert_eq!(before.features, 0, "no strike before 2 Sept 2025");
+    let first = layer_totals(&layers, "2025-09-02");
+    assert_eq!((first.features, first.killed), (1, 11.0));
+    let mut previous = before;
+    for day in TOTALS_DAYS {
+        let now = layer_totals(&layers, day);
+        assert!(
+            now.features > previous.features && now.killed > previous.killed,
+            "{day}"
+        );
+        previous = now;
+    }
+}
+
+/// Issue 15: every source entry has a title and says when it was published,
+/// as a date or as "not shown on the page" where the page gave none.
+#[test]
+fn every_source_has_a_title_and_a_publication_date() {
+    for name in FILES {
+        for feature in load(name).features() {
+            let id = feature.id.as_deref().unwrap_or("?");
+            for source in feature.sources.iter() {
+                assert!(
+                    source
+                        .title
+                        .as_deref()
+                        .is_some_and(|t| !t.trim().is_empty()),
+                    "{name}:{id}: a source without title ({})",
+                    source.url
+                );
+                assert!(
+                    source
+                        .published
+                        .as_deref()
+                        .is_some_and(|p| !p.trim().is_empty()),
+                    "{name}:{id}: {} does not say when it was published",
+                    source.url
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn approximate_places_say_how_approximate() {
+    for name in FILES {
+        for feature in load(name).features() {
+            let id = feature.id.as_deref().unwrap_or("?");
+            let properties = feature.properties();
+            let word = properties
+                .get("location_precision")
+                .and_then(|v| v.as_str());
+            if word == Some("approximate") {
+                let radius = properties.get("uncertainty_km").and_then(|v| v.as_f64());
+                assert!(
+                    radius.is_some_and(|r| r > 0.0),
+                    "{name}:{id} has no uncertainty_km"
+                );
+            }
+        }
+    }
 }

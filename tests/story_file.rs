@@ -30,7 +30,7 @@ fn the_shipped_story_loads_without_warnings() {
     assert!(warnings.is_empty(), "{warnings:#?}");
     assert!(!story.title.is_empty());
     assert!(
-        (10..=15).contains(&story.scenes.len()),
+        (10..=24).contains(&story.scenes.len()),
         "{} scenes",
         story.scenes.len()
     );
@@ -49,6 +49,16 @@ fn the_scenes_run_forward_in_time() {
             pair[1].time.day()
         );
     }
+}
+
+#[test]
+fn the_story_runs_from_the_designations_to_the_last_sourced_date() {
+    let (story, _) = load_story(geodata().join("story.json")).unwrap();
+    let first = story.scenes.first().unwrap().time.day().to_string();
+    let last = story.scenes.last().unwrap().time.day().to_string();
+    assert_eq!(first, "2025-02-20");
+    // The last sourced date of the story layers (geodata/README.md, totals).
+    assert_eq!(last, "2026-05-28");
 }
 
 #[test]
