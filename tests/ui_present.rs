@@ -91,7 +91,7 @@ fn p_opens_the_presenter_window_with_notes_the_next_scene_and_a_clock() {
     assert!(harness.query_by_label_contains("Scene 1 of").is_none());
     harness.key_press(egui::Key::P);
     harness.run_steps(2);
-    assert!(harness.query_by_label_contains("Scene 1 of 14").is_some());
+    assert!(harness.query_by_label_contains("Scene 1 of 20").is_some());
     assert!(harness.query_by_label(&story.scenes[0].notes).is_some());
     let next = format!("Next: {}", story.scenes[1].title);
     assert!(harness.query_by_label(&next).is_some());

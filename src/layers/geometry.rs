@@ -280,7 +280,7 @@ fn around_pole(ring: &LineString<f64>) -> Option<LineString<f64>> {
             y: c.y,
         });
     }
-    if (offset as f64).abs() != 360.0 {
+    if offset.abs() != 360.0 {
         return None;
     }
     let (first, last) = (*unwrapped.first()?, *unwrapped.last()?);

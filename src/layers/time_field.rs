@@ -172,11 +172,9 @@ fn detect(features: &[Feature]) -> Option<Chosen> {
         }
         if present > 0 && present * 2 >= sample.len() && readable * 5 >= present * 4 {
             let end = end.and_then(|end| {
-                sample.iter().find_map(|p| {
-                    p.keys()
-                        .find(|k| k.eq_ignore_ascii_case(end))
-                        .map(String::clone)
-                })
+                sample
+                    .iter()
+                    .find_map(|p| p.keys().find(|k| k.eq_ignore_ascii_case(end)).cloned())
             });
             return Some(Chosen { start: key, end });
         }
@@ -217,7 +215,7 @@ fn epoch(n: f64) -> Option<Read> {
     let secs = secs.floor();
     (EARLIEST as f64..=LATEST as f64)
         .contains(&secs)
-        .then(|| Read {
+        .then_some(Read {
             first: secs as i64,
             last: secs as i64,
         })
