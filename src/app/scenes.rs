@@ -27,7 +27,13 @@ impl SitmapApp {
             size.x,
             size.y,
         );
-        let round = |v: f64| (v * 100.0).round() / 100.0;
+        // Rounded outwards to 0.01°: the box still holds the whole view and
+        // cannot shrink to nothing at the closest zoom; `visible_bbox` keeps
+        // it within the world, so the loader always takes it back.
+        let [west, south, east, north] = bbox;
+        let down = |v: f64| (v * 100.0).floor() / 100.0;
+        let up = |v: f64| (v * 100.0).ceil() / 100.0;
+        let bbox = [down(west), down(south), up(east), up(north)];
         let time = match self.time.state.as_ref() {
             Some(t) => match t.mode {
                 Mode::Window { days } => SceneTime::Window {
