@@ -37,6 +37,7 @@ pub fn scenes_panel(
     current: Option<usize>,
     editing: &mut Option<usize>,
     warnings: &[String],
+    recovery_problem: Option<&str>,
 ) -> Vec<SceneCommand> {
     let mut commands = Vec::new();
     ui.heading("Scenes");
@@ -64,10 +65,24 @@ pub fn scenes_panel(
     );
     ui.horizontal_wrapped(|ui| {
         if doc.is_dirty() {
-            ui.label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color))
-                .on_hover_text(
-                    "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
-                );
+            let unsaved = ui
+                .label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color));
+            match recovery_problem {
+                // The promise holds only while the copy is really written.
+                None => {
+                    unsaved.on_hover_text(
+                        "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
+                    );
+                }
+                Some(problem) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Not kept if sitmap quits or crashes ({problem}). Save to keep these edits."
+                        ))
+                        .color(ui.visuals().error_fg_color),
+                    );
+                }
+            }
         } else {
             ui.label(RichText::new(file).weak())
                 .on_hover_text(doc.path.display().to_string());
