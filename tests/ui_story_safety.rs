@@ -215,3 +215,29 @@ fn reload_takes_the_version_on_disk() {
     assert_eq!(doc.story.title, "Theirs");
     assert!(!doc.is_dirty());
 }
+
+fn the_session_remembers_open_files_and_the_story_by_absolute_paths() {
+    // Relative, as typed on a command line in the project folder.
+    let files: Vec<PathBuf> = sitmap::story::STORY_FILES
+        .iter()
+        .map(|name| Path::new("geodata").join(name))
+        .collect();
+    assert!(
+        files[0].is_relative() && files[0].is_file(),
+        "run from the crate root"
+    );
+    let options = StartOptions {
+        files: files.clone(),
+        story: Some(PathBuf::from("geodata/story.json")),
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1200.0, 800.0]);
+    common::settle(&mut harness, files.len());
+    let session = harness.state().session();
+    assert_eq!(session.files.len(), files.len());
+    for (remembered, opened) in session.files.iter().zip(&files) {
+        assert!(remembered.is_absolute(), "{}", remembered.display());
+        assert_eq!(*remembered, std::fs::canonicalize(opened).unwrap());
+    }
+    assert!(session.story.unwrap().is_absolute());
+}

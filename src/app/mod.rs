@@ -348,6 +348,7 @@ impl SitmapApp {
             reduced_motion: self.present.reduced_motion,
             presenter_window: self.present.presenter_window,
         }
+        .with_absolute_paths()
     }
 }
 
