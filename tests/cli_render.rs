@@ -323,3 +323,27 @@ fn a_missing_layer_file_is_named() {
     );
     assert!(stderr.contains("missing-layer.geojson"), "{stderr}");
 }
+
+#[test]
+fn a_date_render_with_several_layers_gives_the_same_file_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = ["a.png", "b.png", "c.png"]
+        .iter()
+        .map(|name| dir.path().join(name))
+        .collect();
+    // Before the story's first event, and outside the data: once clamped
+    // to whichever layer loaded first.
+    for (path, date) in paths.iter().zip(["2025-03-01", "2025-03-01", "2030-01-01"]) {
+        render(&["--date", date, "--out", path.to_str().unwrap()]);
+    }
+    assert_eq!(
+        std::fs::read(&paths[0]).unwrap(),
+        std::fs::read(&paths[1]).unwrap(),
+        "the same command gave different files"
+    );
+    assert_ne!(
+        std::fs::read(&paths[0]).unwrap(),
+        std::fs::read(&paths[2]).unwrap(),
+        "another day is another image (its date label)"
+    );
+}
