@@ -12,12 +12,14 @@ use sitmap::scenes::{Camera, load_story};
 use sitmap::story::story_file;
 use std::path::{Path, PathBuf};
 
+/// A copy of the shipped story in `dir`.
 fn story_copy(dir: &Path) -> PathBuf {
     let path = dir.join("story.json");
     std::fs::copy(story_file().unwrap(), &path).unwrap();
     path
 }
 
+/// The window on `story` with no layers (quick), the scenes panel open.
 fn start(story: &Path, recovery: Option<PathBuf>, size: [f32; 2]) -> Harness<'static, SitmapApp> {
     let options = StartOptions {
         story: Some(story.to_owned()),
@@ -30,6 +32,7 @@ fn start(story: &Path, recovery: Option<PathBuf>, size: [f32; 2]) -> Harness<'st
     harness
 }
 
+#[test]
 fn a_scene_added_at_the_opening_view_of_a_wide_window_saves_and_opens_again() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -59,6 +62,8 @@ fn a_scene_added_at_the_opening_view_of_a_wide_window_saves_and_opens_again() {
     assert!(west < east && south < north);
 }
 
+/// Steps the window (with real pauses, for the writer thread) until
+/// `done` or `secs` have passed; whether `done` came true.
 fn step_until(
     harness: &mut Harness<'static, SitmapApp>,
     secs: f64,
@@ -75,6 +80,7 @@ fn step_until(
     false
 }
 
+#[test]
 fn an_edit_reaches_the_recovery_copy_within_two_seconds_without_a_quit() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -93,6 +99,7 @@ fn an_edit_reaches_the_recovery_copy_within_two_seconds_without_a_quit() {
     assert_eq!(kept.scenes[0].notes, "Pause here.");
 }
 
+#[test]
 fn with_an_unwritable_recovery_folder_the_panel_says_edits_are_not_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -109,6 +116,7 @@ fn with_an_unwritable_recovery_folder_the_panel_says_edits_are_not_kept() {
     );
 }
 
+#[test]
 fn quitting_with_unsaved_edits_asks_and_cancel_stays() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -150,6 +158,7 @@ fn quitting_with_unsaved_edits_asks_and_cancel_stays() {
     );
 }
 
+#[test]
 fn discard_quits_without_writing_the_story() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -165,6 +174,7 @@ fn discard_quits_without_writing_the_story() {
     assert_eq!(std::fs::read(&path).unwrap(), original);
 }
 
+#[test]
 fn quitting_with_nothing_unsaved_does_not_ask() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -174,6 +184,7 @@ fn quitting_with_nothing_unsaved_does_not_ask() {
     assert!(harness.state().quitting() && !harness.state().asking_about_unsaved());
 }
 
+#[test]
 fn a_save_over_a_file_changed_on_disk_asks_and_overwrite_writes_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -200,6 +211,7 @@ fn a_save_over_a_file_changed_on_disk_asks_and_overwrite_writes_it() {
     assert_ne!(load_story(&path).unwrap().0.title, "Theirs");
 }
 
+#[test]
 fn reload_takes_the_version_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let path = story_copy(dir.path());
@@ -216,6 +228,7 @@ fn reload_takes_the_version_on_disk() {
     assert!(!doc.is_dirty());
 }
 
+#[test]
 fn the_session_remembers_open_files_and_the_story_by_absolute_paths() {
     // Relative, as typed on a command line in the project folder.
     let files: Vec<PathBuf> = sitmap::story::STORY_FILES

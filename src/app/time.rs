@@ -289,17 +289,22 @@ impl TimeSession {
                                 ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour(open.colour));
                             ui.strong(
-                                egui::RichText::new(
+                                egui::RichText::new(crate::text::bounded(
                                     feature
                                         .title
                                         .as_deref()
                                         .or(feature.id.as_deref())
                                         .unwrap_or("Event"),
-                                )
+                                    crate::text::TITLE_CHARS,
+                                ))
                                 .size(17.0),
                             );
                         });
-                        ui.label(format!("{} · {}", open.name(), when(feature)));
+                        ui.label(format!(
+                            "{} · {}",
+                            crate::text::bounded(open.name(), crate::text::TITLE_CHARS),
+                            when(feature)
+                        ));
                         let place = coordinates_text(anchor_lon_lat(feature));
                         let place = match feature.location_precision {
                             crate::layers::LocationPrecision::Approximate {
@@ -317,7 +322,11 @@ impl TimeSession {
                         ui.label(egui::RichText::new(place).weak());
                         for source in feature.sources.iter().take(2) {
                             ui.hyperlink_to(
-                                source.title.as_deref().unwrap_or(&source.url),
+                                crate::text::bounded(
+                                    source.title.as_deref().unwrap_or(&source.url),
+                                    crate::text::TITLE_CHARS,
+                                )
+                                .as_ref(),
                                 source.url.as_ref(),
                             );
                         }

@@ -144,10 +144,17 @@ pub fn scenes_panel(
         .max_height((ui.available_height() * 0.45).max(120.0))
         .show(ui, |ui| {
             for (index, scene) in doc.story.scenes.iter().enumerate() {
-                let text = format!("{}. {}", index + 1, scene.title);
+                let text = format!(
+                    "{}. {}",
+                    index + 1,
+                    crate::text::bounded(&scene.title, crate::text::TITLE_CHARS)
+                );
                 let response = ui
                     .selectable_label(current == Some(index), RichText::new(text).strong())
-                    .on_hover_text(plain_text(&parse_caption(&scene.caption)));
+                    .on_hover_text(plain_text(&parse_caption(&crate::text::bounded(
+                        &scene.caption,
+                        crate::text::DESCRIPTION_CHARS,
+                    ))));
                 ui.label(RichText::new(when(scene.time)).small().weak());
                 if response.clicked() {
                     commands.push(SceneCommand::GoTo(index));
