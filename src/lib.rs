@@ -17,6 +17,7 @@ pub mod scenes;
 pub mod session;
 pub mod state;
 pub mod story;
+pub mod text;
 pub mod timeline;
 pub mod ui;
 pub mod view;

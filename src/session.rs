@@ -2,6 +2,12 @@
 //! layers and the timeline's day (the window's size and place eframe keeps
 //! itself). Stored with eframe's persistence as one small value, so an older or
 //! damaged entry is simply ignored, never fatal.
+//!
+//! Paths are stored absolute (canonical where the file exists): sitmap
+//! started from another folder must find the same files, not report them all
+//! gone and overwrite the list. A view read back that cannot be shown (not a
+//! number, off the map, a zoom outside the map's range) is dropped, so the
+//! map opens on its default view instead of blank on every start.
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -36,8 +42,49 @@ pub struct Session {
 }
 
 impl Session {
+    /// The remembered session, its view checked (see [`Session::validated`]).
     pub fn load(storage: &dyn eframe::Storage) -> Option<Self> {
-        eframe::get_value(storage, KEY)
+        eframe::get_value::<Self>(storage, KEY).map(Self::validated)
+    }
+
+    /// Drops a centre or zoom that cannot be shown: not finite, longitude
+    /// beyond ±180°, latitude beyond the map's ±85.06°, zoom outside
+    /// [`crate::view::MIN_ZOOM`]..=[`crate::view::MAX_ZOOM`]. Both go
+    /// together: a zoom without its centre means nothing.
+    pub fn validated(mut self) -> Self {
+        let centre_ok = self.center_lon_lat.is_some_and(|[lon, lat]| {
+            lon.is_finite()
+                && lat.is_finite()
+                && lon.abs() <= 180.0
+                && lat.abs() <= crate::view::MAX_LAT + 0.01
+        });
+        let zoom_ok = self.zoom.is_some_and(|zoom| {
+            zoom.is_finite() && (crate::view::MIN_ZOOM..=crate::view::MAX_ZOOM).contains(&zoom)
+        });
+        if !(centre_ok && zoom_ok) {
+            if self.center_lon_lat.is_some() || self.zoom.is_some() {
+                log::warn!(
+                    "the remembered view (centre {:?}, zoom {:?}) cannot be shown; opening on the default view",
+                    self.center_lon_lat,
+                    self.zoom
+                );
+            }
+            self.center_lon_lat = None;
+            self.zoom = None;
+        }
+        self
+    }
+
+    /// Every path made absolute, canonical where the file exists, so the
+    /// session means the same files from any working folder.
+    pub fn with_absolute_paths(mut self) -> Self {
+        for path in self.files.iter_mut().chain(self.hidden.iter_mut()) {
+            *path = absolute(path);
+        }
+        if let Some(story) = &mut self.story {
+            *story = absolute(story);
+        }
+        self
     }
 
     pub fn save(&self, storage: &mut dyn eframe::Storage) {
@@ -53,6 +100,12 @@ impl Session {
     pub fn was_hidden(&self, path: &Path) -> bool {
         self.hidden.iter().any(|hidden| hidden == path)
     }
+}
+
+/// `path` canonical (links resolved) when it exists, else made absolute
+/// against the working folder.
+pub fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| crate::loading::absolute(path))
 }
 
 #[cfg(test)]
@@ -108,6 +161,63 @@ mod tests {
         let mut storage = Memory::default();
         eframe::Storage::set_string(&mut storage, KEY, "(this is not ron".into());
         assert_eq!(Session::load(&storage), None);
+    }
+
+    #[test]
+    fn a_view_that_cannot_be_shown_is_dropped_on_read() {
+        for (centre, zoom) in [
+            ([f64::NAN, 10.0], 5.0),
+            ([-66.0, f64::INFINITY], 5.0),
+            ([-266.0, 10.0], 5.0),
+            ([-66.0, 89.0], 5.0),
+            ([-66.0, 10.0], f64::NAN),
+            ([-66.0, 10.0], 40.0),
+            ([-66.0, 10.0], -3.0),
+        ] {
+            let mut storage = Memory::default();
+            Session {
+                center_lon_lat: Some(centre),
+                zoom: Some(zoom),
+                theme: Some("dark".into()),
+                ..Session::default()
+            }
+            .save(&mut storage);
+            let read = Session::load(&storage).unwrap();
+            assert_eq!(
+                (read.center_lon_lat, read.zoom),
+                (None, None),
+                "{centre:?} {zoom}"
+            );
+            assert_eq!(read.theme.as_deref(), Some("dark"), "the rest is kept");
+        }
+        let good = Session {
+            center_lon_lat: Some([-66.9, 10.5]),
+            zoom: Some(6.5),
+            ..Session::default()
+        };
+        assert_eq!(good.clone().validated(), good);
+    }
+
+    #[test]
+    fn paths_are_stored_absolute_and_canonical() {
+        let dir = tempfile::tempdir().unwrap();
+        let here = dir.path().join("here.geojson");
+        std::fs::write(&here, "{}").unwrap();
+        // Through a `..`, as a relative path from elsewhere would be.
+        let roundabout = dir.path().join("sub").join("..").join("here.geojson");
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let session = Session {
+            files: vec![roundabout.clone(), PathBuf::from("not-there.geojson")],
+            hidden: vec![roundabout],
+            story: Some(PathBuf::from("talk.json")),
+            ..Session::default()
+        }
+        .with_absolute_paths();
+        let canonical = std::fs::canonicalize(&here).unwrap();
+        assert_eq!(session.files[0], canonical);
+        assert_eq!(session.hidden, vec![canonical]);
+        assert!(session.files[1].is_absolute() && session.files[1].ends_with("not-there.geojson"));
+        assert!(session.story.unwrap().is_absolute());
     }
 
     #[test]

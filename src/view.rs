@@ -73,7 +73,9 @@ pub fn fit(bbox: LonLatBox, width: f32, height: f32) -> (Position, f64) {
 
 /// The lon/lat box a `width` × `height` viewport shows at `center` and
 /// `zoom`: what "add a scene from this view" stores, so the scene fits any
-/// screen it is later shown on.
+/// screen it is later shown on. Always a box the story loader accepts
+/// (see [`within_world`]): a wide window on the whole Americas sees past the
+/// antimeridian, and that part is dropped rather than written as -207°.
 pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
     let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
     let (x, y) = mercator(center.x(), center.y());
@@ -83,7 +85,31 @@ pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> Lon
     );
     let (west, north) = unmercator(x - dx, (y - dy).max(0.0));
     let (east, south) = unmercator(x + dx, (y + dy).min(1.0));
-    [west, south, east, north]
+    within_world([west, south, east, north])
+}
+
+/// `bbox` moved by whole turns so its middle is within ±180° longitude,
+/// then cut to ±180° longitude and ±[`MAX_LAT`] latitude: the part of the
+/// world the map can show. A box wider than the world becomes the whole
+/// width. Not-a-number edges become the whole world's.
+pub fn within_world(bbox: LonLatBox) -> LonLatBox {
+    let [mut west, south, mut east, north] = bbox;
+    if !(west.is_finite() && east.is_finite()) || east - west >= 360.0 {
+        (west, east) = (-180.0, 180.0);
+    } else {
+        let middle = (west + east) / 2.0;
+        let turns = ((middle + 180.0).div_euclid(360.0)) * 360.0;
+        west = (west - turns).max(-180.0);
+        east = (east - turns).min(180.0);
+    }
+    let lat = |v: f64, fallback: f64| {
+        if v.is_finite() {
+            v.clamp(-MAX_LAT, MAX_LAT)
+        } else {
+            fallback
+        }
+    };
+    [west, lat(south, -MAX_LAT), east, lat(north, MAX_LAT)]
 }
 
 /// The centre after moving the view by `dx`, `dy` screen points at `zoom`.
@@ -129,6 +155,38 @@ mod tests {
         let (back, zoom) = fit(bbox, 1600.0, 1000.0);
         assert!((zoom - 6.0).abs() < 1e-6, "{zoom}");
         assert!((back.x() + 66.0).abs() < 1e-6 && (back.y() - 12.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn the_opening_view_of_a_wide_window_gives_a_box_within_the_world() {
+        // The whole Americas in 1600 x 1000 sees past the antimeridian
+        // (-206.97 once, which the story loader refuses).
+        for (w, h) in [(1600.0, 1000.0), (1290.0, 900.0), (3840.0, 1000.0)] {
+            let (center, zoom) = fit(AMERICAS.bbox, w, h);
+            let [west, south, east, north] = visible_bbox(center, zoom, w, h);
+            assert!((-180.0..=180.0).contains(&west), "{w}x{h}: west {west}");
+            assert!((-180.0..=180.0).contains(&east), "{w}x{h}: east {east}");
+            assert!(west < east && south < north, "{w}x{h}");
+            assert!(west <= AMERICAS.bbox[0] + 1e-6 && east >= AMERICAS.bbox[2] - 1e-6);
+        }
+        // A centre a turn away (a long pan west) gives the same box.
+        let here = visible_bbox(lon_lat(-100.0, 10.0), 4.0, 800.0, 600.0);
+        let turned = visible_bbox(lon_lat(-460.0, 10.0), 4.0, 800.0, 600.0);
+        for (a, b) in here.iter().zip(turned) {
+            assert!((a - b).abs() < 1e-9, "{here:?} {turned:?}");
+        }
+    }
+
+    #[test]
+    fn a_box_wider_than_the_world_is_the_whole_width() {
+        assert_eq!(
+            within_world([-400.0, -10.0, 100.0, 95.0]),
+            [-180.0, -10.0, 180.0, MAX_LAT]
+        );
+        assert_eq!(
+            within_world([f64::NAN, -10.0, 100.0, 10.0]),
+            [-180.0, -10.0, 180.0, 10.0]
+        );
     }
 
     fn visible_box(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {

@@ -130,9 +130,11 @@ impl Workspace {
                 Applied::Reloaded
             }
             None => {
-                let colour = layer
-                    .colour
-                    .map_or(PALETTE[self.layers.len() % PALETTE.len()], |rgb| rgb.0);
+                // By request order, not by how many happened to be open when
+                // this one finished: files load in parallel, and the same
+                // command must give the same colours.
+                let slot = usize::try_from(order % PALETTE.len() as u64).unwrap_or(0);
+                let colour = layer.colour.map_or(PALETTE[slot], |rgb| rgb.0);
                 let at = self
                     .layers
                     .iter()
@@ -252,6 +254,23 @@ mod tests {
         assert_eq!(workspace.paths()[0], Path::new("a.geojson"));
         assert!(!workspace.layers[0].visible);
         assert_eq!(workspace.layers[0].opacity, 0.4);
+    }
+
+    #[test]
+    fn a_layer_colour_depends_on_when_it_was_asked_for_not_when_it_arrived() {
+        let mut in_order = Workspace::default();
+        let mut reversed = Workspace::default();
+        for order in [0, 1, 2] {
+            let name = format!("{order}.geojson");
+            in_order.apply(Path::new(&name), load_str(GOOD, &name), order);
+        }
+        for order in [2, 1, 0] {
+            let name = format!("{order}.geojson");
+            reversed.apply(Path::new(&name), load_str(GOOD, &name), order);
+        }
+        let colours = |w: &Workspace| w.layers.iter().map(|l| l.colour).collect::<Vec<_>>();
+        assert_eq!(colours(&in_order), colours(&reversed));
+        assert_eq!(colours(&in_order), PALETTE[..3].to_vec());
     }
 
     #[test]

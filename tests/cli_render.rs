@@ -323,3 +323,76 @@ fn a_missing_layer_file_is_named() {
     );
     assert!(stderr.contains("missing-layer.geojson"), "{stderr}");
 }
+
+#[test]
+fn a_date_render_with_several_layers_gives_the_same_file_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = ["a.png", "b.png", "c.png"]
+        .iter()
+        .map(|name| dir.path().join(name))
+        .collect();
+    // Before the story's first event, and outside the data: once clamped
+    // to whichever layer loaded first.
+    for (path, date) in paths.iter().zip(["2025-03-01", "2025-03-01", "2030-01-01"]) {
+        render(&["--date", date, "--out", path.to_str().unwrap()]);
+    }
+    assert_eq!(
+        std::fs::read(&paths[0]).unwrap(),
+        std::fs::read(&paths[1]).unwrap(),
+        "the same command gave different files"
+    );
+    assert_ne!(
+        std::fs::read(&paths[0]).unwrap(),
+        std::fs::read(&paths[2]).unwrap(),
+        "another day is another image (its date label)"
+    );
+}
+
+#[test]
+fn a_layer_file_that_does_not_load_is_refused_naming_it_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    let broken = dir.path().join("broken.geojson");
+    std::fs::write(&broken, "{\"type\": \"FeatureCollection\", \"features\": [").unwrap();
+    let output = sitmap()
+        .arg("render")
+        .args(["--size", SIZE, "--out", out.to_str().unwrap()])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "stderr: {stderr}");
+    assert!(stderr.contains("broken.geojson"), "{stderr}");
+    assert!(stderr.contains("could not be loaded"), "{stderr}");
+    assert!(!out.exists(), "no image without the layer");
+}
+
+#[test]
+fn invalid_features_left_out_of_a_layer_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid_coordinates_out_of_range.geojson");
+    let output = sitmap()
+        .arg("render")
+        .args([
+            "--size",
+            SIZE,
+            "--date",
+            "2025-09-10",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .arg(&fixture)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("invalid_coordinates_out_of_range.geojson")
+            && stderr.contains("invalid feature")
+            && stderr.contains("left out"),
+        "{stderr}"
+    );
+    assert!(out.exists());
+}

@@ -114,3 +114,18 @@ fn space_after_clicking_play_pauses_once() {
         "Space toggled twice (the focused button and the shortcut)"
     );
 }
+
+#[test]
+fn a_start_date_outside_the_data_is_shown_as_that_day_once_every_layer_is_in() {
+    for day in ["2030-01-01", "2025-03-01"] {
+        let options = StartOptions {
+            files: story_files(),
+            date: Day::parse(day).ok(),
+            ..StartOptions::default()
+        };
+        let mut harness = common::start(options, [1500.0, 950.0]);
+        common::settle(&mut harness, 4);
+        // The date drawn on the map is `long_date` of this day.
+        assert_eq!(harness.state().timeline().unwrap().day.to_string(), day);
+    }
+}

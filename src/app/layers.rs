@@ -294,11 +294,14 @@ impl LayerSession {
             self.selected = None;
         }
         if let Some((_, feature)) = self.hovered.and_then(|h| self.feature(h)) {
-            let title = feature
-                .title
-                .as_deref()
-                .or(feature.id.as_deref())
-                .unwrap_or("Untitled");
+            let title = crate::text::bounded(
+                feature
+                    .title
+                    .as_deref()
+                    .or(feature.id.as_deref())
+                    .unwrap_or("Untitled"),
+                crate::text::TITLE_CHARS,
+            );
             let date = when(feature);
             egui::Tooltip::always_open(
                 ctx.clone(),
@@ -307,7 +310,7 @@ impl LayerSession {
                 egui::PopupAnchor::Pointer,
             )
             .show(|ui| {
-                ui.strong(title);
+                ui.strong(title.as_ref());
                 ui.label(date);
             });
         }

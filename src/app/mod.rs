@@ -156,6 +156,21 @@ impl SitmapApp {
         self.present.doc.as_mut()
     }
 
+    /// The window was told to close (nothing unsaved, or the user answered).
+    pub fn quitting(&self) -> bool {
+        self.present.quit_confirmed
+    }
+
+    /// The question about a story file changed on disk is up.
+    pub fn asking_about_conflict(&self) -> bool {
+        self.present.conflict
+    }
+
+    /// The question about unsaved story edits is up.
+    pub fn asking_about_unsaved(&self) -> bool {
+        self.present.asking_quit
+    }
+
     /// The screen is blanked (`B`).
     pub fn blanked(&self) -> bool {
         self.present.blank
@@ -268,7 +283,7 @@ impl SitmapApp {
                 self.state.online_failing = false;
                 self.online = OnlineTiles::new(choice, ctx.clone());
             }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Quit => self.quit(ctx),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
                 if let Some(notice) = self.export.request(ctx, self.map_rect) {
@@ -334,6 +349,7 @@ impl SitmapApp {
             presenter_window: self.present.presenter_window,
             time_fields: self.layers.time_fields(),
         }
+        .with_absolute_paths()
     }
 }
 
@@ -397,8 +413,11 @@ impl SitmapApp {
         self.time.refresh(&self.layers.workspace);
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
+        self.hold_close(&ctx);
         if self.present.presenting {
             self.presentation_frame(ui);
+            self.conflict_question(&ctx);
+            self.quit_question(&ctx);
             return;
         }
         let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.present.panel_open);
@@ -424,6 +443,7 @@ impl SitmapApp {
             .default_size(290.0)
             .show(ui, |ui| self.layers.panel(ui));
         if self.present.panel_open {
+            let recovery_note = self.present.recovery_note();
             let present = &mut self.present;
             let scene_commands = egui::Panel::right("scenes")
                 .resizable(true)
@@ -438,6 +458,7 @@ impl SitmapApp {
                                 present.current,
                                 &mut present.editing,
                                 &present.warnings,
+                                recovery_note.as_deref(),
                             )
                         })
                         .inner
@@ -457,6 +478,8 @@ impl SitmapApp {
         for command in commands {
             self.apply(&ctx, command);
         }
+        self.conflict_question(&ctx);
+        self.quit_question(&ctx);
     }
 }
 

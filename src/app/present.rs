@@ -4,7 +4,7 @@
 
 use super::SitmapApp;
 use crate::overlay::plugin::FeatureRef;
-use crate::present::{CameraPose, PresentCommand, StoryDoc, Transition};
+use crate::present::{CameraPose, PresentCommand, RecoveryWriter, Snapshot, StoryDoc, Transition};
 use crate::scenes::{Camera, Scene, SceneTime, Story, check_against, layer_matches};
 use crate::timeline::{Mode, TimeCommand};
 use crate::ui::slide;
@@ -45,6 +45,18 @@ pub struct PresentSession {
     hint_since: Option<Instant>,
     /// Where unsaved story edits are kept; `None` keeps none (tests).
     pub recovery_dir: Option<PathBuf>,
+    /// Writes the recovery copy a moment after each edit (started once a
+    /// story is open), and what it was last sent.
+    writer: Option<RecoveryWriter>,
+    sent: Option<Snapshot>,
+    /// Why the recovery copy cannot be written, shown in the scenes panel.
+    pub recovery_problem: Option<String>,
+    /// A save found the file changed on disk: the window asks what to do.
+    pub(super) conflict: bool,
+    /// Quitting waits for an answer about unsaved edits.
+    pub(super) asking_quit: bool,
+    /// The answer was Save (and it worked) or Discard: the window may close.
+    pub(super) quit_confirmed: bool,
     pub(super) dialog: Option<super::scenes::Dialog>,
     /// The scene whose fields the panel edits.
     pub editing: Option<usize>,
@@ -57,6 +69,14 @@ impl PresentSession {
 
     pub fn scene_count(&self) -> usize {
         self.doc.as_ref().map_or(0, |d| d.story.scenes.len())
+    }
+
+    /// Why unsaved edits would not survive a quit or a crash, if they would not.
+    pub fn recovery_note(&self) -> Option<String> {
+        if self.recovery_dir.is_none() {
+            return Some("sitmap keeps no recovery copies in this run".into());
+        }
+        self.recovery_problem.clone()
     }
 
     pub fn is_animating(&self) -> bool {
@@ -75,7 +95,7 @@ impl PresentSession {
                             path.display()
                         )),
                         Ok(false) => {}
-                        Err(e) => notices.push(format!("The recovery copy is unreadable: {e}")),
+                        Err(e) => notices.push(e.to_string()),
                     }
                 }
                 self.doc = Some(doc);
@@ -87,8 +107,68 @@ impl PresentSession {
         }
     }
 
-    /// Keeps unsaved edits on disk; called by eframe's periodic save and on quit.
-    pub fn write_recovery(&self) -> Option<String> {
+    /// What the recovery copy should hold now, if a copy is kept at all.
+    fn snapshot_if_changed(&self) -> Option<Snapshot> {
+        let (doc, dir) = (self.doc.as_ref()?, self.recovery_dir.as_ref()?);
+        if doc.recovery_stuck() {
+            return None;
+        }
+        let story = doc.is_dirty().then_some(&doc.story);
+        let unchanged = self.sent.as_ref().is_some_and(|sent| {
+            sent.story_path == doc.path && sent.dir == *dir && sent.story.as_ref() == story
+        });
+        (!unchanged).then(|| Snapshot {
+            dir: dir.clone(),
+            story_path: doc.path.clone(),
+            story: story.cloned(),
+        })
+    }
+
+    /// Once a frame: a changed story goes to the writer thread, which puts
+    /// it on disk within a second or two (see [`crate::present::RecoveryWriter`]).
+    pub(super) fn keep_recovery(&mut self, ctx: &egui::Context) {
+        if let Some(snapshot) = self.snapshot_if_changed() {
+            if self.writer.is_none() {
+                let ctx = ctx.clone();
+                match RecoveryWriter::start(move || ctx.request_repaint()) {
+                    Ok(writer) => self.writer = Some(writer),
+                    Err(e) => {
+                        self.recovery_problem =
+                            Some(format!("the recovery copy cannot be written: {e}"));
+                    }
+                }
+            }
+            if let Some(writer) = &self.writer {
+                writer.send(snapshot.clone());
+                self.sent = Some(snapshot);
+            }
+        }
+        if let Some(writer) = &mut self.writer
+            && writer.poll()
+        {
+            self.recovery_problem = writer.status.clone().err();
+        }
+        if self.doc.as_ref().is_some_and(StoryDoc::recovery_stuck) {
+            self.recovery_problem =
+                Some("an unreadable recovery copy from last time is in the way".into());
+        }
+    }
+
+    /// Puts unsaved edits on disk now, waiting for the writer (eframe's
+    /// periodic save and quit); the problem when that failed.
+    pub fn write_recovery(&mut self) -> Option<String> {
+        if let Some(snapshot) = self.snapshot_if_changed()
+            && let Some(writer) = &self.writer
+        {
+            writer.send(snapshot.clone());
+            self.sent = Some(snapshot);
+        }
+        if let Some(writer) = &mut self.writer {
+            writer.flush(std::time::Duration::from_secs(3));
+            self.recovery_problem = writer.status.clone().err();
+            return self.recovery_problem.clone();
+        }
+        // No edit reached the writer yet: write (or clear) the copy here.
         let (doc, dir) = (self.doc.as_ref()?, self.recovery_dir.as_ref()?);
         doc.write_recovery(dir).err().map(|e| {
             format!(
@@ -241,6 +321,7 @@ impl SitmapApp {
         if let Some(dialog) = self.present.dialog.take() {
             self.receive_dialog(dialog);
         }
+        self.present.keep_recovery(ctx);
     }
 
     pub(super) fn present_command(&mut self, ctx: &egui::Context, command: PresentCommand) {

@@ -2,9 +2,10 @@
 //! reordering and deleting, and the story file's save and open dialogs.
 
 use super::SitmapApp;
-use crate::present::{PresentCommand, StoryDoc};
+use crate::present::{PresentCommand, SaveError, StoryDoc};
 use crate::scenes::{Camera, Scene, SceneTime};
 use crate::timeline::Mode;
+use crate::ui::dialogs::{ConflictChoice, QuitChoice};
 use crate::ui::scenes_panel::SceneCommand;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -27,7 +28,13 @@ impl SitmapApp {
             size.x,
             size.y,
         );
-        let round = |v: f64| (v * 100.0).round() / 100.0;
+        // Rounded outwards to 0.01°: the box still holds the whole view and
+        // cannot shrink to nothing at the closest zoom; `visible_bbox` keeps
+        // it within the world, so the loader always takes it back.
+        let [west, south, east, north] = bbox;
+        let down = |v: f64| (v * 100.0).floor() / 100.0;
+        let up = |v: f64| (v * 100.0).ceil() / 100.0;
+        let bbox = [down(west), down(south), up(east), up(north)];
         let time = match self.time.state.as_ref() {
             Some(t) => match t.mode {
                 Mode::Window { days } => SceneTime::Window {
@@ -59,7 +66,7 @@ impl SitmapApp {
             caption: String::new(),
             notes: String::new(),
             time,
-            camera: Camera::BBox(bbox.map(round)),
+            camera: Camera::BBox(bbox),
             layers,
             highlight,
         }
@@ -143,16 +150,90 @@ impl SitmapApp {
         }
     }
 
+    /// Whether the window may close now: nothing unsaved, or the user
+    /// answered Save (and it worked) or Discard.
+    fn may_close(&self) -> bool {
+        self.present.quit_confirmed || !self.present.doc.as_ref().is_some_and(StoryDoc::is_dirty)
+    }
+
+    /// Ctrl+Q or the menu's Quit: closes, or asks first about unsaved edits.
+    pub(super) fn quit(&mut self, ctx: &egui::Context) {
+        if self.may_close() {
+            self.present.quit_confirmed = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        } else {
+            self.present.asking_quit = true;
+        }
+    }
+
+    /// The window's close button (or the desktop's) asks too: the close is
+    /// cancelled until the question is answered.
+    pub(super) fn hold_close(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.may_close() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.present.asking_quit = true;
+        }
+    }
+
+    /// The question about unsaved edits, while it is asked, and its answer.
+    pub(super) fn quit_question(&mut self, ctx: &egui::Context) {
+        if !self.present.asking_quit {
+            return;
+        }
+        let Some(doc) = &self.present.doc else {
+            self.present.asking_quit = false;
+            return;
+        };
+        let file = doc.path.display().to_string();
+        let note = self.present.recovery_note();
+        let Some(choice) = crate::ui::dialogs::unsaved_on_quit(ctx, &file, note.as_deref()) else {
+            return;
+        };
+        self.present.asking_quit = false;
+        match choice {
+            QuitChoice::Save => {
+                self.save_story();
+                // A failed save leaves the edits and the window; the notice says why.
+                if self.may_close() {
+                    self.quit(ctx);
+                }
+            }
+            QuitChoice::Discard => {
+                if let Some(doc) = &mut self.present.doc {
+                    doc.revert();
+                }
+                self.present.quit_confirmed = true;
+                self.quit(ctx);
+            }
+            QuitChoice::Cancel => {}
+        }
+    }
+
     fn save_story(&mut self) {
+        self.write_story(false);
+    }
+
+    /// Saves the story; with `overwrite`, even over changes made on disk
+    /// since it was opened (else those make the window ask first).
+    fn write_story(&mut self, overwrite: bool) {
         let recovery = self.present.recovery_dir.clone();
         let Some(doc) = &mut self.present.doc else {
             return;
         };
-        let message = match doc.save(recovery.as_deref()) {
+        let saved = if overwrite {
+            doc.save_over(recovery.as_deref())
+        } else {
+            doc.save(recovery.as_deref())
+        };
+        let message = match saved {
             Ok(()) => format!(
                 "Saved {} (the previous version is kept as .bak)",
                 doc.path.display()
             ),
+            Err(e @ SaveError::ChangedOnDisk { .. }) => {
+                self.present.conflict = true;
+                format!("Not saved: {e}")
+            }
             Err(e) => {
                 let text = format!(
                     "Could not save {}: {e}. Your edits are still here; try File > Save story as….",
@@ -163,6 +244,39 @@ impl SitmapApp {
             }
         };
         self.layers.status = Some(message);
+    }
+
+    /// The question after a save found the file changed on disk.
+    pub(super) fn conflict_question(&mut self, ctx: &egui::Context) {
+        if !self.present.conflict {
+            return;
+        }
+        let Some(doc) = &mut self.present.doc else {
+            self.present.conflict = false;
+            return;
+        };
+        let file = doc.path.display().to_string();
+        let Some(choice) = crate::ui::dialogs::changed_on_disk(ctx, &file) else {
+            return;
+        };
+        self.present.conflict = false;
+        match choice {
+            ConflictChoice::Reload => match doc.reload() {
+                Ok(_) => {
+                    let count = doc.story.scenes.len();
+                    self.present.editing = self.present.editing.filter(|i| *i < count);
+                    self.present.current = self.present.current.filter(|i| *i < count);
+                    self.layers.status = Some(format!("Reloaded {file}"));
+                }
+                Err(e) => self
+                    .state
+                    .notices
+                    .push(format!("The story could not be reloaded: {e}")),
+            },
+            ConflictChoice::Overwrite => self.write_story(true),
+            ConflictChoice::SaveAs => self.story_dialog(ctx, true),
+            ConflictChoice::Cancel => {}
+        }
     }
 
     /// The native dialog runs on its own thread; the answer arrives through a channel.

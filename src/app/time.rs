@@ -49,8 +49,14 @@ pub struct TimeSession {
     /// The workspace generation and layer visibility `events` and the range
     /// were computed for.
     computed_for: Option<(u64, Vec<bool>)>,
-    /// The day to open on once the first dated layer arrives (`--date`).
+    /// The day asked for at start (`--date`, or the last session's day):
+    /// shown as that day, even outside the data, however the layers arrive.
     pub start_at: Option<Day>,
+    /// No day was asked for and none chosen yet: the timeline stays on the
+    /// last day of everything loaded so far, not of the first file to arrive.
+    following_last: bool,
+    /// The day was chosen (a command) after start: later layers leave it be.
+    chosen: bool,
     /// Classroom stepping: PageDown shows the day's event cards one by one.
     pub classroom: bool,
     /// Which of the day's cards classroom stepping shows.
@@ -84,18 +90,36 @@ impl TimeSession {
         );
         // The range opens one day before the first date, so the start is an
         // empty map and PageDown from there lands on the first event.
-        let range = workspace
+        let data = workspace
             .layers
             .iter()
             .filter_map(|l| l.time.range())
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
             .map(|(first, last)| (first - 1, last));
+        // An asked day is part of the range, so it is never clamped to the
+        // range of whichever layer happened to load first (`render --date`
+        // gave a different day on different runs).
+        let asked = self.start_at.filter(|_| !self.chosen);
+        let range = match (data, asked) {
+            (Some((first, last)), Some(day)) => Some((first.min(day), last.max(day))),
+            (data, _) => data,
+        };
         match (range, &mut self.state) {
-            (Some(range), Some(state)) => state.set_range(range),
+            (Some(range), Some(state)) => {
+                state.set_range(range);
+                if let Some(day) = asked {
+                    state.apply(TimeCommand::SetDay(day), &self.events);
+                } else if self.following_last && !self.chosen {
+                    state.apply(TimeCommand::SetDay(range.1), &self.events);
+                }
+            }
             (Some(range), None) => {
                 let mut state = TimelineState::new(range);
-                if let Some(day) = self.start_at.take() {
-                    state.apply(TimeCommand::SetDay(day), &self.events);
+                match asked {
+                    Some(day) => {
+                        state.apply(TimeCommand::SetDay(day), &self.events);
+                    }
+                    None => self.following_last = true,
                 }
                 self.state = Some(state);
             }
@@ -107,6 +131,7 @@ impl TimeSession {
         let Some(state) = &mut self.state else {
             return;
         };
+        self.chosen = true;
         if self.classroom {
             match command {
                 TimeCommand::NextEvent if self.card.saturating_add(1) < self.cards_today => {
@@ -264,17 +289,22 @@ impl TimeSession {
                                 ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
                             ui.painter().rect_filled(rect, 2.0, colour(open.colour));
                             ui.strong(
-                                egui::RichText::new(
+                                egui::RichText::new(crate::text::bounded(
                                     feature
                                         .title
                                         .as_deref()
                                         .or(feature.id.as_deref())
                                         .unwrap_or("Event"),
-                                )
+                                    crate::text::TITLE_CHARS,
+                                ))
                                 .size(17.0),
                             );
                         });
-                        ui.label(format!("{} · {}", open.name(), when(feature)));
+                        ui.label(format!(
+                            "{} · {}",
+                            crate::text::bounded(open.name(), crate::text::TITLE_CHARS),
+                            when(feature)
+                        ));
                         let place = place_text(feature);
                         let place = match feature.location_precision {
                             crate::layers::LocationPrecision::Approximate {
@@ -292,7 +322,11 @@ impl TimeSession {
                         ui.label(egui::RichText::new(place).weak());
                         for source in feature.sources.iter().take(2) {
                             ui.hyperlink_to(
-                                source.title.as_deref().unwrap_or(&source.url),
+                                crate::text::bounded(
+                                    source.title.as_deref().unwrap_or(&source.url),
+                                    crate::text::TITLE_CHARS,
+                                )
+                                .as_ref(),
                                 source.url.as_ref(),
                             );
                         }
@@ -317,5 +351,79 @@ impl TimeSession {
                     );
                 }
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layers::load_str;
+    use std::path::Path;
+
+    /// A layer of one event on each of `days`.
+    fn layer(days: &[&str]) -> String {
+        let features: Vec<String> = days
+            .iter()
+            .enumerate()
+            .map(|(i, day)| {
+                format!(
+                    r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[-66.9,10.5]}},
+                     "properties":{{"id":"e{i}","start":"{day}","sources":[{{"url":"https://example.org/{i}"}}]}}}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        )
+    }
+
+    const EARLY: &[&str] = &["2025-09-02", "2025-10-01"];
+    const LATE: &[&str] = &["2025-12-01", "2026-02-19"];
+
+    /// The day shown after the layers arrive one by one in `arrival` order
+    /// (index 0 is EARLY, 1 is LATE), with `asked` as the start day.
+    fn day_after(arrival: [usize; 2], asked: Option<&str>) -> String {
+        let files = [("early.geojson", EARLY), ("late.geojson", LATE)];
+        let mut workspace = Workspace::default();
+        let mut time = TimeSession {
+            start_at: asked.map(|d| Day::parse(d).unwrap()),
+            ..TimeSession::default()
+        };
+        for index in arrival {
+            let (name, days) = files[index];
+            workspace.apply(Path::new(name), load_str(&layer(days), name), index as u64);
+            time.refresh(&workspace);
+        }
+        time.state.unwrap().day.to_string()
+    }
+
+    #[test]
+    fn an_asked_day_is_shown_whichever_layer_arrives_first() {
+        for asked in ["2025-11-01", "2030-01-01", "2024-03-01"] {
+            assert_eq!(day_after([0, 1], Some(asked)), asked);
+            assert_eq!(day_after([1, 0], Some(asked)), asked, "late layer first");
+        }
+    }
+
+    #[test]
+    fn without_an_asked_day_the_last_day_of_all_layers_is_shown_in_any_order() {
+        assert_eq!(day_after([0, 1], None), "2026-02-19");
+        assert_eq!(day_after([1, 0], None), "2026-02-19");
+    }
+
+    #[test]
+    fn a_day_chosen_by_hand_stays_when_more_layers_arrive() {
+        let mut workspace = Workspace::default();
+        let mut time = TimeSession {
+            start_at: Day::parse("2030-01-01").ok(),
+            ..TimeSession::default()
+        };
+        workspace.apply(Path::new("a"), load_str(&layer(EARLY), "a"), 0);
+        time.refresh(&workspace);
+        time.apply(TimeCommand::SetDay(Day::parse("2025-09-20").unwrap()));
+        workspace.apply(Path::new("b"), load_str(&layer(LATE), "b"), 1);
+        time.refresh(&workspace);
+        assert_eq!(time.state.unwrap().day.to_string(), "2025-09-20");
     }
 }

@@ -8,6 +8,7 @@
 //!   the background;
 //! - [`png`]: writing RGBA pixels to a PNG file atomically.
 
+mod names;
 pub mod offscreen;
 pub mod png;
 pub mod render;

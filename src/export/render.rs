@@ -20,10 +20,12 @@
 //! ```
 //!
 //! Exit codes: 0 when every image was written, 2 when the input is unusable
-//! (arguments, a story file, a missing layer file), 1 when drawing or writing
-//! failed.
+//! (arguments, a story file, a layer file that is missing or does not load),
+//! 1 when drawing or writing failed. Invalid features left out of files that
+//! did load are counted on stderr: an image is never silently missing data.
 
 use super::Rgba8;
+pub use super::names::{frame_file_names, scene_file_names, slug};
 use super::offscreen::{Gpu, Offscreen, OffscreenError};
 use super::png::{PngError, write_png};
 use crate::app::{SitmapApp, StartOptions};
@@ -130,6 +132,9 @@ pub enum RenderError {
     Usage(String),
     #[error(transparent)]
     Story(#[from] StoryError),
+    /// A layer file exists but could not be loaded; nothing was written.
+    #[error("{}: the layer could not be loaded: {reason}", path.display())]
+    Layer { path: PathBuf, reason: String },
     #[error(transparent)]
     Gpu(#[from] OffscreenError),
     #[error(
@@ -154,7 +159,7 @@ impl RenderError {
     /// 2 for unusable input, 1 for a failure to draw or write.
     pub fn exit_code(&self) -> i32 {
         match self {
-            RenderError::Usage(_) | RenderError::Story(_) => 2,
+            RenderError::Usage(_) | RenderError::Story(_) | RenderError::Layer { .. } => 2,
             _ => 1,
         }
     }
@@ -214,6 +219,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Render
         RenderTheme::Dark => ThemeChoice::Dark,
     };
     let timeout = Duration::from_secs(args.timeout);
+    let mut told_dropped = false;
     for job in &plan.jobs {
         let options = StartOptions {
             assets: assets.clone(),
@@ -228,14 +234,27 @@ pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Render
             reduced_motion: true,
             ..StartOptions::default()
         };
-        let image = render_app(&gpu, args.size, options, timeout).map_err(|e| match e {
+        let rendered = render_app(&gpu, args.size, options, timeout).map_err(|e| match e {
             Waited::Gpu(e) => RenderError::Gpu(e),
             Waited::Timeout(waiting) => RenderError::Timeout {
                 out: job.out.clone(),
                 secs: args.timeout,
                 waiting,
             },
+            Waited::Layer { path, reason } => RenderError::Layer { path, reason },
         })?;
+        if !told_dropped {
+            told_dropped = true;
+            for (path, count) in &rendered.dropped {
+                let s = if *count == 1 { "" } else { "s" };
+                eprintln!(
+                    "warning: {}: {count} invalid feature{s} left out; `sitmap check {}` says why",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+        let image = rendered.image;
         write_png(&image, &job.out)?;
         writeln!(out, "{}", job.out.display()).ok();
     }
@@ -248,16 +267,30 @@ pub enum Waited {
     Gpu(OffscreenError),
     /// What the app was still waiting for.
     Timeout(&'static str),
+    /// A layer file did not load at all.
+    Layer {
+        path: PathBuf,
+        reason: String,
+    },
+}
+
+/// An image and what the layers left out.
+#[derive(Debug)]
+pub struct Rendered {
+    pub image: Rgba8,
+    /// Per layer file that loaded with invalid features: how many were left out.
+    pub dropped: Vec<(PathBuf, usize)>,
 }
 
 /// Starts the app with `options` offscreen at `size` pixels and returns its
 /// first frame that is ready for capture (see the module documentation).
+/// A layer file that does not load stops it as soon as the files are in.
 pub fn render_app(
     gpu: &Gpu,
     size: [u32; 2],
     options: StartOptions,
     timeout: Duration,
-) -> Result<Rgba8, Waited> {
+) -> Result<Rendered, Waited> {
     let mut screen = Offscreen::new(gpu, size, FRAME_STEP).map_err(Waited::Gpu)?;
     let mut app = SitmapApp::new(screen.ctx(), options);
     screen.ctx().all_styles_mut(|style| {
@@ -273,6 +306,20 @@ pub fn render_app(
         // is drawn inside `frame` by presentation mode, which every render
         // starts in (`options.present`).
         let output = screen.run(|ui| app.frame(ui));
+        if app.layers_idle()
+            && let Some((path, reason)) = app.workspace().failed.first()
+        {
+            // The reason names the file already: said once, first.
+            let prefix = format!("{}:", path.display());
+            let reason = reason
+                .strip_prefix(prefix.as_str())
+                .unwrap_or(reason.as_str())
+                .trim_start();
+            return Err(Waited::Layer {
+                path: path.clone(),
+                reason: reason.to_owned(),
+            });
+        }
         ready_frames = if app.ready_for_capture() {
             ready_frames + 1
         } else {
@@ -281,7 +328,11 @@ pub fn render_app(
         if ready_frames >= 2 && screen.time() >= SETTLE_SECS {
             if fonts_reloaded {
                 let background = screen.ctx().global_style().visuals.panel_fill;
-                return screen.capture(&output, background).map_err(Waited::Gpu);
+                let image = screen.capture(&output, background).map_err(Waited::Gpu)?;
+                return Ok(Rendered {
+                    image,
+                    dropped: dropped_features(app.workspace()),
+                });
             }
             // Settled: draw the final frames on a fresh font atlas, so the
             // same view gives the same pixels.
@@ -301,6 +352,25 @@ pub fn render_app(
         }
         std::thread::sleep(FRAME_PAUSE);
     }
+}
+
+/// Per open layer with invalid features, how many features were left out
+/// (problems are per message; a feature counts once).
+fn dropped_features(workspace: &crate::workspace::Workspace) -> Vec<(PathBuf, usize)> {
+    workspace
+        .layers
+        .iter()
+        .filter_map(|open| {
+            let mut features: Vec<usize> = open
+                .errors
+                .iter()
+                .filter_map(|problem| problem.feature)
+                .collect();
+            features.sort_unstable();
+            features.dedup();
+            (!features.is_empty()).then(|| (open.path.clone(), features.len()))
+        })
+        .collect()
 }
 
 /// Turns the arguments into the images to draw, or says what is missing.
@@ -429,75 +499,6 @@ fn range_days(from: Day, to: Day, step: u32) -> Result<Vec<Day>, RenderError> {
         )));
     }
     Ok((0..count).map(|i| from + i * step).collect())
-}
-
-/// `01-cartels-declared-terrorists.png`, ... one a scene, numbered from 1
-/// with as many digits as the last number needs (at least two).
-pub fn scene_file_names(story: &Story) -> Vec<String> {
-    let width = digits(story.scenes.len()).max(2);
-    story
-        .scenes
-        .iter()
-        .enumerate()
-        .map(|(i, scene)| format!("{:0width$}-{}.png", i + 1, slug(&scene.title)))
-        .collect()
-}
-
-/// `frame-0001.png` ... `frame-NNNN.png` (at least four digits).
-pub fn frame_file_names(count: usize) -> Vec<String> {
-    let width = digits(count).max(4);
-    (1..=count)
-        .map(|n| format!("frame-{n:0width$}.png"))
-        .collect()
-}
-
-fn digits(n: usize) -> usize {
-    n.max(1).to_string().len()
-}
-
-/// A title as a file-name part: lower-case ASCII letters and digits joined
-/// by single hyphens, common accents dropped, apostrophes gone, at most 48
-/// characters; `scene` when nothing is left.
-pub fn slug(title: &str) -> String {
-    let mut slug = String::new();
-    let mut gap = false;
-    for c in title.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'à'..='å' => 'a',
-            'ç' => 'c',
-            'è'..='ë' => 'e',
-            'ì'..='ï' => 'i',
-            'ñ' => 'n',
-            'ò'..='ö' | 'ø' => 'o',
-            'ù'..='ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            '\'' | '’' | '‘' => continue,
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            if gap && !slug.is_empty() {
-                slug.push('-');
-            }
-            gap = false;
-            slug.push(c);
-        } else {
-            gap = true;
-        }
-    }
-    if slug.len() > 48 {
-        slug.truncate(48);
-        if let Some(cut) = slug.rfind('-').filter(|&cut| cut >= 24) {
-            slug.truncate(cut);
-        }
-        while slug.ends_with('-') {
-            slug.pop();
-        }
-    }
-    if slug.is_empty() {
-        "scene".into()
-    } else {
-        slug
-    }
 }
 
 /// `W,S,E,N` in degrees: four numbers, west < east, south < north, within

@@ -152,46 +152,10 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// The text with control characters escaped (`\n`, `\u{1b}`), so text from
-/// a file can never start a second line of a report or move the cursor.
+/// a file can never start a second line of a report or move the cursor;
+/// [`crate::text::escape_control`] is the one rule.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
-        return Cow::Borrowed(text);
-    }
-    Cow::Owned(
-        text.chars()
-            .flat_map(char::escape_default_control)
-            .collect(),
-    )
-}
-
-/// `char::escape_default` for control characters only.
-trait EscapeControl {
-    fn escape_default_control(self) -> EscapeIter;
-}
-
-enum EscapeIter {
-    One(std::iter::Once<char>),
-    Escaped(std::char::EscapeDefault),
-}
-
-impl Iterator for EscapeIter {
-    type Item = char;
-    fn next(&mut self) -> Option<char> {
-        match self {
-            EscapeIter::One(c) => c.next(),
-            EscapeIter::Escaped(e) => e.next(),
-        }
-    }
-}
-
-impl EscapeControl for char {
-    fn escape_default_control(self) -> EscapeIter {
-        if self.is_control() {
-            EscapeIter::Escaped(self.escape_default())
-        } else {
-            EscapeIter::One(std::iter::once(self))
-        }
-    }
+    crate::text::escape_control(text)
 }
 
 #[cfg(test)]

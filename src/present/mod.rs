@@ -3,9 +3,11 @@
 //! every rule is tested with numbers; `app::present` wires it to the window.
 
 mod deck;
+mod recovery;
 mod transition;
 
-pub use deck::{StoryDoc, recovery_path};
+pub use deck::{RecoveryError, SaveError, StoryDoc, recovery_path, set_aside};
+pub use recovery::{RecoveryWriter, Snapshot, write_copy};
 pub use transition::{CameraPose, TRANSITION_SECS, Transition};
 
 /// What a key, a click or a button asks of the presentation.

@@ -164,6 +164,9 @@ pub fn load_story_str(
         path: path.to_owned(),
         problem,
     };
+    // Some Windows editors begin a UTF-8 file with a byte-order mark; the
+    // layer loader accepts it, and so does this one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| StoryError::Json {
         path: path.to_owned(),
         line: e.line(),
@@ -175,8 +178,7 @@ pub fn load_story_str(
             r#"a story file is one JSON object, {"title": .., "scenes": [..]}"#.into(),
         ));
     }
-    let raw: RawStory =
-        serde_json::from_value(value).map_err(|e| story_error(without_position(&e)))?;
+    let raw: RawStory = deserialize_naming_the_key(&value).map_err(story_error)?;
     let title = match raw.title {
         Some(title) if !title.trim().is_empty() => title,
         _ => return Err(story_error(r#"no "title"; the story needs one"#.into())),
@@ -195,12 +197,17 @@ pub fn load_story_str(
             .and_then(Value::as_str)
             .unwrap_or_default()
             .to_owned();
-        let scene = scene_from(value).map_err(|problem| StoryError::Scene {
+        let (scene, clamped) = scene_from(value).map_err(|problem| StoryError::Scene {
             path: path.to_owned(),
             number,
             title: title.clone(),
             problem,
         })?;
+        warnings.extend(clamped.map(|message| Warning {
+            scene: number,
+            scene_title: scene.title.clone(),
+            message,
+        }));
         warnings.extend(caption_warnings(&scene, number));
         scenes.push(scene);
     }
@@ -217,11 +224,36 @@ fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-fn scene_from(value: Value) -> Result<Scene, String> {
+/// The scene, and a warning when its camera box had to be cut to the world.
+/// `value` as a `T`; a type error names its key (`"title": invalid type:
+/// integer `5`, expected a string`), which serde's message alone does not.
+/// Every field of the raw structs is optional, so the key whose value
+/// alone fails to read is the one at fault.
+fn deserialize_naming_the_key<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+    let error = match T::deserialize(value) {
+        Ok(raw) => return Ok(raw),
+        Err(e) => e,
+    };
+    let message = without_position(&error);
+    if message.starts_with("unknown field") || message.starts_with("missing field") {
+        return Err(message);
+    }
+    if let Some(object) = value.as_object() {
+        for (key, field) in object {
+            let alone = Value::Object(serde_json::Map::from_iter([(key.clone(), field.clone())]));
+            if let Err(e) = T::deserialize(&alone) {
+                return Err(format!("{key:?}: {}", without_position(&e)));
+            }
+        }
+    }
+    Err(message)
+}
+
+fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
     if !value.is_object() {
         return Err("a scene must be a JSON object".into());
     }
-    let raw: RawScene = serde_json::from_value(value).map_err(|e| without_position(&e))?;
+    let raw: RawScene = deserialize_naming_the_key(&value)?;
     let title = match raw.title {
         Some(title) if !title.trim().is_empty() => title,
         _ => return Err(r#"no "title"; every scene needs one"#.into()),
@@ -247,8 +279,8 @@ fn scene_from(value: Value) -> Result<Scene, String> {
             );
         }
     };
-    let camera = camera_from(raw.camera)?;
-    Ok(Scene {
+    let (camera, clamped) = camera_from(raw.camera)?;
+    let scene = Scene {
         title,
         caption: raw.caption,
         notes: raw.notes,
@@ -256,7 +288,8 @@ fn scene_from(value: Value) -> Result<Scene, String> {
         camera,
         layers: raw.layers,
         highlight: raw.highlight,
-    })
+    };
+    Ok((scene, clamped))
 }
 
 fn day(what: &str, text: &str) -> Result<Day, String> {
@@ -264,7 +297,11 @@ fn day(what: &str, text: &str) -> Result<Day, String> {
         .map_err(|_| format!("{what} {text:?} is not a date; write YYYY-MM-DD, e.g. 2025-09-02"))
 }
 
-fn camera_from(raw: Option<RawCamera>) -> Result<Camera, String> {
+/// The camera, and a warning when a box reaching past the world's edges
+/// (as sitmap itself wrote before it cut boxes to the world: -206.97° from
+/// a wide window on the Americas) was cut to them. Such a file must still
+/// open: it holds the user's scenes.
+fn camera_from(raw: Option<RawCamera>) -> Result<(Camera, Option<String>), String> {
     const SHAPES: &str = r#"give "camera": {"center": [lon, lat], "zoom": Z} or {"bbox": [west, south, east, north]}"#;
     let Some(raw) = raw else {
         return Err(format!(r#"no "camera"; {SHAPES}"#));
@@ -277,20 +314,42 @@ fn camera_from(raw: Option<RawCamera>) -> Result<Camera, String> {
                     "camera zoom {zoom} is out of range; use {MIN_ZOOM} to {MAX_ZOOM}"
                 ));
             }
-            Ok(Camera::Center { lon, lat, zoom })
+            Ok((Camera::Center { lon, lat, zoom }, None))
         }
         (Some(_), None, None) => Err(r#"camera "center" needs a "zoom""#.into()),
         (None, None, Some(bbox)) => {
+            if bbox.iter().any(|v| !v.is_finite()) {
+                return Err(format!(
+                    "camera bbox {bbox:?} has a value that is not a number; write [west, south, \
+                     east, north] in degrees"
+                ));
+            }
             let [west, south, east, north] = bbox;
-            lon_lat_in_range("bbox", west, south)?;
-            lon_lat_in_range("bbox", east, north)?;
             if west >= east || south >= north {
                 return Err(format!(
                     "camera bbox {bbox:?} is inverted or empty; write [west, south, east, north] \
                      with west < east and south < north"
                 ));
             }
-            Ok(Camera::BBox(bbox))
+            let cut = [
+                west.max(-180.0),
+                south.max(-90.0),
+                east.min(180.0),
+                north.min(90.0),
+            ];
+            if cut[0] >= cut[2] || cut[1] >= cut[3] {
+                // Wholly off the world: nothing to cut it to.
+                lon_lat_in_range("bbox", west, south)?;
+                lon_lat_in_range("bbox", east, north)?;
+                return Err(format!("camera bbox {bbox:?} lies outside the world"));
+            }
+            let warning = (cut != bbox).then(|| {
+                format!(
+                    "camera bbox {bbox:?} reaches past the world's edges (longitude -180..180, \
+                     latitude -90..90); it is shown as {cut:?}"
+                )
+            });
+            Ok((Camera::BBox(cut), warning))
         }
         (None, Some(_), Some(_)) => {
             Err(r#"camera "zoom" goes with "center"; a "bbox" is fitted to the window"#.into())

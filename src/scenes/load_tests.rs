@@ -114,6 +114,36 @@ fn saving_keeps_the_previous_file_as_bak_and_leaves_no_temporary_file() {
 }
 
 #[test]
+fn the_next_save_removes_temporary_files_an_interrupted_save_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.json");
+    let stray = dir.path().join("story.json.tmp-4242");
+    std::fs::write(&stray, "{\"title\": \"half").unwrap();
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&stray)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    // Another sitmap's save under way right now, and unrelated files.
+    let fresh = dir.path().join("story.json.tmp-4343");
+    std::fs::write(&fresh, "").unwrap();
+    let other = dir.path().join("other.json.tmp-4242");
+    std::fs::write(&other, "").unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+
+    save_story(&path, &sample_story()).unwrap();
+    assert!(!stray.exists(), "the stray temporary file is gone");
+    assert!(fresh.exists() && other.exists());
+}
+
+#[test]
 fn saving_into_a_missing_folder_fails_and_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("absent").join("story.json");
@@ -315,8 +345,57 @@ fn an_inverted_bbox_is_an_error() {
             "{message}"
         );
     }
-    let out = scene_error(serde_json::json!({"camera": {"bbox": [-200, 9, -59, 27]}}));
-    assert!(out.contains("camera bbox has longitude -200"), "{out}");
+    let out = scene_error(serde_json::json!({"camera": {"bbox": [-300, 9, -200, 27]}}));
+    assert!(out.contains("camera bbox has longitude -300"), "{out}");
+}
+
+#[test]
+fn a_bbox_reaching_past_the_antimeridian_loads_cut_to_the_world_with_a_warning() {
+    // What "+ Add from view" wrote from the opening view of a wide window.
+    let bbox = [-206.97, -62.5, -0.63, 78.3];
+    let text = story_with(serde_json::json!({"camera": {"bbox": bbox}}));
+    let (story, warnings) = load_story_str(&text, PATH).unwrap();
+    assert_eq!(
+        story.scenes[0].camera,
+        Camera::BBox([-180.0, -62.5, -0.63, 78.3])
+    );
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0]
+            .message
+            .contains("reaches past the world's edges"),
+        "{}",
+        warnings[0]
+    );
+}
+
+#[test]
+fn a_story_saved_with_a_byte_order_mark_loads() {
+    let text = format!("\u{feff}{}", story_with(serde_json::json!({})));
+    let (story, _) = load_story_str(&text, PATH).unwrap();
+    assert_eq!(story.scenes[0].title, "Boat strikes");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.json");
+    std::fs::write(&path, text.as_bytes()).unwrap();
+    assert!(load_story(&path).is_ok());
+}
+
+#[test]
+fn a_value_of_the_wrong_type_names_its_key() {
+    let message = scene_error(serde_json::json!({"title": 5}));
+    assert!(
+        message.contains(r#""title": invalid type: integer `5`"#),
+        "{message}"
+    );
+    let message = scene_error(serde_json::json!({"layers": "Strikes"}));
+    assert!(message.contains(r#""layers": invalid type"#), "{message}");
+    let message = scene_error(serde_json::json!({"camera": {"bbox": [1, 2, "3", 4]}}));
+    assert!(message.contains(r#""camera": invalid type"#), "{message}");
+    let message = error_of(r#"{"title": ["x"], "scenes": []}"#);
+    assert!(
+        message.contains(r#""title": invalid type: sequence"#),
+        "{message}"
+    );
 }
 
 #[test]

@@ -4,6 +4,11 @@
 //! previous version is kept beside it as `story.json.bak`, one undo for an
 //! edit made in front of an audience.
 //!
+//! A save that was killed between writing the temporary file and the
+//! rename leaves `story.json.tmp-<pid>` behind; the next save removes such
+//! files once they are [`STRAY_AFTER`] old (a younger one may be another
+//! sitmap's save under way).
+//!
 //! The JSON is the format [`super::load_story`] reads (same serde structs),
 //! two-space indented, keys in a fixed order, so saves diff cleanly.
 
@@ -62,10 +67,15 @@ pub fn to_json(story: &Story) -> String {
     text
 }
 
+/// A temporary file of an earlier save older than this was left by a save
+/// that never finished (one takes milliseconds).
+pub const STRAY_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Writes `story` to `path` atomically, keeping the file it replaces as
 /// `<name>.bak` (e.g. `story.json.bak`) beside it.
 pub fn save_story(path: impl AsRef<Path>, story: &Story) -> io::Result<()> {
     let path = path.as_ref();
+    remove_stray_temporaries(path);
     let temp = sibling(path, &format!(".tmp-{}", std::process::id()));
     let written = write_synced(&temp, to_json(story).as_bytes()).and_then(|()| {
         if path.exists() {
@@ -79,6 +89,39 @@ pub fn save_story(path: impl AsRef<Path>, story: &Story) -> io::Result<()> {
         fs::remove_file(&temp).ok();
     }
     written
+}
+
+/// Removes `<name>.tmp-*` beside `path` older than [`STRAY_AFTER`]: what
+/// interrupted saves left. Best effort: a failure here never stops a save.
+fn remove_stray_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = format!("{name}.tmp-");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let stray = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()));
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|modified| modified.elapsed().ok())
+            .is_some_and(|age| age >= STRAY_AFTER);
+        if stray && old && entry.file_type().is_ok_and(|t| t.is_file()) {
+            fs::remove_file(entry.path()).ok();
+        }
+    }
 }
 
 /// `path` with `suffix` added to its file name, in the same folder (a

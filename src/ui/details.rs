@@ -69,11 +69,15 @@ pub fn details_ui(
     let mut command = None;
     ui.horizontal(|ui| {
         ui.heading(
-            feature
-                .title
-                .as_deref()
-                .or(feature.id.as_deref())
-                .unwrap_or("Untitled feature"),
+            crate::text::bounded(
+                feature
+                    .title
+                    .as_deref()
+                    .or(feature.id.as_deref())
+                    .unwrap_or("Untitled feature"),
+                crate::text::TITLE_CHARS,
+            )
+            .as_ref(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -129,6 +133,7 @@ pub fn details_ui(
                 });
             if let Some(description) = &feature.description {
                 ui.add_space(6.0);
+                let description = crate::text::bounded(description, crate::text::DESCRIPTION_CHARS);
                 ui.add(egui::Label::new(description.as_ref()).wrap());
             }
             ui.add_space(6.0);
@@ -137,10 +142,15 @@ pub fn details_ui(
                 ui.label(egui::RichText::new("No source given.").italics());
             }
             for source in &feature.sources {
-                let title = source.title.as_deref().unwrap_or(&source.url);
+                let title = crate::text::bounded(
+                    source.title.as_deref().unwrap_or(&source.url),
+                    crate::text::TITLE_CHARS,
+                );
                 // A hyperlink opens the browser only when clicked.
-                ui.hyperlink_to(title, source.url.as_ref())
-                    .on_hover_text(source.url.as_ref());
+                ui.hyperlink_to(title.as_ref(), source.url.as_ref())
+                    .on_hover_text(
+                        crate::text::bounded(&source.url, crate::text::TITLE_CHARS).into_owned(),
+                    );
                 if let Some(published) = &source.published {
                     ui.label(
                         egui::RichText::new(format!("published {published}"))

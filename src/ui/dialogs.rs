@@ -1,4 +1,5 @@
-//! The Help windows: keyboard shortcuts, and what sitmap shows and whose data it is.
+//! The Help windows (keyboard shortcuts, what sitmap shows and whose data it
+//! is) and the question asked before quitting with unsaved story edits.
 
 use super::keys::SHORTCUTS;
 use crate::state::Command;
@@ -52,6 +53,108 @@ pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
             });
         });
     (still_open != open).then_some(Command::ShowAbout(still_open))
+}
+
+/// The answer to "save the story before quitting?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    Save,
+    /// Quit and drop the unsaved edits.
+    Discard,
+    /// Stay (also Esc or a click beside the question).
+    Cancel,
+}
+
+/// Asked on every quit while the story `file` has unsaved edits, whatever
+/// the recovery copy: a copy is a safety net, not a save. `recovery_note`
+/// says why even that net is missing, when it is.
+pub fn unsaved_on_quit(
+    ctx: &egui::Context,
+    file: &str,
+    recovery_note: Option<&str>,
+) -> Option<QuitChoice> {
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("quit-unsaved-story")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Save the story before quitting?");
+        ui.add_space(4.0);
+        ui.label(format!("{file} has unsaved edits."));
+        if let Some(note) = recovery_note {
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                format!("They are not kept anywhere else: {note}."),
+            );
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save and quit").clicked() {
+                choice = Some(QuitChoice::Save);
+            }
+            if ui.button("Discard edits and quit").clicked() {
+                choice = Some(QuitChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(QuitChoice::Cancel);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(QuitChoice::Cancel);
+    }
+    choice
+}
+
+/// The answer when the story file changed on disk since it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Take the file's version, dropping the edits made here.
+    Reload,
+    /// Write this window's version over the file's.
+    Overwrite,
+    SaveAs,
+    Cancel,
+}
+
+/// Asked when a save finds that `file` changed on disk (another sitmap, or
+/// an editor, saved it): never overwritten without asking.
+pub fn changed_on_disk(ctx: &egui::Context, file: &str) -> Option<ConflictChoice> {
+    let mut choice = None;
+    let modal = egui::Modal::new(egui::Id::unique("story-changed-on-disk")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("The story file changed on disk");
+        ui.add_space(4.0);
+        ui.label(format!(
+            "{file} was saved by another program (or another sitmap window) since it was \
+             opened here. Saving now would replace those changes."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button("Reload from disk")
+                .on_hover_text("Drops the edits made here")
+                .clicked()
+            {
+                choice = Some(ConflictChoice::Reload);
+            }
+            if ui
+                .button("Overwrite")
+                .on_hover_text("Replaces the file's changes")
+                .clicked()
+            {
+                choice = Some(ConflictChoice::Overwrite);
+            }
+            if ui.button("Save as another file…").clicked() {
+                choice = Some(ConflictChoice::SaveAs);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(ConflictChoice::Cancel);
+            }
+        });
+    });
+    if choice.is_none() && modal.should_close() {
+        choice = Some(ConflictChoice::Cancel);
+    }
+    choice
 }
 
 /// Runs a native file dialog on its own thread so the UI keeps drawing; the

@@ -52,7 +52,11 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         match info.current {
             Some((number, count, scene)) => {
                 ui.label(RichText::new(format!("Scene {number} of {count}")).weak());
-                ui.label(RichText::new(&scene.title).size(24.0).strong());
+                ui.label(
+                    RichText::new(crate::text::bounded(&scene.title, crate::text::TITLE_CHARS))
+                        .size(24.0)
+                        .strong(),
+                );
                 ui.add_space(6.0);
                 egui::ScrollArea::vertical()
                     .max_height(ui.available_height() - 70.0)
@@ -62,6 +66,7 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
                         } else {
                             &scene.notes
                         };
+                        let notes = crate::text::bounded(notes, crate::text::DESCRIPTION_CHARS);
                         ui.label(RichText::new(notes).size(20.0));
                     });
             }
@@ -71,7 +76,13 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         }
         ui.separator();
         match info.next {
-            Some(next) => ui.label(RichText::new(format!("Next: {}", next.title)).size(18.0)),
+            Some(next) => ui.label(
+                RichText::new(format!(
+                    "Next: {}",
+                    crate::text::bounded(&next.title, crate::text::TITLE_CHARS)
+                ))
+                .size(18.0),
+            ),
             None => ui.label(RichText::new("Last scene").size(18.0).weak()),
         };
     });

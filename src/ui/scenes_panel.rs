@@ -37,6 +37,7 @@ pub fn scenes_panel(
     current: Option<usize>,
     editing: &mut Option<usize>,
     warnings: &[String],
+    recovery_problem: Option<&str>,
 ) -> Vec<SceneCommand> {
     let mut commands = Vec::new();
     ui.heading("Scenes");
@@ -64,10 +65,24 @@ pub fn scenes_panel(
     );
     ui.horizontal_wrapped(|ui| {
         if doc.is_dirty() {
-            ui.label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color))
-                .on_hover_text(
-                    "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
-                );
+            let unsaved = ui
+                .label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color));
+            match recovery_problem {
+                // The promise holds only while the copy is really written.
+                None => {
+                    unsaved.on_hover_text(
+                        "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
+                    );
+                }
+                Some(problem) => {
+                    ui.label(
+                        RichText::new(format!(
+                            "Not kept if sitmap quits or crashes ({problem}). Save to keep these edits."
+                        ))
+                        .color(ui.visuals().error_fg_color),
+                    );
+                }
+            }
         } else {
             ui.label(RichText::new(file).weak())
                 .on_hover_text(doc.path.display().to_string());
@@ -129,10 +144,17 @@ pub fn scenes_panel(
         .max_height((ui.available_height() * 0.45).max(120.0))
         .show(ui, |ui| {
             for (index, scene) in doc.story.scenes.iter().enumerate() {
-                let text = format!("{}. {}", index + 1, scene.title);
+                let text = format!(
+                    "{}. {}",
+                    index + 1,
+                    crate::text::bounded(&scene.title, crate::text::TITLE_CHARS)
+                );
                 let response = ui
                     .selectable_label(current == Some(index), RichText::new(text).strong())
-                    .on_hover_text(plain_text(&parse_caption(&scene.caption)));
+                    .on_hover_text(plain_text(&parse_caption(&crate::text::bounded(
+                        &scene.caption,
+                        crate::text::DESCRIPTION_CHARS,
+                    ))));
                 ui.label(RichText::new(when(scene.time)).small().weak());
                 if response.clicked() {
                     commands.push(SceneCommand::GoTo(index));

@@ -43,12 +43,15 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
                 .show(ui, |ui| {
                     ui.set_width(width);
                     ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(caption.title)
-                                .size(30.0 * scale)
-                                .strong()
-                                .color(ui.visuals().strong_text_color()),
-                        );
+                        // Wrapped: a long title stays on the card.
+                        let title = RichText::new(crate::text::bounded(
+                            caption.title,
+                            crate::text::TITLE_CHARS,
+                        ))
+                        .size(30.0 * scale)
+                        .strong()
+                        .color(ui.visuals().strong_text_color());
+                        ui.add(egui::Label::new(title).wrap());
                         if let Some((n, of)) = caption.counter {
                             ui.with_layout(egui::Layout::right_to_left(egui::Align::TOP), |ui| {
                                 ui.label(
@@ -61,7 +64,9 @@ pub fn caption_card(ui: &egui::Ui, map: Rect, caption: &Caption<'_>) -> Rect {
                     });
                     if !caption.caption.is_empty() {
                         ui.add_space(4.0);
-                        caption_text(ui, caption.caption, 21.0 * scale);
+                        let text =
+                            crate::text::bounded(caption.caption, crate::text::DESCRIPTION_CHARS);
+                        caption_text(ui, &text, 21.0 * scale);
                     }
                 });
         });
@@ -75,7 +80,7 @@ pub fn title_plate(ui: &egui::Ui, map: Rect, title: &str) {
     let painter = ui.painter().with_clip_rect(map);
     let colour = ui.visuals().strong_text_color();
     let galley = painter.layout(
-        title.to_string(),
+        crate::text::bounded(title, crate::text::TITLE_CHARS).into_owned(),
         FontId::proportional(30.0 * scale),
         colour,
         card_width(map),
@@ -153,7 +158,10 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
     let text = ui.visuals().strong_text_color();
     let galleys: Vec<_> = entries
         .iter()
-        .map(|l| painter.layout_no_wrap(l.name().to_string(), font.clone(), text))
+        .map(|l| {
+            let name = crate::text::bounded(l.name(), 60).into_owned();
+            painter.layout_no_wrap(name, font.clone(), text)
+        })
         .collect();
     let widest = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let size = vec2(widest + symbol + 34.0, row * entries.len() as f32 + 16.0);

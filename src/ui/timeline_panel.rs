@@ -366,11 +366,11 @@ fn strip(
                             .features()
                             .get(feature)
                             .map_or_else(String::new, |f| {
-                                f.title
-                                    .as_deref()
-                                    .or(f.id.as_deref())
-                                    .unwrap_or("Untitled")
-                                    .to_string()
+                                crate::text::bounded(
+                                    f.title.as_deref().or(f.id.as_deref()).unwrap_or("Untitled"),
+                                    crate::text::TITLE_CHARS,
+                                )
+                                .into_owned()
                             });
                     let at = FeatureRef {
                         layer: strip_layer.index_in_workspace,
