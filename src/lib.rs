@@ -22,3 +22,6 @@ pub mod timeline;
 pub mod ui;
 pub mod view;
 pub mod workspace;
+
+#[cfg(test)]
+mod fuzz_tests;

@@ -1,0 +1,291 @@
+//! Property-based fuzzing of everything sitmap reads from a file: real
+//! layer files (ours and others'), story files and session values, mutated
+//! at random (bytes flipped, cut, repeated, JSON tokens and control
+//! characters spliced in), then read the way the app reads them. The
+//! property: no panic, each read within a time bound, and the memory a read
+//! allocates bounded by a small multiple of its input.
+//!
+//! `arbtest` drives the mutations (deterministic per seed, shrinks a
+//! failure to a small case and prints the seed). The suite's budget is a
+//! few seconds per target; `SITMAP_FUZZ_SECS=600 scripts/fuzz` runs longer.
+//!
+//! Memory is counted per thread by a counting global allocator (tests
+//! only): inputs here stay under the size at which the loader starts a
+//! second thread, so the reading thread's own allocations are the load's.
+
+use crate::layers::load_str;
+use crate::scenes::load_story_str;
+use crate::session::Session;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+/// The system allocator, keeping each thread's live and peak bytes.
+struct Counting;
+
+thread_local! {
+    static LIVE: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn note(delta: isize) {
+    // `try_with`: a thread being torn down has no counters left.
+    LIVE.try_with(|live| {
+        let now = live.get() + delta;
+        live.set(now);
+        PEAK.try_with(|peak| peak.set(peak.get().max(now))).ok();
+    })
+    .ok();
+}
+
+// SAFETY: every call is passed on unchanged to the system allocator; the
+// counters are plain thread-local cells that never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note(layout.size() as isize);
+        // SAFETY: as the caller promised for `layout`.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        note(-(layout.size() as isize));
+        // SAFETY: `ptr` came from `alloc` above with this `layout`.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note(new_size as isize - layout.size() as isize);
+        // SAFETY: as the caller promised.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `read` and returns the most bytes it held at once, on this thread.
+fn peak_bytes_of(read: impl FnOnce()) -> usize {
+    let start = LIVE.with(Cell::get);
+    PEAK.with(|peak| peak.set(start));
+    read();
+    let peak = PEAK.with(Cell::get);
+    usize::try_from(peak - start).unwrap_or(0)
+}
+
+/// The seconds of fuzzing per target: a few in the ordinary suite.
+fn budget() -> Duration {
+    let secs = std::env::var("SITMAP_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .unwrap_or(3);
+    Duration::from_secs(secs)
+}
+
+/// Splices that make files interesting: JSON structure, huge and odd
+/// numbers, control characters, the sequence separator, a BOM.
+const TOKENS: &[&str] = &[
+    "null",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "1e400",
+    "-1e400",
+    "NaN",
+    "-0",
+    "99999999999999999999",
+    "\"type\":\"Feature\"",
+    "\"geometry\":null",
+    "\u{1e}",
+    "\u{feff}",
+    "\n",
+    "\u{0}",
+    "\"start\":1700000000000",
+    "\"sources\":\",us,\"",
+    "[[[",
+    "]]]",
+    "\"id\":{}",
+    "180.000001",
+    "-90.5",
+    "\"end\":\"ongoing\"",
+    "\"coordinates\":[]",
+];
+
+/// One random edit of `bytes`, from `u`.
+fn mutate(u: &mut arbitrary::Unstructured<'_>, bytes: &mut Vec<u8>) -> arbitrary::Result<()> {
+    let len = bytes.len();
+    let at = if len == 0 { 0 } else { u.choose_index(len)? };
+    match u.int_in_range(0..=5)? {
+        0 => {
+            if let Some(b) = bytes.get_mut(at) {
+                *b ^= 1 << u.int_in_range(0..=7)?;
+            }
+        }
+        1 => {
+            let end = (at + u.int_in_range(1..=64)?).min(len);
+            bytes.drain(at..end);
+        }
+        2 => {
+            let end = (at + u.int_in_range(1..=256)?).min(len);
+            let copy = bytes[at..end].to_vec();
+            let to = u.int_in_range(0..=bytes.len())?;
+            bytes.splice(to..to, copy);
+        }
+        3 => {
+            let token = u.choose(TOKENS)?;
+            bytes.splice(at..at, token.bytes());
+        }
+        4 => bytes.truncate(at),
+        _ => {
+            let token = u.choose(TOKENS)?;
+            let end = (at + token.len()).min(len);
+            bytes.splice(at..end, token.bytes());
+        }
+    }
+    Ok(())
+}
+
+/// `seed` with one to eight random edits, as text (lossy: the readers take
+/// `&str`; invalid UTF-8 is the file loader's own test).
+fn mutated(u: &mut arbitrary::Unstructured<'_>, seed: &[u8]) -> arbitrary::Result<String> {
+    let mut bytes = seed.to_vec();
+    for _ in 0..u.int_in_range(1..=8)? {
+        mutate(u, &mut bytes)?;
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap_or_default()
+}
+
+/// The most a read may take in time and, as a multiple of its input
+/// plus a constant, in memory.
+const READ_LIMIT: Duration = Duration::from_secs(2);
+const MEMORY_FACTOR: usize = 40;
+const MEMORY_BASE: usize = 4 << 20;
+
+fn check_bounded(what: &str, input: &str, read: impl FnOnce()) {
+    let started = Instant::now();
+    let peak = peak_bytes_of(read);
+    let took = started.elapsed();
+    assert!(
+        took < READ_LIMIT,
+        "{what}: {took:?} for {} bytes",
+        input.len()
+    );
+    let limit = MEMORY_BASE + MEMORY_FACTOR * input.len();
+    assert!(
+        peak <= limit,
+        "{what}: {peak} bytes held for {} bytes of input",
+        input.len()
+    );
+}
+
+const LAYER_SEEDS: &[&str] = &[
+    "tests/fixtures/valid_point.geojson",
+    "tests/fixtures/valid_geometrycollection.geojson",
+    "tests/fixtures/antimeridian_polygon.geojson",
+    "tests/fixtures/world/usgs_all_day_sample.geojson",
+    "tests/fixtures/world/gdal_geojsonseq_rs.geojsons",
+    "tests/fixtures/world/gdal_null_coordinates.geojson",
+    "tests/fixtures/world/geojsonvt_dateline_lon_over_180.geojson",
+    "tests/fixtures/world/osm_overpass_turbo_export_fire_hydrants.geojson",
+    "geodata/events.geojson",
+];
+
+#[test]
+fn mutated_layer_files_never_panic_hang_or_balloon() {
+    let seeds: Vec<Vec<u8>> = LAYER_SEEDS.iter().map(|p| fixture(p)).collect();
+    assert!(
+        seeds.iter().all(|s| !s.is_empty()),
+        "a seed file is missing"
+    );
+    arbtest::arbtest(|u| {
+        let seed = u.choose(&seeds)?;
+        let text = mutated(u, seed)?;
+        check_bounded("layer", &text, || {
+            let report = load_str(&text, "fuzz.geojson");
+            // Every problem prints on one line, whatever the input held.
+            for problem in report.errors.iter().chain(&report.warnings) {
+                assert!(!problem.to_string().contains('\n'), "{problem:?}");
+            }
+        });
+        Ok(())
+    })
+    .budget(budget());
+}
+
+#[test]
+fn mutated_story_files_never_panic_hang_or_balloon() {
+    let seed = fixture("geodata/story.json");
+    assert!(!seed.is_empty());
+    arbtest::arbtest(|u| {
+        let text = mutated(u, &seed)?;
+        check_bounded("story", &text, || {
+            load_story_str(&text, "fuzz.json").ok();
+        });
+        Ok(())
+    })
+    .budget(budget());
+}
+
+/// A storage holding one session value, as eframe keeps it.
+#[derive(Default)]
+struct OneValue(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for OneValue {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn mutated_sessions_never_panic_and_read_back_a_view_that_can_be_shown() {
+    let session = Session {
+        theme: Some("dark".into()),
+        center_lon_lat: Some([-66.9, 10.5]),
+        zoom: Some(6.0),
+        files: vec!["geodata/strikes.geojson".into()],
+        day: Some("2025-11-17".into()),
+        time_fields: vec![("usgs.geojson".into(), "time".into())],
+        ..Session::default()
+    };
+    let mut storage = OneValue::default();
+    session.save(&mut storage);
+    let seed = storage
+        .0
+        .get(crate::session::KEY)
+        .cloned()
+        .unwrap_or_default();
+    assert!(!seed.is_empty());
+    arbtest::arbtest(|u| {
+        let text = mutated(u, seed.as_bytes())?;
+        let mut storage = OneValue::default();
+        storage
+            .0
+            .insert(crate::session::KEY.to_owned(), text.clone());
+        check_bounded("session", &text, || {
+            if let Some(read) = Session::load(&storage) {
+                if let (Some([lon, lat]), Some(zoom)) = (read.center_lon_lat, read.zoom) {
+                    assert!(lon.is_finite() && lat.is_finite() && zoom.is_finite());
+                    assert!(lon.abs() <= 180.0 && lat.abs() <= 90.0, "{lon} {lat}");
+                }
+            }
+        });
+        Ok(())
+    })
+    .budget(budget());
+}
