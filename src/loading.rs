@@ -183,7 +183,9 @@ impl FileWatcher {
         let repaint = ctx.clone();
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             if let Ok(event) = event
-                && (event.kind.is_modify() || event.kind.is_create())
+                // A removal too: the reload then fails and says the file is
+                // gone, while the last good version stays on screen.
+                && (event.kind.is_modify() || event.kind.is_create() || event.kind.is_remove())
             {
                 for path in event.paths {
                     sender.send(path).ok();

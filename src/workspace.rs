@@ -183,8 +183,13 @@ impl Workspace {
         (index < self.layers.len()).then(|| self.layers.remove(index))
     }
 
+    /// The open files and, after them, the files that failed to open and
+    /// are still listed: the session keeps both, so a broken file is not
+    /// forgotten before the user could fix it.
     pub fn paths(&self) -> Vec<PathBuf> {
-        self.layers.iter().map(|l| l.path.clone()).collect()
+        let open = self.layers.iter().map(|l| l.path.clone());
+        let failed = self.failed.iter().map(|(path, _)| path.clone());
+        open.chain(failed).collect()
     }
 }
 

@@ -138,3 +138,32 @@ fn a_session_restores_hidden_layers_and_remembers_the_state() {
     assert_eq!(session.zoom, Some(6.0));
     assert_eq!(session.theme.as_deref(), Some("light"));
 }
+
+#[test]
+fn a_file_that_failed_to_open_opens_once_it_is_fixed_on_disk_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.geojson");
+    std::fs::write(&path, "{\"type\": \"FeatureCollection\", \"features\": [").unwrap();
+    let mut harness = start(vec![path.clone()]);
+    assert_eq!(harness.state().workspace().failed.len(), 1);
+    assert!(
+        harness
+            .state()
+            .session()
+            .files
+            .contains(&path.canonicalize().unwrap()),
+        "a broken file is still remembered"
+    );
+    // What the red box asks: fix the file.
+    std::fs::copy(fixture("ui_one_sourced_point.geojson"), &path).unwrap();
+    for _ in 0..400 {
+        harness.step();
+        if harness.state().workspace().layers.len() == 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let workspace = harness.state().workspace();
+    assert_eq!(workspace.layers.len(), 1, "the fixed file opened");
+    assert!(workspace.failed.is_empty());
+}

@@ -135,17 +135,20 @@ impl LayerSession {
                         self.selected = None;
                     }
                 }
-                Applied::Failed(_) | Applied::KeptPrevious(_) => {}
+                // A file that failed to open stays watched: fixing it on
+                // disk, as its message asks, opens it.
+                Applied::Failed(_) => self.watcher.watch(&done.path),
+                Applied::KeptPrevious(_) => {}
             }
         }
         for changed in self.watcher.changed() {
-            if let Some(open) = self
-                .workspace
-                .layers
-                .iter()
-                .find(|l| crate::loading::absolute(&l.path) == changed)
+            let open = self.workspace.layers.iter().map(|l| &l.path);
+            let failed = self.workspace.failed.iter().map(|(path, _)| path);
+            if let Some(path) = open
+                .chain(failed)
+                .find(|path| crate::loading::absolute(path) == changed)
             {
-                self.loader.load(open.path.clone());
+                self.loader.load(path.clone());
             }
         }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -247,7 +250,10 @@ impl LayerSession {
                 }
             }
             LayerCommand::Open => self.open_dialog(ctx),
-            LayerCommand::DismissFailed(path) => self.workspace.failed.retain(|(p, _)| *p != path),
+            LayerCommand::DismissFailed(path) => {
+                self.watcher.unwatch(&path);
+                self.workspace.failed.retain(|(p, _)| *p != path);
+            }
         }
     }
 
