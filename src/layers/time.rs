@@ -65,7 +65,21 @@ impl TimePoint {
         match trimmed.parse::<Timestamp>() {
             Ok(moment) => Ok(TimePoint::Moment(moment)),
             Err(e) => {
-                if trimmed.parse::<DateTime>().is_ok() {
+                // A signed, six-digit year (`+002025-09-02`) is ISO 8601's
+                // extended form: say so, not "add an offset".
+                if trimmed.starts_with(['+', '-']) {
+                    if !trimmed.contains(['T', 't', ' '])
+                        && let Ok(date) = trimmed.parse::<Date>()
+                    {
+                        return Ok(TimePoint::Day(date));
+                    }
+                    return Err(unparsable(
+                        "an extended (signed, six-digit) year is not read; write the year \
+                         as YYYY"
+                            .to_owned(),
+                    ));
+                }
+                if trimmed.parse::<DateTime>().is_ok() && !has_offset(trimmed) {
                     Err(TimeError::NoOffset {
                         field,
                         text: text.to_owned(),
@@ -92,6 +106,12 @@ impl TimePoint {
             TimePoint::Moment(moment) => moment.as_second(),
         }
     }
+}
+
+/// Whether a date-time ends in `Z` or a `±hh:mm` offset.
+fn has_offset(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.ends_with(['Z', 'z']) || (bytes.len() > 6 && matches!(bytes[bytes.len() - 6], b'+' | b'-'))
 }
 
 /// Midnight UTC of `date`, by Howard Hinnant's days-from-civil arithmetic:
@@ -241,14 +261,43 @@ pub(super) fn writes_back_exactly(text: &str, secs: i64) -> Option<bool> {
 }
 
 fn format_date(secs: i64) -> String {
-    Timestamp::from_second(secs).map_or_else(
-        |_| format!("{secs} s"),
-        |t| Offset::UTC.to_datetime(t).date().to_string(),
+    let (year, month, day) = civil_from_days(secs.div_euclid(SECS_PER_DAY));
+    if year < 0 {
+        format!("-{:04}-{month:02}-{day:02}", -year)
+    } else {
+        format!("{year:04}-{month:02}-{day:02}")
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, as jiff writes a whole-second UTC timestamp,
+/// but for every second a date can name: jiff's own `Timestamp` stops a
+/// day short of the year 9999's end, which `end: "9999-12-31"` reaches.
+fn format_moment(secs: i64) -> String {
+    let time = secs.rem_euclid(SECS_PER_DAY);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        format_date(secs),
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
     )
 }
 
-fn format_moment(secs: i64) -> String {
-    Timestamp::from_second(secs).map_or_else(|_| format!("{secs} s"), |t| t.to_string())
+/// The civil date of a day count from 1970-01-01, by Howard Hinnant's
+/// civil-from-days: the inverse of `day_start_secs`, exact for all i64
+/// days that matter and it cannot fail.
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 #[cfg(test)]
@@ -256,6 +305,31 @@ mod tests {
     use super::*;
 
     const SEP_2_2025: i64 = 1_756_771_200;
+
+    #[test]
+    fn the_last_second_of_the_year_9999_prints_as_a_date() {
+        let end = TimePoint::parse("end", "9999-12-31").unwrap().last_sec();
+        assert_eq!(format_end(end), "9999-12-31");
+        assert_eq!(format_moment(end), "9999-12-31T23:59:59Z");
+        assert_eq!(format_start(SEP_2_2025), "2025-09-02");
+        assert_eq!(format_moment(SEP_2_2025 + 52_200), "2025-09-02T14:30:00Z");
+        assert_eq!(format_date(-86_400), "1969-12-31");
+        for days in [-800_000_i64, -1, 0, 59, 60, 365, 11_016, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            let date = Date::new(y as i16, m as i8, d as i8).unwrap();
+            assert_eq!(day_start_secs(date), days * SECS_PER_DAY, "{days}");
+        }
+    }
+
+    #[test]
+    fn extended_years_are_read_or_named_not_told_to_add_an_offset() {
+        let day = TimePoint::parse("start", "+002025-09-02").unwrap();
+        assert_eq!(day.first_sec(), SEP_2_2025);
+        let error = TimePoint::parse("start", "+012025-09-02").unwrap_err();
+        let text = error.to_string();
+        assert!(text.contains("extended"), "{text}");
+        assert!(!text.contains("add `Z`"), "{text}");
+    }
 
     #[test]
     fn a_date_covers_its_whole_utc_day() {
