@@ -241,10 +241,7 @@ fn world(c: &mut Criterion) {
         ("lakes", "ne_10m_lakes_north_america.geojson"),
         ("countries", "ne_110m_countries.geojson"),
     ] {
-        let path = format!(
-            "{}/tests/fixtures/world/{file}",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/tests/fixtures/world/{file}", env!("CARGO_MANIFEST_DIR"));
         let Some(layer) = load_path(&path).layer else {
             eprintln!("{path} did not load");
             continue;
