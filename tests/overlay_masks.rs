@@ -147,6 +147,7 @@ fn overlay(layer: &Layer, view: &View) -> Vec<bool> {
     let mut tessellator = Tessellator::new(1.0, TessellationOptions::default(), [1, 1], vec![]);
     let primitives = tessellator.tessellate_shapes(clipped);
     let mut pixmap = tiny_skia::Pixmap::new(w, h).unwrap();
+    pixmap.fill(tiny_skia::Color::BLACK);
     let mut paint = tiny_skia::Paint::default();
     paint.set_color_rgba8(255, 255, 255, 255);
     paint.anti_alias = false;
@@ -179,10 +180,27 @@ fn overlay(layer: &Layer, view: &View) -> Vec<bool> {
             );
         }
     }
-    let covered: Vec<bool> = pixmap.pixels().iter().map(|p| p.alpha() > 0).collect();
-    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{}.png", view.name));
-    pixmap.save_png(out).ok();
-    covered
+    pixmap.pixels().iter().map(|p| p.red() > 0).collect()
+}
+
+/// For a reader: the reference in grey, the overlay in white, what the
+/// overlay drew far outside the reference in red; in the target's tmp dir.
+fn save_comparison(view: &View, reference: &[bool], drawn: &[bool], near: &[bool]) {
+    let [w, h] = view.size;
+    let Some(mut pixmap) = tiny_skia::Pixmap::new(w, h) else {
+        return;
+    };
+    for (i, pixel) in pixmap.pixels_mut().iter_mut().enumerate() {
+        let [r, g, b] = match (drawn[i], near[i], reference[i]) {
+            (true, false, _) => [255, 0, 0],
+            (true, true, _) => [255, 255, 255],
+            (false, _, true) => [110, 110, 110],
+            (false, _, false) => [0, 0, 0],
+        };
+        *pixel = tiny_skia::PremultipliedColorU8::from_rgba(r, g, b, 255).unwrap();
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    pixmap.save_png(dir.join(format!("{}.png", view.name))).ok();
 }
 
 struct Comparison {
@@ -197,6 +215,7 @@ fn compare(view: &View) -> Comparison {
     let reference = reference(view);
     let near = dilate(&reference, view.size, 3);
     let drawn = overlay(&layer, view);
+    save_comparison(view, &reference, &drawn, &near);
     // Reference pixels well inside the footprint: the fill must reach them.
     let outside_reference: Vec<bool> = reference.iter().map(|r| !r).collect();
     let near_edge = dilate(&outside_reference, view.size, 2);
