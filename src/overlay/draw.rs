@@ -174,7 +174,7 @@ impl Fills {
         self.mesh.get_or_insert_with(|| {
             pool.take(
                 TextureId::default(),
-                vertices.max(1024).min(MESH_VERTICES),
+                vertices.clamp(1024, MESH_VERTICES),
                 indices.max(1536),
             )
         })
