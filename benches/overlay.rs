@@ -1,11 +1,14 @@
 //! Overlay speed, with layers generated in code: building the shapes of
 //! 100,000 points in view (budget 8 ms a frame) and hit-testing the pointer
-//! over 1,000,000 points spread over the Americas (budget 0.1 ms).
+//! over 1,000,000 points spread over the Americas (budget 0.1 ms); and with
+//! real polygon files (Natural Earth lakes of North America, world
+//! countries) at the whole-Americas view: a frame after the first (budget
+//! 4 ms) and the first frame after a zoom change (budget 30 ms).
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Rect, pos2, vec2};
 use geo::{Geometry, Point};
-use sitmap::layers::{Feature, Layer, TimeExtent, load_str};
+use sitmap::layers::{Feature, Layer, TimeExtent, load_path, load_str};
 use sitmap::overlay::style::SYMBOL_SIZE;
 use sitmap::overlay::{
     DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes, hit_test,
@@ -228,5 +231,56 @@ fn hits(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, shapes, dragging, hits);
+/// Polygon files at the whole-Americas view (zoom 3, 1600×1000): a steady
+/// frame, and the first frame at zoom 3 after frames at zoom 2, which
+/// re-simplifies and re-tessellates every polygon in view for the new zoom
+/// band. Measured with no time budget (all of it in that frame); the app
+/// spends at most 10 ms of a frame on it and shows the previous band's
+/// tessellation for the rest.
+fn world(c: &mut Criterion) {
+    let view = Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 1000.0));
+    let centre = lon_lat(-80.0, 10.0);
+    let options = DrawOptions::new(1.0, false);
+    for (name, file) in [
+        ("lakes", "ne_10m_lakes_north_america.geojson"),
+        ("countries", "ne_110m_countries.geojson"),
+    ] {
+        let path = format!("{}/tests/fixtures/world/{file}", env!("CARGO_MANIFEST_DIR"));
+        let Some(layer) = load_path(&path).layer else {
+            eprintln!("{path} did not load");
+            continue;
+        };
+        let layers = [draw(&layer)];
+        let americas = memory(3.0, centre);
+        let projector = Projector::new(view, &MercatorProjection, &americas, centre);
+        let mut cache = OverlayCache::default();
+        build_shapes(&layers, &projector, &options, &mut cache);
+        c.bench_function(
+            &format!("{name} at the whole-Americas view, a frame after the first"),
+            |b| b.iter(|| black_box(build_shapes(&layers, &projector, &options, &mut cache))),
+        );
+        let out = memory(2.0, centre);
+        let before = Projector::new(view, &MercatorProjection, &out, centre);
+        c.bench_function(
+            &format!("{name} at the whole-Americas view, first frame after a zoom change"),
+            |b| {
+                b.iter_batched(
+                    || {
+                        let mut cache = OverlayCache::default();
+                        build_shapes(&layers, &before, &options, &mut cache);
+                        cache
+                    },
+                    // The cache is returned so that it is dropped untimed.
+                    |mut cache| {
+                        let shapes = build_shapes(&layers, &projector, &options, &mut cache);
+                        (cache, black_box(shapes))
+                    },
+                    BatchSize::PerIteration,
+                )
+            },
+        );
+    }
+}
+
+criterion_group!(benches, shapes, dragging, hits, world);
 criterion_main!(benches);

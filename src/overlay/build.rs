@@ -11,7 +11,7 @@
 use super::FeatureRef;
 use super::LayerDraw;
 use super::cache::{MeshPool, OverlayCache, PolygonKey};
-use super::draw::{highlight, line_shapes, paint, polygon_shapes, pulse_ring, uncertainty};
+use super::draw::{Fills, highlight, line_shapes, paint, polygon_shapes, pulse_ring, uncertainty};
 use super::plugin::Emphasis;
 use super::project::ScreenProjection;
 use super::sprites::{SymbolSheet, SymbolSprites};
@@ -28,6 +28,19 @@ use walkers::Projector;
 /// which the app's allocator would map (and fault in) fresh pages.
 const MARKS_PER_MESH: usize = 768;
 
+/// The most vertex bytes the overlay hands egui in one frame. egui-wgpu
+/// copies every mesh of a frame into *one* vertex buffer, doubling it as it
+/// grows, and wgpu refuses buffers over 256 MiB: 1,000,000 symbols in view
+/// (160 MB of vertices) asked for 320 MB and panicked. Small meshes alone do
+/// not help; the frame as a whole must stay under this.
+pub const MAX_FRAME_VERTEX_BYTES: usize = 64 << 20;
+/// Past this many vertex bytes in a frame, a symbol is drawn only where no
+/// other symbol of the frame is yet (a grid of cells sized so that the rest
+/// fits the remaining [`MAX_FRAME_VERTEX_BYTES`]): a carpet of symbols
+/// looks the same, and its cost is bounded by the screen, not the data.
+const THIN_AFTER_BYTES: usize = 40 << 20;
+const VERTEX_BYTES: usize = std::mem::size_of::<Vertex>();
+
 /// Everything about a frame that is not the data.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawOptions {
@@ -43,6 +56,11 @@ pub struct DrawOptions {
     /// The symbol sprites points are drawn with; without them (no egui
     /// context, e.g. in tests) points are tessellated [`SymbolMesh`]es.
     pub sprites: Option<SymbolSprites>,
+    /// Time a frame may spend re-tessellating polygons for a new zoom band
+    /// while they have another band's tessellation to show; the rest waits
+    /// for later frames ([`Shapes::pending`]). `None` (tests, exports):
+    /// every polygon is drawn at this frame's band.
+    pub tessellation_budget: Option<std::time::Duration>,
 }
 
 impl DrawOptions {
@@ -55,6 +73,7 @@ impl DrawOptions {
             highlighted: Vec::new(),
             pulse: None,
             sprites: None,
+            tessellation_budget: None,
         }
     }
 }
@@ -65,6 +84,9 @@ pub struct Shapes {
     pub shapes: Vec<Shape>,
     /// Per layer, in the order given.
     pub visible: Vec<usize>,
+    /// Some polygons were drawn from another zoom band's tessellation for
+    /// lack of time: draw another frame soon.
+    pub pending: bool,
 }
 
 /// The symbol of a point feature: its `marker-symbol`, else its kind, else
@@ -137,11 +159,17 @@ pub fn build_shapes(
     cache: &mut OverlayCache,
 ) -> Shapes {
     cache.begin_frame();
+    cache.polygons.set_view(
+        projector.zoom(),
+        options.pixels_per_point,
+        options.tessellation_budget,
+    );
     let margin = style::SYMBOL_SIZE + options.style.selected_width + 4.0;
     let screen = ScreenProjection::new(projector).with_table(margin);
     let view = projector.clip_rect().expand(margin);
     let mut templates: [Option<SymbolMesh>; 8] = Default::default();
     let mut out = Shapes::default();
+    let mut budget = Budget::new(view);
     for draw in layers {
         let drawn = build_layer(
             draw,
@@ -150,6 +178,7 @@ pub fn build_shapes(
             options,
             cache,
             &mut templates,
+            &mut budget,
             &mut out.shapes,
         );
         out.visible.push(drawn);
@@ -161,7 +190,16 @@ pub fn build_shapes(
         if let Some(feature) = draw.layer.features().get(target.feature)
             && (draw.shown)(target.feature)
         {
-            highlight(draw, feature, &screen, options, true, &mut out.shapes);
+            highlight(
+                draw,
+                feature,
+                target.feature,
+                &mut cache.polygons,
+                &screen,
+                options,
+                true,
+                &mut out.shapes,
+            );
         }
     }
     for (target, selected) in [(options.hovered, false), (options.selected, true)] {
@@ -174,13 +212,24 @@ pub fn build_shapes(
         if let Some(feature) = draw.layer.features().get(target.feature)
             && (draw.shown)(target.feature)
         {
-            highlight(draw, feature, &screen, options, selected, &mut out.shapes);
+            highlight(
+                draw,
+                feature,
+                target.feature,
+                &mut cache.polygons,
+                &screen,
+                options,
+                selected,
+                &mut out.shapes,
+            );
         }
     }
+    out.pending = cache.polygons.stale;
     cache.end_frame();
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn build_layer(
     draw: &LayerDraw,
     screen: &ScreenProjection,
@@ -188,12 +237,14 @@ fn build_layer(
     options: &DrawOptions,
     cache: &mut OverlayCache,
     templates: &mut [Option<SymbolMesh>; 8],
+    budget: &mut Budget,
     shapes: &mut Vec<Shape>,
 ) -> usize {
     let features = draw.layer.features();
     let layer_symbol = draw.layer.symbol.as_deref().and_then(Symbol::from_name);
     let bits = features_in(draw, screen, view);
     let (mut circles, mut areas, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+    let mut fills = Fills::default();
     let OverlayCache {
         polygons,
         symbols,
@@ -207,6 +258,7 @@ fn build_layer(
             .filter(|s| s.sheet.size == style::SYMBOL_SIZE),
         templates,
         pixels_per_point: options.pixels_per_point,
+        budget: &mut *budget,
         mesh: None,
         count: 0,
         out: Vec::new(),
@@ -268,7 +320,7 @@ fn build_layer(
                     uncertainty(km, p, screen, paint.marker, false, &mut circles);
                 }
             }
-            Simple::Line(line) => lines.extend(line_shapes(line, screen, paint)),
+            Simple::Line(line) => line_shapes(line, screen, paint, &mut lines),
             Simple::Polygon(polygon) => {
                 let key = PolygonKey {
                     features: features.as_ptr() as usize,
@@ -277,22 +329,110 @@ fn build_layer(
                 };
                 part += 1;
                 polygon_shapes(
-                    polygons.filled(key, polygon),
-                    polygon,
+                    polygons.prepared(key, polygon),
                     screen,
                     paint,
                     pool,
+                    &mut fills,
                     &mut areas,
                 );
             }
         });
     }
     marks.flush(pool);
+    fills.flush(pool);
+    let mut marks_out = std::mem::take(&mut marks.out);
+    drop(marks);
+    for part in [&circles, &fills.out, &areas, &lines] {
+        budget.spent += part.iter().map(vertex_estimate).sum::<usize>();
+    }
     shapes.append(&mut circles);
+    shapes.append(&mut fills.out);
     shapes.append(&mut areas);
     shapes.append(&mut lines);
-    shapes.append(&mut marks.out);
+    shapes.append(&mut marks_out);
     drawn
+}
+
+/// About how many vertices egui makes of `shape`: a feathered stroke has
+/// up to four per point, a small disc a few dozen.
+pub(super) fn vertex_estimate(shape: &Shape) -> usize {
+    match shape {
+        Shape::Mesh(mesh) => mesh.vertices.len(),
+        Shape::Path(path) => 4 * path.points.len() + 4,
+        Shape::LineSegment { .. } => 8,
+        Shape::Circle(_) | Shape::Ellipse(_) => 64,
+        Shape::Vec(shapes) => shapes.iter().map(vertex_estimate).sum(),
+        _ => 64,
+    }
+}
+
+/// The frame's vertex bytes so far, and the grid that thins symbols past
+/// [`THIN_AFTER_BYTES`].
+pub(super) struct Budget {
+    /// Vertices so far (symbols as they go, other shapes per layer).
+    spent: usize,
+    view: egui::Rect,
+    /// Occupied cells, one bit each, made when thinning starts.
+    grid: Option<Grid>,
+}
+
+struct Grid {
+    cell: f32,
+    columns: usize,
+    bits: Vec<u64>,
+}
+
+impl Budget {
+    fn new(view: egui::Rect) -> Self {
+        Self {
+            spent: 0,
+            view,
+            grid: None,
+        }
+    }
+
+    /// Whether a symbol of `vertices` at `at` is drawn. Under the threshold
+    /// every symbol is; past it only one per free cell, with cells sized so
+    /// that a symbol in each still fits the frame's limit.
+    #[inline]
+    fn admit(&mut self, at: Pos2, vertices: usize) -> bool {
+        if (self.spent + vertices) * VERTEX_BYTES <= THIN_AFTER_BYTES {
+            return true;
+        }
+        let view = self.view;
+        let grid = self.grid.get_or_insert_with(|| {
+            let room = (MAX_FRAME_VERTEX_BYTES - THIN_AFTER_BYTES) / VERTEX_BYTES;
+            let per_cell = view.area().max(1.0) * vertices.max(1) as f32 / room as f32;
+            let cell = per_cell.sqrt().max(1.0);
+            let columns = (view.width() / cell).ceil().max(1.0) as usize;
+            let rows = (view.height() / cell).ceil().max(1.0) as usize;
+            Grid {
+                cell,
+                columns,
+                bits: vec![0; (columns * rows).div_ceil(64)],
+            }
+        });
+        let offset = at - view.min;
+        if offset.x < 0.0 || offset.y < 0.0 {
+            return false;
+        }
+        let (column, row) = (
+            (offset.x / grid.cell) as usize,
+            (offset.y / grid.cell) as usize,
+        );
+        if column >= grid.columns {
+            return false;
+        }
+        let k = row * grid.columns + column;
+        match grid.bits.get_mut(k / 64) {
+            Some(word) if *word & (1 << (k % 64)) == 0 => {
+                *word |= 1 << (k % 64);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// The point symbols of one layer, streamed into meshes of
@@ -301,6 +441,7 @@ struct Marks<'a> {
     sprites: Option<&'a SymbolSprites>,
     templates: &'a mut [Option<SymbolMesh>; 8],
     pixels_per_point: f32,
+    budget: &'a mut Budget,
     mesh: Option<Mesh>,
     count: usize,
     out: Vec<Shape>,
@@ -316,18 +457,27 @@ impl Marks<'_> {
         fill: Color32,
         outline: Color32,
     ) {
+        let ppp = self.pixels_per_point;
+        let template = match self.sprites {
+            Some(_) => None,
+            None => Some(
+                &*self.templates[symbol as usize]
+                    .get_or_insert_with(|| SymbolMesh::new(symbol, style::SYMBOL_SIZE, ppp)),
+            ),
+        };
+        let vertices = template.map_or(8, SymbolMesh::vertex_count);
+        if !self.budget.admit(at, vertices) {
+            return;
+        }
+        self.budget.spent += vertices;
         let mesh = self.mesh.get_or_insert_with(|| match self.sprites {
             Some(sprites) => pool.take(sprites.texture, 8 * MARKS_PER_MESH, 12 * MARKS_PER_MESH),
             None => pool.take(TextureId::default(), 0, 0),
         });
-        match self.sprites {
-            Some(sprites) => push_sprite(mesh, &sprites.sheet, at, symbol, fill, outline),
-            None => {
-                let ppp = self.pixels_per_point;
-                let template = self.templates[symbol as usize]
-                    .get_or_insert_with(|| SymbolMesh::new(symbol, style::SYMBOL_SIZE, ppp));
-                template.append_to(mesh, at, fill, outline);
-            }
+        match (self.sprites, template) {
+            (Some(sprites), _) => push_sprite(mesh, &sprites.sheet, at, symbol, fill, outline),
+            (None, Some(template)) => template.append_to(mesh, at, fill, outline),
+            (None, None) => {}
         }
         self.count += 1;
         if self.count == MARKS_PER_MESH {

@@ -1,5 +1,6 @@
-//! What the overlay keeps between frames: polygon triangulations, which are
-//! costly and the same at every zoom and pan; each point's symbol, because
+//! What the overlay keeps between frames: polygons simplified and
+//! tessellated for the current zoom band (see `tessellate`), which are
+//! costly and the same at every pan and zoom within a band; each point's symbol, because
 //! reading every point's `kind` text each frame is a cache miss per point;
 //! and last frame's mesh buffers, so that a dense frame writes into memory it
 //! already owns instead of faulting in fresh pages.
@@ -10,17 +11,15 @@
 //! address; symbols of a layer not drawn in a frame are dropped at once, so
 //! a later layer that reuses the address starts afresh.
 
-use super::project::mercator_y;
-use super::triangulate::triangulate;
+use super::tessellate::{Prepared, band, prepare, to_unit_space};
 use egui::{Mesh, Shape, TextureId};
-use geo::Polygon;
+use geo::{MultiPolygon, Polygon};
+use lyon_tessellation::FillTessellator;
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-/// Polygons with more vertices than this are drawn as outlines only: their
-/// triangulation (quadratic at worst) would stall the first frame they show.
-pub const MAX_FILL_VERTICES: usize = 10_000;
-/// Cached triangulations unused for this many frames are dropped.
+/// Cached polygons unused for this many frames are dropped.
 const CACHE_FRAMES: u64 = 600;
 
 /// Kept by the plugin in egui's memory; benches and tests make their own.
@@ -87,25 +86,56 @@ pub(super) struct PolygonKey {
     pub part: u32,
 }
 
-/// A polygon in unit space (see `project`) and its triangles.
+/// A polygon in unit space (see `project`), and what it is drawn from at
+/// the zoom band it was last drawn at.
 #[derive(Debug)]
 pub(super) struct Filled {
     /// Checked on use, in case a reloaded layer reused the same address.
     first: [f64; 2],
-    pub unit: Vec<[f64; 2]>,
-    /// Empty for a polygon too large to fill.
-    pub triangles: Vec<u32>,
+    count: usize,
+    unit: MultiPolygon<f64>,
+    band: i32,
+    pub prepared: Prepared,
     used: u64,
+}
+
+/// lyon's tessellator keeps its buffers between polygons.
+#[derive(Default)]
+struct Tessellator(FillTessellator);
+
+impl std::fmt::Debug for Tessellator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("FillTessellator")
+    }
 }
 
 #[derive(Debug, Default)]
 pub(super) struct Polygons {
     map: HashMap<PolygonKey, Filled>,
     frame: u64,
+    /// The zoom band of this frame (see `tessellate::band`).
+    band: i32,
+    tessellator: Tessellator,
+    /// Time this frame may spend re-tessellating polygons that have a
+    /// tessellation of another band to show meanwhile; `None`: no limit.
+    budget: Option<Duration>,
+    spent: Duration,
+    /// Whether a polygon was drawn from another band's tessellation.
+    pub stale: bool,
 }
 
 impl Polygons {
-    pub(super) fn filled(&mut self, key: PolygonKey, polygon: &Polygon<f64>) -> &Filled {
+    /// Sets the zoom band of the frame being drawn and its time budget.
+    pub(super) fn set_view(&mut self, zoom: f64, pixels_per_point: f32, budget: Option<Duration>) {
+        self.band = band(zoom, pixels_per_point);
+        self.budget = budget;
+        self.spent = Duration::ZERO;
+        self.stale = false;
+    }
+
+    /// The polygon ready to draw at this frame's zoom band, simplified and
+    /// tessellated now if it was not yet for this band.
+    pub(super) fn prepared(&mut self, key: PolygonKey, polygon: &Polygon<f64>) -> &Prepared {
         let rings = || std::iter::once(polygon.exterior()).chain(polygon.interiors());
         let count: usize = rings().map(|r| r.0.len()).sum();
         let first = polygon
@@ -113,30 +143,34 @@ impl Polygons {
             .0
             .first()
             .map_or([0.0; 2], |c| [c.x, c.y]);
-        let frame = self.frame;
+        let (frame, band) = (self.frame, self.band);
         let entry = self.map.entry(key).or_insert_with(|| Filled {
             first: [f64::NAN; 2],
-            unit: Vec::new(),
-            triangles: Vec::new(),
+            count: 0,
+            unit: MultiPolygon(Vec::new()),
+            band: -1,
+            prepared: Prepared::default(),
             used: frame,
         });
-        if entry.unit.len() != count || entry.first != first {
-            let mut unit = Vec::with_capacity(count);
-            let mut ends = Vec::new();
-            for ring in rings() {
-                unit.extend(ring.0.iter().map(|c| [c.x, mercator_y(c.y)]));
-                ends.push(unit.len());
-            }
-            entry.triangles = if count <= MAX_FILL_VERTICES {
-                triangulate(&unit, &ends)
-            } else {
-                Vec::new()
-            };
-            entry.unit = unit;
+        if entry.count != count || entry.first != first {
+            entry.unit = to_unit_space(polygon);
+            entry.count = count;
             entry.first = first;
+            entry.band = -1;
+        }
+        let over = self.budget.is_some_and(|b| self.spent >= b);
+        if entry.band != band && entry.band >= 0 && over {
+            // Another band's tessellation is right, only less or more
+            // detailed: show it, and do this one in a later frame.
+            self.stale = true;
+        } else if entry.band != band {
+            let start = Instant::now();
+            entry.prepared = prepare(&entry.unit, band, &mut self.tessellator.0);
+            entry.band = band;
+            self.spent += start.elapsed();
         }
         entry.used = frame;
-        entry
+        &entry.prepared
     }
 
     /// Forgets polygons that have not been on screen for a while.

@@ -4,13 +4,14 @@
 
 use super::LayerDraw;
 use super::build::{DrawOptions, Simple, for_each_simple};
-use super::cache::{Filled, MeshPool};
+use super::cache::{MeshPool, PolygonKey, Polygons};
 use super::project::ScreenProjection;
 use super::style::{self, OverlayStyle};
+use super::tessellate::Prepared;
 use crate::layers::{Feature, Rgb, Style};
 use egui::epaint::{Vertex, WHITE_UV};
-use egui::{Color32, Pos2, Shape, Stroke, TextureId};
-use geo::{LineString, Polygon};
+use egui::{Color32, Mesh, Pos2, Shape, Stroke, TextureId};
+use geo::LineString;
 use walkers::lon_lat;
 
 /// The resolved colours and widths of one feature, opacity applied.
@@ -138,115 +139,281 @@ pub(super) fn line_shapes(
     line: &LineString<f64>,
     screen: &ScreenProjection,
     paint: &Paint,
-) -> [Shape; 2] {
+    out: &mut Vec<Shape>,
+) {
     let points = screen_points(&line.0, screen);
     let casing = Stroke::new(
         paint.line.width + style::LINE_CASING_EXTRA_WIDTH,
         paint.outline.gamma_multiply(style::LINE_CASING_OPACITY),
     );
-    [
-        Shape::line(points.clone(), casing),
-        Shape::line(points, paint.line),
-    ]
+    stroke(points.clone(), false, casing, out);
+    stroke(points, false, paint.line, out);
 }
 
-/// A translucent fill from the cached triangles, then the outlines of every
-/// ring (holes included).
+/// Vertices per fill mesh: 1.3 MiB each, far under any device limit, and
+/// small enough that egui culls meshes off screen.
+pub(super) const MESH_VERTICES: usize = 1 << 16;
+
+/// The fills (and dots) of one layer, streamed into meshes of at most
+/// [`MESH_VERTICES`] vertices taken from the pool.
+#[derive(Default)]
+pub(super) struct Fills {
+    mesh: Option<Mesh>,
+    pub out: Vec<Shape>,
+}
+
+impl Fills {
+    fn room(&mut self, pool: &mut MeshPool, vertices: usize, indices: usize) -> &mut Mesh {
+        if self
+            .mesh
+            .as_ref()
+            .is_some_and(|m| m.vertices.len() + vertices > MESH_VERTICES)
+        {
+            self.flush(pool);
+        }
+        self.mesh.get_or_insert_with(|| {
+            pool.take(
+                TextureId::default(),
+                vertices.clamp(1024, MESH_VERTICES),
+                indices.max(1536),
+            )
+        })
+    }
+
+    /// Triangles of `prepared`; a polygon larger than a mesh goes in
+    /// pieces of unshared triangles.
+    fn polygon(
+        &mut self,
+        pool: &mut MeshPool,
+        prepared: &Prepared,
+        screen: &ScreenProjection,
+        colour: Color32,
+    ) {
+        let vertex = |u: [f64; 2]| Vertex {
+            pos: screen.unit(u),
+            uv: WHITE_UV,
+            color: colour,
+        };
+        if prepared.vertices.len() <= MESH_VERTICES {
+            let mesh = self.room(pool, prepared.vertices.len(), prepared.triangles.len());
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices
+                .extend(prepared.vertices.iter().map(|&u| vertex(u)));
+            mesh.indices
+                .extend(prepared.triangles.iter().map(|&i| base + i));
+            return;
+        }
+        for triangle in prepared.triangles.chunks_exact(3) {
+            let mesh = self.room(pool, 3, 3);
+            let base = mesh.vertices.len() as u32;
+            for &i in triangle {
+                let u = prepared
+                    .vertices
+                    .get(i as usize)
+                    .copied()
+                    .unwrap_or_default();
+                mesh.vertices.push(vertex(u));
+            }
+            mesh.indices.extend([base, base + 1, base + 2]);
+        }
+    }
+
+    /// A square of side `size` centred on `at`.
+    fn dot(&mut self, pool: &mut MeshPool, at: Pos2, size: f32, colour: Color32) {
+        let mesh = self.room(pool, 4, 6);
+        let rect = egui::Rect::from_center_size(at, egui::vec2(size, size));
+        let base = mesh.vertices.len() as u32;
+        for pos in [
+            rect.left_top(),
+            rect.right_top(),
+            rect.left_bottom(),
+            rect.right_bottom(),
+        ] {
+            mesh.vertices.push(Vertex {
+                pos,
+                uv: WHITE_UV,
+                color: colour,
+            });
+        }
+        mesh.indices
+            .extend([base, base + 1, base + 2, base + 2, base + 1, base + 3]);
+    }
+
+    pub(super) fn flush(&mut self, pool: &mut MeshPool) {
+        if let Some(mesh) = self.mesh.take() {
+            if mesh.is_empty() {
+                pool.put_back(mesh);
+            } else {
+                self.out.push(pool.give(mesh));
+            }
+        }
+    }
+}
+
+/// A translucent fill from the cached triangles into `fills`, then the
+/// outlines of every ring (holes included) into `out`; a polygon smaller
+/// than a pixel is a dot in the outline colour.
 pub(super) fn polygon_shapes(
-    filled: &Filled,
-    polygon: &Polygon<f64>,
+    prepared: &Prepared,
     screen: &ScreenProjection,
     paint: &Paint,
     pool: &mut MeshPool,
+    fills: &mut Fills,
     out: &mut Vec<Shape>,
 ) {
-    if !filled.triangles.is_empty() && paint.fill != Color32::TRANSPARENT {
-        let mut mesh = pool.take(
-            TextureId::default(),
-            filled.unit.len(),
-            filled.triangles.len(),
-        );
-        let fill = paint.fill;
-        mesh.vertices.extend(filled.unit.iter().map(|&u| Vertex {
-            pos: screen.unit(u),
-            uv: WHITE_UV,
-            color: fill,
-        }));
-        mesh.indices.extend_from_slice(&filled.triangles);
-        out.push(pool.give(mesh));
+    if let Some(at) = prepared.dot {
+        let colour = if paint.edge.color == Color32::TRANSPARENT {
+            paint.fill
+        } else {
+            paint.edge.color
+        };
+        if colour != Color32::TRANSPARENT {
+            fills.dot(pool, screen.unit(at), paint.edge.width.max(1.0), colour);
+        }
+        return;
     }
-    outlines(polygon, screen, paint.edge, out);
+    if !prepared.triangles.is_empty() && paint.fill != Color32::TRANSPARENT {
+        fills.polygon(pool, prepared, screen, paint.fill);
+    }
+    outlines(prepared, screen, paint.edge, out);
 }
 
-fn outlines(
-    polygon: &Polygon<f64>,
-    screen: &ScreenProjection,
-    stroke: Stroke,
-    out: &mut Vec<Shape>,
-) {
-    for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-        let mut points = without_crowding(screen_points(&ring.0, screen), stroke.width);
-        while points.len() > 1
-            && points
-                .first()
-                .zip(points.last())
-                .is_some_and(|(a, b)| a.distance(*b) < MIN_STEP)
-        {
-            points.pop();
-        }
-        if points.len() >= 2 {
-            out.push(Shape::closed_line(points, stroke));
-        }
+fn outlines(prepared: &Prepared, screen: &ScreenProjection, edge: Stroke, out: &mut Vec<Shape>) {
+    if edge.width <= 0.0 || edge.color == Color32::TRANSPARENT {
+        return;
+    }
+    if let Some(at) = prepared.dot {
+        out.push(Shape::circle_filled(
+            screen.unit(at),
+            edge.width,
+            edge.color,
+        ));
+        return;
+    }
+    for ring in &prepared.rings {
+        let points = ring.iter().map(|&u| screen.unit(u)).collect();
+        stroke(points, true, edge, out);
     }
 }
 
-/// Points closer than this on screen are one point to a thick outline.
+/// Points closer than this on screen are one point to a stroke.
 const MIN_STEP: f32 = 0.75;
 
-/// Drops points within [`MIN_STEP`] of the previous one: a wide stroke over
-/// near-zero segments (a detailed coast seen from afar) gets miter joins
-/// pointing anywhere, drawn as long spikes across the map.
-/// A point where the outline turns back on itself goes too: its miter would
-/// shoot off the same way. Thin strokes keep every turn short of a reversal
-/// (about 170 degrees); thick halos also lose turns past about 135 degrees,
-/// whose miters would be several stroke widths long.
-fn without_crowding(points: Vec<egui::Pos2>, width: f32) -> Vec<egui::Pos2> {
-    let sharpest = if width >= 3.0 { -0.7 } else { -0.985 };
-    let mut spaced: Vec<egui::Pos2> = Vec::with_capacity(points.len());
-    for p in points {
-        if spaced
-            .last()
-            .is_none_or(|last| last.distance(p) >= MIN_STEP)
-        {
-            spaced.push(p);
-        }
+/// How far a stroke's corner may reach from its point, in half widths.
+/// egui joins every corner of a path with a miter, and a miter grows without
+/// bound as the corner closes (`1 / cos(turn / 2)`): an outline simplified
+/// to a few points at a continental view turns back on itself often, and a
+/// near reversal became a needle hundreds of pixels long. Corners sharper
+/// than this limit are where [`stroke`] breaks the path.
+const MITER_LIMIT: f32 = 2.0;
+
+/// egui paths along `points` (back to the first when `closed`), broken at
+/// every corner whose miter would pass [`MITER_LIMIT`], with a round join
+/// (a disc) there; points within [`MIN_STEP`] of the last kept are dropped
+/// first, as a zero-length segment has no direction to join by.
+pub(super) fn stroke(points: Vec<Pos2>, closed: bool, stroke: Stroke, out: &mut Vec<Shape>) {
+    if stroke.width <= 0.0 || stroke.color == Color32::TRANSPARENT {
+        return;
     }
-    let mut kept: Vec<egui::Pos2> = Vec::with_capacity(spaced.len());
-    for (i, &p) in spaced.iter().enumerate() {
-        let reverses = match (kept.last(), spaced.get(i + 1)) {
-            (Some(&before), Some(&after)) => {
-                let (a, b) = (p - before, after - p);
-                a.dot(b) < sharpest * a.length() * b.length()
-            }
-            _ => false,
-        };
-        if !reverses {
+    let mut kept: Vec<Pos2> = Vec::with_capacity(points.len());
+    for p in points {
+        if !(p.x.is_finite() && p.y.is_finite()) {
+            continue;
+        }
+        if kept.last().is_none_or(|last| last.distance(p) >= MIN_STEP) {
             kept.push(p);
         }
     }
-    kept
+    if closed {
+        while kept.len() > 2
+            && kept
+                .first()
+                .zip(kept.last())
+                .is_some_and(|(a, b)| a.distance(*b) < MIN_STEP)
+        {
+            kept.pop();
+        }
+    }
+    let n = kept.len();
+    if n < 2 {
+        if let Some(&p) = kept.first() {
+            out.push(Shape::circle_filled(p, stroke.width / 2.0, stroke.color));
+        }
+        return;
+    }
+    if n == 2 {
+        // A ring of two points is a line there and back: draw it once.
+        out.push(Shape::line(kept, stroke));
+        return;
+    }
+    // cos of the sharpest turn allowed: cos t = 2 cos²(t/2) - 1.
+    let sharpest = 2.0 / (MITER_LIMIT * MITER_LIMIT) - 1.0;
+    let sharp = |i: usize| {
+        let (before, after) = match (i.checked_sub(1), kept.get(i + 1)) {
+            (Some(b), Some(&a)) => (kept[b], a),
+            (None, Some(&a)) if closed => (kept[n - 1], a),
+            (Some(b), None) if closed => (kept[b], kept[0]),
+            _ => return false,
+        };
+        let (a, b) = (kept[i] - before, after - kept[i]);
+        a.dot(b) < sharpest * a.length() * b.length()
+    };
+    let corners: Vec<usize> = (0..n).filter(|&i| sharp(i)).collect();
+    let Some(&first) = corners.first() else {
+        out.push(if closed {
+            Shape::closed_line(kept, stroke)
+        } else {
+            Shape::line(kept, stroke)
+        });
+        return;
+    };
+    // The path as a sequence of indices, from a sharp corner when closed.
+    let order: Vec<usize> = if closed {
+        (first..n).chain(0..=first).collect()
+    } else {
+        (0..n).collect()
+    };
+    let mut piece: Vec<Pos2> = Vec::new();
+    for (k, &i) in order.iter().enumerate() {
+        piece.push(kept[i]);
+        let last = k + 1 == order.len();
+        if (sharp_at(&corners, i) && piece.len() > 1) || last {
+            if piece.len() > 1 {
+                out.push(Shape::line(std::mem::take(&mut piece), stroke));
+            }
+            piece.clear();
+            piece.push(kept[i]);
+        }
+    }
+    for &i in &corners {
+        out.push(Shape::circle_filled(
+            kept[i],
+            stroke.width / 2.0,
+            stroke.color,
+        ));
+    }
+}
+
+fn sharp_at(corners: &[usize], i: usize) -> bool {
+    corners.binary_search(&i).is_ok()
 }
 
 /// The hover or selection highlight, drawn above every layer. The selection
 /// is wider and edged, so the two differ in greyscale too.
+/// `index` is the feature's index in its layer; its polygons are outlined
+/// as drawn, from `polygons`.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn highlight(
     draw: &LayerDraw,
     feature: &Feature,
+    index: usize,
+    polygons: &mut Polygons,
     screen: &ScreenProjection,
     options: &DrawOptions,
     selected: bool,
     out: &mut Vec<Shape>,
 ) {
+    let mut part = 0;
     let s = &options.style;
     let paint = paint(draw, feature.style.as_deref(), s);
     let (halo, width) = if selected {
@@ -291,72 +458,120 @@ pub(super) fn highlight(
             let points = screen_points(&line.0, screen);
             let w = paint.line.width;
             if selected {
-                out.push(Shape::line(
-                    points.clone(),
-                    Stroke::new(w + 2.0 * width + edge, s.selected_edge),
-                ));
+                let outer = Stroke::new(w + 2.0 * width + edge, s.selected_edge);
+                stroke(points.clone(), false, outer, out);
             }
-            out.push(Shape::line(
+            stroke(
                 points.clone(),
+                false,
                 Stroke::new(w + 2.0 * width, halo),
-            ));
-            out.push(Shape::line(points, paint.line));
+                out,
+            );
+            stroke(points, false, paint.line, out);
         }
         Simple::Polygon(polygon) => {
+            let key = PolygonKey {
+                features: draw.layer.features().as_ptr() as usize,
+                feature: index,
+                part,
+            };
+            part += 1;
+            let prepared = polygons.prepared(key, polygon);
             if selected {
-                outlines(
-                    polygon,
-                    screen,
-                    Stroke::new(width + edge, s.selected_edge),
-                    out,
-                );
+                let outer = Stroke::new(width + edge, s.selected_edge);
+                outlines(prepared, screen, outer, out);
             }
-            outlines(polygon, screen, Stroke::new(width, halo), out);
+            outlines(prepared, screen, Stroke::new(width, halo), out);
         }
     });
 }
 
 #[cfg(test)]
-mod outline_tests {
+mod stroke_tests {
     use super::*;
+    use egui::epaint::tessellator::Tessellator;
+    use egui::epaint::{ClippedShape, Primitive, TessellationOptions};
     use egui::pos2;
 
+    /// Every vertex egui makes of `shapes`, as the painter would.
+    fn tessellated(shapes: Vec<Shape>) -> Vec<Pos2> {
+        let clipped = shapes
+            .into_iter()
+            .map(|shape| ClippedShape {
+                clip_rect: egui::Rect::EVERYTHING,
+                shape,
+                transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+            })
+            .collect();
+        let mut tessellator = Tessellator::new(1.0, TessellationOptions::default(), [1, 1], vec![]);
+        tessellator
+            .tessellate_shapes(clipped)
+            .into_iter()
+            .filter_map(|p| match p.primitive {
+                Primitive::Mesh(mesh) => Some(mesh.vertices.into_iter().map(|v| v.pos)),
+                Primitive::Callback(_) => None,
+            })
+            .flatten()
+            .collect()
+    }
+
+    /// The farthest any stroke vertex lies outside the points' box.
+    fn overshoot(points: &[Pos2], closed: bool, width: f32) -> f32 {
+        let mut shapes = Vec::new();
+        stroke(
+            points.to_vec(),
+            closed,
+            Stroke::new(width, Color32::RED),
+            &mut shapes,
+        );
+        let bounds = egui::Rect::from_points(points);
+        tessellated(shapes)
+            .iter()
+            .map(|p| {
+                let outside = (bounds.min - *p).max(*p - bounds.max);
+                outside.x.max(outside.y).max(0.0)
+            })
+            .fold(0.0, f32::max)
+    }
+
     #[test]
-    fn crowded_points_and_reversals_are_dropped() {
-        let points = vec![
+    fn a_thin_wedge_outline_has_no_needle_past_its_tip() {
+        // A lake 200 px long and 2 px wide seen from afar: its tip, the first
+        // point of the ring, turns by 179.4 degrees.
+        let wedge = [pos2(100.0, 100.0), pos2(300.0, 101.0), pos2(300.0, 99.0)];
+        for width in [1.0, 2.0, 6.0] {
+            let reach = overshoot(&wedge, true, width);
+            assert!(
+                reach <= width + 1.0,
+                "width {width}: {reach} px past the wedge"
+            );
+        }
+    }
+
+    #[test]
+    fn a_line_turning_back_on_itself_has_no_spike() {
+        let line = [
             pos2(0.0, 0.0),
-            pos2(0.2, 0.0),
             pos2(10.0, 0.0),
-            // A spike out and straight back.
             pos2(20.0, 0.0),
             pos2(12.0, 0.1),
             pos2(12.0, 10.0),
         ];
-        let kept = without_crowding(points.clone(), 1.0);
-        assert_eq!(
-            kept,
-            vec![
-                pos2(0.0, 0.0),
-                pos2(10.0, 0.0),
-                pos2(12.0, 0.1),
-                pos2(12.0, 10.0)
-            ]
-        );
+        let reach = overshoot(&line, false, 2.5);
+        assert!(reach <= 3.5, "{reach} px past the line");
     }
 
     #[test]
-    fn thick_halos_also_drop_sharp_turns_that_thin_edges_keep() {
-        // A 160-degree turn at (10, 0): a narrow inlet.
-        let points = vec![
+    fn gentle_corners_keep_one_joined_path() {
+        let square = vec![
             pos2(0.0, 0.0),
             pos2(10.0, 0.0),
-            pos2(1.0, 3.0),
-            pos2(1.0, 13.0),
+            pos2(10.0, 10.0),
+            pos2(0.0, 10.0),
         ];
-        assert_eq!(without_crowding(points.clone(), 1.0), points);
-        assert_eq!(
-            without_crowding(points, 6.0),
-            vec![pos2(0.0, 0.0), pos2(1.0, 3.0), pos2(1.0, 13.0)]
-        );
+        let mut shapes = Vec::new();
+        stroke(square, true, Stroke::new(2.0, Color32::RED), &mut shapes);
+        assert_eq!(shapes.len(), 1);
+        assert!(matches!(shapes[0], Shape::Path(_)));
     }
 }

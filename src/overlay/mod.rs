@@ -7,27 +7,33 @@
 //!
 //! Everything is culled with each layer's R-tree, queried with the viewport
 //! unprojected from the clip rect; nothing per frame scans a whole layer.
+//! Polygons are clipped to Web Mercator, simplified to the zoom band's pixel
+//! and filled by lyon once per band (`tessellate`, cached in `cache`);
+//! strokes break at corners past a miter limit (`draw::stroke`); and a frame
+//! never hands egui more than [`MAX_FRAME_VERTEX_BYTES`] of vertices.
 
 mod build;
 mod cache;
 mod draw;
 mod hit;
 pub mod plugin;
+#[cfg(test)]
+mod polygon_tests;
 mod project;
 mod sprites;
 pub mod style;
 mod symbol_mesh;
 pub mod symbols;
+mod tessellate;
 #[cfg(test)]
 mod tests;
 mod triangulate;
 
-pub use build::{DrawOptions, Shapes, build_shapes, symbol_of};
-pub use cache::{MAX_FILL_VERTICES, OverlayCache};
+pub use build::{DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, symbol_of};
+pub use cache::OverlayCache;
 pub use hit::hit_test;
 pub use plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 pub use sprites::{SymbolSheet, SymbolSprites};
 pub use style::OverlayStyle;
 pub use symbol_mesh::SymbolMesh;
 pub use symbols::{Symbol, paint_symbol};
-pub use triangulate::triangulate;

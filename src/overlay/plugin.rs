@@ -110,6 +110,10 @@ impl<'a> OverlayPlugin<'a> {
     }
 }
 
+/// Time a frame spends re-tessellating polygons for a new zoom band; the
+/// others show their previous band's tessellation until later frames.
+const TESSELLATION_BUDGET: std::time::Duration = std::time::Duration::from_millis(10);
+
 /// What the overlay keeps between frames.
 #[derive(Default)]
 struct State {
@@ -148,6 +152,7 @@ impl walkers::Plugin for OverlayPlugin<'_> {
                 highlighted: self.highlighted.to_vec(),
                 pulse: self.pulse,
                 sprites: Some(state.sprites.get(&ctx, SYMBOL_SIZE, pixels_per_point)),
+                tessellation_budget: Some(TESSELLATION_BUDGET),
                 ..DrawOptions::new(pixels_per_point, self.dark)
             };
             build_shapes(&self.layers, projector, &options, &mut state.cache)
@@ -155,6 +160,9 @@ impl walkers::Plugin for OverlayPlugin<'_> {
         ui.painter()
             .with_clip_rect(projector.clip_rect())
             .extend(shapes.shapes);
+        if shapes.pending {
+            ui.ctx().request_repaint();
+        }
         if hit.is_some() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }

@@ -7,9 +7,11 @@
 //! corners; any other projection (or a failed check) falls back to the
 //! projector, point by point, so the result is always the projector's.
 //!
-//! Polygons are triangulated and cached in that same `(lon, mercator_y)`
-//! "unit" space: an affine map keeps a valid triangulation valid, so a cached
-//! one serves every zoom and pan.
+//! Polygons are simplified, tessellated and cached in "unit" space, `(lon
+//! in radians, mercator_y(lat))`: Web Mercator scaled to a unit sphere, the
+//! same scale on both axes (so a simplification tolerance is a distance),
+//! and an affine map of the screen, so a cached tessellation serves every pan
+//! and every zoom of its zoom band.
 
 use egui::{Pos2, Rect, Vec2, pos2};
 use walkers::{Projector, lon_lat};
@@ -23,6 +25,20 @@ pub fn mercator_y(lat: f64) -> f64 {
         .sin()
         .clamp(-1.0 + 1e-15, 1.0 - 1e-15)
         .atanh()
+}
+
+/// Web Mercator stops here (the square world of tiles): ±85.0511°.
+pub const MAX_LATITUDE: f64 = 85.051_128_779_806_59;
+
+/// A longitude and latitude in degrees in unit space (see the module).
+#[inline]
+pub fn to_unit(lon: f64, lat: f64) -> [f64; 2] {
+    [lon.to_radians(), mercator_y(lat)]
+}
+
+/// Unit-space distance per screen pixel at `zoom` (256-pixel tiles, as walkers).
+pub fn unit_per_pixel(zoom: f64) -> f64 {
+    std::f64::consts::TAU / (256.0 * zoom.exp2())
 }
 
 /// Screen `x = x0 + kx · lon`, `y = y0 + ky · mercator_y(lat)`, in f64 so that
@@ -126,9 +142,11 @@ impl<'a> ScreenProjection<'a> {
         }
     }
 
-    /// Where a point of unit space `[lon, mercator_y(lat)]` lands on screen.
+    /// Where a point of unit space `[lon in radians, mercator_y(lat)]`
+    /// lands on screen.
     #[inline]
-    pub fn unit(&self, [lon, y]: [f64; 2]) -> Pos2 {
+    pub fn unit(&self, [x, y]: [f64; 2]) -> Pos2 {
+        let lon = x.to_degrees();
         match &self.affine {
             Some(a) => pos2((a.x0 + a.kx * lon) as f32, (a.y0 + a.ky * y) as f32),
             None => {
@@ -237,7 +255,7 @@ mod tests {
                     (exact_path - exact).length() < 0.02,
                     "zoom {zoom}: {exact_path:?}"
                 );
-                let unit = screen.unit([position.x(), mercator_y(position.y())]);
+                let unit = screen.unit(to_unit(position.x(), position.y()));
                 assert!(
                     (unit - exact).length() < 0.02,
                     "zoom {zoom}: {unit:?} vs {exact:?}"

@@ -7,30 +7,30 @@ use crate::layers::{Layer, load_str};
 use egui::{Color32, Pos2, Rect, Shape, pos2, vec2};
 use walkers::{MapMemory, MercatorProjection, Position, Projector, lon_lat};
 
-const VIEW: Rect = Rect::from_min_max(Pos2::ZERO, pos2(800.0, 600.0));
+pub(super) const VIEW: Rect = Rect::from_min_max(Pos2::ZERO, pos2(800.0, 600.0));
 
-fn centre() -> Position {
+pub(super) fn centre() -> Position {
     lon_lat(-66.9, 10.5)
 }
 
-fn memory() -> MapMemory {
+pub(super) fn memory() -> MapMemory {
     let mut memory = MapMemory::default();
     memory.set_zoom(6.0).unwrap();
     memory.center_at(centre());
     memory
 }
 
-fn projector(memory: &MapMemory) -> Projector<'_> {
+pub(super) fn projector(memory: &MapMemory) -> Projector<'_> {
     Projector::new(VIEW, &MercatorProjection, memory, centre())
 }
 
 /// `[lon, lat]` of a screen position, as GeoJSON text.
-fn at(projector: &Projector, x: f32, y: f32) -> String {
+pub(super) fn at(projector: &Projector, x: f32, y: f32) -> String {
     let p = projector.unproject(vec2(x, y));
     format!("[{}, {}]", p.x(), p.y())
 }
 
-fn layer(features: &[String]) -> Layer {
+pub(super) fn layer(features: &[String]) -> Layer {
     let text = format!(
         r#"{{"type": "FeatureCollection", "features": [{}]}}"#,
         features.join(",")
@@ -40,11 +40,11 @@ fn layer(features: &[String]) -> Layer {
     report.layer.unwrap()
 }
 
-fn feature(geometry: &str, properties: &str) -> String {
+pub(super) fn feature(geometry: &str, properties: &str) -> String {
     format!(r#"{{"type": "Feature", "geometry": {geometry}, "properties": {{{properties}}}}}"#)
 }
 
-fn point(projector: &Projector, x: f32, y: f32, properties: &str) -> String {
+pub(super) fn point(projector: &Projector, x: f32, y: f32, properties: &str) -> String {
     feature(
         &format!(
             r#"{{"type": "Point", "coordinates": {}}}"#,
@@ -54,17 +54,17 @@ fn point(projector: &Projector, x: f32, y: f32, properties: &str) -> String {
     )
 }
 
-fn ring(projector: &Projector, corners: &[(f32, f32)]) -> String {
+pub(super) fn ring(projector: &Projector, corners: &[(f32, f32)]) -> String {
     let mut points: Vec<String> = corners.iter().map(|&(x, y)| at(projector, x, y)).collect();
     points.push(points[0].clone());
     format!("[{}]", points.join(","))
 }
 
-fn all(_: usize) -> bool {
+pub(super) fn all(_: usize) -> bool {
     true
 }
 
-fn draw(layer: &Layer) -> LayerDraw<'_> {
+pub(super) fn draw(layer: &Layer) -> LayerDraw<'_> {
     LayerDraw {
         layer,
         colour: Color32::from_rgb(0x20, 0x60, 0xC0),
@@ -74,15 +74,15 @@ fn draw(layer: &Layer) -> LayerDraw<'_> {
     }
 }
 
-fn build(layers: &[LayerDraw], projector: &Projector, options: &DrawOptions) -> Shapes {
+pub(super) fn build(layers: &[LayerDraw], projector: &Projector, options: &DrawOptions) -> Shapes {
     build_shapes(layers, projector, options, &mut OverlayCache::default())
 }
 
-fn options() -> DrawOptions {
+pub(super) fn options() -> DrawOptions {
     DrawOptions::new(1.0, false)
 }
 
-fn meshes(shapes: &[Shape]) -> Vec<&egui::Mesh> {
+pub(super) fn meshes(shapes: &[Shape]) -> Vec<&egui::Mesh> {
     shapes
         .iter()
         .filter_map(|s| match s {

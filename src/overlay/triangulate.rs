@@ -1,16 +1,17 @@
-//! Triangulation of simple polygons with holes, by ear clipping.
+//! Triangulation of simple polygons with holes, by ear clipping, for the
+//! point symbols' own outlines (`symbol_mesh`), which are simple by
+//! construction and need triangles indexing their own points. Map polygons
+//! go through lyon instead (see `tessellate`): simplified rings touch and
+//! cross themselves, which ear clipping cannot cut right.
 //!
-//! egui fills only convex paths, and GeoJSON polygons (zones, claims,
-//! coastlines) are rarely convex, so fills go through a mesh built here. The
+//! egui fills only convex paths, so symbol fills go through a mesh built here. The
 //! method is the classic one (Eberly, "Triangulation by Ear Clipping"; the
 //! same shape as mapbox's earcut, without its z-order hashing): each hole is
 //! joined to the outer ring by a two-way bridge to a vertex it can see, then
 //! convex corners whose triangle holds no other vertex are cut off one by one.
 //!
 //! Only reflex vertices can lie inside a candidate ear, so only they are
-//! tested: a polygon with `r` reflex vertices costs `O(n · r)`. The caller
-//! caches the result per feature and refuses very large rings (see
-//! `build::MAX_FILL_VERTICES`), because the worst case is still quadratic.
+//! tested: a polygon with `r` reflex vertices costs `O(n · r)`.
 //!
 //! Invalid input (self-intersections, holes outside the ring) never panics or
 //! loops: a hole that cannot be bridged is dropped and a ring without ears is
