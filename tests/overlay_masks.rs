@@ -98,6 +98,27 @@ fn dilate(mask: &[bool], [w, h]: [u32; 2], radius: i32) -> Vec<bool> {
     out
 }
 
+/// `mask` grown by `radius` pixels in a square, in two passes of running
+/// counts: linear in the pixels whatever the radius.
+fn dilate_square(mask: &[bool], [w, h]: [usize; 2], radius: usize) -> Vec<bool> {
+    let pass = |input: &[bool], along: usize, across: usize, at: &dyn Fn(usize, usize) -> usize| {
+        let mut out = vec![false; input.len()];
+        for j in 0..across {
+            let mut prefix = vec![0usize; along + 1];
+            for i in 0..along {
+                prefix[i + 1] = prefix[i] + usize::from(input[at(i, j)]);
+            }
+            for i in 0..along {
+                let (lo, hi) = (i.saturating_sub(radius), (i + radius + 1).min(along));
+                out[at(i, j)] = prefix[hi] > prefix[lo];
+            }
+        }
+        out
+    };
+    let rows = pass(mask, w, h, &|x, y| y * w + x);
+    pass(&rows, h, w, &|y, x| y * w + x)
+}
+
 /// The overlay drawn at `view`, as coverage: egui tessellates the shapes as
 /// the app's painter would, tiny-skia fills every triangle.
 fn overlay(layer: &Layer, view: &View) -> Vec<bool> {
@@ -126,6 +147,13 @@ fn overlay(layer: &Layer, view: &View) -> Vec<bool> {
             view.name
         );
     }
+    rasterise(layer, &projector, rect)
+}
+
+/// The overlay's shapes for `layer` through `projector`, tessellated by
+/// egui and filled by tiny-skia: true where anything was drawn.
+fn rasterise(layer: &Layer, projector: &Projector, rect: Rect) -> Vec<bool> {
+    let (w, h) = (rect.width() as u32, rect.height() as u32);
     let draw = LayerDraw {
         layer,
         colour: Color32::from_rgb(0x20, 0x60, 0xC0),
@@ -134,7 +162,7 @@ fn overlay(layer: &Layer, view: &View) -> Vec<bool> {
         emphasis: None,
     };
     let options = DrawOptions::new(1.0, false);
-    let shapes = build_shapes(&[draw], &projector, &options, &mut OverlayCache::default());
+    let shapes = build_shapes(&[draw], projector, &options, &mut OverlayCache::default());
     let clipped = shapes
         .shapes
         .into_iter()
@@ -277,4 +305,67 @@ fn world_countries_with_antarctica_stay_within_the_gdal_footprint() {
 #[test]
 fn countries_at_the_antimeridian_stay_within_the_gdal_footprint() {
     check("bering_countries");
+}
+
+/// Every GeoJSON file of the corpus written by others, at the whole-world
+/// and the whole-Americas view: what the overlay draws stays near the
+/// features' own boxes (symbols and strokes reach a little past them), so a
+/// needle or wedge across the map fails here even where no GDAL mask exists.
+#[test]
+fn every_corpus_file_draws_only_near_its_features() {
+    let expected = std::fs::read_to_string(world().join("expected.tsv")).unwrap();
+    let mut drawn_files = 0;
+    for line in expected.lines().skip(1) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        if !matches!(cells[1], "geojson" | "geojsonseq") {
+            continue;
+        }
+        let Some(layer) = load_path(world().join(cells[0])).layer else {
+            continue;
+        };
+        for (lon, lat, zoom) in [(0.0, 0.0, 1.5), (-80.0, 10.0, 2.6)] {
+            let mut memory = MapMemory::default();
+            memory.set_zoom(zoom).unwrap();
+            let centre = lon_lat(lon, lat);
+            memory.center_at(centre);
+            let (w, h) = (800u32, 600u32);
+            let rect = Rect::from_min_size(pos2(0.0, 0.0), vec2(w as f32, h as f32));
+            let projector = Projector::new(rect, &MercatorProjection, &memory, centre);
+            let drawn = rasterise(&layer, &projector, rect);
+            // The features' boxes, projected (latitudes clipped to the map),
+            // on a canvas with a margin: a symbol just off the view reaches in.
+            const MARGIN: i64 = 20;
+            let (bw, bh) = (w as i64 + 2 * MARGIN, h as i64 + 2 * MARGIN);
+            let mut boxes = vec![false; (bw * bh) as usize];
+            for feature in layer.features().iter().filter(|f| f.is_located()) {
+                let (min, max) = (feature.bbox.min(), feature.bbox.max());
+                let clip = |lat: f64| lat.clamp(-85.05, 85.05);
+                let a = projector.project(lon_lat(min.x, clip(min.y)));
+                let b = projector.project(lon_lat(max.x, clip(max.y)));
+                let (x0, x1) = (a.x.min(b.x).floor() as i64, a.x.max(b.x).ceil() as i64);
+                let (y0, y1) = (a.y.min(b.y).floor() as i64, a.y.max(b.y).ceil() as i64);
+                for y in (y0 + MARGIN).max(0)..=(y1 + MARGIN).min(bh - 1) {
+                    for x in (x0 + MARGIN).max(0)..=(x1 + MARGIN).min(bw - 1) {
+                        boxes[(y * bw + x) as usize] = true;
+                    }
+                }
+            }
+            let grown = dilate_square(&boxes, [bw as usize, bh as usize], 14);
+            let near: Vec<bool> = (0..drawn.len() as i64)
+                .map(|i| {
+                    let (x, y) = (i % w as i64 + MARGIN, i / w as i64 + MARGIN);
+                    grown[(y * bw + x) as usize]
+                })
+                .collect();
+            let total = drawn.iter().filter(|d| **d).count();
+            let outside = (0..drawn.len()).filter(|&i| drawn[i] && !near[i]).count();
+            assert!(
+                outside * 200 <= total,
+                "{} at zoom {zoom}: {outside} of {total} drawn pixels are far from every feature",
+                cells[0]
+            );
+            drawn_files += usize::from(total > 0);
+        }
+    }
+    assert!(drawn_files >= 40, "{drawn_files}");
 }

@@ -11,7 +11,6 @@
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
-use jiff::tz::Offset;
 use thiserror::Error;
 
 pub const SECS_PER_DAY: i64 = 86_400;
