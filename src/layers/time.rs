@@ -457,7 +457,7 @@ mod tests {
     fn day_arithmetic_agrees_with_jiff_across_leap_years_and_centuries() {
         let mut date = Date::constant(1899, 12, 25);
         while date < Date::constant(2101, 1, 10) {
-            let expected = Offset::UTC
+            let expected = jiff::tz::Offset::UTC
                 .to_timestamp(date.to_datetime(jiff::civil::Time::midnight()))
                 .unwrap()
                 .as_second();
