@@ -278,11 +278,11 @@ fn mutated_sessions_never_panic_and_read_back_a_view_that_can_be_shown() {
             .0
             .insert(crate::session::KEY.to_owned(), text.clone());
         check_bounded("session", &text, || {
-            if let Some(read) = Session::load(&storage) {
-                if let (Some([lon, lat]), Some(zoom)) = (read.center_lon_lat, read.zoom) {
-                    assert!(lon.is_finite() && lat.is_finite() && zoom.is_finite());
-                    assert!(lon.abs() <= 180.0 && lat.abs() <= 90.0, "{lon} {lat}");
-                }
+            if let Some(read) = Session::load(&storage)
+                && let (Some([lon, lat]), Some(zoom)) = (read.center_lon_lat, read.zoom)
+            {
+                assert!(lon.is_finite() && lat.is_finite() && zoom.is_finite());
+                assert!(lon.abs() <= 180.0 && lat.abs() <= 90.0, "{lon} {lat}");
             }
         });
         Ok(())
