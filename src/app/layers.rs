@@ -4,7 +4,7 @@
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
-use crate::ui::details::{DetailsCommand, details_ui, when};
+use crate::ui::details::{DetailsCommand, details_ui};
 use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
@@ -292,27 +292,6 @@ impl LayerSession {
         }
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
             self.selected = None;
-        }
-        if let Some((_, feature)) = self.hovered.and_then(|h| self.feature(h)) {
-            let title = crate::text::bounded(
-                feature
-                    .title
-                    .as_deref()
-                    .or(feature.id.as_deref())
-                    .unwrap_or("Untitled"),
-                crate::text::TITLE_CHARS,
-            );
-            let date = when(feature);
-            egui::Tooltip::always_open(
-                ctx.clone(),
-                map.layer_id,
-                map.id,
-                egui::PopupAnchor::Pointer,
-            )
-            .show(|ui| {
-                ui.strong(title.as_ref());
-                ui.label(date);
-            });
         }
     }
 

@@ -7,7 +7,7 @@ use crate::basemap::style::BasemapTheme;
 use crate::basemap::tiles::OfflineTiles;
 use crate::labels::{LabelStyle, LabelsPlugin};
 use crate::overlay::plugin::Emphasis;
-use crate::ui::overlays;
+use crate::ui::{cards, overlays};
 use std::sync::Arc;
 use walkers::{Map, Tiles};
 
@@ -93,17 +93,29 @@ impl SitmapApp {
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
         self.layers.after_map(ui.ctx(), &response);
+        if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
+            crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
+        }
         let presenting = self.present.presenting;
         let scale = if presenting {
             1.4 * crate::ui::slide::text_scale(response.rect)
         } else {
             1.0
         };
-        self.time.date_on_map(ui, response.rect, scale);
-        // A slide has its caption; without a story the day's events are the cards.
-        if !presenting || self.present.scene_count() == 0 {
-            self.time
-                .event_cards(ui, response.rect, &self.layers.workspace);
+        if let Some(state) = &self.time.state {
+            overlays::date_on_map(ui, response.rect, state.day, scale);
+            // A slide has its caption; without a story the day's events are the cards.
+            if !presenting || self.present.scene_count() == 0 {
+                let workspace = &self.layers.workspace;
+                let cards = cards::cards_for(workspace, state);
+                cards::event_cards(
+                    ui,
+                    response.rect,
+                    workspace,
+                    &cards,
+                    self.time.stepped_card(),
+                );
+            }
         }
         if presenting {
             self.slide_overlays(ui, response.rect);

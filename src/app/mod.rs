@@ -18,7 +18,7 @@ use crate::basemap::style::BasemapStyle;
 use crate::basemap::tiles::OfflineTiles;
 use crate::online::OnlineTiles;
 use crate::state::{AppState, Command};
-use crate::ui::{dialogs, keys, toolbar};
+use crate::ui::{dialogs, keys, status, toolbar};
 use std::sync::Arc;
 use std::sync::mpsc::TryRecvError;
 
@@ -290,7 +290,7 @@ impl SitmapApp {
                     self.state.notices.push(notice);
                 }
             }
-            Command::Time(command) => self.time.apply(command),
+            Command::Time(command) => self.time.apply(command, &self.layers.workspace),
             Command::Present(command) => self.present_command(ctx, command),
             Command::Scene(command) => self.scene_command(ctx, command),
             Command::ShowScenes(open) => self.present.panel_open = open,
@@ -300,26 +300,14 @@ impl SitmapApp {
         }
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.monospace(self.cursor.as_deref().unwrap_or("—"));
-            ui.separator();
-            ui.label(format!("zoom {:.1}", self.state.memory.zoom()));
-            let loading = self.offline.as_ref().map_or(0, OfflineTiles::in_progress);
-            if self.basemap.is_none() {
-                ui.separator();
-                ui.spinner();
-                ui.label("loading basemap…");
-            } else if loading > 0 {
-                ui.separator();
-                ui.spinner();
-                ui.label(format!("rendering {loading} tiles"));
-            }
-            if let Some(status) = &self.layers.status {
-                ui.separator();
-                ui.label(status);
-            }
-        });
+    fn status(&self) -> status::Status<'_> {
+        status::Status {
+            cursor: self.cursor.as_deref(),
+            zoom: self.state.memory.zoom(),
+            basemap_loading: self.basemap.is_none(),
+            tiles_rendering: self.offline.as_ref().map_or(0, OfflineTiles::in_progress),
+            message: self.layers.status.as_deref(),
+        }
     }
 }
 
@@ -430,7 +418,8 @@ impl SitmapApp {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
             commands.extend(toolbar::toolbar(ui, flags));
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let status = self.status();
+        egui::Panel::bottom("status").show(ui, |ui| status::status_bar(ui, &status));
         if self.time.state.is_some() {
             egui::Panel::bottom("timeline").show(ui, |ui| {
                 if let Some(feature) = self.time.panel(ui, &self.layers.workspace) {

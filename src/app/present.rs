@@ -236,7 +236,8 @@ impl SitmapApp {
             SceneTime::Date(_) => Mode::default(),
             SceneTime::Window { days, .. } => Mode::Window { days },
         };
-        self.time.apply(TimeCommand::SetMode(mode));
+        self.time
+            .apply(TimeCommand::SetMode(mode), &self.layers.workspace);
         let size = self.map_size();
         let target = match scene.camera {
             Camera::Center { lon, lat, zoom } => CameraPose { lon, lat, zoom },
@@ -263,7 +264,8 @@ impl SitmapApp {
             _ => {
                 self.present.transition = None;
                 self.set_camera(target);
-                self.time.apply(TimeCommand::SetDay(to_day));
+                self.time
+                    .apply(TimeCommand::SetDay(to_day), &self.layers.workspace);
             }
         }
     }
@@ -289,7 +291,8 @@ impl SitmapApp {
                 self.present.transition = Some(transition);
             }
             self.set_camera(pose);
-            self.time.apply(TimeCommand::SetDay(day));
+            self.time
+                .apply(TimeCommand::SetDay(day), &self.layers.workspace);
             ctx.request_repaint();
         }
         let generation = self.layers.workspace.generation;
@@ -360,7 +363,7 @@ impl SitmapApp {
                     PresentCommand::First => TimeCommand::First,
                     _ => TimeCommand::Last,
                 };
-                self.time.apply(time);
+                self.time.apply(time, &self.layers.workspace);
             }
             PresentCommand::Next
             | PresentCommand::Prev

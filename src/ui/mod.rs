@@ -1,5 +1,6 @@
 //! egui drawing. Functions here borrow the state, draw, and return commands.
 
+pub mod cards;
 pub mod details;
 pub mod dialogs;
 pub mod icon;
@@ -9,5 +10,6 @@ pub mod overlays;
 pub mod presenter;
 pub mod scenes_panel;
 pub mod slide;
+pub mod status;
 pub mod timeline_panel;
 pub mod toolbar;
