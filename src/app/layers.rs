@@ -4,8 +4,9 @@
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+use crate::state::{Command, LayerCommand};
 use crate::ui::details::{DetailsCommand, details_ui};
-use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
+use crate::ui::layers_panel::{colour, layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -187,7 +188,8 @@ impl LayerSession {
         }
     }
 
-    pub fn panel(&mut self, ui: &mut egui::Ui) {
+    /// The layer panel; its commands are applied with the frame's others.
+    pub fn panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let loading = self.loader.in_flight();
         let commands = layers_panel(
             ui,
@@ -198,16 +200,14 @@ impl LayerSession {
         );
         drop(loading);
         self.loader.repaint_while_loading();
-        for command in commands {
-            self.apply(ui.ctx(), command);
-        }
         if let Some(error) = &self.watcher.error {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
+        commands.into_iter().map(Command::Layer).collect()
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
+    pub fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
         match command {
             LayerCommand::SetVisible(index, visible) => {
                 if let Some(open) = self.workspace.layers.get_mut(index) {
@@ -284,25 +284,27 @@ impl LayerSession {
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
     }
 
-    /// Applies what the pointer did on the map; a click on nothing deselects.
-    pub fn after_map(&mut self, ctx: &egui::Context, map: &egui::Response) {
+    /// Takes in what the pointer hovers on the map, and returns what a
+    /// click (a click on nothing deselects) or Esc selects.
+    pub fn after_map(&mut self, ctx: &egui::Context, map: &egui::Response) -> Vec<Command> {
         self.hovered = self.output.hovered;
+        let mut commands = Vec::new();
         if map.clicked() {
-            self.selected = self.output.clicked;
+            commands.push(Command::Select(self.output.clicked));
         }
         if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
-            self.selected = None;
+            commands.push(Command::Select(None));
         }
+        commands
     }
 
     /// The right-hand panel with the selected feature, when there is one.
-    pub fn details(&mut self, ui: &mut egui::Ui) {
-        let Some(selected) = self.selected else {
-            return;
-        };
+    pub fn details(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let selected = self.selected?;
         let Some((name, feature)) = self.feature(selected) else {
+            // The feature went away under the selection (a reload, a close).
             self.selected = None;
-            return;
+            return None;
         };
         let name = name.to_string();
         let command = egui::Panel::right("details")
@@ -310,13 +312,15 @@ impl LayerSession {
             .default_size(340.0)
             .show(ui, |ui| details_ui(ui, &name, feature))
             .inner;
-        match command {
-            Some(DetailsCommand::Close) => self.selected = None,
-            Some(DetailsCommand::CopyCoordinates(text)) => {
-                ui.ctx().copy_text(text.clone());
-                self.status = Some(format!("Copied {text}"));
-            }
-            None => {}
-        }
+        command.map(|command| match command {
+            DetailsCommand::Close => Command::Select(None),
+            DetailsCommand::CopyCoordinates(text) => Command::CopyCoordinates(text),
+        })
+    }
+
+    /// Copies `text` to the clipboard and says so in the status bar.
+    pub fn copy_coordinates(&mut self, ctx: &egui::Context, text: String) {
+        ctx.copy_text(text.clone());
+        self.status = Some(format!("Copied {text}"));
     }
 }

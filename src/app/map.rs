@@ -7,13 +7,15 @@ use crate::basemap::style::BasemapTheme;
 use crate::basemap::tiles::OfflineTiles;
 use crate::labels::{LabelStyle, LabelsPlugin};
 use crate::overlay::plugin::Emphasis;
+use crate::state::Command;
 use crate::ui::{cards, overlays};
 use std::sync::Arc;
 use walkers::{Map, Tiles};
 
 impl SitmapApp {
-    /// Draws the map in the whole of `ui`.
-    pub(super) fn map(&mut self, ui: &mut egui::Ui) {
+    /// Draws the map in the whole of `ui`; returns what was clicked or
+    /// dismissed on it, to apply with the frame's other commands.
+    pub(super) fn map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let rect = ui.available_rect_before_wrap();
         self.state.apply_fit(rect.size());
         let style = basemap_style(ui.ctx());
@@ -92,7 +94,7 @@ impl SitmapApp {
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
-        self.layers.after_map(ui.ctx(), &response);
+        let mut commands = self.layers.after_map(ui.ctx(), &response);
         if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
             crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
         }
@@ -153,14 +155,15 @@ impl SitmapApp {
             // Notices are for the user, not for the picture.
             self.export_chrome -= 1;
             ui.ctx().request_repaint();
-        } else if let Some(command) = overlays::notices(
-            ui,
-            response.rect,
-            &self.state.notices,
-            self.state.online_failing,
-        ) {
-            self.apply(ui.ctx(), command);
+        } else {
+            commands.extend(overlays::notices(
+                ui,
+                response.rect,
+                &self.state.notices,
+                self.state.online_failing,
+            ));
         }
+        commands
     }
 
     /// One stop of the memory-measuring pan: the next view once this one is drawn.

@@ -92,10 +92,10 @@ impl SitmapApp {
             app.state.clamp_zoom();
         }
         if let Some(view) = app.options.view {
-            app.state.apply(Command::FitView(view.bbox));
+            app.state.fit_view(view.bbox);
         }
         if let Some(bbox) = app.options.bbox {
-            app.state.apply(Command::FitView(bbox));
+            app.state.fit_view(bbox);
         }
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
@@ -272,12 +272,32 @@ impl SitmapApp {
         self.basemap = Some(basemap);
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(command) = self.state.apply(command) else {
-            ctx.set_theme(self.state.theme.preference());
+    /// Applies this frame's commands, after everything is drawn: the one
+    /// place where what the user asked for changes the app. The match has
+    /// no catch-all, so a new command does not compile until it does something.
+    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
             return;
-        };
+        }
+        for command in commands {
+            self.apply(ctx, command);
+        }
+        // The frame just drawn shows the state before them.
+        ctx.request_repaint();
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
+            Command::FitView(bbox) => self.state.fit_view(bbox),
+            Command::ZoomBy(delta) => self.state.zoom_by(delta),
+            Command::Pan(dx, dy) => self.state.pan(dx, dy),
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Command::ShowShortcuts(show) => self.state.show_shortcuts = show,
+            Command::ShowAbout(show) => self.state.show_about = show,
+            Command::DismissNotices => self.state.notices.clear(),
             Command::SetBasemap(choice) => {
                 self.state.basemap = choice;
                 self.state.online_failing = false;
@@ -293,10 +313,12 @@ impl SitmapApp {
             Command::Time(command) => self.time.apply(command, &self.layers.workspace),
             Command::Present(command) => self.present_command(ctx, command),
             Command::Scene(command) => self.scene_command(ctx, command),
+            Command::Layer(command) => self.layers.apply(ctx, command),
+            Command::Select(feature) => self.layers.selected = feature,
+            Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.present.panel_open = open,
             Command::SetClassroom(on) => self.set_classroom(on),
             Command::SetReducedMotion(on) => self.present.reduced_motion = on,
-            _ => {}
         }
     }
 
@@ -343,7 +365,7 @@ impl SitmapApp {
 
 impl SitmapApp {
     /// Presentation mode: the map alone, full screen, with the slide on it.
-    fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+    fn presentation_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
         let mut commands = keys::presentation_commands(&ctx);
         commands.extend(
@@ -354,18 +376,18 @@ impl SitmapApp {
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }
-        egui::CentralPanel::default()
+        let map_commands = egui::CentralPanel::default()
             .frame(egui::Frame::new())
-            .show(ui, |ui| self.map(ui));
+            .show(ui, |ui| self.map(ui))
+            .inner;
+        commands.extend(map_commands);
         // A click (not a drag) is a clicker's "next"; a right-click goes back.
         match self.map_clicks {
             (true, _) => commands.push(Command::Present(crate::present::PresentCommand::Next)),
             (_, true) => commands.push(Command::Present(crate::present::PresentCommand::Prev)),
             _ => {}
         }
-        for command in commands {
-            self.apply(&ctx, command);
-        }
+        commands
     }
 }
 
@@ -391,8 +413,10 @@ impl eframe::App for SitmapApp {
 }
 
 impl SitmapApp {
-    /// One whole frame. Public so the offscreen renderer (`sitmap render`)
-    /// draws with exactly the code the window uses.
+    /// One whole frame: take in what arrived, draw (panels and keys return
+    /// commands), then apply the commands in one place. Public so the
+    /// offscreen renderer (`sitmap render`) draws with exactly the code the
+    /// window uses.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
@@ -402,12 +426,19 @@ impl SitmapApp {
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
         self.hold_close(&ctx);
-        if self.present.presenting {
-            self.presentation_frame(ui);
-            self.conflict_question(&ctx);
-            self.quit_question(&ctx);
-            return;
-        }
+        let commands = if self.present.presenting {
+            self.presentation_frame(ui)
+        } else {
+            self.window_frame(ui)
+        };
+        self.apply_all(&ctx, commands);
+        self.conflict_question(&ctx);
+        self.quit_question(&ctx);
+    }
+
+    /// The window with its panels around the map.
+    fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let ctx = ui.ctx().clone();
         let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.present.panel_open);
         let flags = toolbar::MenuFlags {
             scenes_open: self.present.panel_open,
@@ -421,16 +452,20 @@ impl SitmapApp {
         let status = self.status();
         egui::Panel::bottom("status").show(ui, |ui| status::status_bar(ui, &status));
         if self.time.state.is_some() {
-            egui::Panel::bottom("timeline").show(ui, |ui| {
-                if let Some(feature) = self.time.panel(ui, &self.layers.workspace) {
-                    self.layers.selected = Some(feature);
-                }
-            });
+            let time = &mut self.time;
+            let workspace = &self.layers.workspace;
+            let time_commands = egui::Panel::bottom("timeline")
+                .show(ui, |ui| time.panel(ui, workspace))
+                .inner;
+            commands.extend(time_commands);
         }
-        egui::Panel::left("layers")
+        let layers = &mut self.layers;
+        let layer_commands = egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)
-            .show(ui, |ui| self.layers.panel(ui));
+            .show(ui, |ui| layers.panel(ui))
+            .inner;
+        commands.extend(layer_commands);
         if self.present.panel_open {
             let recovery_note = self.present.recovery_note();
             let present = &mut self.present;
@@ -455,20 +490,18 @@ impl SitmapApp {
                 .inner;
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
-        self.layers.details(ui);
+        commands.extend(self.layers.details(ui));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }
-        egui::CentralPanel::default()
+        let map_commands = egui::CentralPanel::default()
             .frame(egui::Frame::new())
-            .show(ui, |ui| self.map(ui));
+            .show(ui, |ui| self.map(ui))
+            .inner;
+        commands.extend(map_commands);
         commands.extend(dialogs::shortcuts(&ctx, self.state.show_shortcuts));
         commands.extend(dialogs::about(&ctx, self.state.show_about));
-        for command in commands {
-            self.apply(&ctx, command);
-        }
-        self.conflict_question(&ctx);
-        self.quit_question(&ctx);
+        commands
     }
 }
 

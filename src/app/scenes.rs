@@ -2,11 +2,10 @@
 //! reordering and deleting, and the story file's save and open dialogs.
 
 use super::SitmapApp;
-use crate::present::{PresentCommand, SaveError, StoryDoc};
+use crate::present::{PresentCommand, SaveError, SceneCommand, StoryDoc};
 use crate::scenes::{Camera, Scene, SceneTime};
 use crate::timeline::Mode;
 use crate::ui::dialogs::{ConflictChoice, QuitChoice};
-use crate::ui::scenes_panel::SceneCommand;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 

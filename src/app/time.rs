@@ -3,7 +3,8 @@
 //! through the day's event cards (which cards a day has: `ui::cards`).
 
 use crate::layers::Layer;
-use crate::overlay::plugin::{Emphasis, FeatureRef};
+use crate::overlay::plugin::Emphasis;
+use crate::state::Command;
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
 use crate::ui::cards::{cards_for, cards_on};
 use crate::ui::layers_panel::colour;
@@ -180,9 +181,11 @@ impl TimeSession {
         }
     }
 
-    /// The timeline panel; returns a feature to select when a marker was clicked.
-    pub fn panel(&mut self, ui: &mut egui::Ui, workspace: &Workspace) -> Option<FeatureRef> {
-        let state = self.state.as_ref()?;
+    /// The timeline panel; its commands are applied with the frame's others.
+    pub fn panel(&mut self, ui: &mut egui::Ui, workspace: &Workspace) -> Vec<Command> {
+        let Some(state) = self.state.as_ref() else {
+            return Vec::new();
+        };
         let strips: Vec<StripLayer<'_>> = workspace
             .layers
             .iter()
@@ -195,18 +198,17 @@ impl TimeSession {
                 colour: colour(l.colour),
             })
             .collect();
-        let intents = timeline_panel(ui, state, &mut self.view, &strips);
-        let mut selected = None;
-        for intent in intents {
+        let mut commands = Vec::new();
+        for intent in timeline_panel(ui, state, &mut self.view, &strips) {
             match intent {
-                TimelineIntent::Time(command) => self.apply(command, workspace),
+                TimelineIntent::Time(command) => commands.push(Command::Time(command)),
                 TimelineIntent::Select(feature, day) => {
-                    self.apply(TimeCommand::SetDay(day), workspace);
-                    selected = Some(feature);
+                    commands.push(Command::Time(TimeCommand::SetDay(day)));
+                    commands.push(Command::Select(Some(feature)));
                 }
             }
         }
-        selected
+        commands
     }
 }
 

@@ -26,3 +26,21 @@ pub enum PresentCommand {
     /// `P`: speaker notes, next scene and clock in a second window.
     TogglePresenterWindow,
 }
+
+/// A story edit from the scenes panel, the Story menu or a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SceneCommand {
+    GoTo(usize),
+    /// A new scene after the current one, from what is on screen.
+    AddFromView,
+    /// The scene takes the current view, date and layers (keeping its text).
+    UpdateFromView(usize),
+    Delete(usize),
+    Shift(usize, isize),
+    Save,
+    SaveAs,
+    Revert,
+    Open,
+    New,
+    Present,
+}

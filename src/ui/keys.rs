@@ -1,9 +1,8 @@
 //! Keyboard shortcuts for the map. They act only when no text field has focus,
 //! so typing never moves the map.
 
-use crate::present::PresentCommand;
+use crate::present::{PresentCommand, SceneCommand};
 use crate::state::Command;
-use crate::ui::scenes_panel::SceneCommand;
 use crate::view::{AMERICAS, PRESETS};
 use egui::Key;
 

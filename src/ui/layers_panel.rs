@@ -5,21 +5,9 @@ use crate::layers::{TimeField, group};
 use crate::loading::Loading;
 use crate::overlay::symbols::{Symbol, paint_symbol};
 use crate::workspace::{OpenLayer, Workspace};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum LayerCommand {
-    SetVisible(usize, bool),
-    SetOpacity(usize, f32),
-    Raise(usize),
-    Lower(usize),
-    Close(usize),
-    ShowProblems(usize),
-    /// Date the layer's features without `start` by this field (reloads it).
-    SetTimeField(usize, TimeField),
-    Open,
-    DismissFailed(PathBuf),
-}
+pub use crate::state::LayerCommand;
 
 /// How many problems of one kind the problems window lists.
 const LISTED: usize = 200;

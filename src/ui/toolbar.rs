@@ -1,9 +1,8 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
 use crate::online::BasemapChoice;
-use crate::present::PresentCommand;
+use crate::present::{PresentCommand, SceneCommand};
 use crate::state::{AppState, Command, ThemeChoice};
-use crate::ui::scenes_panel::SceneCommand;
 use crate::view::{AMERICAS, PRESETS};
 
 /// Presentation settings the menus show as checkboxes.
