@@ -6,7 +6,7 @@ use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 use crate::state::{Command, LayerCommand};
 use crate::ui::details::{DetailsCommand, details_ui};
-use crate::ui::layers_panel::{colour, layers_panel, problems_window};
+use crate::ui::layers_panel::{layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -271,7 +271,7 @@ impl LayerSession {
             .enumerate()
             .map(|(index, open)| LayerDraw {
                 layer: &open.layer,
-                colour: colour(open.colour),
+                colour: crate::ui::palette::layer(open.colour),
                 opacity: open.opacity,
                 shown: if !open.visible {
                     &shows_none

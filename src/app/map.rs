@@ -2,12 +2,12 @@
 //! with their time filter and highlights, and what is drawn over it (date,
 //! cards, slide or export overlays, scale bar, attribution, notices).
 
-use super::{SitmapApp, basemap_style, time};
-use crate::basemap::style::BasemapTheme;
+use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
-use crate::labels::{LabelStyle, LabelsPlugin};
+use crate::labels::LabelsPlugin;
 use crate::overlay::plugin::Emphasis;
 use crate::state::Command;
+use crate::ui::palette::{self, MapTheme};
 use crate::ui::{cards, overlays};
 use std::sync::Arc;
 use walkers::{Map, Tiles};
@@ -18,17 +18,15 @@ impl SitmapApp {
     pub(super) fn map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let rect = ui.available_rect_before_wrap();
         self.state.apply_fit(rect.size());
-        let style = basemap_style(ui.ctx());
-        overlays::backdrop(ui, rect, colour(style.ocean));
+        let theme = MapTheme::of(ui.ctx());
+        let style = theme.basemap();
+        overlays::backdrop(ui, rect, palette::rgba(style.ocean));
         if let Some(offline) = &mut self.offline {
             offline.set_style(style);
         }
 
         let center = self.state.center();
-        let label_style = match style.theme {
-            BasemapTheme::Light => LabelStyle::light(),
-            BasemapTheme::Dark => LabelStyle::dark(),
-        };
+        let label_style = theme.labels();
         let online_credit = self.online.as_ref().map(|online| {
             let credit = online.attribution();
             (credit.text, credit.url)
@@ -81,7 +79,7 @@ impl SitmapApp {
         }
         map = map.with_plugin(
             self.layers
-                .plugin(style.theme == BasemapTheme::Dark, &shown, &emphasis)
+                .plugin(theme.dark, &shown, &emphasis)
                 .with_highlighted(&self.present.highlights),
         );
         let mut cursor = None;
@@ -193,8 +191,4 @@ impl SitmapApp {
             }
         }
     }
-}
-
-fn colour(rgba: [u8; 4]) -> egui::Color32 {
-    egui::Color32::from_rgba_unmultiplied(rgba[0], rgba[1], rgba[2], rgba[3])
 }

@@ -14,10 +14,10 @@ pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
 use crate::basemap::assets::Basemap;
-use crate::basemap::style::BasemapStyle;
 use crate::basemap::tiles::OfflineTiles;
 use crate::online::OnlineTiles;
 use crate::state::{AppState, Command};
+use crate::ui::palette::MapTheme;
 use crate::ui::{dialogs, keys, status, toolbar};
 use std::sync::Arc;
 use std::sync::mpsc::TryRecvError;
@@ -266,7 +266,7 @@ impl SitmapApp {
         let basemap = Arc::new(basemap);
         self.offline = Some(OfflineTiles::new(
             Arc::clone(&basemap),
-            basemap_style(ctx),
+            MapTheme::of(ctx).basemap(),
             ctx.clone(),
         ));
         self.basemap = Some(basemap);
@@ -502,13 +502,6 @@ impl SitmapApp {
         commands.extend(dialogs::shortcuts(&ctx, self.state.show_shortcuts));
         commands.extend(dialogs::about(&ctx, self.state.show_about));
         commands
-    }
-}
-
-fn basemap_style(ctx: &egui::Context) -> BasemapStyle {
-    match ctx.theme() {
-        egui::Theme::Dark => BasemapStyle::dark(),
-        egui::Theme::Light => BasemapStyle::light(),
     }
 }
 

@@ -7,7 +7,6 @@ use crate::overlay::plugin::Emphasis;
 use crate::state::Command;
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
 use crate::ui::cards::{cards_for, cards_on};
-use crate::ui::layers_panel::colour;
 use crate::ui::timeline_panel::{StripLayer, TimelineIntent, TimelineView, timeline_panel};
 use crate::workspace::Workspace;
 
@@ -195,7 +194,7 @@ impl TimeSession {
                 index_in_workspace: index,
                 layer: &l.layer,
                 time: &l.time,
-                colour: colour(l.colour),
+                colour: crate::ui::palette::layer(l.colour),
             })
             .collect();
         let mut commands = Vec::new();

@@ -7,7 +7,7 @@ use crate::layers::LocationPrecision;
 use crate::overlay::plugin::FeatureRef;
 use crate::timeline::{Day, TimelineState};
 use crate::ui::details::{place_text, when};
-use crate::ui::layers_panel::colour;
+use crate::ui::palette;
 use crate::workspace::Workspace;
 use egui::{Align2, Rect, vec2};
 
@@ -79,7 +79,8 @@ pub fn event_cards(
                     ui.horizontal(|ui| {
                         let (rect, _) =
                             ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
-                        ui.painter().rect_filled(rect, 2.0, colour(open.colour));
+                        ui.painter()
+                            .rect_filled(rect, 2.0, palette::layer(open.colour));
                         ui.strong(
                             egui::RichText::new(crate::text::bounded(
                                 feature

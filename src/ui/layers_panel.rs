@@ -12,10 +12,6 @@ pub use crate::state::LayerCommand;
 /// How many problems of one kind the problems window lists.
 const LISTED: usize = 200;
 
-pub fn colour(rgb: [u8; 3]) -> egui::Color32 {
-    egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])
-}
-
 /// `visible[i]` is how many features of layer `i` were drawn in the last frame.
 pub fn layers_panel(
     ui: &mut egui::Ui,
@@ -96,7 +92,7 @@ pub fn layers_panel(
                     rect.center(),
                     18.0,
                     symbol,
-                    colour(open.colour),
+                    crate::ui::palette::layer(open.colour),
                     outline,
                 );
                 let mut shown = open.visible;

@@ -7,6 +7,7 @@ pub mod icon;
 pub mod keys;
 pub mod layers_panel;
 pub mod overlays;
+pub mod palette;
 pub mod presenter;
 pub mod scenes_panel;
 pub mod slide;

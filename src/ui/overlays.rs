@@ -3,18 +3,15 @@
 
 use crate::state::Command;
 use crate::timeline::Day;
+use crate::ui::palette;
 use crate::ui::timeline_panel::long_date;
 use crate::view;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
 use walkers::Projector;
 
-/// The translucent plate under text drawn on the map.
+/// The translucent plate under text drawn on the map ([`palette::plate`]).
 pub fn plate_colour(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_black_alpha(190)
-    } else {
-        Color32::from_white_alpha(215)
-    }
+    palette::plate(ui.visuals())
 }
 
 fn text_colour(ui: &egui::Ui) -> Color32 {
@@ -25,12 +22,7 @@ fn text_colour(ui: &egui::Ui) -> Color32 {
 /// grows it further in presentation mode.
 pub fn date_on_map(ui: &egui::Ui, map: Rect, day: Day, scale: f32) {
     let painter = ui.painter().with_clip_rect(map);
-    let dark = ui.visuals().dark_mode;
-    let text = if dark {
-        Color32::WHITE
-    } else {
-        Color32::from_gray(20)
-    };
+    let text = palette::date_text(ui.visuals());
     let date = painter.layout_no_wrap(long_date(day), FontId::proportional(30.0 * scale), text);
     let utc = painter.layout_no_wrap(
         "UTC".into(),

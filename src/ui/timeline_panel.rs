@@ -429,7 +429,11 @@ fn strip(
         galley.size() + vec2(8.0, 2.0),
     );
     painter.rect_filled(label_rect, 3.0, accent);
-    painter.galley(label_rect.min + vec2(4.0, 1.0), galley, Color32::WHITE);
+    painter.galley(
+        label_rect.min + vec2(4.0, 1.0),
+        galley,
+        crate::ui::palette::ON_ACCENT,
+    );
 }
 
 /// Month ticks, with names when there is room, and year ticks with the year.
