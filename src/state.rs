@@ -76,6 +76,8 @@ pub enum Command {
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),
+    /// The scenes panel opens if closed, closes if open (`S`).
+    ToggleScenes,
     SetClassroom(bool),
     SetReducedMotion(bool),
     Quit,

@@ -285,15 +285,12 @@ impl LayerSession {
     }
 
     /// Takes in what the pointer hovers on the map, and returns what a
-    /// click (a click on nothing deselects) or Esc selects.
-    pub fn after_map(&mut self, ctx: &egui::Context, map: &egui::Response) -> Vec<Command> {
+    /// click selects (a click on nothing deselects; Esc is in `ui::keys`).
+    pub fn after_map(&mut self, map: &egui::Response) -> Vec<Command> {
         self.hovered = self.output.hovered;
         let mut commands = Vec::new();
         if map.clicked() {
             commands.push(Command::Select(self.output.clicked));
-        }
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
-            commands.push(Command::Select(None));
         }
         commands
     }

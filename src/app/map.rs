@@ -92,7 +92,7 @@ impl SitmapApp {
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
-        let mut commands = self.layers.after_map(ui.ctx(), &response);
+        let mut commands = self.layers.after_map(&response);
         if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
             crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
         }

@@ -317,6 +317,7 @@ impl SitmapApp {
             Command::Select(feature) => self.layers.selected = feature,
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.present.panel_open = open,
+            Command::ToggleScenes => self.present.panel_open = !self.present.panel_open,
             Command::SetClassroom(on) => self.set_classroom(on),
             Command::SetReducedMotion(on) => self.present.reduced_motion = on,
         }
@@ -439,7 +440,7 @@ impl SitmapApp {
     /// The window with its panels around the map.
     fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
-        let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.present.panel_open);
+        let mut commands = keys::commands(&ctx, self.time.state.is_some());
         let flags = toolbar::MenuFlags {
             scenes_open: self.present.panel_open,
             classroom: self.present.classroom,

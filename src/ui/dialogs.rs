@@ -1,7 +1,7 @@
 //! The Help windows (keyboard shortcuts, what sitmap shows and whose data it
 //! is) and the question asked before quitting with unsaved story edits.
 
-use super::keys::SHORTCUTS;
+use super::keys::KEYMAP;
 use crate::state::Command;
 
 pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
@@ -12,9 +12,9 @@ pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
         .resizable(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, action) in SHORTCUTS {
-                    ui.strong(*keys);
-                    ui.label(*action);
+                for row in KEYMAP {
+                    ui.strong(row.keys);
+                    ui.label(row.does);
                     ui.end_row();
                 }
             });
