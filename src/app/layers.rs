@@ -25,8 +25,6 @@ pub struct LayerSession {
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
-    /// Classroom mode: the panel shows no layer totals.
-    pub no_spoilers: bool,
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
@@ -57,7 +55,6 @@ impl LayerSession {
             problems_for: None,
             status: None,
             status_order: 0,
-            no_spoilers: false,
             hidden_on_open: Vec::new(),
         };
         for (path, field) in time_fields {
@@ -189,14 +186,15 @@ impl LayerSession {
     }
 
     /// The layer panel; its commands are applied with the frame's others.
-    pub fn panel(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+    /// With `no_spoilers` (classroom mode) it shows no layer totals.
+    pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
         let loading = self.loader.in_flight();
         let commands = layers_panel(
             ui,
             &self.workspace,
             &self.output.visible,
             &loading,
-            self.no_spoilers,
+            no_spoilers,
         );
         drop(loading);
         self.loader.repaint_while_loading();

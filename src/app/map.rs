@@ -45,7 +45,7 @@ impl SitmapApp {
             .state
             .as_ref()
             .and_then(|t| t.pulse())
-            .filter(|_| !self.present.reduced_motion);
+            .filter(|_| !self.settings.reduced_motion);
         let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
             open.iter().map(|(_, time)| time.visible(&f)).collect()
         });
@@ -113,7 +113,7 @@ impl SitmapApp {
                     response.rect,
                     workspace,
                     &cards,
-                    self.time.stepped_card(),
+                    self.settings.classroom.then_some(self.time.card()),
                 );
             }
         }

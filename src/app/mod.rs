@@ -16,6 +16,7 @@ pub use time::emphasis;
 use crate::basemap::assets::Basemap;
 use crate::basemap::tiles::OfflineTiles;
 use crate::online::OnlineTiles;
+use crate::settings::Settings;
 use crate::state::{AppState, Command};
 use crate::ui::palette::MapTheme;
 use crate::ui::{dialogs, keys, status, toolbar};
@@ -43,6 +44,8 @@ pub struct SitmapApp {
     /// Ctrl+E: saving the map view as a PNG (`export.dir` sets the folder).
     pub export: crate::export::view::ViewExport,
     present: present::PresentSession,
+    /// Classroom, reduced motion, panels: what the menus set and the session keeps.
+    settings: Settings,
     /// The map was clicked / right-clicked last frame (not dragged).
     map_clicks: (bool, bool),
     /// Frames left that draw an export's title and legend: the one the
@@ -71,6 +74,7 @@ impl SitmapApp {
             time: time::TimeSession::default(),
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
+            settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
             state,
@@ -100,11 +104,7 @@ impl SitmapApp {
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
-        app.present.reduced_motion = app.options.reduced_motion;
         app.present.recovery_dir = app.options.recovery_dir.clone();
-        app.present.panel_open = app.options.scenes_panel;
-        app.present.presenter_window = app.options.presenter_window;
-        app.set_classroom(app.options.classroom);
         if let Some(story) = app.options.story.clone() {
             app.present.open(&story, &mut app.state.notices);
             app.present.pending = app.options.scene.filter(|i| *i < app.present.scene_count());
@@ -181,19 +181,12 @@ impl SitmapApp {
         &self.present.highlights
     }
 
-    fn set_classroom(&mut self, on: bool) {
-        self.present.classroom = on;
-        self.time.classroom = on;
-        self.time.view.no_spoilers = on;
-        self.layers.no_spoilers = on;
-    }
-
     /// A camera or date transition, playback or a pulse is under way.
     fn animating(&self) -> bool {
         self.time
             .state
             .as_ref()
-            .is_some_and(|t| t.playing || (!self.present.reduced_motion && t.pulse().is_some()))
+            .is_some_and(|t| t.playing || (!self.settings.reduced_motion && t.pulse().is_some()))
     }
 
     /// Where the map was drawn last frame, in points.
@@ -310,16 +303,19 @@ impl SitmapApp {
                     self.state.notices.push(notice);
                 }
             }
-            Command::Time(command) => self.time.apply(command, &self.layers.workspace),
+            Command::Time(command) => {
+                self.time
+                    .apply(command, &self.layers.workspace, self.settings.classroom);
+            }
             Command::Present(command) => self.present_command(ctx, command),
             Command::Scene(command) => self.scene_command(ctx, command),
             Command::Layer(command) => self.layers.apply(ctx, command),
             Command::Select(feature) => self.layers.selected = feature,
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
-            Command::ShowScenes(open) => self.present.panel_open = open,
-            Command::ToggleScenes => self.present.panel_open = !self.present.panel_open,
-            Command::SetClassroom(on) => self.set_classroom(on),
-            Command::SetReducedMotion(on) => self.present.reduced_motion = on,
+            Command::ShowScenes(open) => self.settings.scenes_panel = open,
+            Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
+            Command::SetClassroom(on) => self.settings.classroom = on,
+            Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
         }
     }
 
@@ -354,11 +350,9 @@ impl SitmapApp {
             day: self.time.state.as_ref().map(|t| t.day.to_string()),
             story: self.present.doc.as_ref().map(|d| d.path.clone()),
             scene: self.present.current,
-            scenes_panel: self.present.panel_open,
-            classroom: self.present.classroom,
-            reduced_motion: self.present.reduced_motion,
-            presenter_window: self.present.presenter_window,
+            settings: self.settings,
             time_fields: self.layers.time_fields(),
+            ..crate::session::Session::default()
         }
         .with_absolute_paths()
     }
@@ -442,9 +436,9 @@ impl SitmapApp {
         let ctx = ui.ctx().clone();
         let mut commands = keys::commands(&ctx, self.time.state.is_some());
         let flags = toolbar::MenuFlags {
-            scenes_open: self.present.panel_open,
-            classroom: self.present.classroom,
-            reduced_motion: self.present.reduced_motion,
+            scenes_open: self.settings.scenes_panel,
+            classroom: self.settings.classroom,
+            reduced_motion: self.settings.reduced_motion,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
@@ -455,19 +449,21 @@ impl SitmapApp {
         if self.time.state.is_some() {
             let time = &mut self.time;
             let workspace = &self.layers.workspace;
+            let settings = &self.settings;
             let time_commands = egui::Panel::bottom("timeline")
-                .show(ui, |ui| time.panel(ui, workspace))
+                .show(ui, |ui| time.panel(ui, workspace, settings))
                 .inner;
             commands.extend(time_commands);
         }
         let layers = &mut self.layers;
+        let no_spoilers = self.settings.no_spoilers();
         let layer_commands = egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)
-            .show(ui, |ui| layers.panel(ui))
+            .show(ui, |ui| layers.panel(ui, no_spoilers))
             .inner;
         commands.extend(layer_commands);
-        if self.present.panel_open {
+        if self.settings.scenes_panel {
             let recovery_note = self.present.recovery_note();
             let present = &mut self.present;
             let scene_commands = egui::Panel::right("scenes")

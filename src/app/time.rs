@@ -4,6 +4,7 @@
 
 use crate::layers::Layer;
 use crate::overlay::plugin::Emphasis;
+use crate::settings::Settings;
 use crate::state::Command;
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
 use crate::ui::cards::{cards_for, cards_on};
@@ -54,8 +55,6 @@ pub struct TimeSession {
     following_last: bool,
     /// The day was chosen (a command) after start: later layers leave it be.
     chosen: bool,
-    /// Classroom stepping: PageDown shows the day's event cards one by one.
-    pub classroom: bool,
     /// Which of the day's cards classroom stepping shows.
     card: usize,
 }
@@ -122,14 +121,14 @@ impl TimeSession {
         }
     }
 
-    /// Applies a timeline command; `workspace` says how many cards the day
-    /// has, which classroom stepping walks through before changing day.
-    pub fn apply(&mut self, command: TimeCommand, workspace: &Workspace) {
+    /// Applies a timeline command. In `classroom` mode PageDown/PageUp walk
+    /// through the day's cards (`workspace` says which) before changing day.
+    pub fn apply(&mut self, command: TimeCommand, workspace: &Workspace, classroom: bool) {
         let Some(state) = &mut self.state else {
             return;
         };
         self.chosen = true;
-        if self.classroom {
+        if classroom {
             let today = cards_for(workspace, state).len();
             match command {
                 TimeCommand::NextEvent if self.card.saturating_add(1) < today => {
@@ -155,9 +154,9 @@ impl TimeSession {
         }
     }
 
-    /// The card classroom stepping shows, when classroom mode is on.
-    pub fn stepped_card(&self) -> Option<usize> {
-        self.classroom.then_some(self.card)
+    /// The card classroom stepping shows.
+    pub fn card(&self) -> usize {
+        self.card
     }
 
     /// Back to the first card of the day (a scene change).
@@ -181,10 +180,16 @@ impl TimeSession {
     }
 
     /// The timeline panel; its commands are applied with the frame's others.
-    pub fn panel(&mut self, ui: &mut egui::Ui, workspace: &Workspace) -> Vec<Command> {
+    pub fn panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        settings: &Settings,
+    ) -> Vec<Command> {
         let Some(state) = self.state.as_ref() else {
             return Vec::new();
         };
+        self.view.no_spoilers = settings.no_spoilers();
         let strips: Vec<StripLayer<'_>> = workspace
             .layers
             .iter()
@@ -281,6 +286,7 @@ mod tests {
         time.apply(
             TimeCommand::SetDay(Day::parse("2025-09-20").unwrap()),
             &workspace,
+            false,
         );
         workspace.apply(Path::new("b"), load_str(&layer(LATE), "b"), 1);
         time.refresh(&workspace);
@@ -294,27 +300,26 @@ mod tests {
         workspace.apply(Path::new("a"), load_str(&layer(&days), "a"), 0);
         let mut time = TimeSession {
             start_at: Day::parse("2025-09-01").ok(),
-            classroom: true,
             ..TimeSession::default()
         };
         time.refresh(&workspace);
         let day = |time: &TimeSession| time.state.as_ref().unwrap().day.to_string();
-        time.apply(TimeCommand::NextEvent, &workspace);
+        time.apply(TimeCommand::NextEvent, &workspace, true);
         assert_eq!(
-            (day(&time), time.stepped_card()),
+            (day(&time), Some(time.card())),
             ("2025-09-02".into(), Some(0))
         );
-        time.apply(TimeCommand::NextEvent, &workspace);
-        time.apply(TimeCommand::NextEvent, &workspace);
-        assert_eq!(time.stepped_card(), Some(2));
-        time.apply(TimeCommand::NextEvent, &workspace);
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        assert_eq!(Some(time.card()), Some(2));
+        time.apply(TimeCommand::NextEvent, &workspace, true);
         assert_eq!(
-            (day(&time), time.stepped_card()),
+            (day(&time), Some(time.card())),
             ("2025-10-01".into(), Some(0))
         );
-        time.apply(TimeCommand::PrevEvent, &workspace);
+        time.apply(TimeCommand::PrevEvent, &workspace, true);
         assert_eq!(
-            (day(&time), time.stepped_card()),
+            (day(&time), Some(time.card())),
             ("2025-09-02".into(), Some(2)),
             "stepping back lands on the day's last card"
         );
