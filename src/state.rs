@@ -1,5 +1,10 @@
-//! The app's plain state and the commands that change it. UI functions read the
-//! state and return commands; the app applies them after drawing, in one place.
+//! The app's plain state (camera, theme, basemap choice, open Help windows,
+//! notices) and [`Command`], everything a key, menu, panel or click can ask
+//! for. UI functions read the state and return commands; the app applies them
+//! after drawing, in one place: `SitmapApp::apply` (in `app/mod.rs`), an
+//! exhaustive match, so a new command does not compile until it does
+//! something. The two modal questions (unsaved edits on quit, a story changed
+//! on disk) are the exception: their answers act where they are asked.
 
 use crate::layers::TimeField;
 use crate::online::BasemapChoice;

@@ -1,5 +1,6 @@
 //! The app's layer session: open files, their loading and watching, what is
-//! hovered and selected, and the panels that show them.
+//! hovered and selected, and the layer commands applied to them. The panels
+//! that show them are `ui::layers_panel` and `ui::details`.
 
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};

@@ -1,6 +1,8 @@
 //! The map itself: basemap tiles, online layer, labels, the overlay layers
-//! with their time filter and highlights, and what is drawn over it (date,
-//! cards, slide or export overlays, scale bar, attribution, notices).
+//! with their time filter and highlights, and the order in which what sits on
+//! it is drawn (by `ui::overlays`, `ui::cards`, `ui::details`, `ui::slide`:
+//! date, cards, tooltip, slide or export overlays, scale bar, attribution,
+//! notices). Clicks and dismissals come back as commands.
 
 use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;

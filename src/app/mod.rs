@@ -1,6 +1,8 @@
-//! The eframe application: owns the state, the basemap and the tile sources, and
-//! wires one frame together: panels and keys produce commands, the map draws, the
-//! commands are applied at the end.
+//! The eframe application: owns the state, the settings, the basemap and the
+//! tile sources, and wires one frame together ([`SitmapApp::frame`]): take in
+//! what arrived (basemap, layer files, dialogs), draw (every drawing function
+//! is in `ui/`; panels, keys and the map return commands), then apply the
+//! commands at one point, `apply`, an exhaustive match.
 
 mod layers;
 mod map;

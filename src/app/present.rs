@@ -1,6 +1,7 @@
 //! Presenting: the open story, going from scene to scene (camera, date, layers
 //! and highlights, animated together), presentation mode with its slide
-//! overlays and the presenter's second window, and the scenes panel's edits.
+//! overlays and the presenter's second window. (The scenes panel's edits
+//! are `app::scenes`.)
 
 use super::SitmapApp;
 use crate::overlay::plugin::FeatureRef;

@@ -1,6 +1,9 @@
-//! Presenting a story: the editable story document, the animated move from
-//! one scene to the next, and classroom stepping. Plain state with no egui, so
-//! every rule is tested with numbers; `app::present` wires it to the window.
+//! Presenting a story: the editable story document, its recovery copy, the
+//! animated move from one scene to the next, and the commands of presenting
+//! and of editing the story. Plain state with no egui, so every rule is tested
+//! with numbers; `app::present` and `app::scenes` wire it to the window.
+//! (Classroom stepping through a day's events is the timeline's: `app::time`,
+//! with the day's cards from `ui::cards::cards_for`.)
 
 mod deck;
 mod recovery;
