@@ -3,8 +3,7 @@
 //! for. UI functions read the state and return commands; the app applies them
 //! after drawing, in one place: `SitmapApp::apply` (in `app/mod.rs`), an
 //! exhaustive match, so a new command does not compile until it does
-//! something. The two modal questions (unsaved edits on quit, a story changed
-//! on disk) are the exception: their answers act where they are asked.
+//! something.
 
 use crate::layers::TimeField;
 use crate::online::BasemapChoice;
@@ -86,6 +85,10 @@ pub enum Command {
     SetClassroom(bool),
     SetReducedMotion(bool),
     Quit,
+    /// The answer to "save the story before quitting?".
+    AnswerQuit(crate::present::QuitChoice),
+    /// The answer when a save found the story changed on disk.
+    AnswerConflict(crate::present::ConflictChoice),
 }
 
 /// What the layer panel asks of the open layers.

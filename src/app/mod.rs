@@ -299,6 +299,8 @@ impl SitmapApp {
                 self.online = OnlineTiles::new(choice, ctx.clone());
             }
             Command::Quit => self.quit(ctx),
+            Command::AnswerQuit(choice) => self.answer_quit(ctx, choice),
+            Command::AnswerConflict(choice) => self.answer_conflict(ctx, choice),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
                 if let Some(notice) = self.export.request(ctx, self.map_rect) {
@@ -423,14 +425,14 @@ impl SitmapApp {
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
         self.hold_close(&ctx);
-        let commands = if self.present.presenting {
+        let mut commands = if self.present.presenting {
             self.presentation_frame(ui)
         } else {
             self.window_frame(ui)
         };
+        commands.extend(self.conflict_question(&ctx));
+        commands.extend(self.quit_question(&ctx));
         self.apply_all(&ctx, commands);
-        self.conflict_question(&ctx);
-        self.quit_question(&ctx);
     }
 
     /// The window with its panels around the map.

@@ -47,3 +47,24 @@ pub enum SceneCommand {
     New,
     Present,
 }
+
+/// The answer to "save the story before quitting?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuitChoice {
+    Save,
+    /// Quit and drop the unsaved edits.
+    Discard,
+    /// Stay (also Esc or a click beside the question).
+    Cancel,
+}
+
+/// The answer when the story file changed on disk since it was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictChoice {
+    /// Take the file's version, dropping the edits made here.
+    Reload,
+    /// Write this window's version over the file's.
+    Overwrite,
+    SaveAs,
+    Cancel,
+}
