@@ -236,7 +236,10 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         started,
         story,
         present: cli.present.map(|n| n.saturating_sub(1)),
-        reduced_motion: cli.reduced_motion,
+        settings: crate::settings::Settings {
+            reduced_motion: cli.reduced_motion,
+            ..crate::settings::Settings::default()
+        },
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
         time_fields: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).

@@ -15,6 +15,7 @@ pub mod overlay;
 pub mod present;
 pub mod scenes;
 pub mod session;
+pub mod settings;
 pub mod state;
 pub mod story;
 pub mod text;

@@ -9,6 +9,7 @@
 //! number, off the map, a zoom outside the map's range) is dropped, so the
 //! map opens on its default view instead of blank on every start.
 
+use crate::settings::Settings;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -33,12 +34,20 @@ pub struct Session {
     /// The open story file and the scene last gone to (0-based).
     pub story: Option<PathBuf>,
     pub scene: Option<usize>,
-    pub scenes_panel: bool,
-    pub classroom: bool,
-    pub reduced_motion: bool,
-    pub presenter_window: bool,
+    pub settings: Settings,
     /// Files whose time field the user chose: the field's name, or `none`.
     pub time_fields: Vec<(PathBuf, String)>,
+    /// Where sessions written before `settings` kept them: read once into
+    /// `settings` by [`Session::validated`], never written. (Plain `bool`s:
+    /// RON reads `true` into a `bool`, not into an `Option`.)
+    #[serde(rename = "scenes_panel", skip_serializing)]
+    pub old_scenes_panel: bool,
+    #[serde(rename = "classroom", skip_serializing)]
+    pub old_classroom: bool,
+    #[serde(rename = "reduced_motion", skip_serializing)]
+    pub old_reduced_motion: bool,
+    #[serde(rename = "presenter_window", skip_serializing)]
+    pub old_presenter_window: bool,
 }
 
 impl Session {
@@ -50,8 +59,15 @@ impl Session {
     /// Drops a centre or zoom that cannot be shown: not finite, longitude
     /// beyond ±180°, latitude beyond the map's ±85.06°, zoom outside
     /// [`crate::view::MIN_ZOOM`]..=[`crate::view::MAX_ZOOM`]. Both go
-    /// together: a zoom without its centre means nothing.
+    /// together: a zoom without its centre means nothing. Settings an older
+    /// sitmap kept at the top level move into `settings`.
     pub fn validated(mut self) -> Self {
+        // An old file has no `settings`; a new one has none of these.
+        let settings = &mut self.settings;
+        settings.scenes_panel |= std::mem::take(&mut self.old_scenes_panel);
+        settings.classroom |= std::mem::take(&mut self.old_classroom);
+        settings.reduced_motion |= std::mem::take(&mut self.old_reduced_motion);
+        settings.presenter_window |= std::mem::take(&mut self.old_presenter_window);
         let centre_ok = self.center_lon_lat.is_some_and(|[lon, lat]| {
             lon.is_finite()
                 && lat.is_finite()
@@ -145,15 +161,42 @@ mod tests {
             day: Some("2025-11-17".into()),
             story: Some(PathBuf::from("geodata/story.json")),
             scene: Some(3),
-            scenes_panel: true,
-            classroom: true,
-            reduced_motion: true,
-            presenter_window: false,
+            settings: Settings {
+                scenes_panel: true,
+                classroom: true,
+                reduced_motion: true,
+                presenter_window: false,
+            },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
+            ..Session::default()
         };
         let mut storage = Memory::default();
         session.save(&mut storage);
         assert_eq!(Session::load(&storage), Some(session));
+    }
+
+    #[test]
+    fn a_session_of_an_older_sitmap_loads_with_its_settings() {
+        let mut storage = Memory::default();
+        let old = r#"(theme: Some("dark"), files: [], day: Some("2025-11-17"), scenes_panel: true, classroom: true, reduced_motion: false, presenter_window: true)"#;
+        eframe::Storage::set_string(&mut storage, KEY, old.into());
+        let session = Session::load(&storage).unwrap();
+        assert_eq!(session.theme.as_deref(), Some("dark"));
+        assert_eq!(
+            session.settings,
+            Settings {
+                scenes_panel: true,
+                classroom: true,
+                reduced_motion: false,
+                presenter_window: true,
+            }
+        );
+        session.save(&mut storage);
+        assert_eq!(
+            Session::load(&storage),
+            Some(session),
+            "and is written anew"
+        );
     }
 
     #[test]

@@ -1,8 +1,14 @@
-//! The app's plain state and the commands that change it. UI functions read the
-//! state and return commands; the app applies them after drawing, in one place.
+//! The app's plain state (camera, theme, basemap choice, open Help windows,
+//! notices) and [`Command`], everything a key, menu, panel or click can ask
+//! for. UI functions read the state and return commands; the app applies them
+//! after drawing, in one place: `SitmapApp::apply` (in `app/mod.rs`), an
+//! exhaustive match, so a new command does not compile until it does
+//! something.
 
+use crate::layers::TimeField;
 use crate::online::BasemapChoice;
 use crate::view::{self, AMERICAS, LonLatBox};
+use std::path::PathBuf;
 use walkers::{MapMemory, Position};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,11 +71,39 @@ pub enum Command {
     /// Presentation mode: start, stop, next, blank…
     Present(crate::present::PresentCommand),
     /// A story edit from the scenes panel or a key.
-    Scene(crate::ui::scenes_panel::SceneCommand),
+    Scene(crate::present::SceneCommand),
+    /// A change to the open layers from the layer panel.
+    Layer(LayerCommand),
+    /// Select a feature (a click on the map or a timeline marker), or
+    /// deselect (Esc, a click on nothing, the details panel's close).
+    Select(Option<crate::overlay::plugin::FeatureRef>),
+    /// Put these coordinates on the clipboard (the details panel).
+    CopyCoordinates(String),
     ShowScenes(bool),
+    /// The scenes panel opens if closed, closes if open (`S`).
+    ToggleScenes,
     SetClassroom(bool),
     SetReducedMotion(bool),
     Quit,
+    /// The answer to "save the story before quitting?".
+    AnswerQuit(crate::present::QuitChoice),
+    /// The answer when a save found the story changed on disk.
+    AnswerConflict(crate::present::ConflictChoice),
+}
+
+/// What the layer panel asks of the open layers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LayerCommand {
+    SetVisible(usize, bool),
+    SetOpacity(usize, f32),
+    Raise(usize),
+    Lower(usize),
+    Close(usize),
+    ShowProblems(usize),
+    /// Date the layer's features without `start` by this field (reloads it).
+    SetTimeField(usize, TimeField),
+    Open,
+    DismissFailed(PathBuf),
 }
 
 /// A fit waiting for the map's size, or the last fit while the user has not moved.
@@ -147,29 +181,24 @@ impl AppState {
         });
     }
 
-    /// Applies the commands that only touch the state; returns the others.
-    pub fn apply(&mut self, command: Command) -> Option<Command> {
-        match command {
-            Command::FitView(bbox) => {
-                self.fit = Some(Fit { bbox, made: None });
-            }
-            Command::ZoomBy(delta) => {
-                let zoom = (self.memory.zoom() + delta).clamp(view::MIN_ZOOM, view::MAX_ZOOM);
-                let center = self.center();
-                self.memory.center_at(center);
-                self.memory.set_zoom(zoom).ok();
-            }
-            Command::Pan(dx, dy) => {
-                let center = view::pan(self.center(), self.memory.zoom(), dx, dy);
-                self.memory.center_at(center);
-            }
-            Command::ShowShortcuts(show) => self.show_shortcuts = show,
-            Command::ShowAbout(show) => self.show_about = show,
-            Command::DismissNotices => self.notices.clear(),
-            Command::SetTheme(theme) => self.theme = theme,
-            other => return Some(other),
-        }
-        None
+    /// Fits the map to `bbox` once its size is known (and again after a
+    /// resize while the user has not moved it).
+    pub fn fit_view(&mut self, bbox: LonLatBox) {
+        self.fit = Some(Fit { bbox, made: None });
+    }
+
+    /// Zooms about the centre, within what the basemap is made for.
+    pub fn zoom_by(&mut self, delta: f64) {
+        let zoom = (self.memory.zoom() + delta).clamp(view::MIN_ZOOM, view::MAX_ZOOM);
+        let center = self.center();
+        self.memory.center_at(center);
+        self.memory.set_zoom(zoom).ok();
+    }
+
+    /// Moves the view by screen points.
+    pub fn pan(&mut self, dx: f64, dy: f64) {
+        let center = view::pan(self.center(), self.memory.zoom(), dx, dy);
+        self.memory.center_at(center);
     }
 
     /// Keeps the zoom within what the basemap is made for.
@@ -192,11 +221,11 @@ mod tests {
         let size = egui::vec2(1200.0, 800.0);
         state.apply_fit(size);
         let (home, zoom) = (state.center(), state.memory.zoom());
-        state.apply(Command::Pan(300.0, 100.0));
-        state.apply(Command::ZoomBy(1.0));
+        state.pan(300.0, 100.0);
+        state.zoom_by(1.0);
         state.apply_fit(size);
         assert_ne!(state.center(), home);
-        state.apply(Command::FitView(AMERICAS.bbox));
+        state.fit_view(AMERICAS.bbox);
         state.apply_fit(size);
         assert_eq!((state.center(), state.memory.zoom()), (home, zoom));
     }
@@ -208,7 +237,7 @@ mod tests {
         let wide_zoom = state.memory.zoom();
         state.apply_fit(egui::vec2(800.0, 500.0));
         assert!(state.memory.zoom() < wide_zoom);
-        state.apply(Command::Pan(10.0, 0.0));
+        state.pan(10.0, 0.0);
         let zoom = state.memory.zoom();
         state.apply_fit(egui::vec2(1600.0, 1000.0));
         assert_eq!(state.memory.zoom(), zoom);
@@ -219,7 +248,7 @@ mod tests {
     fn zoom_stays_within_the_basemap_range() {
         let mut state = AppState::default();
         for _ in 0..40 {
-            state.apply(Command::ZoomBy(1.0));
+            state.zoom_by(1.0);
         }
         assert_eq!(state.memory.zoom(), view::MAX_ZOOM);
     }

@@ -7,6 +7,7 @@ mod common;
 
 use egui_kittest::kittest::NodeT;
 use sitmap::app::StartOptions;
+use sitmap::settings::Settings;
 use sitmap::timeline::Day;
 
 const HUGE: usize = 5 << 20;
@@ -65,7 +66,10 @@ fn a_five_megabyte_title_on_an_event_card_is_cut_not_a_crash() {
     let options = StartOptions {
         files: vec![layer],
         date: Day::parse("2025-09-02").ok(),
-        reduced_motion: true,
+        settings: Settings {
+            reduced_motion: true,
+            ..Settings::default()
+        },
         ..StartOptions::default()
     };
     let mut harness = common::start(options, [1200.0, 800.0]);
@@ -94,7 +98,10 @@ fn a_five_megabyte_scene_title_on_the_slide_is_cut_not_a_crash() {
     let options = StartOptions {
         story: Some(story),
         present: Some(0),
-        reduced_motion: true,
+        settings: Settings {
+            reduced_motion: true,
+            ..Settings::default()
+        },
         ..StartOptions::default()
     };
     let mut harness = common::start(options, [1200.0, 800.0]);

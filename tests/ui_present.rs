@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::scenes::load_story;
+use sitmap::settings::Settings;
 use sitmap::story::{story_file, story_files};
 use std::path::PathBuf;
 
@@ -16,7 +17,10 @@ fn start_with(story: PathBuf, reduced_motion: bool) -> Harness<'static, SitmapAp
     let options = StartOptions {
         files: story_files(),
         story: Some(story),
-        reduced_motion,
+        settings: Settings {
+            reduced_motion,
+            ..Settings::default()
+        },
         ..StartOptions::default()
     };
     let mut harness = common::start(options, [1400.0, 900.0]);
@@ -265,8 +269,11 @@ fn start_classroom(day: &str) -> Harness<'static, SitmapApp> {
     let options = StartOptions {
         files: story_files(),
         date: sitmap::timeline::Day::parse(day).ok(),
-        classroom: true,
-        reduced_motion: true,
+        settings: Settings {
+            classroom: true,
+            reduced_motion: true,
+            ..Settings::default()
+        },
         ..StartOptions::default()
     };
     let mut harness = common::start(options, [1400.0, 900.0]);

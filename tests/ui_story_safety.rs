@@ -9,6 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::scenes::{Camera, load_story};
+use sitmap::settings::Settings;
 use sitmap::story::story_file;
 use std::path::{Path, PathBuf};
 
@@ -23,7 +24,10 @@ fn story_copy(dir: &Path) -> PathBuf {
 fn start(story: &Path, recovery: Option<PathBuf>, size: [f32; 2]) -> Harness<'static, SitmapApp> {
     let options = StartOptions {
         story: Some(story.to_owned()),
-        scenes_panel: true,
+        settings: Settings {
+            scenes_panel: true,
+            ..Settings::default()
+        },
         recovery_dir: recovery,
         ..StartOptions::default()
     };

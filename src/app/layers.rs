@@ -1,11 +1,13 @@
 //! The app's layer session: open files, their loading and watching, what is
-//! hovered and selected, and the panels that show them.
+//! hovered and selected, and the layer commands applied to them. The panels
+//! that show them are `ui::layers_panel` and `ui::details`.
 
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
-use crate::ui::details::{DetailsCommand, details_ui, when};
-use crate::ui::layers_panel::{LayerCommand, colour, layers_panel, problems_window};
+use crate::state::{Command, LayerCommand};
+use crate::ui::details::{DetailsCommand, details_ui};
+use crate::ui::layers_panel::{layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -24,8 +26,6 @@ pub struct LayerSession {
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
-    /// Classroom mode: the panel shows no layer totals.
-    pub no_spoilers: bool,
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
@@ -56,7 +56,6 @@ impl LayerSession {
             problems_for: None,
             status: None,
             status_order: 0,
-            no_spoilers: false,
             hidden_on_open: Vec::new(),
         };
         for (path, field) in time_fields {
@@ -190,27 +189,27 @@ impl LayerSession {
         }
     }
 
-    pub fn panel(&mut self, ui: &mut egui::Ui) {
+    /// The layer panel; its commands are applied with the frame's others.
+    /// With `no_spoilers` (classroom mode) it shows no layer totals.
+    pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
         let loading = self.loader.in_flight();
         let commands = layers_panel(
             ui,
             &self.workspace,
             &self.output.visible,
             &loading,
-            self.no_spoilers,
+            no_spoilers,
         );
         drop(loading);
         self.loader.repaint_while_loading();
-        for command in commands {
-            self.apply(ui.ctx(), command);
-        }
         if let Some(error) = &self.watcher.error {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
+        commands.into_iter().map(Command::Layer).collect()
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
+    pub fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
         match command {
             LayerCommand::SetVisible(index, visible) => {
                 if let Some(open) = self.workspace.layers.get_mut(index) {
@@ -277,7 +276,7 @@ impl LayerSession {
             .enumerate()
             .map(|(index, open)| LayerDraw {
                 layer: &open.layer,
-                colour: colour(open.colour),
+                colour: crate::ui::palette::layer(open.colour),
                 opacity: open.opacity,
                 shown: if !open.visible {
                     &shows_none
@@ -290,46 +289,24 @@ impl LayerSession {
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
     }
 
-    /// Applies what the pointer did on the map; a click on nothing deselects.
-    pub fn after_map(&mut self, ctx: &egui::Context, map: &egui::Response) {
+    /// Takes in what the pointer hovers on the map, and returns what a
+    /// click selects (a click on nothing deselects; Esc is in `ui::keys`).
+    pub fn after_map(&mut self, map: &egui::Response) -> Vec<Command> {
         self.hovered = self.output.hovered;
+        let mut commands = Vec::new();
         if map.clicked() {
-            self.selected = self.output.clicked;
+            commands.push(Command::Select(self.output.clicked));
         }
-        if ctx.input(|i| i.key_pressed(egui::Key::Escape)) && !ctx.egui_wants_keyboard_input() {
-            self.selected = None;
-        }
-        if let Some((_, feature)) = self.hovered.and_then(|h| self.feature(h)) {
-            let title = crate::text::bounded(
-                feature
-                    .title
-                    .as_deref()
-                    .or(feature.id.as_deref())
-                    .unwrap_or("Untitled"),
-                crate::text::TITLE_CHARS,
-            );
-            let date = when(feature);
-            egui::Tooltip::always_open(
-                ctx.clone(),
-                map.layer_id,
-                map.id,
-                egui::PopupAnchor::Pointer,
-            )
-            .show(|ui| {
-                ui.strong(title.as_ref());
-                ui.label(date);
-            });
-        }
+        commands
     }
 
     /// The right-hand panel with the selected feature, when there is one.
-    pub fn details(&mut self, ui: &mut egui::Ui) {
-        let Some(selected) = self.selected else {
-            return;
-        };
+    pub fn details(&mut self, ui: &mut egui::Ui) -> Option<Command> {
+        let selected = self.selected?;
         let Some((name, feature)) = self.feature(selected) else {
+            // The feature went away under the selection (a reload, a close).
             self.selected = None;
-            return;
+            return None;
         };
         let name = name.to_string();
         let command = egui::Panel::right("details")
@@ -337,13 +314,15 @@ impl LayerSession {
             .default_size(340.0)
             .show(ui, |ui| details_ui(ui, &name, feature))
             .inner;
-        match command {
-            Some(DetailsCommand::Close) => self.selected = None,
-            Some(DetailsCommand::CopyCoordinates(text)) => {
-                ui.ctx().copy_text(text.clone());
-                self.status = Some(format!("Copied {text}"));
-            }
-            None => {}
-        }
+        command.map(|command| match command {
+            DetailsCommand::Close => Command::Select(None),
+            DetailsCommand::CopyCoordinates(text) => Command::CopyCoordinates(text),
+        })
+    }
+
+    /// Copies `text` to the clipboard and says so in the status bar.
+    pub fn copy_coordinates(&mut self, ctx: &egui::Context, text: String) {
+        ctx.copy_text(text.clone());
+        self.status = Some(format!("Copied {text}"));
     }
 }

@@ -1,32 +1,34 @@
 //! The map itself: basemap tiles, online layer, labels, the overlay layers
-//! with their time filter and highlights, and what is drawn over it (date,
-//! cards, slide or export overlays, scale bar, attribution, notices).
+//! with their time filter and highlights, and the order in which what sits on
+//! it is drawn (by `ui::overlays`, `ui::cards`, `ui::details`, `ui::slide`:
+//! date, cards, tooltip, slide or export overlays, scale bar, attribution,
+//! notices). Clicks and dismissals come back as commands.
 
-use super::{SitmapApp, basemap_style, time};
-use crate::basemap::style::BasemapTheme;
+use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
-use crate::labels::{LabelStyle, LabelsPlugin};
+use crate::labels::LabelsPlugin;
 use crate::overlay::plugin::Emphasis;
-use crate::ui::overlays;
+use crate::state::Command;
+use crate::ui::palette::{self, MapTheme};
+use crate::ui::{cards, overlays};
 use std::sync::Arc;
 use walkers::{Map, Tiles};
 
 impl SitmapApp {
-    /// Draws the map in the whole of `ui`.
-    pub(super) fn map(&mut self, ui: &mut egui::Ui) {
+    /// Draws the map in the whole of `ui`; returns what was clicked or
+    /// dismissed on it, to apply with the frame's other commands.
+    pub(super) fn map(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let rect = ui.available_rect_before_wrap();
         self.state.apply_fit(rect.size());
-        let style = basemap_style(ui.ctx());
-        overlays::backdrop(ui, rect, colour(style.ocean));
+        let theme = MapTheme::of(ui.ctx());
+        let style = theme.basemap();
+        overlays::backdrop(ui, rect, palette::rgba(style.ocean));
         if let Some(offline) = &mut self.offline {
             offline.set_style(style);
         }
 
         let center = self.state.center();
-        let label_style = match style.theme {
-            BasemapTheme::Light => LabelStyle::light(),
-            BasemapTheme::Dark => LabelStyle::dark(),
-        };
+        let label_style = theme.labels();
         let online_credit = self.online.as_ref().map(|online| {
             let credit = online.attribution();
             (credit.text, credit.url)
@@ -45,7 +47,7 @@ impl SitmapApp {
             .state
             .as_ref()
             .and_then(|t| t.pulse())
-            .filter(|_| !self.present.reduced_motion);
+            .filter(|_| !self.settings.reduced_motion);
         let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
             open.iter().map(|(_, time)| time.visible(&f)).collect()
         });
@@ -79,7 +81,7 @@ impl SitmapApp {
         }
         map = map.with_plugin(
             self.layers
-                .plugin(style.theme == BasemapTheme::Dark, &shown, &emphasis)
+                .plugin(theme.dark, &shown, &emphasis)
                 .with_highlighted(&self.present.highlights),
         );
         let mut cursor = None;
@@ -92,18 +94,30 @@ impl SitmapApp {
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
-        self.layers.after_map(ui.ctx(), &response);
+        let mut commands = self.layers.after_map(&response);
+        if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
+            crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
+        }
         let presenting = self.present.presenting;
         let scale = if presenting {
             1.4 * crate::ui::slide::text_scale(response.rect)
         } else {
             1.0
         };
-        self.time.date_on_map(ui, response.rect, scale);
-        // A slide has its caption; without a story the day's events are the cards.
-        if !presenting || self.present.scene_count() == 0 {
-            self.time
-                .event_cards(ui, response.rect, &self.layers.workspace);
+        if let Some(state) = &self.time.state {
+            overlays::date_on_map(ui, response.rect, state.day, scale);
+            // A slide has its caption; without a story the day's events are the cards.
+            if !presenting || self.present.scene_count() == 0 {
+                let workspace = &self.layers.workspace;
+                let cards = cards::cards_for(workspace, state);
+                cards::event_cards(
+                    ui,
+                    response.rect,
+                    workspace,
+                    &cards,
+                    self.settings.classroom.then_some(self.time.card()),
+                );
+            }
         }
         if presenting {
             self.slide_overlays(ui, response.rect);
@@ -141,14 +155,15 @@ impl SitmapApp {
             // Notices are for the user, not for the picture.
             self.export_chrome -= 1;
             ui.ctx().request_repaint();
-        } else if let Some(command) = overlays::notices(
-            ui,
-            response.rect,
-            &self.state.notices,
-            self.state.online_failing,
-        ) {
-            self.apply(ui.ctx(), command);
+        } else {
+            commands.extend(overlays::notices(
+                ui,
+                response.rect,
+                &self.state.notices,
+                self.state.online_failing,
+            ));
         }
+        commands
     }
 
     /// One stop of the memory-measuring pan: the next view once this one is drawn.
@@ -178,8 +193,4 @@ impl SitmapApp {
             }
         }
     }
-}
-
-fn colour(rgba: [u8; 4]) -> egui::Color32 {
-    egui::Color32::from_rgba_unmultiplied(rgba[0], rgba[1], rgba[2], rgba[3])
 }

@@ -1,6 +1,8 @@
-//! The eframe application: owns the state, the basemap and the tile sources, and
-//! wires one frame together: panels and keys produce commands, the map draws, the
-//! commands are applied at the end.
+//! The eframe application: owns the state, the settings, the basemap and the
+//! tile sources, and wires one frame together ([`SitmapApp::frame`]): take in
+//! what arrived (basemap, layer files, dialogs), draw (every drawing function
+//! is in `ui/`; panels, keys and the map return commands), then apply the
+//! commands at one point, `apply`, an exhaustive match.
 
 mod layers;
 mod map;
@@ -14,11 +16,12 @@ pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
 use crate::basemap::assets::Basemap;
-use crate::basemap::style::BasemapStyle;
 use crate::basemap::tiles::OfflineTiles;
 use crate::online::OnlineTiles;
+use crate::settings::Settings;
 use crate::state::{AppState, Command};
-use crate::ui::{dialogs, keys, toolbar};
+use crate::ui::palette::MapTheme;
+use crate::ui::{dialogs, keys, status, toolbar};
 use std::sync::Arc;
 use std::sync::mpsc::TryRecvError;
 
@@ -43,6 +46,8 @@ pub struct SitmapApp {
     /// Ctrl+E: saving the map view as a PNG (`export.dir` sets the folder).
     pub export: crate::export::view::ViewExport,
     present: present::PresentSession,
+    /// Classroom, reduced motion, panels: what the menus set and the session keeps.
+    settings: Settings,
     /// The map was clicked / right-clicked last frame (not dragged).
     map_clicks: (bool, bool),
     /// Frames left that draw an export's title and legend: the one the
@@ -71,6 +76,7 @@ impl SitmapApp {
             time: time::TimeSession::default(),
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
+            settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
             state,
@@ -92,19 +98,15 @@ impl SitmapApp {
             app.state.clamp_zoom();
         }
         if let Some(view) = app.options.view {
-            app.state.apply(Command::FitView(view.bbox));
+            app.state.fit_view(view.bbox);
         }
         if let Some(bbox) = app.options.bbox {
-            app.state.apply(Command::FitView(bbox));
+            app.state.fit_view(bbox);
         }
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
-        app.present.reduced_motion = app.options.reduced_motion;
         app.present.recovery_dir = app.options.recovery_dir.clone();
-        app.present.panel_open = app.options.scenes_panel;
-        app.present.presenter_window = app.options.presenter_window;
-        app.set_classroom(app.options.classroom);
         if let Some(story) = app.options.story.clone() {
             app.present.open(&story, &mut app.state.notices);
             app.present.pending = app.options.scene.filter(|i| *i < app.present.scene_count());
@@ -181,19 +183,12 @@ impl SitmapApp {
         &self.present.highlights
     }
 
-    fn set_classroom(&mut self, on: bool) {
-        self.present.classroom = on;
-        self.time.classroom = on;
-        self.time.view.no_spoilers = on;
-        self.layers.no_spoilers = on;
-    }
-
     /// A camera or date transition, playback or a pulse is under way.
     fn animating(&self) -> bool {
         self.time
             .state
             .as_ref()
-            .is_some_and(|t| t.playing || (!self.present.reduced_motion && t.pulse().is_some()))
+            .is_some_and(|t| t.playing || (!self.settings.reduced_motion && t.pulse().is_some()))
     }
 
     /// Where the map was drawn last frame, in points.
@@ -266,60 +261,76 @@ impl SitmapApp {
         let basemap = Arc::new(basemap);
         self.offline = Some(OfflineTiles::new(
             Arc::clone(&basemap),
-            basemap_style(ctx),
+            MapTheme::of(ctx).basemap(),
             ctx.clone(),
         ));
         self.basemap = Some(basemap);
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        let Some(command) = self.state.apply(command) else {
-            ctx.set_theme(self.state.theme.preference());
+    /// Applies this frame's commands, after everything is drawn: the one
+    /// place where what the user asked for changes the app. The match has
+    /// no catch-all, so a new command does not compile until it does something.
+    fn apply_all(&mut self, ctx: &egui::Context, commands: Vec<Command>) {
+        if commands.is_empty() {
             return;
-        };
+        }
+        for command in commands {
+            self.apply(ctx, command);
+        }
+        // The frame just drawn shows the state before them.
+        ctx.request_repaint();
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
+            Command::FitView(bbox) => self.state.fit_view(bbox),
+            Command::ZoomBy(delta) => self.state.zoom_by(delta),
+            Command::Pan(dx, dy) => self.state.pan(dx, dy),
+            Command::SetTheme(theme) => {
+                self.state.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Command::ShowShortcuts(show) => self.state.show_shortcuts = show,
+            Command::ShowAbout(show) => self.state.show_about = show,
+            Command::DismissNotices => self.state.notices.clear(),
             Command::SetBasemap(choice) => {
                 self.state.basemap = choice;
                 self.state.online_failing = false;
                 self.online = OnlineTiles::new(choice, ctx.clone());
             }
             Command::Quit => self.quit(ctx),
+            Command::AnswerQuit(choice) => self.answer_quit(ctx, choice),
+            Command::AnswerConflict(choice) => self.answer_conflict(ctx, choice),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
                 if let Some(notice) = self.export.request(ctx, self.map_rect) {
                     self.state.notices.push(notice);
                 }
             }
-            Command::Time(command) => self.time.apply(command),
+            Command::Time(command) => {
+                self.time
+                    .apply(command, &self.layers.workspace, self.settings.classroom);
+            }
             Command::Present(command) => self.present_command(ctx, command),
             Command::Scene(command) => self.scene_command(ctx, command),
-            Command::ShowScenes(open) => self.present.panel_open = open,
-            Command::SetClassroom(on) => self.set_classroom(on),
-            Command::SetReducedMotion(on) => self.present.reduced_motion = on,
-            _ => {}
+            Command::Layer(command) => self.layers.apply(ctx, command),
+            Command::Select(feature) => self.layers.selected = feature,
+            Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
+            Command::ShowScenes(open) => self.settings.scenes_panel = open,
+            Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
+            Command::SetClassroom(on) => self.settings.classroom = on,
+            Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
         }
     }
 
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.monospace(self.cursor.as_deref().unwrap_or("—"));
-            ui.separator();
-            ui.label(format!("zoom {:.1}", self.state.memory.zoom()));
-            let loading = self.offline.as_ref().map_or(0, OfflineTiles::in_progress);
-            if self.basemap.is_none() {
-                ui.separator();
-                ui.spinner();
-                ui.label("loading basemap…");
-            } else if loading > 0 {
-                ui.separator();
-                ui.spinner();
-                ui.label(format!("rendering {loading} tiles"));
-            }
-            if let Some(status) = &self.layers.status {
-                ui.separator();
-                ui.label(status);
-            }
-        });
+    fn status(&self) -> status::Status<'_> {
+        status::Status {
+            cursor: self.cursor.as_deref(),
+            zoom: self.state.memory.zoom(),
+            basemap_loading: self.basemap.is_none(),
+            tiles_rendering: self.offline.as_ref().map_or(0, OfflineTiles::in_progress),
+            message: self.layers.status.as_deref(),
+        }
     }
 }
 
@@ -343,11 +354,9 @@ impl SitmapApp {
             day: self.time.state.as_ref().map(|t| t.day.to_string()),
             story: self.present.doc.as_ref().map(|d| d.path.clone()),
             scene: self.present.current,
-            scenes_panel: self.present.panel_open,
-            classroom: self.present.classroom,
-            reduced_motion: self.present.reduced_motion,
-            presenter_window: self.present.presenter_window,
+            settings: self.settings,
             time_fields: self.layers.time_fields(),
+            ..crate::session::Session::default()
         }
         .with_absolute_paths()
     }
@@ -355,7 +364,7 @@ impl SitmapApp {
 
 impl SitmapApp {
     /// Presentation mode: the map alone, full screen, with the slide on it.
-    fn presentation_frame(&mut self, ui: &mut egui::Ui) {
+    fn presentation_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
         let mut commands = keys::presentation_commands(&ctx);
         commands.extend(
@@ -366,18 +375,18 @@ impl SitmapApp {
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }
-        egui::CentralPanel::default()
+        let map_commands = egui::CentralPanel::default()
             .frame(egui::Frame::new())
-            .show(ui, |ui| self.map(ui));
+            .show(ui, |ui| self.map(ui))
+            .inner;
+        commands.extend(map_commands);
         // A click (not a drag) is a clicker's "next"; a right-click goes back.
         match self.map_clicks {
             (true, _) => commands.push(Command::Present(crate::present::PresentCommand::Next)),
             (_, true) => commands.push(Command::Present(crate::present::PresentCommand::Prev)),
             _ => {}
         }
-        for command in commands {
-            self.apply(&ctx, command);
-        }
+        commands
     }
 }
 
@@ -403,8 +412,10 @@ impl eframe::App for SitmapApp {
 }
 
 impl SitmapApp {
-    /// One whole frame. Public so the offscreen renderer (`sitmap render`)
-    /// draws with exactly the code the window uses.
+    /// One whole frame: take in what arrived, draw (panels and keys return
+    /// commands), then apply the commands in one place. Public so the
+    /// offscreen renderer (`sitmap render`) draws with exactly the code the
+    /// window uses.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
@@ -414,35 +425,49 @@ impl SitmapApp {
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
         self.hold_close(&ctx);
-        if self.present.presenting {
-            self.presentation_frame(ui);
-            self.conflict_question(&ctx);
-            self.quit_question(&ctx);
-            return;
-        }
-        let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.present.panel_open);
+        let mut commands = if self.present.presenting {
+            self.presentation_frame(ui)
+        } else {
+            self.window_frame(ui)
+        };
+        commands.extend(self.conflict_question(&ctx));
+        commands.extend(self.quit_question(&ctx));
+        self.apply_all(&ctx, commands);
+    }
+
+    /// The window with its panels around the map.
+    fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
+        let ctx = ui.ctx().clone();
+        let mut commands = keys::commands(&ctx, self.time.state.is_some());
         let flags = toolbar::MenuFlags {
-            scenes_open: self.present.panel_open,
-            classroom: self.present.classroom,
-            reduced_motion: self.present.reduced_motion,
+            scenes_open: self.settings.scenes_panel,
+            classroom: self.settings.classroom,
+            reduced_motion: self.settings.reduced_motion,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
             commands.extend(toolbar::toolbar(ui, flags));
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        let status = self.status();
+        egui::Panel::bottom("status").show(ui, |ui| status::status_bar(ui, &status));
         if self.time.state.is_some() {
-            egui::Panel::bottom("timeline").show(ui, |ui| {
-                if let Some(feature) = self.time.panel(ui, &self.layers.workspace) {
-                    self.layers.selected = Some(feature);
-                }
-            });
+            let time = &mut self.time;
+            let workspace = &self.layers.workspace;
+            let settings = &self.settings;
+            let time_commands = egui::Panel::bottom("timeline")
+                .show(ui, |ui| time.panel(ui, workspace, settings))
+                .inner;
+            commands.extend(time_commands);
         }
-        egui::Panel::left("layers")
+        let layers = &mut self.layers;
+        let no_spoilers = self.settings.no_spoilers();
+        let layer_commands = egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)
-            .show(ui, |ui| self.layers.panel(ui));
-        if self.present.panel_open {
+            .show(ui, |ui| layers.panel(ui, no_spoilers))
+            .inner;
+        commands.extend(layer_commands);
+        if self.settings.scenes_panel {
             let recovery_note = self.present.recovery_note();
             let present = &mut self.present;
             let scene_commands = egui::Panel::right("scenes")
@@ -466,27 +491,18 @@ impl SitmapApp {
                 .inner;
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
-        self.layers.details(ui);
+        commands.extend(self.layers.details(ui));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }
-        egui::CentralPanel::default()
+        let map_commands = egui::CentralPanel::default()
             .frame(egui::Frame::new())
-            .show(ui, |ui| self.map(ui));
+            .show(ui, |ui| self.map(ui))
+            .inner;
+        commands.extend(map_commands);
         commands.extend(dialogs::shortcuts(&ctx, self.state.show_shortcuts));
         commands.extend(dialogs::about(&ctx, self.state.show_about));
-        for command in commands {
-            self.apply(&ctx, command);
-        }
-        self.conflict_question(&ctx);
-        self.quit_question(&ctx);
-    }
-}
-
-fn basemap_style(ctx: &egui::Context) -> BasemapStyle {
-    match ctx.theme() {
-        egui::Theme::Dark => BasemapStyle::dark(),
-        egui::Theme::Light => BasemapStyle::light(),
+        commands
     }
 }
 

@@ -1,6 +1,7 @@
 //! Presenting: the open story, going from scene to scene (camera, date, layers
 //! and highlights, animated together), presentation mode with its slide
-//! overlays and the presenter's second window, and the scenes panel's edits.
+//! overlays and the presenter's second window. (The scenes panel's edits
+//! are `app::scenes`.)
 
 use super::SitmapApp;
 use crate::overlay::plugin::FeatureRef;
@@ -29,12 +30,6 @@ pub struct PresentSession {
     pub pending: Option<usize>,
     pub blank: bool,
     transition: Option<Transition>,
-    pub panel_open: bool,
-    /// No spoilers (nothing after the current date anywhere) and one event
-    /// card per step.
-    pub classroom: bool,
-    pub reduced_motion: bool,
-    pub presenter_window: bool,
     /// The current scene's highlighted ids, and what they resolve to.
     highlight_ids: Vec<String>,
     resolved_for: Option<u64>,
@@ -236,7 +231,11 @@ impl SitmapApp {
             SceneTime::Date(_) => Mode::default(),
             SceneTime::Window { days, .. } => Mode::Window { days },
         };
-        self.time.apply(TimeCommand::SetMode(mode));
+        self.time.apply(
+            TimeCommand::SetMode(mode),
+            &self.layers.workspace,
+            self.settings.classroom,
+        );
         let size = self.map_size();
         let target = match scene.camera {
             Camera::Center { lon, lat, zoom } => CameraPose { lon, lat, zoom },
@@ -252,7 +251,7 @@ impl SitmapApp {
         let to_day = scene.time.day();
         let from_day = self.time.state.as_ref().map(|t| t.day);
         match from_day {
-            Some(from_day) if animate && !self.present.reduced_motion => {
+            Some(from_day) if animate && !self.settings.reduced_motion => {
                 self.present.transition = Some(Transition::new(
                     self.camera_pose(),
                     target,
@@ -263,7 +262,11 @@ impl SitmapApp {
             _ => {
                 self.present.transition = None;
                 self.set_camera(target);
-                self.time.apply(TimeCommand::SetDay(to_day));
+                self.time.apply(
+                    TimeCommand::SetDay(to_day),
+                    &self.layers.workspace,
+                    self.settings.classroom,
+                );
             }
         }
     }
@@ -289,7 +292,11 @@ impl SitmapApp {
                 self.present.transition = Some(transition);
             }
             self.set_camera(pose);
-            self.time.apply(TimeCommand::SetDay(day));
+            self.time.apply(
+                TimeCommand::SetDay(day),
+                &self.layers.workspace,
+                self.settings.classroom,
+            );
             ctx.request_repaint();
         }
         let generation = self.layers.workspace.generation;
@@ -345,7 +352,7 @@ impl SitmapApp {
             }
             PresentCommand::ToggleBlank => self.present.blank = !self.present.blank,
             PresentCommand::TogglePresenterWindow => {
-                self.present.presenter_window = !self.present.presenter_window;
+                self.settings.presenter_window = !self.settings.presenter_window;
             }
             PresentCommand::Next
             | PresentCommand::Prev
@@ -360,7 +367,8 @@ impl SitmapApp {
                     PresentCommand::First => TimeCommand::First,
                     _ => TimeCommand::Last,
                 };
-                self.time.apply(time);
+                self.time
+                    .apply(time, &self.layers.workspace, self.settings.classroom);
             }
             PresentCommand::Next
             | PresentCommand::Prev
@@ -433,7 +441,7 @@ impl SitmapApp {
 
     /// The presenter's window: notes, the next scene and a clock.
     pub(super) fn presenter_viewport(&mut self, ctx: &egui::Context) -> Vec<PresentCommand> {
-        if !(self.present.presenting && self.present.presenter_window) {
+        if !(self.present.presenting && self.settings.presenter_window) {
             return Vec::new();
         }
         let count = self.present.scene_count();
@@ -462,7 +470,7 @@ impl SitmapApp {
         // A second of no change would freeze the clock.
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
         if closed {
-            self.present.presenter_window = false;
+            self.settings.presenter_window = false;
         }
         commands
     }

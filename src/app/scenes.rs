@@ -2,11 +2,12 @@
 //! reordering and deleting, and the story file's save and open dialogs.
 
 use super::SitmapApp;
-use crate::present::{PresentCommand, SaveError, StoryDoc};
+use crate::present::{
+    ConflictChoice, PresentCommand, QuitChoice, SaveError, SceneCommand, StoryDoc,
+};
 use crate::scenes::{Camera, Scene, SceneTime};
+use crate::state::Command;
 use crate::timeline::Mode;
-use crate::ui::dialogs::{ConflictChoice, QuitChoice};
-use crate::ui::scenes_panel::SceneCommand;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -175,20 +176,24 @@ impl SitmapApp {
         }
     }
 
-    /// The question about unsaved edits, while it is asked, and its answer.
-    pub(super) fn quit_question(&mut self, ctx: &egui::Context) {
+    /// The question about unsaved edits, while it is asked; its answer.
+    pub(super) fn quit_question(&mut self, ctx: &egui::Context) -> Option<Command> {
         if !self.present.asking_quit {
-            return;
+            return None;
         }
         let Some(doc) = &self.present.doc else {
             self.present.asking_quit = false;
-            return;
+            return None;
         };
         let file = doc.path.display().to_string();
         let note = self.present.recovery_note();
-        let Some(choice) = crate::ui::dialogs::unsaved_on_quit(ctx, &file, note.as_deref()) else {
+        crate::ui::dialogs::unsaved_on_quit(ctx, &file, note.as_deref()).map(Command::AnswerQuit)
+    }
+
+    pub(super) fn answer_quit(&mut self, ctx: &egui::Context, choice: QuitChoice) {
+        if !self.present.asking_quit {
             return;
-        };
+        }
         self.present.asking_quit = false;
         match choice {
             QuitChoice::Save => {
@@ -246,8 +251,21 @@ impl SitmapApp {
         self.layers.status = Some(message);
     }
 
-    /// The question after a save found the file changed on disk.
-    pub(super) fn conflict_question(&mut self, ctx: &egui::Context) {
+    /// The question after a save found the file changed on disk, while it
+    /// is asked; its answer.
+    pub(super) fn conflict_question(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if !self.present.conflict {
+            return None;
+        }
+        let Some(doc) = &self.present.doc else {
+            self.present.conflict = false;
+            return None;
+        };
+        let file = doc.path.display().to_string();
+        crate::ui::dialogs::changed_on_disk(ctx, &file).map(Command::AnswerConflict)
+    }
+
+    pub(super) fn answer_conflict(&mut self, ctx: &egui::Context, choice: ConflictChoice) {
         if !self.present.conflict {
             return;
         }
@@ -256,9 +274,6 @@ impl SitmapApp {
             return;
         };
         let file = doc.path.display().to_string();
-        let Some(choice) = crate::ui::dialogs::changed_on_disk(ctx, &file) else {
-            return;
-        };
         self.present.conflict = false;
         match choice {
             ConflictChoice::Reload => match doc.reload() {

@@ -3,6 +3,7 @@
 
 use crate::basemap::assets::{AssetSource, Basemap};
 use crate::online::BasemapChoice;
+use crate::settings::Settings;
 use crate::state::ThemeChoice;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Instant;
@@ -60,14 +61,11 @@ pub struct StartOptions {
     pub story: Option<std::path::PathBuf>,
     /// Start in presentation mode, at this scene (0-based) when a story is open.
     pub present: Option<usize>,
-    /// No animation: scene changes are instant and new features do not pulse
-    /// (the user's setting, and always for offscreen renders).
-    pub reduced_motion: bool,
     /// The scene to go to once the story's layers are in (0-based).
     pub scene: Option<usize>,
-    pub scenes_panel: bool,
-    pub classroom: bool,
-    pub presenter_window: bool,
+    /// Classroom, reduced motion, panels: from the last session, and
+    /// `--reduced-motion` (always on for offscreen renders).
+    pub settings: Settings,
     /// Where unsaved story edits are kept between runs; `None` keeps none.
     pub recovery_dir: Option<std::path::PathBuf>,
     /// The time field chosen per file (restored from the last session).
@@ -148,10 +146,10 @@ impl StartOptions {
                 (path.clone(), field)
             })
             .collect();
-        self.scenes_panel = session.scenes_panel;
-        self.classroom = session.classroom;
-        self.reduced_motion |= session.reduced_motion;
-        self.presenter_window = session.presenter_window;
+        self.settings = Settings {
+            reduced_motion: self.settings.reduced_motion || session.settings.reduced_motion,
+            ..session.settings
+        };
         if !explicit.files && !explicit.story {
             match session.story.as_ref() {
                 Some(story) if story.is_file() => {
@@ -197,11 +195,8 @@ impl Default for StartOptions {
             bbox: None,
             story: None,
             present: None,
-            reduced_motion: false,
             scene: None,
-            scenes_panel: false,
-            classroom: false,
-            presenter_window: false,
+            settings: Settings::default(),
             recovery_dir: None,
             time_fields: Vec::new(),
         }
@@ -299,14 +294,17 @@ mod tests {
         let session = Session {
             story: Some(story.clone()),
             scene: Some(4),
-            classroom: true,
-            scenes_panel: true,
+            settings: Settings {
+                classroom: true,
+                scenes_panel: true,
+                ..Settings::default()
+            },
             ..Session::default()
         };
         let options = StartOptions::default().restore(Some(session.clone()), &Explicit::default());
         assert_eq!(options.story, Some(story.clone()));
         assert_eq!(options.scene, Some(4));
-        assert!(options.classroom && options.scenes_panel);
+        assert!(options.settings.classroom && options.settings.scenes_panel);
 
         std::fs::remove_file(&story).unwrap();
         let options = StartOptions::default().restore(Some(session), &Explicit::default());

@@ -1,17 +1,15 @@
 //! The app's clock: the timeline state over every open layer, recomputed only
-//! when the layers change, ticked while playing, and what it puts on the map
-//! (the date, large, and the cards of the day's events).
+//! when the layers change, ticked while playing, and classroom stepping
+//! through the day's event cards (which cards a day has: `ui::cards`).
 
 use crate::layers::Layer;
-use crate::overlay::plugin::{Emphasis, FeatureRef};
+use crate::overlay::plugin::Emphasis;
+use crate::settings::Settings;
+use crate::state::Command;
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
-use crate::ui::details::{place_text, when};
-use crate::ui::layers_panel::colour;
-use crate::ui::timeline_panel::{
-    StripLayer, TimelineIntent, TimelineView, long_date, timeline_panel,
-};
+use crate::ui::cards::{cards_for, cards_on};
+use crate::ui::timeline_panel::{StripLayer, TimelineIntent, TimelineView, timeline_panel};
 use crate::workspace::Workspace;
-use egui::{Align2, Rect, vec2};
 
 /// Events fade over this many days after their day, down to [`OLDEST_ALPHA`].
 const FADE_DAYS: f32 = 60.0;
@@ -57,12 +55,8 @@ pub struct TimeSession {
     following_last: bool,
     /// The day was chosen (a command) after start: later layers leave it be.
     chosen: bool,
-    /// Classroom stepping: PageDown shows the day's event cards one by one.
-    pub classroom: bool,
     /// Which of the day's cards classroom stepping shows.
     card: usize,
-    /// How many cards the current day has (counted while drawing them).
-    cards_today: usize,
 }
 
 impl TimeSession {
@@ -127,19 +121,22 @@ impl TimeSession {
         }
     }
 
-    pub fn apply(&mut self, command: TimeCommand) {
+    /// Applies a timeline command. In `classroom` mode PageDown/PageUp walk
+    /// through the day's cards (`workspace` says which) before changing day.
+    pub fn apply(&mut self, command: TimeCommand, workspace: &Workspace, classroom: bool) {
         let Some(state) = &mut self.state else {
             return;
         };
         self.chosen = true;
-        if self.classroom {
+        if classroom {
+            let today = cards_for(workspace, state).len();
             match command {
-                TimeCommand::NextEvent if self.card.saturating_add(1) < self.cards_today => {
+                TimeCommand::NextEvent if self.card.saturating_add(1) < today => {
                     self.card += 1;
                     return;
                 }
-                TimeCommand::PrevEvent if self.card > 0 && self.cards_today > 0 => {
-                    self.card = self.card.min(self.cards_today - 1) - 1;
+                TimeCommand::PrevEvent if self.card > 0 && today > 0 => {
+                    self.card = self.card.min(today - 1) - 1;
                     return;
                 }
                 _ => {}
@@ -150,11 +147,16 @@ impl TimeSession {
         if state.day != before {
             // Stepping back lands on the day's last card, as if walked forward.
             self.card = if command == TimeCommand::PrevEvent {
-                usize::MAX
+                cards_on(workspace, state.day).len().saturating_sub(1)
             } else {
                 0
             };
         }
+    }
+
+    /// The card classroom stepping shows.
+    pub fn card(&self) -> usize {
+        self.card
     }
 
     /// Back to the first card of the day (a scene change).
@@ -177,9 +179,17 @@ impl TimeSession {
         }
     }
 
-    /// The timeline panel; returns a feature to select when a marker was clicked.
-    pub fn panel(&mut self, ui: &mut egui::Ui, workspace: &Workspace) -> Option<FeatureRef> {
-        let state = self.state.as_ref()?;
+    /// The timeline panel; its commands are applied with the frame's others.
+    pub fn panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        workspace: &Workspace,
+        settings: &Settings,
+    ) -> Vec<Command> {
+        let Some(state) = self.state.as_ref() else {
+            return Vec::new();
+        };
+        self.view.no_spoilers = settings.no_spoilers();
         let strips: Vec<StripLayer<'_>> = workspace
             .layers
             .iter()
@@ -189,168 +199,20 @@ impl TimeSession {
                 index_in_workspace: index,
                 layer: &l.layer,
                 time: &l.time,
-                colour: colour(l.colour),
+                colour: crate::ui::palette::layer(l.colour),
             })
             .collect();
-        let intents = timeline_panel(ui, state, &mut self.view, &strips);
-        let mut selected = None;
-        for intent in intents {
+        let mut commands = Vec::new();
+        for intent in timeline_panel(ui, state, &mut self.view, &strips) {
             match intent {
-                TimelineIntent::Time(command) => self.apply(command),
+                TimelineIntent::Time(command) => commands.push(Command::Time(command)),
                 TimelineIntent::Select(feature, day) => {
-                    self.apply(TimeCommand::SetDay(day));
-                    selected = Some(feature);
+                    commands.push(Command::Time(TimeCommand::SetDay(day)));
+                    commands.push(Command::Select(Some(feature)));
                 }
             }
         }
-        selected
-    }
-
-    /// The date, large, top left of the map, for a room to read; `scale`
-    /// grows it further in presentation mode.
-    pub fn date_on_map(&self, ui: &egui::Ui, map: Rect, scale: f32) {
-        let Some(state) = &self.state else {
-            return;
-        };
-        let painter = ui.painter().with_clip_rect(map);
-        let dark = ui.visuals().dark_mode;
-        let text = if dark {
-            egui::Color32::WHITE
-        } else {
-            egui::Color32::from_gray(20)
-        };
-        let date = painter.layout_no_wrap(
-            long_date(state.day),
-            egui::FontId::proportional(30.0 * scale),
-            text,
-        );
-        let utc = painter.layout_no_wrap(
-            "UTC".into(),
-            egui::FontId::proportional(15.0 * scale),
-            text.gamma_multiply(0.7),
-        );
-        let origin = map.left_top() + vec2(14.0, 12.0);
-        let size = vec2(date.size().x + utc.size().x + 30.0, date.size().y + 10.0);
-        let plate = crate::ui::overlays::plate_colour(ui);
-        painter.rect_filled(Rect::from_min_size(origin, size), 6.0, plate);
-        let date_pos = origin + vec2(10.0, 5.0);
-        let utc_pos = date_pos + vec2(date.size().x + 8.0, date.size().y - utc.size().y - 3.0);
-        painter.galley(date_pos, date, text);
-        painter.galley(utc_pos, utc, text);
-    }
-
-    /// Cards for the events of the current day (title, date, place, sources),
-    /// while stepping or pausing on events; at most three, or in classroom
-    /// mode the one stepped to.
-    pub fn event_cards(&mut self, ui: &mut egui::Ui, map: Rect, workspace: &Workspace) {
-        self.cards_today = 0;
-        let Some(state) = &self.state else {
-            return;
-        };
-        if state.playing && !state.event_mode {
-            return;
-        }
-        let mut cards = Vec::new();
-        for open in workspace.layers.iter().filter(|l| l.visible).rev() {
-            for index in open.time.started_on(state.day) {
-                if let Some(feature) = open.layer.features().get(index) {
-                    cards.push((open, feature));
-                }
-            }
-        }
-        self.cards_today = cards.len();
-        if cards.is_empty() {
-            return;
-        }
-        // Stepping back to a day asks for its last card (`usize::MAX`).
-        self.card = self.card.min(cards.len() - 1);
-        let (first, shown) = if self.classroom {
-            (self.card, 1)
-        } else {
-            (0, 3)
-        };
-        let total = cards.len();
-        let more = if self.classroom {
-            0
-        } else {
-            total.saturating_sub(3)
-        };
-        egui::Area::new(egui::Id::unique("event-cards"))
-            .order(egui::Order::Foreground)
-            .anchor(Align2::RIGHT_TOP, vec2(-12.0, 12.0))
-            .constrain_to(map)
-            .interactable(true)
-            .show(ui.ctx(), |ui| {
-                ui.set_max_width(380.0);
-                for (open, feature) in cards.iter().skip(first).take(shown) {
-                    egui::Frame::popup(ui.style()).show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            let (rect, _) =
-                                ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
-                            ui.painter().rect_filled(rect, 2.0, colour(open.colour));
-                            ui.strong(
-                                egui::RichText::new(crate::text::bounded(
-                                    feature
-                                        .title
-                                        .as_deref()
-                                        .or(feature.id.as_deref())
-                                        .unwrap_or("Event"),
-                                    crate::text::TITLE_CHARS,
-                                ))
-                                .size(17.0),
-                            );
-                        });
-                        ui.label(format!(
-                            "{} · {}",
-                            crate::text::bounded(open.name(), crate::text::TITLE_CHARS),
-                            when(feature)
-                        ));
-                        let place = place_text(feature);
-                        let place = match feature.location_precision {
-                            crate::layers::LocationPrecision::Approximate {
-                                uncertainty_km: Some(km),
-                            } => {
-                                format!("{place} (approximate, ±{km:.0} km)")
-                            }
-                            crate::layers::LocationPrecision::Approximate {
-                                uncertainty_km: None,
-                            } => {
-                                format!("{place} (approximate)")
-                            }
-                            crate::layers::LocationPrecision::Exact => place,
-                        };
-                        ui.label(egui::RichText::new(place).weak());
-                        for source in feature.sources.iter().take(2) {
-                            ui.hyperlink_to(
-                                crate::text::bounded(
-                                    source.title.as_deref().unwrap_or(&source.url),
-                                    crate::text::TITLE_CHARS,
-                                )
-                                .as_ref(),
-                                source.url.as_ref(),
-                            );
-                        }
-                    });
-                    ui.add_space(4.0);
-                }
-                if more > 0 {
-                    ui.label(egui::RichText::new(format!("and {more} more on this day")).weak());
-                }
-                if self.classroom && total > 1 {
-                    let step = if first + 1 < total {
-                        " · PageDown for the next"
-                    } else {
-                        ""
-                    };
-                    ui.label(
-                        egui::RichText::new(format!(
-                            "Event {} of {total} on this day{step}",
-                            first + 1
-                        ))
-                        .weak(),
-                    );
-                }
-            });
+        commands
     }
 }
 
@@ -421,9 +283,45 @@ mod tests {
         };
         workspace.apply(Path::new("a"), load_str(&layer(EARLY), "a"), 0);
         time.refresh(&workspace);
-        time.apply(TimeCommand::SetDay(Day::parse("2025-09-20").unwrap()));
+        time.apply(
+            TimeCommand::SetDay(Day::parse("2025-09-20").unwrap()),
+            &workspace,
+            false,
+        );
         workspace.apply(Path::new("b"), load_str(&layer(LATE), "b"), 1);
         time.refresh(&workspace);
         assert_eq!(time.state.unwrap().day.to_string(), "2025-09-20");
+    }
+
+    #[test]
+    fn classroom_stepping_walks_the_days_cards_without_a_frame_drawn() {
+        let mut workspace = Workspace::default();
+        let days = ["2025-09-02", "2025-09-02", "2025-09-02", "2025-10-01"];
+        workspace.apply(Path::new("a"), load_str(&layer(&days), "a"), 0);
+        let mut time = TimeSession {
+            start_at: Day::parse("2025-09-01").ok(),
+            ..TimeSession::default()
+        };
+        time.refresh(&workspace);
+        let day = |time: &TimeSession| time.state.as_ref().unwrap().day.to_string();
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        assert_eq!(
+            (day(&time), Some(time.card())),
+            ("2025-09-02".into(), Some(0))
+        );
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        assert_eq!(Some(time.card()), Some(2));
+        time.apply(TimeCommand::NextEvent, &workspace, true);
+        assert_eq!(
+            (day(&time), Some(time.card())),
+            ("2025-10-01".into(), Some(0))
+        );
+        time.apply(TimeCommand::PrevEvent, &workspace, true);
+        assert_eq!(
+            (day(&time), Some(time.card())),
+            ("2025-09-02".into(), Some(2)),
+            "stepping back lands on the day's last card"
+        );
     }
 }

@@ -231,7 +231,10 @@ pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Render
             // Presentation mode: the map alone, full size, with the slide's
             // caption, date and legend; without a story, the day's cards.
             present: Some(job.scene.unwrap_or(0)),
-            reduced_motion: true,
+            settings: crate::settings::Settings {
+                reduced_motion: true,
+                ..crate::settings::Settings::default()
+            },
             ..StartOptions::default()
         };
         let rendered = render_app(&gpu, args.size, options, timeout).map_err(|e| match e {

@@ -1,5 +1,6 @@
 //! The details of the selected feature: every property, its sources as links that
-//! open only when clicked, and its coordinates to copy.
+//! open only when clicked, and its coordinates to copy; and the hovered
+//! feature's tooltip on the map.
 
 use crate::layers::time::{format_end, format_start};
 use crate::layers::{DatePrecision, Feature, LocationPrecision, TimeExtent};
@@ -59,6 +60,29 @@ pub fn place_text(feature: &Feature) -> String {
 /// "10.48801, -66.87919": latitude first, as most tools paste it.
 pub fn coordinates_text(lon_lat: [f64; 2]) -> String {
     format!("{:.5}, {:.5}", lon_lat[1], lon_lat[0])
+}
+
+/// The tooltip at the pointer over a hovered feature: its title and date.
+pub fn feature_tooltip(ctx: &egui::Context, map: &egui::Response, feature: &Feature) {
+    let title = crate::text::bounded(
+        feature
+            .title
+            .as_deref()
+            .or(feature.id.as_deref())
+            .unwrap_or("Untitled"),
+        crate::text::TITLE_CHARS,
+    );
+    let date = when(feature);
+    egui::Tooltip::always_open(
+        ctx.clone(),
+        map.layer_id,
+        map.id,
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| {
+        ui.strong(title.as_ref());
+        ui.label(date);
+    });
 }
 
 pub fn details_ui(

@@ -1,7 +1,8 @@
 //! The Help windows (keyboard shortcuts, what sitmap shows and whose data it
 //! is) and the question asked before quitting with unsaved story edits.
 
-use super::keys::SHORTCUTS;
+use super::keys::KEYMAP;
+pub use crate::present::{ConflictChoice, QuitChoice};
 use crate::state::Command;
 
 pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
@@ -12,9 +13,9 @@ pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
         .resizable(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, action) in SHORTCUTS {
-                    ui.strong(*keys);
-                    ui.label(*action);
+                for row in KEYMAP {
+                    ui.strong(row.keys);
+                    ui.label(row.does);
                     ui.end_row();
                 }
             });
@@ -55,16 +56,6 @@ pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
     (still_open != open).then_some(Command::ShowAbout(still_open))
 }
 
-/// The answer to "save the story before quitting?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum QuitChoice {
-    Save,
-    /// Quit and drop the unsaved edits.
-    Discard,
-    /// Stay (also Esc or a click beside the question).
-    Cancel,
-}
-
 /// Asked on every quit while the story `file` has unsaved edits, whatever
 /// the recovery copy: a copy is a safety net, not a save. `recovery_note`
 /// says why even that net is missing, when it is.
@@ -102,17 +93,6 @@ pub fn unsaved_on_quit(
         choice = Some(QuitChoice::Cancel);
     }
     choice
-}
-
-/// The answer when the story file changed on disk since it was opened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConflictChoice {
-    /// Take the file's version, dropping the edits made here.
-    Reload,
-    /// Write this window's version over the file's.
-    Overwrite,
-    SaveAs,
-    Cancel,
 }
 
 /// Asked when a save finds that `file` changed on disk (another sitmap, or

@@ -6,9 +6,7 @@ use std::sync::{Arc, OnceLock};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, Transform};
 
 const SIZE: u32 = 128;
-const NIGHT: [u8; 3] = [0x16, 0x20, 0x2c];
-const MARKER: [u8; 3] = [0xf0, 0x8c, 0x28];
-const RING: [u8; 3] = [0x4a, 0x86, 0xe0];
+use crate::ui::palette::{ICON_MARKER as MARKER, ICON_NIGHT as NIGHT, ICON_RING as RING};
 
 /// The icon as eframe takes it; drawn once, so every window shares one
 /// `Arc` and egui sees an unchanged icon frame after frame.

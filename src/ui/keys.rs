@@ -1,187 +1,351 @@
-//! Keyboard shortcuts for the map. They act only when no text field has focus,
-//! so typing never moves the map.
+//! The keymap: one table of keys, what each does and where it acts. The
+//! table drives key dispatch ([`commands`], [`presentation_commands`]), the
+//! F1 Help list ([`KEYMAP`] row by row) and the key named in a button's
+//! tooltip or a menu item ([`key_for`]), so a binding changes in one place.
+//!
+//! Keys act only when no text field has focus, so typing never moves the map;
+//! Ctrl+S is the exception (saving while typing a caption is when people press it).
 
-use crate::present::PresentCommand;
+use crate::present::{PresentCommand, SceneCommand};
 use crate::state::Command;
-use crate::ui::scenes_panel::SceneCommand;
+use crate::timeline::TimeCommand;
 use crate::view::{AMERICAS, PRESETS};
 use egui::Key;
 
 /// How far one arrow press moves the map, in screen points.
 const PAN_STEP: f64 = 120.0;
 
-/// The shortcut list shown in Help and the README.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    (
-        "Arrow keys",
-        "Pan the map (with dated layers: Up/Down and Shift+arrows)",
-    ),
-    ("Left / Right", "One day back / on (with dated layers)"),
-    (
-        "PageUp / PageDown",
-        "Previous / next event (what presentation clickers send)",
-    ),
-    ("Home / End", "First / last date"),
-    ("Space", "Play or pause the timeline"),
-    ("+ / −", "Zoom in / out"),
-    ("Mouse wheel, pinch", "Zoom at the pointer"),
-    ("Drag", "Pan the map"),
-    ("H", "Home: the whole Americas"),
-    (
-        "1 … 5",
-        "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific",
-    ),
-    ("Ctrl+O", "Open GeoJSON layers (or drop files on the map)"),
-    ("Ctrl+E", "Save the map view as a PNG (in Pictures/sitmap)"),
-    ("F5", "Present the story (Esc leaves)"),
-    (
-        "In a presentation",
-        "PageDown, Space, Right, Down or click: next scene · PageUp, Left, Up or right-click: back · Home/End · B: blank · P: presenter window",
-    ),
-    ("Ctrl+S", "Save the story"),
-    ("S", "Show or hide the scenes panel"),
-    (
-        "Click",
-        "Select a feature: its details, sources and coordinates",
-    ),
-    ("Esc", "Deselect"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
+/// Which modifiers a binding wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mods {
+    /// Ctrl (Cmd on a Mac). The first such shortcut pressed acts alone.
+    Command,
+    /// Whatever is held.
+    Any,
+    /// Nothing, or Shift alone.
+    Plain,
+    /// Nothing held.
+    NoShift,
+    /// Shift alone.
+    Shift,
+}
+
+/// Where a binding acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// The window with its panels, whatever is open.
+    Window,
+    /// The window, with dated layers (a timeline).
+    Timeline,
+    /// The window, without dated layers.
+    NoTimeline,
+    /// Presentation mode (F5).
+    Presenting,
+}
+
+/// One key and what it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binding {
+    pub key: Key,
+    /// How the key is written in tooltips and menus.
+    pub name: &'static str,
+    pub mods: Mods,
+    pub when: When,
+    pub command: Command,
+}
+
+/// One line of the Help list and the bindings it describes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub keys: &'static str,
+    pub does: &'static str,
+    pub bindings: &'static [Binding],
+}
+
+const fn bind(key: Key, name: &'static str, mods: Mods, when: When, command: Command) -> Binding {
+    Binding {
+        key,
+        name,
+        mods,
+        when,
+        command,
+    }
+}
+
+const fn time(key: Key, name: &'static str, command: TimeCommand) -> Binding {
+    bind(
+        key,
+        name,
+        Mods::Plain,
+        When::Timeline,
+        Command::Time(command),
+    )
+}
+
+const fn show(key: Key, name: &'static str, command: PresentCommand) -> Binding {
+    bind(
+        key,
+        name,
+        Mods::Any,
+        When::Presenting,
+        Command::Present(command),
+    )
+}
+
+const fn view(key: Key, name: &'static str, index: usize) -> Binding {
+    bind(
+        key,
+        name,
+        Mods::Plain,
+        When::Window,
+        Command::FitView(PRESETS[index].bbox),
+    )
+}
+
+/// Every key sitmap knows, in the order Help lists them.
+#[rustfmt::skip]
+pub const KEYMAP: &[Row] = &[
+    Row {
+        keys: "Arrow keys",
+        does: "Pan the map (with dated layers: Up/Down and Shift+arrows)",
+        bindings: &[
+            bind(Key::ArrowLeft, "Shift+Left", Mods::Shift, When::Timeline, Command::Pan(-PAN_STEP, 0.0)),
+            bind(Key::ArrowRight, "Shift+Right", Mods::Shift, When::Timeline, Command::Pan(PAN_STEP, 0.0)),
+            bind(Key::ArrowLeft, "Left", Mods::Plain, When::NoTimeline, Command::Pan(-PAN_STEP, 0.0)),
+            bind(Key::ArrowRight, "Right", Mods::Plain, When::NoTimeline, Command::Pan(PAN_STEP, 0.0)),
+            bind(Key::ArrowUp, "Up", Mods::Plain, When::Window, Command::Pan(0.0, -PAN_STEP)),
+            bind(Key::ArrowDown, "Down", Mods::Plain, When::Window, Command::Pan(0.0, PAN_STEP)),
+        ],
+    },
+    Row {
+        keys: "Left / Right",
+        does: "One day back / on (with dated layers)",
+        bindings: &[
+            bind(Key::ArrowLeft, "Left", Mods::NoShift, When::Timeline, Command::Time(TimeCommand::StepDays(-1))),
+            bind(Key::ArrowRight, "Right", Mods::NoShift, When::Timeline, Command::Time(TimeCommand::StepDays(1))),
+        ],
+    },
+    Row {
+        keys: "PageUp / PageDown",
+        does: "Previous / next event (what presentation clickers send)",
+        bindings: &[
+            time(Key::PageUp, "PageUp", TimeCommand::PrevEvent),
+            time(Key::PageDown, "PageDown", TimeCommand::NextEvent),
+        ],
+    },
+    Row {
+        keys: "Home / End",
+        does: "First / last date",
+        bindings: &[
+            time(Key::Home, "Home", TimeCommand::First),
+            time(Key::End, "End", TimeCommand::Last),
+        ],
+    },
+    Row {
+        keys: "Space",
+        does: "Play or pause the timeline",
+        bindings: &[time(Key::Space, "Space", TimeCommand::TogglePlay)],
+    },
+    Row {
+        keys: "+ / −",
+        does: "Zoom in / out",
+        bindings: &[
+            bind(Key::Plus, "+", Mods::Plain, When::Window, Command::ZoomBy(1.0)),
+            bind(Key::Equals, "+", Mods::Plain, When::Window, Command::ZoomBy(1.0)),
+            bind(Key::Minus, "−", Mods::Plain, When::Window, Command::ZoomBy(-1.0)),
+        ],
+    },
+    Row {
+        keys: "Mouse wheel, pinch",
+        does: "Zoom at the pointer",
+        bindings: &[],
+    },
+    Row {
+        keys: "Drag",
+        does: "Pan the map",
+        bindings: &[],
+    },
+    Row {
+        keys: "H",
+        does: "Home: the whole Americas",
+        bindings: &[bind(Key::H, "H", Mods::Plain, When::Window, Command::FitView(AMERICAS.bbox))],
+    },
+    Row {
+        keys: "1 … 5",
+        does: "Views: Americas, Caribbean, Mexico, Venezuela & Colombia, Eastern Pacific",
+        bindings: &[
+            view(Key::Num1, "1", 0),
+            view(Key::Num2, "2", 1),
+            view(Key::Num3, "3", 2),
+            view(Key::Num4, "4", 3),
+            view(Key::Num5, "5", 4),
+        ],
+    },
+    Row {
+        keys: "Ctrl+O",
+        does: "Open GeoJSON layers (or drop files on the map)",
+        bindings: &[bind(Key::O, "Ctrl+O", Mods::Command, When::Window, Command::OpenFiles)],
+    },
+    Row {
+        keys: "Ctrl+E",
+        does: "Save the map view as a PNG (in Pictures/sitmap)",
+        bindings: &[
+            bind(Key::E, "Ctrl+E", Mods::Command, When::Window, Command::ExportView),
+            bind(Key::E, "Ctrl+E", Mods::Command, When::Presenting, Command::ExportView),
+        ],
+    },
+    Row {
+        keys: "F5",
+        does: "Present the story (Esc leaves)",
+        bindings: &[bind(Key::F5, "F5", Mods::Any, When::Window, Command::Present(PresentCommand::Start))],
+    },
+    Row {
+        keys: "In a presentation",
+        does: "PageDown, Space, Right, Down or click: next scene · PageUp, Left, Up or right-click: back · Home/End · B: blank · P: presenter window",
+        bindings: &[
+            show(Key::PageDown, "PageDown", PresentCommand::Next),
+            show(Key::Space, "Space", PresentCommand::Next),
+            show(Key::ArrowRight, "Right", PresentCommand::Next),
+            show(Key::ArrowDown, "Down", PresentCommand::Next),
+            show(Key::Enter, "Enter", PresentCommand::Next),
+            show(Key::PageUp, "PageUp", PresentCommand::Prev),
+            show(Key::ArrowLeft, "Left", PresentCommand::Prev),
+            show(Key::ArrowUp, "Up", PresentCommand::Prev),
+            show(Key::Backspace, "Backspace", PresentCommand::Prev),
+            show(Key::Home, "Home", PresentCommand::First),
+            show(Key::End, "End", PresentCommand::Last),
+            show(Key::B, "B", PresentCommand::ToggleBlank),
+            show(Key::Period, ".", PresentCommand::ToggleBlank),
+            show(Key::P, "P", PresentCommand::TogglePresenterWindow),
+            show(Key::Escape, "Esc", PresentCommand::Stop),
+            show(Key::F5, "F5", PresentCommand::Stop),
+            bind(Key::Plus, "+", Mods::Any, When::Presenting, Command::ZoomBy(1.0)),
+            bind(Key::Equals, "+", Mods::Any, When::Presenting, Command::ZoomBy(1.0)),
+            bind(Key::Minus, "−", Mods::Any, When::Presenting, Command::ZoomBy(-1.0)),
+            bind(Key::Escape, "Esc", Mods::Any, When::Presenting, Command::Select(None)),
+        ],
+    },
+    Row {
+        keys: "Ctrl+S",
+        does: "Save the story",
+        bindings: &[bind(Key::S, "Ctrl+S", Mods::Command, When::Window, Command::Scene(SceneCommand::Save))],
+    },
+    Row {
+        keys: "S",
+        does: "Show or hide the scenes panel",
+        bindings: &[bind(Key::S, "S", Mods::Plain, When::Window, Command::ToggleScenes)],
+    },
+    Row {
+        keys: "Click",
+        does: "Select a feature: its details, sources and coordinates",
+        bindings: &[],
+    },
+    Row {
+        keys: "Esc",
+        does: "Deselect",
+        bindings: &[bind(Key::Escape, "Esc", Mods::Any, When::Window, Command::Select(None))],
+    },
+    Row {
+        keys: "F1",
+        does: "This list",
+        bindings: &[bind(Key::F1, "F1", Mods::Plain, When::Window, Command::ShowShortcuts(true))],
+    },
+    Row {
+        keys: "Ctrl+Q",
+        does: "Quit",
+        bindings: &[
+            bind(Key::Q, "Ctrl+Q", Mods::Command, When::Window, Command::Quit),
+            bind(Key::Q, "Ctrl+Q", Mods::Command, When::Presenting, Command::Quit),
+        ],
+    },
 ];
 
-/// With a timeline, Left/Right step the day (and Shift+arrows pan); without
-/// one, the arrows pan.
-pub fn commands(ctx: &egui::Context, has_timeline: bool, scenes_open: bool) -> Vec<Command> {
-    // Saving works while typing a caption too: that is when people press it.
-    if shortcut(ctx, Key::S) {
-        return vec![Command::Scene(SceneCommand::Save)];
-    }
-    if ctx.egui_wants_keyboard_input() {
-        return Vec::new();
-    }
-    for (key, command) in [
-        (Key::Q, Command::Quit),
-        (Key::O, Command::OpenFiles),
-        (Key::E, Command::ExportView),
-    ] {
-        if shortcut(ctx, key) {
-            return vec![command];
-        }
-    }
-    ctx.input(|input| {
-        let mut commands = Vec::new();
-        let pressed = |key| input.key_pressed(key);
-        if pressed(Key::F5) {
-            commands.push(Command::Present(PresentCommand::Start));
-            return commands;
-        }
-        if input.modifiers.any() && !input.modifiers.shift_only() {
-            return commands;
-        }
-        if has_timeline {
-            use crate::timeline::TimeCommand;
-            let time_keys = [
-                (Key::Space, TimeCommand::TogglePlay),
-                (Key::PageDown, TimeCommand::NextEvent),
-                (Key::PageUp, TimeCommand::PrevEvent),
-                (Key::Home, TimeCommand::First),
-                (Key::End, TimeCommand::Last),
-            ];
-            for (key, command) in time_keys {
-                if pressed(key) {
-                    commands.push(Command::Time(command));
-                }
-            }
-            if !input.modifiers.shift {
-                if pressed(Key::ArrowLeft) {
-                    commands.push(Command::Time(TimeCommand::StepDays(-1)));
-                }
-                if pressed(Key::ArrowRight) {
-                    commands.push(Command::Time(TimeCommand::StepDays(1)));
-                }
-            }
-        }
-        let arrows_pan = !has_timeline || input.modifiers.shift;
-        for (key, dx, dy) in [
-            (Key::ArrowLeft, -PAN_STEP, 0.0),
-            (Key::ArrowRight, PAN_STEP, 0.0),
-            (Key::ArrowUp, 0.0, -PAN_STEP),
-            (Key::ArrowDown, 0.0, PAN_STEP),
-        ] {
-            let sideways = dx != 0.0;
-            if pressed(key) && (arrows_pan || !sideways) {
-                commands.push(Command::Pan(dx, dy));
-            }
-        }
-        if pressed(Key::Plus) || pressed(Key::Equals) {
-            commands.push(Command::ZoomBy(1.0));
-        }
-        if pressed(Key::Minus) {
-            commands.push(Command::ZoomBy(-1.0));
-        }
-        if pressed(Key::H) {
-            commands.push(Command::FitView(AMERICAS.bbox));
-        }
-        let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-        for (key, preset) in digits.into_iter().zip(PRESETS.iter()) {
-            if pressed(key) {
-                commands.push(Command::FitView(preset.bbox));
-            }
-        }
-        if pressed(Key::F1) {
-            commands.push(Command::ShowShortcuts(true));
-        }
-        if pressed(Key::S) {
-            commands.push(Command::ShowScenes(!scenes_open));
-        }
-        commands
-    })
+/// Every binding, in table order.
+fn bindings() -> impl Iterator<Item = &'static Binding> {
+    KEYMAP.iter().flat_map(|row| row.bindings)
+}
+
+/// The key for `command` in the window, as tooltips and menus name it
+/// ("" when it has none: a tooltip then just says what the button does).
+pub fn key_for(command: &Command) -> &'static str {
+    bindings()
+        .find(|b| b.when != When::Presenting && b.command == *command)
+        .map_or("", |b| b.name)
+}
+
+/// The digit that shows view preset `index` ("1" for the first; the first
+/// is also Home, `H`, listed before the digits).
+pub fn view_key(index: usize) -> &'static str {
+    let Some(preset) = PRESETS.get(index) else {
+        return "";
+    };
+    let command = Command::FitView(preset.bbox);
+    bindings()
+        .filter(|b| b.command == command)
+        .last()
+        .map_or("", |b| b.name)
+}
+
+/// "Zoom in (+)": a button's tooltip naming its key.
+pub fn with_key(text: &str, command: &Command) -> String {
+    format!("{text} ({})", key_for(command))
+}
+
+/// "Zoom in  (+)": a menu item naming its key.
+pub fn menu_item(text: &str, command: &Command) -> String {
+    format!("{text}  ({})", key_for(command))
+}
+
+/// The window's keys. With a timeline, Left/Right step the day (and
+/// Shift+arrows pan); without one, the arrows pan.
+pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
+    let when = |w: When| match w {
+        When::Window => true,
+        When::Timeline => has_timeline,
+        When::NoTimeline => !has_timeline,
+        When::Presenting => false,
+    };
+    dispatch(ctx, when)
 }
 
 /// Presentation mode: what clickers send (PageDown/PageUp; some send arrows
 /// or B) moves through the scenes; nothing else moves the map by surprise.
 pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
-    if ctx.egui_wants_keyboard_input() {
+    dispatch(ctx, |w| w == When::Presenting)
+}
+
+/// The commands of the keys pressed this frame among the bindings `acts`.
+fn dispatch(ctx: &egui::Context, acts: impl Fn(When) -> bool) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
+    // Ctrl shortcuts act alone; only saving works while typing.
+    for binding in bindings().filter(|b| b.mods == Mods::Command && acts(b.when)) {
+        let saving = binding.command == Command::Scene(SceneCommand::Save);
+        if (saving || !typing) && shortcut(ctx, binding.key) {
+            return vec![binding.command.clone()];
+        }
+    }
+    if typing {
         return Vec::new();
     }
-    for (key, command) in [(Key::Q, Command::Quit), (Key::E, Command::ExportView)] {
-        if shortcut(ctx, key) {
-            return vec![command];
-        }
-    }
     ctx.input(|input| {
-        let pressed = |key| input.key_pressed(key);
-        let mut commands = Vec::new();
-        let keys = [
-            (Key::PageDown, PresentCommand::Next),
-            (Key::Space, PresentCommand::Next),
-            (Key::ArrowRight, PresentCommand::Next),
-            (Key::ArrowDown, PresentCommand::Next),
-            (Key::Enter, PresentCommand::Next),
-            (Key::PageUp, PresentCommand::Prev),
-            (Key::ArrowLeft, PresentCommand::Prev),
-            (Key::ArrowUp, PresentCommand::Prev),
-            (Key::Backspace, PresentCommand::Prev),
-            (Key::Home, PresentCommand::First),
-            (Key::End, PresentCommand::Last),
-            (Key::B, PresentCommand::ToggleBlank),
-            (Key::Period, PresentCommand::ToggleBlank),
-            (Key::P, PresentCommand::TogglePresenterWindow),
-            (Key::Escape, PresentCommand::Stop),
-            (Key::F5, PresentCommand::Stop),
-        ];
-        for (key, command) in keys {
-            if pressed(key) {
-                commands.push(Command::Present(command));
-            }
+        let modifiers = input.modifiers;
+        let plain = !modifiers.any() || modifiers.shift_only();
+        let held = |mods: Mods| match mods {
+            Mods::Command => false,
+            Mods::Any => true,
+            Mods::Plain => plain,
+            Mods::NoShift => plain && !modifiers.shift,
+            Mods::Shift => plain && modifiers.shift,
+        };
+        let pressed: Vec<&Binding> = bindings()
+            .filter(|b| acts(b.when) && held(b.mods) && input.key_pressed(b.key))
+            .collect();
+        // F5 starts a presentation and nothing else this frame.
+        let start = Command::Present(PresentCommand::Start);
+        if pressed.iter().any(|b| b.command == start) {
+            return vec![start];
         }
-        if pressed(Key::Plus) || pressed(Key::Equals) {
-            commands.push(Command::ZoomBy(1.0));
-        }
-        if pressed(Key::Minus) {
-            commands.push(Command::ZoomBy(-1.0));
-        }
-        commands
+        pressed.into_iter().map(|b| b.command.clone()).collect()
     })
 }
 
@@ -190,4 +354,96 @@ pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
 /// and the frame's final modifiers would then miss it.
 fn shortcut(ctx: &egui::Context, key: Key) -> bool {
     ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The commands of one frame in which `key` is pressed with `modifiers`.
+    fn press(key: Key, modifiers: egui::Modifiers, presenting: bool) -> Vec<Command> {
+        let ctx = egui::Context::default();
+        let input = egui::RawInput {
+            events: vec![
+                egui::Event::ModifiersChanged(modifiers),
+                egui::Event::Key {
+                    key,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers,
+                },
+            ],
+            ..egui::RawInput::default()
+        };
+        let mut got = Vec::new();
+        let mut output = ctx.run_ui(input, |ui| {
+            got = if presenting {
+                presentation_commands(ui.ctx())
+            } else {
+                commands(ui.ctx(), true)
+            };
+        });
+        output.textures_delta.clear();
+        got
+    }
+
+    #[test]
+    fn with_a_timeline_left_steps_a_day_and_shift_left_pans() {
+        let none = egui::Modifiers::NONE;
+        assert_eq!(
+            press(Key::ArrowLeft, none, false),
+            vec![Command::Time(TimeCommand::StepDays(-1))]
+        );
+        assert_eq!(
+            press(Key::ArrowLeft, egui::Modifiers::SHIFT, false),
+            vec![Command::Pan(-PAN_STEP, 0.0)]
+        );
+        assert_eq!(
+            press(Key::ArrowLeft, none, true),
+            vec![Command::Present(PresentCommand::Prev)]
+        );
+    }
+
+    #[test]
+    fn ctrl_shortcuts_come_from_the_same_table() {
+        assert_eq!(
+            press(Key::S, egui::Modifiers::COMMAND, false),
+            vec![Command::Scene(SceneCommand::Save)]
+        );
+        assert_eq!(
+            press(Key::Q, egui::Modifiers::COMMAND, true),
+            vec![Command::Quit]
+        );
+        assert!(press(Key::O, egui::Modifiers::COMMAND, true).is_empty());
+    }
+
+    #[test]
+    fn tooltips_and_menus_name_the_keys_that_dispatch() {
+        assert_eq!(
+            with_key("First date", &Command::Time(TimeCommand::First)),
+            "First date (Home)"
+        );
+        assert_eq!(
+            with_key("Show the whole Americas", &Command::FitView(AMERICAS.bbox)),
+            "Show the whole Americas (H)"
+        );
+        assert_eq!(menu_item("Open…", &Command::OpenFiles), "Open…  (Ctrl+O)");
+        assert_eq!(view_key(0), "1");
+        assert_eq!(view_key(4), "5");
+        assert_eq!(key_for(&Command::ToggleScenes), "S");
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_where_it_acts() {
+        let all: Vec<&Binding> = bindings().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
+                let same = a.key == b.key && a.mods == b.mods && a.when == b.when;
+                // Esc in a presentation both leaves it and deselects, as on the map.
+                let deliberate = a.key == Key::Escape && a.when == When::Presenting;
+                assert!(!same || deliberate, "{a:?} and {b:?}");
+            }
+        }
+    }
 }

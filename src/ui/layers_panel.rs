@@ -5,28 +5,12 @@ use crate::layers::{TimeField, group};
 use crate::loading::Loading;
 use crate::overlay::symbols::{Symbol, paint_symbol};
 use crate::workspace::{OpenLayer, Workspace};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum LayerCommand {
-    SetVisible(usize, bool),
-    SetOpacity(usize, f32),
-    Raise(usize),
-    Lower(usize),
-    Close(usize),
-    ShowProblems(usize),
-    /// Date the layer's features without `start` by this field (reloads it).
-    SetTimeField(usize, TimeField),
-    Open,
-    DismissFailed(PathBuf),
-}
+pub use crate::state::LayerCommand;
 
 /// How many problems of one kind the problems window lists.
 const LISTED: usize = 200;
-
-pub fn colour(rgb: [u8; 3]) -> egui::Color32 {
-    egui::Color32::from_rgb(rgb[0], rgb[1], rgb[2])
-}
 
 /// `visible[i]` is how many features of layer `i` were drawn in the last frame.
 pub fn layers_panel(
@@ -108,7 +92,7 @@ pub fn layers_panel(
                     rect.center(),
                     18.0,
                     symbol,
-                    colour(open.colour),
+                    crate::ui::palette::layer(open.colour),
                     outline,
                 );
                 let mut shown = open.visible;

@@ -1,13 +1,21 @@
-//! egui drawing. Functions here borrow the state, draw, and return commands.
+//! Everything sitmap draws with egui: the panels (layers, timeline, scenes,
+//! details, toolbar), what sits on the map (date, event cards, tooltip, scale
+//! bar, notices, slide), the status bar and dialogs; the palette of their
+//! colours and the keymap. Functions here borrow the state, draw, and return
+//! commands; none changes the app (except the scenes panel's text fields,
+//! which edit the story in place as egui text fields do).
 
+pub mod cards;
 pub mod details;
 pub mod dialogs;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;
 pub mod overlays;
+pub mod palette;
 pub mod presenter;
 pub mod scenes_panel;
 pub mod slide;
+pub mod status;
 pub mod timeline_panel;
 pub mod toolbar;

@@ -1,22 +1,41 @@
-//! What is drawn over the map: scale bar, attribution and notices. Each sits on a
+//! What is drawn over the map: the date, scale bar, attribution and notices. Each sits on a
 //! translucent plate so it reads over any basemap, light, dark or online.
 
 use crate::state::Command;
+use crate::timeline::Day;
+use crate::ui::palette;
+use crate::ui::timeline_panel::long_date;
 use crate::view;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Stroke, StrokeKind, vec2};
 use walkers::Projector;
 
-/// The translucent plate under text drawn on the map.
+/// The translucent plate under text drawn on the map ([`palette::plate`]).
 pub fn plate_colour(ui: &egui::Ui) -> Color32 {
-    if ui.visuals().dark_mode {
-        Color32::from_black_alpha(190)
-    } else {
-        Color32::from_white_alpha(215)
-    }
+    palette::plate(ui.visuals())
 }
 
 fn text_colour(ui: &egui::Ui) -> Color32 {
     ui.visuals().strong_text_color()
+}
+
+/// The date, large, top left of the map, for a room to read; `scale`
+/// grows it further in presentation mode.
+pub fn date_on_map(ui: &egui::Ui, map: Rect, day: Day, scale: f32) {
+    let painter = ui.painter().with_clip_rect(map);
+    let text = palette::date_text(ui.visuals());
+    let date = painter.layout_no_wrap(long_date(day), FontId::proportional(30.0 * scale), text);
+    let utc = painter.layout_no_wrap(
+        "UTC".into(),
+        FontId::proportional(15.0 * scale),
+        text.gamma_multiply(0.7),
+    );
+    let origin = map.left_top() + vec2(14.0, 12.0);
+    let size = vec2(date.size().x + utc.size().x + 30.0, date.size().y + 10.0);
+    painter.rect_filled(Rect::from_min_size(origin, size), 6.0, plate_colour(ui));
+    let date_pos = origin + vec2(10.0, 5.0);
+    let utc_pos = date_pos + vec2(date.size().x + 8.0, date.size().y - utc.size().y - 3.0);
+    painter.galley(date_pos, date, text);
+    painter.galley(utc_pos, utc, text);
 }
 
 /// A scale bar at the map's centre latitude (Mercator scale varies with latitude).

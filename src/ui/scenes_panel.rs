@@ -7,22 +7,7 @@ use crate::present::StoryDoc;
 use crate::scenes::{SceneTime, parse_caption, plain_text};
 use egui::RichText;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SceneCommand {
-    GoTo(usize),
-    /// A new scene after the current one, from what is on screen.
-    AddFromView,
-    /// The scene takes the current view, date and layers (keeping its text).
-    UpdateFromView(usize),
-    Delete(usize),
-    Shift(usize, isize),
-    Save,
-    SaveAs,
-    Revert,
-    Open,
-    New,
-    Present,
-}
+pub use crate::present::SceneCommand;
 
 fn when(time: SceneTime) -> String {
     match time {

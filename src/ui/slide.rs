@@ -4,10 +4,11 @@
 
 use crate::overlay::symbols::paint_symbol;
 use crate::scenes::{Span, parse_caption};
-use crate::ui::layers_panel::{colour, legend_symbol};
+use crate::ui::layers_panel::legend_symbol;
 use crate::ui::overlays::plate_colour;
+use crate::ui::palette;
 use crate::workspace::Workspace;
-use egui::{Align2, Color32, FontId, Rect, RichText, vec2};
+use egui::{Align2, FontId, Rect, RichText, vec2};
 
 /// The card at the bottom left: title, caption and "3 / 14".
 pub struct Caption<'a> {
@@ -171,12 +172,8 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
     for (i, (open, galley)) in entries.iter().zip(galleys).enumerate() {
         let y = plate.top() + 8.0 + row * (i as f32 + 0.5);
         let centre = egui::pos2(plate.left() + 12.0 + symbol / 2.0, y);
-        let fill = colour(open.colour);
-        let outline = if ui.visuals().dark_mode {
-            Color32::from_gray(20)
-        } else {
-            Color32::WHITE
-        };
+        let fill = palette::layer(open.colour);
+        let outline = palette::legend_outline(ui.visuals());
         paint_symbol(&painter, centre, symbol, legend_symbol(open), fill, outline);
         painter.galley(
             egui::pos2(centre.x + symbol / 2.0 + 10.0, y - galley.size().y / 2.0),
@@ -194,13 +191,13 @@ pub fn blank(ctx: &egui::Context) {
         egui::Order::Tooltip,
         egui::Id::unique("slide-blank"),
     ));
-    painter.rect_filled(screen, 0.0, Color32::BLACK);
+    painter.rect_filled(screen, 0.0, palette::BLANK);
     painter.text(
         screen.right_bottom() - vec2(12.0, 10.0),
         Align2::RIGHT_BOTTOM,
         "B to show the map",
         FontId::proportional(12.0),
-        Color32::from_gray(40),
+        palette::BLANK_HINT,
     );
 }
 

@@ -5,9 +5,11 @@
 
 use crate::layers::Layer;
 use crate::overlay::plugin::FeatureRef;
+use crate::state::Command;
 use crate::timeline::{
     Day, Mode, SPEED_PRESETS, TimeCommand, TimeIndex, TimelineState, WINDOW_PRESETS,
 };
+use crate::ui::keys;
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 /// One layer as the strip shows it.
@@ -85,19 +87,32 @@ fn controls(
 ) {
     let mut time = |c| intents.push(TimelineIntent::Time(c));
     ui.horizontal_wrapped(|ui| {
-        if ui.button("⏮").on_hover_text("First date (Home)").clicked() {
+        if ui
+            .button("⏮")
+            .on_hover_text(keys::with_key(
+                "First date",
+                &Command::Time(TimeCommand::First),
+            ))
+            .clicked()
+        {
             time(TimeCommand::First);
         }
         if ui
             .button("⏪")
-            .on_hover_text("Previous event (PageUp)")
+            .on_hover_text(keys::with_key(
+                "Previous event",
+                &Command::Time(TimeCommand::PrevEvent),
+            ))
             .clicked()
         {
             time(TimeCommand::PrevEvent);
         }
         if ui
             .button("◀")
-            .on_hover_text("One day back (Left)")
+            .on_hover_text(keys::with_key(
+                "One day back",
+                &Command::Time(TimeCommand::StepDays(-1)),
+            ))
             .clicked()
         {
             time(TimeCommand::StepDays(-1));
@@ -109,22 +124,42 @@ fn controls(
         };
         if ui
             .button(play)
-            .on_hover_text("Play or pause (Space)")
+            .on_hover_text(keys::with_key(
+                "Play or pause",
+                &Command::Time(TimeCommand::TogglePlay),
+            ))
             .clicked()
         {
             time(TimeCommand::TogglePlay);
         }
-        if ui.button("▶").on_hover_text("One day on (Right)").clicked() {
+        if ui
+            .button("▶")
+            .on_hover_text(keys::with_key(
+                "One day on",
+                &Command::Time(TimeCommand::StepDays(1)),
+            ))
+            .clicked()
+        {
             time(TimeCommand::StepDays(1));
         }
         if ui
             .button("⏩")
-            .on_hover_text("Next event (PageDown)")
+            .on_hover_text(keys::with_key(
+                "Next event",
+                &Command::Time(TimeCommand::NextEvent),
+            ))
             .clicked()
         {
             time(TimeCommand::NextEvent);
         }
-        if ui.button("⏭").on_hover_text("Last date (End)").clicked() {
+        if ui
+            .button("⏭")
+            .on_hover_text(keys::with_key(
+                "Last date",
+                &Command::Time(TimeCommand::Last),
+            ))
+            .clicked()
+        {
             time(TimeCommand::Last);
         }
         ui.separator();
@@ -429,7 +464,11 @@ fn strip(
         galley.size() + vec2(8.0, 2.0),
     );
     painter.rect_filled(label_rect, 3.0, accent);
-    painter.galley(label_rect.min + vec2(4.0, 1.0), galley, Color32::WHITE);
+    painter.galley(
+        label_rect.min + vec2(4.0, 1.0),
+        galley,
+        crate::ui::palette::ON_ACCENT,
+    );
 }
 
 /// Month ticks, with names when there is room, and year ticks with the year.

@@ -1,10 +1,12 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
 use crate::online::BasemapChoice;
-use crate::present::PresentCommand;
+use crate::present::{PresentCommand, SceneCommand};
 use crate::state::{AppState, Command, ThemeChoice};
-use crate::ui::scenes_panel::SceneCommand;
+use crate::ui::keys;
 use crate::view::{AMERICAS, PRESETS};
+
+const START: Command = Command::Present(PresentCommand::Start);
 
 /// Presentation settings the menus show as checkboxes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,29 +20,41 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open…  (Ctrl+O)").clicked() {
+            if ui
+                .button(keys::menu_item("Open…", &Command::OpenFiles))
+                .clicked()
+            {
                 commands.push(Command::OpenFiles);
             }
-            if ui.button("Export view as PNG…  (Ctrl+E)").clicked() {
+            if ui
+                .button(keys::menu_item("Export view as PNG…", &Command::ExportView))
+                .clicked()
+            {
                 commands.push(Command::ExportView);
             }
             ui.separator();
-            if ui.button("Quit  (Ctrl+Q)").clicked() {
+            if ui.button(keys::menu_item("Quit", &Command::Quit)).clicked() {
                 commands.push(Command::Quit);
             }
         });
         ui.menu_button("View", |ui| {
             for (index, preset) in PRESETS.iter().enumerate() {
-                let label = format!("{}  ({})", preset.name, index + 1);
+                let label = format!("{}  ({})", preset.name, keys::view_key(index));
                 if ui.button(label).clicked() {
                     commands.push(Command::FitView(preset.bbox));
                 }
             }
             ui.separator();
-            if ui.button("Zoom in  (+)").clicked() {
+            if ui
+                .button(keys::menu_item("Zoom in", &Command::ZoomBy(1.0)))
+                .clicked()
+            {
                 commands.push(Command::ZoomBy(1.0));
             }
-            if ui.button("Zoom out  (-)").clicked() {
+            if ui
+                .button(keys::menu_item("Zoom out", &Command::ZoomBy(-1.0)))
+                .clicked()
+            {
                 commands.push(Command::ZoomBy(-1.0));
             }
             ui.separator();
@@ -65,11 +79,17 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
         });
         ui.menu_button("Story", |ui| {
-            if ui.button("Present  (F5)").clicked() {
+            if ui.button(keys::menu_item("Present", &START)).clicked() {
                 commands.push(Command::Present(PresentCommand::Start));
             }
             let mut open = flags.scenes_open;
-            if ui.checkbox(&mut open, "Scenes panel  (S)").changed() {
+            if ui
+                .checkbox(
+                    &mut open,
+                    keys::menu_item("Scenes panel", &Command::ToggleScenes),
+                )
+                .changed()
+            {
                 commands.push(Command::ShowScenes(open));
             }
             ui.separator();
@@ -79,7 +99,13 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             if ui.button("New story…").clicked() {
                 commands.push(Command::Scene(SceneCommand::New));
             }
-            if ui.button("Save story  (Ctrl+S)").clicked() {
+            if ui
+                .button(keys::menu_item(
+                    "Save story",
+                    &Command::Scene(SceneCommand::Save),
+                ))
+                .clicked()
+            {
                 commands.push(Command::Scene(SceneCommand::Save));
             }
             if ui.button("Save story as…").clicked() {
@@ -101,7 +127,13 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
         });
         ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts  (F1)").clicked() {
+            if ui
+                .button(keys::menu_item(
+                    "Keyboard shortcuts",
+                    &Command::ShowShortcuts(true),
+                ))
+                .clicked()
+            {
                 commands.push(Command::ShowShortcuts(true));
             }
             if ui.button("About sitmap and its data").clicked() {
@@ -117,15 +149,26 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
     ui.horizontal(|ui| {
         if ui
             .button("Home")
-            .on_hover_text("Show the whole Americas (H)")
+            .on_hover_text(keys::with_key(
+                "Show the whole Americas",
+                &Command::FitView(AMERICAS.bbox),
+            ))
             .clicked()
         {
             commands.push(Command::FitView(AMERICAS.bbox));
         }
-        if ui.button(" + ").on_hover_text("Zoom in (+)").clicked() {
+        if ui
+            .button(" + ")
+            .on_hover_text(keys::with_key("Zoom in", &Command::ZoomBy(1.0)))
+            .clicked()
+        {
             commands.push(Command::ZoomBy(1.0));
         }
-        if ui.button(" - ").on_hover_text("Zoom out (−)").clicked() {
+        if ui
+            .button(" - ")
+            .on_hover_text(keys::with_key("Zoom out", &Command::ZoomBy(-1.0)))
+            .clicked()
+        {
             commands.push(Command::ZoomBy(-1.0));
         }
         ui.separator();
@@ -133,7 +176,7 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
         for (index, preset) in PRESETS.iter().enumerate().skip(1) {
             if ui
                 .button(preset.name)
-                .on_hover_text(format!("Key {}", index + 1))
+                .on_hover_text(format!("Key {}", keys::view_key(index)))
                 .clicked()
             {
                 commands.push(Command::FitView(preset.bbox));
@@ -142,17 +185,23 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("▶ Present")
-                .on_hover_text("Present the story full screen (F5; Esc leaves)")
+                .on_hover_text(format!(
+                    "Present the story full screen ({}; Esc leaves)",
+                    keys::key_for(&START)
+                ))
                 .clicked()
             {
                 commands.push(Command::Present(PresentCommand::Start));
             }
             if ui
                 .selectable_label(flags.scenes_open, "Scenes")
-                .on_hover_text("The story's scenes: go, add, edit, reorder (S)")
+                .on_hover_text(keys::with_key(
+                    "The story's scenes: go, add, edit, reorder",
+                    &Command::ToggleScenes,
+                ))
                 .clicked()
             {
-                commands.push(Command::ShowScenes(!flags.scenes_open));
+                commands.push(Command::ToggleScenes);
             }
         });
     });

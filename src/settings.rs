@@ -1,0 +1,29 @@
+//! The user's settings: declared once, here, and used as they are by the
+//! session file (`session::Session::settings`), the start options
+//! (`app::StartOptions::settings`, from the command line and the last
+//! session), the menus that change them and the draw functions that follow
+//! them. A new setting is one field here, one menu item and its use.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// No spoilers (nothing after the current date anywhere: map, timeline
+    /// strip, layer totals) and the day's event cards one per step.
+    pub classroom: bool,
+    /// No animation: scene changes are instant and new features do not
+    /// pulse (the user's setting, and always for offscreen renders).
+    pub reduced_motion: bool,
+    /// The scenes panel is open.
+    pub scenes_panel: bool,
+    /// Presenting opens the presenter's second window (notes, next scene, clock).
+    pub presenter_window: bool,
+}
+
+impl Settings {
+    /// Nothing after the current date is shown (classroom mode).
+    pub fn no_spoilers(&self) -> bool {
+        self.classroom
+    }
+}
