@@ -11,6 +11,7 @@
 //! app runs them on a background thread, `sitmap check` runs them directly.
 
 mod collection;
+pub mod day;
 mod geometry;
 mod group;
 mod index;
@@ -19,11 +20,13 @@ mod model;
 mod sequence;
 pub mod time;
 mod time_field;
+pub mod time_index;
 mod validate;
 
 pub use group::{Group, Kind, group, one_line};
 pub use time_field::TimeField;
 
+pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
 pub use load::{
@@ -35,6 +38,7 @@ pub use model::{
     geometry_type_name,
 };
 pub use time::{TimeError, TimeExtent};
+pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};
 
 use std::fmt;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The loaded, validated layer: what drawing, the timeline and the details
-//! panel read. A `Layer` is immutable once loaded; its R-tree is built with it
-//! so the two cannot drift apart.
+//! panel read. A `Layer` is immutable once loaded; its R-tree and its time
+//! index are built with it so they cannot drift apart.
 //!
 //! Every feature keeps all of its original `properties`, unknown keys included,
 //! because figures such as `killed` or a reporter's own fields are the point of
@@ -19,6 +19,7 @@
 
 use super::index::SpatialIndex;
 use super::time::{self, TimeExtent};
+use super::time_index::{TimeIndex, TimeRange};
 use geo::Geometry;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -57,10 +58,12 @@ pub struct Layer {
     pub symbol: Option<String>,
     features: Vec<Feature>,
     index: SpatialIndex,
+    /// Built from the features' final extents (after any time field).
+    time: TimeIndex,
 }
 
 impl Layer {
-    /// Builds the layer and its spatial index, once.
+    /// Builds the layer, its spatial index and its time index, once.
     pub fn new(
         name: String,
         path: PathBuf,
@@ -72,8 +75,9 @@ impl Layer {
         Self::with_index(name, path, colour, symbol, features, index)
     }
 
-    /// The same with the index built already, e.g. on another thread while
-    /// the features were gathered; it must be [`SpatialIndex::new`]'s.
+    /// The same with the spatial index built already, e.g. on another thread
+    /// while the features were gathered; it must be [`SpatialIndex::new`]'s.
+    /// The time index is built here, from the extents as they are now.
     pub(super) fn with_index(
         name: String,
         path: PathBuf,
@@ -82,6 +86,7 @@ impl Layer {
         features: Vec<Feature>,
         index: SpatialIndex,
     ) -> Self {
+        let time = TimeIndex::build(features.iter().map(|f| f.extent));
         Self {
             name,
             path,
@@ -89,6 +94,7 @@ impl Layer {
             symbol,
             features,
             index,
+            time,
         }
     }
 
@@ -103,6 +109,18 @@ impl Layer {
         &self.index
     }
 
+    /// The features in time order, for the timeline filter; its feature
+    /// numbers are indices into [`Layer::features`].
+    pub fn time(&self) -> &TimeIndex {
+        &self.time
+    }
+
+    /// The layer's dated extent, the one definition `check` and the timeline
+    /// share; `None` when every feature is timeless.
+    pub fn time_range(&self) -> Option<TimeRange> {
+        self.time.time_range()
+    }
+
     /// The feature nearest to `lon_lat` within `max_distance_deg`, for clicks.
     pub fn nearest(&self, lon_lat: [f64; 2], max_distance_deg: f64) -> Option<&Feature> {
         self.index
@@ -111,19 +129,10 @@ impl Layer {
     }
 
     /// `(earliest first second, latest last second or None when something is
-    /// ongoing)` over the dated features; `None` when every feature is timeless.
+    /// ongoing)` over the dated features ([`TimeRange::secs`]); `None` when
+    /// every feature is timeless.
     pub fn time_range_secs(&self) -> Option<(i64, Option<i64>)> {
-        let mut range: Option<(i64, Option<i64>)> = None;
-        for (start, end) in self.features.iter().filter_map(|f| f.extent.range_secs()) {
-            range = Some(match range {
-                None => (start, end),
-                Some((first, last)) => (
-                    first.min(start),
-                    last.zip(end).map(|(last, end)| last.max(end)),
-                ),
-            });
-        }
-        range
+        self.time_range().map(|r| r.secs())
     }
 
     /// How many features of each geometry type, sorted by type name.

@@ -1,7 +1,7 @@
 //! A per-layer time index, so that moving the timeline over a million
 //! features costs a few binary searches rather than a scan.
 //!
-//! The decision: every question [`super::filter::shown`] asks is a threshold
+//! The decision: every question [`super::day::shown`] asks is a threshold
 //! on a sorted list. An instant is shown when its start is `<= to` (and, in a
 //! window, `>= from`); a span when its start is `<= to` and its end `>= from`;
 //! an ongoing span when its start is `<= to`. So the index keeps instants,
@@ -20,8 +20,8 @@
 //! The index is built once per layer, from the features or straight from
 //! extents (benchmarks and tests need no GeoJSON).
 
-use super::filter::{Day, Shown, TimeFilter};
-use crate::layers::{Feature, TimeExtent};
+use super::day::{Day, Shown, TimeFilter};
+use super::time::TimeExtent;
 
 /// A position in one of the sorted lists. 32 bits keep a slot at 12 bytes,
 /// which matters when a million are read a frame; the loader's 1 GiB file
@@ -88,20 +88,69 @@ pub struct TimeIndex {
     /// Ongoing spans, `(start_secs, feature)`, sorted.
     ongoing: Vec<(i64, usize)>,
     timeless: usize,
+    /// Over the dated features; `None` when all are timeless.
+    range: Option<TimeRange>,
+}
+
+/// The dated extent of a layer: the one definition that `sitmap check` and
+/// the timeline share. They read it two ways, on purpose (see
+/// [`TimeRange::secs`] and [`TimeRange::days`]): a report must say that
+/// something is still going on, while a slider needs a last day to stop at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRange {
+    /// The earliest first second of any dated feature.
+    pub first_secs: i64,
+    /// The latest last second of an instant or a span with an end, or the
+    /// latest start of an ongoing span, whichever is later: the last moment
+    /// the data names.
+    pub last_secs: i64,
+    /// Whether some span is still going on (`"end": "ongoing"`).
+    pub ongoing: bool,
+}
+
+impl TimeRange {
+    /// `(first second, last second or None when something is ongoing)`, as
+    /// `check` prints it: an ongoing span has no end to report.
+    pub fn secs(&self) -> (i64, Option<i64>) {
+        (self.first_secs, (!self.ongoing).then_some(self.last_secs))
+    }
+
+    /// The first and last day with data, as the timeline spans them: an
+    /// ongoing span adds its start but does not push the end past the
+    /// data's last date (there is no last day to scroll to).
+    pub fn days(&self) -> (Day, Day) {
+        (
+            Day::containing(self.first_secs),
+            Day::containing(self.last_secs),
+        )
+    }
+
+    fn include(range: &mut Option<TimeRange>, start_secs: i64, last_secs: i64, ongoing: bool) {
+        let merged = match *range {
+            None => TimeRange {
+                first_secs: start_secs,
+                last_secs,
+                ongoing,
+            },
+            Some(r) => TimeRange {
+                first_secs: r.first_secs.min(start_secs),
+                last_secs: r.last_secs.max(last_secs),
+                ongoing: r.ongoing || ongoing,
+            },
+        };
+        *range = Some(merged);
+    }
 }
 
 impl TimeIndex {
-    /// Indexes a layer's features, in their order.
-    pub fn new(features: &[Feature]) -> Self {
-        Self::build(features.iter().map(|f| f.extent))
-    }
-
     /// Indexes bare extents: feature `i` is `extents[i]`.
     pub fn from_extents(extents: &[TimeExtent]) -> Self {
         Self::build(extents.iter().copied())
     }
 
-    fn build(extents: impl ExactSizeIterator<Item = TimeExtent>) -> Self {
+    /// Indexes extents in feature order; [`crate::layers::Layer`] builds its
+    /// index this way from its features, once (no dependency on the model).
+    pub fn build(extents: impl ExactSizeIterator<Item = TimeExtent>) -> Self {
         let mut index = TimeIndex {
             slots: vec![Slot::TIMELESS; extents.len()],
             ..TimeIndex::default()
@@ -110,19 +159,30 @@ impl TimeIndex {
         for (i, extent) in extents.enumerate() {
             match extent {
                 TimeExtent::Timeless => index.timeless += 1,
-                TimeExtent::Instant { start_secs, .. } => index.instants.push((start_secs, i)),
+                TimeExtent::Instant {
+                    start_secs,
+                    end_secs,
+                } => {
+                    index.instants.push((start_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, end_secs, false);
+                }
                 TimeExtent::Span {
                     start_secs,
                     end_secs: Some(end_secs),
                 } => {
                     index.span_starts.push((start_secs, i));
                     // As in `shown`: a hand-built span never ends before it starts.
-                    span_ends.push((end_secs.max(start_secs), i));
+                    let end_secs = end_secs.max(start_secs);
+                    span_ends.push((end_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, end_secs, false);
                 }
                 TimeExtent::Span {
                     start_secs,
                     end_secs: None,
-                } => index.ongoing.push((start_secs, i)),
+                } => {
+                    index.ongoing.push((start_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, start_secs, true);
+                }
             }
         }
         // Ties break by feature number, so the order is deterministic.
@@ -165,23 +225,16 @@ impl TimeIndex {
         &self.instants
     }
 
-    /// The first and last day with data: from the earliest start to the
-    /// latest instant, span end or ongoing start. Ongoing spans do not push
-    /// the end past the data's last date; `None` when all is timeless.
+    /// The layer's dated extent, computed once with the index; `None`
+    /// when every feature is timeless.
+    pub fn time_range(&self) -> Option<TimeRange> {
+        self.range
+    }
+
+    /// The first and last day with data ([`TimeRange::days`]): from the
+    /// earliest start to the latest instant, span end or ongoing start.
     pub fn range(&self) -> Option<(Day, Day)> {
-        let first = [&self.instants, &self.span_starts, &self.ongoing]
-            .iter()
-            .filter_map(|list| list.first().map(|&(start, _)| start))
-            .min()?;
-        let last = [
-            self.instants.last().map(|&(start, _)| start),
-            self.span_ends.last().copied(),
-            self.ongoing.last().map(|&(start, _)| start),
-        ]
-        .into_iter()
-        .flatten()
-        .max()?;
-        Some((Day::containing(first), Day::containing(last)))
+        self.range.map(|r| r.days())
     }
 
     /// The features that start on `day` (instants and spans), for pulsing
@@ -352,7 +405,7 @@ impl Visible<'_> {
 }
 
 /// The distinct days with an instant event in any of `indices`, sorted: what
-/// [`super::control::TimelineState`] steps between.
+/// [`crate::timeline::TimelineState`] steps between.
 pub fn event_days<'a>(indices: impl IntoIterator<Item = &'a TimeIndex>) -> Vec<Day> {
     let mut days = Vec::new();
     for index in indices {
@@ -373,7 +426,7 @@ pub fn event_days<'a>(indices: impl IntoIterator<Item = &'a TimeIndex>) -> Vec<D
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::filter::{Mode, shown};
+    use crate::layers::day::{Mode, shown};
 
     /// Extents from a fixed linear congruential generator: instants (day and
     /// date-time), spans from a day to a week and more, ongoing spans and
@@ -532,6 +585,28 @@ mod tests {
             Some((day("2025-08-20"), day("2025-08-20")))
         );
         assert_eq!(TimeIndex::from_extents(&extents[..1]).range(), None);
+    }
+
+    #[test]
+    fn check_reads_an_ongoing_range_as_open_and_the_timeline_as_ending_at_the_last_date() {
+        let extents = [
+            TimeExtent::parse(Some("2025-09-02"), None).unwrap(),
+            TimeExtent::parse(Some("2025-08-20"), Some("ongoing")).unwrap(),
+            TimeExtent::parse(Some("2025-09-01"), Some("2025-09-10")).unwrap(),
+        ];
+        let range = TimeIndex::from_extents(&extents).time_range().unwrap();
+        let first = Day::parse("2025-08-20").unwrap();
+        let last = Day::parse("2025-09-10").unwrap();
+        assert_eq!(range.secs(), (first.start_secs(), None));
+        assert_eq!(range.days(), (first, last));
+        let ended = TimeIndex::from_extents(&extents[2..]).time_range().unwrap();
+        assert_eq!(
+            ended.secs(),
+            (
+                Day::parse("2025-09-01").unwrap().start_secs(),
+                Some(last.end_secs())
+            )
+        );
     }
 
     #[test]
