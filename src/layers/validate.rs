@@ -23,20 +23,17 @@
 //! disagree on what a feature means, and the quick way only accepts what the
 //! thorough way accepts.
 
-use super::geometry::{self, GeometryError};
-use super::load::{Lines, offset_in, reason};
-use super::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
-use super::time::{self, ONGOING, TimeExtent};
+use super::geometry;
+use super::model::{Feature, Moved};
+use super::text_pos::{Lines, offset_in, reason};
 use super::{Kind, Message};
 use geo::{BoundingRect, Coord, Geometry, Rect};
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::fmt;
 
 /// What checking one feature found, its id owned: what the one-by-one
 /// checks ([`Checker::feature`]) give.
@@ -559,10 +556,10 @@ mod checks;
 mod fast;
 
 pub(super) use checks::excerpt;
-use checks::*;
+use checks::{feature_id, finish, moved};
 
 pub(super) use fast::FastFeature;
-use fast::*;
+use fast::{fast_point, fast_sources, minify_into, prop_from_raw, reads};
 
 #[cfg(test)]
 #[path = "validate_tests.rs"]

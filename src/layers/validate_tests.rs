@@ -1,6 +1,8 @@
 //! Tests of the per-feature checks, on small inline features.
 
+use super::checks::is_web_address;
 use super::*;
+use crate::layers::{DatePrecision, LocationPrecision, Rgb};
 
 const SOURCE: &str = r#""sources":[{"url":"https://example.org/a"}]"#;
 

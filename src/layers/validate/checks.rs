@@ -1,7 +1,18 @@
 //! The checks, on the interpreted properties: ids, dates, sources, precisions
 //! and style, and assembling the feature when none failed.
 
-use super::*;
+use super::{
+    ACTOR, DATE_PRECISION, DESCRIPTION, END, FILL, FILL_OPACITY, ID, KEY_BITS, KIND, Known,
+    LOCATION_PRECISION, MARKER_COLOR, MARKER_SYMBOL, Outcome, Prop, START, STROKE, STROKE_WIDTH,
+    SourceItem, SourcesIn, TITLE, UNCERTAINTY_KM,
+};
+use crate::layers::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
+use crate::layers::time::{self, ONGOING, TimeExtent};
+use crate::layers::{Kind, Message};
+use geo::{Geometry, Rect};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// Reads the properties sitmap interprets and assembles the feature, unless
 /// an error was found, in which case only the problems are returned.

@@ -2,7 +2,15 @@
 //! everything from the file text (see the parent module for why, and for the
 //! thorough way it falls back to).
 
-use super::*;
+use super::{Prop, SourceItem, SourcesIn};
+use crate::layers::geometry::{self, GeometryError};
+use geo::{Coord, Geometry, Rect};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::fmt;
 
 /// A Feature's members read in one pass, borrowed from the file text. It
 /// fails on what [`RawFeature`] fails on (a duplicate member) and on what it

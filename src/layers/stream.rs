@@ -2,7 +2,7 @@
 //! straight from the file text, in one pass, on two threads when the file is
 //! big, with nothing held twice.
 //!
-//! [`super::load`]'s general path reads the file three times over before a
+//! [`super::general`]'s general path reads the file three times over before a
 //! feature is even looked at (the top level with `features` as raw JSON, the
 //! array into raw elements, each element into its parts). Here the array is
 //! walked element by element with serde_json's stream reader, each element
@@ -22,8 +22,8 @@
 //! general path loads the file and words the problem. It never reports a
 //! problem of the file as a whole itself, so the two cannot disagree.
 
+use super::assemble::{LoadOptions, TopLevel, with_layer};
 use super::index::{self, SpatialIndex};
-use super::load::{LoadOptions, TopLevel, with_layer};
 use super::model::Feature;
 use super::validate::{Checker, FastFeature, Outcome};
 use super::{LoadReport, Message, Problem};
@@ -592,7 +592,7 @@ fn value_end(bytes: &[u8], pos: usize) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[path = "collection_tests.rs"]
+#[path = "stream_tests.rs"]
 mod equivalence;
 
 #[cfg(test)]
