@@ -16,6 +16,7 @@ mod general;
 mod geometry;
 mod group;
 mod index;
+mod keys;
 mod load;
 mod model;
 mod sequence;
@@ -33,13 +34,13 @@ pub use assemble::LoadOptions;
 pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
+pub use keys::{KNOWN_KEYS, Key};
 pub use load::{
     LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress, load_str,
     load_str_with,
 };
 pub use model::{
-    DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
-    geometry_type_name,
+    DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,
 };
 pub use time::{TimeError, TimeExtent};
 pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};

@@ -18,33 +18,13 @@
 //! `Box<[T]>`.
 
 use super::index::SpatialIndex;
+use super::keys::Key;
 use super::time::{self, TimeExtent};
 use super::time_index::{TimeIndex, TimeRange};
 use geo::Geometry;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-/// Property keys sitmap interprets; everything else is shown as-is.
-pub const KNOWN_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "kind",
-    "actor",
-    "start",
-    "end",
-    "date_precision",
-    "location_precision",
-    "uncertainty_km",
-    "sources",
-    "marker-color",
-    "marker-symbol",
-    "stroke",
-    "stroke-width",
-    "fill",
-    "fill-opacity",
-];
 
 /// One GeoJSON file, loaded.
 #[derive(Debug, Clone)]
@@ -202,52 +182,47 @@ impl Feature {
             serde_json::from_str(&self.kept_json).unwrap_or_default()
         };
         let moved = self.moved;
-        let mut text = |bit: u16, key: &str, value: &Option<Box<str>>| {
-            if let (true, Some(value)) = (moved.has(bit), value) {
-                map.insert(key.to_owned(), Value::String(value.to_string()));
+        let mut text = |key: Key, value: &Option<Box<str>>| {
+            if let (true, Some(value)) = (moved.has(key.moved_bit()), value) {
+                map.insert(key.name().to_owned(), Value::String(value.to_string()));
             }
         };
-        text(Moved::ID, "id", &self.id);
-        text(Moved::TITLE, "title", &self.title);
-        text(Moved::DESCRIPTION, "description", &self.description);
-        text(Moved::KIND, "kind", &self.kind);
-        text(Moved::ACTOR, "actor", &self.actor);
-        let mut word = |bit: u16, key: &str, value: &str| {
-            if moved.has(bit) {
-                map.insert(key.to_owned(), Value::String(value.to_owned()));
+        text(Key::Id, &self.id);
+        text(Key::Title, &self.title);
+        text(Key::Description, &self.description);
+        text(Key::Kind, &self.kind);
+        text(Key::Actor, &self.actor);
+        let mut word = |key: Key, value: &str| {
+            if moved.has(key.moved_bit()) {
+                map.insert(key.name().to_owned(), Value::String(value.to_owned()));
             }
         };
+        word(Key::DatePrecision, self.date_precision.word());
         word(
-            Moved::DATE_PRECISION,
-            "date_precision",
-            self.date_precision.word(),
-        );
-        word(
-            Moved::LOCATION_PRECISION,
-            "location_precision",
+            Key::LocationPrecision,
             match self.location_precision {
                 LocationPrecision::Exact => "exact",
                 LocationPrecision::Approximate { .. } => "approximate",
             },
         );
-        if moved.has(Moved::START)
+        if moved.has(Key::Start.moved_bit())
             && let Some((start, _)) = self.extent.range_secs()
         {
             let text = time::write_back(start, moved.has(Moved::START_MOMENT));
-            map.insert("start".to_owned(), Value::String(text));
+            map.insert(Key::Start.name().to_owned(), Value::String(text));
         }
-        if moved.has(Moved::END)
+        if moved.has(Key::End.moved_bit())
             && let Some((_, end)) = self.extent.range_secs()
         {
             let text = match end {
                 None => time::ONGOING.to_owned(),
                 Some(end) => time::write_back(end, moved.has(Moved::END_MOMENT)),
             };
-            map.insert("end".to_owned(), Value::String(text));
+            map.insert(Key::End.name().to_owned(), Value::String(text));
         }
-        if moved.has(Moved::SOURCES) {
+        if moved.has(Key::Sources.moved_bit()) {
             let sources = self.sources.iter().map(Source::to_json).collect();
-            map.insert("sources".to_owned(), Value::Array(sources));
+            map.insert(Key::Sources.name().to_owned(), Value::Array(sources));
         }
         map
     }
@@ -257,7 +232,7 @@ impl Feature {
     pub fn other_properties(&self) -> Vec<(String, Value)> {
         self.properties()
             .into_iter()
-            .filter(|(key, _)| !KNOWN_KEYS.contains(&key.as_str()))
+            .filter(|(key, _)| Key::from_name(key).is_none())
             .collect()
     }
 }
@@ -267,21 +242,13 @@ impl Feature {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Moved(pub(super) u16);
 
+/// The bit of each key is [`Key::moved_bit`]; these two say how `start`
+/// and `end` were written, and sit in bits no key takes.
 impl Moved {
-    pub(super) const ID: u16 = 1;
-    pub(super) const TITLE: u16 = 1 << 1;
-    pub(super) const DESCRIPTION: u16 = 1 << 2;
-    pub(super) const KIND: u16 = 1 << 3;
-    pub(super) const ACTOR: u16 = 1 << 4;
-    pub(super) const SOURCES: u16 = 1 << 5;
-    pub(super) const START: u16 = 1 << 6;
     /// `start` was a date-time, not a date.
     pub(super) const START_MOMENT: u16 = 1 << 7;
-    pub(super) const END: u16 = 1 << 8;
     /// `end` was a date-time, not a date or `ongoing`.
     pub(super) const END_MOMENT: u16 = 1 << 9;
-    pub(super) const DATE_PRECISION: u16 = 1 << 10;
-    pub(super) const LOCATION_PRECISION: u16 = 1 << 11;
 
     pub(super) fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
