@@ -16,6 +16,7 @@ mod general;
 mod geometry;
 mod group;
 mod index;
+mod json_scan;
 mod keys;
 mod load;
 mod model;

@@ -24,6 +24,7 @@
 //! thorough way accepts.
 
 use super::geometry;
+use super::json_scan::minify_into;
 use super::keys::Key;
 use super::model::{Feature, Moved};
 use super::text_pos::{Lines, offset_in, reason};
@@ -495,7 +496,7 @@ pub(super) use checks::excerpt;
 use checks::{feature_id, finish, moved};
 
 pub(super) use fast::FastFeature;
-use fast::{fast_point, fast_sources, minify_into, prop_from_raw, reads};
+use fast::{fast_point, fast_sources, prop_from_raw, reads};
 
 #[cfg(test)]
 #[path = "validate_tests.rs"]
