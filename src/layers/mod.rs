@@ -42,6 +42,7 @@ pub use load::{
 };
 pub use model::{
     DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,
+    is_web_address,
 };
 pub use time::{TimeError, TimeExtent};
 pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};

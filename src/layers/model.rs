@@ -255,6 +255,23 @@ impl Moved {
     }
 }
 
+/// Whether `url` may become a clickable link: `http://` or `https://`, a
+/// host, and no spaces; anything else (`file:`, `javascript:`, a bare
+/// domain, `https:///x`) must not. The one rule for layer sources and story
+/// captions, whose links are shown to an audience.
+pub fn is_web_address(url: &str) -> bool {
+    // Per source of a million features: compare the scheme in place.
+    let scheme_len = ["https://", "http://"].into_iter().find_map(|scheme| {
+        let head = url.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme).then_some(scheme.len())
+    });
+    let Some(rest) = scheme_len.and_then(|len| url.get(len..)) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && !url.chars().any(char::is_whitespace)
+}
+
 /// GeoJSON's name for a geometry's type. `Line`, `Rect` and `Triangle` never
 /// come out of the loader; they are named as the GeoJSON types they write as.
 pub fn geometry_type_name(geometry: &Geometry<f64>) -> &'static str {

@@ -3,7 +3,9 @@
 
 use super::{Known, Outcome, Prop, SourceItem, SourcesIn};
 use crate::layers::keys::Key;
-use crate::layers::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
+use crate::layers::model::{
+    DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style, is_web_address,
+};
 use crate::layers::time::{self, ONGOING, TimeExtent};
 use crate::layers::{Kind, Message};
 use geo::{Geometry, Rect};
@@ -183,21 +185,6 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
         });
     }
     sources.into_boxed_slice()
-}
-
-/// `http://` or `https://`, a host, and no spaces; anything else (`file:`,
-/// `javascript:`, a bare domain) must not become a link in the app.
-pub(super) fn is_web_address(url: &str) -> bool {
-    // Per source of a million features: compare the scheme in place.
-    let scheme_len = ["https://", "http://"].into_iter().find_map(|scheme| {
-        let head = url.get(..scheme.len())?;
-        head.eq_ignore_ascii_case(scheme).then_some(scheme.len())
-    });
-    let Some(rest) = scheme_len.and_then(|len| url.get(len..)) else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !host.is_empty() && !url.chars().any(char::is_whitespace)
 }
 
 /// A text property; numbers and booleans are shown as written.
