@@ -13,7 +13,7 @@ use sitmap::overlay::style::SYMBOL_SIZE;
 use sitmap::overlay::{
     DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes, hit_test,
 };
-use sitmap::timeline::{Day, TimeFilter, TimeIndex};
+use sitmap::timeline::{Day, TimeFilter};
 use std::hint::black_box;
 use std::sync::Arc;
 use walkers::{MapMemory, MercatorProjection, Position, Projector, lon_lat};
@@ -187,7 +187,7 @@ fn dragging(c: &mut Criterion) {
     let projector = Projector::new(view, &MercatorProjection, &memory, centre);
     let (southwest, northeast) = in_view(&projector);
     let layer = dated_layer(100_000, southwest, northeast, true);
-    let time = TimeIndex::new(layer.features());
+    let time = layer.time();
     let options = DrawOptions {
         sprites: Some(SymbolSprites {
             texture: egui::TextureId::User(1),

@@ -27,10 +27,10 @@
 //! otherwise; a file that cannot be read is an error of that file.
 
 use crate::layers::time::{ONGOING, format_end, format_start};
+use crate::layers::{Day, Mode, TimeFilter};
 use crate::layers::{
     LoadOptions, LoadProgress, LoadReport, Problem, TimeField, group, load_path_with, one_line,
 };
-use crate::timeline::{Day, Mode, TimeFilter, TimeIndex};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -131,7 +131,7 @@ impl FileSummary {
             unlocated: features.iter().filter(|f| !f.is_located()).count(),
             errors: report.errors,
             warnings: report.warnings,
-            active: filter.map(|f| TimeIndex::new(features).visible(f).counts().active),
+            active: filter.map(|f| layer.map_or(0, |l| l.time().visible(f).counts().active)),
         }
     }
 

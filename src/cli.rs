@@ -179,18 +179,9 @@ fn backends() -> eframe::egui_wgpu::wgpu::Backends {
     }
 }
 
+/// The window size in points, 200 to 16384 a side.
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
-    let (w, h) = text
-        .split_once('x')
-        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. 1600x1000"))?;
-    let parse = |v: &str| {
-        v.trim()
-            .parse::<f32>()
-            .ok()
-            .filter(|v| (200.0..=16384.0).contains(v))
-            .ok_or_else(|| format!("`{v}` is not a size between 200 and 16384"))
-    };
-    Ok([parse(w)?, parse(h)?])
+    crate::view::parse_wxh(text, 200.0..=16384.0, "a size", "1600x1000")
 }
 
 pub fn run(started: Instant) -> anyhow::Result<()> {

@@ -6,7 +6,6 @@
 //! old one, which a watch on the old inode would miss.
 
 use crate::layers::{LoadOptions, LoadProgress, LoadReport, load_path_with};
-use crate::timeline::TimeIndex;
 use notify::{RecursiveMode, Watcher};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -18,9 +17,8 @@ pub struct LoadDone {
     pub path: PathBuf,
     /// Sequence number of the request, to keep files in the order they were opened.
     pub order: u64,
+    /// Its layer comes with its spatial and time indexes, built off the UI thread.
     pub report: LoadReport,
-    /// Built here, off the UI thread, like the spatial index.
-    pub time: Option<TimeIndex>,
     pub elapsed: Duration,
 }
 
@@ -103,13 +101,11 @@ impl LayerLoader {
             .spawn(move || {
                 let started = Instant::now();
                 let report = load_path_with(&thread_path, &options, &progress);
-                let time = report.layer.as_ref().map(|l| TimeIndex::new(l.features()));
                 sender
                     .send(LoadDone {
                         path: thread_path,
                         order,
                         report,
-                        time,
                         elapsed: started.elapsed(),
                     })
                     .ok();

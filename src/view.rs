@@ -1,7 +1,11 @@
 //! Camera arithmetic in Web Mercator, kept apart from egui so it can be tested:
-//! fitting a lon/lat box to a window, the named view presets, and panning by pixels.
+//! fitting a lon/lat box to a window, the named view presets, and panning by pixels;
+//! and reading a window's or an image's size, `WIDTHxHEIGHT`, in one way.
 
 use std::f64::consts::PI;
+use std::fmt::Display;
+use std::ops::RangeInclusive;
+use std::str::FromStr;
 use walkers::{Position, lon_lat};
 
 /// Walkers' world is 256 points wide at zoom 0.
@@ -43,6 +47,38 @@ pub const PRESETS: [ViewPreset; 5] = [
         bbox: [-120.0, -8.0, -76.0, 22.0],
     },
 ];
+
+/// `WIDTHxHEIGHT` (`x` or `X` between), each side a `T` within `sides`:
+/// the window size (`sitmap --size`, points) and the image size (`sitmap
+/// render --size`, whole pixels) are read by this one parser. `example`
+/// shows a good value in the error; `unit` says what a side is.
+pub fn parse_wxh<T>(
+    text: &str,
+    sides: RangeInclusive<T>,
+    unit: &str,
+    example: &str,
+) -> Result<[T; 2], String>
+where
+    T: FromStr + PartialOrd + Display,
+{
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. {example}"))?;
+    let side = |v: &str| {
+        v.trim()
+            .parse::<T>()
+            .ok()
+            .filter(|v| sides.contains(v))
+            .ok_or_else(|| {
+                format!(
+                    "`{v}` is not {unit} from {} to {}",
+                    sides.start(),
+                    sides.end()
+                )
+            })
+    };
+    Ok([side(w)?, side(h)?])
+}
 
 /// Web Mercator's latitude limit: the square world.
 pub const MAX_LAT: f64 = 85.051_128_78;
@@ -146,6 +182,32 @@ pub fn scale_bar(pixels_per_km: f64, max_px: f64) -> Option<(f64, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_wxh_parser_reads_points_and_pixels_with_their_own_limits() {
+        assert_eq!(
+            parse_wxh("1600x1000", 200.0..=16384.0, "a size", "1600x1000"),
+            Ok([1600.0f32, 1000.0])
+        );
+        assert_eq!(
+            parse_wxh("640X 400", 200..=8192, "pixels", "1920x1080"),
+            Ok([640u32, 400])
+        );
+        assert_eq!(
+            parse_wxh(
+                "1.5x300",
+                200..=8192u32,
+                "a whole number of pixels",
+                "1920x1080"
+            ),
+            Err("`1.5` is not a whole number of pixels from 200 to 8192".to_owned())
+        );
+        assert_eq!(
+            parse_wxh::<u32>("big", 200..=8192, "pixels", "1920x1080"),
+            Err("`big` is not WIDTHxHEIGHT, e.g. 1920x1080".to_owned())
+        );
+        assert!(parse_wxh("9000x300", 200..=8192u32, "pixels", "1920x1080").is_err());
+    }
 
     #[test]
     fn the_visible_box_fits_back_to_the_same_view() {

@@ -7,7 +7,6 @@
 //! user had is lost.
 
 use crate::layers::{Layer, LoadReport, Problem};
-use crate::timeline::TimeIndex;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -24,9 +23,8 @@ pub const PALETTE: [[u8; 3]; 6] = [
 #[derive(Debug, Clone)]
 pub struct OpenLayer {
     pub path: PathBuf,
+    /// With its spatial and time indexes ([`Layer::time`]).
     pub layer: Arc<Layer>,
-    /// The layer's features in time order, for the timeline filter.
-    pub time: Arc<TimeIndex>,
     pub visible: bool,
     /// 0..=1, multiplies every colour of the layer.
     pub opacity: f32,
@@ -81,21 +79,6 @@ impl Workspace {
     /// Takes a finished load of `path`, asked for as the `order`-th file: opens,
     /// replaces or keeps what was there.
     pub fn apply(&mut self, path: &Path, report: LoadReport, order: u64) -> Applied {
-        let time = report
-            .layer
-            .as_ref()
-            .map(|layer| TimeIndex::new(layer.features()));
-        self.apply_indexed(path, report, time, order)
-    }
-
-    /// As [`Workspace::apply`], with the time index already built (off the UI thread).
-    pub fn apply_indexed(
-        &mut self,
-        path: &Path,
-        report: LoadReport,
-        time: Option<TimeIndex>,
-        order: u64,
-    ) -> Applied {
         let existing = self.position(path);
         let Some(layer) = report.layer else {
             let message = report.errors.first().map_or_else(
@@ -115,13 +98,11 @@ impl Workspace {
             };
         };
         self.failed.retain(|(p, _)| p != path);
-        let time = Arc::new(time.unwrap_or_else(|| TimeIndex::new(layer.features())));
         self.generation += 1;
         match existing {
             Some(index) => {
                 let open = &mut self.layers[index];
                 open.layer = Arc::new(layer);
-                open.time = time;
                 open.errors = report.errors;
                 open.warnings = report.warnings;
                 open.reload_error = None;
@@ -146,7 +127,6 @@ impl Workspace {
                     OpenLayer {
                         path: path.to_path_buf(),
                         layer: Arc::new(layer),
-                        time,
                         visible: true,
                         opacity: 1.0,
                         colour,

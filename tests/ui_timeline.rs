@@ -72,7 +72,8 @@ fn page_down_from_the_start_lands_on_the_first_event() {
         .layers
         .iter()
         .filter_map(|l| {
-            l.time
+            l.layer
+                .time()
                 .events()
                 .first()
                 .map(|(secs, _)| Day::containing(*secs))

@@ -97,9 +97,7 @@ impl LayerSession {
     /// open dialog's answer. Called once per frame, before drawing.
     pub fn update(&mut self, ctx: &egui::Context) {
         for done in self.loader.poll() {
-            let applied =
-                self.workspace
-                    .apply_indexed(&done.path, done.report, done.time, done.order);
+            let applied = self.workspace.apply(&done.path, done.report, done.order);
             let name = done.path.display();
             let newest = done.order >= self.status_order;
             self.status_order = self.status_order.max(done.order);

@@ -39,7 +39,7 @@ impl SitmapApp {
             .workspace
             .layers
             .iter()
-            .map(|l| (Arc::clone(&l.layer), Arc::clone(&l.time)))
+            .map(|l| Arc::clone(&l.layer))
             .collect();
         let filter = self.time.state.as_ref().map(|t| t.filter());
         let pulse = self
@@ -49,7 +49,7 @@ impl SitmapApp {
             .and_then(|t| t.pulse())
             .filter(|_| !self.settings.reduced_motion);
         let visibles: Vec<_> = filter.map_or_else(Vec::new, |f| {
-            open.iter().map(|(_, time)| time.visible(&f)).collect()
+            open.iter().map(|layer| layer.time().visible(&f)).collect()
         });
         let shown: Vec<Box<dyn Fn(usize) -> bool + '_>> = visibles
             .iter()
@@ -59,7 +59,7 @@ impl SitmapApp {
         let emphasis: Vec<Box<dyn Fn(usize) -> Emphasis + '_>> = visibles
             .iter()
             .zip(&open)
-            .map(|(v, (layer, _))| {
+            .map(|(v, layer)| {
                 Box::new(move |i| time::emphasis(v, layer, i, pulse))
                     as Box<dyn Fn(usize) -> Emphasis>
             })

@@ -80,14 +80,14 @@ impl TimeSession {
                 .layers
                 .iter()
                 .filter(|l| l.visible)
-                .map(|l| &*l.time),
+                .map(|l| l.layer.time()),
         );
         // The range opens one day before the first date, so the start is an
         // empty map and PageDown from there lands on the first event.
         let data = workspace
             .layers
             .iter()
-            .filter_map(|l| l.time.range())
+            .filter_map(|l| l.layer.time().range())
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
             .map(|(first, last)| (first - 1, last));
         // An asked day is part of the range, so it is never clamped to the
@@ -198,7 +198,7 @@ impl TimeSession {
             .map(|(index, l)| StripLayer {
                 index_in_workspace: index,
                 layer: &l.layer,
-                time: &l.time,
+                time: l.layer.time(),
                 colour: crate::ui::palette::layer(l.colour),
             })
             .collect();

@@ -546,17 +546,7 @@ pub fn parse_bbox(text: &str) -> Result<LonLatBox, String> {
 
 /// `WIDTHxHEIGHT` in pixels, each 200 to 8192.
 pub fn parse_pixels(text: &str) -> Result<[u32; 2], String> {
-    let (w, h) = text
-        .split_once(['x', 'X'])
-        .ok_or_else(|| format!("`{text}` is not WIDTHxHEIGHT, e.g. 1920x1080"))?;
-    let side = |v: &str| {
-        v.trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|v| (200..=8192).contains(v))
-            .ok_or_else(|| format!("`{v}` is not a whole number of pixels from 200 to 8192"))
-    };
-    Ok([side(w)?, side(h)?])
+    crate::view::parse_wxh(text, 200..=8192, "a whole number of pixels", "1920x1080")
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! type and one per class of invalid input) and hostile input made inline.
 
 use super::*;
-use crate::layers::{DatePrecision, LocationPrecision, TimeExtent};
+use crate::layers::{DatePrecision, Layer, LocationPrecision, Problem, Rgb, TimeExtent};
 use std::path::PathBuf;
 
 fn fixture_path(name: &str) -> PathBuf {

@@ -10,31 +10,42 @@
 //! [`load_path`] and [`load_str`] are plain functions that never panic; the
 //! app runs them on a background thread, `sitmap check` runs them directly.
 
-mod collection;
+mod assemble;
+pub mod day;
+mod general;
 mod geometry;
 mod group;
 mod index;
+mod json_scan;
+mod keys;
 mod load;
 mod model;
 mod sequence;
+mod stream;
+mod text_pos;
 pub mod time;
 mod time_field;
+pub mod time_index;
 mod validate;
 
 pub use group::{Group, Kind, group, one_line};
 pub use time_field::TimeField;
 
+pub use assemble::LoadOptions;
+pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
 pub use index::SpatialIndex;
+pub use keys::{KNOWN_KEYS, Key};
 pub use load::{
-    LoadOptions, LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress,
-    load_str, load_str_with,
+    LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress, load_str,
+    load_str_with,
 };
 pub use model::{
-    DatePrecision, Feature, KNOWN_KEYS, Layer, LocationPrecision, Rgb, Source, Style,
-    geometry_type_name,
+    DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,
+    is_web_address,
 };
 pub use time::{TimeError, TimeExtent};
+pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};
 
 use std::fmt;
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The loaded, validated layer: what drawing, the timeline and the details
-//! panel read. A `Layer` is immutable once loaded; its R-tree is built with it
-//! so the two cannot drift apart.
+//! panel read. A `Layer` is immutable once loaded; its R-tree and its time
+//! index are built with it so they cannot drift apart.
 //!
 //! Every feature keeps all of its original `properties`, unknown keys included,
 //! because figures such as `killed` or a reporter's own fields are the point of
@@ -18,32 +18,13 @@
 //! `Box<[T]>`.
 
 use super::index::SpatialIndex;
+use super::keys::Key;
 use super::time::{self, TimeExtent};
+use super::time_index::{TimeIndex, TimeRange};
 use geo::Geometry;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-/// Property keys sitmap interprets; everything else is shown as-is.
-pub const KNOWN_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "description",
-    "kind",
-    "actor",
-    "start",
-    "end",
-    "date_precision",
-    "location_precision",
-    "uncertainty_km",
-    "sources",
-    "marker-color",
-    "marker-symbol",
-    "stroke",
-    "stroke-width",
-    "fill",
-    "fill-opacity",
-];
 
 /// One GeoJSON file, loaded.
 #[derive(Debug, Clone)]
@@ -57,10 +38,12 @@ pub struct Layer {
     pub symbol: Option<String>,
     features: Vec<Feature>,
     index: SpatialIndex,
+    /// Built from the features' final extents (after any time field).
+    time: TimeIndex,
 }
 
 impl Layer {
-    /// Builds the layer and its spatial index, once.
+    /// Builds the layer, its spatial index and its time index, once.
     pub fn new(
         name: String,
         path: PathBuf,
@@ -72,8 +55,9 @@ impl Layer {
         Self::with_index(name, path, colour, symbol, features, index)
     }
 
-    /// The same with the index built already, e.g. on another thread while
-    /// the features were gathered; it must be [`SpatialIndex::new`]'s.
+    /// The same with the spatial index built already, e.g. on another thread
+    /// while the features were gathered; it must be [`SpatialIndex::new`]'s.
+    /// The time index is built here, from the extents as they are now.
     pub(super) fn with_index(
         name: String,
         path: PathBuf,
@@ -82,6 +66,7 @@ impl Layer {
         features: Vec<Feature>,
         index: SpatialIndex,
     ) -> Self {
+        let time = TimeIndex::build(features.iter().map(|f| f.extent));
         Self {
             name,
             path,
@@ -89,6 +74,7 @@ impl Layer {
             symbol,
             features,
             index,
+            time,
         }
     }
 
@@ -103,6 +89,18 @@ impl Layer {
         &self.index
     }
 
+    /// The features in time order, for the timeline filter; its feature
+    /// numbers are indices into [`Layer::features`].
+    pub fn time(&self) -> &TimeIndex {
+        &self.time
+    }
+
+    /// The layer's dated extent, the one definition `check` and the timeline
+    /// share; `None` when every feature is timeless.
+    pub fn time_range(&self) -> Option<TimeRange> {
+        self.time.time_range()
+    }
+
     /// The feature nearest to `lon_lat` within `max_distance_deg`, for clicks.
     pub fn nearest(&self, lon_lat: [f64; 2], max_distance_deg: f64) -> Option<&Feature> {
         self.index
@@ -111,19 +109,10 @@ impl Layer {
     }
 
     /// `(earliest first second, latest last second or None when something is
-    /// ongoing)` over the dated features; `None` when every feature is timeless.
+    /// ongoing)` over the dated features ([`TimeRange::secs`]); `None` when
+    /// every feature is timeless.
     pub fn time_range_secs(&self) -> Option<(i64, Option<i64>)> {
-        let mut range: Option<(i64, Option<i64>)> = None;
-        for (start, end) in self.features.iter().filter_map(|f| f.extent.range_secs()) {
-            range = Some(match range {
-                None => (start, end),
-                Some((first, last)) => (
-                    first.min(start),
-                    last.zip(end).map(|(last, end)| last.max(end)),
-                ),
-            });
-        }
-        range
+        self.time_range().map(|r| r.secs())
     }
 
     /// How many features of each geometry type, sorted by type name.
@@ -193,52 +182,47 @@ impl Feature {
             serde_json::from_str(&self.kept_json).unwrap_or_default()
         };
         let moved = self.moved;
-        let mut text = |bit: u16, key: &str, value: &Option<Box<str>>| {
-            if let (true, Some(value)) = (moved.has(bit), value) {
-                map.insert(key.to_owned(), Value::String(value.to_string()));
+        let mut text = |key: Key, value: &Option<Box<str>>| {
+            if let (true, Some(value)) = (moved.has(key.moved_bit()), value) {
+                map.insert(key.name().to_owned(), Value::String(value.to_string()));
             }
         };
-        text(Moved::ID, "id", &self.id);
-        text(Moved::TITLE, "title", &self.title);
-        text(Moved::DESCRIPTION, "description", &self.description);
-        text(Moved::KIND, "kind", &self.kind);
-        text(Moved::ACTOR, "actor", &self.actor);
-        let mut word = |bit: u16, key: &str, value: &str| {
-            if moved.has(bit) {
-                map.insert(key.to_owned(), Value::String(value.to_owned()));
+        text(Key::Id, &self.id);
+        text(Key::Title, &self.title);
+        text(Key::Description, &self.description);
+        text(Key::Kind, &self.kind);
+        text(Key::Actor, &self.actor);
+        let mut word = |key: Key, value: &str| {
+            if moved.has(key.moved_bit()) {
+                map.insert(key.name().to_owned(), Value::String(value.to_owned()));
             }
         };
+        word(Key::DatePrecision, self.date_precision.word());
         word(
-            Moved::DATE_PRECISION,
-            "date_precision",
-            self.date_precision.word(),
-        );
-        word(
-            Moved::LOCATION_PRECISION,
-            "location_precision",
+            Key::LocationPrecision,
             match self.location_precision {
                 LocationPrecision::Exact => "exact",
                 LocationPrecision::Approximate { .. } => "approximate",
             },
         );
-        if moved.has(Moved::START)
+        if moved.has(Key::Start.moved_bit())
             && let Some((start, _)) = self.extent.range_secs()
         {
             let text = time::write_back(start, moved.has(Moved::START_MOMENT));
-            map.insert("start".to_owned(), Value::String(text));
+            map.insert(Key::Start.name().to_owned(), Value::String(text));
         }
-        if moved.has(Moved::END)
+        if moved.has(Key::End.moved_bit())
             && let Some((_, end)) = self.extent.range_secs()
         {
             let text = match end {
                 None => time::ONGOING.to_owned(),
                 Some(end) => time::write_back(end, moved.has(Moved::END_MOMENT)),
             };
-            map.insert("end".to_owned(), Value::String(text));
+            map.insert(Key::End.name().to_owned(), Value::String(text));
         }
-        if moved.has(Moved::SOURCES) {
+        if moved.has(Key::Sources.moved_bit()) {
             let sources = self.sources.iter().map(Source::to_json).collect();
-            map.insert("sources".to_owned(), Value::Array(sources));
+            map.insert(Key::Sources.name().to_owned(), Value::Array(sources));
         }
         map
     }
@@ -248,7 +232,7 @@ impl Feature {
     pub fn other_properties(&self) -> Vec<(String, Value)> {
         self.properties()
             .into_iter()
-            .filter(|(key, _)| !KNOWN_KEYS.contains(&key.as_str()))
+            .filter(|(key, _)| Key::from_name(key).is_none())
             .collect()
     }
 }
@@ -258,25 +242,34 @@ impl Feature {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Moved(pub(super) u16);
 
+/// The bit of each key is [`Key::moved_bit`]; these two say how `start`
+/// and `end` were written, and sit in bits no key takes.
 impl Moved {
-    pub(super) const ID: u16 = 1;
-    pub(super) const TITLE: u16 = 1 << 1;
-    pub(super) const DESCRIPTION: u16 = 1 << 2;
-    pub(super) const KIND: u16 = 1 << 3;
-    pub(super) const ACTOR: u16 = 1 << 4;
-    pub(super) const SOURCES: u16 = 1 << 5;
-    pub(super) const START: u16 = 1 << 6;
     /// `start` was a date-time, not a date.
     pub(super) const START_MOMENT: u16 = 1 << 7;
-    pub(super) const END: u16 = 1 << 8;
     /// `end` was a date-time, not a date or `ongoing`.
     pub(super) const END_MOMENT: u16 = 1 << 9;
-    pub(super) const DATE_PRECISION: u16 = 1 << 10;
-    pub(super) const LOCATION_PRECISION: u16 = 1 << 11;
 
     pub(super) fn has(self, bit: u16) -> bool {
         self.0 & bit != 0
     }
+}
+
+/// Whether `url` may become a clickable link: `http://` or `https://`, a
+/// host, and no spaces; anything else (`file:`, `javascript:`, a bare
+/// domain, `https:///x`) must not. The one rule for layer sources and story
+/// captions, whose links are shown to an audience.
+pub fn is_web_address(url: &str) -> bool {
+    // Per source of a million features: compare the scheme in place.
+    let scheme_len = ["https://", "http://"].into_iter().find_map(|scheme| {
+        let head = url.get(..scheme.len())?;
+        head.eq_ignore_ascii_case(scheme).then_some(scheme.len())
+    });
+    let Some(rest) = scheme_len.and_then(|len| url.get(len..)) else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty() && !url.chars().any(char::is_whitespace)
 }
 
 /// GeoJSON's name for a geometry's type. `Line`, `Rect` and `Triangle` never

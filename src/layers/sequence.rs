@@ -9,7 +9,7 @@
 //! follows: a pretty-printed FeatureCollection's first line is `{` alone,
 //! and a one-line file is an ordinary GeoJSON object.
 
-use super::load::{LoadOptions, with_layer};
+use super::assemble::{LoadOptions, with_layer};
 use super::validate::Checker;
 use super::{LoadReport, Problem};
 use serde::de::IgnoredAny;

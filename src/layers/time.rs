@@ -223,6 +223,17 @@ pub fn format_start(secs: i64) -> String {
     }
 }
 
+/// Whether `text` is shaped `YYYY-MM-DD` (digits and two dashes), the one
+/// shape test for dates here and in [`super::day::Day::parse`].
+pub(super) fn is_date_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
 /// Formats a last second: a date when it is 23:59:59 UTC, else a date-time.
 pub fn format_end(secs: i64) -> String {
     if secs.rem_euclid(SECS_PER_DAY) == SECS_PER_DAY - 1 {
@@ -247,16 +258,10 @@ pub(super) fn write_back(secs: i64, moment: bool) -> String {
 /// item says whether it is a date-time. A date is checked by its shape
 /// (`YYYY-MM-DD` parses to itself), a date-time by writing it.
 pub(super) fn writes_back_exactly(text: &str, secs: i64) -> Option<bool> {
-    let bytes = text.as_bytes();
-    let is_date = bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    if is_date {
+    if is_date_shaped(text) {
         return Some(false);
     }
-    (bytes.len() > 10 && format_moment(secs) == text).then_some(true)
+    (text.len() > 10 && format_moment(secs) == text).then_some(true)
 }
 
 fn format_date(secs: i64) -> String {

@@ -23,20 +23,19 @@
 //! disagree on what a feature means, and the quick way only accepts what the
 //! thorough way accepts.
 
-use super::geometry::{self, GeometryError};
-use super::load::{Lines, offset_in, reason};
-use super::model::{DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style};
-use super::time::{self, ONGOING, TimeExtent};
+use super::geometry;
+use super::json_scan::minify_into;
+use super::keys::Key;
+use super::model::{Feature, Moved};
+use super::text_pos::{Lines, offset_in, reason};
 use super::{Kind, Message};
 use geo::{BoundingRect, Coord, Geometry, Rect};
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::fmt;
 
 /// What checking one feature found, its id owned: what the one-by-one
 /// checks ([`Checker::feature`]) give.
@@ -194,23 +193,23 @@ impl<'a> Checker<'a> {
             return None;
         }
         let members = parts.properties.unwrap_or_default();
-        let mut last = [usize::MAX; KEYS];
+        let mut last = [usize::MAX; Key::COUNT];
         for (i, (key, _)) in members.iter().enumerate() {
-            if let Some(k) = known_index(key) {
-                last[k] = i;
+            if let Some(k) = Key::from_name(key) {
+                last[k.index()] = i;
             }
         }
         let mut known = Known::default();
         let mut plain_sources = false;
         for (i, (key, raw)) in members.iter().enumerate() {
-            match known_index(key) {
-                Some(k) if last[k] == i => {
-                    if k == SOURCES {
+            match Key::from_name(key) {
+                Some(k) if last[k.index()] == i => {
+                    if k == Key::Sources {
                         let (sources, plain) = fast_sources(raw.get())?;
                         known.sources = sources;
                         plain_sources = plain;
                     } else {
-                        known.values[k] = prop_from_raw(raw.get())?;
+                        known.values[k.index()] = prop_from_raw(raw.get())?;
                     }
                 }
                 // Unread, but the thorough way would have parsed it.
@@ -250,7 +249,7 @@ impl<'a> Checker<'a> {
         let kept = &mut self.kept;
         kept.clear();
         for (key, raw) in members {
-            if known_index(key).is_some_and(|k| moved.has(KEY_BITS[k])) {
+            if Key::from_name(key).is_some_and(|k| moved.has(k.moved_bit())) {
                 continue;
             }
             kept.push(if kept.is_empty() { '{' } else { ',' });
@@ -379,70 +378,6 @@ pub(super) fn unlocated() -> (Geometry<f64>, Rect<f64>) {
 // ---------------------------------------------------------------------------
 // The properties sitmap interprets, however they were read.
 
-/// Indices into [`super::KNOWN_KEYS`].
-const ID: usize = 0;
-const TITLE: usize = 1;
-const DESCRIPTION: usize = 2;
-const KIND: usize = 3;
-const ACTOR: usize = 4;
-const START: usize = 5;
-const END: usize = 6;
-const DATE_PRECISION: usize = 7;
-const LOCATION_PRECISION: usize = 8;
-const UNCERTAINTY_KM: usize = 9;
-const SOURCES: usize = 10;
-const MARKER_COLOR: usize = 11;
-const MARKER_SYMBOL: usize = 12;
-const STROKE: usize = 13;
-const STROKE_WIDTH: usize = 14;
-const FILL: usize = 15;
-const FILL_OPACITY: usize = 16;
-const KEYS: usize = 17;
-
-/// The [`Moved`] bit of each known key; 0 for keys always kept as text.
-const KEY_BITS: [u16; KEYS] = [
-    Moved::ID,
-    Moved::TITLE,
-    Moved::DESCRIPTION,
-    Moved::KIND,
-    Moved::ACTOR,
-    Moved::START,
-    Moved::END,
-    Moved::DATE_PRECISION,
-    Moved::LOCATION_PRECISION,
-    0,
-    Moved::SOURCES,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-];
-
-fn known_index(key: &str) -> Option<usize> {
-    Some(match key {
-        "id" => ID,
-        "title" => TITLE,
-        "description" => DESCRIPTION,
-        "kind" => KIND,
-        "actor" => ACTOR,
-        "start" => START,
-        "end" => END,
-        "date_precision" => DATE_PRECISION,
-        "location_precision" => LOCATION_PRECISION,
-        "uncertainty_km" => UNCERTAINTY_KM,
-        "sources" => SOURCES,
-        "marker-color" => MARKER_COLOR,
-        "marker-symbol" => MARKER_SYMBOL,
-        "stroke" => STROKE,
-        "stroke-width" => STROKE_WIDTH,
-        "fill" => FILL,
-        "fill-opacity" => FILL_OPACITY,
-        _ => return None,
-    })
-}
-
 /// One property value that is not `null` (which counts as absent).
 #[derive(Debug, Clone)]
 enum Prop<'p> {
@@ -504,11 +439,10 @@ enum SourceItem<'p> {
     },
 }
 
-/// The interpreted properties, by index in [`super::KNOWN_KEYS`] (`sources`
-/// apart); the last of duplicate keys wins, as in a JSON map.
+/// The interpreted properties, by [`Key::index`] (`sources` apart); the last of duplicate keys wins, as in a JSON map.
 #[derive(Debug, Default)]
 struct Known<'p> {
-    values: [Option<Prop<'p>>; KEYS],
+    values: [Option<Prop<'p>>; Key::COUNT],
     sources: SourcesIn<'p>,
 }
 
@@ -516,17 +450,17 @@ impl<'p> Known<'p> {
     fn from_map(properties: &'p Map<String, Value>) -> Self {
         let mut known = Known::default();
         for (key, value) in properties {
-            match known_index(key) {
-                Some(SOURCES) => known.sources = SourcesIn::from_value(value),
-                Some(k) => known.values[k] = Prop::from_value(value),
+            match Key::from_name(key) {
+                Some(Key::Sources) => known.sources = SourcesIn::from_value(value),
+                Some(k) => known.values[k.index()] = Prop::from_value(value),
                 None => {}
             }
         }
         known
     }
 
-    fn get(&self, k: usize) -> Option<&Prop<'p>> {
-        self.values[k].as_ref()
+    fn get(&self, k: Key) -> Option<&Prop<'p>> {
+        self.values[k.index()].as_ref()
     }
 }
 
@@ -559,10 +493,10 @@ mod checks;
 mod fast;
 
 pub(super) use checks::excerpt;
-use checks::*;
+use checks::{feature_id, finish, moved};
 
 pub(super) use fast::FastFeature;
-use fast::*;
+use fast::{fast_point, fast_sources, prop_from_raw, reads};
 
 #[cfg(test)]
 #[path = "validate_tests.rs"]

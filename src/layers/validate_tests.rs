@@ -1,6 +1,7 @@
 //! Tests of the per-feature checks, on small inline features.
 
 use super::*;
+use crate::layers::{DatePrecision, LocationPrecision, Rgb, is_web_address};
 
 const SOURCE: &str = r#""sources":[{"url":"https://example.org/a"}]"#;
 

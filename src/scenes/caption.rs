@@ -7,7 +7,11 @@
 //! wrote. Markers do not nest, an emphasis must not start or end with a space
 //! (so `2 * 3 * 4` is not italic), and links go only to `http://` or
 //! `https://` addresses: a caption is shown to an audience, and a `file:` or
-//! `javascript:` target has no business behind a click.
+//! `javascript:` target has no business behind a click. Which addresses
+//! may be links is decided once, for sources and captions alike
+//! ([`crate::layers::is_web_address`]).
+
+use crate::layers::is_web_address;
 
 /// One run of caption text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,16 +74,6 @@ pub fn plain_text(spans: &[Span]) -> String {
         .collect()
 }
 
-/// Whether a caption may link to `url`: `http://` or `https://` with
-/// something after it and no spaces.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"));
-    rest.is_some_and(|rest| !rest.is_empty() && !url.chars().any(char::is_whitespace))
-}
-
 /// `marker inner marker` at the start of `text`: the inner text and the bytes used.
 fn emphasis(text: &str, marker: &str) -> Option<(String, usize)> {
     let after = text.get(marker.len()..)?;
@@ -99,7 +93,7 @@ fn link(text: &str) -> Option<(Span, usize)> {
     let after = text.get(close + 2..)?;
     let end = after.find(')')?;
     let url = after.get(..end)?;
-    if label.is_empty() || label.contains('[') || !is_web_url(url) {
+    if label.is_empty() || label.contains('[') || !is_web_address(url) {
         return None;
     }
     let span = Span::Link {
@@ -155,6 +149,7 @@ mod tests {
     #[test]
     fn a_non_http_link_stays_text() {
         for caption in [
+            "[no host](https:///x)",
             "[click](javascript:alert(1))",
             "[open](file:///etc/passwd)",
             "[mail](mailto:a@example.org)",

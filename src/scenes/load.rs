@@ -10,9 +10,9 @@
 //! (shown as text), and, from [`check_against`], layer names and feature ids
 //! that none of the open layers has.
 
-use super::caption::is_web_url;
 use super::model::{Camera, Scene, SceneTime, Story};
 use crate::layers::Layer;
+use crate::layers::is_web_address;
 use crate::timeline::{Day, shown};
 use crate::view::{MAX_ZOOM, MIN_ZOOM};
 use serde::{Deserialize, Serialize};
@@ -380,7 +380,7 @@ fn caption_warnings(scene: &Scene, number: usize) -> Vec<Warning> {
         let after = rest.get(start + 2..).unwrap_or_default();
         let end = after.find(')').unwrap_or(after.len());
         let url = after.get(..end).unwrap_or_default();
-        if !is_web_url(url) {
+        if !is_web_address(url) {
             warnings.push(Warning {
                 scene: number,
                 scene_title: scene.title.clone(),

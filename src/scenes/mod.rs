@@ -18,7 +18,7 @@ mod load;
 mod model;
 mod save;
 
-pub use caption::{Span, is_web_url, parse_caption, plain_text};
+pub use caption::{Span, parse_caption, plain_text};
 pub use load::{StoryError, Warning, check_against, layer_matches, load_story, load_story_str};
 pub use model::{Camera, Scene, SceneTime, Story};
 pub use save::{save_story, to_json};

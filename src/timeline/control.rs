@@ -8,10 +8,10 @@
 //! The shown day is always whole; playback accumulates fractions of a day so
 //! that 1 day a second at 60 frames a second still moves exactly one day a
 //! second. `events` are the sorted days with an instant event across all open
-//! layers ([`super::index::event_days`]); the state does not keep them, so it
+//! layers ([`crate::layers::time_index::event_days`]); the state does not keep them, so it
 //! never holds a stale copy after a layer reloads.
 
-use super::filter::{Day, Mode, TimeFilter};
+use crate::layers::day::{Day, Mode, TimeFilter};
 
 /// How long features that appeared at a step pulse, in seconds.
 pub const PULSE_SECS: f32 = 1.5;

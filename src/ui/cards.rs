@@ -21,7 +21,7 @@ pub fn cards_on(workspace: &Workspace, day: Day) -> Vec<FeatureRef> {
         if !open.visible {
             continue;
         }
-        for feature in open.time.started_on(day) {
+        for feature in open.layer.time().started_on(day) {
             if open.layer.features().get(feature).is_some() {
                 cards.push(FeatureRef { layer, feature });
             }

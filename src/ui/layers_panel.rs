@@ -196,7 +196,7 @@ pub fn layers_panel(
 /// `start`; shown when one does, or when the layer has no dates at all and
 /// has fields to choose from. Returns the user's new choice.
 fn time_field_row(ui: &mut egui::Ui, open: &OpenLayer) -> Option<TimeField> {
-    let dated_by_start = open.time_field.is_none() && open.time.range().is_some();
+    let dated_by_start = open.time_field.is_none() && open.layer.time_range().is_some();
     if dated_by_start || open.fields.is_empty() {
         return None;
     }

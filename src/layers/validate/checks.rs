@@ -1,7 +1,17 @@
 //! The checks, on the interpreted properties: ids, dates, sources, precisions
 //! and style, and assembling the feature when none failed.
 
-use super::*;
+use super::{Known, Outcome, Prop, SourceItem, SourcesIn};
+use crate::layers::keys::Key;
+use crate::layers::model::{
+    DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style, is_web_address,
+};
+use crate::layers::time::{self, ONGOING, TimeExtent};
+use crate::layers::{Kind, Message};
+use geo::{Geometry, Rect};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// Reads the properties sitmap interprets and assembles the feature, unless
 /// an error was found, in which case only the problems are returned.
@@ -19,10 +29,10 @@ pub(super) fn finish<'a>(
     let extent = Some(time_extent(properties, warnings));
     let sources = sources(&properties.sources, warnings);
     let (title, description, kind, actor) = (
-        text(properties, TITLE, warnings),
-        text(properties, DESCRIPTION, warnings),
-        text(properties, KIND, warnings),
-        text(properties, ACTOR, warnings),
+        text(properties, Key::Title, warnings),
+        text(properties, Key::Description, warnings),
+        text(properties, Key::Kind, warnings),
+        text(properties, Key::Actor, warnings),
     );
     let date_precision = date_precision(properties, warnings);
     let location_precision = location_precision(properties, warnings);
@@ -60,7 +70,7 @@ pub(super) fn feature_id<'p>(
     member: Option<&RawValue>,
     warnings: &mut Vec<Message>,
 ) -> Option<Cow<'p, str>> {
-    if let Some(value) = properties.get(ID) {
+    if let Some(value) = properties.get(Key::Id) {
         match value {
             Prop::Text(s) => return Some(s.clone()),
             Prop::Json(n) if n.is_number() => return Some(Cow::Owned(n.to_string())),
@@ -85,10 +95,11 @@ pub(super) fn feature_id<'p>(
 /// written; without a readable `start` the feature is timeless (and the
 /// layer's own time field, if it has one, may date it later).
 pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> TimeExtent {
-    let mut field = |key: &'static str, k: usize| match properties.get(k) {
+    let mut field = |k: Key| match properties.get(k) {
         None => None,
         Some(Prop::Text(s)) => Some(&**s),
         Some(other) => {
+            let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
                 format!(
@@ -100,7 +111,7 @@ pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> Ti
             None
         }
     };
-    let (start, end) = (field("start", START), field("end", END));
+    let (start, end) = (field(Key::Start), field(Key::End));
     match TimeExtent::parse(start, end) {
         Ok(extent) => extent,
         Err(e) => {
@@ -176,30 +187,15 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
     sources.into_boxed_slice()
 }
 
-/// `http://` or `https://`, a host, and no spaces; anything else (`file:`,
-/// `javascript:`, a bare domain) must not become a link in the app.
-pub(super) fn is_web_address(url: &str) -> bool {
-    // Per source of a million features: compare the scheme in place.
-    let scheme_len = ["https://", "http://"].into_iter().find_map(|scheme| {
-        let head = url.get(..scheme.len())?;
-        head.eq_ignore_ascii_case(scheme).then_some(scheme.len())
-    });
-    let Some(rest) = scheme_len.and_then(|len| url.get(len..)) else {
-        return false;
-    };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    !host.is_empty() && !url.chars().any(char::is_whitespace)
-}
-
 /// A text property; numbers and booleans are shown as written.
-pub(super) fn text(properties: &Known, k: usize, warnings: &mut Vec<Message>) -> Option<Box<str>> {
+pub(super) fn text(properties: &Known, k: Key, warnings: &mut Vec<Message>) -> Option<Box<str>> {
     match properties.get(k)? {
         Prop::Text(s) => Some((**s).into()),
         Prop::Json(value) if value.is_number() || value.is_boolean() => {
             Some(value.to_string().into())
         }
         Prop::Json(_) => {
-            let key = crate::layers::KNOWN_KEYS[k];
+            let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
                 format!("`{key}` is not text; shown as written"),
@@ -210,7 +206,7 @@ pub(super) fn text(properties: &Known, k: usize, warnings: &mut Vec<Message>) ->
 }
 
 pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<Message>) -> DatePrecision {
-    let Some(value) = properties.get(DATE_PRECISION) else {
+    let Some(value) = properties.get(Key::DatePrecision) else {
         return DatePrecision::Day;
     };
     value
@@ -234,7 +230,7 @@ pub(super) fn location_precision(
     properties: &Known,
     warnings: &mut Vec<Message>,
 ) -> LocationPrecision {
-    let uncertainty_km = match properties.get(UNCERTAINTY_KM) {
+    let uncertainty_km = match properties.get(Key::UncertaintyKm) {
         None => None,
         Some(value) => match value.as_f64().filter(|km| km.is_finite() && *km >= 0.0) {
             Some(km) => Some(km),
@@ -250,7 +246,7 @@ pub(super) fn location_precision(
             }
         },
     };
-    let approximate = match properties.get(LOCATION_PRECISION) {
+    let approximate = match properties.get(Key::LocationPrecision) {
         None => uncertainty_km.is_some(),
         Some(Prop::Text(s)) if s == "exact" => false,
         Some(Prop::Text(s)) if s == "approximate" => true,
@@ -279,11 +275,11 @@ pub(super) fn location_precision(
 
 /// simplestyle overrides; an unreadable value falls back to the layer default.
 pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<Box<Style>> {
-    let mut colour = |k: usize| {
+    let mut colour = |k: Key| {
         let value = properties.get(k)?;
         let parsed = value.as_str().and_then(Rgb::parse);
         if parsed.is_none() {
-            let key = crate::layers::KNOWN_KEYS[k];
+            let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
                 format!(
@@ -294,12 +290,16 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         }
         parsed
     };
-    let (marker_color, stroke, fill) = (colour(MARKER_COLOR), colour(STROKE), colour(FILL));
-    let mut number = |k: usize, max: f64| {
+    let (marker_color, stroke, fill) = (
+        colour(Key::MarkerColor),
+        colour(Key::Stroke),
+        colour(Key::Fill),
+    );
+    let mut number = |k: Key, max: f64| {
         let value = properties.get(k)?;
         let parsed = value.as_f64().filter(|n| (0.0..=max).contains(n));
         if parsed.is_none() {
-            let key = crate::layers::KNOWN_KEYS[k];
+            let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
                 format!(
@@ -310,9 +310,12 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         }
         parsed.map(|n| n as f32)
     };
-    let (stroke_width, fill_opacity) = (number(STROKE_WIDTH, 100.0), number(FILL_OPACITY, 1.0));
+    let (stroke_width, fill_opacity) = (
+        number(Key::StrokeWidth, 100.0),
+        number(Key::FillOpacity, 1.0),
+    );
     let marker_symbol = properties
-        .get(MARKER_SYMBOL)
+        .get(Key::MarkerSymbol)
         .and_then(Prop::as_str)
         .map(Box::from);
     let style = Style {
@@ -331,45 +334,45 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
 /// [`Feature::properties`] exactly as the file had it.
 pub(super) fn moved(feature: &Feature, known: &Known, plain_sources: bool) -> Moved {
     let mut moved = 0;
-    for k in [ID, TITLE, DESCRIPTION, KIND, ACTOR] {
+    for k in [Key::Id, Key::Title, Key::Description, Key::Kind, Key::Actor] {
         if let Some(Prop::Text(_)) = known.get(k) {
-            moved |= KEY_BITS[k];
+            moved |= k.moved_bit();
         }
     }
-    let word = |k: usize| known.get(k).and_then(Prop::as_str);
-    if word(DATE_PRECISION).is_some_and(|w| DatePrecision::parse(w).is_some()) {
-        moved |= Moved::DATE_PRECISION;
+    let word = |k: Key| known.get(k).and_then(Prop::as_str);
+    if word(Key::DatePrecision).is_some_and(|w| DatePrecision::parse(w).is_some()) {
+        moved |= Key::DatePrecision.moved_bit();
     }
-    if word(LOCATION_PRECISION).is_some_and(|w| w == "exact" || w == "approximate") {
-        moved |= Moved::LOCATION_PRECISION;
+    if word(Key::LocationPrecision).is_some_and(|w| w == "exact" || w == "approximate") {
+        moved |= Key::LocationPrecision.moved_bit();
     }
     // Only a `start` or `end` that made the extent can be written back
     // from it: one that did not read (or an end before its start) stays.
     let read_as = |field: &'static str, text: &str| time::TimePoint::parse(field, text).ok();
     if let Some((first, last)) = feature.extent.range_secs() {
-        let start =
-            word(START).filter(|text| read_as("start", text).map(|p| p.first_sec()) == Some(first));
+        let start = word(Key::Start)
+            .filter(|text| read_as("start", text).map(|p| p.first_sec()) == Some(first));
         match start.map(|text| time::writes_back_exactly(text, first)) {
-            Some(Some(false)) => moved |= Moved::START,
-            Some(Some(true)) => moved |= Moved::START | Moved::START_MOMENT,
+            Some(Some(false)) => moved |= Key::Start.moved_bit(),
+            Some(Some(true)) => moved |= Key::Start.moved_bit() | Moved::START_MOMENT,
             _ => {}
         }
         let span = matches!(feature.extent, TimeExtent::Span { .. });
-        let end = word(END).filter(|text| {
+        let end = word(Key::End).filter(|text| {
             span && (*text == ONGOING || read_as("end", text).map(|p| p.last_sec()) == last)
         });
         match (end, last) {
-            (Some(ONGOING), None) => moved |= Moved::END,
+            (Some(ONGOING), None) => moved |= Key::End.moved_bit(),
             (Some(text), Some(last)) => match time::writes_back_exactly(text, last) {
-                Some(false) => moved |= Moved::END,
-                Some(true) => moved |= Moved::END | Moved::END_MOMENT,
+                Some(false) => moved |= Key::End.moved_bit(),
+                Some(true) => moved |= Key::End.moved_bit() | Moved::END_MOMENT,
                 None => {}
             },
             _ => {}
         }
     }
     if plain_sources {
-        moved |= Moved::SOURCES;
+        moved |= Key::Sources.moved_bit();
     }
     Moved(moved)
 }

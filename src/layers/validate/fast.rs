@@ -2,7 +2,16 @@
 //! everything from the file text (see the parent module for why, and for the
 //! thorough way it falls back to).
 
-use super::*;
+use super::{Prop, SourceItem, SourcesIn};
+use crate::layers::geometry::{self, GeometryError};
+use crate::layers::json_scan::nesting;
+use geo::{Coord, Geometry, Rect};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
+use std::borrow::Cow;
+use std::fmt;
 
 /// A Feature's members read in one pass, borrowed from the file text. It
 /// fails on what [`RawFeature`] fails on (a duplicate member) and on what it
@@ -187,33 +196,6 @@ impl<'de> Deserialize<'de> for Skip {
 /// read it alike.
 pub(super) const MAX_NESTING: usize = 100;
 
-/// How deeply arrays and objects nest in a JSON value (valid JSON assumed).
-pub(super) fn nesting(raw: &str) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
-    let (mut in_string, mut escaped) = (false, false);
-    for &b in raw.as_bytes() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
 /// Whether a raw value (already checked as JSON syntax) also parses into a
 /// `serde_json::Value`: escapes decode, numbers fit, nesting stays shallow.
 pub(super) fn reads(raw: &str) -> bool {
@@ -382,28 +364,4 @@ pub(super) fn fast_point(raw: &str) -> Option<Result<(Geometry<f64>, Rect<f64>),
         geometry::lon_lat(lon, lat)
             .map(|c: Coord<f64>| (Geometry::Point(c.into()), Rect::new(c, c))),
     )
-}
-
-/// Appends a JSON value without the whitespace between its tokens.
-pub(super) fn minify_into(out: &mut String, raw: &str) {
-    if !raw.starts_with(['[', '{']) {
-        out.push_str(raw);
-        return;
-    }
-    let (mut in_string, mut escaped) = (false, false);
-    for c in raw.chars() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_string = true;
-        } else if c.is_ascii_whitespace() {
-            continue;
-        }
-        out.push(c);
-    }
 }

@@ -4,7 +4,8 @@
 //! legal input, on broken input, and on files big enough for two threads.
 
 use super::*;
-use crate::layers::load::{LoadOptions, load_general};
+use crate::layers::assemble::LoadOptions;
+use crate::layers::general::load_general;
 use crate::layers::validate::Checker;
 use crate::layers::{Layer, load_str};
 use std::fmt::Write as _;

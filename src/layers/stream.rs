@@ -2,7 +2,7 @@
 //! straight from the file text, in one pass, on two threads when the file is
 //! big, with nothing held twice.
 //!
-//! [`super::load`]'s general path reads the file three times over before a
+//! [`super::general`]'s general path reads the file three times over before a
 //! feature is even looked at (the top level with `features` as raw JSON, the
 //! array into raw elements, each element into its parts). Here the array is
 //! walked element by element with serde_json's stream reader, each element
@@ -22,8 +22,9 @@
 //! general path loads the file and words the problem. It never reports a
 //! problem of the file as a whole itself, so the two cannot disagree.
 
+use super::assemble::{LoadOptions, TopLevel, with_layer};
 use super::index::{self, SpatialIndex};
-use super::load::{LoadOptions, TopLevel, with_layer};
+use super::json_scan::{skip_space, value_end};
 use super::model::Feature;
 use super::validate::{Checker, FastFeature, Outcome};
 use super::{LoadReport, Message, Problem};
@@ -514,13 +515,6 @@ fn id_hash(id: &str) -> u64 {
     hash ^ (hash >> 33)
 }
 
-fn skip_space(bytes: &[u8], mut pos: usize) -> usize {
-    while matches!(bytes.get(pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-        pos += 1;
-    }
-    pos
-}
-
 /// The offset of the `[` of the top-level `features` member, found by
 /// looking at the top-level members only; `None` if it is not there as a
 /// plainly written key with an array. The JSON is checked later.
@@ -553,46 +547,8 @@ fn features_array(bytes: &[u8]) -> Option<usize> {
     }
 }
 
-/// Where the JSON value starting at `pos` ends (one past its last byte),
-/// for text that is JSON; garbage gives garbage, caught later.
-fn value_end(bytes: &[u8], pos: usize) -> Option<usize> {
-    if !matches!(bytes.get(pos)?, b'"' | b'[' | b'{') {
-        let rest = bytes.get(pos..)?;
-        let len = rest
-            .iter()
-            .position(|b| matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t'))
-            .unwrap_or(rest.len());
-        return Some(pos + len);
-    }
-    let (mut depth, mut in_string, mut i) = (0usize, false, pos);
-    loop {
-        let b = *bytes.get(i)?;
-        i += 1;
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' if depth == 0 => return Some(i),
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-}
-
 #[cfg(test)]
-#[path = "collection_tests.rs"]
+#[path = "stream_tests.rs"]
 mod equivalence;
 
 #[cfg(test)]
@@ -607,13 +563,6 @@ mod tests {
         assert_eq!(features_array(br#"{"type":"Feature"}"#), None);
         assert_eq!(features_array(br#"{"features":{}}"#), None);
         assert_eq!(features_array(br#"[{"features":[]}]"#), None);
-    }
-
-    #[test]
-    fn scalars_strings_and_nested_values_end_where_they_should() {
-        assert_eq!(value_end(br#""a\"b", 1"#, 0), Some(6));
-        assert_eq!(value_end(b"12.5e3}", 0), Some(6));
-        assert_eq!(value_end(br#"{"a":[1,"]"]}, 2"#, 0), Some(13));
     }
 
     #[test]

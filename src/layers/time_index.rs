@@ -1,7 +1,7 @@
 //! A per-layer time index, so that moving the timeline over a million
 //! features costs a few binary searches rather than a scan.
 //!
-//! The decision: every question [`super::filter::shown`] asks is a threshold
+//! The decision: every question [`super::day::shown`] asks is a threshold
 //! on a sorted list. An instant is shown when its start is `<= to` (and, in a
 //! window, `>= from`); a span when its start is `<= to` and its end `>= from`;
 //! an ongoing span when its start is `<= to`. So the index keeps instants,
@@ -20,8 +20,8 @@
 //! The index is built once per layer, from the features or straight from
 //! extents (benchmarks and tests need no GeoJSON).
 
-use super::filter::{Day, Shown, TimeFilter};
-use crate::layers::{Feature, TimeExtent};
+use super::day::{Day, Shown, TimeFilter};
+use super::time::TimeExtent;
 
 /// A position in one of the sorted lists. 32 bits keep a slot at 12 bytes,
 /// which matters when a million are read a frame; the loader's 1 GiB file
@@ -88,20 +88,69 @@ pub struct TimeIndex {
     /// Ongoing spans, `(start_secs, feature)`, sorted.
     ongoing: Vec<(i64, usize)>,
     timeless: usize,
+    /// Over the dated features; `None` when all are timeless.
+    range: Option<TimeRange>,
+}
+
+/// The dated extent of a layer: the one definition that `sitmap check` and
+/// the timeline share. They read it two ways, on purpose (see
+/// [`TimeRange::secs`] and [`TimeRange::days`]): a report must say that
+/// something is still going on, while a slider needs a last day to stop at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRange {
+    /// The earliest first second of any dated feature.
+    pub first_secs: i64,
+    /// The latest last second of an instant or a span with an end, or the
+    /// latest start of an ongoing span, whichever is later: the last moment
+    /// the data names.
+    pub last_secs: i64,
+    /// Whether some span is still going on (`"end": "ongoing"`).
+    pub ongoing: bool,
+}
+
+impl TimeRange {
+    /// `(first second, last second or None when something is ongoing)`, as
+    /// `check` prints it: an ongoing span has no end to report.
+    pub fn secs(&self) -> (i64, Option<i64>) {
+        (self.first_secs, (!self.ongoing).then_some(self.last_secs))
+    }
+
+    /// The first and last day with data, as the timeline spans them: an
+    /// ongoing span adds its start but does not push the end past the
+    /// data's last date (there is no last day to scroll to).
+    pub fn days(&self) -> (Day, Day) {
+        (
+            Day::containing(self.first_secs),
+            Day::containing(self.last_secs),
+        )
+    }
+
+    fn include(range: &mut Option<TimeRange>, start_secs: i64, last_secs: i64, ongoing: bool) {
+        let merged = match *range {
+            None => TimeRange {
+                first_secs: start_secs,
+                last_secs,
+                ongoing,
+            },
+            Some(r) => TimeRange {
+                first_secs: r.first_secs.min(start_secs),
+                last_secs: r.last_secs.max(last_secs),
+                ongoing: r.ongoing || ongoing,
+            },
+        };
+        *range = Some(merged);
+    }
 }
 
 impl TimeIndex {
-    /// Indexes a layer's features, in their order.
-    pub fn new(features: &[Feature]) -> Self {
-        Self::build(features.iter().map(|f| f.extent))
-    }
-
     /// Indexes bare extents: feature `i` is `extents[i]`.
     pub fn from_extents(extents: &[TimeExtent]) -> Self {
         Self::build(extents.iter().copied())
     }
 
-    fn build(extents: impl ExactSizeIterator<Item = TimeExtent>) -> Self {
+    /// Indexes extents in feature order; [`crate::layers::Layer`] builds its
+    /// index this way from its features, once (no dependency on the model).
+    pub fn build(extents: impl ExactSizeIterator<Item = TimeExtent>) -> Self {
         let mut index = TimeIndex {
             slots: vec![Slot::TIMELESS; extents.len()],
             ..TimeIndex::default()
@@ -110,19 +159,30 @@ impl TimeIndex {
         for (i, extent) in extents.enumerate() {
             match extent {
                 TimeExtent::Timeless => index.timeless += 1,
-                TimeExtent::Instant { start_secs, .. } => index.instants.push((start_secs, i)),
+                TimeExtent::Instant {
+                    start_secs,
+                    end_secs,
+                } => {
+                    index.instants.push((start_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, end_secs, false);
+                }
                 TimeExtent::Span {
                     start_secs,
                     end_secs: Some(end_secs),
                 } => {
                     index.span_starts.push((start_secs, i));
                     // As in `shown`: a hand-built span never ends before it starts.
-                    span_ends.push((end_secs.max(start_secs), i));
+                    let end_secs = end_secs.max(start_secs);
+                    span_ends.push((end_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, end_secs, false);
                 }
                 TimeExtent::Span {
                     start_secs,
                     end_secs: None,
-                } => index.ongoing.push((start_secs, i)),
+                } => {
+                    index.ongoing.push((start_secs, i));
+                    TimeRange::include(&mut index.range, start_secs, start_secs, true);
+                }
             }
         }
         // Ties break by feature number, so the order is deterministic.
@@ -165,23 +225,16 @@ impl TimeIndex {
         &self.instants
     }
 
-    /// The first and last day with data: from the earliest start to the
-    /// latest instant, span end or ongoing start. Ongoing spans do not push
-    /// the end past the data's last date; `None` when all is timeless.
+    /// The layer's dated extent, computed once with the index; `None`
+    /// when every feature is timeless.
+    pub fn time_range(&self) -> Option<TimeRange> {
+        self.range
+    }
+
+    /// The first and last day with data ([`TimeRange::days`]): from the
+    /// earliest start to the latest instant, span end or ongoing start.
     pub fn range(&self) -> Option<(Day, Day)> {
-        let first = [&self.instants, &self.span_starts, &self.ongoing]
-            .iter()
-            .filter_map(|list| list.first().map(|&(start, _)| start))
-            .min()?;
-        let last = [
-            self.instants.last().map(|&(start, _)| start),
-            self.span_ends.last().copied(),
-            self.ongoing.last().map(|&(start, _)| start),
-        ]
-        .into_iter()
-        .flatten()
-        .max()?;
-        Some((Day::containing(first), Day::containing(last)))
+        self.range.map(|r| r.days())
     }
 
     /// The features that start on `day` (instants and spans), for pulsing
@@ -352,7 +405,7 @@ impl Visible<'_> {
 }
 
 /// The distinct days with an instant event in any of `indices`, sorted: what
-/// [`super::control::TimelineState`] steps between.
+/// [`crate::timeline::TimelineState`] steps between.
 pub fn event_days<'a>(indices: impl IntoIterator<Item = &'a TimeIndex>) -> Vec<Day> {
     let mut days = Vec::new();
     for index in indices {
@@ -371,205 +424,5 @@ pub fn event_days<'a>(indices: impl IntoIterator<Item = &'a TimeIndex>) -> Vec<D
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::timeline::filter::{Mode, shown};
-
-    /// Extents from a fixed linear congruential generator: instants (day and
-    /// date-time), spans from a day to a week and more, ongoing spans and
-    /// timeless ones, with many shared starts and ends.
-    fn generated(count: usize, seed: u64) -> Vec<TimeExtent> {
-        let mut state = seed;
-        let mut next = move |bound: i64| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            i64::try_from((state >> 33) % u64::try_from(bound).unwrap()).unwrap()
-        };
-        let base = Day::parse("2025-08-01").unwrap().start_secs();
-        (0..count)
-            .map(|_| {
-                let start_day = base + next(60) * 86_400;
-                let start = if next(3) == 0 {
-                    start_day + next(86_400)
-                } else {
-                    start_day
-                };
-                match next(10) {
-                    0 => TimeExtent::Timeless,
-                    1..=4 => TimeExtent::Instant {
-                        start_secs: start,
-                        end_secs: if start == start_day {
-                            start + 86_399
-                        } else {
-                            start
-                        },
-                    },
-                    5..=7 => TimeExtent::Span {
-                        start_secs: start,
-                        end_secs: Some(
-                            start_day + next(20) * 86_400 + next(86_400).max(start - start_day),
-                        ),
-                    },
-                    _ => TimeExtent::Span {
-                        start_secs: start,
-                        end_secs: None,
-                    },
-                }
-            })
-            .collect()
-    }
-
-    fn modes() -> Vec<Mode> {
-        vec![
-            Mode::AsOf { keep_ended: false },
-            Mode::AsOf { keep_ended: true },
-            Mode::Window { days: 0 },
-            Mode::Window { days: 1 },
-            Mode::Window { days: 7 },
-            Mode::Window { days: 30 },
-            Mode::Window { days: 90 },
-        ]
-    }
-
-    #[test]
-    fn the_visible_set_equals_a_scan_for_every_day_and_mode() {
-        let extents = generated(3_000, 7);
-        let index = TimeIndex::from_extents(&extents);
-        let first = Day::parse("2025-07-25").unwrap();
-        for offset in 0..100 {
-            for mode in modes() {
-                let filter = TimeFilter {
-                    day: first + offset,
-                    mode,
-                };
-                let visible = index.visible(&filter);
-                let mut expected = Counts {
-                    total: extents.len(),
-                    ..Counts::default()
-                };
-                for (i, extent) in extents.iter().enumerate() {
-                    let want = shown(extent, &filter);
-                    assert_eq!(visible.shown(i), want, "feature {i} {extent:?} {filter:?}");
-                    assert_eq!(visible.is_shown(i), want.is_drawn(), "feature {i}");
-                    match want {
-                        Shown::Shown { .. } => expected.active += 1,
-                        Shown::Ended => expected.ended += 1,
-                        Shown::Hidden => {}
-                    }
-                }
-                assert_eq!(visible.counts(), expected, "{filter:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn a_slot_stays_twelve_bytes() {
-        // A million are read per frame; grows only with care.
-        assert_eq!(std::mem::size_of::<Slot>(), 12);
-    }
-
-    #[test]
-    fn a_feature_number_past_the_end_is_hidden() {
-        let index = TimeIndex::from_extents(&[TimeExtent::Timeless]);
-        let visible = index.visible(&TimeFilter::as_of(Day::EPOCH));
-        assert!(visible.is_shown(0));
-        assert!(!visible.is_shown(1));
-    }
-
-    #[test]
-    fn ages_and_ended_spans_are_reported_per_feature() {
-        let strike = TimeExtent::parse(Some("2025-09-02T23:30:00Z"), None).unwrap();
-        let span = TimeExtent::parse(Some("2025-09-01"), Some("2025-09-03")).unwrap();
-        let index = TimeIndex::from_extents(&[strike, span]);
-        let filter = TimeFilter {
-            day: Day::parse("2025-09-05").unwrap(),
-            mode: Mode::AsOf { keep_ended: true },
-        };
-        let visible = index.visible(&filter);
-        assert_eq!(visible.age_days(0), 3);
-        assert!(visible.ended(1) && visible.is_shown(1));
-        assert_eq!(
-            visible.counts(),
-            Counts {
-                active: 1,
-                ended: 1,
-                total: 2
-            }
-        );
-    }
-
-    #[test]
-    fn events_are_the_instants_sorted_by_start() {
-        let extents = generated(500, 3);
-        let index = TimeIndex::from_extents(&extents);
-        let events = index.events();
-        assert!(events.windows(2).all(|w| w[0] <= w[1]));
-        let instants = extents
-            .iter()
-            .filter(|e| matches!(e, TimeExtent::Instant { .. }))
-            .count();
-        assert_eq!(events.len(), instants);
-        for &(start, i) in events {
-            assert_eq!(extents[i].range_secs().map(|r| r.0), Some(start));
-        }
-    }
-
-    #[test]
-    fn the_range_runs_from_the_first_start_to_the_last_date_and_ongoing_adds_none() {
-        let day = |text| Day::parse(text).unwrap();
-        let extents = [
-            TimeExtent::Timeless,
-            TimeExtent::parse(Some("2025-09-02"), None).unwrap(),
-            TimeExtent::parse(Some("2025-08-20"), Some("ongoing")).unwrap(),
-            TimeExtent::parse(Some("2025-09-01"), Some("2025-09-10")).unwrap(),
-        ];
-        let index = TimeIndex::from_extents(&extents);
-        assert_eq!(index.range(), Some((day("2025-08-20"), day("2025-09-10"))));
-        let only_ongoing = TimeIndex::from_extents(&extents[2..3]);
-        assert_eq!(
-            only_ongoing.range(),
-            Some((day("2025-08-20"), day("2025-08-20")))
-        );
-        assert_eq!(TimeIndex::from_extents(&extents[..1]).range(), None);
-    }
-
-    #[test]
-    fn event_days_merge_layers_without_repeats() {
-        let day = |text| Day::parse(text).unwrap();
-        let a = TimeIndex::from_extents(&[
-            TimeExtent::parse(Some("2025-09-02T10:00:00Z"), None).unwrap(),
-            TimeExtent::parse(Some("2025-09-02"), None).unwrap(),
-            TimeExtent::parse(Some("2025-09-05"), None).unwrap(),
-        ]);
-        let b = TimeIndex::from_extents(&[
-            TimeExtent::parse(Some("2025-09-03"), None).unwrap(),
-            TimeExtent::parse(Some("2025-09-05"), None).unwrap(),
-            TimeExtent::parse(Some("2025-09-01"), Some("ongoing")).unwrap(),
-        ]);
-        assert_eq!(
-            event_days([&a, &b]),
-            [day("2025-09-02"), day("2025-09-03"), day("2025-09-05")]
-        );
-    }
-
-    #[test]
-    fn features_starting_on_a_day_are_found_for_the_pulse() {
-        let extents = generated(2_000, 11);
-        let index = TimeIndex::from_extents(&extents);
-        let day = Day::parse("2025-08-15").unwrap();
-        let mut found: Vec<usize> = index.started_on(day).collect();
-        found.sort_unstable();
-        let expected: Vec<usize> = extents
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| {
-                e.range_secs()
-                    .is_some_and(|(s, _)| Day::containing(s) == day)
-            })
-            .map(|(i, _)| i)
-            .collect();
-        assert!(!expected.is_empty());
-        assert_eq!(found, expected);
-    }
-}
+#[path = "time_index_tests.rs"]
+mod tests;

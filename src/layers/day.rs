@@ -15,10 +15,10 @@
 //!
 //! Timeless features are background and always shown. An instant is placed
 //! at its start: its own end is never later than its start's day, so the
-//! start alone decides, which is what lets [`super::index`] keep instants as
+//! start alone decides, which is what lets [`super::time_index`] keep instants as
 //! one sorted list.
 
-use crate::layers::time::{SECS_PER_DAY, TimeExtent, TimePoint};
+use super::time::{SECS_PER_DAY, TimeExtent, TimePoint, is_date_shaped};
 use jiff::civil::Date;
 use std::fmt;
 use std::ops::{Add, Sub};
@@ -61,12 +61,7 @@ impl Day {
     /// Strictly `YYYY-MM-DD`, the way dates are written in the layers.
     pub fn parse(text: &str) -> Result<Self, DayError> {
         let trimmed = text.trim();
-        let bytes = trimmed.as_bytes();
-        let shaped = bytes.len() == 10
-            && bytes.iter().enumerate().all(|(i, b)| match i {
-                4 | 7 => *b == b'-',
-                _ => b.is_ascii_digit(),
-            });
+        let shaped = is_date_shaped(trimmed);
         let not_a_date = || DayError::NotADate {
             text: text.to_owned(),
         };

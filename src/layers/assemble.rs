@@ -1,0 +1,200 @@
+//! From checked features to a [`LoadReport`] with its [`Layer`]: what every
+//! road through the loader (general, stream, sequence) shares at the end.
+//! The top-level members it reads ([`TopLevel`]), the layer defaults of the
+//! `sitmap` member, the user's choices ([`LoadOptions`]: the time field,
+//! applied before the layer and its indexes are built), and the warnings
+//! only a story layer gets.
+
+use super::index::SpatialIndex;
+use super::model::{Feature, Layer, Rgb};
+use super::time::TimeExtent;
+use super::time_field::{self, TimeField};
+use super::validate::excerpt;
+use super::{Kind, LoadError, LoadReport, Message, Problem};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Choices the user made about one file, remembered per file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    /// Which property dates features without `start`.
+    pub time_field: TimeField,
+}
+
+pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
+    LoadReport {
+        layer: None,
+        errors: vec![Problem::of_file(&path, error.to_string())],
+        warnings: Vec::new(),
+        time_field: None,
+    }
+}
+
+/// The members of the top-level object we read; the rest is skipped unparsed.
+#[derive(Deserialize)]
+#[serde(expecting = "a GeoJSON object")]
+pub(super) struct TopLevel<'a> {
+    #[serde(rename = "type", borrow)]
+    pub(super) kind: Option<&'a RawValue>,
+    #[serde(borrow)]
+    pub(super) features: Option<&'a RawValue>,
+    /// Layer defaults, a foreign member of the FeatureCollection; raw so a
+    /// malformed one is a warning, not a file that fails to load.
+    #[serde(borrow)]
+    pub(super) sitmap: Option<&'a RawValue>,
+    /// The pre-RFC 7946 coordinate system member: read to refuse projected
+    /// coordinates with a message instead of a range error per feature.
+    #[serde(borrow)]
+    pub(super) crs: Option<&'a RawValue>,
+    /// OSM JSON (Overpass output) has `elements`, not features.
+    #[serde(borrow)]
+    pub(super) elements: Option<&'a RawValue>,
+}
+
+impl TopLevel<'_> {
+    /// The reason the file cannot be read as WGS 84 longitude/latitude, from
+    /// its `crs` member; `None` for no member or a geographic one.
+    pub(super) fn projected_crs(&self) -> Option<String> {
+        let raw = self.crs?;
+        let value: Value = serde_json::from_str(raw.get()).ok()?;
+        let name = value
+            .pointer("/properties/name")
+            .and_then(Value::as_str)?
+            .to_owned();
+        let geographic = ["CRS84", "4326", "CRS:84", "4269", "4979", "4258"];
+        if geographic.iter().any(|code| name.ends_with(code)) {
+            return None;
+        }
+        let mercator = ["3857", "900913", "102100", "3785"];
+        let what = if mercator.iter().any(|code| name.ends_with(code)) {
+            "Web Mercator metres (EPSG:3857)".to_owned()
+        } else {
+            format!("the coordinate system `{}`", excerpt(&name))
+        };
+        Some(format!(
+            "the file's `crs` says its coordinates are in {what}, but GeoJSON (RFC 7946) and \
+             sitmap use WGS 84 longitude/latitude; convert it, e.g. `ogr2ogr -t_srs EPSG:4326 \
+             out.geojson in.geojson`"
+        ))
+    }
+}
+
+/// Adds the layer of `features` to the report, with the layer defaults
+/// from `sitmap` (whose problems are warnings of the file), the time field
+/// for features without `start`, the story-layer warnings, and the spatial
+/// index, unless it was built already.
+pub(super) fn with_layer(
+    mut report: LoadReport,
+    sitmap: Option<&RawValue>,
+    path: &Arc<Path>,
+    mut features: Vec<Feature>,
+    index: Option<SpatialIndex>,
+    options: &LoadOptions,
+) -> LoadReport {
+    let defaults = LayerDefaults::read(sitmap, &mut |message| {
+        report.warnings.push(Problem::of_file(path, message));
+    });
+    let chosen = time_field::apply(&mut features, &options.time_field, &mut |i, id, m| {
+        report
+            .warnings
+            .extend(Problem::of_feature(path, i, id, vec![m]));
+    });
+    report.time_field = chosen.start;
+    if sitmap.is_some() || features.iter().any(|f| !f.sources.is_empty()) {
+        story_warnings(&features, path, &mut report.warnings);
+    }
+    // In file order, the file's own first (a stable sort keeps each
+    // feature's problems in the order they were found).
+    report.warnings.sort_by_key(|p| p.feature);
+    let name = defaults.name.unwrap_or_else(|| {
+        path.file_stem()
+            .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
+    });
+    let index = index.unwrap_or_else(|| SpatialIndex::new(&features));
+    report.layer = Some(Layer::with_index(
+        name,
+        path.to_path_buf(),
+        defaults.colour,
+        defaults.symbol,
+        features,
+        index,
+    ));
+    report
+}
+
+/// A story layer (one with a `sitmap` member, or whose features cite
+/// sources) is meant to be dated and sourced: a feature without a date or a
+/// source is worth a warning there. In any other GeoJSON (a countries file,
+/// an OSM export) neither is expected, and saying so thousands of times
+/// would bury the warnings that matter.
+fn story_warnings(features: &[Feature], path: &Arc<Path>, warnings: &mut Vec<Problem>) {
+    for feature in features {
+        let mut said = Vec::new();
+        // A `start` that did not read has its own warning already.
+        let timeless = feature.extent == TimeExtent::Timeless;
+        if timeless && !feature.properties().contains_key("start") {
+            said.push(Message::new(
+                Kind::NoStart,
+                "no `start`: the feature is timeless and shown at every date",
+            ));
+        }
+        if feature.sources.is_empty() && !feature.properties().contains_key("sources") {
+            said.push(Message::new(
+                Kind::NoSources,
+                "no sources: add a `sources` entry with the `url` of a report",
+            ));
+        }
+        if !said.is_empty() {
+            let id = feature.id.as_deref();
+            warnings.extend(Problem::of_feature(path, feature.index_in_file, id, said));
+        }
+    }
+}
+
+/// The layer's own defaults from the `"sitmap"` foreign member.
+#[derive(Default)]
+struct LayerDefaults {
+    name: Option<String>,
+    colour: Option<Rgb>,
+    symbol: Option<String>,
+}
+
+impl LayerDefaults {
+    fn read(member: Option<&RawValue>, warn: &mut dyn FnMut(String)) -> Self {
+        let Some(raw) = member else {
+            return Self::default();
+        };
+        let Ok(member) = serde_json::from_str::<Map<String, Value>>(raw.get()) else {
+            warn("`sitmap` is not an object like {\"name\": .., \"color\": ..}; ignored".into());
+            return Self::default();
+        };
+        let mut text = |key: &str| match member.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(other) => {
+                warn(format!("sitmap.{key} is {other}, not text; ignored"));
+                None
+            }
+        };
+        let name = text("name");
+        let symbol = text("symbol");
+        let colour_text = text("color");
+        let colour = colour_text.and_then(|c| {
+            let parsed = Rgb::parse(&c);
+            if parsed.is_none() {
+                warn(format!(
+                    "sitmap.color `{c}` is not a #rrggbb colour; ignored"
+                ));
+            }
+            parsed
+        });
+        Self {
+            name,
+            colour,
+            symbol,
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! The general road: any GeoJSON text (a FeatureCollection, a Feature or a
+//! bare geometry), each feature checked on its own by the thorough
+//! [`Checker`]. This is the definition of what loads and what each problem
+//! says; the stream road (`stream`) must agree with it.
+//!
+//! The top level is read with the `features` array as borrowed raw JSON
+//! slices, so the text is checked once for syntax and each feature is then
+//! parsed on its own: one bad feature cannot sink the file, and no feature is
+//! held twice (as JSON values and as geometry) at any time.
+//!
+//! Deep nesting cannot overflow the stack: skipping over a raw value is
+//! iterative in serde_json, and every real parse stops at its recursion limit
+//! of 128 levels with an error that is reported like any other.
+
+use super::assemble::{LoadOptions, TopLevel, failed, with_layer};
+use super::text_pos::{Lines, clamp, json_error, offset_in, reason};
+use super::validate::{Checked, Checker, excerpt, last_wins};
+use super::{LoadError, LoadReport, Problem};
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
+use std::path::Path;
+use std::sync::Arc;
+
+const GEOMETRY_TYPES: &[&str] = &[
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+];
+
+/// Loads any GeoJSON text, checking features one by one with `checker`.
+pub(super) fn load_general<'a>(
+    text: &'a str,
+    path: Arc<Path>,
+    options: &LoadOptions,
+    mut checker: Checker<'a>,
+) -> LoadReport {
+    let mut lines = Lines::new(text);
+    let top = match parse_top(text, &mut lines) {
+        Ok(top) => top,
+        Err(error) => return failed(path, error),
+    };
+    if let Some(reason) = top.projected_crs() {
+        let at = top.crs.map_or(text, RawValue::get);
+        return failed(path, not_geojson_at(text, &mut lines, at, reason));
+    }
+    let not_geojson = |lines: &mut Lines, at: &str, reason: String| {
+        let (line, column) = lines.locate(offset_in(text, at));
+        LoadError::NotGeoJson {
+            line,
+            column,
+            reason,
+        }
+    };
+    let Some(kind_raw) = top.kind else {
+        let reason = if top.elements.is_some() {
+            "this is OSM JSON (OpenStreetMap or Overpass API `elements`), not GeoJSON; convert it \
+             with osmtogeojson, or export GeoJSON from overpass-turbo"
+                .to_owned()
+        } else {
+            "the top-level object has no `type`; expected a FeatureCollection, a Feature or a \
+             geometry"
+                .to_owned()
+        };
+        return failed(path, not_geojson(&mut lines, text.trim_start(), reason));
+    };
+    let kind = serde_json::from_str::<&str>(kind_raw.get()).unwrap_or_default();
+
+    let mut report = LoadReport {
+        layer: None,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        time_field: None,
+    };
+    let mut features = Vec::new();
+    let record =
+        |report: &mut LoadReport, features: &mut Vec<_>, index: usize, checked: Checked| {
+            let id = checked.id.as_deref();
+            let errors = Problem::of_feature(&path, index, id, checked.errors);
+            report.errors.extend(errors);
+            let warnings = Problem::of_feature(&path, index, id, checked.warnings);
+            report.warnings.extend(warnings);
+            features.extend(checked.feature);
+        };
+    match kind {
+        "FeatureCollection" => {
+            let Some(raw) = top.features else {
+                let reason = "the FeatureCollection has no `features` array".to_owned();
+                return failed(path, not_geojson(&mut lines, text.trim_start(), reason));
+            };
+            let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
+                let reason = "`features` is not an array".to_owned();
+                return failed(path, not_geojson(&mut lines, raw.get(), reason));
+            };
+            // Sized once: growing a vector of a million features by doubling
+            // would briefly hold one and a half copies.
+            features.reserve_exact(list.len());
+            for (index, feature) in list.into_iter().enumerate() {
+                let checked = checker.feature(index, feature.get());
+                record(&mut report, &mut features, index, checked);
+            }
+        }
+        "Feature" => record(&mut report, &mut features, 0, checker.feature(0, text)),
+        kind if GEOMETRY_TYPES.contains(&kind) => {
+            record(&mut report, &mut features, 0, checker.bare_geometry(text));
+        }
+        _ => {
+            let reason = format!(
+                "`type` is {}; expected FeatureCollection, Feature or a geometry type",
+                excerpt(kind_raw.get())
+            );
+            return failed(path, not_geojson(&mut lines, kind_raw.get(), reason));
+        }
+    }
+    // Skipped features leave spare room; give it back.
+    features.shrink_to_fit();
+    with_layer(report, top.sitmap, &path, features, None, options)
+}
+
+/// A file-level "not GeoJSON" error placed at `at`, a slice of `text`.
+fn not_geojson_at(text: &str, lines: &mut Lines, at: &str, reason: String) -> LoadError {
+    let (line, column) = lines.locate(offset_in(text, at));
+    LoadError::NotGeoJson {
+        line,
+        column,
+        reason,
+    }
+}
+
+/// Parses the top level, telling broken JSON from JSON that is not GeoJSON.
+fn parse_top<'a>(text: &'a str, lines: &mut Lines) -> Result<TopLevel<'a>, LoadError> {
+    // serde reads a struct from an array too (fields by position): only an
+    // object may be GeoJSON.
+    if !text.trim_start().starts_with('{') {
+        return match serde_json::from_str::<IgnoredAny>(text) {
+            Err(e) => Err(json_error(&e)),
+            Ok(_) => {
+                let (line, column) = lines.locate(offset_in(text, text.trim_start()));
+                Err(LoadError::NotGeoJson {
+                    line,
+                    column,
+                    reason: "the top level is not a JSON object; expected a FeatureCollection, \
+                             a Feature or a geometry"
+                        .to_owned(),
+                })
+            }
+        };
+    }
+    let parsed = serde_json::from_str::<TopLevel>(text);
+    if let Err(e) = &parsed
+        && e.to_string().starts_with("duplicate field")
+        && let Some(mut members) = last_wins(text)
+    {
+        return Ok(TopLevel {
+            kind: members.remove("type"),
+            features: members.remove("features"),
+            sitmap: members.remove("sitmap"),
+            crs: members.remove("crs"),
+            elements: members.remove("elements"),
+        });
+    }
+    parsed.map_err(|e| {
+        if e.is_data() {
+            // The top level has a member of the wrong type, but the rest of
+            // the text may be broken JSON: report that first.
+            if let Err(syntax) = serde_json::from_str::<IgnoredAny>(text) {
+                return json_error(&syntax);
+            }
+            let (line, column) = clamp(e.line(), e.column());
+            LoadError::NotGeoJson {
+                line,
+                column,
+                reason: reason(&e),
+            }
+        } else {
+            json_error(&e)
+        }
+    })
+}
