@@ -7,7 +7,7 @@
 //! set over one `load_path`, the file text already dropped) is printed to
 //! stderr from the setup of each size, before its timing starts.
 //!
-//! The generator lives here and is shared with `tests/layers_files.rs`, whose
+//! The generator lives here and is shared with `tests/it/layers_files.rs`, whose
 //! ignored tests write the same files for `ogrinfo` and check the memory
 //! target on its own process.
 

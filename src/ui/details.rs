@@ -216,3 +216,61 @@ mod tests {
         );
     }
 }
+
+/// The details panel alone (no app, no wgpu), clicked as a user clicks it,
+/// asserting on the command it returns.
+#[cfg(test)]
+mod widget_tests {
+    use super::*;
+    use crate::layers::{Layer, load_str};
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    struct Panel {
+        layer: Layer,
+        commands: Vec<DetailsCommand>,
+    }
+
+    fn panel(feature: &str) -> Harness<'static, Panel> {
+        let layer = load_str(feature, "x.geojson").layer.unwrap();
+        let panel = Panel {
+            layer,
+            commands: Vec::new(),
+        };
+        Harness::new_ui_state(
+            |ui, panel: &mut Panel| {
+                let feature = &panel.layer.features()[0];
+                panel.commands.extend(details_ui(ui, "Strikes", feature));
+            },
+            panel,
+        )
+    }
+
+    #[test]
+    fn copy_coordinates_returns_latitude_then_longitude() {
+        let mut harness = panel(
+            r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[-66.87919,10.48801]},
+                "properties":{"title":"Caracas"}}"#,
+        );
+        harness.get_by_label("Copy coordinates").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [DetailsCommand::CopyCoordinates(
+                "10.48801, -66.87919".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_feature_without_a_location_offers_no_coordinates_to_copy() {
+        let mut harness = panel(
+            r#"{"type":"Feature","geometry":null,"properties":{"title":"Somewhere at sea"}}"#,
+        );
+        assert!(harness.query_by_label("Copy coordinates").is_none());
+        harness.get_by_label("no location given (not on the map)");
+        harness.get_by_label("Close").click();
+        harness.run();
+        assert_eq!(harness.state().commands, [DetailsCommand::Close]);
+    }
+}

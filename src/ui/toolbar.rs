@@ -207,3 +207,78 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
     });
     commands
 }
+
+/// The menus and the toolbar alone (no app, no wgpu), clicked as a user
+/// clicks them, asserting on the commands they return.
+#[cfg(test)]
+mod widget_tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    #[derive(Default)]
+    struct Bars {
+        state: AppState,
+        flags: MenuFlags,
+        commands: Vec<Command>,
+    }
+
+    fn bars(flags: MenuFlags) -> Harness<'static, Bars> {
+        let bars = Bars {
+            flags,
+            ..Bars::default()
+        };
+        Harness::new_ui_state(
+            |ui, bars: &mut Bars| {
+                bars.commands.extend(menu_bar(ui, &bars.state, bars.flags));
+                bars.commands.extend(toolbar(ui, bars.flags));
+            },
+            bars,
+        )
+    }
+
+    #[test]
+    fn home_and_a_preset_button_fit_their_boxes() {
+        let mut harness = bars(MenuFlags::default());
+        harness.get_by_label("Home").click();
+        harness.run();
+        let preset = PRESETS[1];
+        harness.get_by_label(preset.name).click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [
+                Command::FitView(AMERICAS.bbox),
+                Command::FitView(preset.bbox)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_scenes_button_toggles_the_scenes_panel() {
+        let mut harness = bars(MenuFlags {
+            scenes_open: true,
+            ..MenuFlags::default()
+        });
+        harness.get_by_label("Scenes").click();
+        harness.run();
+        assert_eq!(harness.state().commands, [Command::ToggleScenes]);
+    }
+
+    #[test]
+    fn quit_and_classroom_mode_are_reached_through_their_menus() {
+        let mut harness = bars(MenuFlags::default());
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Quit  (Ctrl+Q)").click();
+        harness.run();
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label("Classroom mode").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [Command::Quit, Command::SetClassroom(true)]
+        );
+    }
+}

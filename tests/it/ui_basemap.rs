@@ -1,7 +1,6 @@
 //! The app as a user first meets it: rendered with wgpu, no network, real assets.
 
-mod common;
-
+use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};

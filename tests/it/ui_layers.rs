@@ -1,7 +1,6 @@
 //! Layers as a user meets them: shown, hidden, clicked, dropped onto the window.
 
-mod common;
-
+use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};

@@ -1,10 +1,8 @@
 //! Text drawn from data is bounded: a title of megabytes is cut with an
 //! ellipsis on the event card and the slide, never laid out whole (5 MB
 //! once went past wgpu's buffer limit and panicked).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common;
 use egui_kittest::kittest::NodeT;
 use sitmap::app::StartOptions;
 use sitmap::settings::Settings;

@@ -1,6 +1,5 @@
 //! The shipped story layers: loaded by the real loader, and held to the rules of
 //! `geodata/README.md` (ids, dates, sources, strike totals).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use sitmap::layers::time::TimePoint;
 use sitmap::layers::{Layer, TimeExtent, load_path};

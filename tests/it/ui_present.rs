@@ -1,10 +1,8 @@
 //! Presenting the shipped story, as a briefing officer or a teacher does:
 //! F5, the clicker's PageDown and PageUp, B, Esc; the scenes panel's edits;
 //! classroom stepping.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};

@@ -1,6 +1,5 @@
 //! `sitmap render`: PNGs of the map drawn offscreen by the app itself (wgpu,
 //! software Vulkan here), at small sizes to keep the tests quick.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};

@@ -1,10 +1,8 @@
 //! A rendered snapshot of the story: the Caribbean on 17 November 2025, the day
 //! of the Oval Office remarks, with the deployments and strikes as of that day.
 //! Reviewed by eye; shown in the README.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common;
 use egui_kittest::SnapshotOptions;
 use sitmap::app::StartOptions;
 use sitmap::story::story_files;

@@ -7,7 +7,6 @@
 //! Pixels drawn more than 3 px from any reference pixel are needles, wedges
 //! or spikes: they must stay under 1% of what the overlay draws. And the
 //! overlay must cover the reference: a fill left out shows as a hole.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui::epaint::tessellator::Tessellator;
 use egui::epaint::{ClippedShape, Primitive, TessellationOptions};

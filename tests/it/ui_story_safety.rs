@@ -1,10 +1,8 @@
 //! The user's story file is never lost or made unreadable by the window:
 //! what the scenes panel saves opens again, unsaved edits are kept aside
 //! and asked about on quit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use sitmap::app::{SitmapApp, StartOptions};

@@ -1,7 +1,6 @@
 //! Starting the whole app under egui_kittest, rendered with wgpu, the way every
 //! UI test does: a fixed size, the light theme, and a bounded wait for the
 //! basemap and the layers.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use egui_kittest::Harness;
 use sitmap::app::{SitmapApp, StartOptions};

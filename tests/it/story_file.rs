@@ -2,7 +2,6 @@
 //! layers: it loads, its scenes run forward in time, and every highlighted
 //! feature exists, is visible in its scene and carries sources, so nothing
 //! an audience is shown rests on an unsourced claim.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use sitmap::layers::{Layer, load_path};
 use sitmap::scenes::{Span, check_against, load_story, parse_caption};

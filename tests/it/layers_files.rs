@@ -3,11 +3,11 @@
 //! in a release build:
 //!
 //! ```sh
-//! SITMAP_LAYER_FILES=/tmp/layers cargo test --release --test layers_files -- --ignored --nocapture
+//! SITMAP_LAYER_FILES=/tmp/layers cargo test --release --test it layers_files -- --ignored --nocapture
 //! ogrinfo -ro -al -so /tmp/layers/events-1000000.geojson
 //! ```
 
-#[path = "../benches/layers.rs"]
+#[path = "../../benches/layers.rs"]
 #[allow(dead_code)]
 mod bench;
 

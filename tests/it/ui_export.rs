@@ -1,9 +1,7 @@
 //! Ctrl+E in the window saves the map view as a PNG (egui_kittest fulfils the
 //! screenshot request with its wgpu renderer, as the window does).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
+use crate::common;
 use sitmap::app::StartOptions;
 use std::time::Duration;
 

@@ -1,0 +1,24 @@
+//! The integration tests, one binary: each module was its own test binary,
+//! and each linked the whole app with wgpu; one link instead of thirteen.
+//! Test names keep their file as the module, so one layer runs alone:
+//! `cargo test --test it cli_` (the `sitmap` command), `ui_` (whole-app
+//! flows), `snapshot_` (the reviewed picture), `overlay_masks` (drawing
+//! against GDAL's footprints), `geodata`, `story_file`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+mod cli_check;
+mod cli_render;
+mod geodata;
+mod layers_files;
+mod overlay_masks;
+mod snapshot_story;
+mod story_file;
+mod ui_basemap;
+mod ui_bounded_text;
+mod ui_export;
+mod ui_layers;
+mod ui_present;
+mod ui_story_safety;
+mod ui_timeline;
