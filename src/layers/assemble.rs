@@ -24,6 +24,23 @@ pub struct LoadOptions {
     pub time_field: TimeField,
 }
 
+/// Takes one checked feature into the report being built: its problems
+/// placed in the file, the feature itself when it loaded.
+pub(super) fn record(
+    report: &mut LoadReport,
+    features: &mut Vec<Feature>,
+    path: &Arc<Path>,
+    index: usize,
+    checked: super::validate::Checked,
+) {
+    let id = checked.id.as_deref();
+    let errors = Problem::of_feature(path, index, id, checked.errors);
+    report.errors.extend(errors);
+    let warnings = Problem::of_feature(path, index, id, checked.warnings);
+    report.warnings.extend(warnings);
+    features.extend(checked.feature);
+}
+
 pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
     LoadReport {
         layer: None,

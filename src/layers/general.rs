@@ -14,8 +14,8 @@
 
 use super::assemble::{LoadOptions, TopLevel, failed, with_layer};
 use super::text_pos::{Lines, clamp, json_error, offset_in, reason};
-use super::validate::{Checked, Checker, excerpt, last_wins};
-use super::{LoadError, LoadReport, Problem};
+use super::validate::{Checker, excerpt, last_wins};
+use super::{LoadError, LoadReport};
 use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use std::path::Path;
@@ -76,15 +76,9 @@ pub(super) fn load_general<'a>(
         time_field: None,
     };
     let mut features = Vec::new();
-    let record =
-        |report: &mut LoadReport, features: &mut Vec<_>, index: usize, checked: Checked| {
-            let id = checked.id.as_deref();
-            let errors = Problem::of_feature(&path, index, id, checked.errors);
-            report.errors.extend(errors);
-            let warnings = Problem::of_feature(&path, index, id, checked.warnings);
-            report.warnings.extend(warnings);
-            features.extend(checked.feature);
-        };
+    let record = |report: &mut LoadReport, features: &mut Vec<_>, index, checked| {
+        super::assemble::record(report, features, &path, index, checked);
+    };
     match kind {
         "FeatureCollection" => {
             let Some(raw) = top.features else {

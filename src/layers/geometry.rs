@@ -238,31 +238,14 @@ fn split_line(line: LineString<f64>) -> Vec<LineString<f64>> {
 /// Makes a ring's longitudes continuous (179, -179 → 179, 181). Returns
 /// `None` when the ring does not close, i.e. it goes round a pole.
 fn unwrap_ring(ring: &LineString<f64>) -> Option<LineString<f64>> {
-    let mut offset = 0.0;
-    let mut previous: Option<f64> = None;
-    let unwrapped: Vec<Coord<f64>> = ring
-        .coords()
-        .map(|c| {
-            if let Some(p) = previous {
-                if c.x - p > 180.0 {
-                    offset -= 360.0;
-                } else if c.x - p < -180.0 {
-                    offset += 360.0;
-                }
-            }
-            previous = Some(c.x);
-            Coord {
-                x: c.x + offset,
-                y: c.y,
-            }
-        })
-        .collect();
+    let (unwrapped, offset) = continuous(ring);
     (offset == 0.0).then(|| LineString::new(unwrapped))
 }
 
-/// A ring that goes once round a pole, made continuous and closed along the
-/// pole nearer its mean latitude: `None` when it winds more than once.
-fn around_pole(ring: &LineString<f64>) -> Option<LineString<f64>> {
+/// The ring's positions with longitudes made continuous, and the whole
+/// turns (in degrees) it gained by its end: 0 for a ring that closes, ±360
+/// for one that goes once round a pole.
+fn continuous(ring: &LineString<f64>) -> (Vec<Coord<f64>>, f64) {
     let mut offset = 0.0;
     let mut previous: Option<f64> = None;
     let mut unwrapped: Vec<Coord<f64>> = Vec::with_capacity(ring.0.len() + 3);
@@ -280,6 +263,13 @@ fn around_pole(ring: &LineString<f64>) -> Option<LineString<f64>> {
             y: c.y,
         });
     }
+    (unwrapped, offset)
+}
+
+/// A ring that goes once round a pole, made continuous and closed along the
+/// pole nearer its mean latitude: `None` when it winds more than once.
+fn around_pole(ring: &LineString<f64>) -> Option<LineString<f64>> {
+    let (mut unwrapped, offset) = continuous(ring);
     if offset.abs() != 360.0 {
         return None;
     }

@@ -9,9 +9,9 @@
 //! follows: a pretty-printed FeatureCollection's first line is `{` alone,
 //! and a one-line file is an ordinary GeoJSON object.
 
+use super::LoadReport;
 use super::assemble::{LoadOptions, with_layer};
 use super::validate::Checker;
-use super::{LoadReport, Problem};
 use serde::de::IgnoredAny;
 use std::path::Path;
 use std::sync::Arc;
@@ -31,12 +31,7 @@ pub(super) fn load(text: &str, path: &Arc<Path>, options: &LoadOptions) -> Optio
     let mut features = Vec::new();
     for (index, record) in records.into_iter().enumerate() {
         let checked = checker.feature(index, record);
-        let id = checked.id.as_deref();
-        let errors = Problem::of_feature(path, index, id, checked.errors);
-        report.errors.extend(errors);
-        let warnings = Problem::of_feature(path, index, id, checked.warnings);
-        report.warnings.extend(warnings);
-        features.extend(checked.feature);
+        super::assemble::record(&mut report, &mut features, path, index, checked);
     }
     features.shrink_to_fit();
     Some(with_layer(report, None, path, features, None, options))
