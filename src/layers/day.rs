@@ -18,7 +18,7 @@
 //! start alone decides, which is what lets [`super::time_index`] keep instants as
 //! one sorted list.
 
-use super::time::{SECS_PER_DAY, TimeExtent, TimePoint, is_date_shaped};
+use super::time::{SECS_PER_DAY, TimeExtent, TimePoint, civil_from_days, is_date_shaped};
 use jiff::civil::Date;
 use std::fmt;
 use std::ops::{Add, Sub};
@@ -106,18 +106,9 @@ impl Day {
     /// `(year, month, day)` of the proleptic Gregorian calendar, by Howard
     /// Hinnant's civil-from-days: pure arithmetic, so printing never fails.
     pub fn ymd(self) -> (i64, u8, u8) {
-        let z = self.0.saturating_add(719_468);
-        let era = z.div_euclid(146_097);
-        let day_of_era = z - era * 146_097;
-        let year_of_era =
-            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-        let mp = (5 * day_of_year + 2) / 153;
-        let day = day_of_year - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        let (year, month, day) = civil_from_days(self.0);
         // Both are in range by construction (1..=31, 1..=12).
-        (year, day_to_u8(month), day_to_u8(day))
+        (year, day_to_u8(i64::from(month)), day_to_u8(i64::from(day)))
     }
 
     fn from_date(date: Date) -> Self {

@@ -69,12 +69,7 @@ pub(super) fn load_general<'a>(
     };
     let kind = serde_json::from_str::<&str>(kind_raw.get()).unwrap_or_default();
 
-    let mut report = LoadReport {
-        layer: None,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        time_field: None,
-    };
+    let mut report = LoadReport::default();
     let mut features = Vec::new();
     let record = |report: &mut LoadReport, features: &mut Vec<_>, index, checked| {
         super::assemble::record(report, features, &path, index, checked);

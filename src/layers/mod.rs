@@ -159,7 +159,7 @@ impl fmt::Display for Problem {
 
 /// Everything one load produced: the layer (unless the file as a whole
 /// failed), the skipped features' errors and the loaded features' warnings.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadReport {
     pub layer: Option<Layer>,
     pub errors: Vec<Problem>,

@@ -22,12 +22,7 @@ const RS: char = '\u{1e}';
 pub(super) fn load(text: &str, path: &Arc<Path>, options: &LoadOptions) -> Option<LoadReport> {
     let records = records(text)?;
     let mut checker = Checker::new(text);
-    let mut report = LoadReport {
-        layer: None,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        time_field: None,
-    };
+    let mut report = LoadReport::default();
     let mut features = Vec::new();
     for (index, record) in records.into_iter().enumerate() {
         let checked = checker.feature(index, record);

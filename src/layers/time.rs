@@ -290,8 +290,8 @@ fn format_moment(secs: i64) -> String {
 /// The civil date of a day count from 1970-01-01, by Howard Hinnant's
 /// civil-from-days: the inverse of `day_start_secs`, exact for all i64
 /// days that matter and it cannot fail.
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
+pub(super) fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days.saturating_add(719_468);
     let era = z.div_euclid(146_097);
     let day_of_era = z - era * 146_097;
     let year_of_era =

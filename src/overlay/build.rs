@@ -183,7 +183,19 @@ pub fn build_shapes(
         );
         out.visible.push(drawn);
     }
-    for target in &options.highlighted {
+    // Highlighted features (a scene's), then the hovered and the selected
+    // one, each drawn emphasised over everything.
+    let hovered = options
+        .hovered
+        .filter(|t| Some(*t) != options.selected)
+        .map(|t| (t, false));
+    let targets = options
+        .highlighted
+        .iter()
+        .map(|t| (*t, true))
+        .chain(hovered)
+        .chain(options.selected.map(|t| (t, true)));
+    for (target, strong) in targets {
         let Some(draw) = layers.get(target.layer) else {
             continue;
         };
@@ -197,29 +209,7 @@ pub fn build_shapes(
                 &mut cache.polygons,
                 &screen,
                 options,
-                true,
-                &mut out.shapes,
-            );
-        }
-    }
-    for (target, selected) in [(options.hovered, false), (options.selected, true)] {
-        let Some(target) = target.filter(|t| selected || Some(*t) != options.selected) else {
-            continue;
-        };
-        let Some(draw) = layers.get(target.layer) else {
-            continue;
-        };
-        if let Some(feature) = draw.layer.features().get(target.feature)
-            && (draw.shown)(target.feature)
-        {
-            highlight(
-                draw,
-                feature,
-                target.feature,
-                &mut cache.polygons,
-                &screen,
-                options,
-                selected,
+                strong,
                 &mut out.shapes,
             );
         }
