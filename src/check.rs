@@ -262,7 +262,12 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
                 let sample: Vec<Value> = g
                     .sample
                     .iter()
-                    .map(|p| json!({"feature": p.feature, "id": p.id, "message": p.message}))
+                    .map(|p| {
+                        // `"feature": 3` for GeoJSON, `"row": 12` for a spreadsheet.
+                        let mut place = json!({"id": p.id, "message": p.message});
+                        place[p.unit.word()] = json!(p.feature);
+                        place
+                    })
                     .collect();
                 json!({"kind": g.kind.key(), "count": g.count, "sample": sample})
             })

@@ -105,11 +105,12 @@ impl Group<'_> {
     }
 }
 
-/// `feature 3 (id x)`.
+/// `feature 3 (id x)`, `row 12`.
 fn place(problem: &Problem) -> String {
+    let unit = problem.unit.word();
     match (problem.feature, &problem.id) {
-        (Some(n), Some(id)) => format!("feature {n} (id {})", one_line(id)),
-        (Some(n), None) => format!("feature {n}"),
+        (Some(n), Some(id)) => format!("{unit} {n} (id {})", one_line(id)),
+        (Some(n), None) => format!("{unit} {n}"),
         (None, _) => "the file".to_owned(),
     }
 }
@@ -166,6 +167,7 @@ mod tests {
 
     fn problem(feature: usize, kind: Kind, message: &str) -> Problem {
         Problem {
+            unit: crate::layers::Unit::Feature,
             path: Arc::from(Path::new("osm.geojson")),
             feature: Some(feature),
             id: Some(format!("n{feature}")),

@@ -1,16 +1,20 @@
 //! Reading one file into a [`LoadReport`]: the entry points. The file is
-//! read (at most [`MAX_FILE_BYTES`]), then tried on three roads in turn:
+//! read (at most [`MAX_FILE_BYTES`]); a file in another format (CSV, KML,
+//! GPX) is converted to GeoJSON text by `import` first. GeoJSON is then
+//! tried on three roads in turn:
 //! a GeoJSON text sequence or NDJSON (`sequence`), the streaming fast path
 //! for an ordinary FeatureCollection (`stream`), which hands anything it
 //! does not expect back, else the general road (`general`), which stays the
 //! definition of what loads and what each problem says.
 //!
-//! The module graph is one-way: nothing imports `load`; `general`, `stream`
+//! The module graph is one-way: nothing imports `load`; `import` knows
+//! nothing of the roads; `general`, `stream`
 //! and `sequence` end in `assemble`, and everything reports positions
 //! through `text_pos`.
 
 use super::assemble::{LoadOptions, failed};
 use super::general::load_general;
+use super::import::{self, Format};
 use super::text_pos::Lines;
 use super::validate::Checker;
 use super::{LoadError, LoadReport, sequence, stream};
@@ -65,6 +69,18 @@ pub fn load_path_with(
         Ok(bytes) => bytes,
         Err(e) => return failed(shared, e),
     };
+    let format = import::detect(path, &bytes);
+    if format != Format::GeoJson {
+        let converted = match import::convert(format, &bytes, &shared) {
+            Ok(converted) => converted,
+            Err(e) => return failed(shared, e),
+        };
+        drop(bytes);
+        let total = converted.text.len() as u64;
+        progress.total_bytes.store(total, Ordering::Relaxed);
+        let report = load(&converted.text, shared, options, &progress.parsed_bytes);
+        return converted.relabel(report);
+    }
     progress
         .total_bytes
         .store(bytes.len() as u64, Ordering::Relaxed);

@@ -15,6 +15,7 @@ pub mod day;
 mod general;
 mod geometry;
 mod group;
+mod import;
 mod index;
 mod json_scan;
 mod keys;
@@ -73,6 +74,10 @@ pub enum LoadError {
         column: usize,
         reason: String,
     },
+    /// A file in another format (CSV, KML, GPX) that cannot be read as
+    /// one: the reason names the place in the file.
+    #[error("{0}")]
+    Format(String),
     #[error("not GeoJSON at line {line}, column {column}: {reason}")]
     NotGeoJson {
         line: usize,
@@ -86,8 +91,12 @@ pub enum LoadError {
 pub struct Problem {
     /// Shared by every problem of one file.
     pub path: Arc<Path>,
-    /// 0-based index in the file's `features` array.
+    /// 0-based index in the file's `features` array; for a file converted
+    /// from another format, the number `unit` counts (a CSV row, a KML
+    /// placemark).
     pub feature: Option<usize>,
+    /// What `feature` counts, for messages: `feature 3`, `row 12`.
+    pub unit: Unit,
     pub id: Option<String>,
     /// What sort of problem, for grouping a thousand alike into one line.
     pub kind: Kind,
@@ -106,6 +115,7 @@ impl Problem {
         messages.into_iter().map(move |message| Problem {
             path: Arc::clone(&path),
             feature: Some(index),
+            unit: Unit::Feature,
             id: id.clone(),
             kind: message.kind,
             message: message.text,
@@ -117,9 +127,35 @@ impl Problem {
         Problem {
             path: Arc::clone(path),
             feature: None,
+            unit: Unit::Feature,
             id: None,
             kind: Kind::File,
             message,
+        }
+    }
+}
+
+/// What a file calls one of its records, so a message points where the
+/// user looks: a GeoJSON file has features (0-based, as in its `features`
+/// array), a spreadsheet rows (as the spreadsheet numbers them), a KML file
+/// placemarks and a GPX file waypoints, tracks and routes (1-based, in file
+/// order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    #[default]
+    Feature,
+    Row,
+    Placemark,
+    Record,
+}
+
+impl Unit {
+    pub fn word(self) -> &'static str {
+        match self {
+            Unit::Feature => "feature",
+            Unit::Row => "row",
+            Unit::Placemark => "placemark",
+            Unit::Record => "record",
         }
     }
 }
@@ -147,7 +183,7 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:", self.path.display())?;
         if let Some(n) = self.feature {
-            write!(f, "feature {n}")?;
+            write!(f, "{} {n}", self.unit.word())?;
             if let Some(id) = &self.id {
                 write!(f, " (id {})", one_line(id))?;
             }
@@ -182,6 +218,7 @@ mod tests {
         Problem {
             path: Path::new("geodata/ships.geojson").into(),
             feature,
+            unit: Unit::Feature,
             id: id.map(str::to_owned),
             kind: Kind::NoSources,
             message: "no sources".into(),
