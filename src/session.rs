@@ -37,6 +37,9 @@ pub struct Session {
     pub settings: Settings,
     /// Files whose time field the user chose: the field's name, or `none`.
     pub time_fields: Vec<(PathBuf, String)>,
+    /// The size (points) of the monitor the window was on, to tell at the
+    /// next start that it is gone (`app/window.rs`).
+    pub monitor: Option<[f32; 2]>,
     /// Where sessions written before `settings` kept them: read once into
     /// `settings` by [`Session::validated`], never written. (Plain `bool`s:
     /// RON reads `true` into a `bool`, not into an `Option`.)
@@ -76,6 +79,10 @@ impl Session {
         });
         let zoom_ok = self.zoom.is_some_and(|zoom| {
             zoom.is_finite() && (crate::view::MIN_ZOOM..=crate::view::MAX_ZOOM).contains(&zoom)
+        });
+        self.monitor = self.monitor.filter(|m| {
+            m.iter()
+                .all(|v| v.is_finite() && (1.0..=100_000.0).contains(v))
         });
         if !(centre_ok && zoom_ok) {
             if self.center_lon_lat.is_some() || self.zoom.is_some() {

@@ -10,6 +10,7 @@ mod present;
 mod scenes;
 mod start;
 mod time;
+mod window;
 
 pub use present::default_recovery_dir;
 pub use start::{BasemapLoading, Explicit, StartOptions};
@@ -54,6 +55,10 @@ pub struct SitmapApp {
     /// export was asked in and the next (the window's screenshot is of the
     /// next frame; a headless test's, of this one).
     export_chrome: u8,
+    /// The monitor the window is on, remembered in the session.
+    monitor: Option<egui::Vec2>,
+    /// Moves a window restored onto a monitor that is gone.
+    keep_on_screen: window::KeepOnScreen,
 }
 
 impl SitmapApp {
@@ -79,6 +84,8 @@ impl SitmapApp {
             settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
+            keep_on_screen: window::KeepOnScreen::new(options.monitor),
+            monitor: None,
             state,
             options,
             loading: Some(loading),
@@ -356,6 +363,7 @@ impl SitmapApp {
             scene: self.present.current,
             settings: self.settings,
             time_fields: self.layers.time_fields(),
+            monitor: self.monitor.map(<[f32; 2]>::from),
             ..crate::session::Session::default()
         }
         .with_absolute_paths()
@@ -418,6 +426,8 @@ impl SitmapApp {
     /// window uses.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.keep_on_screen.check(&ctx);
+        self.monitor = ctx.input(|i| i.viewport().monitor_size).or(self.monitor);
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
         self.layers.update(&ctx);
