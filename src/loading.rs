@@ -278,14 +278,32 @@ mod tests {
     use super::*;
     use crate::layers::load_path_with_progress;
 
-    fn wait<T>(mut poll: impl FnMut() -> Option<T>) -> T {
+    /// A context whose repaint requests (how the loader and the watcher
+    /// say something arrived) come out of the receiver.
+    fn context() -> (egui::Context, std::sync::mpsc::Receiver<Duration>) {
+        let ctx = egui::Context::default();
+        let (wake, woken) = std::sync::mpsc::channel();
+        ctx.set_request_repaint_callback(move |info| drop(wake.send(info.delay)));
+        (ctx, woken)
+    }
+
+    /// Waits for `poll` to give something, woken by repaint requests (no
+    /// polling), for at most 10 s.
+    fn wait<T>(
+        woken: &std::sync::mpsc::Receiver<Duration>,
+        mut poll: impl FnMut() -> Option<T>,
+    ) -> T {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if let Some(value) = poll() {
                 return value;
             }
-            assert!(Instant::now() < deadline, "timed out");
-            std::thread::sleep(Duration::from_millis(20));
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "timed out");
+            // A delayed request (the watcher's settling time) is a timer.
+            if let Ok(delay) = woken.recv_timeout(left) {
+                let _ = woken.recv_timeout(delay.min(left));
+            }
         }
     }
 
@@ -294,10 +312,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("one.geojson");
         std::fs::write(&path, r#"{"type":"Point","coordinates":[-66.9,10.5]}"#).unwrap();
-        let mut loader = LayerLoader::new(egui::Context::default());
+        let (ctx, woken) = context();
+        let mut loader = LayerLoader::new(ctx);
         loader.load(path.clone());
         assert!(!loader.is_idle());
-        let done = wait(|| loader.poll().pop());
+        let done = wait(&woken, || loader.poll().pop());
         assert_eq!(done.path, path);
         assert!(done.report.layer.is_some());
         assert!(loader.is_idle());
@@ -334,13 +353,14 @@ mod tests {
         let path = dir.path().join("watched.geojson");
         std::fs::write(&path, "{}").unwrap();
         let other = dir.path().join("other.geojson");
-        let mut watcher = FileWatcher::new(egui::Context::default());
+        let (ctx, woken) = context();
+        let mut watcher = FileWatcher::new(ctx);
         assert!(watcher.error.is_none(), "{:?}", watcher.error);
         watcher.watch(&path);
         std::thread::sleep(Duration::from_millis(100));
         std::fs::write(&other, "{}").unwrap();
         std::fs::write(&path, "{\"type\": \"Point\"}").unwrap();
-        let changed = wait(|| Some(watcher.changed()).filter(|c| !c.is_empty()));
+        let changed = wait(&woken, || Some(watcher.changed()).filter(|c| !c.is_empty()));
         assert_eq!(changed, vec![absolute(&path)]);
         watcher.unwatch(&path);
         std::fs::write(&path, "{}").unwrap();

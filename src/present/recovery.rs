@@ -183,49 +183,62 @@ mod tests {
         }
     }
 
-    /// Waits up to `secs` for `check`.
-    fn within(secs: f64, mut check: impl FnMut() -> bool) -> bool {
+    /// A writer whose wake-ups (one per write) arrive on the receiver.
+    fn writer() -> (RecoveryWriter, std::sync::mpsc::Receiver<()>) {
+        let (wake, woken) = std::sync::mpsc::channel();
+        let writer = RecoveryWriter::start(move || drop(wake.send(()))).unwrap();
+        (writer, woken)
+    }
+
+    /// Waits up to `secs` for `check`, woken by the writer after each write
+    /// (no polling).
+    fn within(
+        secs: f64,
+        woken: &std::sync::mpsc::Receiver<()>,
+        mut check: impl FnMut() -> bool,
+    ) -> bool {
         let deadline = Instant::now() + Duration::from_secs_f64(secs);
-        while Instant::now() < deadline {
+        loop {
             if check() {
                 return true;
             }
-            std::thread::sleep(Duration::from_millis(20));
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || woken.recv_timeout(left).is_err() {
+                return check();
+            }
         }
-        false
     }
 
     #[test]
     fn an_edit_is_on_disk_within_two_seconds_without_a_flush() {
         let dir = tempfile::tempdir().unwrap();
-        let writer = RecoveryWriter::start(|| {}).unwrap();
+        let (writer, woken) = writer();
         let copy = recovery_path(dir.path(), &dir.path().join("story.json"));
         let started = Instant::now();
         writer.send(snapshot(dir.path(), Some("edited")));
-        assert!(within(2.0, || copy.is_file()), "no copy after 2 s");
+        assert!(within(2.0, &woken, || copy.is_file()), "no copy after 2 s");
         assert!(started.elapsed() >= QUIET / 2, "it waits for a pause");
         assert_eq!(load_story(&copy).unwrap().0.title, "edited");
         // Saved (no edits left): the copy goes.
         writer.send(snapshot(dir.path(), None));
-        assert!(within(2.0, || !copy.exists()), "the copy stayed");
+        assert!(within(2.0, &woken, || !copy.exists()), "the copy stayed");
     }
 
     #[test]
     fn a_burst_of_edits_is_written_once_with_the_newest() {
         let dir = tempfile::tempdir().unwrap();
-        let writes = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        let counted = std::sync::Arc::clone(&writes);
-        let writer = RecoveryWriter::start(move || {
-            counted.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        })
-        .unwrap();
+        let (writer, woken) = writer();
         for n in 0..50 {
             writer.send(snapshot(dir.path(), Some(&format!("edit {n}"))));
         }
         let copy = recovery_path(dir.path(), &dir.path().join("story.json"));
-        assert!(within(2.0, || copy.is_file()));
-        std::thread::sleep(QUIET * 2);
-        assert_eq!(writes.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert!(
+            woken.recv_timeout(Duration::from_secs(2)).is_ok(),
+            "no write"
+        );
+        assert!(copy.is_file());
+        // No second write follows the first.
+        assert!(woken.recv_timeout(QUIET * 2).is_err(), "written twice");
         assert_eq!(load_story(&copy).unwrap().0.title, "edit 49");
     }
 

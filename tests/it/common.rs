@@ -1,11 +1,16 @@
 //! Starting the whole app under egui_kittest, rendered with wgpu, the way every
 //! UI test does: a fixed size, the light theme, and a bounded wait for the
 //! basemap and the layers.
+//!
+//! Waiting never polls with sleeps: the app's threads (tiles, loads,
+//! exports, recovery copies) ask egui for a frame when they finish, as they
+//! do in the window, and [`step_until`] blocks on those requests.
 
 use egui_kittest::Harness;
 use sitmap::app::{SitmapApp, StartOptions};
 use sitmap::state::ThemeChoice;
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// The light theme whatever the machine's: tests compare against light colours.
 pub fn light(options: StartOptions) -> StartOptions {
@@ -29,13 +34,48 @@ pub fn start(options: StartOptions, size: [f32; 2]) -> Harness<'static, SitmapAp
 /// Steps until the basemap is drawn, no layer is loading and at least
 /// `layers` are open (tiles and files load on other threads), within a bound.
 pub fn settle(harness: &mut Harness<'static, SitmapApp>, layers: usize) {
-    for _ in 0..400 {
-        harness.step();
+    step_until(harness, Duration::from_secs(20), |harness| {
         let app = harness.state();
-        if app.basemap_ready() && app.layers_idle() && app.workspace().layers.len() >= layers {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+        app.basemap_ready() && app.layers_idle() && app.workspace().layers.len() >= layers
+    });
     harness.run_steps(2);
+}
+
+/// Steps the app until `done` holds or `timeout` passes; whether it held.
+/// Between frames it waits for what the window would wait for: a thread
+/// asking for a repaint (at once, or after the delay it asked for).
+pub fn step_until<S>(
+    harness: &mut Harness<'static, S>,
+    timeout: Duration,
+    mut done: impl FnMut(&Harness<'static, S>) -> bool,
+) -> bool {
+    let (wake, woken) = mpsc::channel::<Duration>();
+    harness
+        .ctx
+        .set_request_repaint_callback(move |info| drop(wake.send(info.delay)));
+    let deadline = Instant::now() + timeout;
+    loop {
+        harness.step();
+        if done(harness) {
+            return true;
+        }
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        // The soonest frame anyone asked for (the frame just stepped may
+        // have asked for one at once: then step again).
+        let mut soonest = match woken.recv_timeout(left) {
+            Ok(delay) => delay,
+            Err(_) => left,
+        };
+        while let Ok(delay) = woken.try_recv() {
+            soonest = soonest.min(delay);
+        }
+        if !soonest.is_zero() {
+            // A timer the app set (a debounce, an animation): wait for it,
+            // or for a thread that finishes first.
+            let _ = woken.recv_timeout(soonest.min(left));
+        }
+    }
 }

@@ -11,13 +11,9 @@ fn wait_for_export(
     harness: &mut egui_kittest::Harness<'static, sitmap::app::SitmapApp>,
     also: impl Fn() -> bool,
 ) {
-    for _ in 0..500 {
-        harness.step();
-        if !harness.state().export.in_progress() && also() {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    common::step_until(harness, Duration::from_secs(10), |harness| {
+        !harness.state().export.in_progress() && also()
+    });
 }
 
 #[test]

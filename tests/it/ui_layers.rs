@@ -155,13 +155,11 @@ fn a_file_that_failed_to_open_opens_once_it_is_fixed_on_disk_and_is_remembered()
     );
     // What the red box asks: fix the file.
     std::fs::copy(fixture("ui_one_sourced_point.geojson"), &path).unwrap();
-    for _ in 0..400 {
-        harness.step();
-        if harness.state().workspace().layers.len() == 1 {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    common::step_until(
+        &mut harness,
+        std::time::Duration::from_secs(10),
+        |harness| harness.state().workspace().layers.len() == 1,
+    );
     let workspace = harness.state().workspace();
     assert_eq!(workspace.layers.len(), 1, "the fixed file opened");
     assert!(workspace.failed.is_empty());

@@ -64,22 +64,15 @@ fn a_scene_added_at_the_opening_view_of_a_wide_window_saves_and_opens_again() {
     assert!(west < east && south < north);
 }
 
-/// Steps the window (with real pauses, for the writer thread) until
+/// Steps the window (waiting for the writer thread's repaint) until
 /// `done` or `secs` have passed; whether `done` came true.
 fn step_until(
     harness: &mut Harness<'static, SitmapApp>,
     secs: f64,
     mut done: impl FnMut(&Harness<'static, SitmapApp>) -> bool,
 ) -> bool {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
-    while std::time::Instant::now() < deadline {
-        harness.step();
-        if done(harness) {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
+    let timeout = std::time::Duration::from_secs_f64(secs);
+    crate::common::step_until(harness, timeout, |harness| done(harness))
 }
 
 #[test]
