@@ -83,7 +83,7 @@ pub enum Command {
     Check(CheckArgs),
     /// Render PNGs of the map without a window: a story's scene or every
     /// scene, any view, or one frame a step over a date range.
-    Render(crate::export::render::RenderArgs),
+    Render(crate::render::RenderArgs),
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -193,7 +193,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         std::process::exit(code);
     }
     if let Some(Command::Render(args)) = &cli.command {
-        let result = crate::export::render::run(args, &mut std::io::stdout().lock());
+        let result = crate::render::run(args, &mut std::io::stdout().lock());
         if let Err(error) = result {
             let code = error.exit_code();
             eprintln!("sitmap render: {error}");

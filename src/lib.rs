@@ -13,6 +13,7 @@ pub mod measure;
 pub mod online;
 pub mod overlay;
 pub mod present;
+pub mod render;
 pub mod scenes;
 pub mod session;
 pub mod settings;

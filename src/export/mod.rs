@@ -1,17 +1,14 @@
 //! Exporting the map as PNG images.
 //!
-//! - [`offscreen`]: egui frames drawn with wgpu into a texture, no window;
-//! - [`render`]: `sitmap render`, which drives the real app offscreen until
-//!   the map is complete and saves a slide, every scene of a story, any view,
-//!   or one frame per step of a date range;
+//! - [`offscreen`]: egui frames drawn with wgpu into a texture, no window
+//!   (used by `sitmap render`, `crate::render`, which sits above the app
+//!   it drives; this module sits below it);
 //! - [`view`]: Ctrl+E in the window, the map part of a screenshot saved in
 //!   the background;
 //! - [`png`]: writing RGBA pixels to a PNG file atomically.
 
-mod names;
 pub mod offscreen;
 pub mod png;
-pub mod render;
 pub mod view;
 
 /// An image as 8-bit RGBA rows, top to bottom, straight (not premultiplied) alpha.

@@ -24,12 +24,15 @@
 //! 1 when drawing or writing failed. Invalid features left out of files that
 //! did load are counted on stderr: an image is never silently missing data.
 
-use super::Rgba8;
-pub use super::names::{frame_file_names, scene_file_names, slug};
-use super::offscreen::{Gpu, Offscreen, OffscreenError};
-use super::png::{PngError, write_png};
+mod names;
+
+pub use names::{frame_file_names, scene_file_names, slug};
+
 use crate::app::{SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
+use crate::export::Rgba8;
+use crate::export::offscreen::{Gpu, Offscreen, OffscreenError};
+use crate::export::png::{PngError, write_png};
 use crate::scenes::{Story, StoryError, load_story};
 use crate::state::ThemeChoice;
 use crate::timeline::Day;
@@ -550,5 +553,4 @@ pub fn parse_pixels(text: &str) -> Result<[u32; 2], String> {
 }
 
 #[cfg(test)]
-#[path = "render_tests.rs"]
 mod tests;
