@@ -1,7 +1,7 @@
 //! Starting the whole app under egui_kittest, the way every whole-app UI
 //! test does: a fixed size, the light theme, and a bounded wait for the
-//! basemap and the layers; rendered with wgpu only for tests that read
-//! pixels ([`start_rendered`]).
+//! basemap and the layers; rendered with wgpu only when a test reads
+//! pixels.
 //!
 //! Waiting never polls with sleeps: the app's threads (tiles, loads,
 //! exports, recovery copies) ask egui for a frame when they finish, as they
@@ -21,26 +21,15 @@ pub fn light(options: StartOptions) -> StartOptions {
     }
 }
 
-/// The whole app, its frames laid out and painted to shapes but not
-/// rasterised: for flows that read state, widgets and files, not pixels.
+/// The whole app. Its frames are laid out and painted to shapes; kittest's
+/// lazy renderer starts wgpu (software Vulkan without a GPU) only when a
+/// test reads pixels (`harness.render()`, a snapshot, Ctrl+E's screenshot),
+/// so flows that read state, widgets and files never open a GPU device.
 pub fn start(options: StartOptions, size: [f32; 2]) -> Harness<'static, SitmapApp> {
     let options = light(options);
     let mut harness = Harness::builder()
         .with_size(size)
         .with_theme(egui::Theme::Light)
-        .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
-    settle(&mut harness, 0);
-    harness
-}
-
-/// The whole app rendered with wgpu (software Vulkan without a GPU), for
-/// tests that read pixels: `harness.render()`, Ctrl+E's screenshot.
-pub fn start_rendered(options: StartOptions, size: [f32; 2]) -> Harness<'static, SitmapApp> {
-    let options = light(options);
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(egui::Theme::Light)
-        .wgpu()
         .build_eframe(move |cc| SitmapApp::new(&cc.egui_ctx, options));
     settle(&mut harness, 0);
     harness

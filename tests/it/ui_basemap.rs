@@ -8,7 +8,7 @@ use sitmap::basemap::assets::AssetSource;
 use sitmap::basemap::style::BasemapStyle;
 
 fn start(options: StartOptions) -> Harness<'static, SitmapApp> {
-    common::start_rendered(options, [1200.0, 800.0])
+    common::start(options, [1200.0, 800.0])
 }
 
 fn pixel(image: &image::RgbaImage, pos: egui::Pos2, pixels_per_point: f32) -> [u8; 3] {

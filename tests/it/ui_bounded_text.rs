@@ -70,7 +70,7 @@ fn a_five_megabyte_title_on_an_event_card_is_cut_not_a_crash() {
         },
         ..StartOptions::default()
     };
-    let mut harness = common::start_rendered(options, [1200.0, 800.0]);
+    let mut harness = common::start(options, [1200.0, 800.0]);
     common::settle(&mut harness, 1);
     harness.run_steps(3);
     let cut = format!("{}…", "W".repeat(sitmap::text::TITLE_CHARS - 1));
@@ -102,7 +102,7 @@ fn a_five_megabyte_scene_title_on_the_slide_is_cut_not_a_crash() {
         },
         ..StartOptions::default()
     };
-    let mut harness = common::start_rendered(options, [1200.0, 800.0]);
+    let mut harness = common::start(options, [1200.0, 800.0]);
     harness.run_steps(3);
     assert!(
         harness.state().story().is_some(),

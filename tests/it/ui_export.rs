@@ -18,7 +18,7 @@ fn wait_for_export(
 
 #[test]
 fn ctrl_e_saves_the_map_view_as_a_png_of_the_map_size() {
-    let mut harness = common::start_rendered(StartOptions::default(), [1000.0, 700.0]);
+    let mut harness = common::start(StartOptions::default(), [1000.0, 700.0]);
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("exports");
     harness.state_mut().export.dir = Some(folder.clone());
@@ -62,7 +62,7 @@ fn the_exported_view_carries_a_title_the_screen_does_not_show() {
         story: sitmap::story::story_file(),
         ..StartOptions::default()
     };
-    let mut harness = common::start_rendered(options, [1000.0, 700.0]);
+    let mut harness = common::start(options, [1000.0, 700.0]);
     common::settle(&mut harness, 4);
     let dir = tempfile::tempdir().unwrap();
     harness.state_mut().export.dir = Some(dir.path().to_path_buf());
@@ -112,7 +112,7 @@ fn the_exported_view_carries_a_title_the_screen_does_not_show() {
 
 #[test]
 fn a_quick_ctrl_e_released_within_one_frame_still_exports() {
-    let mut harness = common::start_rendered(StartOptions::default(), [900.0, 600.0]);
+    let mut harness = common::start(StartOptions::default(), [900.0, 600.0]);
     let dir = tempfile::tempdir().unwrap();
     harness.state_mut().export.dir = Some(dir.path().to_path_buf());
     // What a fast typist (or xdotool) gives: Ctrl is already up by the end
