@@ -190,6 +190,24 @@ pub struct Plan {
 
 /// Runs `sitmap render`: prints each written path, one a line.
 pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    let plan = prepare(args)?;
+    draw(&Gpu::new()?, args, &plan, out)
+}
+
+/// As [`run`], drawing on `gpu`: tests share one device across renders
+/// (opening software Vulkan costs more than a small render).
+pub fn run_on(
+    gpu: &Gpu,
+    args: &RenderArgs,
+    out: &mut dyn std::io::Write,
+) -> Result<(), RenderError> {
+    let plan = prepare(args)?;
+    draw(gpu, args, &plan, out)
+}
+
+/// Everything before drawing: the story read, the images planned, the
+/// output folder made; what fails here fails before a GPU is opened.
+fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
     let story = match &args.story {
         Some(path) => {
             let (story, warnings) = load_story(path)?;
@@ -212,7 +230,16 @@ pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Render
             source,
         })?;
     }
-    let gpu = Gpu::new()?;
+    Ok(plan)
+}
+
+/// Draws and writes every planned image on `gpu`.
+fn draw(
+    gpu: &Gpu,
+    args: &RenderArgs,
+    plan: &Plan,
+    out: &mut dyn std::io::Write,
+) -> Result<(), RenderError> {
     let assets = args
         .assets
         .clone()
@@ -240,7 +267,7 @@ pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Render
             },
             ..StartOptions::default()
         };
-        let rendered = render_app(&gpu, args.size, options, timeout).map_err(|e| match e {
+        let rendered = render_app(gpu, args.size, options, timeout).map_err(|e| match e {
             Waited::Gpu(e) => RenderError::Gpu(e),
             Waited::Timeout(waiting) => RenderError::Timeout {
                 out: job.out.clone(),

@@ -1,22 +1,58 @@
 //! `sitmap render`: PNGs of the map drawn offscreen by the app itself (wgpu,
-//! software Vulkan here), at small sizes to keep the tests quick.
+//! software Vulkan here), at small sizes to keep the tests quick. One test
+//! runs the binary end to end; the others render in this process on one
+//! shared device, and the refusals (exit codes) run the binary.
 
-use assert_cmd::Command;
+use assert_cmd::Command as Process;
+use clap::Parser;
+use sitmap::cli::{Cli, Command};
+use sitmap::export::offscreen::Gpu;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 const SIZE: &str = "640x400";
 
-fn sitmap() -> Command {
-    Command::cargo_bin("sitmap").unwrap()
+fn sitmap() -> Process {
+    Process::cargo_bin("sitmap").unwrap()
 }
 
 fn story() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/story.json")
 }
 
-/// Runs `sitmap render ARGS --size 640x400`, expects success and the
-/// written paths on stdout.
+/// One GPU device for every render of the suite: opening software Vulkan
+/// costs more than a small render, and one device is what a long-running
+/// process would use.
+fn gpu() -> &'static Gpu {
+    static GPU: OnceLock<Gpu> = OnceLock::new();
+    GPU.get_or_init(|| Gpu::new().expect("a wgpu device (software Vulkan)"))
+}
+
+/// Runs `sitmap render ARGS --size 640x400` in this process on the shared
+/// device (the same code the binary runs after parsing), expects success
+/// and returns the written paths it printed.
 fn render(args: &[&str]) -> Vec<PathBuf> {
+    let argv = ["sitmap", "render"]
+        .iter()
+        .chain(args)
+        .chain(&["--size", SIZE]);
+    let cli = Cli::try_parse_from(argv).unwrap();
+    let Some(Command::Render(render_args)) = cli.command else {
+        panic!("not a render command: {args:?}");
+    };
+    let mut out = Vec::new();
+    if let Err(e) = sitmap::render::run_on(gpu(), &render_args, &mut out) {
+        panic!("sitmap render {args:?} failed: {e}");
+    }
+    String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(PathBuf::from)
+        .collect()
+}
+
+/// As [`render`], as its own process: the binary end to end.
+fn render_process(args: &[&str]) -> Vec<PathBuf> {
     let output = sitmap()
         .arg("render")
         .args(args)
@@ -67,7 +103,7 @@ fn a_view_is_rendered_at_the_requested_size_and_is_a_map() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.png");
     let out_arg = out.to_str().unwrap();
-    let written = render(&[
+    let written = render_process(&[
         "--date",
         "2025-11-17",
         "--bbox",
