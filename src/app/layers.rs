@@ -251,6 +251,20 @@ impl LayerSession {
                 self.watcher.unwatch(&path);
                 self.workspace.failed.retain(|(p, _)| *p != path);
             }
+            // Authoring's, applied by the app before it comes here.
+            LayerCommand::Edit(_) | LayerCommand::New => {}
+        }
+    }
+
+    /// The layer at `old` is now the file `new` (an edited layer saved to
+    /// a file of its own): watched there, and remembered by that path.
+    pub fn repoint(&mut self, old: &std::path::Path, new: PathBuf) {
+        if let Some(index) = self.workspace.position(old) {
+            if old != new {
+                self.watcher.unwatch(old);
+            }
+            self.workspace.layers[index].path = new.clone();
+            self.watcher.watch(&new);
         }
     }
 

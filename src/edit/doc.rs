@@ -226,7 +226,12 @@ impl LayerDoc {
 
     /// Replaces feature `at` by what `change` makes of a copy of it; an
     /// edit only when something changed.
-    fn change(&mut self, at: usize, merge: Option<String>, change: impl FnOnce(&mut Value)) -> bool {
+    fn change(
+        &mut self,
+        at: usize,
+        merge: Option<String>,
+        change: impl FnOnce(&mut Value),
+    ) -> bool {
         let Some(before) = self.features.get(at).cloned() else {
             return false;
         };
@@ -327,11 +332,36 @@ impl LayerDoc {
         text.push_str(",\n\"features\": [");
         for (i, feature) in self.features.iter().enumerate() {
             text.push_str(if i == 0 { "\n" } else { ",\n" });
-            text.push_str(&feature.to_string());
+            push_feature(&mut text, feature);
         }
         text.push_str("\n]}\n");
         text
     }
+}
+
+/// One feature as compact JSON with its members in the order people
+/// write them (`type`, `id`, `properties`, `geometry`, then any other),
+/// not the alphabetical order of a JSON map.
+fn push_feature(text: &mut String, feature: &Value) {
+    let Some(object) = feature.as_object() else {
+        text.push_str(&feature.to_string());
+        return;
+    };
+    let first = ["type", "id", "properties", "geometry"];
+    let ordered = first
+        .iter()
+        .filter_map(|key| object.get_key_value(*key))
+        .chain(object.iter().filter(|(k, _)| !first.contains(&k.as_str())));
+    text.push('{');
+    for (i, (key, value)) in ordered.enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&Value::String(key.clone()).to_string());
+        text.push(':');
+        text.push_str(&value.to_string());
+    }
+    text.push('}');
 }
 
 /// A loaded feature as a GeoJSON Feature: every property the file had,

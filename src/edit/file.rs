@@ -40,12 +40,12 @@ pub fn save(doc: &mut LayerDoc) -> Result<PathBuf, SaveError> {
     if !is_geojson_path(&path) || doc.source.as_deref() == Some(path.as_path()) {
         return Err(SaveError::NotGeoJson { path });
     }
-    crate::scenes::write_keeping_backup(&path, doc.to_geojson().as_bytes()).map_err(
-        |source| SaveError::Write {
+    crate::scenes::write_keeping_backup(&path, doc.to_geojson().as_bytes()).map_err(|source| {
+        SaveError::Write {
             path: path.clone(),
             source,
-        },
-    )?;
+        }
+    })?;
     doc.mark_saved();
     Ok(path)
 }

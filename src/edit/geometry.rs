@@ -138,8 +138,7 @@ fn positions_in(value: &mut Value, f: &mut dyn FnMut(&mut Value)) {
 /// Puts the vertex at `path` at `lon_lat` (a ring's closing position
 /// follows its first); false when `path` names no vertex.
 pub fn move_vertex(geometry: &mut Value, path: &[usize], lon_lat: [f64; 2]) -> bool {
-    let is_collection =
-        geometry.get("type").and_then(Value::as_str) == Some("GeometryCollection");
+    let is_collection = geometry.get("type").and_then(Value::as_str) == Some("GeometryCollection");
     if is_collection {
         let Some((first, rest)) = path.split_first() else {
             return false;
@@ -243,7 +242,10 @@ mod tests {
         assert_eq!(paths, vec![vec![0], vec![1, 0], vec![1, 1]]);
         let mut moved = collection.clone();
         assert!(move_vertex(&mut moved, &[1, 1], [4.0, 4.0]));
-        assert_eq!(position(&moved["geometries"][1]["coordinates"][1]), Some([4.0, 4.0]));
+        assert_eq!(
+            position(&moved["geometries"][1]["coordinates"][1]),
+            Some([4.0, 4.0])
+        );
         assert!(!move_vertex(&mut moved, &[2, 0], [4.0, 4.0]));
     }
 

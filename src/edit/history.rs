@@ -12,8 +12,14 @@ use serde_json::Value;
 /// One reversible change to the features of a layer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    Insert { at: usize, feature: Value },
-    Remove { at: usize, feature: Value },
+    Insert {
+        at: usize,
+        feature: Value,
+    },
+    Remove {
+        at: usize,
+        feature: Value,
+    },
     Replace {
         at: usize,
         before: Value,
@@ -89,8 +95,14 @@ impl History {
         if let (Some(key), Some(top)) = (&merge, self.done.last_mut())
             && top.merge.as_ref() == Some(key)
             && top.serial != self.saved
-            && let (Edit::Replace { at, after, .. }, Edit::Replace { at: at2, after: new, .. }) =
-                (&mut top.edit, &edit)
+            && let (
+                Edit::Replace { at, after, .. },
+                Edit::Replace {
+                    at: at2,
+                    after: new,
+                    ..
+                },
+            ) = (&mut top.edit, &edit)
             && at == at2
         {
             *after = new.clone();

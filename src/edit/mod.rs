@@ -78,8 +78,14 @@ impl Tool {
 pub enum EditCommand {
     /// Asks for the new layer's name (File › New layer…).
     AskNewLayer,
-    /// The name was given: a new empty layer, edited, saved on first Save.
-    NewLayer(String),
+    /// The name (and maybe the file) was given: a new empty layer, edited,
+    /// written on the first Save (which asks for a file when none was given).
+    NewLayer {
+        name: String,
+        path: Option<std::path::PathBuf>,
+    },
+    /// The new layer's question was closed.
+    CancelNewLayer,
     /// Edits open layer `i` (the layer panel's Edit button).
     Start(usize),
     /// Stops editing (the layer stays open; unsaved edits stay asked about).

@@ -22,7 +22,10 @@ fn props(pairs: &[(&str, Value)]) -> Map<String, Value> {
 fn drawn() -> LayerDoc {
     let mut doc = LayerDoc::new("Patrols");
     doc.add(geometry::point([-66.9, 10.5]), Map::new());
-    doc.add(geometry::line(&[[-70.0, 12.0], [-68.0, 13.0], [-66.0, 12.5]]), Map::new());
+    doc.add(
+        geometry::line(&[[-70.0, 12.0], [-68.0, 13.0], [-66.0, 12.5]]),
+        Map::new(),
+    );
     doc.add(
         geometry::polygon(&[[-64.0, 11.0], [-62.0, 11.0], [-63.0, 13.0]]),
         Map::new(),
@@ -56,7 +59,9 @@ fn every_edit_undoes_and_redoes_to_the_identical_document() {
         true
     });
     undoes_and_redoes(&doc, |d| d.remove(1));
-    undoes_and_redoes(&doc, |d| d.set_property(0, Key::Title, Some(json!("Strike"))));
+    undoes_and_redoes(&doc, |d| {
+        d.set_property(0, Key::Title, Some(json!("Strike")))
+    });
     undoes_and_redoes(&doc, |d| {
         d.set_properties(
             0,

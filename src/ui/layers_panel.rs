@@ -31,6 +31,13 @@ pub fn layers_panel(
             {
                 commands.push(LayerCommand::Open);
             }
+            if ui
+                .button("New…")
+                .on_hover_text("A new empty layer to draw on")
+                .clicked()
+            {
+                commands.push(LayerCommand::New);
+            }
         });
     });
     ui.separator();
@@ -129,6 +136,13 @@ pub fn layers_panel(
                         .clicked()
                     {
                         commands.push(LayerCommand::Close(index));
+                    }
+                    if ui
+                        .small_button("✏")
+                        .on_hover_text("Edit this layer: draw, move, change properties")
+                        .clicked()
+                    {
+                        commands.push(LayerCommand::Edit(index));
                     }
                     if ui
                         .add_enabled(index > 0, egui::Button::new("⏷").small())
