@@ -71,12 +71,13 @@ impl EditSession {
         Some(format!("The layer {} ({file})", doc.name()))
     }
 
-    /// The workspace path of a layer not saved yet, which the session must
-    /// not remember as a file to open.
+    /// The workspace path of a layer not saved yet (a name standing in
+    /// for a file, or a file not written yet), which the session must not
+    /// remember as a file to open: the recovery copy brings it back.
     pub fn unsaved_stand_in(&self) -> Option<&Path> {
         let doc = self.doc.as_ref()?;
         let path = self.layer_path.as_deref()?;
-        (doc.path.as_deref() != Some(path)).then_some(path)
+        (doc.path.as_deref() != Some(path) || !path.exists()).then_some(path)
     }
 }
 

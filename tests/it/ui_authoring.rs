@@ -210,3 +210,96 @@ fn unsaved_layer_edits_come_back_after_a_crash_and_quitting_asks_about_them() {
     assert!(harness.state().quitting());
     assert!(!copy.exists(), "discarded edits leave no copy behind");
 }
+
+fn geometry_of(harness: &Harness<'static, SitmapApp>, at: usize) -> serde_json::Value {
+    harness.state().edited().unwrap().feature(at).unwrap()["geometry"].clone()
+}
+
+/// Presses at `from`, moves to `to` in steps, releases there.
+fn drag(harness: &mut Harness<'static, SitmapApp>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run_steps(2);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for k in 1..=5 {
+        harness.hover_at(from + (to - from) * (k as f32 / 5.0));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(2);
+}
+
+#[test]
+fn a_polygon_is_drawn_by_clicks_its_vertex_and_itself_dragged_and_delete_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(&dir.path().join("recovery"), Vec::new());
+    new_layer(&mut harness, "Zones", None);
+    harness.key_press(egui::Key::G);
+    harness.run_steps(2);
+    for (lon, lat) in [(-80.0, 10.0), (-70.0, 10.0), (-75.0, 20.0)] {
+        click_map(&mut harness, lon, lat);
+    }
+    assert_eq!(
+        harness.state().edited().unwrap().features().len(),
+        0,
+        "still drawing"
+    );
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    let polygon = geometry_of(&harness, 0);
+    assert_eq!(polygon["type"], "Polygon");
+    let ring = polygon["coordinates"][0].as_array().unwrap().clone();
+    assert_eq!(ring.len(), 4, "three corners, closed");
+
+    // Select tool (V): drag the first corner to 85° W, 12° N.
+    harness.key_press(egui::Key::V);
+    harness.run_steps(2);
+    let corner = |v: &serde_json::Value| [v[0].as_f64().unwrap(), v[1].as_f64().unwrap()];
+    let [lon, lat] = corner(&ring[0]);
+    let from = harness.state().screen_position(lon, lat).unwrap();
+    let to = harness.state().screen_position(-85.0, 12.0).unwrap();
+    drag(&mut harness, from, to);
+    let moved = geometry_of(&harness, 0)["coordinates"][0].clone();
+    let [lon, lat] = corner(&moved[0]);
+    assert!(
+        (lon + 85.0).abs() < 0.3 && (lat - 12.0).abs() < 0.3,
+        "{moved}"
+    );
+    assert_eq!(moved[0], moved[3], "the ring stays closed");
+    assert_eq!(moved[1], ring[1], "the other corners stay");
+
+    // Drag the polygon itself by its inside: every corner moves alike.
+    let inside = harness.state().screen_position(-76.0, 13.0).unwrap();
+    drag(&mut harness, inside, inside + egui::vec2(40.0, 0.0));
+    let shifted = geometry_of(&harness, 0)["coordinates"][0].clone();
+    let d0 = corner(&shifted[1])[0] - corner(&moved[1])[0];
+    let d1 = corner(&shifted[2])[0] - corner(&moved[2])[0];
+    assert!(d0 > 1.0 && (d0 - d1).abs() < 1e-6, "{d0} {d1}");
+    // One drag, one undo step.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(geometry_of(&harness, 0)["coordinates"][0], moved);
+
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().edited().unwrap().features().is_empty());
+    assert!(
+        harness.state().workspace().layers[0]
+            .layer
+            .features()
+            .is_empty()
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    harness.run_steps(2);
+    assert!(
+        harness.state().edited().unwrap().features().is_empty(),
+        "nothing to redo"
+    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(
+        geometry_of(&harness, 0)["coordinates"][0],
+        moved,
+        "delete undone"
+    );
+}
