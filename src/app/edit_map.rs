@@ -135,12 +135,16 @@ impl SitmapApp {
         if self.edit.tool == Tool::Select {
             return Vec::new();
         }
+        let mut commands = Vec::new();
+        if let Some(pos) = map.interact_pointer_pos().filter(|_| map.clicked()) {
+            commands.push(Command::Edit(EditCommand::Click(lon_lat(pos))));
+        }
+        // A double-click ends a line or polygon at its place (the vertex
+        // its first click put there is not doubled: `Finish` drops repeats;
+        // a slow frame may bring both clicks at once).
         if map.double_clicked() && matches!(self.edit.tool, Tool::Line | Tool::Polygon) {
-            return vec![Command::Edit(EditCommand::Finish)];
+            commands.push(Command::Edit(EditCommand::Finish));
         }
-        match map.interact_pointer_pos().filter(|_| map.clicked()) {
-            Some(pos) => vec![Command::Edit(EditCommand::Click(lon_lat(pos)))],
-            None => Vec::new(),
-        }
+        commands
     }
 }

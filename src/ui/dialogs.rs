@@ -188,7 +188,8 @@ pub fn new_layer(
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ready = !name.trim().is_empty();
-            if ui.add_enabled(ready, egui::Button::new("Create")).clicked() {
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.add_enabled(ready, egui::Button::new("Create")).clicked() || (ready && enter) {
                 let path = file.trim();
                 answer = Some(EditCommand::NewLayer {
                     name: name.trim().to_owned(),
