@@ -538,7 +538,16 @@ impl SitmapApp {
         }
         if self.edit.doc.is_some() {
             commands.extend(self.edit_panel(ui));
-        } else {
+        }
+        // While editing, the form stands for the edited layer's details;
+        // another layer's feature still shows its own.
+        let edited = self.edited_layer();
+        if self.edit.doc.is_none()
+            || self
+                .layers
+                .selected
+                .is_some_and(|s| Some(s.layer) != edited)
+        {
             commands.extend(self.layers.details(ui));
         }
         if let Some((name, file)) = &mut self.edit.naming {

@@ -31,13 +31,6 @@ pub fn layers_panel(
             {
                 commands.push(LayerCommand::Open);
             }
-            if ui
-                .button("New…")
-                .on_hover_text("A new empty layer to draw on")
-                .clicked()
-            {
-                commands.push(LayerCommand::New);
-            }
         });
     });
     ui.separator();
@@ -103,13 +96,24 @@ pub fn layers_panel(
                     outline,
                 );
                 let mut shown = open.visible;
-                if ui
+                let row = ui
                     .checkbox(&mut shown, egui::RichText::new(open.name()).strong())
-                    .on_hover_text(format!("Show or hide this layer\n{}", open.path.display()))
-                    .changed()
-                {
+                    .on_hover_text(format!(
+                        "Show or hide this layer (right-click to edit it)\n{}",
+                        open.path.display()
+                    ));
+                if row.changed() {
                     commands.push(LayerCommand::SetVisible(index, shown));
                 }
+                // Authoring lives in the menu, so the panel looks as it did.
+                row.context_menu(|ui| {
+                    if ui.button("Edit this layer").clicked() {
+                        commands.push(LayerCommand::Edit(index));
+                    }
+                    if ui.button("New layer…").clicked() {
+                        commands.push(LayerCommand::New);
+                    }
+                });
             });
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
@@ -136,13 +140,6 @@ pub fn layers_panel(
                         .clicked()
                     {
                         commands.push(LayerCommand::Close(index));
-                    }
-                    if ui
-                        .small_button("✏")
-                        .on_hover_text("Edit this layer: draw, move, change properties")
-                        .clicked()
-                    {
-                        commands.push(LayerCommand::Edit(index));
                     }
                     if ui
                         .add_enabled(index > 0, egui::Button::new("⏷").small())

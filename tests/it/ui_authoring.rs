@@ -35,9 +35,11 @@ fn type_into(harness: &mut Harness<'static, SitmapApp>, label: &str, text: &str)
     harness.run_steps(2);
 }
 
-/// File › New layer… (the layer panel's New… button), answered.
+/// File › New layer…, answered.
 fn new_layer(harness: &mut Harness<'static, SitmapApp>, name: &str, file: Option<&Path>) {
-    harness.get_by_label("New…").click();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("New layer…").click();
     // The question's first frame only measures it.
     harness.run_steps(4);
     type_into(harness, "Layer name", name);
@@ -173,6 +175,15 @@ fn a_drawn_point_gets_a_date_is_undone_and_redone_saved_and_loads_back_the_same(
     assert_eq!(layer.features().len(), 1);
     assert_eq!(layer.time_range(), saved.time_range());
     assert!(again.state().edited().is_none(), "nothing to recover");
+    // A right-click on its name edits it again, from the file as saved.
+    again.get_by_label("Strikes").click_secondary();
+    again.run_steps(2);
+    again.get_by_label("Edit this layer").click();
+    again.run_steps(2);
+    let doc = again.state().edited().expect("editing the saved layer");
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    assert_eq!(doc.features().len(), 1);
+    assert!(!doc.is_dirty());
 }
 
 #[test]
