@@ -103,7 +103,9 @@ impl SitmapApp {
         let (Some(doc), Some(path)) = (&self.edit.doc, &self.edit.layer_path) else {
             return;
         };
-        let report = crate::layers::load_str(&doc.to_geojson(), path);
+        // With the time field the user chose for the file, as its reload would.
+        let options = self.layers.load_options(path);
+        let report = crate::layers::load_str_with(&doc.to_geojson(), path, &options);
         let workspace = &mut self.layers.workspace;
         let order = match workspace.position(path) {
             Some(index) => workspace.layers[index].order,

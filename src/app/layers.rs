@@ -256,6 +256,11 @@ impl LayerSession {
         }
     }
 
+    /// How `path` is loaded (the time field the user chose for it).
+    pub fn load_options(&self, path: &std::path::Path) -> crate::layers::LoadOptions {
+        self.loader.options(path)
+    }
+
     /// The layer at `old` is now the file `new` (an edited layer saved to
     /// a file of its own): watched there, and remembered by that path.
     pub fn repoint(&mut self, old: &std::path::Path, new: PathBuf) {

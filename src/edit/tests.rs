@@ -291,3 +291,36 @@ fn an_unreadable_recovery_copy_is_set_aside_not_lost() {
     assert_eq!(std::fs::read_to_string(kept).unwrap(), "{ half a copy");
     assert!(!file::recovery_path(dir.path()).exists());
 }
+
+/// How long one edit takes to show (the document written and loaded
+/// again), printed for the README: `cargo test --release --lib
+/// edit::tests::an_edit_is_shown -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn an_edit_is_shown_in_milliseconds_for_a_hand_drawn_layer() {
+    for count in [100, 1_000] {
+        let mut doc = LayerDoc::new("Many");
+        for i in 0..count {
+            let x = -100.0 + (i % 100) as f64 * 0.5;
+            let y = (i / 100) as f64 * 0.1;
+            doc.add(
+                geometry::point([x, y]),
+                props(&[
+                    ("title", json!(format!("Event {i}"))),
+                    ("start", json!("2025-09-02")),
+                ]),
+            );
+        }
+        let started = std::time::Instant::now();
+        let runs = 5;
+        for _ in 0..runs {
+            doc.translate(0, [0.1, 0.0], None);
+            let report = load_str(&doc.to_geojson(), "many.geojson");
+            assert_eq!(report.layer.unwrap().features().len(), count);
+        }
+        println!(
+            "{count} features: {:.1} ms an edit",
+            started.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+        );
+    }
+}
