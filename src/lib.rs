@@ -5,6 +5,7 @@ pub mod app;
 pub mod basemap;
 pub mod check;
 pub mod cli;
+pub mod edit;
 pub mod export;
 pub mod labels;
 pub mod layers;

@@ -74,6 +74,8 @@ pub enum Command {
     Scene(crate::present::SceneCommand),
     /// A change to the open layers from the layer panel.
     Layer(LayerCommand),
+    /// Authoring: a new layer, a draw tool, an edit of the edited layer.
+    Edit(crate::edit::EditCommand),
     /// Select a feature (a click on the map or a timeline marker), or
     /// deselect (Esc, a click on nothing, the details panel's close).
     Select(Option<crate::overlay::plugin::FeatureRef>),
@@ -104,6 +106,10 @@ pub enum LayerCommand {
     SetTimeField(usize, TimeField),
     Open,
     DismissFailed(PathBuf),
+    /// Edit this layer: draw, move, change properties (applied by the app).
+    Edit(usize),
+    /// A new empty layer to draw on (applied by the app).
+    New,
 }
 
 /// A fit waiting for the map's size, or the last fit while the user has not moved.

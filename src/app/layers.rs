@@ -251,6 +251,25 @@ impl LayerSession {
                 self.watcher.unwatch(&path);
                 self.workspace.failed.retain(|(p, _)| *p != path);
             }
+            // Authoring's, applied by the app before it comes here.
+            LayerCommand::Edit(_) | LayerCommand::New => {}
+        }
+    }
+
+    /// How `path` is loaded (the time field the user chose for it).
+    pub fn load_options(&self, path: &std::path::Path) -> crate::layers::LoadOptions {
+        self.loader.options(path)
+    }
+
+    /// The layer at `old` is now the file `new` (an edited layer saved to
+    /// a file of its own): watched there, and remembered by that path.
+    pub fn repoint(&mut self, old: &std::path::Path, new: PathBuf) {
+        if let Some(index) = self.workspace.position(old) {
+            if old != new {
+                self.watcher.unwatch(old);
+            }
+            self.workspace.layers[index].path = new.clone();
+            self.watcher.watch(&new);
         }
     }
 

@@ -66,13 +66,21 @@ impl SitmapApp {
             .collect();
         let emphasis: Vec<&dyn Fn(usize) -> Emphasis> =
             emphasis.iter().map(|b| b.as_ref()).collect();
+        let editing = self.edit_before_map(ui.ctx());
         let places = self.basemap.as_ref().map(|b| b.places.as_slice());
+        let pan_buttons = if editing.pan {
+            egui::DragPanButtons::PRIMARY
+        } else {
+            egui::DragPanButtons::empty()
+        };
         let mut map = Map::new(
             self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
             &mut self.state.memory,
             center,
         )
-        .zoom_with_ctrl(false);
+        .zoom_with_ctrl(false)
+        .drag_pan_buttons(pan_buttons)
+        .double_click_to_zoom(editing.double_click_zoom);
         if let Some(online) = &mut self.online {
             map = map.with_layer(online, 1.0);
         }
@@ -85,8 +93,24 @@ impl SitmapApp {
                 .with_highlighted(&self.present.highlights),
         );
         let mut cursor = None;
+        let (tool, draft) = (self.edit.tool, &self.edit.draft);
+        let edited = self.edit.doc.is_some();
         let response = map
             .show(ui, |ui, response, projector, _memory| {
+                if edited {
+                    let pointer = response.hover_pos().map(|p| {
+                        let at = projector.unproject(p.to_vec2());
+                        [at.x(), at.y()]
+                    });
+                    let handles = crate::ui::edit_handles::Handles {
+                        vertices: &editing.vertices,
+                        tool,
+                        draft,
+                        pointer,
+                    };
+                    let painter = ui.painter().with_clip_rect(response.rect);
+                    crate::ui::edit_handles::draw(&painter, projector, &handles, theme.dark);
+                }
                 overlays::scale_bar(ui, projector, response.rect);
                 cursor = overlays::cursor_readout(projector, response.hover_pos());
             })
@@ -95,6 +119,14 @@ impl SitmapApp {
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
         let mut commands = self.layers.after_map(&response);
+        if edited && self.edit.tool != crate::edit::Tool::Select {
+            // A draw tool's click places a vertex; it selects nothing.
+            commands.retain(|c| !matches!(c, Command::Select(_)));
+        }
+        commands.extend(self.edit_after_map(&response));
+        if edited && self.edit.tool != crate::edit::Tool::Select && response.hovered() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+        }
         if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
             crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
         }

@@ -4,6 +4,8 @@
 //! is in `ui/`; panels, keys and the map return commands), then apply the
 //! commands at one point, `apply`, an exhaustive match.
 
+mod edit;
+mod edit_map;
 mod layers;
 mod map;
 mod present;
@@ -20,7 +22,7 @@ use crate::basemap::assets::Basemap;
 use crate::basemap::tiles::OfflineTiles;
 use crate::online::OnlineTiles;
 use crate::settings::Settings;
-use crate::state::{AppState, Command};
+use crate::state::{AppState, Command, LayerCommand};
 use crate::ui::palette::MapTheme;
 use crate::ui::{dialogs, keys, status, toolbar};
 use std::sync::Arc;
@@ -47,6 +49,8 @@ pub struct SitmapApp {
     /// Ctrl+E: saving the map view as a PNG (`export.dir` sets the folder).
     pub export: crate::export::view::ViewExport,
     present: present::PresentSession,
+    /// The layer being edited, the draw tool and the shape being drawn.
+    edit: edit::EditSession,
     /// Classroom, reduced motion, panels: what the menus set and the session keeps.
     settings: Settings,
     /// The map was clicked / right-clicked last frame (not dragged).
@@ -81,6 +85,7 @@ impl SitmapApp {
             time: time::TimeSession::default(),
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
+            edit: edit::EditSession::default(),
             settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
@@ -114,6 +119,7 @@ impl SitmapApp {
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
         app.present.recovery_dir = app.options.recovery_dir.clone();
+        app.restore_layer_edits();
         if let Some(story) = app.options.story.clone() {
             app.present.open(&story, &mut app.state.notices);
             app.present.pending = app.options.scene.filter(|i| *i < app.present.scene_count());
@@ -163,6 +169,16 @@ impl SitmapApp {
 
     pub fn story_mut(&mut self) -> Option<&mut crate::present::StoryDoc> {
         self.present.doc.as_mut()
+    }
+
+    /// The layer being edited, with its unsaved edits and history.
+    pub fn edited(&self) -> Option<&crate::edit::LayerDoc> {
+        self.edit.doc.as_ref()
+    }
+
+    /// The edited layer's selected feature, as an index into its document.
+    pub fn edit_selected(&self) -> Option<usize> {
+        self.edit.selected
     }
 
     /// The window was told to close (nothing unsaved, or the user answered).
@@ -320,8 +336,31 @@ impl SitmapApp {
             }
             Command::Present(command) => self.present_command(ctx, command),
             Command::Scene(command) => self.scene_command(ctx, command),
-            Command::Layer(command) => self.layers.apply(ctx, command),
-            Command::Select(feature) => self.layers.selected = feature,
+            Command::Layer(LayerCommand::Edit(index)) => {
+                self.edit_command(ctx, crate::edit::EditCommand::Start(index));
+            }
+            Command::Layer(LayerCommand::New) => {
+                self.edit_command(ctx, crate::edit::EditCommand::AskNewLayer);
+            }
+            Command::Layer(LayerCommand::Close(index))
+                if Some(index) == self.edited_layer() && self.edit.is_dirty() =>
+            {
+                self.layers.status =
+                    Some("The edited layer has unsaved edits: save or revert them first".into());
+            }
+            Command::Layer(command) => {
+                if let LayerCommand::Close(index) = command
+                    && Some(index) == self.edited_layer()
+                {
+                    self.edit_command(ctx, crate::edit::EditCommand::Stop);
+                }
+                self.layers.apply(ctx, command);
+            }
+            Command::Edit(command) => self.edit_command(ctx, command),
+            Command::Select(feature) => {
+                self.layers.selected = feature;
+                self.edit_select(feature);
+            }
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.settings.scenes_panel = open,
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
@@ -351,7 +390,11 @@ impl SitmapApp {
             basemap: Some(self.state.basemap.name().to_string()),
             center_lon_lat: Some([center.x(), center.y()]),
             zoom: Some(self.state.memory.zoom()),
-            files: workspace.paths(),
+            files: workspace
+                .paths()
+                .into_iter()
+                .filter(|p| Some(p.as_path()) != self.edit.unsaved_stand_in())
+                .collect(),
             hidden: workspace
                 .layers
                 .iter()
@@ -404,6 +447,7 @@ impl eframe::App for SitmapApp {
         if let Some(problem) = self.present.write_recovery() {
             log::warn!("{problem}");
         }
+        self.flush_layer_recovery();
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
@@ -431,6 +475,7 @@ impl SitmapApp {
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
         self.layers.update(&ctx);
+        self.edit_update(&ctx);
         self.time.refresh(&self.layers.workspace);
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
@@ -448,7 +493,7 @@ impl SitmapApp {
     /// The window with its panels around the map.
     fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
-        let mut commands = keys::commands(&ctx, self.time.state.is_some());
+        let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.edit.doc.is_some());
         let flags = toolbar::MenuFlags {
             scenes_open: self.settings.scenes_panel,
             classroom: self.settings.classroom,
@@ -501,7 +546,23 @@ impl SitmapApp {
                 .inner;
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
-        commands.extend(self.layers.details(ui));
+        if self.edit.doc.is_some() {
+            commands.extend(self.edit_panel(ui));
+        }
+        // While editing, the form stands for the edited layer's details;
+        // another layer's feature still shows its own.
+        let edited = self.edited_layer();
+        if self.edit.doc.is_none()
+            || self
+                .layers
+                .selected
+                .is_some_and(|s| Some(s.layer) != edited)
+        {
+            commands.extend(self.layers.details(ui));
+        }
+        if let Some((name, file)) = &mut self.edit.naming {
+            commands.extend(dialogs::new_layer(&ctx, name, file).map(Command::Edit));
+        }
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

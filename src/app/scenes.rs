@@ -151,10 +151,11 @@ impl SitmapApp {
         }
     }
 
-    /// Whether the window may close now: nothing unsaved, or the user
-    /// answered Save (and it worked) or Discard.
+    /// Whether the window may close now: nothing unsaved (story or edited
+    /// layer), or the user answered Save (and it worked) or Discard.
     fn may_close(&self) -> bool {
-        self.present.quit_confirmed || !self.present.doc.as_ref().is_some_and(StoryDoc::is_dirty)
+        self.present.quit_confirmed
+            || (!self.present.doc.as_ref().is_some_and(StoryDoc::is_dirty) && !self.edit.is_dirty())
     }
 
     /// Ctrl+Q or the menu's Quit: closes, or asks first about unsaved edits.
@@ -181,13 +182,19 @@ impl SitmapApp {
         if !self.present.asking_quit {
             return None;
         }
-        let Some(doc) = &self.present.doc else {
+        let mut files = Vec::new();
+        if let Some(doc) = self.present.doc.as_ref().filter(|d| d.is_dirty()) {
+            files.push(format!("The story {}", doc.path.display()));
+        }
+        if let Some(layer) = self.edit.unsaved_name() {
+            files.push(layer);
+        }
+        if files.is_empty() {
             self.present.asking_quit = false;
             return None;
-        };
-        let file = doc.path.display().to_string();
+        }
         let note = self.present.recovery_note();
-        crate::ui::dialogs::unsaved_on_quit(ctx, &file, note.as_deref()).map(Command::AnswerQuit)
+        crate::ui::dialogs::unsaved_on_quit(ctx, &files, note.as_deref()).map(Command::AnswerQuit)
     }
 
     pub(super) fn answer_quit(&mut self, ctx: &egui::Context, choice: QuitChoice) {
@@ -197,8 +204,14 @@ impl SitmapApp {
         self.present.asking_quit = false;
         match choice {
             QuitChoice::Save => {
-                self.save_story();
-                // A failed save leaves the edits and the window; the notice says why.
+                if self.present.doc.as_ref().is_some_and(StoryDoc::is_dirty) {
+                    self.save_story();
+                }
+                if self.edit.is_dirty() {
+                    self.save_layer(ctx);
+                }
+                // A failed save leaves the edits and the window; the notice
+                // says why (a layer with no file yet asks for one first).
                 if self.may_close() {
                     self.quit(ctx);
                 }
@@ -207,6 +220,7 @@ impl SitmapApp {
                 if let Some(doc) = &mut self.present.doc {
                     doc.revert();
                 }
+                self.discard_layer_edits();
                 self.present.quit_confirmed = true;
                 self.quit(ctx);
             }

@@ -25,11 +25,13 @@ pub enum Key {
     StrokeWidth,
     Fill,
     FillOpacity,
+    /// A range ring's radius: a Point drawn with a geodesic circle round it.
+    RadiusKm,
 }
 
 impl Key {
     /// How many keys there are.
-    pub const COUNT: usize = 17;
+    pub const COUNT: usize = 18;
 
     /// Every key, in slot order.
     pub const ALL: [Key; Key::COUNT] = [
@@ -50,6 +52,7 @@ impl Key {
         Key::StrokeWidth,
         Key::Fill,
         Key::FillOpacity,
+        Key::RadiusKm,
     ];
 
     /// The key as written in a feature's `properties`.
@@ -72,6 +75,7 @@ impl Key {
             Key::StrokeWidth => "stroke-width",
             Key::Fill => "fill",
             Key::FillOpacity => "fill-opacity",
+            Key::RadiusKm => "radius_km",
         }
     }
 
@@ -97,6 +101,7 @@ impl Key {
             "stroke-width" => Key::StrokeWidth,
             "fill" => Key::Fill,
             "fill-opacity" => Key::FillOpacity,
+            "radius_km" => Key::RadiusKm,
             _ => return None,
         })
     }
@@ -108,7 +113,8 @@ impl Key {
 
     /// The bit in a feature's `Moved` set that says the property was left
     /// out of its kept text and is written back from the typed field; `0`
-    /// for keys always kept as text (the style keys, `uncertainty_km`).
+    /// for keys always kept as text (the style keys, `uncertainty_km`,
+    /// `radius_km`).
     /// Bits 7 and 9 are taken by `Moved::START_MOMENT` and `END_MOMENT`.
     pub const fn moved_bit(self) -> u16 {
         match self {
@@ -128,7 +134,8 @@ impl Key {
             | Key::Stroke
             | Key::StrokeWidth
             | Key::Fill
-            | Key::FillOpacity => 0,
+            | Key::FillOpacity
+            | Key::RadiusKm => 0,
         }
     }
 }

@@ -349,7 +349,8 @@ impl Source {
     }
 }
 
-/// Per-feature simplestyle overrides.
+/// Per-feature simplestyle overrides, and the one drawing property of
+/// sitmap's own: a range ring's radius.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Style {
     pub marker_color: Option<Rgb>,
@@ -358,6 +359,9 @@ pub struct Style {
     pub stroke_width: Option<f32>,
     pub fill: Option<Rgb>,
     pub fill_opacity: Option<f32>,
+    /// `radius_km` of a Point: a range ring (a geodesic circle) of this
+    /// radius is drawn round it.
+    pub radius_km: Option<f32>,
 }
 
 impl Style {

@@ -5,7 +5,7 @@
 //! Per layer the R-tree gives the features whose boxes touch the viewport;
 //! they are marked in a bitset and walked in file order, so that later
 //! features draw on top of earlier ones however the tree orders its hits.
-//! Within a layer, uncertainty circles go under polygons, polygons under
+//! Within a layer, uncertainty circles and range rings go under polygons, polygons under
 //! lines, lines under symbols.
 
 use super::FeatureRef;
@@ -308,6 +308,9 @@ fn build_layer(
                 } = feature.location_precision
                 {
                     uncertainty(km, p, screen, paint.marker, false, &mut circles);
+                }
+                if let Some(km) = feature.style.as_ref().and_then(|s| s.radius_km) {
+                    super::rings::range_ring([p.x(), p.y()], km, screen, paint, &mut circles);
                 }
             }
             Simple::Line(line) => line_shapes(line, screen, paint, &mut lines),

@@ -20,6 +20,7 @@ pub mod plugin;
 #[cfg(test)]
 mod polygon_tests;
 mod project;
+mod rings;
 mod sprites;
 pub mod style;
 mod symbol_mesh;

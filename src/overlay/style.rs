@@ -23,6 +23,9 @@ pub const FILL_OPACITY: f32 = 0.18;
 pub const UNCERTAINTY_FILL_OPACITY: f32 = 0.10;
 pub const UNCERTAINTY_RING_OPACITY: f32 = 0.55;
 pub const UNCERTAINTY_RING_WIDTH: f32 = 1.0;
+/// A range ring (`radius_km`): a solid ring and a faint fill.
+pub const RANGE_RING_WIDTH: f32 = 1.5;
+pub const RANGE_RING_FILL_OPACITY: f32 = 0.06;
 /// The dashed ring every approximate point has when it is not hovered or selected.
 pub const UNCERTAINTY_QUIET_OPACITY: f32 = 0.45;
 /// Lines are drawn over a casing this much wider, in the symbol outline

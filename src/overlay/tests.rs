@@ -343,6 +343,41 @@ fn an_approximate_location_shows_its_uncertainty_circle_to_scale() {
 }
 
 #[test]
+fn a_point_with_radius_km_draws_a_geodesic_range_ring() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&[point(&projector, 400.0, 300.0, r#""radius_km": 300"#)]);
+    let shapes = build(&[draw(&layer)], &projector, &options());
+    let ring: Vec<egui::Pos2> = shapes
+        .shapes
+        .iter()
+        .find_map(|s| match s {
+            Shape::Path(path) if !path.closed && path.points.len() > 36 => {
+                Some(path.points.clone())
+            }
+            _ => None,
+        })
+        .expect("a ring");
+    // Every point of the ring is 300 km from the centre on the ground.
+    let centre = projector.unproject(vec2(400.0, 300.0));
+    let centre = [centre.x(), centre.y()];
+    for p in &ring {
+        let at = projector.unproject(p.to_vec2());
+        let km = crate::edit::geometry::distance_km(centre, [at.x(), at.y()]);
+        assert!((km - 300.0).abs() < 3.0, "{km} km");
+    }
+    // In Web Mercator the ring is taller than wide away from the equator
+    // only by the projection's stretch, which a screen circle would lack.
+    let (top, bottom) = ring
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(t, b), p| (t.min(p.y), b.max(p.y)));
+    let (left, right) = ring
+        .iter()
+        .fold((f32::MAX, f32::MIN), |(l, r), p| (l.min(p.x), r.max(p.x)));
+    assert!((bottom - top) > 10.0 && (right - left) > 10.0);
+}
+
+#[test]
 fn marker_color_and_layer_opacity_reach_the_symbol() {
     let memory = memory();
     let projector = projector(&memory);

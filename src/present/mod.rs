@@ -10,7 +10,7 @@ mod recovery;
 mod transition;
 
 pub use deck::{RecoveryError, SaveError, StoryDoc, recovery_path, set_aside};
-pub use recovery::{RecoveryWriter, Snapshot, write_copy};
+pub use recovery::{Pending, RecoveryWriter, Snapshot, write_copy};
 pub use transition::{CameraPose, TRANSITION_SECS, Transition};
 
 /// What a key, a click or a button asks of the presentation.

@@ -32,8 +32,27 @@ pub struct Snapshot {
     pub story: Option<Story>,
 }
 
-enum Message {
-    Write(Snapshot),
+/// A recovery copy waiting to be written: the story's [`Snapshot`], or an
+/// edited layer's (`crate::edit`), so both use one writer's timing.
+pub trait Pending: Send + 'static {
+    /// Writes (or, with nothing unsaved, removes) the copy.
+    fn write(&self) -> io::Result<()>;
+    /// The folder the copy goes to, for messages.
+    fn dir(&self) -> &Path;
+}
+
+impl Pending for Snapshot {
+    fn write(&self) -> io::Result<()> {
+        write_copy(&self.dir, &self.story_path, self.story.as_ref())
+    }
+
+    fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+enum Message<S> {
+    Write(S),
     /// Write what is pending now, then answer.
     Flush(Sender<()>),
 }
@@ -56,14 +75,14 @@ pub fn write_copy(dir: &Path, story_path: &Path, story: Option<&Story>) -> io::R
 
 /// The writer thread's handle. Dropping it writes what is pending and ends
 /// the thread.
-pub struct RecoveryWriter {
-    sender: Sender<Message>,
+pub struct RecoveryWriter<S: Pending = Snapshot> {
+    sender: Sender<Message<S>>,
     results: Receiver<Result<(), String>>,
     /// The last outcome received: `Err` says why the copy cannot be written.
     pub status: Result<(), String>,
 }
 
-impl RecoveryWriter {
+impl<S: Pending> RecoveryWriter<S> {
     /// Starts the thread; `wake` is called after each write (the window
     /// repaints to show a failure).
     pub fn start(wake: impl Fn() + Send + 'static) -> io::Result<Self> {
@@ -85,7 +104,7 @@ impl RecoveryWriter {
     }
 
     /// Asks for `snapshot` to be written soon; returns at once.
-    pub fn send(&self, snapshot: Snapshot) {
+    pub fn send(&self, snapshot: S) {
         self.sender.send(Message::Write(snapshot)).ok();
     }
 
@@ -109,21 +128,20 @@ impl RecoveryWriter {
     }
 }
 
-fn run(messages: &Receiver<Message>, report: &dyn Fn(Result<(), String>)) {
-    let write = |snapshot: Snapshot| {
-        let outcome = write_copy(&snapshot.dir, &snapshot.story_path, snapshot.story.as_ref())
-            .map_err(|e| {
-                format!(
-                    "the recovery copy cannot be written in {}: {e}",
-                    snapshot.dir.display()
-                )
-            });
+fn run<S: Pending>(messages: &Receiver<Message<S>>, report: &dyn Fn(Result<(), String>)) {
+    let write = |snapshot: S| {
+        let outcome = snapshot.write().map_err(|e| {
+            format!(
+                "the recovery copy cannot be written in {}: {e}",
+                snapshot.dir().display()
+            )
+        });
         if let Err(problem) = &outcome {
             log::warn!("{problem}");
         }
         report(outcome);
     };
-    let mut pending: Option<(Snapshot, Instant)> = None;
+    let mut pending: Option<(S, Instant)> = None;
     loop {
         let message = match &pending {
             Some((_, first)) => {

@@ -74,10 +74,16 @@ pub const STRAY_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 /// Writes `story` to `path` atomically, keeping the file it replaces as
 /// `<name>.bak` (e.g. `story.json.bak`) beside it.
 pub fn save_story(path: impl AsRef<Path>, story: &Story) -> io::Result<()> {
-    let path = path.as_ref();
+    write_keeping_backup(path.as_ref(), to_json(story).as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically (a synced temporary file renamed
+/// over it), keeping the file it replaces as `<name>.bak`: the story's save,
+/// and an edited layer's.
+pub fn write_keeping_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
     remove_stray_temporaries(path);
     let temp = sibling(path, &format!(".tmp-{}", std::process::id()));
-    let written = write_synced(&temp, to_json(story).as_bytes()).and_then(|()| {
+    let written = write_synced(&temp, bytes).and_then(|()| {
         if path.exists() {
             // A copy, not a rename: the story stays in place until the
             // new text replaces it in one step.

@@ -147,6 +147,9 @@ pub fn details_ui(
                             },
                         ),
                     }
+                    if let Some(km) = feature.style.as_ref().and_then(|s| s.radius_km) {
+                        row("Range ring", format!("{km} km"));
+                    }
                     for (key, value) in feature.other_properties() {
                         let text = match value {
                             serde_json::Value::String(s) => s,

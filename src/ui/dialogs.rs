@@ -56,20 +56,23 @@ pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
     (still_open != open).then_some(Command::ShowAbout(still_open))
 }
 
-/// Asked on every quit while the story `file` has unsaved edits, whatever
-/// the recovery copy: a copy is a safety net, not a save. `recovery_note`
-/// says why even that net is missing, when it is.
+/// Asked on every quit while the story or an edited layer (`files`, with
+/// what each is) has unsaved edits, whatever the recovery copy: a copy is
+/// a safety net, not a save. `recovery_note` says why even that net is
+/// missing, when it is.
 pub fn unsaved_on_quit(
     ctx: &egui::Context,
-    file: &str,
+    files: &[String],
     recovery_note: Option<&str>,
 ) -> Option<QuitChoice> {
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("quit-unsaved-story")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading("Save the story before quitting?");
+        ui.heading("Save before quitting?");
         ui.add_space(4.0);
-        ui.label(format!("{file} has unsaved edits."));
+        for file in files {
+            ui.label(format!("{file} has unsaved edits."));
+        }
         if let Some(note) = recovery_note {
             ui.colored_label(
                 ui.visuals().error_fg_color,
@@ -152,4 +155,54 @@ pub fn in_background<T: Send + 'static>(
             repaint.request_repaint();
         })?;
     Ok(receiver)
+}
+
+/// File › New layer…: the layer's name and, optionally, the GeoJSON file it
+/// is saved to (else the first Save asks). `name` and `file` are what is
+/// typed so far; the answer once Create or Cancel is pressed.
+pub fn new_layer(
+    ctx: &egui::Context,
+    name: &mut String,
+    file: &mut String,
+) -> Option<crate::edit::EditCommand> {
+    use crate::edit::EditCommand;
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("new-layer")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        ui.heading("New layer");
+        ui.add_space(4.0);
+        let label = ui.label("Layer name");
+        let field = ui
+            .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
+            .labelled_by(label.id);
+        if name.is_empty() && file.is_empty() && !ui.memory(|m| m.focused().is_some()) {
+            field.request_focus();
+        }
+        let label = ui.label("Save to (optional; a .geojson file)");
+        ui.add(
+            egui::TextEdit::singleline(file)
+                .hint_text("asked on the first Save")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ready = !name.trim().is_empty();
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.add_enabled(ready, egui::Button::new("Create")).clicked() || (ready && enter) {
+                let path = file.trim();
+                answer = Some(EditCommand::NewLayer {
+                    name: name.trim().to_owned(),
+                    path: (!path.is_empty()).then(|| std::path::PathBuf::from(path)),
+                });
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(EditCommand::CancelNewLayer);
+            }
+        });
+    });
+    if answer.is_none() && modal.should_close() {
+        answer = Some(EditCommand::CancelNewLayer);
+    }
+    answer
 }

@@ -6,6 +6,7 @@
 //! Keys act only when no text field has focus, so typing never moves the map;
 //! Ctrl+S is the exception (saving while typing a caption is when people press it).
 
+use crate::edit::{EditCommand, Tool};
 use crate::present::{PresentCommand, SceneCommand};
 use crate::state::Command;
 use crate::timeline::TimeCommand;
@@ -20,6 +21,9 @@ const PAN_STEP: f64 = 120.0;
 pub enum Mods {
     /// Ctrl (Cmd on a Mac). The first such shortcut pressed acts alone.
     Command,
+    /// Ctrl+Shift (Cmd+Shift); listed before the same key's Ctrl binding,
+    /// which Ctrl+Shift would match too.
+    CommandShift,
     /// Whatever is held.
     Any,
     /// Nothing, or Shift alone.
@@ -41,6 +45,9 @@ pub enum When {
     NoTimeline,
     /// Presentation mode (F5).
     Presenting,
+    /// The window, while a layer is edited (before the window's keys, so
+    /// Ctrl+S saves the layer then).
+    Editing,
 }
 
 /// One key and what it does.
@@ -90,6 +97,14 @@ const fn show(key: Key, name: &'static str, command: PresentCommand) -> Binding 
         When::Presenting,
         Command::Present(command),
     )
+}
+
+const fn editing(key: Key, name: &'static str, mods: Mods, command: EditCommand) -> Binding {
+    bind(key, name, mods, When::Editing, Command::Edit(command))
+}
+
+const fn tool(key: Key, name: &'static str, tool: Tool) -> Binding {
+    editing(key, name, Mods::NoShift, EditCommand::SetTool(tool))
 }
 
 const fn view(key: Key, name: &'static str, index: usize) -> Binding {
@@ -226,6 +241,44 @@ pub const KEYMAP: &[Row] = &[
         ],
     },
     Row {
+        keys: "Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y",
+        does: "Undo / redo an edit of the edited layer",
+        bindings: &[
+            editing(Key::Z, "Ctrl+Shift+Z", Mods::CommandShift, EditCommand::Redo),
+            editing(Key::Z, "Ctrl+Z", Mods::Command, EditCommand::Undo),
+            editing(Key::Y, "Ctrl+Y", Mods::Command, EditCommand::Redo),
+        ],
+    },
+    Row {
+        keys: "Ctrl+S (editing)",
+        does: "Save the edited layer",
+        bindings: &[editing(Key::S, "Ctrl+S", Mods::Command, EditCommand::Save)],
+    },
+    Row {
+        keys: "V, P, L, G, R (editing)",
+        does: "Tools: select and move, point, line, polygon, range ring",
+        bindings: &[
+            tool(Key::V, "V", Tool::Select),
+            tool(Key::P, "P", Tool::Point),
+            tool(Key::L, "L", Tool::Line),
+            tool(Key::G, "G", Tool::Polygon),
+            tool(Key::R, "R", Tool::Circle),
+        ],
+    },
+    Row {
+        keys: "Enter / Esc (editing)",
+        does: "Finish / cancel the line or polygon being drawn",
+        bindings: &[
+            editing(Key::Enter, "Enter", Mods::Any, EditCommand::Finish),
+            editing(Key::Escape, "Esc", Mods::Any, EditCommand::Cancel),
+        ],
+    },
+    Row {
+        keys: "Delete (editing)",
+        does: "Delete the selected feature",
+        bindings: &[editing(Key::Delete, "Delete", Mods::Any, EditCommand::DeleteSelected)],
+    },
+    Row {
         keys: "Ctrl+S",
         does: "Save the story",
         bindings: &[bind(Key::S, "Ctrl+S", Mods::Command, When::Window, Command::Scene(SceneCommand::Save))],
@@ -297,13 +350,15 @@ pub fn menu_item(text: &str, command: &Command) -> String {
 }
 
 /// The window's keys. With a timeline, Left/Right step the day (and
-/// Shift+arrows pan); without one, the arrows pan.
-pub fn commands(ctx: &egui::Context, has_timeline: bool) -> Vec<Command> {
+/// Shift+arrows pan); without one, the arrows pan. While a layer is
+/// `editing`, its keys act too.
+pub fn commands(ctx: &egui::Context, has_timeline: bool, editing: bool) -> Vec<Command> {
     let when = |w: When| match w {
         When::Window => true,
         When::Timeline => has_timeline,
         When::NoTimeline => !has_timeline,
         When::Presenting => false,
+        When::Editing => editing,
     };
     dispatch(ctx, when)
 }
@@ -318,9 +373,13 @@ pub fn presentation_commands(ctx: &egui::Context) -> Vec<Command> {
 fn dispatch(ctx: &egui::Context, acts: impl Fn(When) -> bool) -> Vec<Command> {
     let typing = ctx.egui_wants_keyboard_input();
     // Ctrl shortcuts act alone; only saving works while typing.
-    for binding in bindings().filter(|b| b.mods == Mods::Command && acts(b.when)) {
-        let saving = binding.command == Command::Scene(SceneCommand::Save);
-        if (saving || !typing) && shortcut(ctx, binding.key) {
+    let ctrl = |m: Mods| matches!(m, Mods::Command | Mods::CommandShift);
+    for binding in bindings().filter(|b| ctrl(b.mods) && acts(b.when)) {
+        let saving = matches!(
+            binding.command,
+            Command::Scene(SceneCommand::Save) | Command::Edit(EditCommand::Save)
+        );
+        if (saving || !typing) && shortcut(ctx, binding.key, binding.mods == Mods::CommandShift) {
             return vec![binding.command.clone()];
         }
     }
@@ -331,7 +390,7 @@ fn dispatch(ctx: &egui::Context, acts: impl Fn(When) -> bool) -> Vec<Command> {
         let modifiers = input.modifiers;
         let plain = !modifiers.any() || modifiers.shift_only();
         let held = |mods: Mods| match mods {
-            Mods::Command => false,
+            Mods::Command | Mods::CommandShift => false,
             Mods::Any => true,
             Mods::Plain => plain,
             Mods::NoShift => plain && !modifiers.shift,
@@ -352,8 +411,13 @@ fn dispatch(ctx: &egui::Context, acts: impl Fn(When) -> bool) -> Vec<Command> {
 /// Ctrl (Cmd on a Mac) with `key`, judged by the modifiers the key event
 /// itself carried: a quick press can release Ctrl within the same frame,
 /// and the frame's final modifiers would then miss it.
-fn shortcut(ctx: &egui::Context, key: Key) -> bool {
-    ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, key))
+fn shortcut(ctx: &egui::Context, key: Key, shift: bool) -> bool {
+    let modifiers = if shift {
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT
+    } else {
+        egui::Modifiers::COMMAND
+    };
+    ctx.input_mut(|i| i.consume_key(modifiers, key))
 }
 
 #[cfg(test)]
@@ -381,7 +445,7 @@ mod tests {
             got = if presenting {
                 presentation_commands(ui.ctx())
             } else {
-                commands(ui.ctx(), true)
+                commands(ui.ctx(), true, true)
             };
         });
         output.textures_delta.clear();
@@ -406,11 +470,30 @@ mod tests {
     }
 
     #[test]
-    fn ctrl_shortcuts_come_from_the_same_table() {
+    fn while_editing_ctrl_z_undoes_ctrl_shift_z_and_ctrl_y_redo_and_ctrl_s_saves_the_layer() {
+        let shift_ctrl = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+        let edit = |c: EditCommand| vec![Command::Edit(c)];
+        assert_eq!(
+            press(Key::Z, egui::Modifiers::COMMAND, false),
+            edit(EditCommand::Undo)
+        );
+        assert_eq!(press(Key::Z, shift_ctrl, false), edit(EditCommand::Redo));
+        assert_eq!(
+            press(Key::Y, egui::Modifiers::COMMAND, false),
+            edit(EditCommand::Redo)
+        );
         assert_eq!(
             press(Key::S, egui::Modifiers::COMMAND, false),
-            vec![Command::Scene(SceneCommand::Save)]
+            edit(EditCommand::Save)
         );
+        assert_eq!(
+            press(Key::P, egui::Modifiers::NONE, false),
+            edit(EditCommand::SetTool(Tool::Point))
+        );
+    }
+
+    #[test]
+    fn ctrl_shortcuts_come_from_the_same_table() {
         assert_eq!(
             press(Key::Q, egui::Modifiers::COMMAND, true),
             vec![Command::Quit]

@@ -96,13 +96,24 @@ pub fn layers_panel(
                     outline,
                 );
                 let mut shown = open.visible;
-                if ui
+                let row = ui
                     .checkbox(&mut shown, egui::RichText::new(open.name()).strong())
-                    .on_hover_text(format!("Show or hide this layer\n{}", open.path.display()))
-                    .changed()
-                {
+                    .on_hover_text(format!(
+                        "Show or hide this layer (right-click to edit it)\n{}",
+                        open.path.display()
+                    ));
+                if row.changed() {
                     commands.push(LayerCommand::SetVisible(index, shown));
                 }
+                // Authoring lives in the menu, so the panel looks as it did.
+                row.context_menu(|ui| {
+                    if ui.button("Edit this layer").clicked() {
+                        commands.push(LayerCommand::Edit(index));
+                    }
+                    if ui.button("New layer…").clicked() {
+                        commands.push(LayerCommand::New);
+                    }
+                });
             });
             ui.horizontal(|ui| {
                 ui.add_space(28.0);

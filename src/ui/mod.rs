@@ -8,6 +8,8 @@
 pub mod cards;
 pub mod details;
 pub mod dialogs;
+pub mod edit_handles;
+pub mod edit_panel;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;

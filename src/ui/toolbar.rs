@@ -26,6 +26,10 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             {
                 commands.push(Command::OpenFiles);
             }
+            let new_layer = Command::Edit(crate::edit::EditCommand::AskNewLayer);
+            if ui.button("New layer…").clicked() {
+                commands.push(new_layer);
+            }
             if ui
                 .button(keys::menu_item("Export view as PNG…", &Command::ExportView))
                 .clicked()

@@ -15,6 +15,7 @@ mod layers_files;
 mod overlay_masks;
 mod snapshot_story;
 mod story_file;
+mod ui_authoring;
 mod ui_basemap;
 mod ui_bounded_text;
 mod ui_export;

@@ -310,9 +310,11 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         }
         parsed.map(|n| n as f32)
     };
-    let (stroke_width, fill_opacity) = (
+    // A range ring wider than half the Earth's circumference is no ring.
+    let (stroke_width, fill_opacity, radius_km) = (
         number(Key::StrokeWidth, 100.0),
         number(Key::FillOpacity, 1.0),
+        number(Key::RadiusKm, 20_000.0),
     );
     let marker_symbol = properties
         .get(Key::MarkerSymbol)
@@ -325,6 +327,7 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         stroke_width,
         fill,
         fill_opacity,
+        radius_km,
     };
     (!style.is_empty()).then(|| Box::new(style))
 }
