@@ -80,21 +80,14 @@ fn start_of(harness: &Harness<'static, SitmapApp>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Steps the window with real pauses (for threads) until `done`, at most `secs`.
+/// Steps the window (waiting for its threads' repaints) until `done`, at most `secs`.
 fn step_until(
     harness: &mut Harness<'static, SitmapApp>,
     secs: f64,
     mut done: impl FnMut(&Harness<'static, SitmapApp>) -> bool,
 ) -> bool {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
-    while std::time::Instant::now() < deadline {
-        harness.step();
-        if done(harness) {
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
+    let timeout = std::time::Duration::from_secs_f64(secs);
+    crate::common::step_until(harness, timeout, |harness| done(harness))
 }
 
 #[test]
