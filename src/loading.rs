@@ -283,7 +283,9 @@ mod tests {
     fn context() -> (egui::Context, std::sync::mpsc::Receiver<Duration>) {
         let ctx = egui::Context::default();
         let (wake, woken) = std::sync::mpsc::channel();
-        ctx.set_request_repaint_callback(move |info| drop(wake.send(info.delay)));
+        ctx.set_request_repaint_callback(move |info| {
+            let _ = wake.send(info.delay);
+        });
         (ctx, woken)
     }
 

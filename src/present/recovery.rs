@@ -204,7 +204,10 @@ mod tests {
     /// A writer whose wake-ups (one per write) arrive on the receiver.
     fn writer() -> (RecoveryWriter, std::sync::mpsc::Receiver<()>) {
         let (wake, woken) = std::sync::mpsc::channel();
-        let writer = RecoveryWriter::start(move || drop(wake.send(()))).unwrap();
+        let writer = RecoveryWriter::start(move || {
+            let _ = wake.send(());
+        })
+        .unwrap();
         (writer, woken)
     }
 

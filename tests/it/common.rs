@@ -54,9 +54,9 @@ pub fn step_until<S>(
     mut done: impl FnMut(&Harness<'static, S>) -> bool,
 ) -> bool {
     let (wake, woken) = mpsc::channel::<Duration>();
-    harness
-        .ctx
-        .set_request_repaint_callback(move |info| drop(wake.send(info.delay)));
+    harness.ctx.set_request_repaint_callback(move |info| {
+        let _ = wake.send(info.delay);
+    });
     let deadline = Instant::now() + timeout;
     loop {
         harness.step();
