@@ -37,6 +37,8 @@ pub struct Session {
     pub settings: Settings,
     /// Files whose time field the user chose: the field's name, or `none`.
     pub time_fields: Vec<(PathBuf, String)>,
+    /// CSV files whose columns the user chose.
+    pub csv_columns: Vec<(PathBuf, crate::layers::CsvMapping)>,
     /// Where sessions written before `settings` kept them: read once into
     /// `settings` by [`Session::validated`], never written. (Plain `bool`s:
     /// RON reads `true` into a `bool`, not into an `Option`.)

@@ -70,6 +70,8 @@ pub struct StartOptions {
     pub recovery_dir: Option<std::path::PathBuf>,
     /// The time field chosen per file (restored from the last session).
     pub time_fields: Vec<(std::path::PathBuf, crate::layers::TimeField)>,
+    /// The CSV columns chosen per file (restored from the last session).
+    pub csv_columns: Vec<(std::path::PathBuf, crate::layers::CsvMapping)>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -135,6 +137,7 @@ impl StartOptions {
         {
             self.camera = Some((center, zoom));
         }
+        self.csv_columns = session.csv_columns.clone();
         self.time_fields = session
             .time_fields
             .iter()
@@ -199,6 +202,7 @@ impl Default for StartOptions {
             settings: Settings::default(),
             recovery_dir: None,
             time_fields: Vec::new(),
+            csv_columns: Vec::new(),
         }
     }
 }
