@@ -87,8 +87,10 @@ fn csv_file() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
     let path = target.join("acled_100k.csv");
     let text = acled_like(ROWS);
-    if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes()) {
-        std::fs::write(&path, text).unwrap();
+    if std::fs::read(&path).ok().as_deref() != Some(text.as_bytes())
+        && let Err(e) = std::fs::write(&path, text)
+    {
+        panic!("cannot write {}: {e}", path.display());
     }
     path
 }
@@ -98,7 +100,8 @@ fn import(c: &mut Criterion) {
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     eprintln!("{}: {:.1} MB", path.display(), size as f64 / 1e6);
     let report = sitmap::layers::load_path(&path);
-    assert_eq!(report.layer.map(|l| l.features().len()), Some(ROWS));
+    let loaded = report.layer.map(|l| l.features().len());
+    assert_eq!(loaded, Some(ROWS), "{:?}", report.errors.first());
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     group.bench_function("acled_csv_100k", |b| {

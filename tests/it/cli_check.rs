@@ -358,7 +358,7 @@ fn a_csv_file_prints_the_columns_it_was_read_by_and_its_unplaceable_rows() {
         "{out}"
     );
     assert!(
-        out.contains("csv/gdal_csv_with_utf8_bom.csv:row 2: no latitude and longitude"),
+        out.contains("e.g. row 2, row 3 (no latitude and longitude columns"),
         "{out}"
     );
 }

@@ -263,8 +263,8 @@ fn positions(
             }
             let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
                 return Err(
-                    "no latitude and longitude columns; choose them in the column \
-                            dialog (Layers › columns)"
+                    "no latitude and longitude columns; choose them with Columns… \
+                     under the layer"
                         .to_owned(),
                 );
             };

@@ -284,15 +284,17 @@ pub(crate) fn choose(
         all == 0 || yes * 2 >= all
     };
     let mut unsure = Vec::new();
-    let mut c = Columns::default();
-
     // Position: a geometry column, else a latitude and longitude pair.
-    c.geometry = by_header(&mapping.geometry).unwrap_or_else(|| {
+    let geometry = by_header(&mapping.geometry).unwrap_or_else(|| {
         let found = names
             .iter()
             .position(|n| GEOMETRY_NAMES.contains(&n.as_str()))?;
         mostly(found, &|cell| cells::geometry(cell).is_ok()).then_some(found)
     });
+    let mut c = Columns {
+        geometry,
+        ..Columns::default()
+    };
     let lats: Vec<(usize, String, u8)> = names
         .iter()
         .enumerate()
