@@ -82,6 +82,7 @@ impl CheckArgs {
                 Some("none") => TimeField::Off,
                 Some(name) => TimeField::Named(name.to_owned()),
             },
+            ..LoadOptions::default()
         }
     }
 
@@ -111,6 +112,10 @@ pub struct FileSummary {
     pub warnings: Vec<Problem>,
     /// Features shown under the `--at` filter; `None` without `--at`.
     pub active: Option<usize>,
+    /// For a CSV file, the columns taken (`lat=Latitude lon=Longitude`),
+    /// so a user can see what was guessed, and why the guess is unsure.
+    pub columns: Option<String>,
+    pub unsure: Vec<String>,
 }
 
 impl FileSummary {
@@ -132,6 +137,8 @@ impl FileSummary {
             errors: report.errors,
             warnings: report.warnings,
             active: filter.map(|f| layer.map_or(0, |l| l.time().visible(f).counts().active)),
+            columns: report.csv.as_ref().map(|c| c.summary()),
+            unsure: report.csv.map(|c| c.unsure).unwrap_or_default(),
         }
     }
 
@@ -213,6 +220,24 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             plural(summary.warnings.len(), "warning"),
         )
         .ok();
+        if let Some(columns) = &summary.columns {
+            writeln!(
+                out,
+                "{}: columns {}",
+                summary.path.display(),
+                one_line(columns)
+            )
+            .ok();
+            for doubt in &summary.unsure {
+                writeln!(
+                    out,
+                    "{}: unsure: {}",
+                    summary.path.display(),
+                    one_line(doubt)
+                )
+                .ok();
+            }
+        }
         if let (Some(filter), Some(active)) = (filter, summary.active) {
             writeln!(
                 out,
@@ -289,6 +314,10 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             });
             if let (Some(active), Some(object)) = (s.active, file.as_object_mut()) {
                 object.insert("active".to_owned(), json!(active));
+            }
+            if let (Some(columns), Some(object)) = (&s.columns, file.as_object_mut()) {
+                object.insert("columns".to_owned(), json!(columns));
+                object.insert("unsure".to_owned(), json!(s.unsure));
             }
             file
         })

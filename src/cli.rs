@@ -233,6 +233,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         },
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
         time_fields: Vec::new(),
+        csv_columns: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).
         files: if cli.files.is_empty() && !cli.no_story {
             crate::story::story_files()

@@ -40,6 +40,8 @@ pub struct Session {
     /// The size (points) of the monitor the window was on, to tell at the
     /// next start that it is gone (`app/window.rs`).
     pub monitor: Option<[f32; 2]>,
+    /// CSV files whose columns the user chose.
+    pub csv_columns: Vec<(PathBuf, crate::layers::CsvMapping)>,
     /// Where sessions written before `settings` kept them: read once into
     /// `settings` by [`Session::validated`], never written. (Plain `bool`s:
     /// RON reads `true` into a `bool`, not into an `Option`.)

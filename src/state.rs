@@ -104,6 +104,12 @@ pub enum LayerCommand {
     ShowProblems(usize),
     /// Date the layer's features without `start` by this field (reloads it).
     SetTimeField(usize, TimeField),
+    /// Open the column dialog of a CSV layer.
+    ShowColumns(usize),
+    /// Read this CSV file with these columns from now on (reloads it).
+    SetColumns(PathBuf, crate::layers::CsvMapping),
+    /// Close the column dialog without a change.
+    CloseColumns,
     Open,
     DismissFailed(PathBuf),
     /// Edit this layer: draw, move, change properties (applied by the app).

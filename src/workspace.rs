@@ -41,6 +41,8 @@ pub struct OpenLayer {
     /// The layer's property names (from its first features), to pick a
     /// time field from.
     pub fields: Vec<String>,
+    /// For a CSV file: the columns taken, for the column dialog.
+    pub csv: Option<crate::layers::CsvGuess>,
 }
 
 impl OpenLayer {
@@ -108,6 +110,7 @@ impl Workspace {
                 open.reload_error = None;
                 open.fields = field_names(&open.layer);
                 open.time_field = report.time_field;
+                open.csv = report.csv;
                 Applied::Reloaded
             }
             None => {
@@ -136,6 +139,7 @@ impl Workspace {
                         order,
                         time_field: report.time_field,
                         fields,
+                        csv: report.csv,
                     },
                 );
                 Applied::Opened

@@ -6,6 +6,7 @@ use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 use crate::state::{Command, LayerCommand};
+use crate::ui::csv_columns::ColumnsChoice;
 use crate::ui::details::{DetailsCommand, details_ui};
 use crate::ui::layers_panel::{layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
@@ -22,6 +23,8 @@ pub struct LayerSession {
     pub output: OverlayOutput,
     dialog: Option<Receiver<Vec<PathBuf>>>,
     problems_for: Option<usize>,
+    /// The CSV file whose column dialog is open, and the choice being made.
+    columns: Option<(PathBuf, crate::layers::CsvMapping)>,
     /// Files whose layers open hidden (the last session hid them).
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
@@ -44,6 +47,7 @@ impl LayerSession {
         ctx: &egui::Context,
         files: Vec<PathBuf>,
         time_fields: &[(PathBuf, crate::layers::TimeField)],
+        csv_columns: &[(PathBuf, crate::layers::CsvMapping)],
     ) -> Self {
         let mut session = Self {
             workspace: Workspace::default(),
@@ -54,6 +58,7 @@ impl LayerSession {
             output: OverlayOutput::default(),
             dialog: None,
             problems_for: None,
+            columns: None,
             status: None,
             status_order: 0,
             hidden_on_open: Vec::new(),
@@ -61,13 +66,43 @@ impl LayerSession {
         for (path, field) in time_fields {
             let options = crate::layers::LoadOptions {
                 time_field: field.clone(),
+                ..Default::default()
             };
+            session.loader.set_options(path.clone(), options);
+        }
+        for (path, mapping) in csv_columns {
+            let mut options = session.loader.options(path);
+            options.csv = mapping.clone();
             session.loader.set_options(path.clone(), options);
         }
         for file in files {
             session.open(file);
         }
         session
+    }
+
+    /// Opens the column dialog of a CSV file just opened when the guess of
+    /// its columns is unsure and the user has not chosen them yet.
+    fn ask_columns_if_unsure(&mut self, path: &std::path::Path) {
+        let Some(open) = self.workspace.layers.iter().find(|l| l.path == path) else {
+            return;
+        };
+        let unsure = open.csv.as_ref().is_some_and(|g| !g.unsure.is_empty());
+        if unsure && self.columns.is_none() && self.loader.options(path).csv.is_auto() {
+            self.columns = Some((path.to_path_buf(), Default::default()));
+        }
+    }
+
+    /// The CSV columns the user chose, per file, as the session keeps them.
+    pub fn csv_columns(&self) -> Vec<(PathBuf, crate::layers::CsvMapping)> {
+        let mut columns: Vec<_> = self
+            .loader
+            .all_options()
+            .filter(|(_, options)| !options.csv.is_auto())
+            .map(|(path, options)| (path.clone(), options.csv.clone()))
+            .collect();
+        columns.sort_by(|a, b| a.0.cmp(&b.0));
+        columns
     }
 
     /// The time fields the user chose, per file, as the session keeps them.
@@ -115,6 +150,7 @@ impl LayerSession {
             match applied {
                 Applied::Opened => {
                     self.watcher.watch(&done.path);
+                    self.ask_columns_if_unsure(&done.path);
                     if self.hidden_on_open.contains(&done.path)
                         && let Some(index) = self.workspace.position(&done.path)
                     {
@@ -204,7 +240,26 @@ impl LayerSession {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
-        commands.into_iter().map(Command::Layer).collect()
+        let mut commands: Vec<Command> = commands.into_iter().map(Command::Layer).collect();
+        if let Some((path, draft)) = &mut self.columns {
+            let open = self.workspace.layers.iter().find(|l| l.path == *path);
+            match open.and_then(|o| Some((o.name(), o.csv.as_ref()?))) {
+                Some((name, guess)) => {
+                    let choice =
+                        crate::ui::csv_columns::columns_window(ui.ctx(), name, guess, draft);
+                    commands.extend(choice.map(|choice| {
+                        Command::Layer(match choice {
+                            ColumnsChoice::Apply(mapping) => {
+                                LayerCommand::SetColumns(path.clone(), mapping)
+                            }
+                            ColumnsChoice::Cancel => LayerCommand::CloseColumns,
+                        })
+                    }));
+                }
+                None => commands.push(Command::Layer(LayerCommand::CloseColumns)),
+            }
+        }
+        commands
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
@@ -241,11 +296,26 @@ impl LayerSession {
             LayerCommand::SetTimeField(index, field) => {
                 if let Some(open) = self.workspace.layers.get(index) {
                     let path = open.path.clone();
-                    let options = crate::layers::LoadOptions { time_field: field };
+                    let mut options = self.loader.options(&path);
+                    options.time_field = field;
                     self.loader.set_options(path.clone(), options);
                     self.loader.load(path);
                 }
             }
+            LayerCommand::ShowColumns(index) => {
+                if let Some(open) = self.workspace.layers.get(index) {
+                    let chosen = self.loader.options(&open.path).csv;
+                    self.columns = Some((open.path.clone(), chosen));
+                }
+            }
+            LayerCommand::SetColumns(path, mapping) => {
+                let mut options = self.loader.options(&path);
+                options.csv = mapping;
+                self.loader.set_options(path.clone(), options);
+                self.loader.load(path);
+                self.columns = None;
+            }
+            LayerCommand::CloseColumns => self.columns = None,
             LayerCommand::Open => self.open_dialog(ctx),
             LayerCommand::DismissFailed(path) => {
                 self.watcher.unwatch(&path);

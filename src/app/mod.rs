@@ -81,7 +81,12 @@ impl SitmapApp {
         let files = std::mem::take(&mut options.files);
         let basemap = options.basemap;
         let mut app = Self {
-            layers: layers::LayerSession::new(ctx, files, &options.time_fields),
+            layers: layers::LayerSession::new(
+                ctx,
+                files,
+                &options.time_fields,
+                &options.csv_columns,
+            ),
             time: time::TimeSession::default(),
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
@@ -407,6 +412,7 @@ impl SitmapApp {
             settings: self.settings,
             time_fields: self.layers.time_fields(),
             monitor: self.monitor.map(<[f32; 2]>::from),
+            csv_columns: self.layers.csv_columns(),
             ..crate::session::Session::default()
         }
         .with_absolute_paths()

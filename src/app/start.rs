@@ -72,6 +72,8 @@ pub struct StartOptions {
     pub time_fields: Vec<(std::path::PathBuf, crate::layers::TimeField)>,
     /// The size of the monitor the window was on last time.
     pub monitor: Option<[f32; 2]>,
+    /// The CSV columns chosen per file (restored from the last session).
+    pub csv_columns: Vec<(std::path::PathBuf, crate::layers::CsvMapping)>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -138,6 +140,7 @@ impl StartOptions {
             self.camera = Some((center, zoom));
         }
         self.monitor = session.monitor;
+        self.csv_columns = session.csv_columns.clone();
         self.time_fields = session
             .time_fields
             .iter()
@@ -203,6 +206,7 @@ impl Default for StartOptions {
             recovery_dir: None,
             time_fields: Vec::new(),
             monitor: None,
+            csv_columns: Vec::new(),
         }
     }
 }

@@ -22,6 +22,8 @@ use std::sync::Arc;
 pub struct LoadOptions {
     /// Which property dates features without `start`.
     pub time_field: TimeField,
+    /// Which columns of a CSV file hold the position, dates and title.
+    pub csv: super::CsvMapping,
 }
 
 /// Takes one checked feature into the report being built: its problems
@@ -47,6 +49,7 @@ pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
         errors: vec![Problem::of_file(&path, error.to_string())],
         warnings: Vec::new(),
         time_field: None,
+        csv: None,
     }
 }
 

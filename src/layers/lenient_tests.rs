@@ -225,6 +225,7 @@ fn a_time_property_dates_features_without_start() {
 fn the_user_can_name_another_time_field_or_none() {
     let off = LoadOptions {
         time_field: TimeField::Off,
+        ..LoadOptions::default()
     };
     let report = load_str_with(&usgs_like(), "usgs.geojson", &off);
     assert_eq!(report.time_field, None);
@@ -236,6 +237,7 @@ fn the_user_can_name_another_time_field_or_none() {
     ]);
     let named = LoadOptions {
         time_field: TimeField::Named("created".into()),
+        ..LoadOptions::default()
     };
     let report = load_str_with(&text, "x.geojson", &named);
     assert_eq!(report.time_field.as_deref(), Some("created"));

@@ -71,7 +71,7 @@ pub fn load_path_with(
     };
     let format = import::detect(path, &bytes);
     if format != Format::GeoJson {
-        let converted = match import::convert(format, &bytes, &shared) {
+        let converted = match import::convert(format, &bytes, &shared, options) {
             Ok(converted) => converted,
             Err(e) => return failed(shared, e),
         };

@@ -35,6 +35,7 @@ pub use time_field::TimeField;
 pub use assemble::LoadOptions;
 pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
+pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
 pub use load::{
@@ -202,6 +203,8 @@ pub struct LoadReport {
     pub warnings: Vec<Problem>,
     /// The property that dates features without `start`, when one does.
     pub time_field: Option<String>,
+    /// For a CSV file: the columns used and how sure the guess was.
+    pub csv: Option<CsvGuess>,
 }
 
 impl LoadReport {

@@ -70,6 +70,7 @@ pub(super) fn load(
         errors,
         warnings,
         time_field: None,
+        csv: None,
     };
     Some(with_layer(
         report, top.sitmap, path, features, index, options,

@@ -160,6 +160,23 @@ pub fn layers_panel(
             if let Some(field) = time_field_row(ui, open) {
                 commands.push(LayerCommand::SetTimeField(index, field));
             }
+            if let Some(guess) = &open.csv {
+                ui.horizontal(|ui| {
+                    ui.add_space(28.0);
+                    let text = if guess.unsure.is_empty() {
+                        "Columns…"
+                    } else {
+                        "⚠ Columns…"
+                    };
+                    if ui
+                        .small_button(text)
+                        .on_hover_text(format!("CSV columns: {}", guess.summary()))
+                        .clicked()
+                    {
+                        commands.push(LayerCommand::ShowColumns(index));
+                    }
+                });
+            }
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
                 let mut opacity = open.opacity;

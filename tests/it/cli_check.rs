@@ -336,3 +336,29 @@ fn a_newline_in_an_id_cannot_forge_a_report_line() {
     assert!(!out.lines().any(|l| l.starts_with("error: fake")), "{out}");
     assert!(out.contains("(id x\\nerror: fake)"), "{out}");
 }
+
+#[test]
+fn a_csv_file_prints_the_columns_it_was_read_by_and_its_unplaceable_rows() {
+    let (code, out) = check(&["csv/acled_benin.csv"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "csv/acled_benin.csv: 811 features (Point 811); time 2009-07-21 to 2022-12-28"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("csv/acled_benin.csv: columns lat=latitude lon=longitude start=event_date"),
+        "{out}"
+    );
+    let (code, out) = check(&["csv/gdal_csv_with_utf8_bom.csv"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("csv/gdal_csv_with_utf8_bom.csv: unsure: no latitude"),
+        "{out}"
+    );
+    assert!(
+        out.contains("e.g. row 2, row 3 (no latitude and longitude columns"),
+        "{out}"
+    );
+}

@@ -12,7 +12,9 @@
 //! a problem points at the row or placemark the user can find in the
 //! source file instead of an index into text they never saw.
 
-use super::{LoadError, LoadReport, Problem, Unit};
+pub(crate) mod csv;
+
+use super::{LoadError, LoadOptions, LoadReport, Problem, Unit};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -120,6 +122,8 @@ pub(crate) struct Converted {
     pub errors: Vec<Problem>,
     /// What was converted with a caveat.
     pub warnings: Vec<Problem>,
+    /// For a CSV file, what its columns were taken to be.
+    pub csv: Option<csv::CsvGuess>,
 }
 
 impl Converted {
@@ -137,6 +141,7 @@ impl Converted {
         };
         report.errors.iter_mut().for_each(relabel);
         report.warnings.iter_mut().for_each(relabel);
+        report.csv = self.csv;
         report.errors.extend(self.errors);
         report.warnings.extend(self.warnings);
         report.errors.sort_by_key(|p| p.feature);
@@ -148,13 +153,17 @@ impl Converted {
 /// Converts `bytes` of a file in `format` (not GeoJSON) to GeoJSON text.
 pub(crate) fn convert(
     format: Format,
-    _bytes: &[u8],
-    _path: &Arc<Path>,
+    bytes: &[u8],
+    path: &Arc<Path>,
+    options: &LoadOptions,
 ) -> Result<Converted, LoadError> {
-    Err(LoadError::Format(format!(
-        "this looks like a {} file, which this build of sitmap cannot read yet",
-        format.name()
-    )))
+    match format {
+        Format::Csv => csv::convert(bytes, path, &options.csv),
+        _ => Err(LoadError::Format(format!(
+            "this looks like a {} file, which this build of sitmap cannot read yet",
+            format.name()
+        ))),
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,565 @@
+//! CSV and TSV files as layers: one feature per row that can be placed.
+//!
+//! A spreadsheet export says nothing about itself, so everything is
+//! found: the encoding and delimiter (`sniff`), the columns by name and
+//! content (`columns`, overridden by the user's [`CsvMapping`]), and each
+//! cell's number or date (`cells`). Each row becomes a GeoJSON Feature in
+//! sitmap's vocabulary, which the ordinary loader then checks:
+//!
+//! - position: a WKT or GeoJSON geometry column, else latitude and
+//!   longitude (swapped columns are detected when one way puts values out
+//!   of range and the other does not, and warned about once);
+//! - `start`/`end` from the date columns, as a day or a UTC instant;
+//! - `title`, `description`, `kind` from columns of those meanings
+//!   (`notes` and `event_type` in ACLED's exports), `sources` from a URL
+//!   column. Every other column is kept under its own name, numbers as
+//!   numbers, so a figure such as ACLED's `fatalities` stays a figure.
+//!   ACLED's `source` (publication names, no address) is kept as it is:
+//!   sitmap's `sources` are links, and a link without an address is
+//!   dropped with a warning.
+//! - ACLED's `geo_precision` as sitmap's location precision, per ACLED's
+//!   codebook: 1, the named town's coordinates (exact); 2, near a town or
+//!   in part of a district, the nearest town's coordinates (approximate,
+//!   25 km); 3, only a larger region named, its capital's coordinates
+//!   (approximate, 100 km). The radii are ours, a district's and a
+//!   province's typical reach; the code itself is kept too.
+//!
+//! Rows are numbered as a spreadsheet shows them: the header is row 1,
+//! and a line break inside a quoted cell does not start a row.
+
+mod cells;
+mod columns;
+mod sniff;
+
+pub use cells::DateOrder;
+pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
+
+use super::Converted;
+use crate::layers::{Kind, LoadError, MAX_FILE_BYTES, Problem, Unit};
+use ::csv::StringRecord;
+use columns::Columns;
+use std::path::Path;
+use std::sync::Arc;
+
+/// How many rows are looked at to choose columns.
+const SAMPLE_ROWS: usize = 200;
+
+/// Converts CSV `bytes` to GeoJSON text, with what was guessed.
+pub(crate) fn convert(
+    bytes: &[u8],
+    path: &Arc<Path>,
+    mapping: &CsvMapping,
+) -> Result<Converted, LoadError> {
+    let (text, latin) = sniff::decode(bytes);
+    let delimiter = sniff::delimiter(&text);
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = headers(&mut reader)?;
+    if headers.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    let mut records = Vec::new();
+    // Rows as a spreadsheet numbers them: the line of the record's start,
+    // less the line breaks inside earlier quoted cells.
+    let mut rows = Vec::new();
+    let mut inner_breaks = 0u64;
+    let mut record = StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Err(LoadError::Format(format!(
+                    "not readable as CSV at line {line}: {e}"
+                )));
+            }
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        rows.push(usize::try_from(line.saturating_sub(inner_breaks)).unwrap_or(usize::MAX));
+        inner_breaks += record.as_slice().bytes().filter(|&b| b == b'\n').count() as u64;
+        records.push(std::mem::take(&mut record));
+    }
+    drop(reader);
+
+    let sample = &records[..records.len().min(SAMPLE_ROWS)];
+    let (mut c, mut unsure) = columns::choose(&headers, sample, mapping);
+    let decimal_comma = delimiter != b',' && decimal_commas(sample, &c);
+    let date_columns: Vec<usize> = c.start.iter().chain(c.end.iter()).copied().collect();
+    let (order, order_doubt) = columns::date_order(&records, &date_columns, mapping.date_order);
+    let mut converted = Converted {
+        unit: Unit::Row,
+        ..Converted::default()
+    };
+    if latin {
+        converted.warnings.push(Problem::of_file(
+            path,
+            "the file is not UTF-8; read as Windows-1252 (Latin-1), as Excel saves it. \
+             If accented letters look wrong, save the file as UTF-8"
+                .to_owned(),
+        ));
+    }
+    if let Some(doubt) = order_doubt {
+        converted
+            .warnings
+            .push(Problem::of_file(path, doubt.clone()));
+        unsure.push(doubt);
+    }
+
+    let positions = positions(&records, &c, decimal_comma);
+    let positions = match unswap(positions) {
+        (positions, true) => {
+            converted.warnings.push(Problem::of_file(
+                path,
+                "the latitude and longitude columns are swapped (latitudes beyond ±90°); \
+                 read the other way round"
+                    .to_owned(),
+            ));
+            std::mem::swap(&mut c.lat, &mut c.lon);
+            positions
+        }
+        (positions, false) => positions,
+    };
+
+    let keys = keys(&headers, &c);
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2 + 64);
+    out.push_str("{\"type\":\"FeatureCollection\",\"features\":[");
+    let mut first = true;
+    let limit = usize::try_from(MAX_FILE_BYTES * 2).unwrap_or(usize::MAX);
+    for ((record, &row), position) in records.iter().zip(&rows).zip(positions) {
+        let geometry = match position {
+            Ok(geometry) => geometry,
+            Err(reason) => {
+                converted
+                    .errors
+                    .push(row_problem(path, row, Kind::Geometry, reason));
+                continue;
+            }
+        };
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        out.push_str("{\"type\":\"Feature\",\"geometry\":");
+        out.push_str(&geometry);
+        out.push_str(",\"properties\":{");
+        let warn = &mut |text: String| {
+            converted
+                .warnings
+                .push(row_problem(path, row, Kind::Date, text));
+        };
+        properties(
+            record,
+            &headers,
+            &keys,
+            &c,
+            order,
+            decimal_comma,
+            &mut out,
+            warn,
+        );
+        out.push_str("}}");
+        converted.places.push(row);
+        if out.len() > limit {
+            return Err(LoadError::TooLarge {
+                limit_bytes: MAX_FILE_BYTES,
+            });
+        }
+    }
+    out.push_str("]}");
+    converted.text = out;
+
+    let used = CsvMapping {
+        lat: c.lat.map(|i| headers[i].clone()),
+        lon: c.lon.map(|i| headers[i].clone()),
+        geometry: c.geometry.map(|i| headers[i].clone()),
+        start: c.start.map(|i| headers[i].clone()),
+        end: c.end.map(|i| headers[i].clone()),
+        title: c.title.map(|i| headers[i].clone()),
+        date_order: order,
+    };
+    converted.csv = Some(CsvGuess {
+        preview: preview(&records),
+        headers,
+        used,
+        unsure,
+        delimiter: char::from(delimiter),
+        decimal_comma,
+    });
+    Ok(converted)
+}
+
+/// The header row: blank names become `column N`, a repeated name gets
+/// ` (2)`, so each keeps its own property.
+fn headers(reader: &mut ::csv::Reader<&[u8]>) -> Result<Vec<String>, LoadError> {
+    let record = reader
+        .headers()
+        .map_err(|e| LoadError::Format(format!("the header row is not readable as CSV: {e}")))?;
+    let mut names: Vec<String> = Vec::with_capacity(record.len());
+    for (i, name) in record.iter().enumerate() {
+        let name = name.trim();
+        let mut name = if name.is_empty() {
+            format!("column {}", i + 1)
+        } else {
+            name.to_owned()
+        };
+        let base = name.clone();
+        let mut n = 2;
+        while names.contains(&name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// Whether the coordinate columns (or, lacking them, any cell) write
+/// numbers with a decimal comma: `10,5`.
+fn decimal_commas(sample: &[StringRecord], c: &Columns) -> bool {
+    let comma_number = |cell: &str| {
+        let cell = cell.trim();
+        cell.contains(',')
+            && cells::number(cell, true).is_some()
+            && cells::number(cell, false).is_none()
+    };
+    let coordinates: Vec<usize> = [c.lat, c.lon].into_iter().flatten().collect();
+    sample.iter().any(|record| {
+        if coordinates.is_empty() {
+            record.iter().any(comma_number)
+        } else {
+            coordinates
+                .iter()
+                .any(|&i| record.get(i).is_some_and(comma_number))
+        }
+    })
+}
+
+/// A row's place: GeoJSON geometry text, or why the row cannot be placed.
+type Position = Result<String, String>;
+
+/// Every row's position, latitude and longitude kept apart until
+/// [`unswap`] has looked at them all.
+enum Place {
+    Geometry(String),
+    LatLon(f64, f64),
+}
+
+fn positions(
+    records: &[StringRecord],
+    c: &Columns,
+    decimal_comma: bool,
+) -> Vec<Result<Place, String>> {
+    records
+        .iter()
+        .map(|record| {
+            let cell = |i: usize| record.get(i).unwrap_or("").trim();
+            if let Some(g) = c.geometry {
+                if cell(g).is_empty() {
+                    return Err("the geometry cell is empty".to_owned());
+                }
+                return cells::geometry(cell(g)).map(Place::Geometry);
+            }
+            let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
+                return Err(
+                    "no latitude and longitude columns; choose them with Columns… \
+                     under the layer"
+                        .to_owned(),
+                );
+            };
+            let read = |i: usize, what: &str| {
+                let text = cell(i);
+                if text.is_empty() {
+                    return Err(format!("no {what}"));
+                }
+                cells::number(text, decimal_comma)
+                    .ok_or_else(|| format!("the {what} {:?} is not a number", clip(text, 40)))
+            };
+            Ok(Place::LatLon(
+                read(lat, "latitude")?,
+                read(lon, "longitude")?,
+            ))
+        })
+        .collect()
+}
+
+/// The positions as GeoJSON, latitude and longitude swapped when the
+/// columns are (some latitudes beyond ±90° whose longitudes are within
+/// it, and no row the other way round), and whether they were.
+fn unswap(places: Vec<Result<Place, String>>) -> (Vec<Position>, bool) {
+    let (mut swapped_fits, mut as_is_fits) = (0usize, 0usize);
+    for place in &places {
+        if let Ok(Place::LatLon(lat, lon)) = place {
+            let fits = |lat: f64, lon: f64| lat.abs() <= 90.0 && lon.abs() <= 180.0;
+            match (fits(*lat, *lon), fits(*lon, *lat)) {
+                (false, true) => swapped_fits += 1,
+                (true, false) => as_is_fits += 1,
+                _ => {}
+            }
+        }
+    }
+    let swap = swapped_fits > 0 && as_is_fits == 0;
+    let out = places
+        .into_iter()
+        .map(|place| match place? {
+            Place::Geometry(g) => Ok(g),
+            Place::LatLon(lat, lon) => {
+                let (lat, lon) = if swap { (lon, lat) } else { (lat, lon) };
+                if lat.abs() > 90.0 || lon.abs() > 180.0 {
+                    return Err(format!(
+                        "latitude {lat} and longitude {lon} are not on the globe \
+                         (±90°, ±180°); are the coordinates projected?"
+                    ));
+                }
+                // GeoJSON is longitude first.
+                Ok(format!(
+                    "{{\"type\":\"Point\",\"coordinates\":[{lon},{lat}]}}"
+                ))
+            }
+        })
+        .collect();
+    (out, swap)
+}
+
+/// The property key of each column, `None` for those that hold the
+/// position. A column whose own name is a key another column fills is
+/// kept as `column:<name>`.
+fn keys(headers: &[String], c: &Columns) -> Vec<Option<String>> {
+    let roles = [
+        (c.start, "start"),
+        (c.end, "end"),
+        (c.title, "title"),
+        (c.description, "description"),
+        (c.kind, "kind"),
+    ];
+    let mut filled: Vec<&str> = roles
+        .iter()
+        .filter(|(column, _)| column.is_some())
+        .map(|(_, key)| *key)
+        .collect();
+    if c.url.is_some() {
+        filled.push("sources");
+    }
+    if c.geo_precision.is_some() {
+        filled.extend(["location_precision", "uncertainty_km"]);
+    }
+    if c.title.is_none() && c.location.is_some() {
+        filled.push("title");
+    }
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if [c.lat, c.lon, c.geometry, c.url].contains(&Some(i)) {
+                return None;
+            }
+            if let Some((_, key)) = roles.iter().find(|(column, _)| *column == Some(i)) {
+                return Some((*key).to_owned());
+            }
+            if filled.contains(&name.as_str()) {
+                Some(format!("column:{name}"))
+            } else {
+                Some(name.clone())
+            }
+        })
+        .collect()
+}
+
+/// Writes one row's properties (the inside of the object).
+#[allow(clippy::too_many_arguments)]
+fn properties(
+    record: &StringRecord,
+    headers: &[String],
+    keys: &[Option<String>],
+    c: &Columns,
+    order: DateOrder,
+    decimal_comma: bool,
+    out: &mut String,
+    warn: &mut dyn FnMut(String),
+) {
+    let mut first = true;
+    let mut member = |out: &mut String, key: &str| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        push_json_str(out, key);
+        out.push(':');
+    };
+    for (i, cell) in record.iter().enumerate() {
+        let Some(Some(key)) = keys.get(i) else {
+            continue;
+        };
+        let cell = cell.trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let is_date = Some(i) == c.start || Some(i) == c.end;
+        if is_date {
+            match cells::date(cell, order) {
+                Ok(date) => {
+                    member(out, key);
+                    push_json_str(out, &date);
+                }
+                Err(why) => {
+                    warn(format!(
+                        "{} {:?} is not read as a date ({why}); the row is kept without it",
+                        headers[i],
+                        clip(cell, 40)
+                    ));
+                    member(out, &headers[i]);
+                    push_json_str(out, cell);
+                }
+            }
+            continue;
+        }
+        member(out, key);
+        let text_role = [c.title, c.description, c.kind].contains(&Some(i));
+        match cells::json_number(cell, decimal_comma).filter(|_| !text_role) {
+            Some(number) => out.push_str(&number),
+            None => push_json_str(out, cell),
+        }
+    }
+    let cell = |i: Option<usize>| {
+        i.and_then(|i| record.get(i))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(url) = cell(c.url) {
+        member(out, "sources");
+        out.push_str("[{\"url\":");
+        push_json_str(out, url);
+        out.push_str("}]");
+    }
+    if c.title.is_none()
+        && let Some(location) = cell(c.location)
+    {
+        member(out, "title");
+        let title = match cell(c.event_type) {
+            Some(what) => format!("{location}: {what}"),
+            None => location.to_owned(),
+        };
+        push_json_str(out, &title);
+    }
+    match cell(c.geo_precision) {
+        Some("1") => {
+            member(out, "location_precision");
+            out.push_str("\"exact\"");
+        }
+        Some(code @ ("2" | "3")) => {
+            member(out, "location_precision");
+            out.push_str("\"approximate\"");
+            member(out, "uncertainty_km");
+            out.push_str(if code == "2" { "25" } else { "100" });
+        }
+        _ => {}
+    }
+}
+
+/// `text` as a JSON string.
+fn push_json_str(out: &mut String, text: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
+fn row_problem(path: &Arc<Path>, row: usize, kind: Kind, message: String) -> Problem {
+    Problem {
+        path: Arc::clone(path),
+        feature: Some(row),
+        unit: Unit::Row,
+        id: None,
+        kind,
+        message,
+    }
+}
+
+/// At most `chars` characters of `text`, an ellipsis marking a cut.
+fn clip(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
+    }
+}
+
+/// What each preview row reads as under `mapping` (a column left to the
+/// guess takes the guessed one): its position and its start, or why not.
+/// The column dialog shows it as the user chooses.
+pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, String)> {
+    let column = |chosen: &Option<String>, guessed: &Option<String>| {
+        let name = chosen.as_ref().or(guessed.as_ref())?;
+        guess.headers.iter().position(|h| h == name)
+    };
+    let used = &guess.used;
+    let geometry = column(&mapping.geometry, &used.geometry);
+    let lat = column(&mapping.lat, &used.lat);
+    let lon = column(&mapping.lon, &used.lon);
+    let start = column(&mapping.start, &used.start);
+    let order = match mapping.date_order {
+        DateOrder::Auto => used.date_order,
+        chosen => chosen,
+    };
+    guess
+        .preview
+        .iter()
+        .map(|row| {
+            let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|s| s.trim());
+            let number = |i| cell(i).and_then(|c| cells::number(c, guess.decimal_comma));
+            let place = match (cell(geometry), number(lat), number(lon)) {
+                (Some(g), _, _) if mapping.lat.is_none() => match cells::geometry(g) {
+                    Ok(_) => clip(g, 24),
+                    Err(_) => "not a geometry".to_owned(),
+                },
+                (_, Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
+                    format!("{lat:.4}, {lon:.4}")
+                }
+                (_, Some(_), Some(_)) => "off the globe".to_owned(),
+                _ => "no position".to_owned(),
+            };
+            let when = match cell(start) {
+                None | Some("") => "undated".to_owned(),
+                Some(text) => cells::date(text, order).unwrap_or_else(|why| why.to_owned()),
+            };
+            (place, when)
+        })
+        .collect()
+}
+
+fn preview(records: &[StringRecord]) -> Vec<Vec<String>> {
+    records
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|r| {
+            r.iter()
+                .map(|cell| clip(cell, PREVIEW_CELL_CHARS))
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "csv_tests.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "csv_fixture_tests.rs"]
+mod fixture_tests;
