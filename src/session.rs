@@ -166,6 +166,7 @@ mod tests {
                 classroom: true,
                 reduced_motion: true,
                 presenter_window: false,
+                grouping: crate::settings::Grouping::Off,
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -189,6 +190,7 @@ mod tests {
                 classroom: true,
                 reduced_motion: false,
                 presenter_window: true,
+                grouping: crate::settings::Grouping::Clusters,
             }
         );
         session.save(&mut storage);

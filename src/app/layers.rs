@@ -5,8 +5,9 @@
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+use crate::settings::Grouping;
 use crate::state::{Command, LayerCommand};
-use crate::ui::details::{DetailsCommand, details_ui};
+use crate::ui::details::{DetailsCommand, ListAnswer, details_ui};
 use crate::ui::layers_panel::{layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
@@ -18,6 +19,8 @@ pub struct LayerSession {
     watcher: FileWatcher,
     pub hovered: Option<FeatureRef>,
     pub selected: Option<FeatureRef>,
+    /// The features of a cluster clicked at one place, listed in a window.
+    pub listed: Vec<FeatureRef>,
     /// What the overlay drew and what the pointer hit, last frame.
     pub output: OverlayOutput,
     dialog: Option<Receiver<Vec<PathBuf>>>,
@@ -39,6 +42,31 @@ fn shows_none(_: usize) -> bool {
     false
 }
 
+/// A cluster's box with a margin, so that its outer points do not sit on
+/// the edge of the view it zooms to.
+fn padded([west, south, east, north]: crate::view::LonLatBox) -> crate::view::LonLatBox {
+    let (dx, dy) = ((east - west) * 0.15, (north - south) * 0.15);
+    [west - dx, south - dy, east + dx, north + dy]
+}
+
+/// "Group overlapping symbols", at the top of the layer panel.
+fn grouping_row(ui: &mut egui::Ui, grouping: Grouping) -> Option<Command> {
+    let mut on = grouping == Grouping::Clusters;
+    ui.checkbox(&mut on, "Group overlapping symbols")
+        .on_hover_text(
+            "Where point symbols would hide each other, draw one disc with their count; \
+             zoom in and they part",
+        )
+        .changed()
+        .then(|| {
+            Command::SetGrouping(if on {
+                Grouping::Clusters
+            } else {
+                Grouping::Off
+            })
+        })
+}
+
 impl LayerSession {
     pub fn new(
         ctx: &egui::Context,
@@ -51,6 +79,7 @@ impl LayerSession {
             watcher: FileWatcher::new(ctx.clone()),
             hovered: None,
             selected: None,
+            listed: Vec::new(),
             output: OverlayOutput::default(),
             dialog: None,
             problems_for: None,
@@ -189,9 +218,15 @@ impl LayerSession {
 
     /// The layer panel; its commands are applied with the frame's others.
     /// With `no_spoilers` (classroom mode) it shows no layer totals.
-    pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
+    pub fn panel(
+        &mut self,
+        ui: &mut egui::Ui,
+        no_spoilers: bool,
+        grouping: Grouping,
+    ) -> Vec<Command> {
         let loading = self.loader.in_flight();
-        let commands = layers_panel(
+        let mut commands: Vec<Command> = grouping_row(ui, grouping).into_iter().collect();
+        let layer_commands = layers_panel(
             ui,
             &self.workspace,
             &self.output.visible,
@@ -204,7 +239,8 @@ impl LayerSession {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
-        commands.into_iter().map(Command::Layer).collect()
+        commands.extend(layer_commands.into_iter().map(Command::Layer));
+        commands
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {
@@ -264,6 +300,7 @@ impl LayerSession {
     pub fn plugin<'a>(
         &'a mut self,
         dark: bool,
+        grouping: Grouping,
         shown: &'a [&'a dyn Fn(usize) -> bool],
         emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
     ) -> OverlayPlugin<'a> {
@@ -285,6 +322,7 @@ impl LayerSession {
             })
             .collect();
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
+            .with_grouping(grouping)
     }
 
     /// Takes in what the pointer hovers on the map, and returns what a
@@ -293,9 +331,44 @@ impl LayerSession {
         self.hovered = self.output.hovered;
         let mut commands = Vec::new();
         if map.clicked() {
-            commands.push(Command::Select(self.output.clicked));
+            commands.push(match &self.output.clicked_cluster {
+                Some(cluster) if cluster.at_one_place => Command::ListFeatures(
+                    cluster
+                        .members
+                        .iter()
+                        .map(|&feature| FeatureRef {
+                            layer: cluster.layer,
+                            feature,
+                        })
+                        .collect(),
+                ),
+                Some(cluster) => Command::FitView(padded(cluster.bbox)),
+                None => Command::Select(self.output.clicked),
+            });
         }
         commands
+    }
+
+    /// The window listing a cluster's features at one place, while open; a
+    /// row clicked selects its feature.
+    pub fn cluster_list(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if self.listed.is_empty() {
+            return None;
+        }
+        let rows: Vec<(&str, &Feature)> = self
+            .listed
+            .iter()
+            .filter_map(|&at| self.feature(at))
+            .collect();
+        match crate::ui::details::cluster_list(ctx, &rows) {
+            ListAnswer::Open(picked) => picked
+                .and_then(|k| self.listed.get(k).copied())
+                .map(|at| Command::Select(Some(at))),
+            ListAnswer::Closed => {
+                self.listed.clear();
+                None
+            }
+        }
     }
 
     /// The right-hand panel with the selected feature, when there is one.

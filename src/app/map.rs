@@ -81,7 +81,7 @@ impl SitmapApp {
         }
         map = map.with_plugin(
             self.layers
-                .plugin(theme.dark, &shown, &emphasis)
+                .plugin(theme.dark, self.settings.grouping, &shown, &emphasis)
                 .with_highlighted(&self.present.highlights),
         );
         let mut cursor = None;
@@ -97,6 +97,26 @@ impl SitmapApp {
         let mut commands = self.layers.after_map(&response);
         if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
             crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
+        }
+        if let Some(cluster) = &self.layers.output.hovered_cluster {
+            let first: Vec<_> = cluster
+                .first
+                .iter()
+                .filter_map(|&feature| {
+                    let at = crate::overlay::FeatureRef {
+                        layer: cluster.layer,
+                        feature,
+                    };
+                    self.layers.feature(at).map(|(_, f)| f)
+                })
+                .collect();
+            crate::ui::details::cluster_tooltip(
+                ui.ctx(),
+                &response,
+                cluster.count,
+                &first,
+                cluster.at_one_place,
+            );
         }
         let presenting = self.present.presenting;
         let scale = if presenting {

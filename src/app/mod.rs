@@ -320,6 +320,8 @@ impl SitmapApp {
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
             Command::SetClassroom(on) => self.settings.classroom = on,
             Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
+            Command::SetGrouping(grouping) => self.settings.grouping = grouping,
+            Command::ListFeatures(features) => self.layers.listed = features,
         }
     }
 
@@ -461,10 +463,11 @@ impl SitmapApp {
         }
         let layers = &mut self.layers;
         let no_spoilers = self.settings.no_spoilers();
+        let grouping = self.settings.grouping;
         let layer_commands = egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)
-            .show(ui, |ui| layers.panel(ui, no_spoilers))
+            .show(ui, |ui| layers.panel(ui, no_spoilers, grouping))
             .inner;
         commands.extend(layer_commands);
         if self.settings.scenes_panel {
@@ -492,6 +495,7 @@ impl SitmapApp {
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
         commands.extend(self.layers.details(ui));
+        commands.extend(self.layers.cluster_list(ui.ctx()));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

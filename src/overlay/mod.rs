@@ -14,6 +14,7 @@
 
 mod build;
 mod cache;
+pub mod cluster;
 mod draw;
 mod hit;
 pub mod plugin;
@@ -29,10 +30,15 @@ mod tessellate;
 mod tests;
 mod triangulate;
 
-pub use build::{DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, symbol_of};
+pub use build::{
+    DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, build_shapes_grouped, group_points,
+    symbol_of,
+};
 pub use cache::OverlayCache;
-pub use hit::hit_test;
-pub use plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+pub use cluster::{Cluster, LayerGroups};
+pub use draw::Label;
+pub use hit::{Hit, hit, hit_test};
+pub use plugin::{ClusterInfo, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 pub use sprites::{SymbolSheet, SymbolSprites};
 pub use style::OverlayStyle;
 pub use symbol_mesh::SymbolMesh;
