@@ -49,24 +49,6 @@ fn padded([west, south, east, north]: crate::view::LonLatBox) -> crate::view::Lo
     [west - dx, south - dy, east + dx, north + dy]
 }
 
-/// "Group overlapping symbols", at the top of the layer panel.
-fn grouping_row(ui: &mut egui::Ui, grouping: Grouping) -> Option<Command> {
-    let mut on = grouping == Grouping::Clusters;
-    ui.checkbox(&mut on, "Group overlapping symbols")
-        .on_hover_text(
-            "Where point symbols would hide each other, draw one disc with their count; \
-             zoom in and they part",
-        )
-        .changed()
-        .then(|| {
-            Command::SetGrouping(if on {
-                Grouping::Clusters
-            } else {
-                Grouping::Off
-            })
-        })
-}
-
 impl LayerSession {
     pub fn new(
         ctx: &egui::Context,
@@ -218,14 +200,8 @@ impl LayerSession {
 
     /// The layer panel; its commands are applied with the frame's others.
     /// With `no_spoilers` (classroom mode) it shows no layer totals.
-    pub fn panel(
-        &mut self,
-        ui: &mut egui::Ui,
-        no_spoilers: bool,
-        grouping: Grouping,
-    ) -> Vec<Command> {
+    pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
         let loading = self.loader.in_flight();
-        let mut commands: Vec<Command> = grouping_row(ui, grouping).into_iter().collect();
         let layer_commands = layers_panel(
             ui,
             &self.workspace,
@@ -239,8 +215,7 @@ impl LayerSession {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
-        commands.extend(layer_commands.into_iter().map(Command::Layer));
-        commands
+        layer_commands.into_iter().map(Command::Layer).collect()
     }
 
     pub fn apply(&mut self, ctx: &egui::Context, command: LayerCommand) {

@@ -35,8 +35,11 @@ pub struct SitmapApp {
     cursor: Option<String>,
     /// Where the map was drawn last frame, for projecting outside the map widget.
     map_rect: Option<egui::Rect>,
-    /// Remaining stops of `--measure-pan-tour`.
-    tour: Option<Vec<walkers::Position>>,
+    /// Remaining stops of `--measure-pan-tour` (the next last), and the
+    /// frames drawn at the current one.
+    tour: Option<(Vec<(walkers::Position, f64)>, u32)>,
+    /// Frame times while `--measure-pan-tour` runs.
+    frame_times: crate::measure::FrameTimes,
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
     /// The last frame showed every tile at its own zoom.
@@ -88,6 +91,7 @@ impl SitmapApp {
             cursor: None,
             map_rect: None,
             tour: None,
+            frame_times: crate::measure::FrameTimes::default(),
             first_full_frame: None,
             last_frame_complete: false,
         };
@@ -409,7 +413,13 @@ impl eframe::App for SitmapApp {
                 log::debug!("wgpu poll: {e}");
             }
         }
+        let start = std::time::Instant::now();
         self.frame(ui);
+        if self.options.pan_tour && self.tour.is_some() {
+            self.frame_times.record(start, start.elapsed());
+            // Back to back, so that a frame's time is its drawing's.
+            ui.ctx().request_repaint();
+        }
     }
 }
 
@@ -445,6 +455,7 @@ impl SitmapApp {
             scenes_open: self.settings.scenes_panel,
             classroom: self.settings.classroom,
             reduced_motion: self.settings.reduced_motion,
+            grouping: self.settings.grouping,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
@@ -463,11 +474,10 @@ impl SitmapApp {
         }
         let layers = &mut self.layers;
         let no_spoilers = self.settings.no_spoilers();
-        let grouping = self.settings.grouping;
         let layer_commands = egui::Panel::left("layers")
             .resizable(true)
             .default_size(290.0)
-            .show(ui, |ui| layers.panel(ui, no_spoilers, grouping))
+            .show(ui, |ui| layers.panel(ui, no_spoilers))
             .inner;
         commands.extend(layer_commands);
         if self.settings.scenes_panel {

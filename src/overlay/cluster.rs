@@ -7,7 +7,12 @@
 //! The rule: two symbols closer than [`HIDE_DISTANCE`] would hide each
 //! other, so they go together; a cluster's disc takes in the symbols under
 //! it and the discs whose centre it covers. A lone point, or points that
-//! merely touch, are drawn as themselves.
+//! merely touch, are drawn as themselves; and so is a pile of fewer than
+//! [`MIN_CLUSTER`]: two to four stacked symbols still read as a pile of
+//! those kinds (supercluster calls this `minPoints`), while a disc would
+//! hide what they are. This keeps the story's regional views (a few
+//! statements at Caracas, ships in a port) as drawn, and groups the crowds
+//! of the continental view and of big layers, which only a count describes.
 //!
 //! How it stays cheap with a million points in view (budget 8 ms a frame):
 //!
@@ -21,8 +26,8 @@
 //!    points. These marks are joined (union–find) when they collide with a
 //!    mark of the same or a neighbouring cell; no disc is wider than a cell,
 //!    so farther cells never collide.
-//! 3. A group of one point is drawn as its symbol; any larger group is a
-//!    cluster at its points' centroid, sized by its count.
+//! 3. A group of fewer than [`MIN_CLUSTER`] points is drawn as its symbols;
+//!    a larger group is a cluster at its points' centroid, sized by its count.
 //!
 //! Counts are of the features shown on the current day: the filter is
 //! applied in step 1, so a cluster's count is exactly the number of shown
@@ -35,6 +40,10 @@ use egui::{Pos2, Rect, pos2};
 
 /// Points a cell keeps by position; a cell of more is one disc.
 const KEPT: usize = 8;
+/// The fewest symbols a cluster stands for (see the module notes).
+pub const MIN_CLUSTER: usize = 5;
+// A group smaller than a cluster is all points, each of them listed.
+const _: () = assert!(KEPT >= MIN_CLUSTER);
 /// Feature numbers a cluster keeps to name in its tooltip.
 pub const NAMED: usize = 5;
 /// The most cells of a grid: a huge export widens the cells instead.
@@ -320,8 +329,9 @@ pub fn group_layer(
     }
     for mut group in groups {
         group.first.sort_unstable();
-        if group.count == 1 {
-            out.singles.extend(group.first.first());
+        if group.count < MIN_CLUSTER {
+            // Only points (a disc stands for more than `KEPT`), all listed.
+            out.singles.extend(&group.first);
             continue;
         }
         group.first.truncate(NAMED);
