@@ -29,9 +29,21 @@ pub struct LayerSession {
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
+    /// A file opened but not yet on screen: its name, how long it took to
+    /// load, when it was taken in, and whether a frame has drawn it. The
+    /// status says "Opened" only once that frame has been shown.
+    opening: Option<Opening>,
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
+}
+
+#[derive(Debug)]
+struct Opening {
+    name: String,
+    loaded: std::time::Duration,
+    taken_in: std::time::Instant,
+    drawn: bool,
 }
 
 fn shows_all(_: usize) -> bool {
@@ -66,6 +78,7 @@ impl LayerSession {
             dialog: None,
             problems_for: None,
             status: None,
+            opening: None,
             status_order: 0,
             hidden_on_open: Vec::new(),
         };
@@ -107,13 +120,28 @@ impl LayerSession {
     /// Takes in finished loads, settled file changes, dropped files and the
     /// open dialog's answer. Called once per frame, before drawing.
     pub fn update(&mut self, ctx: &egui::Context) {
+        if let Some(opening) = self.opening.take_if(|o| o.drawn) {
+            // The frame that drew it has been shown: the whole wait, told.
+            let secs = (opening.loaded + opening.taken_in.elapsed()).as_secs_f32();
+            self.status = Some(format!("Opened {} in {secs:.2} s", opening.name));
+        }
         for done in self.loader.poll() {
             let applied = self.workspace.apply(&done.path, done.report, done.order);
             let name = done.path.display();
             let newest = done.order >= self.status_order;
             self.status_order = self.status_order.max(done.order);
             let message = match &applied {
-                Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
+                Applied::Opened => {
+                    if newest {
+                        self.opening = Some(Opening {
+                            name: name.to_string(),
+                            loaded: done.elapsed,
+                            taken_in: std::time::Instant::now(),
+                            drawn: false,
+                        });
+                    }
+                    format!("Drawing {name}…")
+                }
                 Applied::Reloaded => format!("Reloaded {name}"),
                 Applied::Failed(_) => format!("Could not open {name}"),
                 Applied::KeptPrevious(_) => {
@@ -304,6 +332,11 @@ impl LayerSession {
     /// click selects (a click on nothing deselects; Esc is in `ui::keys`).
     pub fn after_map(&mut self, map: &egui::Response) -> Vec<Command> {
         self.hovered = self.output.hovered;
+        if let Some(opening) = &mut self.opening {
+            // Drawn in this frame; the next one says so.
+            opening.drawn = true;
+            map.ctx.request_repaint();
+        }
         let mut commands = Vec::new();
         if map.clicked() {
             commands.push(match &self.output.clicked_cluster {

@@ -234,6 +234,16 @@ impl SitmapApp {
         self.time.state.as_ref()
     }
 
+    /// The map's zoom level.
+    pub fn zoom(&self) -> f64 {
+        self.state.memory.zoom()
+    }
+
+    /// The last thing that happened to a file, as the status bar says it.
+    pub fn file_status(&self) -> Option<&str> {
+        self.layers.status.as_deref()
+    }
+
     /// No layer file is loading and no open dialog is up.
     pub fn layers_idle(&self) -> bool {
         self.layers.is_idle()

@@ -4,8 +4,8 @@
 //! "overlapping" is a question about pixels: zoom in and a cluster falls
 //! apart into its symbols as soon as they stand apart.
 //!
-//! The rule: two symbols closer than [`HIDE_DISTANCE`] would hide each
-//! other, so they go together; a cluster's disc takes in the symbols under
+//! The rule: two symbols closer than [`HIDE_DISTANCE`] run into one blob,
+//! so they go together; a cluster's disc takes in the symbols under
 //! it and the discs whose centre it covers. A lone point, or points that
 //! merely touch, are drawn as themselves; and so is a pile of fewer than
 //! [`MIN_CLUSTER`]: two to four stacked symbols still read as a pile of

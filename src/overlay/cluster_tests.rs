@@ -113,9 +113,9 @@ fn points_that_stand_apart_are_drawn_as_themselves_and_only_overlapping_ones_gro
     let layer = layer(&[
         // Alone.
         point(&projector, 100.0, 100.0, r#""title": "alone""#),
-        // Touching (13 px apart) but both readable.
+        // Touching (16 px apart) but both readable.
         point(&projector, 300.0, 100.0, ""),
-        point(&projector, 313.0, 100.0, ""),
+        point(&projector, 316.0, 100.0, ""),
         // A small pile: four hiding each other still read as a pile.
         point(&projector, 100.0, 400.0, ""),
         point(&projector, 102.0, 400.0, ""),
@@ -400,7 +400,9 @@ fn a_dense_layer_is_drawn_as_clusters_within_the_vertex_budget() {
         .map(|l| l.text.parse::<usize>().unwrap())
         .sum();
     // The few points left over at the edges are drawn as themselves.
-    let singles = group_points(&layers, &projector, &grouped())[0].singles.len();
+    let singles = group_points(&layers, &projector, &grouped())[0]
+        .singles
+        .len();
     assert!(singles < 400, "{singles}");
     assert_eq!(total + singles, 40_000);
 }

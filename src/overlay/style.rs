@@ -87,11 +87,13 @@ pub fn rgb(colour: crate::layers::Rgb) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// Point symbols whose centres are closer than this hide each other: the
-/// upper one covers more than half of the lower. Closer than this they are
-/// grouped into a cluster; farther apart each is drawn, touching or not (a
-/// few pixels of overlap still leave both shapes readable).
-pub const HIDE_DISTANCE: f32 = SYMBOL_SIZE / 2.0;
+/// Point symbols whose centres are closer than this run into one blob: the
+/// upper one covers a quarter or more of the lower, and a chain of them (a
+/// fleet off Venezuela at the continental view) reads as one shape. Piles
+/// of them are grouped into a cluster (see `cluster`); symbols farther
+/// apart are drawn, touching or not, as a few pixels of overlap leave both
+/// shapes readable.
+pub const HIDE_DISTANCE: f32 = 0.75 * SYMBOL_SIZE;
 /// Side of the screen cells points are binned in before grouping. A cluster
 /// disc is never wider than a cell, so only neighbouring cells can collide.
 pub const CLUSTER_CELL: f32 = 2.5 * SYMBOL_SIZE;

@@ -17,6 +17,7 @@ mod snapshot_story;
 mod story_file;
 mod ui_basemap;
 mod ui_bounded_text;
+mod ui_clusters;
 mod ui_export;
 mod ui_layers;
 mod ui_present;
