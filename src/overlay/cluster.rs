@@ -138,7 +138,8 @@ impl Mark {
 
 /// The screen grid of one frame, anchored to the world.
 struct Grid {
-    cell: f32,
+    /// `1 / side of a cell`: a multiplication per point, not a division.
+    per_cell: f32,
     /// Screen position of the world point that is a corner of every cell.
     anchor: Pos2,
     first: [i64; 2],
@@ -159,7 +160,7 @@ impl Grid {
         let columns = usize::try_from(last[0] - first[0] + 1).ok()?;
         let rows = usize::try_from(last[1] - first[1] + 1).ok()?;
         (columns.checked_mul(rows)? <= 4 * MAX_CELLS).then_some(Self {
-            cell,
+            per_cell: 1.0 / cell,
             anchor,
             first,
             columns,
@@ -169,8 +170,8 @@ impl Grid {
 
     #[inline]
     fn cell_of(&self, p: Pos2) -> Option<usize> {
-        let column = ((p.x - self.anchor.x) / self.cell).floor() as i64 - self.first[0];
-        let row = ((p.y - self.anchor.y) / self.cell).floor() as i64 - self.first[1];
+        let column = ((p.x - self.anchor.x) * self.per_cell).floor() as i64 - self.first[0];
+        let row = ((p.y - self.anchor.y) * self.per_cell).floor() as i64 - self.first[1];
         let (column, row) = (usize::try_from(column).ok()?, usize::try_from(row).ok()?);
         (column < self.columns && row < self.rows).then_some(row * self.columns + column)
     }

@@ -64,7 +64,7 @@ fn every_shown_point_in_view_is_counted_once_as_a_symbol_or_in_a_cluster() {
         .collect();
     let layer = layer(&features);
     // Every third feature hidden, as a time filter would.
-    let shown = |i: usize| i % 3 != 0;
+    let shown = |i: usize| !i.is_multiple_of(3);
     let draw = LayerDraw {
         shown: &shown,
         ..draw(&layer)
