@@ -154,13 +154,16 @@ impl Grid {
             return None;
         }
         let cell = CLUSTER_CELL.max((area / MAX_CELLS as f64).sqrt() as f32 + 1.0);
-        let index = |v: f32, a: f32| ((v - a) / cell).floor() as i64;
+        let per_cell = 1.0 / cell;
+        // The same arithmetic as `cell_of`, so every point of the view
+        // falls in a cell of the grid.
+        let index = |v: f32, a: f32| ((v - a) * per_cell).floor() as i64;
         let first = [index(view.min.x, anchor.x), index(view.min.y, anchor.y)];
         let last = [index(view.max.x, anchor.x), index(view.max.y, anchor.y)];
         let columns = usize::try_from(last[0] - first[0] + 1).ok()?;
         let rows = usize::try_from(last[1] - first[1] + 1).ok()?;
         (columns.checked_mul(rows)? <= 4 * MAX_CELLS).then_some(Self {
-            per_cell: 1.0 / cell,
+            per_cell,
             anchor,
             first,
             columns,
