@@ -8,15 +8,14 @@
 //! Within a layer, uncertainty circles go under polygons, polygons under
 //! lines, lines under symbols.
 
-use super::FeatureRef;
-use super::LayerDraw;
 use super::cache::{MeshPool, OverlayCache, PolygonKey};
 use super::cluster::{LayerGroups, group_layer};
 use super::draw::{
     Fills, Label, cluster_disc, highlight, line_shapes, paint, polygon_shapes, pulse_ring,
     uncertainty,
 };
-use super::plugin::Emphasis;
+use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::sprites::{SymbolSheet, SymbolSprites};
 use super::style::{self, OverlayStyle};
@@ -26,7 +25,6 @@ use crate::layers::{Feature, LocationPrecision};
 use crate::settings::Grouping;
 use egui::epaint::Vertex;
 use egui::{Color32, Mesh, Pos2, Shape, TextureId};
-use geo::{Geometry, LineString, Polygon};
 use walkers::Projector;
 
 /// Symbols per mesh: a mesh of sprites stays under 128 KiB, the size above
@@ -112,29 +110,6 @@ pub fn symbol_of(feature: &Feature, layer_default: Option<Symbol>) -> Symbol {
         Some(symbol) if symbol != Symbol::Circle => symbol,
         _ => layer_default.unwrap_or(Symbol::Circle),
     })
-}
-
-/// One drawable piece of a geometry.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Simple<'g> {
-    Point(geo::Point<f64>),
-    Line(&'g LineString<f64>),
-    Polygon(&'g Polygon<f64>),
-}
-
-/// Calls `f` on every point, line and polygon of `geometry`, collections
-/// depth first. `Line`, `Rect` and `Triangle` never come out of the loader.
-pub(super) fn for_each_simple<'g>(geometry: &'g Geometry<f64>, f: &mut impl FnMut(Simple<'g>)) {
-    match geometry {
-        Geometry::Point(p) => f(Simple::Point(*p)),
-        Geometry::MultiPoint(m) => m.0.iter().for_each(|p| f(Simple::Point(*p))),
-        Geometry::LineString(l) => f(Simple::Line(l)),
-        Geometry::MultiLineString(m) => m.0.iter().for_each(|l| f(Simple::Line(l))),
-        Geometry::Polygon(p) => f(Simple::Polygon(p)),
-        Geometry::MultiPolygon(m) => m.0.iter().for_each(|p| f(Simple::Polygon(p))),
-        Geometry::GeometryCollection(c) => c.0.iter().for_each(|g| for_each_simple(g, f)),
-        Geometry::Line(_) | Geometry::Rect(_) | Geometry::Triangle(_) => {}
-    }
 }
 
 /// The features of `draw` whose boxes touch `rect` on screen, as a bitset.
@@ -278,7 +253,8 @@ pub fn build_shapes_grouped(
                 target.feature,
                 &mut cache.polygons,
                 &screen,
-                options,
+                &options.style,
+                options.pulse,
                 strong,
                 &mut out.shapes,
             );

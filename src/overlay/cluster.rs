@@ -33,7 +33,7 @@
 //! applied in step 1, so a cluster's count is exactly the number of shown
 //! points it stands for, each counted once.
 
-use super::LayerDraw;
+use super::layer_draw::LayerDraw;
 use super::project::ScreenProjection;
 use super::style::{CLUSTER_CELL, HIDE_DISTANCE, cluster_radius};
 use egui::{Pos2, Rect, pos2};

@@ -2,10 +2,10 @@
 //! the hover and selection highlights. Colours are resolved once per feature
 //! into a [`Paint`]; the constants they fall back on are in `style`.
 
-use super::LayerDraw;
-use super::build::{DrawOptions, Simple, for_each_simple};
 use super::cache::{MeshPool, PolygonKey, Polygons};
 use super::cluster::{Cluster, count_label};
+use super::layer_draw::LayerDraw;
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::style::{self, OverlayStyle};
 use super::tessellate::Prepared;
@@ -452,12 +452,12 @@ pub(super) fn highlight(
     index: usize,
     polygons: &mut Polygons,
     screen: &ScreenProjection,
-    options: &DrawOptions,
+    s: &OverlayStyle,
+    pulse: Option<f32>,
     selected: bool,
     out: &mut Vec<Shape>,
 ) {
     let mut part = 0;
-    let s = &options.style;
     let paint = paint(draw, feature.style.as_deref(), s);
     let (halo, width) = if selected {
         (s.selected_halo, s.selected_width)
@@ -487,7 +487,7 @@ pub(super) fn highlight(
                 radius,
                 Stroke::new(width, halo),
             ));
-            if let (true, Some(phase)) = (selected, options.pulse) {
+            if let (true, Some(phase)) = (selected, pulse) {
                 let phase = phase.rem_euclid(1.0);
                 let ring = Stroke::new(style::PULSE_WIDTH, halo.gamma_multiply(1.0 - phase));
                 out.push(Shape::circle_stroke(

@@ -9,11 +9,11 @@
 //! boxes touch the pointer's neighbourhood, so the cost does not grow with
 //! the layer.
 
-use super::build::{Simple, for_each_simple};
 use super::cluster::LayerGroups;
+use super::layer_draw::{FeatureRef, LayerDraw};
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::style::HIT_RADIUS;
-use super::{FeatureRef, LayerDraw};
 use egui::{Pos2, Rect, Vec2};
 use geo::{Intersects, LineString, Point};
 use walkers::Projector;
