@@ -3,7 +3,9 @@
 //! over 1,000,000 points spread over the Americas (budget 0.1 ms); and with
 //! real polygon files (Natural Earth lakes of North America, world
 //! countries) at the whole-Americas view: a frame after the first (budget
-//! 4 ms) and the first frame after a zoom change (budget 30 ms).
+//! 4 ms) and the first frame after a zoom change (budget 30 ms). And
+//! grouping: 1,000,000 dated points all in view at the whole-Americas view,
+//! grouped into clusters for the day (budget 8 ms of CPU for the frame).
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Rect, pos2, vec2};
@@ -11,8 +13,10 @@ use geo::{Geometry, Point};
 use sitmap::layers::{Feature, Layer, TimeExtent, load_path, load_str};
 use sitmap::overlay::style::SYMBOL_SIZE;
 use sitmap::overlay::{
-    DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes, hit_test,
+    DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes,
+    build_shapes_grouped, group_points, hit_test,
 };
+use sitmap::settings::Grouping;
 use sitmap::timeline::{Day, TimeFilter};
 use std::hint::black_box;
 use std::sync::Arc;
@@ -282,5 +286,53 @@ fn world(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, shapes, dragging, hits, world);
+/// The whole-Americas view with 1,000,000 dated points over it, on a day
+/// that shows about half of them: grouping alone, then the whole frame's
+/// shapes (grouping and drawing), as the plugin does it.
+fn grouping(c: &mut Criterion) {
+    let (width, height) = (1600.0, 1000.0);
+    let view = Rect::from_min_size(pos2(0.0, 0.0), vec2(width, height));
+    let (centre, zoom) = sitmap::view::fit(sitmap::view::AMERICAS.bbox, width, height);
+    let memory = memory(zoom, centre);
+    let projector = Projector::new(view, &MercatorProjection, &memory, centre);
+    let (southwest, northeast) = in_view(&projector);
+    let layer = dated_layer(1_000_000, southwest, northeast, true);
+    let visible = layer
+        .time()
+        .visible(&TimeFilter::as_of(Day::containing(JAN_1_2025) + 182));
+    let shown = |i: usize| visible.is_shown(i);
+    let layers = [LayerDraw {
+        shown: &shown,
+        ..draw(&layer)
+    }];
+    let options = DrawOptions {
+        sprites: Some(SymbolSprites {
+            texture: egui::TextureId::User(1),
+            sheet: Arc::new(SymbolSheet::new(SYMBOL_SIZE, 1.0)),
+        }),
+        grouping: Grouping::Clusters,
+        ..DrawOptions::new(1.0, false)
+    };
+    let mut group = c.benchmark_group("grouping");
+    group.sample_size(20);
+    group.bench_function(
+        "group_points 1,000,000 points at the whole-Americas view",
+        |b| b.iter(|| black_box(group_points(&layers, &projector, &options))),
+    );
+    let mut cache = OverlayCache::default();
+    group.bench_function(
+        "a frame of 1,000,000 points at the whole-Americas view, grouped",
+        |b| {
+            b.iter(|| {
+                let groups = group_points(&layers, &projector, &options);
+                black_box(build_shapes_grouped(
+                    &layers, &projector, &options, &mut cache, &groups,
+                ))
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, shapes, dragging, hits, world, grouping);
 criterion_main!(benches);

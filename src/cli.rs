@@ -57,7 +57,11 @@ pub struct Cli {
     #[arg(long)]
     pub reduced_motion: bool,
 
-    /// Pan across the whole Americas at zoom 5, print the resident memory, then quit (for measuring).
+    /// Draw every point symbol, overlapping or not: no clusters (also in the View menu).
+    #[arg(long)]
+    pub no_grouping: bool,
+
+    /// Show the whole Americas, pan across it at zoom 5, print frame times and resident memory, then quit (for measuring).
     #[arg(long)]
     pub measure_pan_tour: bool,
 
@@ -229,6 +233,11 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         present: cli.present.map(|n| n.saturating_sub(1)),
         settings: crate::settings::Settings {
             reduced_motion: cli.reduced_motion,
+            grouping: if cli.no_grouping {
+                crate::settings::Grouping::Off
+            } else {
+                crate::settings::Grouping::Clusters
+            },
             ..crate::settings::Settings::default()
         },
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),

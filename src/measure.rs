@@ -1,8 +1,75 @@
 //! Self-measurement for the performance table: a scripted pan across the whole
-//! Americas at a fixed zoom, and the process's resident memory.
+//! Americas at a fixed zoom, then a few views of the whole continent, with
+//! the time of every frame; and the process's resident memory.
 
 use crate::view::{self, AMERICAS};
+use std::time::{Duration, Instant};
 use walkers::Position;
+
+/// The stops of `--measure-pan-tour`, as `(centre, zoom)`, in the order
+/// visited: the whole Americas as the window opens on it, nudged a little
+/// each stop so every frame is drawn anew (where a layer of a million points
+/// is all in view), then the pan at zoom 5 ([`pan_tour`]).
+pub fn tour_stops(width: f32, height: f32) -> Vec<(Position, f64)> {
+    let (centre, zoom) = view::fit(AMERICAS.bbox, width, height);
+    let mut stops: Vec<(Position, f64)> = (0..12)
+        .map(|k| {
+            let dx = 40.0 * f64::from(k % 4) - 60.0;
+            let dy = 30.0 * f64::from(k / 4) - 30.0;
+            (view::pan(centre, zoom, dx, dy), zoom)
+        })
+        .collect();
+    stops.extend(pan_tour(5.0, width, height).into_iter().map(|c| (c, 5.0)));
+    stops
+}
+
+/// Frame times of a measured run: from the start of one frame to the start
+/// of the next (the whole frame: our work, egui's tessellation, rendering
+/// and presenting), and the part spent in the app's own code.
+#[derive(Debug, Default)]
+pub struct FrameTimes {
+    whole_ms: Vec<f64>,
+    app_ms: Vec<f64>,
+    last_start: Option<Instant>,
+}
+
+impl FrameTimes {
+    /// Records a frame that started at `start` and spent `app` in the app.
+    pub fn record(&mut self, start: Instant, app: Duration) {
+        if let Some(last) = self.last_start {
+            self.whole_ms
+                .push(start.duration_since(last).as_secs_f64() * 1000.0);
+        }
+        self.app_ms.push(app.as_secs_f64() * 1000.0);
+        self.last_start = Some(start);
+    }
+
+    /// `frames N: whole frame median X ms, p95 Y ms; app median A ms, p95 B ms`.
+    pub fn summary(&self) -> String {
+        let (whole, app) = (percentiles(&self.whole_ms), percentiles(&self.app_ms));
+        format!(
+            "frames {}: whole frame median {:.1} ms, p95 {:.1} ms, max {:.1} ms; \
+             app (CPU) median {:.1} ms, p95 {:.1} ms",
+            self.app_ms.len(),
+            whole[0],
+            whole[1],
+            whole[2],
+            app[0],
+            app[1]
+        )
+    }
+}
+
+/// Median, 95th percentile and maximum (nearest rank); NaN when empty.
+pub fn percentiles(values: &[f64]) -> [f64; 3] {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len().max(1));
+        sorted.get(rank - 1).copied().unwrap_or(f64::NAN)
+    };
+    [at(0.5), at(0.95), at(1.0)]
+}
 
 /// Centres that sweep a viewport of `width` × `height` points over the Americas at
 /// `zoom`, row by row, so that every part of the continent is drawn once.
@@ -77,6 +144,22 @@ mod tests {
                 assert!(seen, "({lon}, {lat}) is never on screen");
             }
         }
+    }
+
+    #[test]
+    fn percentiles_are_by_nearest_rank() {
+        let values: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(percentiles(&values), [50.0, 95.0, 100.0]);
+        assert!(percentiles(&[])[0].is_nan());
+    }
+
+    #[test]
+    fn the_tour_opens_on_the_whole_americas_then_pans_at_zoom_5() {
+        let stops = tour_stops(1600.0, 1000.0);
+        let (_, fit) = view::fit(AMERICAS.bbox, 1600.0, 1000.0);
+        assert!(stops.iter().take(12).all(|&(_, zoom)| zoom == fit));
+        assert!(stops.iter().skip(12).all(|&(_, zoom)| zoom == 5.0));
+        assert_eq!(stops.len(), 12 + pan_tour(5.0, 1600.0, 1000.0).len());
     }
 
     #[test]

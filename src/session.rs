@@ -175,6 +175,7 @@ mod tests {
                 classroom: true,
                 reduced_motion: true,
                 presenter_window: false,
+                grouping: crate::settings::Grouping::Off,
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -198,6 +199,7 @@ mod tests {
                 classroom: true,
                 reduced_motion: false,
                 presenter_window: true,
+                grouping: crate::settings::Grouping::Clusters,
             }
         );
         session.save(&mut storage);

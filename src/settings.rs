@@ -19,6 +19,22 @@ pub struct Settings {
     pub scenes_panel: bool,
     /// Presenting opens the presenter's second window (notes, next scene, clock).
     pub presenter_window: bool,
+    /// How point symbols that would hide each other are drawn.
+    pub grouping: Grouping,
+}
+
+/// How the map draws point symbols that would hide each other (a layer of a
+/// million events, or a story's events piled up at the continental view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grouping {
+    /// One disc with a count where symbols would overlap; every symbol that
+    /// stands apart is drawn as itself.
+    #[default]
+    Clusters,
+    /// Every symbol, overlapping or not (past a screenful they are thinned
+    /// to stay within the frame's vertex budget).
+    Off,
 }
 
 impl Settings {

@@ -79,6 +79,10 @@ pub enum Command {
     /// Select a feature (a click on the map or a timeline marker), or
     /// deselect (Esc, a click on nothing, the details panel's close).
     Select(Option<crate::overlay::plugin::FeatureRef>),
+    /// List these features in a window (a cluster's, at one place).
+    ListFeatures(Vec<crate::overlay::plugin::FeatureRef>),
+    /// How overlapping point symbols are drawn (the layer panel).
+    SetGrouping(crate::settings::Grouping),
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),

@@ -5,9 +5,10 @@
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+use crate::settings::Grouping;
 use crate::state::{Command, LayerCommand};
 use crate::ui::csv_columns::ColumnsChoice;
-use crate::ui::details::{DetailsCommand, details_ui};
+use crate::ui::details::{DetailsCommand, ListAnswer, details_ui};
 use crate::ui::layers_panel::{layers_panel, problems_window};
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
@@ -19,6 +20,8 @@ pub struct LayerSession {
     watcher: FileWatcher,
     pub hovered: Option<FeatureRef>,
     pub selected: Option<FeatureRef>,
+    /// The features of a cluster clicked at one place, listed in a window.
+    pub listed: Vec<FeatureRef>,
     /// What the overlay drew and what the pointer hit, last frame.
     pub output: OverlayOutput,
     dialog: Option<Receiver<Vec<PathBuf>>>,
@@ -29,9 +32,21 @@ pub struct LayerSession {
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
     pub status: Option<String>,
+    /// A file opened but not yet on screen: its name, how long it took to
+    /// load, when it was taken in, and whether a frame has drawn it. The
+    /// status says "Opened" only once that frame has been shown.
+    opening: Option<Opening>,
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
+}
+
+#[derive(Debug)]
+struct Opening {
+    name: String,
+    loaded: std::time::Duration,
+    taken_in: std::time::Instant,
+    drawn: bool,
 }
 
 fn shows_all(_: usize) -> bool {
@@ -40,6 +55,13 @@ fn shows_all(_: usize) -> bool {
 
 fn shows_none(_: usize) -> bool {
     false
+}
+
+/// A cluster's box with a margin, so that its outer points do not sit on
+/// the edge of the view it zooms to.
+fn padded([west, south, east, north]: crate::view::LonLatBox) -> crate::view::LonLatBox {
+    let (dx, dy) = ((east - west) * 0.15, (north - south) * 0.15);
+    [west - dx, south - dy, east + dx, north + dy]
 }
 
 impl LayerSession {
@@ -55,11 +77,13 @@ impl LayerSession {
             watcher: FileWatcher::new(ctx.clone()),
             hovered: None,
             selected: None,
+            listed: Vec::new(),
             output: OverlayOutput::default(),
             dialog: None,
             problems_for: None,
             columns: None,
             status: None,
+            opening: None,
             status_order: 0,
             hidden_on_open: Vec::new(),
         };
@@ -131,13 +155,28 @@ impl LayerSession {
     /// Takes in finished loads, settled file changes, dropped files and the
     /// open dialog's answer. Called once per frame, before drawing.
     pub fn update(&mut self, ctx: &egui::Context) {
+        if let Some(opening) = self.opening.take_if(|o| o.drawn) {
+            // The frame that drew it has been shown: the whole wait, told.
+            let secs = (opening.loaded + opening.taken_in.elapsed()).as_secs_f32();
+            self.status = Some(format!("Opened {} in {secs:.2} s", opening.name));
+        }
         for done in self.loader.poll() {
             let applied = self.workspace.apply(&done.path, done.report, done.order);
             let name = done.path.display();
             let newest = done.order >= self.status_order;
             self.status_order = self.status_order.max(done.order);
             let message = match &applied {
-                Applied::Opened => format!("Opened {name} in {:.2} s", done.elapsed.as_secs_f32()),
+                Applied::Opened => {
+                    if newest {
+                        self.opening = Some(Opening {
+                            name: name.to_string(),
+                            loaded: done.elapsed,
+                            taken_in: std::time::Instant::now(),
+                            drawn: false,
+                        });
+                    }
+                    format!("Drawing {name}…")
+                }
                 Applied::Reloaded => format!("Reloaded {name}"),
                 Applied::Failed(_) => format!("Could not open {name}"),
                 Applied::KeptPrevious(_) => {
@@ -227,7 +266,7 @@ impl LayerSession {
     /// With `no_spoilers` (classroom mode) it shows no layer totals.
     pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
         let loading = self.loader.in_flight();
-        let commands = layers_panel(
+        let layer_commands = layers_panel(
             ui,
             &self.workspace,
             &self.output.visible,
@@ -240,7 +279,7 @@ impl LayerSession {
             ui.colored_label(ui.visuals().warn_fg_color, error);
         }
         self.problems_for = problems_window(ui.ctx(), &self.workspace, self.problems_for);
-        let mut commands: Vec<Command> = commands.into_iter().map(Command::Layer).collect();
+        let mut commands: Vec<Command> = layer_commands.into_iter().map(Command::Layer).collect();
         if let Some((path, draft)) = &mut self.columns {
             let open = self.workspace.layers.iter().find(|l| l.path == *path);
             match open.and_then(|o| Some((o.name(), o.csv.as_ref()?))) {
@@ -353,6 +392,7 @@ impl LayerSession {
     pub fn plugin<'a>(
         &'a mut self,
         dark: bool,
+        grouping: Grouping,
         shown: &'a [&'a dyn Fn(usize) -> bool],
         emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
     ) -> OverlayPlugin<'a> {
@@ -374,17 +414,58 @@ impl LayerSession {
             })
             .collect();
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
+            .with_grouping(grouping)
     }
 
     /// Takes in what the pointer hovers on the map, and returns what a
     /// click selects (a click on nothing deselects; Esc is in `ui::keys`).
     pub fn after_map(&mut self, map: &egui::Response) -> Vec<Command> {
         self.hovered = self.output.hovered;
+        if let Some(opening) = &mut self.opening {
+            // Drawn in this frame; the next one says so.
+            opening.drawn = true;
+            map.ctx.request_repaint();
+        }
         let mut commands = Vec::new();
         if map.clicked() {
-            commands.push(Command::Select(self.output.clicked));
+            commands.push(match &self.output.clicked_cluster {
+                Some(cluster) if cluster.at_one_place => Command::ListFeatures(
+                    cluster
+                        .members
+                        .iter()
+                        .map(|&feature| FeatureRef {
+                            layer: cluster.layer,
+                            feature,
+                        })
+                        .collect(),
+                ),
+                Some(cluster) => Command::FitView(padded(cluster.bbox)),
+                None => Command::Select(self.output.clicked),
+            });
         }
         commands
+    }
+
+    /// The window listing a cluster's features at one place, while open; a
+    /// row clicked selects its feature.
+    pub fn cluster_list(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if self.listed.is_empty() {
+            return None;
+        }
+        let rows: Vec<(&str, &Feature)> = self
+            .listed
+            .iter()
+            .filter_map(|&at| self.feature(at))
+            .collect();
+        match crate::ui::details::cluster_list(ctx, &rows) {
+            ListAnswer::Open(picked) => picked
+                .and_then(|k| self.listed.get(k).copied())
+                .map(|at| Command::Select(Some(at))),
+            ListAnswer::Closed => {
+                self.listed.clear();
+                None
+            }
+        }
     }
 
     /// The right-hand panel with the selected feature, when there is one.

@@ -89,7 +89,7 @@ impl SitmapApp {
         }
         map = map.with_plugin(
             self.layers
-                .plugin(theme.dark, &shown, &emphasis)
+                .plugin(theme.dark, self.settings.grouping, &shown, &emphasis)
                 .with_highlighted(&self.present.highlights),
         );
         let mut cursor = None;
@@ -129,6 +129,26 @@ impl SitmapApp {
         }
         if let Some((_, feature)) = self.layers.hovered.and_then(|h| self.layers.feature(h)) {
             crate::ui::details::feature_tooltip(ui.ctx(), &response, feature);
+        }
+        if let Some(cluster) = &self.layers.output.hovered_cluster {
+            let first: Vec<_> = cluster
+                .first
+                .iter()
+                .filter_map(|&feature| {
+                    let at = crate::overlay::FeatureRef {
+                        layer: cluster.layer,
+                        feature,
+                    };
+                    self.layers.feature(at).map(|(_, f)| f)
+                })
+                .collect();
+            crate::ui::details::cluster_tooltip(
+                ui.ctx(),
+                &response,
+                cluster.count,
+                &first,
+                cluster.at_one_place,
+            );
         }
         let presenting = self.present.presenting;
         let scale = if presenting {
@@ -198,23 +218,33 @@ impl SitmapApp {
         commands
     }
 
-    /// One stop of the memory-measuring pan: the next view once this one is drawn.
+    /// One stop of the measuring tour: the next view once this one is drawn
+    /// (and the layers have loaded), after at least a few frames, every
+    /// frame drawn back to back so that their times are the drawing's.
     fn advance_tour(&mut self, ctx: &egui::Context, size: egui::Vec2) {
-        if !self.options.pan_tour {
+        if !self.options.pan_tour || !self.layers.is_idle() {
             return;
         }
-        let tour = self
-            .tour
-            .get_or_insert_with(|| crate::measure::pan_tour(5.0, size.x, size.y));
-        match tour.pop() {
-            Some(center) => {
+        let (stops, frames) = self.tour.get_or_insert_with(|| {
+            let mut stops = crate::measure::tour_stops(size.x, size.y);
+            stops.reverse();
+            (stops, 0)
+        });
+        ctx.request_repaint();
+        *frames += 1;
+        if *frames < FRAMES_PER_STOP {
+            return;
+        }
+        *frames = 0;
+        match stops.pop() {
+            Some((center, zoom)) => {
                 self.state.fit = None;
                 self.state.memory.center_at(center);
-                self.state.memory.set_zoom(5.0).ok();
-                ctx.request_repaint();
+                self.state.memory.set_zoom(zoom).ok();
             }
             None => {
                 let mb = |b: Option<u64>| b.map_or(f64::NAN, |b| b as f64 / 1_048_576.0);
+                println!("{}", self.frame_times.summary());
                 println!(
                     "after panning the Americas at z5: resident {:.0} MB, peak {:.0} MB",
                     mb(crate::measure::resident_bytes()),
@@ -226,3 +256,6 @@ impl SitmapApp {
         }
     }
 }
+
+/// Frames drawn at each stop of the measuring tour.
+const FRAMES_PER_STOP: u32 = 3;

@@ -38,8 +38,11 @@ pub struct SitmapApp {
     cursor: Option<String>,
     /// Where the map was drawn last frame, for projecting outside the map widget.
     map_rect: Option<egui::Rect>,
-    /// Remaining stops of `--measure-pan-tour`.
-    tour: Option<Vec<walkers::Position>>,
+    /// Remaining stops of `--measure-pan-tour` (the next last), and the
+    /// frames drawn at the current one.
+    tour: Option<(Vec<(walkers::Position, f64)>, u32)>,
+    /// Frame times while `--measure-pan-tour` runs.
+    frame_times: crate::measure::FrameTimes,
     /// Set once a frame shows every tile at its own zoom.
     pub first_full_frame: Option<std::time::Duration>,
     /// The last frame showed every tile at its own zoom.
@@ -105,6 +108,7 @@ impl SitmapApp {
             cursor: None,
             map_rect: None,
             tour: None,
+            frame_times: crate::measure::FrameTimes::default(),
             first_full_frame: None,
             last_frame_complete: false,
         };
@@ -258,6 +262,16 @@ impl SitmapApp {
         self.time.state.as_ref()
     }
 
+    /// The map's zoom level.
+    pub fn zoom(&self) -> f64 {
+        self.state.memory.zoom()
+    }
+
+    /// The last thing that happened to a file, as the status bar says it.
+    pub fn file_status(&self) -> Option<&str> {
+        self.layers.status.as_deref()
+    }
+
     /// No layer file is loading and no open dialog is up.
     pub fn layers_idle(&self) -> bool {
         self.layers.is_idle()
@@ -371,6 +385,8 @@ impl SitmapApp {
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
             Command::SetClassroom(on) => self.settings.classroom = on,
             Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
+            Command::SetGrouping(grouping) => self.settings.grouping = grouping,
+            Command::ListFeatures(features) => self.layers.listed = features,
         }
     }
 
@@ -465,7 +481,13 @@ impl eframe::App for SitmapApp {
                 log::debug!("wgpu poll: {e}");
             }
         }
+        let start = std::time::Instant::now();
         self.frame(ui);
+        if self.options.pan_tour && self.tour.is_some() {
+            self.frame_times.record(start, start.elapsed());
+            // Back to back, so that a frame's time is its drawing's.
+            ui.ctx().request_repaint();
+        }
     }
 }
 
@@ -504,6 +526,7 @@ impl SitmapApp {
             scenes_open: self.settings.scenes_panel,
             classroom: self.settings.classroom,
             reduced_motion: self.settings.reduced_motion,
+            grouping: self.settings.grouping,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
@@ -566,6 +589,7 @@ impl SitmapApp {
         {
             commands.extend(self.layers.details(ui));
         }
+        commands.extend(self.layers.cluster_list(ui.ctx()));
         if let Some((name, file)) = &mut self.edit.naming {
             commands.extend(dialogs::new_layer(&ctx, name, file).map(Command::Edit));
         }

@@ -154,6 +154,12 @@ impl StartOptions {
             .collect();
         self.settings = Settings {
             reduced_motion: self.settings.reduced_motion || session.settings.reduced_motion,
+            // `--no-grouping` wins over the remembered choice.
+            grouping: if self.settings.grouping == crate::settings::Grouping::Off {
+                crate::settings::Grouping::Off
+            } else {
+                session.settings.grouping
+            },
             ..session.settings
         };
         if !explicit.files && !explicit.story {

@@ -21,6 +21,7 @@ mod json_scan;
 mod keys;
 mod load;
 mod model;
+mod points;
 mod sequence;
 mod stream;
 mod text_pos;
@@ -46,6 +47,7 @@ pub use model::{
     DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,
     is_web_address,
 };
+pub use points::PointTable;
 pub use time::{TimeError, TimeExtent};
 pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};
 

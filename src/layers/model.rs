@@ -19,6 +19,7 @@
 
 use super::index::SpatialIndex;
 use super::keys::Key;
+use super::points::PointTable;
 use super::time::{self, TimeExtent};
 use super::time_index::{TimeIndex, TimeRange};
 use geo::Geometry;
@@ -40,6 +41,8 @@ pub struct Layer {
     index: SpatialIndex,
     /// Built from the features' final extents (after any time field).
     time: TimeIndex,
+    /// The single-point features as flat arrays (see `points`).
+    points: PointTable,
 }
 
 impl Layer {
@@ -67,6 +70,7 @@ impl Layer {
         index: SpatialIndex,
     ) -> Self {
         let time = TimeIndex::build(features.iter().map(|f| f.extent));
+        let points = PointTable::new(&features);
         Self {
             name,
             path,
@@ -75,6 +79,7 @@ impl Layer {
             features,
             index,
             time,
+            points,
         }
     }
 
@@ -87,6 +92,12 @@ impl Layer {
     /// into [`Layer::features`].
     pub fn index(&self) -> &SpatialIndex {
         &self.index
+    }
+
+    /// The single-`Point` features' positions as flat arrays, for drawing
+    /// code that visits every point of a big layer each frame.
+    pub fn points(&self) -> &PointTable {
+        &self.points
     }
 
     /// The features in time order, for the timeline filter; its feature

@@ -8,20 +8,23 @@
 //! Within a layer, uncertainty circles and range rings go under polygons, polygons under
 //! lines, lines under symbols.
 
-use super::FeatureRef;
-use super::LayerDraw;
 use super::cache::{MeshPool, OverlayCache, PolygonKey};
-use super::draw::{Fills, highlight, line_shapes, paint, polygon_shapes, pulse_ring, uncertainty};
-use super::plugin::Emphasis;
+use super::cluster::{LayerGroups, group_layer};
+use super::draw::{
+    Fills, Label, cluster_disc, highlight, line_shapes, paint, polygon_shapes, pulse_ring,
+    uncertainty,
+};
+use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::sprites::{SymbolSheet, SymbolSprites};
 use super::style::{self, OverlayStyle};
 use super::symbol_mesh::SymbolMesh;
 use super::symbols::Symbol;
 use crate::layers::{Feature, LocationPrecision};
+use crate::settings::Grouping;
 use egui::epaint::Vertex;
 use egui::{Color32, Mesh, Pos2, Shape, TextureId};
-use geo::{Geometry, LineString, Polygon};
 use walkers::Projector;
 
 /// Symbols per mesh: a mesh of sprites stays under 128 KiB, the size above
@@ -61,6 +64,9 @@ pub struct DrawOptions {
     /// for later frames ([`Shapes::pending`]). `None` (tests, exports):
     /// every polygon is drawn at this frame's band.
     pub tessellation_budget: Option<std::time::Duration>,
+    /// Whether overlapping point symbols are grouped into clusters (see
+    /// `cluster`); `Off` in tests and benches unless they ask.
+    pub grouping: Grouping,
 }
 
 impl DrawOptions {
@@ -74,6 +80,7 @@ impl DrawOptions {
             pulse: None,
             sprites: None,
             tessellation_budget: None,
+            grouping: Grouping::Off,
         }
     }
 }
@@ -87,6 +94,9 @@ pub struct Shapes {
     /// Some polygons were drawn from another zoom band's tessellation for
     /// lack of time: draw another frame soon.
     pub pending: bool,
+    /// The counts on cluster discs, drawn over the shapes by the caller
+    /// (text needs egui's fonts, which a frame's shapes are built without).
+    pub labels: Vec<Label>,
 }
 
 /// The symbol of a point feature: its `marker-symbol`, else its kind, else
@@ -100,29 +110,6 @@ pub fn symbol_of(feature: &Feature, layer_default: Option<Symbol>) -> Symbol {
         Some(symbol) if symbol != Symbol::Circle => symbol,
         _ => layer_default.unwrap_or(Symbol::Circle),
     })
-}
-
-/// One drawable piece of a geometry.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Simple<'g> {
-    Point(geo::Point<f64>),
-    Line(&'g LineString<f64>),
-    Polygon(&'g Polygon<f64>),
-}
-
-/// Calls `f` on every point, line and polygon of `geometry`, collections
-/// depth first. `Line`, `Rect` and `Triangle` never come out of the loader.
-pub(super) fn for_each_simple<'g>(geometry: &'g Geometry<f64>, f: &mut impl FnMut(Simple<'g>)) {
-    match geometry {
-        Geometry::Point(p) => f(Simple::Point(*p)),
-        Geometry::MultiPoint(m) => m.0.iter().for_each(|p| f(Simple::Point(*p))),
-        Geometry::LineString(l) => f(Simple::Line(l)),
-        Geometry::MultiLineString(m) => m.0.iter().for_each(|l| f(Simple::Line(l))),
-        Geometry::Polygon(p) => f(Simple::Polygon(p)),
-        Geometry::MultiPolygon(m) => m.0.iter().for_each(|p| f(Simple::Polygon(p))),
-        Geometry::GeometryCollection(c) => c.0.iter().for_each(|g| for_each_simple(g, f)),
-        Geometry::Line(_) | Geometry::Rect(_) | Geometry::Triangle(_) => {}
-    }
 }
 
 /// The features of `draw` whose boxes touch `rect` on screen, as a bitset.
@@ -151,12 +138,69 @@ fn set_bits(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// Builds the frame's shapes for `layers`, bottom layer first.
+/// Room round the view for symbols whose centre is just off screen.
+fn margin(options: &DrawOptions) -> f32 {
+    style::SYMBOL_SIZE + options.style.selected_width + 4.0
+}
+
+/// Groups each layer's overlapping point symbols for this frame (empty,
+/// inactive groups when `options.grouping` is off), as [`build_shapes_grouped`]
+/// draws them and [`hit`](super::hit::hit) tests them.
+pub fn group_points(
+    layers: &[LayerDraw],
+    projector: &Projector,
+    options: &DrawOptions,
+) -> Vec<LayerGroups> {
+    if options.grouping == Grouping::Off {
+        return layers.iter().map(|_| LayerGroups::default()).collect();
+    }
+    let margin = margin(options);
+    let screen = ScreenProjection::new(projector).with_table(margin);
+    let view = projector.clip_rect().expand(margin);
+    let targets: Vec<FeatureRef> = options
+        .highlighted
+        .iter()
+        .copied()
+        .chain(options.selected)
+        .collect();
+    layers
+        .iter()
+        .enumerate()
+        .map(|(index, draw)| {
+            if draw.layer.points().len() < 2 {
+                return LayerGroups::default();
+            }
+            let mut keep: Vec<usize> = targets
+                .iter()
+                .filter(|t| t.layer == index)
+                .map(|t| t.feature)
+                .collect();
+            keep.sort_unstable();
+            group_layer(draw, &screen, view, &keep)
+        })
+        .collect()
+}
+
+/// Builds the frame's shapes for `layers`, bottom layer first, grouping
+/// point symbols as `options.grouping` says.
 pub fn build_shapes(
     layers: &[LayerDraw],
     projector: &Projector,
     options: &DrawOptions,
     cache: &mut OverlayCache,
+) -> Shapes {
+    let groups = group_points(layers, projector, options);
+    build_shapes_grouped(layers, projector, options, cache, &groups)
+}
+
+/// Builds the frame's shapes with the groups [`group_points`] made of the
+/// same layers, view and options.
+pub fn build_shapes_grouped(
+    layers: &[LayerDraw],
+    projector: &Projector,
+    options: &DrawOptions,
+    cache: &mut OverlayCache,
+    groups: &[LayerGroups],
 ) -> Shapes {
     cache.begin_frame();
     cache.polygons.set_view(
@@ -164,22 +208,23 @@ pub fn build_shapes(
         options.pixels_per_point,
         options.tessellation_budget,
     );
-    let margin = style::SYMBOL_SIZE + options.style.selected_width + 4.0;
+    let margin = margin(options);
     let screen = ScreenProjection::new(projector).with_table(margin);
     let view = projector.clip_rect().expand(margin);
     let mut templates: [Option<SymbolMesh>; 8] = Default::default();
     let mut out = Shapes::default();
     let mut budget = Budget::new(view);
-    for draw in layers {
+    for (index, draw) in layers.iter().enumerate() {
         let drawn = build_layer(
             draw,
+            groups.get(index).filter(|g| g.active),
             &screen,
             view,
             options,
             cache,
             &mut templates,
             &mut budget,
-            &mut out.shapes,
+            &mut out,
         );
         out.visible.push(drawn);
     }
@@ -208,7 +253,8 @@ pub fn build_shapes(
                 target.feature,
                 &mut cache.polygons,
                 &screen,
-                options,
+                &options.style,
+                options.pulse,
                 strong,
                 &mut out.shapes,
             );
@@ -219,20 +265,35 @@ pub fn build_shapes(
     out
 }
 
+/// Draws one layer into `out.shapes` (and its cluster counts into
+/// `out.labels`); returns how many of its features it stands for on screen.
 #[allow(clippy::too_many_arguments)]
 fn build_layer(
     draw: &LayerDraw,
+    groups: Option<&LayerGroups>,
     screen: &ScreenProjection,
     view: egui::Rect,
     options: &DrawOptions,
     cache: &mut OverlayCache,
     templates: &mut [Option<SymbolMesh>; 8],
     budget: &mut Budget,
-    shapes: &mut Vec<Shape>,
+    out: &mut Shapes,
 ) -> usize {
     let features = draw.layer.features();
     let layer_symbol = draw.layer.symbol.as_deref().and_then(Symbol::from_name);
-    let bits = features_in(draw, screen, view);
+    // A layer of points only, grouped, is drawn from its groups: the
+    // R-tree would hand over every point in view, a million at the
+    // continental view of a big layer.
+    let only_points = draw.layer.points().len() == draw.layer.index().len();
+    let bits = match groups {
+        Some(_) if only_points => Vec::new(),
+        _ => features_in(draw, screen, view),
+    };
+    let to_draw: Box<dyn Iterator<Item = usize>> = match groups {
+        Some(groups) if only_points => Box::new(groups.singles.iter().copied()),
+        Some(groups) => Box::new(set_bits(&bits).filter(|&i| !groups.is_grouped(draw, i))),
+        None => Box::new(set_bits(&bits)),
+    };
     let (mut circles, mut areas, mut lines) = (Vec::new(), Vec::new(), Vec::new());
     let mut fills = Fills::default();
     let OverlayCache {
@@ -255,7 +316,7 @@ fn build_layer(
     };
     let plain = paint(draw, None, &options.style);
     let mut drawn = 0;
-    for i in set_bits(&bits) {
+    for i in to_draw {
         if !(draw.shown)(i) {
             continue;
         }
@@ -336,14 +397,21 @@ fn build_layer(
     fills.flush(pool);
     let mut marks_out = std::mem::take(&mut marks.out);
     drop(marks);
-    for part in [&circles, &fills.out, &areas, &lines] {
+    let mut discs = Vec::new();
+    for cluster in groups.map_or(&[][..], |g| &g.clusters) {
+        drawn += cluster.count;
+        cluster_disc(cluster, &plain, &mut discs, &mut out.labels);
+    }
+    for part in [&circles, &fills.out, &areas, &lines, &discs] {
         budget.spent += part.iter().map(vertex_estimate).sum::<usize>();
     }
+    let shapes = &mut out.shapes;
     shapes.append(&mut circles);
     shapes.append(&mut fills.out);
     shapes.append(&mut areas);
     shapes.append(&mut lines);
     shapes.append(&mut marks_out);
+    shapes.append(&mut discs);
     drawn
 }
 

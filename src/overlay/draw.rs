@@ -2,9 +2,10 @@
 //! the hover and selection highlights. Colours are resolved once per feature
 //! into a [`Paint`]; the constants they fall back on are in `style`.
 
-use super::LayerDraw;
-use super::build::{DrawOptions, Simple, for_each_simple};
 use super::cache::{MeshPool, PolygonKey, Polygons};
+use super::cluster::{Cluster, count_label};
+use super::layer_draw::LayerDraw;
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::style::{self, OverlayStyle};
 use super::tessellate::Prepared;
@@ -37,6 +38,48 @@ impl Paint {
             fill: self.fill.gamma_multiply(alpha),
         }
     }
+}
+
+/// A text centred on a point of the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub at: Pos2,
+    pub text: String,
+    pub colour: Color32,
+    /// Font size in points.
+    pub size: f32,
+}
+
+/// A cluster: a disc in the layer's colour, outlined like a symbol, with
+/// its count in black or white, whichever reads on the colour.
+pub(super) fn cluster_disc(
+    cluster: &Cluster,
+    paint: &Paint,
+    out: &mut Vec<Shape>,
+    labels: &mut Vec<Label>,
+) {
+    let fill = paint.marker;
+    out.push(Shape::circle_filled(cluster.centre, cluster.radius, fill));
+    out.push(Shape::circle_stroke(
+        cluster.centre,
+        cluster.radius,
+        Stroke::new(style::CLUSTER_OUTLINE_WIDTH, paint.outline),
+    ));
+    let [r, g, b, a] = fill.to_srgba_unmultiplied();
+    let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
+    let on_light = luma > 150.0 && a > 96;
+    let text = count_label(cluster.count);
+    let colour = if on_light {
+        Color32::from_rgb(0x10, 0x12, 0x14)
+    } else {
+        Color32::WHITE
+    };
+    labels.push(Label {
+        at: cluster.centre,
+        size: if text.len() <= 2 { 12.0 } else { 11.0 },
+        text,
+        colour: colour.gamma_multiply(f32::from(a.max(160)) / 255.0),
+    });
 }
 
 /// A ring growing and fading round a point that just appeared, so the eye
@@ -409,12 +452,12 @@ pub(super) fn highlight(
     index: usize,
     polygons: &mut Polygons,
     screen: &ScreenProjection,
-    options: &DrawOptions,
+    s: &OverlayStyle,
+    pulse: Option<f32>,
     selected: bool,
     out: &mut Vec<Shape>,
 ) {
     let mut part = 0;
-    let s = &options.style;
     let paint = paint(draw, feature.style.as_deref(), s);
     let (halo, width) = if selected {
         (s.selected_halo, s.selected_width)
@@ -444,7 +487,7 @@ pub(super) fn highlight(
                 radius,
                 Stroke::new(width, halo),
             ));
-            if let (true, Some(phase)) = (selected, options.pulse) {
+            if let (true, Some(phase)) = (selected, pulse) {
                 let phase = phase.rem_euclid(1.0);
                 let ring = Stroke::new(style::PULSE_WIDTH, halo.gamma_multiply(1.0 - phase));
                 out.push(Shape::circle_stroke(

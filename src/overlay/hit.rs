@@ -1,23 +1,52 @@
-//! What is under the pointer: the topmost layer wins; within a layer a point
-//! or line within [`HIT_RADIUS`] beats a polygon the pointer is inside, the
-//! nearest one wins and ties go to the feature drawn last.
+//! What is under the pointer: the topmost layer wins; within a layer a
+//! cluster's disc (drawn over the layer) beats a feature, a point or line
+//! within [`HIT_RADIUS`] beats a polygon the pointer is inside, the nearest
+//! one wins and ties go to the feature drawn last. A point inside a cluster
+//! is hit only as its cluster.
 //!
 //! Distances are measured on screen, in points, because that is what the
 //! reader aims with; the R-tree is asked only for the few features whose
 //! boxes touch the pointer's neighbourhood, so the cost does not grow with
 //! the layer.
 
-use super::build::{Simple, for_each_simple};
+use super::cluster::LayerGroups;
+use super::layer_draw::{FeatureRef, LayerDraw};
+use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::style::HIT_RADIUS;
-use super::{FeatureRef, LayerDraw};
 use egui::{Pos2, Rect, Vec2};
 use geo::{Intersects, LineString, Point};
 use walkers::Projector;
 
+/// What the pointer is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    Feature(FeatureRef),
+    /// Cluster `index` of the groups of layer `layer`.
+    Cluster {
+        layer: usize,
+        index: usize,
+    },
+}
+
 /// The feature under `pointer`, if any, among the shown features of `layers`
-/// (given bottom first, as drawn).
+/// (given bottom first, as drawn), every point drawn as itself.
 pub fn hit_test(layers: &[LayerDraw], projector: &Projector, pointer: Pos2) -> Option<FeatureRef> {
+    match hit(layers, projector, pointer, &[]) {
+        Some(Hit::Feature(feature)) => Some(feature),
+        _ => None,
+    }
+}
+
+/// What is under `pointer` with the points grouped as `groups` (one per
+/// layer, from [`group_points`](super::group_points); missing or inactive
+/// groups: every point as itself).
+pub fn hit(
+    layers: &[LayerDraw],
+    projector: &Projector,
+    pointer: Pos2,
+    groups: &[LayerGroups],
+) -> Option<Hit> {
     if !projector.clip_rect().contains(pointer) {
         return None;
     }
@@ -26,13 +55,18 @@ pub fn hit_test(layers: &[LayerDraw], projector: &Projector, pointer: Pos2) -> O
     let (min, max) = screen.lon_lat_box(near)?;
     let here = projector.unproject(pointer.to_vec2());
     layers.iter().enumerate().rev().find_map(|(layer, draw)| {
-        hit_layer(draw, &screen, pointer, here, (min, max))
-            .map(|feature| FeatureRef { layer, feature })
+        let groups = groups.get(layer).filter(|g| g.active);
+        if let Some(index) = groups.and_then(|g| g.cluster_at(pointer)) {
+            return Some(Hit::Cluster { layer, index });
+        }
+        hit_layer(draw, groups, &screen, pointer, here, (min, max))
+            .map(|feature| Hit::Feature(FeatureRef { layer, feature }))
     })
 }
 
 fn hit_layer(
     draw: &LayerDraw,
+    groups: Option<&LayerGroups>,
     screen: &ScreenProjection,
     pointer: Pos2,
     here: Point<f64>,
@@ -46,7 +80,7 @@ fn hit_layer(
         let Some(feature) = features.get(i) else {
             continue;
         };
-        if !(draw.shown)(i) {
+        if !(draw.shown)(i) || groups.is_some_and(|g| g.is_grouped(draw, i)) {
             continue;
         }
         let mut distance = f32::INFINITY;

@@ -10,12 +10,22 @@
 //! Polygons are clipped to Web Mercator, simplified to the zoom band's pixel
 //! and filled by lyon once per band (`tessellate`, cached in `cache`);
 //! strokes break at corners past a miter limit (`draw::stroke`); and a frame
-//! never hands egui more than [`MAX_FRAME_VERTEX_BYTES`] of vertices.
+//! never hands egui more than [`MAX_FRAME_VERTEX_BYTES`] of vertices. Point
+//! symbols that would run into one blob are grouped into clusters with a
+//! count (`cluster`), which also bounds a frame of a million points.
+//!
+//! The modules depend on each other one way (a test holds it): `plugin` on
+//! `build` and `hit`; those on `cluster` and `draw`; everything on the input
+//! (`layer_draw`), the geometry pieces (`parts`), `project` and `style`;
+//! `sprites` and `symbol_mesh` on the shapes in `symbols`.
 
 mod build;
 mod cache;
+pub mod cluster;
 mod draw;
 mod hit;
+mod layer_draw;
+mod parts;
 pub mod plugin;
 #[cfg(test)]
 mod polygon_tests;
@@ -30,11 +40,16 @@ mod tessellate;
 mod tests;
 mod triangulate;
 
-pub use build::{DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, symbol_of};
+pub use build::{
+    DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, build_shapes_grouped, group_points,
+    symbol_of,
+};
 pub use cache::OverlayCache;
-pub use hit::hit_test;
-pub use plugin::{FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
+pub use cluster::{Cluster, LayerGroups};
+pub use draw::Label;
+pub use hit::{Hit, hit, hit_test};
+pub use plugin::{ClusterInfo, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 pub use sprites::{SymbolSheet, SymbolSprites};
 pub use style::OverlayStyle;
-pub use symbol_mesh::SymbolMesh;
-pub use symbols::{Symbol, paint_symbol};
+pub use symbol_mesh::{SymbolMesh, paint_symbol};
+pub use symbols::Symbol;

@@ -3,64 +3,100 @@
 //! [`OverlayOutput`] the app reads after the map is shown. It changes no
 //! state itself: selection is the app's decision.
 
-use super::build::{DrawOptions, build_shapes};
+use super::build::{DrawOptions, build_shapes_grouped, group_points};
 use super::cache::OverlayCache;
-use super::hit::hit_test;
+use super::cluster::LayerGroups;
+use super::hit::{Hit, hit};
+pub use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
 use super::sprites::SpriteTexture;
 use super::style::SYMBOL_SIZE;
-use crate::layers::Layer;
-use egui::Color32;
+use crate::settings::Grouping;
+use crate::view::LonLatBox;
 use std::sync::{Arc, Mutex};
 
-/// One layer as the overlay draws it this frame.
-pub struct LayerDraw<'a> {
-    pub layer: &'a Layer,
-    /// The layer's colour; simplestyle properties override it per feature.
-    pub colour: Color32,
-    /// Multiplies every colour of the layer, `0..=1`.
-    pub opacity: f32,
-    /// Whether feature `i` (an index into `layer.features()`) is shown, e.g.
-    /// by the timeline; a feature not shown is neither drawn nor hit.
-    pub shown: &'a dyn Fn(usize) -> bool,
-    /// How feature `i` is drawn beyond its colours: faded with age, or pulsing
-    /// because it appeared at the current step. `None`: all plain.
-    pub emphasis: Option<&'a dyn Fn(usize) -> Emphasis>,
-}
-
-/// Per-feature emphasis from the timeline.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Emphasis {
-    /// Multiplies the feature's colours, `0..=1`: older events fade.
-    pub alpha: f32,
-    /// Phase `0..1` of a ring growing round a point that just appeared.
-    pub pulse: Option<f32>,
-}
-
-impl Emphasis {
-    pub const PLAIN: Emphasis = Emphasis {
-        alpha: 1.0,
-        pulse: None,
-    };
-}
-
-/// A feature of one layer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct FeatureRef {
-    /// Position of the layer in the list given to the overlay.
-    pub layer: usize,
-    /// Index into the layer's `features()`.
-    pub feature: usize,
-}
-
 /// What the overlay saw this frame; the app applies it after drawing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct OverlayOutput {
     /// The feature under the pointer.
     pub hovered: Option<FeatureRef>,
     /// The feature clicked this frame; `None` also when the click hit nothing.
     pub clicked: Option<FeatureRef>,
+    /// The cluster under the pointer.
+    pub hovered_cluster: Option<ClusterInfo>,
+    /// The cluster clicked this frame.
+    pub clicked_cluster: Option<ClusterInfo>,
     /// Per layer of the list: features drawn in the viewport.
     pub visible: Vec<usize>,
+}
+
+/// A cluster as the app needs it: to name it in a tooltip and to zoom to
+/// (or list) its features.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClusterInfo {
+    /// Position of the layer in the list given to the overlay.
+    pub layer: usize,
+    /// Shown features it stands for.
+    pub count: usize,
+    /// Its first few features in file order (indices into the layer).
+    pub first: Vec<usize>,
+    /// `[west, south, east, north]` round its points.
+    pub bbox: LonLatBox,
+    /// Its points stay within a symbol of each other even at the closest
+    /// zoom: zooming cannot part them, so they are listed instead.
+    pub at_one_place: bool,
+    /// Every feature it stands for (at most [`LISTED`]), filled only for
+    /// a cluster clicked [`at_one_place`](Self::at_one_place), to list them.
+    pub members: Vec<usize>,
+}
+
+/// The most features a cluster at one place lists.
+pub const LISTED: usize = 500;
+
+impl ClusterInfo {
+    fn new(
+        layer: usize,
+        groups: &LayerGroups,
+        index: usize,
+        projector: &walkers::Projector,
+    ) -> Option<Self> {
+        let cluster = groups.clusters.get(index)?;
+        // A pixel round the points: their screen positions were rounded
+        // (`f32` positions) and the box must hold every one.
+        let bounds = cluster.bounds.expand(1.0);
+        let a = projector.unproject(bounds.left_top().to_vec2());
+        let b = projector.unproject(bounds.right_bottom().to_vec2());
+        let span = cluster.bounds.width().max(cluster.bounds.height());
+        let closest = f64::from(span) * (crate::view::MAX_ZOOM - projector.zoom()).max(0.0).exp2();
+        Some(Self {
+            layer,
+            count: cluster.count,
+            first: cluster.first.clone(),
+            bbox: [
+                a.x().min(b.x()),
+                a.y().min(b.y()),
+                a.x().max(b.x()),
+                a.y().max(b.y()),
+            ],
+            at_one_place: closest < f64::from(super::style::HIDE_DISTANCE),
+            members: Vec::new(),
+        })
+    }
+
+    /// Fills [`members`](Self::members): the shown, grouped points of the
+    /// layer within the cluster's box.
+    fn with_members(mut self, draw: &LayerDraw, groups: &LayerGroups) -> Self {
+        let [west, south, east, north] = self.bbox;
+        let mut members: Vec<usize> = draw
+            .layer
+            .index()
+            .query_bbox([west, south], [east, north])
+            .filter(|&i| (draw.shown)(i) && groups.is_grouped(draw, i))
+            .collect();
+        members.sort_unstable();
+        members.truncate(LISTED);
+        self.members = members;
+        self
+    }
 }
 
 /// Draws `layers` over the map, the first of the list at the bottom.
@@ -71,6 +107,7 @@ pub struct OverlayPlugin<'a> {
     highlighted: &'a [FeatureRef],
     pulse: Option<f32>,
     dark: bool,
+    grouping: Grouping,
     out: &'a mut OverlayOutput,
 }
 
@@ -92,8 +129,15 @@ impl<'a> OverlayPlugin<'a> {
             highlighted: &[],
             pulse: None,
             dark,
+            grouping: Grouping::Off,
             out,
         }
+    }
+
+    /// How overlapping point symbols are drawn (the user's setting).
+    pub fn with_grouping(mut self, grouping: Grouping) -> Self {
+        self.grouping = grouping;
+        self
     }
 
     /// Features drawn with the selection's halo, e.g. a scene's highlights.
@@ -132,7 +176,6 @@ impl walkers::Plugin for OverlayPlugin<'_> {
         // No hit test while the map is dragged: the pointer is panning, not
         // pointing, and a flickering highlight would distract.
         let pointer = response.hover_pos().filter(|_| !response.dragged());
-        let hit = pointer.and_then(|p| hit_test(&self.layers, projector, p));
         let clicked = response.clicked();
         let ctx = ui.ctx().clone();
         let pixels_per_point = ctx.pixels_per_point();
@@ -142,24 +185,49 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             data.get_temp_mut_or_default::<Arc<Mutex<State>>>(egui::Id::unique("sitmap.overlay"))
                 .clone()
         });
+        let mut options = DrawOptions {
+            selected: self.selected,
+            highlighted: self.highlighted.to_vec(),
+            pulse: self.pulse,
+            tessellation_budget: Some(TESSELLATION_BUDGET),
+            grouping: self.grouping,
+            ..DrawOptions::new(pixels_per_point, self.dark)
+        };
+        let groups = group_points(&self.layers, projector, &options);
+        let hit = pointer.and_then(|p| hit(&self.layers, projector, p, &groups));
+        let hit_feature = match hit {
+            Some(Hit::Feature(feature)) => Some(feature),
+            _ => None,
+        };
+        let hit_cluster = match hit {
+            Some(Hit::Cluster { layer, index }) => groups
+                .get(layer)
+                .and_then(|g| ClusterInfo::new(layer, g, index, projector)),
+            _ => None,
+        };
+        options.hovered = if pointer.is_some() {
+            hit_feature
+        } else {
+            self.hovered
+        };
         let shapes = {
             let mut state = state
                 .lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
-            let options = DrawOptions {
-                hovered: if pointer.is_some() { hit } else { self.hovered },
-                selected: self.selected,
-                highlighted: self.highlighted.to_vec(),
-                pulse: self.pulse,
-                sprites: Some(state.sprites.get(&ctx, SYMBOL_SIZE, pixels_per_point)),
-                tessellation_budget: Some(TESSELLATION_BUDGET),
-                ..DrawOptions::new(pixels_per_point, self.dark)
-            };
-            build_shapes(&self.layers, projector, &options, &mut state.cache)
+            options.sprites = Some(state.sprites.get(&ctx, SYMBOL_SIZE, pixels_per_point));
+            build_shapes_grouped(&self.layers, projector, &options, &mut state.cache, &groups)
         };
-        ui.painter()
-            .with_clip_rect(projector.clip_rect())
-            .extend(shapes.shapes);
+        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        painter.extend(shapes.shapes);
+        for label in &shapes.labels {
+            painter.text(
+                label.at,
+                egui::Align2::CENTER_CENTER,
+                &label.text,
+                egui::FontId::proportional(label.size),
+                label.colour,
+            );
+        }
         if shapes.pending {
             ui.ctx().request_repaint();
         }
@@ -167,8 +235,19 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
         *self.out = OverlayOutput {
-            hovered: hit,
-            clicked: hit.filter(|_| clicked),
+            hovered: hit_feature,
+            clicked: hit_feature.filter(|_| clicked),
+            clicked_cluster: hit_cluster.clone().filter(|_| clicked).map(|info| {
+                match (
+                    info.at_one_place,
+                    self.layers.get(info.layer),
+                    groups.get(info.layer),
+                ) {
+                    (true, Some(draw), Some(groups)) => info.with_members(draw, groups),
+                    _ => info,
+                }
+            }),
+            hovered_cluster: hit_cluster,
             visible: shapes.visible,
         };
     }

@@ -89,3 +89,22 @@ pub fn rgb(colour: crate::layers::Rgb) -> Color32 {
     let [r, g, b] = colour.0;
     Color32::from_rgb(r, g, b)
 }
+
+/// Point symbols whose centres are closer than this run into one blob: the
+/// upper one covers a quarter or more of the lower, and a chain of them (a
+/// fleet off Venezuela at the continental view) reads as one shape. Piles
+/// of them are grouped into a cluster (see `cluster`); symbols farther
+/// apart are drawn, touching or not, as a few pixels of overlap leave both
+/// shapes readable.
+pub const HIDE_DISTANCE: f32 = 0.75 * SYMBOL_SIZE;
+/// Side of the screen cells points are binned in before grouping. A cluster
+/// disc is never wider than a cell, so only neighbouring cells can collide.
+pub const CLUSTER_CELL: f32 = 2.5 * SYMBOL_SIZE;
+/// Radius of a cluster's disc for `count` features: a little larger than a
+/// symbol for two, growing with the count's digits, never wider than a cell.
+pub fn cluster_radius(count: usize) -> f32 {
+    let digits = (count.max(2) as f32).log10();
+    (SYMBOL_SIZE / 2.0 + 3.0 * digits).min(CLUSTER_CELL / 2.0 - 0.5)
+}
+/// Width of the outline round a cluster's disc.
+pub const CLUSTER_OUTLINE_WIDTH: f32 = 1.5;

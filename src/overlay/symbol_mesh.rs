@@ -8,7 +8,7 @@
 use super::symbols::{Part, Symbol, parts};
 use super::triangulate::triangulate;
 use egui::epaint::{Vertex, WHITE_UV};
-use egui::{Color32, Mesh, Pos2, Vec2, vec2};
+use egui::{Color32, Mesh, Pos2, Shape, Vec2, vec2};
 
 /// Which colour a template vertex takes.
 const FILL: u8 = 0;
@@ -170,6 +170,22 @@ impl SymbolMesh {
 /// legend, never under the 1.25 points that still reads as a line.
 pub(super) fn outline_width(size: f32) -> f32 {
     (size * 0.075).clamp(1.25, 3.0)
+}
+
+/// Draws one symbol through its mesh template; the layer panel's legend
+/// uses this at 12–40 points.
+pub fn paint_symbol(
+    painter: &egui::Painter,
+    centre: Pos2,
+    size: f32,
+    symbol: Symbol,
+    fill: Color32,
+    outline: Color32,
+) {
+    let template = SymbolMesh::new(symbol, size, painter.pixels_per_point());
+    let mut mesh = Mesh::default();
+    template.append_to(&mut mesh, centre, fill, outline);
+    painter.add(Shape::mesh(mesh));
 }
 
 #[cfg(test)]

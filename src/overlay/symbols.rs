@@ -6,9 +6,6 @@
 //! here once; `symbol_mesh` tessellates them for the legend and `sprites`
 //! rasterizes them for the map, so both show the same shapes.
 
-use super::symbol_mesh::SymbolMesh;
-use egui::{Color32, Mesh, Pos2, Shape};
-
 /// The shape family of a point feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Symbol {
@@ -305,21 +302,6 @@ pub(super) fn parts(symbol: Symbol, pixels: f32) -> Vec<Part> {
             vec![Part::Polygon(points)]
         }
     }
-}
-
-/// Draws one symbol; the layer panel's legend uses this at 12–40 points.
-pub fn paint_symbol(
-    painter: &egui::Painter,
-    centre: Pos2,
-    size: f32,
-    symbol: Symbol,
-    fill: Color32,
-    outline: Color32,
-) {
-    let template = SymbolMesh::new(symbol, size, painter.pixels_per_point());
-    let mut mesh = Mesh::default();
-    template.append_to(&mut mesh, centre, fill, outline);
-    painter.add(Shape::mesh(mesh));
 }
 
 #[cfg(test)]

@@ -508,3 +508,63 @@ fn paint_symbol_draws_every_symbol_with_a_real_painter() {
     output.textures_delta.clear();
     assert_eq!(output.shapes.len(), Symbol::ALL.len());
 }
+
+/// Issue 13: the overlay's modules depend on each other one way (the
+/// plugin on drawing and hit testing, those on the layer input, geometry
+/// pieces and style), so each can be read and tested below the ones using it.
+#[test]
+fn the_overlay_modules_import_each_other_without_cycles() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/overlay");
+    let mut imports: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if name == "mod" || name.ends_with("tests") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let used = code
+            .lines()
+            .filter(|l| {
+                l.trim_start().starts_with("use super::")
+                    || l.trim_start().starts_with("pub use super::")
+            })
+            .filter_map(|l| l.split("super::").nth(1))
+            .map(|rest| {
+                rest.split([':', ';', ' ', '{'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+            .collect();
+        imports.insert(name, used);
+    }
+    // Depth-first search for a path back to where it started.
+    fn reaches(
+        imports: &std::collections::BTreeMap<String, Vec<String>>,
+        from: &str,
+        to: &str,
+        seen: &mut Vec<String>,
+    ) -> bool {
+        for next in imports.get(from).into_iter().flatten() {
+            if next == to {
+                return true;
+            }
+            if !seen.contains(next) {
+                seen.push(next.clone());
+                if reaches(imports, next, to, seen) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    assert!(imports.len() > 10, "{imports:?}");
+    for module in imports.keys() {
+        assert!(
+            !reaches(&imports, module, module, &mut Vec::new()),
+            "`{module}` imports itself through others: {imports:?}"
+        );
+    }
+}

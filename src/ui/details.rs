@@ -64,14 +64,7 @@ pub fn coordinates_text(lon_lat: [f64; 2]) -> String {
 
 /// The tooltip at the pointer over a hovered feature: its title and date.
 pub fn feature_tooltip(ctx: &egui::Context, map: &egui::Response, feature: &Feature) {
-    let title = crate::text::bounded(
-        feature
-            .title
-            .as_deref()
-            .or(feature.id.as_deref())
-            .unwrap_or("Untitled"),
-        crate::text::TITLE_CHARS,
-    );
+    let title = short_title(feature);
     let date = when(feature);
     egui::Tooltip::always_open(
         ctx.clone(),
@@ -83,6 +76,92 @@ pub fn feature_tooltip(ctx: &egui::Context, map: &egui::Response, feature: &Feat
         ui.strong(title.as_ref());
         ui.label(date);
     });
+}
+
+/// A feature's title as a tooltip or list shows it, bounded.
+fn short_title(feature: &Feature) -> std::borrow::Cow<'_, str> {
+    crate::text::bounded(
+        feature
+            .title
+            .as_deref()
+            .or(feature.id.as_deref())
+            .unwrap_or("Untitled"),
+        crate::text::TITLE_CHARS,
+    )
+}
+
+/// The tooltip of a cluster on the map: how many features it stands for,
+/// the first few by title, and what a click does.
+pub fn cluster_tooltip(
+    ctx: &egui::Context,
+    map: &egui::Response,
+    count: usize,
+    first: &[&Feature],
+    at_one_place: bool,
+) {
+    egui::Tooltip::always_open(
+        ctx.clone(),
+        map.layer_id,
+        map.id,
+        egui::PopupAnchor::Pointer,
+    )
+    .show(|ui| {
+        ui.strong(format!("{count} features"));
+        for feature in first {
+            ui.label(format!("• {}", short_title(feature)));
+        }
+        if count > first.len() {
+            ui.label(egui::RichText::new(format!("and {} more", count - first.len())).weak());
+        }
+        let hint = if at_one_place {
+            "Click to list them"
+        } else {
+            "Click to zoom in"
+        };
+        ui.label(egui::RichText::new(hint).weak().small());
+    });
+}
+
+/// What the user did with the list of a cluster's features.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListAnswer {
+    /// Still open; the row clicked this frame, if any (its position in the list).
+    Open(Option<usize>),
+    Closed,
+}
+
+/// The features of a cluster whose points stay together at every zoom, as
+/// a window of rows, each `(layer name, feature)`.
+pub fn cluster_list(ctx: &egui::Context, features: &[(&str, &Feature)]) -> ListAnswer {
+    let mut open = true;
+    let mut picked = None;
+    egui::Window::new(format!("{} features at one place", features.len()))
+        .id(egui::Id::unique("sitmap.cluster_list"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(true)
+        .default_width(360.0)
+        .show(ctx, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for (k, (layer, feature)) in features.iter().enumerate() {
+                        let text = format!("{} · {}", short_title(feature), when(feature));
+                        if ui
+                            .selectable_label(false, text)
+                            .on_hover_text(*layer)
+                            .clicked()
+                        {
+                            picked = Some(k);
+                        }
+                    }
+                });
+        });
+    if open {
+        ListAnswer::Open(picked)
+    } else {
+        ListAnswer::Closed
+    }
 }
 
 pub fn details_ui(

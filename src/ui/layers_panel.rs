@@ -3,7 +3,7 @@
 
 use crate::layers::{TimeField, group};
 use crate::loading::Loading;
-use crate::overlay::symbols::{Symbol, paint_symbol};
+use crate::overlay::{Symbol, paint_symbol};
 use crate::workspace::{OpenLayer, Workspace};
 use std::path::Path;
 

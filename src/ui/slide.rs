@@ -2,7 +2,7 @@
 //! scene's caption card, a compact legend, the scene counter, and the black
 //! screen behind `B`. Sizes are for a room: read from the back on a projector.
 
-use crate::overlay::symbols::paint_symbol;
+use crate::overlay::paint_symbol;
 use crate::scenes::{Span, parse_caption};
 use crate::ui::layers_panel::legend_symbol;
 use crate::ui::overlays::plate_colour;

@@ -385,7 +385,18 @@ fn strip(
             }
             x += 3.0;
         }
-        for &(start, feature) in events {
+        // Only the markers within reach of the pointer: a million events
+        // are a binary search away, not a pass a frame.
+        let near = match pointer {
+            Some(p) if (p.y - (top + ROW / 2.0)).abs() <= ROW / 2.0 => {
+                let (from, to) = (day_at(p.x - 6.0), day_at(p.x + 6.0));
+                let lo = events.partition_point(|(s, _)| (*s as f64) < from * 86_400.0);
+                let hi = events.partition_point(|(s, _)| (*s as f64) <= to * 86_400.0);
+                events.get(lo..hi).unwrap_or_default()
+            }
+            _ => &[],
+        };
+        for &(start, feature) in near {
             let marker_x = x_of(start as f64 / 86_400.0);
             if marker_x < rect.left() || marker_x > rect.right() {
                 continue;

@@ -2,6 +2,7 @@
 
 use crate::online::BasemapChoice;
 use crate::present::{PresentCommand, SceneCommand};
+use crate::settings::Grouping;
 use crate::state::{AppState, Command, ThemeChoice};
 use crate::ui::keys;
 use crate::view::{AMERICAS, PRESETS};
@@ -14,6 +15,7 @@ pub struct MenuFlags {
     pub scenes_open: bool,
     pub classroom: bool,
     pub reduced_motion: bool,
+    pub grouping: crate::settings::Grouping,
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
@@ -80,6 +82,23 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 .changed()
             {
                 commands.push(Command::SetReducedMotion(reduced));
+            }
+            ui.separator();
+            let mut grouped = flags.grouping == Grouping::Clusters;
+            if ui
+                .checkbox(&mut grouped, "Group overlapping symbols")
+                .on_hover_text(
+                    "Where five or more point symbols of a layer would hide each other, \
+                     draw one disc with their count; zoom in and they part",
+                )
+                .changed()
+            {
+                let grouping = if grouped {
+                    Grouping::Clusters
+                } else {
+                    Grouping::Off
+                };
+                commands.push(Command::SetGrouping(grouping));
             }
         });
         ui.menu_button("Story", |ui| {

@@ -18,6 +18,7 @@ mod story_file;
 mod ui_authoring;
 mod ui_basemap;
 mod ui_bounded_text;
+mod ui_clusters;
 mod ui_export;
 mod ui_layers;
 mod ui_present;

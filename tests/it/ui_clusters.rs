@@ -1,0 +1,76 @@
+//! A dense layer as a user meets it at the continental view: its points as
+//! clusters with counts, a tooltip naming the first few, a click that zooms
+//! to them, and a status that says "Opened" once the layer is on screen.
+
+use crate::common;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use sitmap::app::{SitmapApp, StartOptions};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// `count` dated points within a tenth of a degree of (-66.9, 10.5),
+/// titled by number.
+fn write_blob(path: &Path, count: usize) {
+    let mut features = String::new();
+    for i in 0..count {
+        let (dx, dy) = ((i % 37) as f64 / 370.0, (i % 41) as f64 / 410.0);
+        let comma = if i + 1 < count { "," } else { "" };
+        write!(
+            features,
+            r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [{}, {}]}},
+               "properties": {{"title": "Event {i}", "kind": "boat_strike", "start": "2025-09-02"}}}}{comma}"#,
+            -66.9 + dx,
+            10.5 + dy
+        )
+        .unwrap();
+    }
+    let text = format!(r#"{{"type": "FeatureCollection", "features": [{features}]}}"#);
+    std::fs::write(path, text).unwrap();
+}
+
+fn click(harness: &mut Harness<'static, SitmapApp>, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.step();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blob.geojson");
+    write_blob(&path, 2_000);
+    let options = StartOptions {
+        files: vec![path],
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 1);
+    harness.run_steps(2);
+    assert_eq!(harness.state().on_screen(), vec![2_000]);
+    let status = harness.state().file_status().unwrap_or_default().to_owned();
+    assert!(status.starts_with("Opened "), "{status}");
+    // Hovering the disc gives the count and names the first few.
+    let at = harness.state().screen_position(-66.85, 10.55).unwrap();
+    harness.hover_at(at);
+    harness.run_steps(2);
+    harness.get_by_label("2000 features");
+    harness.get_by_label("• Event 0");
+    harness.get_by_label("and 1995 more");
+    assert!(harness.state().selected().is_none());
+    let before = harness.state().zoom();
+    click(&mut harness, at);
+    let after = harness.state().zoom();
+    assert!(after > before + 4.0, "zoom {before} -> {after}");
+    assert!(harness.state().selected().is_none());
+    // Zoomed in, the same features are all still counted.
+    assert_eq!(harness.state().on_screen(), vec![2_000]);
+}
