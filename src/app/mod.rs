@@ -8,6 +8,7 @@ mod layers;
 mod map;
 mod present;
 mod scenes;
+mod share;
 mod start;
 mod time;
 
@@ -54,6 +55,8 @@ pub struct SitmapApp {
     /// export was asked in and the next (the window's screenshot is of the
     /// next frame; a headless test's, of this one).
     export_chrome: u8,
+    /// File › Export layer… and Story › Save as bundle….
+    share: share::ShareSession,
 }
 
 impl SitmapApp {
@@ -79,6 +82,7 @@ impl SitmapApp {
             settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
+            share: share::ShareSession::default(),
             state,
             options,
             loading: Some(loading),
@@ -301,6 +305,7 @@ impl SitmapApp {
             Command::Quit => self.quit(ctx),
             Command::AnswerQuit(choice) => self.answer_quit(ctx, choice),
             Command::AnswerConflict(choice) => self.answer_conflict(ctx, choice),
+            Command::Share(command) => self.apply_share(ctx, command),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
                 if let Some(notice) = self.export.request(ctx, self.map_rect) {
@@ -420,7 +425,14 @@ impl SitmapApp {
         let ctx = ui.ctx().clone();
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
+        self.poll_share();
         self.layers.update(&ctx);
+        // A bundle opened (command line, dialog, drop) brings its story.
+        if let Some(story) = self.layers.opened_story.take() {
+            self.present.open(&story, &mut self.state.notices);
+        }
+        let bundle_errors = std::mem::take(&mut self.layers.bundle_errors);
+        self.state.notices.extend(bundle_errors);
         self.time.refresh(&self.layers.workspace);
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
@@ -492,6 +504,7 @@ impl SitmapApp {
             commands.extend(scene_commands.into_iter().map(Command::Scene));
         }
         commands.extend(self.layers.details(ui));
+        commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

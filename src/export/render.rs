@@ -187,6 +187,18 @@ pub struct Plan {
 
 /// Runs `sitmap render`: prints each written path, one a line.
 pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    // A `.sitmap` bundle is its story and (unless files are named) its layers.
+    let mut args = args.clone();
+    if let Some(path) = args.story.clone().filter(|p| crate::bundle::is_bundle(p)) {
+        let cache = crate::bundle::default_cache_root();
+        let opened = crate::bundle::open_bundle(&path, &cache)
+            .map_err(|e| RenderError::Usage(e.to_string()))?;
+        args.story = Some(opened.story);
+        if args.files.is_empty() {
+            args.files = opened.layers;
+        }
+    }
+    let args = &args;
     let story = match &args.story {
         Some(path) => {
             let (story, warnings) = load_story(path)?;

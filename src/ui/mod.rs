@@ -8,6 +8,7 @@
 pub mod cards;
 pub mod details;
 pub mod dialogs;
+pub mod export_dialog;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;
