@@ -215,7 +215,7 @@ pub(super) fn wkt(out: &mut String, geometry: &Geometry<f64>) {
         }
         Geometry::GeometryCollection(c) => {
             out.push_str("GEOMETRYCOLLECTION ");
-            list(out, &c.0, |out, g| wkt(out, g));
+            list(out, &c.0, wkt);
         }
     }
 }
