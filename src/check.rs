@@ -125,21 +125,53 @@ impl FileSummary {
 
     /// The summary, counting what `filter` shows when there is one.
     pub fn at(path: PathBuf, report: LoadReport, filter: Option<&TimeFilter>) -> Self {
-        let layer = report.layer.as_ref();
-        let features = layer.map_or(&[][..], |l| l.features());
-        Self {
+        let mut summary = Self::of(path, &LoadReport::default(), filter);
+        let LoadReport {
+            layer,
+            errors,
+            warnings,
+            time_field,
+            csv,
+        } = report;
+        summary.count(layer.as_ref(), filter);
+        (summary.errors, summary.warnings, summary.time_field) = (errors, warnings, time_field);
+        summary.columns = csv.as_ref().map(|c| c.summary());
+        summary.unsure = csv.map(|c| c.unsure).unwrap_or_default();
+        summary
+    }
+
+    /// The summary of a report the caller keeps (`sitmap convert` goes on
+    /// to write its layer); the problems are copied.
+    pub fn of(path: PathBuf, report: &LoadReport, filter: Option<&TimeFilter>) -> Self {
+        let mut summary = Self {
             path,
-            features: features.len(),
-            geometry_types: layer.map(|l| l.geometry_type_counts()).unwrap_or_default(),
-            time_range_secs: layer.and_then(|l| l.time_range_secs()),
-            time_field: report.time_field,
-            unlocated: features.iter().filter(|f| !f.is_located()).count(),
-            errors: report.errors,
-            warnings: report.warnings,
-            active: filter.map(|f| layer.map_or(0, |l| l.time().visible(f).counts().active)),
+            features: 0,
+            geometry_types: BTreeMap::new(),
+            time_range_secs: None,
+            time_field: report.time_field.clone(),
+            unlocated: 0,
+            errors: report.errors.clone(),
+            warnings: report.warnings.clone(),
+            active: None,
             columns: report.csv.as_ref().map(|c| c.summary()),
-            unsure: report.csv.map(|c| c.unsure).unwrap_or_default(),
-        }
+            unsure: report
+                .csv
+                .as_ref()
+                .map(|c| c.unsure.clone())
+                .unwrap_or_default(),
+        };
+        summary.count(report.layer.as_ref(), filter);
+        summary
+    }
+
+    /// Fills in the counts of `layer` (none when the file failed).
+    fn count(&mut self, layer: Option<&crate::layers::Layer>, filter: Option<&TimeFilter>) {
+        let features = layer.map_or(&[][..], |l| l.features());
+        self.features = features.len();
+        self.geometry_types = layer.map(|l| l.geometry_type_counts()).unwrap_or_default();
+        self.time_range_secs = layer.and_then(|l| l.time_range_secs());
+        self.unlocated = features.iter().filter(|f| !f.is_located()).count();
+        self.active = filter.map(|f| layer.map_or(0, |l| l.time().visible(f).counts().active));
     }
 
     /// `["2025-09-01", "ongoing"]`-style bounds, as printed and in JSON.
@@ -159,13 +191,58 @@ pub fn check_files(
     options: &LoadOptions,
     filter: Option<&TimeFilter>,
 ) -> Vec<FileSummary> {
-    paths
-        .iter()
-        .map(|path| {
-            let report = load_path_with(path, options, &LoadProgress::default());
-            FileSummary::at(path.clone(), report, filter)
-        })
-        .collect()
+    let mut summaries = Vec::new();
+    for path in paths {
+        if crate::bundle::is_bundle(path) {
+            summaries.extend(check_bundle(path, options, filter));
+            continue;
+        }
+        let report = load_path_with(path, options, &LoadProgress::default());
+        summaries.push(FileSummary::at(path.clone(), report, filter));
+    }
+    summaries
+}
+
+/// A `.sitmap` bundle: its story (an error when it does not load) and each
+/// of its layers, as unpacked; a bundle that does not open is one error.
+fn check_bundle(
+    path: &std::path::Path,
+    options: &LoadOptions,
+    filter: Option<&TimeFilter>,
+) -> Vec<FileSummary> {
+    let failed = |message: String| {
+        // The bundle's errors begin with its path, which the problem prints.
+        let prefix = format!("{}: ", path.display());
+        let message = message
+            .strip_prefix(&prefix)
+            .map_or(message.clone(), str::to_owned);
+        let shared: std::sync::Arc<std::path::Path> = path.into();
+        let report = LoadReport {
+            errors: vec![Problem {
+                path: shared,
+                feature: None,
+                unit: crate::layers::Unit::Feature,
+                id: None,
+                kind: crate::layers::Kind::File,
+                message,
+            }],
+            ..LoadReport::default()
+        };
+        FileSummary::at(path.to_owned(), report, filter)
+    };
+    let opened = match crate::bundle::open_bundle(path, &crate::bundle::default_cache_root()) {
+        Ok(opened) => opened,
+        Err(e) => return vec![failed(e.to_string())],
+    };
+    let mut summaries = Vec::new();
+    if let Err(e) = crate::scenes::load_story(&opened.story) {
+        summaries.push(failed(format!("its story does not load: {e}")));
+    }
+    for layer in &opened.layers {
+        let report = load_path_with(layer, options, &LoadProgress::default());
+        summaries.push(FileSummary::at(layer.clone(), report, filter));
+    }
+    summaries
 }
 
 /// How many problems of a kind text output shows, and JSON samples.

@@ -88,6 +88,11 @@ pub enum Command {
     /// Render PNGs of the map without a window: a story's scene or every
     /// scene, any view, or one frame a step over a date range.
     Render(crate::render::RenderArgs),
+    /// Convert a layer file to GeoJSON, KML or CSV (by OUT's extension),
+    /// optionally only what is shown on one day.
+    Convert(crate::convert::run::ConvertArgs),
+    /// Make a `.sitmap` bundle of a story and its layers, to share as one file.
+    Bundle(crate::bundle::run::BundleArgs),
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -204,6 +209,27 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
             std::process::exit(code);
         }
         return Ok(());
+    }
+    if let Some(Command::Convert(args)) = &cli.command {
+        let code = crate::convert::run::run(
+            args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        );
+        std::process::exit(code);
+    }
+    if let Some(Command::Bundle(args)) = &cli.command {
+        let code = crate::bundle::run::run(
+            args,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr().lock(),
+        );
+        std::process::exit(code);
+    }
+    let mut cli = cli;
+    // `--story X.sitmap` is the bundle: opened like a file, it brings its story.
+    if let Some(bundle) = cli.story.take_if(|s| crate::bundle::is_bundle(s)) {
+        cli.files.push(bundle);
     }
     let assets = cli.assets.map_or(AssetSource::Embedded, AssetSource::Dir);
     let explicit = Explicit {

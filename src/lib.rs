@@ -3,9 +3,11 @@
 
 pub mod app;
 pub mod basemap;
+pub mod bundle;
 pub mod check;
 pub mod cli;
 pub mod edit;
+pub mod convert;
 pub mod export;
 pub mod labels;
 pub mod layers;

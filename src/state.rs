@@ -95,6 +95,33 @@ pub enum Command {
     AnswerQuit(crate::present::QuitChoice),
     /// The answer when a save found the story changed on disk.
     AnswerConflict(crate::present::ConflictChoice),
+    /// File › Export layer… and Story › Save as bundle….
+    Share(ShareCommand),
+}
+
+/// Writing a layer in another format, or the story as one file.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ShareCommand {
+    /// Open the export window.
+    ShowExport,
+    /// A change to the export window's choices.
+    SetExport(ExportForm),
+    CloseExport,
+    /// Ask where to save, then write the layer as the form says.
+    Export(ExportForm),
+    /// Ask where to save, then write the open story and its layers as one
+    /// `.sitmap` file.
+    SaveBundle,
+}
+
+/// The export window's choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportForm {
+    /// Index into the open layers.
+    pub layer: usize,
+    pub format: crate::convert::Format,
+    /// Only what the map shows at the timeline's day and mode.
+    pub only_visible: bool,
 }
 
 /// What the layer panel asks of the open layers.

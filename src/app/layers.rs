@@ -39,6 +39,10 @@ pub struct LayerSession {
     /// Request order of the load the status speaks of: of loads finishing
     /// together, the status names the last one asked for, not a race's winner.
     status_order: u64,
+    /// The story of a bundle just opened, for the app to open.
+    pub opened_story: Option<PathBuf>,
+    /// Why bundles could not be opened, for the app's notices.
+    pub bundle_errors: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -86,6 +90,8 @@ impl LayerSession {
             opening: None,
             status_order: 0,
             hidden_on_open: Vec::new(),
+            opened_story: None,
+            bundle_errors: Vec::new(),
         };
         for (path, field) in time_fields {
             let options = crate::layers::LoadOptions {
@@ -144,7 +150,25 @@ impl LayerSession {
         fields
     }
 
+    /// Opens a layer file in the background; a `.sitmap` bundle opens its
+    /// layers and leaves its story in [`LayerSession::opened_story`] for
+    /// the app, or a message in [`LayerSession::bundle_errors`]. A bundle is
+    /// unpacked here, on the UI thread: a few megabytes of deflate, once per
+    /// bundle (it is cached), is quicker than a frame's worth of handover.
     pub fn open(&mut self, path: PathBuf) {
+        if crate::bundle::is_bundle(&path) {
+            let cache = crate::bundle::default_cache_root();
+            match crate::bundle::open_bundle(&path, &cache) {
+                Ok(opened) => {
+                    for layer in opened.layers {
+                        self.loader.load(layer);
+                    }
+                    self.opened_story = Some(opened.story);
+                }
+                Err(e) => self.bundle_errors.push(e.to_string()),
+            }
+            return;
+        }
         self.loader.load(path);
     }
 
@@ -252,6 +276,7 @@ impl LayerSession {
             rfd::FileDialog::new()
                 .set_title("Open GeoJSON layers")
                 .add_filter("GeoJSON", &["geojson", "json"])
+                .add_filter("Story bundle", &[crate::bundle::EXTENSION])
                 .add_filter("All files", &["*"])
                 .pick_files()
                 .unwrap_or_default()

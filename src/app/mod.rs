@@ -10,6 +10,7 @@ mod layers;
 mod map;
 mod present;
 mod scenes;
+mod share;
 mod start;
 mod time;
 mod window;
@@ -66,6 +67,8 @@ pub struct SitmapApp {
     monitor: Option<egui::Vec2>,
     /// Moves a window restored onto a monitor that is gone.
     keep_on_screen: window::KeepOnScreen,
+    /// File › Export layer… and Story › Save as bundle….
+    share: share::ShareSession,
 }
 
 impl SitmapApp {
@@ -99,6 +102,7 @@ impl SitmapApp {
             export_chrome: 0,
             keep_on_screen: window::KeepOnScreen::new(options.monitor),
             monitor: None,
+            share: share::ShareSession::default(),
             state,
             options,
             loading: Some(loading),
@@ -343,6 +347,7 @@ impl SitmapApp {
             Command::Quit => self.quit(ctx),
             Command::AnswerQuit(choice) => self.answer_quit(ctx, choice),
             Command::AnswerConflict(choice) => self.answer_conflict(ctx, choice),
+            Command::Share(command) => self.apply_share(ctx, command),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
                 if let Some(notice) = self.export.request(ctx, self.map_rect) {
@@ -502,8 +507,15 @@ impl SitmapApp {
         self.monitor = ctx.input(|i| i.viewport().monitor_size).or(self.monitor);
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
+        self.poll_share();
         self.layers.update(&ctx);
         self.edit_update(&ctx);
+        // A bundle opened (command line, dialog, drop) brings its story.
+        if let Some(story) = self.layers.opened_story.take() {
+            self.present.open(&story, &mut self.state.notices);
+        }
+        let bundle_errors = std::mem::take(&mut self.layers.bundle_errors);
+        self.state.notices.extend(bundle_errors);
         self.time.refresh(&self.layers.workspace);
         self.time.tick(&ctx);
         self.update_presentation(&ctx);
@@ -593,6 +605,7 @@ impl SitmapApp {
         if let Some((name, file)) = &mut self.edit.naming {
             commands.extend(dialogs::new_layer(&ctx, name, file).map(Command::Edit));
         }
+        commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

@@ -276,7 +276,7 @@ fn format_date(secs: i64) -> String {
 /// `YYYY-MM-DDTHH:MM:SSZ`, as jiff writes a whole-second UTC timestamp,
 /// but for every second a date can name: jiff's own `Timestamp` stops a
 /// day short of the year 9999's end, which `end: "9999-12-31"` reaches.
-fn format_moment(secs: i64) -> String {
+pub fn format_moment(secs: i64) -> String {
     let time = secs.rem_euclid(SECS_PER_DAY);
     format!(
         "{}T{:02}:{:02}:{:02}Z",

@@ -208,6 +208,18 @@ pub fn run_on(
 /// Everything before drawing: the story read, the images planned, the
 /// output folder made; what fails here fails before a GPU is opened.
 fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
+    // A `.sitmap` bundle is its story and (unless files are named) its layers.
+    let mut args = args.clone();
+    if let Some(path) = args.story.clone().filter(|p| crate::bundle::is_bundle(p)) {
+        let cache = crate::bundle::default_cache_root();
+        let opened = crate::bundle::open_bundle(&path, &cache)
+            .map_err(|e| RenderError::Usage(e.to_string()))?;
+        args.story = Some(opened.story);
+        if args.files.is_empty() {
+            args.files = opened.layers;
+        }
+    }
+    let args = &args;
     let story = match &args.story {
         Some(path) => {
             let (story, warnings) = load_story(path)?;

@@ -11,6 +11,7 @@ pub mod details;
 pub mod dialogs;
 pub mod edit_handles;
 pub mod edit_panel;
+pub mod export_dialog;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;

@@ -3,7 +3,7 @@
 use crate::online::BasemapChoice;
 use crate::present::{PresentCommand, SceneCommand};
 use crate::settings::Grouping;
-use crate::state::{AppState, Command, ThemeChoice};
+use crate::state::{AppState, Command, ShareCommand, ThemeChoice};
 use crate::ui::keys;
 use crate::view::{AMERICAS, PRESETS};
 
@@ -37,6 +37,9 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 .clicked()
             {
                 commands.push(Command::ExportView);
+            }
+            if ui.button("Export layer…").clicked() {
+                commands.push(Command::Share(ShareCommand::ShowExport));
             }
             ui.separator();
             if ui.button(keys::menu_item("Quit", &Command::Quit)).clicked() {
@@ -133,6 +136,9 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
             if ui.button("Save story as…").clicked() {
                 commands.push(Command::Scene(SceneCommand::SaveAs));
+            }
+            if ui.button("Save as bundle…").clicked() {
+                commands.push(Command::Share(ShareCommand::SaveBundle));
             }
         });
         ui.menu_button("Basemap", |ui| {

@@ -8,11 +8,14 @@
 
 mod common;
 
+mod cli_bundle;
 mod cli_check;
+mod cli_convert;
 mod cli_render;
 mod geodata;
 mod layers_files;
 mod overlay_masks;
+mod package;
 mod snapshot_story;
 mod story_file;
 mod ui_authoring;

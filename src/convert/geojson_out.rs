@@ -1,0 +1,105 @@
+//! A layer as an RFC 7946 FeatureCollection that sitmap loads back to the
+//! same layer: every original property, the layer's `sitmap` defaults (name,
+//! colour, symbol), the feature ids, and `start`/`end` written from the
+//! extent when the file dated its features another way (a `time` field), so
+//! the copy does not depend on the field being guessed again.
+
+use super::{Times, selected};
+use crate::layers::{Layer, TimeFilter};
+use geo::Geometry;
+use serde_json::{Map, Value, json};
+
+/// The layer as GeoJSON text, one feature per line.
+pub fn to_geojson(layer: &Layer, filter: Option<&TimeFilter>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut defaults = Map::new();
+    defaults.insert("name".to_owned(), Value::String(layer.name.clone()));
+    if let Some(colour) = layer.colour {
+        let [r, g, b] = colour.0;
+        defaults.insert("color".to_owned(), json!(format!("#{r:02x}{g:02x}{b:02x}")));
+    }
+    if let Some(symbol) = &layer.symbol {
+        defaults.insert("symbol".to_owned(), json!(symbol));
+    }
+    out.extend_from_slice(b"{\"type\":\"FeatureCollection\",");
+    // The member makes a story layer (with its date and source warnings):
+    // written only when the source had one, as far as the layer tells.
+    let stem = layer.path.file_stem().map(|s| s.to_string_lossy());
+    if defaults.len() > 1 || stem.is_none_or(|stem| stem != layer.name.as_str()) {
+        out.extend_from_slice(b"\"sitmap\":");
+        out.extend_from_slice(Value::Object(defaults).to_string().as_bytes());
+        out.push(b',');
+    }
+    out.extend_from_slice(b"\"features\":[");
+    for (n, feature) in selected(layer, filter).enumerate() {
+        out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        let mut properties = feature.properties();
+        if !properties.contains_key("start") {
+            let times = Times::of(&feature.extent);
+            for (key, value) in [("start", times.start), ("end", times.end)] {
+                if let Some(value) = value {
+                    properties.insert(key.to_owned(), Value::String(value));
+                }
+            }
+        }
+        let mut object = Map::new();
+        object.insert("type".to_owned(), json!("Feature"));
+        if let Some(id) = &feature.id {
+            object.insert("id".to_owned(), json!(id.as_ref()));
+        }
+        let geometry = if feature.is_located() {
+            geometry_json(&feature.geometry)
+        } else {
+            Value::Null
+        };
+        object.insert("geometry".to_owned(), geometry);
+        object.insert("properties".to_owned(), Value::Object(properties));
+        out.extend_from_slice(Value::Object(object).to_string().as_bytes());
+    }
+    out.extend_from_slice(b"\n]}\n");
+    out
+}
+
+/// A position, longitude first as GeoJSON has it; a coordinate that is
+/// not finite (the loader refuses them) would be `null`, never a panic.
+fn position(c: geo::Coord<f64>) -> Value {
+    json!([c.x, c.y])
+}
+
+fn line(line: &geo::LineString<f64>) -> Value {
+    Value::Array(line.coords().copied().map(position).collect())
+}
+
+fn rings(polygon: &geo::Polygon<f64>) -> Value {
+    let mut rings = vec![line(polygon.exterior())];
+    rings.extend(polygon.interiors().iter().map(line));
+    Value::Array(rings)
+}
+
+/// A geo geometry as a GeoJSON geometry object. `Line`, `Rect` and
+/// `Triangle` never come out of the loader; they are written as the types
+/// they stand for.
+pub(super) fn geometry_json(geometry: &Geometry<f64>) -> Value {
+    let (kind, coordinates) = match geometry {
+        Geometry::Point(p) => ("Point", position(p.0)),
+        Geometry::MultiPoint(m) => (
+            "MultiPoint",
+            Value::Array(m.iter().map(|p| position(p.0)).collect()),
+        ),
+        Geometry::Line(l) => ("LineString", json!([position(l.start), position(l.end)])),
+        Geometry::LineString(l) => ("LineString", line(l)),
+        Geometry::MultiLineString(m) => (
+            "MultiLineString",
+            Value::Array(m.iter().map(line).collect()),
+        ),
+        Geometry::Polygon(p) => ("Polygon", rings(p)),
+        Geometry::Rect(r) => ("Polygon", rings(&r.to_polygon())),
+        Geometry::Triangle(t) => ("Polygon", rings(&t.to_polygon())),
+        Geometry::MultiPolygon(m) => ("MultiPolygon", Value::Array(m.iter().map(rings).collect())),
+        Geometry::GeometryCollection(c) => {
+            let members: Vec<Value> = c.iter().map(geometry_json).collect();
+            return json!({"type": "GeometryCollection", "geometries": members});
+        }
+    };
+    json!({"type": kind, "coordinates": coordinates})
+}
