@@ -9,8 +9,10 @@
 mod common;
 
 mod cli_check;
+mod cli_import;
 mod cli_render;
 mod geodata;
+mod import_files;
 mod layers_files;
 mod overlay_masks;
 mod snapshot_story;

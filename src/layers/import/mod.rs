@@ -12,6 +12,15 @@
 //! a problem points at the row or placemark the user can find in the
 //! source file instead of an index into text they never saw.
 
+mod gpx;
+mod html;
+mod kml;
+mod kml_geom;
+mod kml_style;
+mod kmz;
+mod records;
+mod xml;
+
 use super::{LoadError, LoadReport, Problem, Unit};
 use std::path::Path;
 use std::sync::Arc;
@@ -148,13 +157,18 @@ impl Converted {
 /// Converts `bytes` of a file in `format` (not GeoJSON) to GeoJSON text.
 pub(crate) fn convert(
     format: Format,
-    _bytes: &[u8],
-    _path: &Arc<Path>,
+    bytes: &[u8],
+    path: &Arc<Path>,
 ) -> Result<Converted, LoadError> {
-    Err(LoadError::Format(format!(
-        "this looks like a {} file, which this build of sitmap cannot read yet",
-        format.name()
-    )))
+    match format {
+        Format::Kml => kml::convert(bytes, path),
+        Format::Kmz => kmz::convert(bytes, path),
+        Format::Gpx => gpx::convert(bytes, path),
+        Format::GeoJson | Format::Csv => Err(LoadError::Format(format!(
+            "this looks like a {} file, which this build of sitmap cannot read yet",
+            format.name()
+        ))),
+    }
 }
 
 #[cfg(test)]
