@@ -38,7 +38,7 @@ fn check_counts_a_kml_file_and_names_its_bad_placemark() {
     let (code, out, _) = run(dir.path(), &["check", "--verbose", "zone.kml"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("zone.kml: 1 feature (Polygon 1); time 2025-09-02 to 2025-09-02"),
+        out.contains("zone.kml: 1 feature (Polygon 1); time 2025-09-02;"),
         "{out}"
     );
     assert!(

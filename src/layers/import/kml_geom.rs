@@ -57,7 +57,7 @@ fn geometry(element: &Element) -> Result<Option<Geom>, String> {
             let ring = |boundary: &Element| -> Result<Vec<Vec<Position>>, String> {
                 boundary
                     .children_named("LinearRing")
-                    .map(|ring| coordinates_of(ring, "Polygon boundary"))
+                    .map(|ring| coordinates_of(ring, "Polygon boundary").map(closed))
                     .filter(|ring| !matches!(ring, Ok(r) if r.is_empty()))
                     .collect()
             };
@@ -111,6 +111,17 @@ fn geometry(element: &Element) -> Result<Option<Geom>, String> {
     })
 }
 
+/// A ring whose last position is its first: Google Earth closes an open
+/// ring, and so does togeojson.
+fn closed(mut ring: Vec<Position>) -> Vec<Position> {
+    if let (Some(first), Some(last)) = (ring.first().copied(), ring.last())
+        && first != *last
+    {
+        ring.push(first);
+    }
+    ring
+}
+
 /// A line of two or more positions, a point of one, nothing of none: a
 /// track of one fix is where the thing was.
 fn line(mut positions: Vec<Position>) -> Option<Geom> {
@@ -145,12 +156,9 @@ pub(super) fn parse_coordinates(text: &str) -> Result<Vec<Position>, String> {
             many if many.len() % 3 == 0 => {
                 out.extend(many.chunks_exact(3).map(|t| [t[0], t[1]]));
             }
-            many => {
-                return Err(format!(
-                    "have {} numbers run together with commas, not lon,lat[,alt] tuples",
-                    many.len()
-                ));
-            }
+            // Anything longer (`lon,lat,alt,extra`): togeojson and GDAL
+            // read its first two numbers.
+            [lon, lat, ..] => out.push([*lon, *lat]),
         }
         tuple.clear();
         Ok(())
@@ -263,7 +271,7 @@ mod tests {
     fn numbers_run_together_with_commas_are_read_as_triples_as_google_earth_does() {
         let positions = parse_coordinates("1,2,0,3,4,0").unwrap();
         assert_eq!(positions, vec![[1.0, 2.0], [3.0, 4.0]]);
-        assert!(parse_coordinates("1,2,3,4").is_err());
+        assert_eq!(parse_coordinates("1,2,3,4").unwrap(), vec![[1.0, 2.0]]);
     }
 
     #[test]
