@@ -217,11 +217,12 @@ fn point(element: &Element) -> Result<Position, String> {
     Ok([coordinate("lon")?, coordinate("lat")?])
 }
 
+/// A geometry with its first and last times.
+type Timed<'a> = (Option<Geom>, Option<&'a str>, Option<&'a str>);
+
 /// A line through the points, with the first and last point times; one
 /// point is a point, none nothing.
-fn line<'a>(
-    points: impl Iterator<Item = &'a Element>,
-) -> Result<(Option<Geom>, Option<&'a str>, Option<&'a str>), String> {
+fn line<'a>(points: impl Iterator<Item = &'a Element>) -> Result<Timed<'a>, String> {
     let mut positions = Vec::new();
     let (mut first, mut last) = (None, None);
     for (i, element) in points.enumerate() {
