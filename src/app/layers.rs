@@ -275,7 +275,16 @@ impl LayerSession {
         let spawned = crate::ui::dialogs::in_background(ctx, || {
             rfd::FileDialog::new()
                 .set_title("Open GeoJSON layers")
+                .add_filter(
+                    "Layers (GeoJSON, CSV, KML, KMZ, GPX)",
+                    &[
+                        "geojson", "json", "geojsonl", "ndjson", "csv", "tsv", "kml", "kmz", "gpx",
+                    ],
+                )
                 .add_filter("GeoJSON", &["geojson", "json"])
+                .add_filter("Spreadsheet (CSV, TSV)", &["csv", "tsv", "txt"])
+                .add_filter("Google Earth (KML, KMZ)", &["kml", "kmz"])
+                .add_filter("GPS (GPX)", &["gpx"])
                 .add_filter("Story bundle", &[crate::bundle::EXTENSION])
                 .add_filter("All files", &["*"])
                 .pick_files()

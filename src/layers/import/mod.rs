@@ -13,6 +13,14 @@
 //! source file instead of an index into text they never saw.
 
 pub(crate) mod csv;
+mod gpx;
+mod html;
+mod kml;
+mod kml_geom;
+mod kml_style;
+mod kmz;
+mod records;
+mod xml;
 
 use super::{LoadError, LoadOptions, LoadReport, Problem, Unit};
 use std::path::Path;
@@ -31,18 +39,6 @@ pub(crate) enum Format {
     Kmz,
     /// GPS Exchange Format.
     Gpx,
-}
-
-impl Format {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            Format::GeoJson => "GeoJSON",
-            Format::Csv => "CSV",
-            Format::Kml => "KML",
-            Format::Kmz => "KMZ",
-            Format::Gpx => "GPX",
-        }
-    }
 }
 
 /// The file's format: its content where the content says (a zip, an XML
@@ -159,10 +155,13 @@ pub(crate) fn convert(
 ) -> Result<Converted, LoadError> {
     match format {
         Format::Csv => csv::convert(bytes, path, &options.csv),
-        _ => Err(LoadError::Format(format!(
-            "this looks like a {} file, which this build of sitmap cannot read yet",
-            format.name()
-        ))),
+        Format::Kml => kml::convert(bytes, path),
+        Format::Kmz => kmz::convert(bytes, path),
+        Format::Gpx => gpx::convert(bytes, path),
+        // The loader reads GeoJSON itself; nothing to convert.
+        Format::GeoJson => Err(LoadError::Format(
+            "GeoJSON is read as it is, not converted".to_owned(),
+        )),
     }
 }
 
