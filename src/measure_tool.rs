@@ -18,6 +18,8 @@ pub enum MeasureCommand {
     Toggle,
     /// Off, cleared: Esc.
     Stop,
+    /// Still on, no places: the readout's "Clear".
+    Clear,
     /// A click on the map at `[lon, lat]`.
     Add([f64; 2]),
     /// Backspace: the last place goes.
@@ -80,7 +82,7 @@ fn thousands(value: f64, decimals: usize) -> String {
     let mut out = String::new();
     for (i, c) in digits.iter().enumerate() {
         let left = digits.len() - i;
-        if i > 0 && left % 3 == 0 && c.is_ascii_digit() && digits[i - 1].is_ascii_digit() {
+        if i > 0 && left.is_multiple_of(3) && c.is_ascii_digit() && digits[i - 1].is_ascii_digit() {
             out.push(',');
         }
         out.push(*c);
@@ -106,6 +108,7 @@ impl Measurement {
                 self.points.clear();
             }
             MeasureCommand::Stop => *self = Self::default(),
+            MeasureCommand::Clear => self.points.clear(),
             MeasureCommand::Add(place) => {
                 let valid = place[0].is_finite() && place[1].is_finite();
                 if self.active && valid && self.points.len() < MAX_POINTS {
@@ -210,6 +213,9 @@ mod tests {
         assert!((m.total_metres() - want).abs() < 1e-6);
         m.apply(MeasureCommand::RemoveLast);
         assert_eq!(m.points(), &[PANAMA, BOGOTA]);
+        m.apply(MeasureCommand::Clear);
+        assert!(m.active && m.points().is_empty(), "Clear keeps the tool on");
+        m.apply(MeasureCommand::Add(PANAMA));
         m.apply(MeasureCommand::Toggle);
         assert!(!m.active && m.points().is_empty(), "the toggle clears");
         m.apply(MeasureCommand::Toggle);

@@ -79,6 +79,8 @@ pub enum Command {
     /// Select a feature (a click on the map or a timeline marker), or
     /// deselect (Esc, a click on nothing, the details panel's close).
     Select(Option<crate::overlay::plugin::FeatureRef>),
+    /// The measure tool: on/off, a clicked place, undo, clear.
+    Measure(crate::measure_tool::MeasureCommand),
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),

@@ -13,6 +13,7 @@ pub mod edit_panel;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;
+pub mod measure_overlay;
 pub mod overlays;
 pub mod palette;
 pub mod presenter;

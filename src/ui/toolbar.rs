@@ -1,5 +1,6 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
+use crate::measure_tool::MeasureCommand;
 use crate::online::BasemapChoice;
 use crate::present::{PresentCommand, SceneCommand};
 use crate::state::{AppState, Command, ThemeChoice};
@@ -14,6 +15,8 @@ pub struct MenuFlags {
     pub scenes_open: bool,
     pub classroom: bool,
     pub reduced_motion: bool,
+    /// The measure tool is on (its toolbar button shows pressed).
+    pub measuring: bool,
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
@@ -197,6 +200,17 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
             {
                 commands.push(Command::Present(PresentCommand::Start));
             }
+            let measure = Command::Measure(MeasureCommand::Toggle);
+            if ui
+                .selectable_label(flags.measuring, "Measure")
+                .on_hover_text(keys::with_key(
+                    "Measure geodesic distances and bearings: click places on the map",
+                    &measure,
+                ))
+                .clicked()
+            {
+                commands.push(measure);
+            }
             if ui
                 .selectable_label(flags.scenes_open, "Scenes")
                 .on_hover_text(keys::with_key(
@@ -267,6 +281,17 @@ mod widget_tests {
         harness.get_by_label("Scenes").click();
         harness.run();
         assert_eq!(harness.state().commands, [Command::ToggleScenes]);
+    }
+
+    #[test]
+    fn the_measure_button_toggles_the_measure_tool() {
+        let mut harness = bars(MenuFlags::default());
+        harness.get_by_label("Measure").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [Command::Measure(MeasureCommand::Toggle)]
+        );
     }
 
     #[test]

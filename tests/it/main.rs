@@ -20,6 +20,7 @@ mod ui_basemap;
 mod ui_bounded_text;
 mod ui_export;
 mod ui_layers;
+mod ui_measure;
 mod ui_present;
 mod ui_story_safety;
 mod ui_timeline;
