@@ -82,7 +82,7 @@ pub fn draw(
     }
 }
 
-/// The readout card in the map's top-left corner while the tool is on:
+/// The readout card in the map's bottom-left corner, above the scale bar while the tool is on:
 /// each leg, the total, and the keys. Its "Clear" and "Done" buttons
 /// come back as commands.
 pub fn readout(
@@ -96,7 +96,8 @@ pub fn readout(
     let mut command = None;
     egui::Area::new(egui::Id::unique("measure-readout"))
         .order(egui::Order::Foreground)
-        .fixed_pos(map_rect.left_top() + vec2(12.0, 44.0))
+        .pivot(Align2::LEFT_BOTTOM)
+        .fixed_pos(map_rect.left_bottom() + vec2(12.0, -56.0))
         .constrain_to(map_rect)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
