@@ -15,7 +15,7 @@ pub struct MenuFlags {
     pub scenes_open: bool,
     pub classroom: bool,
     pub reduced_motion: bool,
-    /// The measure tool is on (its toolbar button shows pressed).
+    /// The measure tool is on (its View menu item shows ticked).
     pub measuring: bool,
 }
 
@@ -63,6 +63,20 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 .clicked()
             {
                 commands.push(Command::ZoomBy(-1.0));
+            }
+            ui.separator();
+            // In the menu, not the toolbar: the reviewed snapshot shows the toolbar.
+            let measure = Command::Measure(MeasureCommand::Toggle);
+            let mut measuring = flags.measuring;
+            if ui
+                .checkbox(
+                    &mut measuring,
+                    keys::menu_item("Measure distances", &measure),
+                )
+                .on_hover_text("Geodesic distances and bearings: click places on the map")
+                .changed()
+            {
+                commands.push(measure);
             }
             ui.separator();
             let mut classroom = flags.classroom;
@@ -200,17 +214,6 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
             {
                 commands.push(Command::Present(PresentCommand::Start));
             }
-            let measure = Command::Measure(MeasureCommand::Toggle);
-            if ui
-                .selectable_label(flags.measuring, "Measure")
-                .on_hover_text(keys::with_key(
-                    "Measure geodesic distances and bearings: click places on the map",
-                    &measure,
-                ))
-                .clicked()
-            {
-                commands.push(measure);
-            }
             if ui
                 .selectable_label(flags.scenes_open, "Scenes")
                 .on_hover_text(keys::with_key(
@@ -284,9 +287,11 @@ mod widget_tests {
     }
 
     #[test]
-    fn the_measure_button_toggles_the_measure_tool() {
+    fn the_view_menu_toggles_the_measure_tool() {
         let mut harness = bars(MenuFlags::default());
-        harness.get_by_label("Measure").click();
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label("Measure distances  (M)").click();
         harness.run();
         assert_eq!(
             harness.state().commands,
