@@ -13,6 +13,7 @@ pub mod labels;
 pub mod layers;
 pub mod loading;
 pub mod measure;
+pub mod measure_tool;
 pub mod online;
 pub mod overlay;
 pub mod present;

@@ -83,6 +83,8 @@ pub enum Command {
     ListFeatures(Vec<crate::overlay::plugin::FeatureRef>),
     /// How overlapping point symbols are drawn (the layer panel).
     SetGrouping(crate::settings::Grouping),
+    /// The measure tool: on/off, a clicked place, undo, clear.
+    Measure(crate::measure_tool::MeasureCommand),
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),

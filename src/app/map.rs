@@ -95,6 +95,7 @@ impl SitmapApp {
         let mut cursor = None;
         let (tool, draft) = (self.edit.tool, &self.edit.draft);
         let edited = self.edit.doc.is_some();
+        let measure = &self.measure;
         let response = map
             .show(ui, |ui, response, projector, _memory| {
                 if edited {
@@ -111,6 +112,16 @@ impl SitmapApp {
                     let painter = ui.painter().with_clip_rect(response.rect);
                     crate::ui::edit_handles::draw(&painter, projector, &handles, theme.dark);
                 }
+                if measure.active {
+                    let pointer = response.hover_pos().map(|p| {
+                        let at = projector.unproject(p.to_vec2());
+                        [at.x(), at.y()]
+                    });
+                    let painter = ui.painter().with_clip_rect(response.rect);
+                    crate::ui::measure_overlay::draw(
+                        &painter, projector, measure, pointer, theme.dark,
+                    );
+                }
                 overlays::scale_bar(ui, projector, response.rect);
                 cursor = overlays::cursor_readout(projector, response.hover_pos());
             })
@@ -124,6 +135,11 @@ impl SitmapApp {
             commands.retain(|c| !matches!(c, Command::Select(_)));
         }
         commands.extend(self.edit_after_map(&response));
+        self.measure_after_map(&response, &mut commands);
+        commands.extend(
+            crate::ui::measure_overlay::readout(ui.ctx(), response.rect, &self.measure)
+                .map(Command::Measure),
+        );
         if edited && self.edit.tool != crate::edit::Tool::Select && response.hovered() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
         }

@@ -13,6 +13,7 @@ mod scenes;
 mod share;
 mod start;
 mod time;
+mod tools;
 mod window;
 
 pub use present::default_recovery_dir;
@@ -55,6 +56,8 @@ pub struct SitmapApp {
     present: present::PresentSession,
     /// The layer being edited, the draw tool and the shape being drawn.
     edit: edit::EditSession,
+    /// The measure tool: on or off, the places clicked.
+    measure: crate::measure_tool::Measurement,
     /// Classroom, reduced motion, panels: what the menus set and the session keeps.
     settings: Settings,
     /// The map was clicked / right-clicked last frame (not dragged).
@@ -97,6 +100,7 @@ impl SitmapApp {
             export: crate::export::view::ViewExport::default(),
             present: present::PresentSession::default(),
             edit: edit::EditSession::default(),
+            measure: crate::measure_tool::Measurement::default(),
             settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
@@ -385,6 +389,7 @@ impl SitmapApp {
                 self.layers.selected = feature;
                 self.edit_select(feature);
             }
+            Command::Measure(command) => self.measure_command(command),
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.settings.scenes_panel = open,
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
@@ -533,8 +538,14 @@ impl SitmapApp {
     /// The window with its panels around the map.
     fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
-        let mut commands = keys::commands(&ctx, self.time.state.is_some(), self.edit.doc.is_some());
+        let mut commands = keys::commands(
+            &ctx,
+            self.time.state.is_some(),
+            self.edit.doc.is_some(),
+            self.measure.active,
+        );
         let flags = toolbar::MenuFlags {
+            measuring: self.measure.active,
             scenes_open: self.settings.scenes_panel,
             classroom: self.settings.classroom,
             reduced_motion: self.settings.reduced_motion,

@@ -7,6 +7,7 @@
 //! Ctrl+S is the exception (saving while typing a caption is when people press it).
 
 use crate::edit::{EditCommand, Tool};
+use crate::measure_tool::MeasureCommand;
 use crate::present::{PresentCommand, SceneCommand};
 use crate::state::Command;
 use crate::timeline::TimeCommand;
@@ -48,6 +49,8 @@ pub enum When {
     /// The window, while a layer is edited (before the window's keys, so
     /// Ctrl+S saves the layer then).
     Editing,
+    /// The window, while the measure tool is on.
+    Measuring,
 }
 
 /// One key and what it does.
@@ -279,6 +282,19 @@ pub const KEYMAP: &[Row] = &[
         bindings: &[editing(Key::Delete, "Delete", Mods::Any, EditCommand::DeleteSelected)],
     },
     Row {
+        keys: "M",
+        does: "Measure: click places for geodesic distances (km, nm) and bearings",
+        bindings: &[bind(Key::M, "M", Mods::NoShift, When::Window, Command::Measure(MeasureCommand::Toggle))],
+    },
+    Row {
+        keys: "Backspace / Esc (measuring)",
+        does: "Remove the last measured place / stop measuring",
+        bindings: &[
+            bind(Key::Backspace, "Backspace", Mods::Any, When::Measuring, Command::Measure(MeasureCommand::RemoveLast)),
+            bind(Key::Escape, "Esc", Mods::Any, When::Measuring, Command::Measure(MeasureCommand::Stop)),
+        ],
+    },
+    Row {
         keys: "Ctrl+S",
         does: "Save the story",
         bindings: &[bind(Key::S, "Ctrl+S", Mods::Command, When::Window, Command::Scene(SceneCommand::Save))],
@@ -351,14 +367,20 @@ pub fn menu_item(text: &str, command: &Command) -> String {
 
 /// The window's keys. With a timeline, Left/Right step the day (and
 /// Shift+arrows pan); without one, the arrows pan. While a layer is
-/// `editing`, its keys act too.
-pub fn commands(ctx: &egui::Context, has_timeline: bool, editing: bool) -> Vec<Command> {
+/// `editing`, its keys act too; and while `measuring`, the measure tool's.
+pub fn commands(
+    ctx: &egui::Context,
+    has_timeline: bool,
+    editing: bool,
+    measuring: bool,
+) -> Vec<Command> {
     let when = |w: When| match w {
         When::Window => true,
         When::Timeline => has_timeline,
         When::NoTimeline => !has_timeline,
         When::Presenting => false,
         When::Editing => editing,
+        When::Measuring => measuring,
     };
     dispatch(ctx, when)
 }
@@ -445,7 +467,7 @@ mod tests {
             got = if presenting {
                 presentation_commands(ui.ctx())
             } else {
-                commands(ui.ctx(), true, true)
+                commands(ui.ctx(), true, true, true)
             };
         });
         output.textures_delta.clear();
@@ -490,6 +512,22 @@ mod tests {
             press(Key::P, egui::Modifiers::NONE, false),
             edit(EditCommand::SetTool(Tool::Point))
         );
+    }
+
+    #[test]
+    fn m_toggles_measuring_and_backspace_undoes_a_place_only_while_measuring() {
+        let measure = |c: MeasureCommand| Command::Measure(c);
+        let none = egui::Modifiers::NONE;
+        assert_eq!(
+            press(Key::M, none, false),
+            vec![measure(MeasureCommand::Toggle)]
+        );
+        assert_eq!(
+            press(Key::Backspace, none, false),
+            vec![measure(MeasureCommand::RemoveLast)]
+        );
+        assert!(press(Key::Escape, none, false).contains(&measure(MeasureCommand::Stop)));
+        assert_eq!(key_for(&measure(MeasureCommand::Toggle)), "M");
     }
 
     #[test]

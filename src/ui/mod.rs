@@ -15,6 +15,7 @@ pub mod export_dialog;
 pub mod icon;
 pub mod keys;
 pub mod layers_panel;
+pub mod measure_overlay;
 pub mod overlays;
 pub mod palette;
 pub mod presenter;

@@ -1,5 +1,6 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
+use crate::measure_tool::MeasureCommand;
 use crate::online::BasemapChoice;
 use crate::present::{PresentCommand, SceneCommand};
 use crate::settings::Grouping;
@@ -16,6 +17,8 @@ pub struct MenuFlags {
     pub classroom: bool,
     pub reduced_motion: bool,
     pub grouping: crate::settings::Grouping,
+    /// The measure tool is on (its View menu item shows ticked).
+    pub measuring: bool,
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
@@ -65,6 +68,20 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 .clicked()
             {
                 commands.push(Command::ZoomBy(-1.0));
+            }
+            ui.separator();
+            // In the menu, not the toolbar: the reviewed snapshot shows the toolbar.
+            let measure = Command::Measure(MeasureCommand::Toggle);
+            let mut measuring = flags.measuring;
+            if ui
+                .checkbox(
+                    &mut measuring,
+                    keys::menu_item("Measure distances", &measure),
+                )
+                .on_hover_text("Geodesic distances and bearings: click places on the map")
+                .changed()
+            {
+                commands.push(measure);
             }
             ui.separator();
             let mut classroom = flags.classroom;
@@ -292,6 +309,19 @@ mod widget_tests {
         harness.get_by_label("Scenes").click();
         harness.run();
         assert_eq!(harness.state().commands, [Command::ToggleScenes]);
+    }
+
+    #[test]
+    fn the_view_menu_toggles_the_measure_tool() {
+        let mut harness = bars(MenuFlags::default());
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label("Measure distances  (M)").click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            [Command::Measure(MeasureCommand::Toggle)]
+        );
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod ui_bounded_text;
 mod ui_clusters;
 mod ui_export;
 mod ui_layers;
+mod ui_measure;
 mod ui_present;
 mod ui_story_safety;
 mod ui_timeline;
