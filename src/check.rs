@@ -87,11 +87,7 @@ impl CheckArgs {
     }
 
     pub fn filter(&self) -> Option<TimeFilter> {
-        let day = self.at?;
-        Some(match self.window {
-            Some(days) => TimeFilter::window(day, days),
-            None => TimeFilter::as_of(day),
-        })
+        TimeFilter::from_args(self.at, self.window)
     }
 }
 

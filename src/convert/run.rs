@@ -43,11 +43,7 @@ pub struct ConvertArgs {
 
 impl ConvertArgs {
     fn filter(&self) -> Option<TimeFilter> {
-        let day = self.at?;
-        Some(match self.window {
-            Some(days) => TimeFilter::window(day, days),
-            None => TimeFilter::as_of(day),
-        })
+        TimeFilter::from_args(self.at, self.window)
     }
 }
 

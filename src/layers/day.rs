@@ -189,6 +189,16 @@ pub struct TimeFilter {
 }
 
 impl TimeFilter {
+    /// The filter of `--at DAY [--window DAYS]` (`check`, `convert`):
+    /// none without a day, the window when one is given, else "as of".
+    pub fn from_args(at: Option<Day>, window: Option<u32>) -> Option<Self> {
+        let day = at?;
+        Some(match window {
+            Some(days) => Self::window(day, days),
+            None => Self::as_of(day),
+        })
+    }
+
     pub const fn as_of(day: Day) -> Self {
         TimeFilter {
             day,

@@ -83,3 +83,26 @@ pub fn step_until<S>(
         }
     }
 }
+
+/// As [`step_until`], the bound in seconds.
+pub fn step_for<S>(
+    harness: &mut Harness<'static, S>,
+    secs: f64,
+    done: impl FnMut(&Harness<'static, S>) -> bool,
+) -> bool {
+    step_until(harness, Duration::from_secs_f64(secs), done)
+}
+
+/// A click of the primary button on the map at `lon, lat`.
+pub fn click_map(harness: &mut Harness<'static, SitmapApp>, lon: f64, lat: f64) {
+    let pos = harness
+        .state()
+        .screen_position(lon, lat)
+        .expect("the place is on screen");
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.drag_at(pos);
+    harness.run_steps(1);
+    harness.drop_at(pos);
+    harness.run_steps(2);
+}

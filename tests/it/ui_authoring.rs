@@ -58,19 +58,7 @@ fn new_layer(harness: &mut Harness<'static, SitmapApp>, name: &str, file: Option
     );
 }
 
-/// A click of the primary button on the map at `lon, lat`.
-fn click_map(harness: &mut Harness<'static, SitmapApp>, lon: f64, lat: f64) {
-    let pos = harness
-        .state()
-        .screen_position(lon, lat)
-        .expect("the place is on screen");
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.run_steps(1);
-    harness.drop_at(pos);
-    harness.run_steps(2);
-}
+use crate::common::click_map;
 
 fn start_of(harness: &Harness<'static, SitmapApp>) -> Option<String> {
     let doc = harness.state().edited()?;
@@ -80,15 +68,7 @@ fn start_of(harness: &Harness<'static, SitmapApp>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Steps the window (waiting for its threads' repaints) until `done`, at most `secs`.
-fn step_until(
-    harness: &mut Harness<'static, SitmapApp>,
-    secs: f64,
-    mut done: impl FnMut(&Harness<'static, SitmapApp>) -> bool,
-) -> bool {
-    let timeout = std::time::Duration::from_secs_f64(secs);
-    crate::common::step_until(harness, timeout, |harness| done(harness))
-}
+use crate::common::step_for as step_until;
 
 #[test]
 fn a_drawn_point_gets_a_date_is_undone_and_redone_saved_and_loads_back_the_same() {

@@ -7,19 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use sitmap::app::{SitmapApp, StartOptions};
 
-/// A click of the primary button on the map at `lon, lat`.
-fn click_map(harness: &mut Harness<'static, SitmapApp>, lon: f64, lat: f64) {
-    let pos = harness
-        .state()
-        .screen_position(lon, lat)
-        .expect("the place is on screen");
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.run_steps(1);
-    harness.drop_at(pos);
-    harness.run_steps(2);
-}
+use crate::common::click_map;
 
 /// The first text on screen containing `part`.
 fn text_with(harness: &Harness<'static, SitmapApp>, part: &str) -> String {

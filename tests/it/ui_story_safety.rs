@@ -64,16 +64,7 @@ fn a_scene_added_at_the_opening_view_of_a_wide_window_saves_and_opens_again() {
     assert!(west < east && south < north);
 }
 
-/// Steps the window (waiting for the writer thread's repaint) until
-/// `done` or `secs` have passed; whether `done` came true.
-fn step_until(
-    harness: &mut Harness<'static, SitmapApp>,
-    secs: f64,
-    mut done: impl FnMut(&Harness<'static, SitmapApp>) -> bool,
-) -> bool {
-    let timeout = std::time::Duration::from_secs_f64(secs);
-    crate::common::step_until(harness, timeout, |harness| done(harness))
-}
+use crate::common::step_for as step_until;
 
 #[test]
 fn an_edit_reaches_the_recovery_copy_within_two_seconds_without_a_quit() {
