@@ -75,7 +75,7 @@ pub fn percentiles(values: &[f64]) -> [f64; 3] {
 /// `zoom`, row by row, so that every part of the continent is drawn once.
 pub fn pan_tour(zoom: f64, width: f32, height: f32) -> Vec<Position> {
     let world = 256.0 * 2f64.powf(zoom);
-    let [west, south, east, north] = AMERICAS.bbox;
+    let [west, south, east, north] = AMERICAS.bbox.to_array();
     let (x0, y0) = view::mercator(west, north);
     let (x1, y1) = view::mercator(east, south);
     let step_x = f64::from(width) / world;
@@ -132,7 +132,7 @@ mod tests {
         assert!(tour.len() >= 8, "{}", tour.len());
         // Every point of the Americas box lies in some stop's view.
         let world = 256.0 * 32.0;
-        let [west, south, east, north] = AMERICAS.bbox;
+        let [west, south, east, north] = AMERICAS.bbox.to_array();
         for lon in [west, (west + east) / 2.0, east] {
             for lat in [south, 0.0, north] {
                 let (x, y) = view::mercator(lon, lat);

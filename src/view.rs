@@ -13,8 +13,60 @@ const WORLD_AT_ZOOM_0: f64 = 256.0;
 pub const MIN_ZOOM: f64 = 1.0;
 pub const MAX_ZOOM: f64 = 14.0;
 
-/// `[west, south, east, north]` in degrees.
-pub type LonLatBox = [f64; 4];
+/// A box in longitude and latitude degrees: the one bounding-box type of
+/// the camera, the scenes and story files, `render --bbox`, and the view the
+/// overlay draws. Files and the command line write it as
+/// `[west, south, east, north]` (serde goes through that array, so story and
+/// session files are unchanged). A feature's own bounds stay a `geo::Rect`,
+/// the type the spatial index (rstar) and geo's algorithms take;
+/// [`LonLatBox::from`] converts one.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "[f64; 4]", into = "[f64; 4]")]
+pub struct LonLatBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl LonLatBox {
+    pub const fn new(west: f64, south: f64, east: f64, north: f64) -> Self {
+        Self {
+            west,
+            south,
+            east,
+            north,
+        }
+    }
+
+    /// `[west, south, east, north]`, the order files use.
+    pub const fn to_array(self) -> [f64; 4] {
+        [self.west, self.south, self.east, self.north]
+    }
+
+    /// Whether `lon`, `lat` lies inside or on the edge.
+    pub fn contains(&self, lon: f64, lat: f64) -> bool {
+        (self.west..=self.east).contains(&lon) && (self.south..=self.north).contains(&lat)
+    }
+}
+
+impl From<[f64; 4]> for LonLatBox {
+    fn from([west, south, east, north]: [f64; 4]) -> Self {
+        Self::new(west, south, east, north)
+    }
+}
+
+impl From<LonLatBox> for [f64; 4] {
+    fn from(b: LonLatBox) -> Self {
+        b.to_array()
+    }
+}
+
+impl From<geo::Rect<f64>> for LonLatBox {
+    fn from(r: geo::Rect<f64>) -> Self {
+        Self::new(r.min().x, r.min().y, r.max().x, r.max().y)
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ViewPreset {
@@ -25,26 +77,26 @@ pub struct ViewPreset {
 /// The whole Americas: what the app opens on and what Home returns to.
 pub const AMERICAS: ViewPreset = ViewPreset {
     name: "Americas",
-    bbox: [-170.0, -56.0, -30.0, 72.0],
+    bbox: LonLatBox::new(-170.0, -56.0, -30.0, 72.0),
 };
 
 pub const PRESETS: [ViewPreset; 5] = [
     AMERICAS,
     ViewPreset {
         name: "Caribbean",
-        bbox: [-88.0, 9.0, -59.0, 27.0],
+        bbox: LonLatBox::new(-88.0, 9.0, -59.0, 27.0),
     },
     ViewPreset {
         name: "Mexico",
-        bbox: [-118.0, 14.0, -86.0, 33.0],
+        bbox: LonLatBox::new(-118.0, 14.0, -86.0, 33.0),
     },
     ViewPreset {
         name: "Venezuela & Colombia",
-        bbox: [-80.0, -4.5, -59.5, 13.5],
+        bbox: LonLatBox::new(-80.0, -4.5, -59.5, 13.5),
     },
     ViewPreset {
         name: "Eastern Pacific",
-        bbox: [-120.0, -8.0, -76.0, 22.0],
+        bbox: LonLatBox::new(-120.0, -8.0, -76.0, 22.0),
     },
 ];
 
@@ -97,8 +149,8 @@ pub fn unmercator(x: f64, y: f64) -> (f64, f64) {
 
 /// Centre and zoom that show all of `bbox` in a viewport of `width` × `height` points.
 pub fn fit(bbox: LonLatBox, width: f32, height: f32) -> (Position, f64) {
-    let (x0, y0) = mercator(bbox[0], bbox[3]);
-    let (x1, y1) = mercator(bbox[2], bbox[1]);
+    let (x0, y0) = mercator(bbox.west, bbox.north);
+    let (x1, y1) = mercator(bbox.east, bbox.south);
     let (dx, dy) = ((x1 - x0).max(1e-9), (y1 - y0).max(1e-9));
     let zoom_x = (f64::from(width.max(1.0)) / (dx * WORLD_AT_ZOOM_0)).log2();
     let zoom_y = (f64::from(height.max(1.0)) / (dy * WORLD_AT_ZOOM_0)).log2();
@@ -121,7 +173,7 @@ pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> Lon
     );
     let (west, north) = unmercator(x - dx, (y - dy).max(0.0));
     let (east, south) = unmercator(x + dx, (y + dy).min(1.0));
-    within_world([west, south, east, north])
+    within_world(LonLatBox::new(west, south, east, north))
 }
 
 /// `bbox` moved by whole turns so its middle is within ±180° longitude,
@@ -129,7 +181,12 @@ pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> Lon
 /// world the map can show. A box wider than the world becomes the whole
 /// width. Not-a-number edges become the whole world's.
 pub fn within_world(bbox: LonLatBox) -> LonLatBox {
-    let [mut west, south, mut east, north] = bbox;
+    let LonLatBox {
+        mut west,
+        south,
+        mut east,
+        north,
+    } = bbox;
     if !(west.is_finite() && east.is_finite()) || east - west >= 360.0 {
         (west, east) = (-180.0, 180.0);
     } else {
@@ -145,7 +202,7 @@ pub fn within_world(bbox: LonLatBox) -> LonLatBox {
             fallback
         }
     };
-    [west, lat(south, -MAX_LAT), east, lat(north, MAX_LAT)]
+    LonLatBox::new(west, lat(south, -MAX_LAT), east, lat(north, MAX_LAT))
 }
 
 /// The centre after moving the view by `dx`, `dy` screen points at `zoom`.
@@ -213,7 +270,7 @@ mod tests {
     fn the_visible_box_fits_back_to_the_same_view() {
         let center = lon_lat(-66.0, 12.0);
         let bbox = visible_bbox(center, 6.0, 1600.0, 1000.0);
-        assert!(bbox[0] < -66.0 && bbox[2] > -66.0 && bbox[1] < 12.0 && bbox[3] > 12.0);
+        assert!(bbox.west < -66.0 && bbox.east > -66.0 && bbox.south < 12.0 && bbox.north > 12.0);
         let (back, zoom) = fit(bbox, 1600.0, 1000.0);
         assert!((zoom - 6.0).abs() < 1e-6, "{zoom}");
         assert!((back.x() + 66.0).abs() < 1e-6 && (back.y() - 12.0).abs() < 1e-6);
@@ -225,16 +282,16 @@ mod tests {
         // (-206.97 once, which the story loader refuses).
         for (w, h) in [(1600.0, 1000.0), (1290.0, 900.0), (3840.0, 1000.0)] {
             let (center, zoom) = fit(AMERICAS.bbox, w, h);
-            let [west, south, east, north] = visible_bbox(center, zoom, w, h);
+            let [west, south, east, north] = visible_bbox(center, zoom, w, h).to_array();
             assert!((-180.0..=180.0).contains(&west), "{w}x{h}: west {west}");
             assert!((-180.0..=180.0).contains(&east), "{w}x{h}: east {east}");
             assert!(west < east && south < north, "{w}x{h}");
-            assert!(west <= AMERICAS.bbox[0] + 1e-6 && east >= AMERICAS.bbox[2] - 1e-6);
+            assert!(west <= AMERICAS.bbox.west + 1e-6 && east >= AMERICAS.bbox.east - 1e-6);
         }
         // A centre a turn away (a long pan west) gives the same box.
         let here = visible_bbox(lon_lat(-100.0, 10.0), 4.0, 800.0, 600.0);
         let turned = visible_bbox(lon_lat(-460.0, 10.0), 4.0, 800.0, 600.0);
-        for (a, b) in here.iter().zip(turned) {
+        for (a, b) in here.to_array().iter().zip(turned.to_array()) {
             assert!((a - b).abs() < 1e-9, "{here:?} {turned:?}");
         }
     }
@@ -242,16 +299,16 @@ mod tests {
     #[test]
     fn a_box_wider_than_the_world_is_the_whole_width() {
         assert_eq!(
-            within_world([-400.0, -10.0, 100.0, 95.0]),
-            [-180.0, -10.0, 180.0, MAX_LAT]
+            within_world([-400.0, -10.0, 100.0, 95.0].into()),
+            LonLatBox::new(-180.0, -10.0, 180.0, MAX_LAT)
         );
         assert_eq!(
-            within_world([f64::NAN, -10.0, 100.0, 10.0]),
-            [-180.0, -10.0, 180.0, 10.0]
+            within_world([f64::NAN, -10.0, 100.0, 10.0].into()),
+            LonLatBox::new(-180.0, -10.0, 180.0, 10.0)
         );
     }
 
-    fn visible_box(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
+    fn visible_box(center: Position, zoom: f64, width: f32, height: f32) -> [f64; 4] {
         let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
         let (cx, cy) = mercator(center.x(), center.y());
         let half_w = f64::from(width) / 2.0 / world;
@@ -271,7 +328,7 @@ mod tests {
         ] {
             let (center, zoom) = fit(AMERICAS.bbox, w, h);
             let seen = visible_box(center, zoom, w, h);
-            let [west, south, east, north] = AMERICAS.bbox;
+            let [west, south, east, north] = AMERICAS.bbox.to_array();
             assert!(
                 seen[0] <= west + 1e-6 && seen[2] >= east - 1e-6,
                 "{w}x{h}: {seen:?}"

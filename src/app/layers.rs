@@ -63,9 +63,9 @@ fn shows_none(_: usize) -> bool {
 
 /// A cluster's box with a margin, so that its outer points do not sit on
 /// the edge of the view it zooms to.
-fn padded([west, south, east, north]: crate::view::LonLatBox) -> crate::view::LonLatBox {
-    let (dx, dy) = ((east - west) * 0.15, (north - south) * 0.15);
-    [west - dx, south - dy, east + dx, north + dy]
+fn padded(b: crate::view::LonLatBox) -> crate::view::LonLatBox {
+    let (dx, dy) = ((b.east - b.west) * 0.15, (b.north - b.south) * 0.15);
+    crate::view::LonLatBox::new(b.west - dx, b.south - dy, b.east + dx, b.north + dy)
 }
 
 impl LayerSession {

@@ -32,10 +32,14 @@ impl SitmapApp {
         // Rounded outwards to 0.01°: the box still holds the whole view and
         // cannot shrink to nothing at the closest zoom; `visible_bbox` keeps
         // it within the world, so the loader always takes it back.
-        let [west, south, east, north] = bbox;
         let down = |v: f64| (v * 100.0).floor() / 100.0;
         let up = |v: f64| (v * 100.0).ceil() / 100.0;
-        let bbox = [down(west), down(south), up(east), up(north)];
+        let bbox = crate::view::LonLatBox::new(
+            down(bbox.west),
+            down(bbox.south),
+            up(bbox.east),
+            up(bbox.north),
+        );
         let time = match self.time.state.as_ref() {
             Some(t) => match t.mode {
                 Mode::Window { days } => SceneTime::Window {

@@ -287,7 +287,7 @@ fn the_plugin_reports_a_hovered_and_a_clicked_cluster_with_its_box() {
     frame(vec![button(true)], &mut output);
     frame(vec![button(false)], &mut output);
     let clicked = output.clicked_cluster.clone().unwrap();
-    let [west, south, east, north] = clicked.bbox;
+    let [west, south, east, north] = clicked.bbox.to_array();
     let (a, b) = (
         layer.features()[0].bbox.min(),
         layer.features()[1].bbox.min(),
@@ -296,12 +296,12 @@ fn the_plugin_reports_a_hovered_and_a_clicked_cluster_with_its_box() {
         assert!(
             west - 1e-4 <= p.x && p.x <= east + 1e-4,
             "{p:?} {:?}",
-            clicked.bbox
+            clicked.bbox.to_array()
         );
         assert!(
             south - 1e-4 <= p.y && p.y <= north + 1e-4,
             "{p:?} {:?}",
-            clicked.bbox
+            clicked.bbox.to_array()
         );
     }
     assert_eq!(output.clicked, None);

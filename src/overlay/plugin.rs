@@ -71,12 +71,12 @@ impl ClusterInfo {
             layer,
             count: cluster.count,
             first: cluster.first.clone(),
-            bbox: [
+            bbox: LonLatBox::new(
                 a.x().min(b.x()),
                 a.y().min(b.y()),
                 a.x().max(b.x()),
                 a.y().max(b.y()),
-            ],
+            ),
             at_one_place: closest < f64::from(super::style::HIDE_DISTANCE),
             members: Vec::new(),
         })
@@ -85,7 +85,7 @@ impl ClusterInfo {
     /// Fills [`members`](Self::members): the shown, grouped points of the
     /// layer within the cluster's box.
     fn with_members(mut self, draw: &LayerDraw, groups: &LayerGroups) -> Self {
-        let [west, south, east, north] = self.bbox;
+        let [west, south, east, north] = self.bbox.to_array();
         let mut members: Vec<usize> = draw
             .layer
             .index()

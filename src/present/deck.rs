@@ -300,7 +300,7 @@ mod tests {
             caption: String::new(),
             notes: String::new(),
             time: SceneTime::Date(Day::parse("2025-09-02").unwrap()),
-            camera: Camera::BBox([-80.0, 5.0, -60.0, 20.0]),
+            camera: Camera::BBox([-80.0, 5.0, -60.0, 20.0].into()),
             layers: None,
             highlight: Vec::new(),
         }

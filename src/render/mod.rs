@@ -583,7 +583,7 @@ pub fn parse_bbox(text: &str) -> Result<LonLatBox, String> {
     if s >= n {
         return Err(format!("south {s} must be less than north {n}"));
     }
-    Ok([w, s, e, n])
+    Ok(LonLatBox::new(w, s, e, n))
 }
 
 /// `WIDTHxHEIGHT` in pixels, each 200 to 8192.

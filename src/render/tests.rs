@@ -38,10 +38,13 @@ fn usage(result: Result<Plan, RenderError>) -> String {
 
 #[test]
 fn bboxes_parse_and_nonsense_is_named() {
-    assert_eq!(parse_bbox("-85,5,-58,28"), Ok([-85.0, 5.0, -58.0, 28.0]));
+    assert_eq!(
+        parse_bbox("-85,5,-58,28"),
+        Ok([-85.0, 5.0, -58.0, 28.0].into())
+    );
     assert_eq!(
         parse_bbox(" -85.5, 5 ,-58,28.25"),
-        Ok([-85.5, 5.0, -58.0, 28.25])
+        Ok([-85.5, 5.0, -58.0, 28.25].into())
     );
     assert!(
         parse_bbox("-85,5,-58")
@@ -64,7 +67,7 @@ fn bboxes_parse_and_nonsense_is_named() {
 #[test]
 fn a_negative_bbox_is_not_taken_for_an_option() {
     let args = args(&["--bbox", "-85,5,-58,28", "--out", "a.png"]);
-    assert_eq!(args.bbox, Some([-85.0, 5.0, -58.0, 28.0]));
+    assert_eq!(args.bbox, Some([-85.0, 5.0, -58.0, 28.0].into()));
 }
 
 #[test]
@@ -157,7 +160,7 @@ fn plans_follow_the_four_forms() {
         "m.png",
     ]);
     let plan = super::plan(&view, None, files.clone()).unwrap();
-    assert_eq!(plan.jobs[0].bbox, Some([-85.0, 5.0, -58.0, 28.0]));
+    assert_eq!(plan.jobs[0].bbox, Some([-85.0, 5.0, -58.0, 28.0].into()));
     assert_eq!(plan.jobs[0].date.unwrap().to_string(), "2025-11-17");
 
     let range = args(&[

@@ -349,7 +349,7 @@ fn camera_from(raw: Option<RawCamera>) -> Result<(Camera, Option<String>), Strin
                      latitude -90..90); it is shown as {cut:?}"
                 )
             });
-            Ok((Camera::BBox(cut), warning))
+            Ok((Camera::BBox(cut.into()), warning))
         }
         (None, Some(_), Some(_)) => {
             Err(r#"camera "zoom" goes with "center"; a "bbox" is fitted to the window"#.into())

@@ -61,7 +61,7 @@ fn sample_story() -> Story {
                     end: day("2025-10-29"),
                     days: 9,
                 },
-                camera: Camera::BBox([-120.0, -8.0, -76.0, 22.0]),
+                camera: Camera::BBox([-120.0, -8.0, -76.0, 22.0].into()),
                 layers: None,
                 highlight: Vec::new(),
             },
@@ -70,7 +70,7 @@ fn sample_story() -> Story {
                 caption: String::new(),
                 notes: String::new(),
                 time: SceneTime::Date(day("2026-01-03")),
-                camera: Camera::BBox([-80.0, -4.5, -59.5, 13.5]),
+                camera: Camera::BBox([-80.0, -4.5, -59.5, 13.5].into()),
                 layers: Some(Vec::new()),
                 highlight: vec!["a".into(), "b".into()],
             },
@@ -357,7 +357,7 @@ fn a_bbox_reaching_past_the_antimeridian_loads_cut_to_the_world_with_a_warning()
     let (story, warnings) = load_story_str(&text, PATH).unwrap();
     assert_eq!(
         story.scenes[0].camera,
-        Camera::BBox([-180.0, -62.5, -0.63, 78.3])
+        Camera::BBox([-180.0, -62.5, -0.63, 78.3].into())
     );
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(

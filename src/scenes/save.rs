@@ -40,7 +40,7 @@ pub fn to_json(story: &Story) -> String {
                 bbox: None,
             },
             Camera::BBox(bbox) => RawCamera {
-                bbox: Some(bbox),
+                bbox: Some(bbox.to_array()),
                 ..RawCamera::default()
             },
         };

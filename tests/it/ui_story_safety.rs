@@ -54,7 +54,13 @@ fn a_scene_added_at_the_opening_view_of_a_wide_window_saves_and_opens_again() {
         .iter()
         .find(|s| s.title.starts_with("Scene "))
         .unwrap();
-    let Camera::BBox([west, south, east, north]) = added.camera else {
+    let Camera::BBox(sitmap::view::LonLatBox {
+        west,
+        south,
+        east,
+        north,
+    }) = added.camera
+    else {
         panic!("a scene from the view is a box: {:?}", added.camera);
     };
     assert!(
