@@ -7,11 +7,11 @@ use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::layers::load_path;
 use std::path::{Path, PathBuf};
 
-fn start(recovery: &Path, files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
+fn start(recovery: &Path, files: Vec<PathBuf>) -> Harness<'static, crate::common::Window> {
     let layers = files.len();
     let options = StartOptions {
         files,
@@ -23,7 +23,7 @@ fn start(recovery: &Path, files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
     harness
 }
 
-fn type_into(harness: &mut Harness<'static, SitmapApp>, label: &str, text: &str) {
+fn type_into(harness: &mut Harness<'static, crate::common::Window>, label: &str, text: &str) {
     harness
         .get_by_role_and_label(Role::TextInput, label)
         .focus();
@@ -36,7 +36,11 @@ fn type_into(harness: &mut Harness<'static, SitmapApp>, label: &str, text: &str)
 }
 
 /// File › New layer…, answered.
-fn new_layer(harness: &mut Harness<'static, SitmapApp>, name: &str, file: Option<&Path>) {
+fn new_layer(
+    harness: &mut Harness<'static, crate::common::Window>,
+    name: &str,
+    file: Option<&Path>,
+) {
     harness.get_by_label("File").click();
     harness.run_steps(2);
     harness.get_by_label("New layer…").click();
@@ -60,7 +64,7 @@ fn new_layer(harness: &mut Harness<'static, SitmapApp>, name: &str, file: Option
 
 use crate::common::click_map;
 
-fn start_of(harness: &Harness<'static, SitmapApp>) -> Option<String> {
+fn start_of(harness: &Harness<'static, crate::common::Window>) -> Option<String> {
     let doc = harness.state().edited()?;
     doc.feature(0)?
         .pointer("/properties/start")
@@ -195,12 +199,12 @@ fn unsaved_layer_edits_come_back_after_a_crash_and_quitting_asks_about_them() {
     assert!(!copy.exists(), "discarded edits leave no copy behind");
 }
 
-fn geometry_of(harness: &Harness<'static, SitmapApp>, at: usize) -> serde_json::Value {
+fn geometry_of(harness: &Harness<'static, crate::common::Window>, at: usize) -> serde_json::Value {
     harness.state().edited().unwrap().feature(at).unwrap()["geometry"].clone()
 }
 
 /// Presses at `from`, moves to `to` in steps, releases there.
-fn drag(harness: &mut Harness<'static, SitmapApp>, from: egui::Pos2, to: egui::Pos2) {
+fn drag(harness: &mut Harness<'static, crate::common::Window>, from: egui::Pos2, to: egui::Pos2) {
     harness.hover_at(from);
     harness.run_steps(2);
     harness.drag_at(from);

@@ -3,11 +3,11 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::basemap::assets::AssetSource;
 use sitmap::basemap::style::BasemapStyle;
 
-fn start(options: StartOptions) -> Harness<'static, SitmapApp> {
+fn start(options: StartOptions) -> Harness<'static, crate::common::Window> {
     common::start(options, [1200.0, 800.0])
 }
 

@@ -13,7 +13,7 @@ const HUGE: usize = 5 << 20;
 /// Some text on screen (a label or a value) is `cut`, and no text with
 /// `part` in it is longer.
 fn assert_cut(
-    harness: &egui_kittest::Harness<'static, sitmap::app::SitmapApp>,
+    harness: &egui_kittest::Harness<'static, crate::common::Window>,
     part: &str,
     cut: &str,
 ) {

@@ -5,7 +5,7 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -29,7 +29,7 @@ fn write_blob(path: &Path, count: usize) {
     std::fs::write(path, text).unwrap();
 }
 
-fn click(harness: &mut Harness<'static, SitmapApp>, pos: egui::Pos2) {
+fn click(harness: &mut Harness<'static, crate::common::Window>, pos: egui::Pos2) {
     harness.hover_at(pos);
     harness.step();
     for pressed in [true, false] {

@@ -8,7 +8,7 @@ use std::time::Duration;
 /// Steps until no export is in progress and `also` holds (the PNG is written
 /// on another thread), within a bound.
 fn wait_for_export(
-    harness: &mut egui_kittest::Harness<'static, sitmap::app::SitmapApp>,
+    harness: &mut egui_kittest::Harness<'static, crate::common::Window>,
     also: impl Fn() -> bool,
 ) {
     common::step_until(harness, Duration::from_secs(10), |harness| {

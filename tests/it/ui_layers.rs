@@ -3,7 +3,7 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use std::path::PathBuf;
 
 fn fixture(name: &str) -> PathBuf {
@@ -12,7 +12,7 @@ fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
-fn start(files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
+fn start(files: Vec<PathBuf>) -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         files,
         ..StartOptions::default()
@@ -20,7 +20,7 @@ fn start(files: Vec<PathBuf>) -> Harness<'static, SitmapApp> {
     common::start(options, [1400.0, 900.0])
 }
 
-fn settle(harness: &mut Harness<'static, SitmapApp>) {
+fn settle(harness: &mut Harness<'static, crate::common::Window>) {
     common::settle(harness, 0);
 }
 
@@ -38,7 +38,7 @@ impl egui::DroppedFile for DroppedPath {
     }
 }
 
-fn click(harness: &mut Harness<'static, SitmapApp>, pos: egui::Pos2) {
+fn click(harness: &mut Harness<'static, crate::common::Window>, pos: egui::Pos2) {
     harness.hover_at(pos);
     harness.step();
     for pressed in [true, false] {

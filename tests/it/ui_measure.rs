@@ -5,12 +5,12 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 
 use crate::common::click_map;
 
 /// The first text on screen containing `part`.
-fn text_with(harness: &Harness<'static, SitmapApp>, part: &str) -> String {
+fn text_with(harness: &Harness<'static, crate::common::Window>, part: &str) -> String {
     harness
         .root()
         .children_recursive()

@@ -5,13 +5,13 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::scenes::load_story;
 use sitmap::settings::Settings;
 use sitmap::story::{story_file, story_files};
 use std::path::PathBuf;
 
-fn start_with(story: PathBuf, reduced_motion: bool) -> Harness<'static, SitmapApp> {
+fn start_with(story: PathBuf, reduced_motion: bool) -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         files: story_files(),
         story: Some(story),
@@ -27,7 +27,7 @@ fn start_with(story: PathBuf, reduced_motion: bool) -> Harness<'static, SitmapAp
     harness
 }
 
-fn shown_day(harness: &Harness<'static, SitmapApp>) -> String {
+fn shown_day(harness: &Harness<'static, crate::common::Window>) -> String {
     harness.state().timeline().unwrap().day.to_string()
 }
 
@@ -37,7 +37,7 @@ fn scene_day(n: usize) -> String {
 }
 
 /// Enough frames for the ≤1.2 s camera and date animation at kittest's step.
-fn run_animation(harness: &mut Harness<'static, SitmapApp>) {
+fn run_animation(harness: &mut Harness<'static, crate::common::Window>) {
     for _ in 0..120 {
         harness.step();
     }
@@ -242,7 +242,7 @@ fn unsaved_edits_are_recovered_on_the_next_start() {
     harness.state_mut().story_mut().unwrap().story.scenes[0].notes = "Pause here.".into();
     // What eframe does on quit (and every 30 s).
     let mut storage = NoStorage;
-    eframe::App::save(harness.state_mut(), &mut storage);
+    eframe::App::save(&mut **harness.state_mut(), &mut storage);
     drop(harness);
 
     let harness = start(&path);
@@ -263,7 +263,7 @@ impl eframe::Storage for NoStorage {
 }
 
 /// The story layers in classroom mode, opened on `day`.
-fn start_classroom(day: &str) -> Harness<'static, SitmapApp> {
+fn start_classroom(day: &str) -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         files: story_files(),
         date: sitmap::timeline::Day::parse(day).ok(),

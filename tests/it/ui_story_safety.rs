@@ -5,7 +5,7 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::scenes::{Camera, load_story};
 use sitmap::settings::Settings;
 use sitmap::story::story_file;
@@ -19,7 +19,11 @@ fn story_copy(dir: &Path) -> PathBuf {
 }
 
 /// The window on `story` with no layers (quick), the scenes panel open.
-fn start(story: &Path, recovery: Option<PathBuf>, size: [f32; 2]) -> Harness<'static, SitmapApp> {
+fn start(
+    story: &Path,
+    recovery: Option<PathBuf>,
+    size: [f32; 2],
+) -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         story: Some(story.to_owned()),
         settings: Settings {

@@ -4,11 +4,11 @@ use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::story::story_files;
 use sitmap::timeline::Day;
 
-fn start() -> Harness<'static, SitmapApp> {
+fn start() -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         files: story_files(),
         ..StartOptions::default()
@@ -23,7 +23,7 @@ fn start() -> Harness<'static, SitmapApp> {
     harness
 }
 
-fn strikes_on_screen(harness: &Harness<'static, SitmapApp>) -> usize {
+fn strikes_on_screen(harness: &Harness<'static, crate::common::Window>) -> usize {
     let app = harness.state();
     let index = app
         .workspace()
@@ -34,7 +34,7 @@ fn strikes_on_screen(harness: &Harness<'static, SitmapApp>) -> usize {
     app.on_screen()[index]
 }
 
-fn go_to(harness: &mut Harness<'static, SitmapApp>, day: &str) {
+fn go_to(harness: &mut Harness<'static, crate::common::Window>, day: &str) {
     let field = harness.get_by_role_and_label(Role::TextInput, "Go to date");
     field.focus();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
