@@ -176,6 +176,10 @@ mod tests {
                 reduced_motion: true,
                 presenter_window: false,
                 grouping: crate::settings::Grouping::Off,
+                chart: crate::settings::ChartSettings {
+                    shown: true,
+                    bin: crate::timeline::chart::Bin::Month,
+                },
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -200,6 +204,7 @@ mod tests {
                 reduced_motion: false,
                 presenter_window: true,
                 grouping: crate::settings::Grouping::Clusters,
+                chart: Default::default(),
             }
         );
         session.save(&mut storage);

@@ -21,6 +21,18 @@ pub struct Settings {
     pub presenter_window: bool,
     /// How point symbols that would hide each other are drawn.
     pub grouping: Grouping,
+    /// The chart strip under the timeline.
+    pub chart: ChartSettings,
+}
+
+/// The chart strip under the timeline (`ui/chart_strip.rs`): shown or not,
+/// and the width of its bars. Which property it adds up is chosen per
+/// session from the open layers' own figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ChartSettings {
+    pub shown: bool,
+    pub bin: crate::timeline::chart::Bin,
 }
 
 /// How the map draws point symbols that would hide each other (a layer of a

@@ -83,6 +83,10 @@ pub enum Command {
     ListFeatures(Vec<crate::overlay::plugin::FeatureRef>),
     /// How overlapping point symbols are drawn (the layer panel).
     SetGrouping(crate::settings::Grouping),
+    /// The chart strip under the timeline: shown, bar width.
+    SetChart(crate::settings::ChartSettings),
+    /// The property the chart strip adds up (or none).
+    ChartTotal(Option<String>),
     /// The measure tool: on/off, a clicked place, undo, clear.
     Measure(crate::measure_tool::MeasureCommand),
     /// Put these coordinates on the clipboard (the details panel).

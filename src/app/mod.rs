@@ -4,6 +4,7 @@
 //! is in `ui/`; panels, keys and the map return commands), then apply the
 //! commands at one point, `apply`, an exhaustive match.
 
+mod chart;
 mod edit;
 mod edit_map;
 mod layers;
@@ -268,6 +269,8 @@ impl SitmapApp {
             Command::SetClassroom(on) => self.settings.classroom = on,
             Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
             Command::SetGrouping(grouping) => self.settings.grouping = grouping,
+            Command::SetChart(chart) => self.settings.chart = chart,
+            Command::ChartTotal(property) => self.time.chart.choose(property),
             Command::ListFeatures(features) => self.layers.listed = features,
         }
     }
@@ -422,6 +425,7 @@ impl SitmapApp {
             classroom: self.settings.classroom,
             reduced_motion: self.settings.reduced_motion,
             grouping: self.settings.grouping,
+            chart: self.settings.chart,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));

@@ -6,9 +6,13 @@ use crate::layers::Layer;
 use crate::overlay::plugin::Emphasis;
 use crate::settings::Settings;
 use crate::state::Command;
+use crate::timeline::chart::Bars;
 use crate::timeline::{Day, Shown, TimeCommand, TimelineState, Visible, event_days};
 use crate::ui::cards::{cards_for, cards_on};
-use crate::ui::timeline_panel::{StripLayer, TimelineIntent, TimelineView, timeline_panel};
+use crate::ui::chart_strip::{ChartInput, ChartIntent, ChartLayer, chart_strip};
+use crate::ui::timeline_panel::{
+    StripLayer, TimelineIntent, TimelineView, shown_span, timeline_panel,
+};
 use crate::workspace::Workspace;
 
 /// Events fade over this many days after their day, down to [`OLDEST_ALPHA`].
@@ -57,6 +61,8 @@ pub struct TimeSession {
     chosen: bool,
     /// Which of the day's cards classroom stepping shows.
     card: usize,
+    /// The chart strip's numbers (View › Chart under the timeline).
+    pub chart: super::chart::ChartCache,
 }
 
 impl TimeSession {
@@ -203,7 +209,18 @@ impl TimeSession {
             })
             .collect();
         let mut commands = Vec::new();
-        for intent in timeline_panel(ui, state, &mut self.view, &strips) {
+        let intents = timeline_panel(ui, state, &mut self.view, &strips);
+        if settings.chart.shown {
+            commands.extend(chart_under_strip(
+                &mut self.chart,
+                &self.view,
+                ui,
+                state,
+                workspace,
+                settings,
+            ));
+        }
+        for intent in intents {
             match intent {
                 TimelineIntent::Time(command) => commands.push(Command::Time(command)),
                 TimelineIntent::Select(feature, day) => {
@@ -214,6 +231,58 @@ impl TimeSession {
         }
         commands
     }
+}
+
+/// The chart under the strip, on the strip's span; in classroom mode its
+/// bars and total stop at the current day.
+fn chart_under_strip(
+    chart: &mut super::chart::ChartCache,
+    view: &TimelineView,
+    ui: &mut egui::Ui,
+    state: &TimelineState,
+    workspace: &Workspace,
+    settings: &Settings,
+) -> Vec<Command> {
+    chart.refresh(workspace, settings.chart.bin);
+    let day = state.day;
+    let cut: Vec<Option<Bars>> = workspace
+        .layers
+        .iter()
+        .zip(&chart.bars)
+        .map(|(l, bars)| settings.no_spoilers().then(|| bars.until(&l.layer, day)))
+        .collect();
+    let layers: Vec<ChartLayer<'_>> = workspace
+        .layers
+        .iter()
+        .zip(&chart.bars)
+        .zip(&cut)
+        .filter(|((l, _), _)| l.visible)
+        .map(|((l, bars), cut)| ChartLayer {
+            name: l.name(),
+            colour: crate::ui::palette::layer(l.colour),
+            bars: cut.as_ref().unwrap_or(bars),
+        })
+        .collect();
+    let running_cut = chart
+        .running
+        .as_ref()
+        .filter(|_| settings.no_spoilers())
+        .map(|r| r.until(day));
+    let input = ChartInput {
+        settings: settings.chart,
+        layers,
+        properties: &chart.properties,
+        running: running_cut.as_ref().or(chart.running.as_ref()),
+        day,
+        span: shown_span(state, view),
+    };
+    chart_strip(ui, &input)
+        .into_iter()
+        .map(|intent| match intent {
+            ChartIntent::Settings(chart) => Command::SetChart(chart),
+            ChartIntent::Total(property) => Command::ChartTotal(property),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 //! The semantics are documented for data authors in `geodata/README.md`,
 //! "Timeline semantics".
 
+pub mod chart;
 pub mod control;
 
 pub use control::{PULSE_SECS, SPEED_PRESETS, TickOutcome, TimeCommand, TimelineState};

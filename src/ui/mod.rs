@@ -6,6 +6,7 @@
 //! which edit the story in place as egui text fields do).
 
 pub mod cards;
+pub mod chart_strip;
 pub mod csv_columns;
 pub mod details;
 pub mod dialogs;

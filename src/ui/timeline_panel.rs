@@ -287,6 +287,19 @@ fn up_to(events: &[(i64, usize)], day: Day) -> &[(i64, usize)] {
     &events[..events.partition_point(|(start, _)| *start < end)]
 }
 
+/// The days the strip shows, fractional days since 1970: the user's zoom,
+/// or the data's range with a margin. The chart strip draws on the same.
+pub fn shown_span(state: &TimelineState, view: &TimelineView) -> (f64, f64) {
+    view.span.unwrap_or_else(|| fitted(state))
+}
+
+fn fitted(state: &TimelineState) -> (f64, f64) {
+    (
+        state.range.0.days_since_epoch() as f64 - 2.0,
+        state.range.1.days_since_epoch() as f64 + 3.0,
+    )
+}
+
 fn strip(
     ui: &mut egui::Ui,
     state: &TimelineState,
@@ -294,10 +307,7 @@ fn strip(
     layers: &[StripLayer<'_>],
     intents: &mut Vec<TimelineIntent>,
 ) {
-    let fitted = (
-        state.range.0.days_since_epoch() as f64 - 2.0,
-        state.range.1.days_since_epoch() as f64 + 3.0,
-    );
+    let fitted = fitted(state);
     let (mut s0, mut s1) = view.span.unwrap_or(fitted);
     let height = RULER + ROW * layers.len().max(1) as f32 + HANDLE_LABEL + 4.0;
     let (rect, response) =

@@ -19,6 +19,8 @@ pub struct MenuFlags {
     pub grouping: crate::settings::Grouping,
     /// The measure tool is on (its View menu item shows ticked).
     pub measuring: bool,
+    /// The chart strip under the timeline.
+    pub chart: crate::settings::ChartSettings,
 }
 
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
@@ -119,6 +121,20 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                     Grouping::Off
                 };
                 commands.push(Command::SetGrouping(grouping));
+            }
+            let mut chart = flags.chart.shown;
+            if ui
+                .checkbox(&mut chart, "Chart under the timeline")
+                .on_hover_text(
+                    "Features per day, week or month for each shown layer, and the running \
+                     total of a figure such as killed, under the timeline",
+                )
+                .changed()
+            {
+                commands.push(Command::SetChart(crate::settings::ChartSettings {
+                    shown: chart,
+                    ..flags.chart
+                }));
             }
         });
         ui.menu_button("Story", |ui| {
