@@ -157,6 +157,8 @@ fn bars(ui: &mut egui::Ui, input: &ChartInput<'_>) {
                 let len = (bin.next(start).days_since_epoch() as f64 - first).max(1.0);
                 Bar::new(first + len / 2.0, count as f64)
                     .width(len * 0.9)
+                    .fill(layer.colour.gamma_multiply(0.85))
+                    .stroke(egui::Stroke::NONE)
                     .name(bin_label(bin, start))
             })
             .collect();

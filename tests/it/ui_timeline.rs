@@ -128,3 +128,48 @@ fn a_start_date_outside_the_data_is_shown_as_that_day_once_every_layer_is_in() {
         assert_eq!(harness.state().timeline().unwrap().day.to_string(), day);
     }
 }
+
+/// View › Chart under the timeline: the running total of `killed` reads the
+/// strikes' own figures up to the current date, and follows the date.
+#[test]
+fn the_chart_under_the_timeline_totals_killed_up_to_the_current_date() {
+    let mut harness = start();
+    go_to(&mut harness, "2025-11-17");
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Chart under the timeline").click();
+    harness.run_steps(3);
+    let killed_by = |harness: &Harness<'static, crate::common::Window>, day: &str| -> f64 {
+        let last = Day::parse(day).unwrap();
+        harness
+            .state()
+            .workspace()
+            .layers
+            .iter()
+            .flat_map(|l| l.layer.features())
+            .filter(|f| {
+                f.extent
+                    .range_secs()
+                    .is_some_and(|(start, _)| Day::containing(start) <= last)
+            })
+            .filter_map(|f| f.properties().get("killed").and_then(|v| v.as_f64()))
+            .sum()
+    };
+    let expected = killed_by(&harness, "2025-11-17");
+    assert!(expected > 0.0);
+    assert!(
+        harness
+            .query_by_label(&format!("killed by 17 November 2025: {expected}"))
+            .is_some(),
+        "the chart's total at the current date"
+    );
+    go_to(&mut harness, "2025-12-31");
+    let later = killed_by(&harness, "2025-12-31");
+    assert!(later > expected);
+    assert!(
+        harness
+            .query_by_label(&format!("killed by 31 December 2025: {later}"))
+            .is_some()
+    );
+    assert!(harness.state().settings().chart.shown);
+}
