@@ -116,20 +116,23 @@ impl Gazetteer {
                 }
             })
             .collect();
-        entries.extend(features.into_iter().filter(|f| !f.title.trim().is_empty()).map(
-            |f| Entry {
-                name: crate::text::bounded(f.title, crate::text::TITLE_CHARS).into_owned(),
-                folded: fold(f.title),
-                detail: f.layer_name.to_owned(),
-                target: Target::Feature {
-                    layer: f.layer,
-                    feature: f.feature,
-                    bbox: f.bbox,
-                },
-                class: 3,
-                population: 0,
-            },
-        ));
+        entries.extend(
+            features
+                .into_iter()
+                .filter(|f| !f.title.trim().is_empty())
+                .map(|f| Entry {
+                    name: crate::text::bounded(f.title, crate::text::TITLE_CHARS).into_owned(),
+                    folded: fold(f.title),
+                    detail: f.layer_name.to_owned(),
+                    target: Target::Feature {
+                        layer: f.layer,
+                        feature: f.feature,
+                        bbox: f.bbox,
+                    },
+                    class: 3,
+                    population: 0,
+                }),
+        );
         Self { entries }
     }
 
@@ -154,8 +157,18 @@ impl Gazetteer {
             .filter_map(|e| Some((how_well(&e.folded, &query)?, e)))
             .collect();
         found.sort_by(|(a_rank, a), (b_rank, b)| {
-            (a_rank, a.class, std::cmp::Reverse(a.population), a.name.len())
-                .cmp(&(b_rank, b.class, std::cmp::Reverse(b.population), b.name.len()))
+            (
+                a_rank,
+                a.class,
+                std::cmp::Reverse(a.population),
+                a.name.len(),
+            )
+                .cmp(&(
+                    b_rank,
+                    b.class,
+                    std::cmp::Reverse(b.population),
+                    b.name.len(),
+                ))
                 .then_with(|| a.name.cmp(&b.name))
         });
         found.dedup_by(|(_, a), (_, b)| a.name == b.name && a.target == b.target);
@@ -265,7 +278,10 @@ mod tests {
             ]
         );
         // A prefix: the capital before the smaller city, both before a word inside.
-        assert_eq!(names(&g, "mexic")[..3], ["Mexico", "Mexico City", "Mexicali"]);
+        assert_eq!(
+            names(&g, "mexic")[..3],
+            ["Mexico", "Mexico City", "Mexicali"]
+        );
         assert_eq!(names(&g, "san jose"), ["San José", "San José del Guaviare"]);
         assert_eq!(names(&g, "ose"), ["San José", "San José del Guaviare"]);
     }

@@ -171,6 +171,51 @@ fn number(value: f64) -> String {
     thousands(rounded, decimals)
 }
 
+/// What the context menu, the Tools menu and the dialog ask for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RingCommand {
+    /// Tools › Range rings…: round the selected feature, else the map's centre.
+    Open,
+    /// Right-click › Range rings here… / round a feature: the dialog opens.
+    Ask {
+        centre: [f64; 2],
+        round: Option<String>,
+    },
+    /// The dialog's Add: the rings become a feature of the edited layer,
+    /// or of a new layer "Range rings" when none is edited.
+    Add(RingSet),
+    Cancel,
+}
+
+/// The open dialog: where, and the radii as typed so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RingsDialog {
+    pub centre: [f64; 2],
+    pub round: Option<String>,
+    pub text: String,
+    pub unit: Unit,
+}
+
+impl RingsDialog {
+    pub fn new(centre: [f64; 2], round: Option<String>) -> Self {
+        Self {
+            centre,
+            round,
+            text: String::new(),
+            unit: Unit::Km,
+        }
+    }
+
+    /// The rings as typed, or why not yet.
+    pub fn rings(&self) -> Result<RingSet, RadiiError> {
+        Ok(RingSet {
+            centre: self.centre,
+            radii: parse_radii(&self.text, self.unit)?,
+            round: self.round.clone(),
+        })
+    }
+}
+
 /// Rings round a place or a feature, ready to become a feature.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RingSet {
