@@ -31,12 +31,14 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
             };
             let field = ui
                 .horizontal(|ui| {
-                    ui.label("Radii");
-                    let field = ui.add(
-                        egui::TextEdit::singleline(&mut dialog.text)
-                            .hint_text("500, 1000, 2000")
-                            .desired_width(180.0),
-                    );
+                    let label = ui.label("Radii");
+                    let field = ui
+                        .add(
+                            egui::TextEdit::singleline(&mut dialog.text)
+                                .hint_text("500, 1000, 2000")
+                                .desired_width(180.0),
+                        )
+                        .labelled_by(label.id);
                     for unit in Unit::ALL {
                         ui.radio_value(&mut dialog.unit, unit, unit.name());
                     }

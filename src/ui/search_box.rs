@@ -47,11 +47,17 @@ pub fn search_box(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(420.0);
-                let field = ui.add(
-                    egui::TextEdit::singleline(query)
-                        .hint_text("Find a place or a feature")
-                        .desired_width(f32::INFINITY),
-                );
+                let field = ui
+                    .horizontal(|ui| {
+                        let label = ui.strong("Find");
+                        ui.add(
+                            egui::TextEdit::singleline(query)
+                                .hint_text("a place or a feature")
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(label.id)
+                    })
+                    .inner;
                 field.request_focus();
                 if field.changed() {
                     *chosen = 0;
@@ -69,7 +75,7 @@ pub fn search_box(
                         *chosen = i;
                     }
                 }
-                ui.small("↑ ↓ choose · Enter go · Esc close");
+                ui.small("Up/Down: choose · Enter: go there · Esc: close");
             });
         });
     command
