@@ -3,28 +3,19 @@
 //! layers' features, matched as the user types.
 //!
 //! Matching ignores case and accents ("bogota" finds "Bogotá", "mexico"
-//! finds "México"): both sides are folded by [`fold`] (Unicode NFD, then
-//! the combining marks dropped, then lower case). Ranking, best first: the
+//! finds "México"): both sides are folded by [`fold`] (`crate::text`:
+//! Unicode NFD, the combining marks dropped, lower case). Ranking, best first: the
 //! whole name, then a name that starts with the query, then one with a word
 //! that does, then one that merely contains it; within a rank countries
 //! before capitals before cities before features, bigger cities first.
 //! No egui here: `ui::search_box` draws the box, `app::tools` flies there.
 
 use crate::basemap::places::{Place, PlaceKind};
+pub use crate::text::fold;
 use crate::view::LonLatBox;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Most results listed under the box.
 pub const MAX_RESULTS: usize = 8;
-
-/// `text` compared as search compares it: no accents, lower case.
-pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
 
 /// What a result leads to.
 #[derive(Debug, Clone, PartialEq)]
