@@ -355,6 +355,12 @@ fn a_list_of_radii_draws_one_labelled_ring_each_in_the_unit_asked() {
         .filter(|s| matches!(s, Shape::Path(path) if !path.closed && path.points.len() > 36))
         .count();
     assert_eq!(ring_lines, 2);
+    let fills = shapes
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Path(path) if path.closed && path.points.len() > 36))
+        .count();
+    assert_eq!(fills, 0, "a set of rings is outlines only");
     let texts: Vec<&str> = shapes.labels.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(texts, ["100 nm", "200 nm"]);
     // Each label sits just inside its ring's northern point, the larger

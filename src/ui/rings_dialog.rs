@@ -12,7 +12,9 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0))
+        // Over the map's notices, which sit at its top.
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_CENTER, egui::vec2(0.0, -120.0))
         .show(ctx, |ui| {
             let [lon, lat] = dialog.centre;
             let place = format!(

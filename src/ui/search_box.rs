@@ -40,7 +40,8 @@ pub fn search_box(
         return Some(SearchCommand::Go(entry.target.clone()));
     }
     egui::Area::new(egui::Id::unique("search-box"))
-        .order(egui::Order::Foreground)
+        // Above the map's notices (Foreground, drawn later in the frame).
+        .order(egui::Order::Tooltip)
         .pivot(Align2::CENTER_TOP)
         .fixed_pos(map.center_top() + vec2(0.0, 12.0))
         .constrain_to(map)
