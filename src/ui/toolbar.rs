@@ -333,15 +333,25 @@ mod widget_tests {
     }
 
     #[test]
-    fn the_view_menu_toggles_the_measure_tool() {
+    fn the_tools_menu_measures_opens_range_rings_and_finds_places() {
         let mut harness = bars(MenuFlags::default());
-        harness.get_by_label("View").click();
-        harness.run();
-        harness.get_by_label("Measure distances  (M)").click();
-        harness.run();
+        for item in [
+            "Measure distances  (M)",
+            "Range rings…",
+            "Find a place or feature…  (Ctrl+F)",
+        ] {
+            harness.get_by_label("Tools").click();
+            harness.run();
+            harness.get_by_label(item).click();
+            harness.run();
+        }
         assert_eq!(
             harness.state().commands,
-            [Command::Measure(MeasureCommand::Toggle)]
+            [
+                Command::Measure(MeasureCommand::Toggle),
+                Command::Rings(RingCommand::Open),
+                Command::Search(SearchCommand::Open),
+            ]
         );
     }
 
