@@ -80,9 +80,10 @@ fn rings(c: &mut Criterion) {
             {{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [-75.1, 19.9]}},
               "properties": {{"title": "Guantánamo"{b}}}}}]}}"#
         );
-        sitmap::layers::load_str(&text, "rings.geojson")
-            .layer
-            .expect("the bench layer loads")
+        match sitmap::layers::load_str(&text, "rings.geojson").layer {
+            Some(layer) => layer,
+            None => panic!("the bench layer does not load"),
+        }
     };
     let rect = Rect::from_min_size(pos2(0.0, 0.0), egui::vec2(1280.0, 720.0));
     let mut memory = MapMemory::default();
