@@ -75,7 +75,7 @@ pub fn distance_label(metres: f64) -> String {
 }
 
 /// `value` with `decimals` and a comma between thousands.
-fn thousands(value: f64, decimals: usize) -> String {
+pub(crate) fn thousands(value: f64, decimals: usize) -> String {
     let text = format!("{value:.decimals$}");
     let (whole, rest) = text.split_at(text.find('.').unwrap_or(text.len()));
     let digits: Vec<char> = whole.chars().collect();

@@ -89,6 +89,10 @@ pub enum Command {
     ChartTotal(Option<String>),
     /// The measure tool: on/off, a clicked place, undo, clear.
     Measure(crate::measure_tool::MeasureCommand),
+    /// Range rings: the dialog, and the rings it adds.
+    Rings(crate::range_rings::RingCommand),
+    /// The search box (Ctrl+F) and where it flies.
+    Search(crate::place_search::SearchCommand),
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),

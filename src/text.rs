@@ -9,6 +9,10 @@
 //! of a text report; [`escape_control`] writes control characters as
 //! escapes (`\n`, `\u{1b}`) so one value stays on one line.
 
+//!
+//! Comparing: [`fold`] drops accents and case, for place search and for
+//! finding a CSV file's columns by name.
+
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -31,6 +35,17 @@ pub fn bounded(text: &str, max_chars: usize) -> Cow<'_, str> {
             Cow::Owned(cut)
         }
     }
+}
+
+/// `text` as names are compared: Unicode NFD, the combining marks (the
+/// accents) dropped, lower case; "Bogotá" and "BOGOTA" are both "bogota".
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `text` with control characters written as escapes: `\n`, `\r`, `\t`

@@ -511,6 +511,13 @@ impl SitmapApp {
                 session.draft.clear();
                 false
             }
+            EditCommand::Add {
+                geometry,
+                properties,
+            } => {
+                session.selected = Some(doc.add(geometry, properties));
+                true
+            }
             EditCommand::DeleteSelected => {
                 let removed = session.selected.is_some_and(|at| doc.remove(at));
                 if removed {

@@ -129,6 +129,7 @@ impl SitmapApp {
         self.cursor = cursor;
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
+        let presenting_now = self.present.presenting;
         let mut commands = self.layers.after_map(&response);
         if edited && self.edit.tool != crate::edit::Tool::Select {
             // A draw tool's click places a vertex; it selects nothing.
@@ -136,6 +137,9 @@ impl SitmapApp {
         }
         commands.extend(self.edit_after_map(&response));
         self.measure_after_map(&response, &mut commands);
+        if !presenting_now {
+            commands.extend(self.map_context_menu(&response));
+        }
         commands.extend(
             crate::ui::measure_overlay::readout(ui.ctx(), response.rect, &self.measure)
                 .map(Command::Measure),

@@ -60,6 +60,8 @@ pub struct SitmapApp {
     edit: edit::EditSession,
     /// The measure tool: on or off, the places clicked.
     measure: crate::measure_tool::Measurement,
+    /// Range rings, place search and the map's context menu.
+    tools: tools::ToolsSession,
     /// Classroom, reduced motion, panels: what the menus set and the session keeps.
     settings: Settings,
     /// The map was clicked / right-clicked last frame (not dragged).
@@ -103,6 +105,7 @@ impl SitmapApp {
             present: present::PresentSession::default(),
             edit: edit::EditSession::default(),
             measure: crate::measure_tool::Measurement::default(),
+            tools: tools::ToolsSession::default(),
             settings: options.settings,
             map_clicks: (false, false),
             export_chrome: 0,
@@ -263,6 +266,8 @@ impl SitmapApp {
                 self.edit_select(feature);
             }
             Command::Measure(command) => self.measure_command(command),
+            Command::Rings(command) => self.rings_command(ctx, command),
+            Command::Search(command) => self.search_command(ctx, command),
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.settings.scenes_panel = open,
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
@@ -493,6 +498,7 @@ impl SitmapApp {
             commands.extend(dialogs::new_layer(&ctx, name, file).map(Command::Edit));
         }
         commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
+        commands.extend(self.tool_windows(&ctx));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

@@ -7,7 +7,7 @@ use super::SitmapApp;
 use crate::overlay::plugin::FeatureRef;
 use crate::present::{CameraPose, PresentCommand, RecoveryWriter, Snapshot, StoryDoc, Transition};
 use crate::scenes::{Camera, Scene, SceneTime, Story, check_against, layer_matches};
-use crate::timeline::{Mode, TimeCommand};
+use crate::timeline::{Day, Mode, TimeCommand};
 use crate::ui::slide;
 use std::path::PathBuf;
 
@@ -186,7 +186,7 @@ impl SitmapApp {
             .map_or(egui::vec2(1600.0, 1000.0), |r| r.size())
     }
 
-    fn camera_pose(&self) -> CameraPose {
+    pub(super) fn camera_pose(&self) -> CameraPose {
         let center = self.state.center();
         CameraPose {
             lon: center.x(),
@@ -207,6 +207,19 @@ impl SitmapApp {
                     .clamp(crate::view::MIN_ZOOM, crate::view::MAX_ZOOM),
             )
             .ok();
+    }
+
+    /// Moves the camera to `target` as a scene change does (animated over
+    /// the same 1.2 s, the date kept), or at once with reduced motion.
+    pub(super) fn fly_to(&mut self, target: CameraPose) {
+        if self.settings.reduced_motion {
+            self.present.transition = None;
+            self.set_camera(target);
+            return;
+        }
+        let day = self.time.state.as_ref().map_or(Day::EPOCH, |t| t.day);
+        let from = self.camera_pose();
+        self.present.transition = Some(Transition::new(from, target, day, day));
     }
 
     /// Goes to scene `index`: layers and highlights at once, camera and date
@@ -292,11 +305,14 @@ impl SitmapApp {
                 self.present.transition = Some(transition);
             }
             self.set_camera(pose);
-            self.time.apply(
-                TimeCommand::SetDay(day),
-                &self.layers.workspace,
-                self.settings.classroom,
-            );
+            // A fly-to (place search) keeps the date: the timeline may play on.
+            if self.time.state.as_ref().is_some_and(|t| t.day != day) {
+                self.time.apply(
+                    TimeCommand::SetDay(day),
+                    &self.layers.workspace,
+                    self.settings.classroom,
+                );
+            }
             ctx.request_repaint();
         }
         let generation = self.layers.workspace.generation;

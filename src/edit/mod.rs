@@ -99,6 +99,11 @@ pub enum EditCommand {
     Cancel,
     /// Deletes the selected feature (Delete).
     DeleteSelected,
+    /// A whole feature made elsewhere (range rings from their dialog).
+    Add {
+        geometry: serde_json::Value,
+        properties: serde_json::Map<String, serde_json::Value>,
+    },
     /// Properties of feature `at` of the document: `(key, value or None
     /// to remove)`, merged into one undo step with edits of the same key.
     SetProperties {

@@ -162,7 +162,10 @@ fn the_saved_file_loads_with_the_same_features_and_no_errors() {
         }
     );
     let ring = &layer.features()[3];
-    assert_eq!(ring.style.as_ref().and_then(|s| s.radius_km), Some(250.0));
+    assert_eq!(
+        ring.style.as_ref().map(|s| s.radius_km.to_vec()),
+        Some(vec![250.0])
+    );
     // What was saved opens for editing as the same document.
     let reopened = LayerDoc::open(&path, &layer).unwrap();
     assert_eq!(reopened.features(), doc.features());

@@ -27,11 +27,13 @@ pub enum Key {
     FillOpacity,
     /// A range ring's radius: a Point drawn with a geodesic circle round it.
     RadiusKm,
+    /// The unit a range ring is labelled in (`"nm"`; km otherwise).
+    RadiusUnit,
 }
 
 impl Key {
     /// How many keys there are.
-    pub const COUNT: usize = 18;
+    pub const COUNT: usize = 19;
 
     /// Every key, in slot order.
     pub const ALL: [Key; Key::COUNT] = [
@@ -53,6 +55,7 @@ impl Key {
         Key::Fill,
         Key::FillOpacity,
         Key::RadiusKm,
+        Key::RadiusUnit,
     ];
 
     /// The key as written in a feature's `properties`.
@@ -76,6 +79,7 @@ impl Key {
             Key::Fill => "fill",
             Key::FillOpacity => "fill-opacity",
             Key::RadiusKm => "radius_km",
+            Key::RadiusUnit => "radius_unit",
         }
     }
 
@@ -102,6 +106,7 @@ impl Key {
             "fill" => Key::Fill,
             "fill-opacity" => Key::FillOpacity,
             "radius_km" => Key::RadiusKm,
+            "radius_unit" => Key::RadiusUnit,
             _ => return None,
         })
     }
@@ -135,7 +140,8 @@ impl Key {
             | Key::StrokeWidth
             | Key::Fill
             | Key::FillOpacity
-            | Key::RadiusKm => 0,
+            | Key::RadiusKm
+            | Key::RadiusUnit => 0,
         }
     }
 }

@@ -370,9 +370,12 @@ pub struct Style {
     pub stroke_width: Option<f32>,
     pub fill: Option<Rgb>,
     pub fill_opacity: Option<f32>,
-    /// `radius_km` of a Point: a range ring (a geodesic circle) of this
-    /// radius is drawn round it.
-    pub radius_km: Option<f32>,
+    /// `radius_km` of a Point: range rings (geodesic circles) of these
+    /// radii are drawn round it; a number is one ring, a list several.
+    /// Empty: none.
+    pub radius_km: Box<[f32]>,
+    /// `radius_unit: "nm"`: the rings are labelled in nautical miles.
+    pub radius_nm: bool,
 }
 
 impl Style {

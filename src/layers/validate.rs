@@ -402,6 +402,14 @@ impl<'p> Prop<'p> {
         }
     }
 
+    /// The value when it is not text.
+    fn as_json(&self) -> Option<&Value> {
+        match self {
+            Prop::Text(_) => None,
+            Prop::Json(value) => Some(value),
+        }
+    }
+
     fn as_f64(&self) -> Option<f64> {
         match self {
             Prop::Text(_) => None,

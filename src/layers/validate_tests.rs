@@ -86,6 +86,36 @@ fn unreadable_style_values_fall_back_with_a_warning() {
 }
 
 #[test]
+fn radius_km_is_one_radius_or_a_list_and_a_bad_one_is_a_warning() {
+    let checked = check(&format!(
+        r#""start":"2025-09-02",{SOURCE},"radius_km":[500,1000.5],"radius_unit":"nm""#
+    ));
+    assert!(checked.warnings.is_empty(), "{:?}", checked.warnings);
+    let style = checked.feature.unwrap().style.unwrap();
+    assert_eq!(
+        (&*style.radius_km, style.radius_nm),
+        (&[500.0, 1000.5][..], true)
+    );
+    for bad in [r#"[500,"far"]"#, "[500,30000]", "-1", r#""500""#] {
+        let checked = check(&format!(
+            r#""start":"2025-09-02",{SOURCE},"radius_km":{bad},"radius_unit":"miles""#
+        ));
+        let texts = texts(&checked.warnings);
+        assert_eq!(texts.len(), 2, "{bad}: {texts:?}");
+        assert!(
+            texts[0].contains("is not a number from 0 to 20000"),
+            "{texts:?}"
+        );
+        assert!(
+            texts[1].contains("radius_unit \"miles\" is not km or nm"),
+            "{texts:?}"
+        );
+        let feature = checked.feature.expect("the feature still loads");
+        assert!(feature.style.is_none(), "{bad}: no rings");
+    }
+}
+
+#[test]
 fn unknown_precision_words_are_warnings_not_errors() {
     let checked = check(&format!(
         r#""start":"2025-09-02",{SOURCE},"date_precision":"week","location_precision":"roughly""#

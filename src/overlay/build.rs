@@ -296,6 +296,7 @@ fn build_layer(
     };
     let (mut circles, mut areas, mut lines) = (Vec::new(), Vec::new(), Vec::new());
     let mut fills = Fills::default();
+    let labels = &mut out.labels;
     let OverlayCache {
         polygons,
         symbols,
@@ -370,8 +371,9 @@ fn build_layer(
                 {
                     uncertainty(km, p, screen, paint.marker, false, &mut circles);
                 }
-                if let Some(km) = feature.style.as_ref().and_then(|s| s.radius_km) {
-                    super::rings::range_ring([p.x(), p.y()], km, screen, paint, &mut circles);
+                if let Some(style) = feature.style.as_deref() {
+                    let centre = [p.x(), p.y()];
+                    super::rings::range_rings(centre, style, screen, paint, &mut circles, labels);
                 }
             }
             Simple::Line(line) => line_shapes(line, screen, paint, &mut lines),

@@ -343,6 +343,33 @@ fn an_approximate_location_shows_its_uncertainty_circle_to_scale() {
 }
 
 #[test]
+fn a_list_of_radii_draws_one_labelled_ring_each_in_the_unit_asked() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let rings = r#""radius_km": [185.2, 370.4], "radius_unit": "nm""#;
+    let layer = layer(&[point(&projector, 400.0, 300.0, rings)]);
+    let shapes = build(&[draw(&layer)], &projector, &options());
+    let ring_lines = shapes
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Path(path) if !path.closed && path.points.len() > 36))
+        .count();
+    assert_eq!(ring_lines, 2);
+    let fills = shapes
+        .shapes
+        .iter()
+        .filter(|s| matches!(s, Shape::Path(path) if path.closed && path.points.len() > 36))
+        .count();
+    assert_eq!(fills, 0, "a set of rings is outlines only");
+    let texts: Vec<&str> = shapes.labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["100 nm", "200 nm"]);
+    // Each label sits just inside its ring's northern point, the larger
+    // ring's higher up the screen.
+    assert!(shapes.labels[1].at.y < shapes.labels[0].at.y);
+    assert!((shapes.labels[0].at.x - 400.0).abs() < 1.0);
+}
+
+#[test]
 fn a_point_with_radius_km_draws_a_geodesic_range_ring() {
     let memory = memory();
     let projector = projector(&memory);

@@ -226,8 +226,20 @@ pub fn details_ui(
                             },
                         ),
                     }
-                    if let Some(km) = feature.style.as_ref().and_then(|s| s.radius_km) {
-                        row("Range ring", format!("{km} km"));
+                    if let Some(style) = feature.style.as_deref()
+                        && !style.radius_km.is_empty()
+                    {
+                        let unit = if style.radius_nm {
+                            crate::range_rings::Unit::Nm
+                        } else {
+                            crate::range_rings::Unit::Km
+                        };
+                        let radii: Vec<String> = style
+                            .radius_km
+                            .iter()
+                            .map(|&km| crate::range_rings::label(f64::from(km), unit))
+                            .collect();
+                        row("Range rings", radii.join(", "));
                     }
                     for (key, value) in feature.other_properties() {
                         let text = match value {

@@ -338,7 +338,11 @@ fn location(
         properties,
         drafts,
     ));
-    if geometry == Some("Point") {
+    if let Some(Value::Array(radii)) = properties.get(Key::RadiusKm.name()) {
+        // Several rings (Range rings here…): shown, retyped there.
+        let radii: Vec<String> = radii.iter().map(Value::to_string).collect();
+        ui.label(format!("Range rings (km): {}", radii.join(", ")));
+    } else if geometry == Some("Point") {
         commands.extend(number_row(
             ui,
             at,

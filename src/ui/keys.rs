@@ -8,6 +8,7 @@
 
 use crate::edit::{EditCommand, Tool};
 use crate::measure_tool::MeasureCommand;
+use crate::place_search::SearchCommand;
 use crate::present::{PresentCommand, SceneCommand};
 use crate::state::Command;
 use crate::timeline::TimeCommand;
@@ -287,6 +288,11 @@ pub const KEYMAP: &[Row] = &[
         bindings: &[bind(Key::M, "M", Mods::NoShift, When::Window, Command::Measure(MeasureCommand::Toggle))],
     },
     Row {
+        keys: "Ctrl+F",
+        does: "Find a place (countries, capitals, cities) or a feature by its title; Enter flies there",
+        bindings: &[bind(Key::F, "Ctrl+F", Mods::Command, When::Window, Command::Search(SearchCommand::Open))],
+    },
+    Row {
         keys: "Backspace / Esc (measuring)",
         does: "Remove the last measured place / stop measuring",
         bindings: &[
@@ -528,6 +534,17 @@ mod tests {
         );
         assert!(press(Key::Escape, none, false).contains(&measure(MeasureCommand::Stop)));
         assert_eq!(key_for(&measure(MeasureCommand::Toggle)), "M");
+    }
+
+    #[test]
+    fn ctrl_f_opens_the_search_box() {
+        let open = Command::Search(SearchCommand::Open);
+        assert_eq!(
+            press(Key::F, egui::Modifiers::COMMAND, false),
+            vec![open.clone()]
+        );
+        assert_eq!(key_for(&open), "Ctrl+F");
+        assert!(press(Key::F, egui::Modifiers::NONE, false).is_empty());
     }
 
     #[test]

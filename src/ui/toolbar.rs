@@ -2,7 +2,9 @@
 
 use crate::measure_tool::MeasureCommand;
 use crate::online::BasemapChoice;
+use crate::place_search::SearchCommand;
 use crate::present::{PresentCommand, SceneCommand};
+use crate::range_rings::RingCommand;
 use crate::settings::Grouping;
 use crate::state::{AppState, Command, ShareCommand, ThemeChoice};
 use crate::ui::keys;
@@ -70,20 +72,6 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 .clicked()
             {
                 commands.push(Command::ZoomBy(-1.0));
-            }
-            ui.separator();
-            // In the menu, not the toolbar: the reviewed snapshot shows the toolbar.
-            let measure = Command::Measure(MeasureCommand::Toggle);
-            let mut measuring = flags.measuring;
-            if ui
-                .checkbox(
-                    &mut measuring,
-                    keys::menu_item("Measure distances", &measure),
-                )
-                .on_hover_text("Geodesic distances and bearings: click places on the map")
-                .changed()
-            {
-                commands.push(measure);
             }
             ui.separator();
             let mut classroom = flags.classroom;
@@ -200,6 +188,39 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
             if ui.button("About sitmap and its data").clicked() {
                 commands.push(Command::ShowAbout(true));
+            }
+        });
+        // Menus, not toolbar buttons, and last: the reviewed snapshot shows
+        // the toolbar and the menu bar before it.
+        ui.menu_button("Tools", |ui| {
+            let measure = Command::Measure(MeasureCommand::Toggle);
+            let mut measuring = flags.measuring;
+            if ui
+                .checkbox(
+                    &mut measuring,
+                    keys::menu_item("Measure distances", &measure),
+                )
+                .on_hover_text("Geodesic distances and bearings: click places on the map")
+                .changed()
+            {
+                commands.push(measure);
+            }
+            if ui
+                .button("Range rings…")
+                .on_hover_text(
+                    "Geodesic circles at the radii you type, round the selected feature \
+                     or the map's centre (right-click the map for any place)",
+                )
+                .clicked()
+            {
+                commands.push(Command::Rings(RingCommand::Open));
+            }
+            let find = Command::Search(SearchCommand::Open);
+            if ui
+                .button(keys::menu_item("Find a place or feature…", &find))
+                .clicked()
+            {
+                commands.push(find);
             }
         });
     });
@@ -328,15 +349,25 @@ mod widget_tests {
     }
 
     #[test]
-    fn the_view_menu_toggles_the_measure_tool() {
+    fn the_tools_menu_measures_opens_range_rings_and_finds_places() {
         let mut harness = bars(MenuFlags::default());
-        harness.get_by_label("View").click();
-        harness.run();
-        harness.get_by_label("Measure distances  (M)").click();
-        harness.run();
+        for item in [
+            "Measure distances  (M)",
+            "Range rings…",
+            "Find a place or feature…  (Ctrl+F)",
+        ] {
+            harness.get_by_label("Tools").click();
+            harness.run();
+            harness.get_by_label(item).click();
+            harness.run();
+        }
         assert_eq!(
             harness.state().commands,
-            [Command::Measure(MeasureCommand::Toggle)]
+            [
+                Command::Measure(MeasureCommand::Toggle),
+                Command::Rings(RingCommand::Open),
+                Command::Search(SearchCommand::Open),
+            ]
         );
     }
 

@@ -30,3 +30,4 @@ mod ui_measure;
 mod ui_present;
 mod ui_story_safety;
 mod ui_timeline;
+mod ui_tools;

@@ -310,12 +310,27 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         }
         parsed.map(|n| n as f32)
     };
-    // A range ring wider than half the Earth's circumference is no ring.
-    let (stroke_width, fill_opacity, radius_km) = (
+    let (stroke_width, fill_opacity) = (
         number(Key::StrokeWidth, 100.0),
         number(Key::FillOpacity, 1.0),
-        number(Key::RadiusKm, 20_000.0),
     );
+    let radius_km = radii(properties, warnings);
+    let radius_nm = match properties.get(Key::RadiusUnit) {
+        None => false,
+        Some(value) => match value.as_str().and_then(crate::range_rings::Unit::from_name) {
+            Some(unit) => unit == crate::range_rings::Unit::Nm,
+            None => {
+                warnings.push(Message::new(
+                    Kind::Unread("radius_unit"),
+                    format!(
+                        "radius_unit {} is not km or nm; the rings are labelled in km",
+                        excerpt(&value.to_json())
+                    ),
+                ));
+                false
+            }
+        },
+    };
     let marker_symbol = properties
         .get(Key::MarkerSymbol)
         .and_then(Prop::as_str)
@@ -328,8 +343,41 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
         fill,
         fill_opacity,
         radius_km,
+        radius_nm,
     };
     (!style.is_empty()).then(|| Box::new(style))
+}
+
+/// `radius_km`: a number, or a list of numbers for several rings (each
+/// from 0 to 20,000: a ring wider than half the Earth's circumference is
+/// no ring); what does not read is a warning and left out.
+fn radii(properties: &Known, warnings: &mut Vec<Message>) -> Box<[f32]> {
+    let Some(value) = properties.get(Key::RadiusKm) else {
+        return Box::default();
+    };
+    let max = crate::range_rings::MAX_RADIUS_KM;
+    let fits = |n: &Value| n.as_f64().filter(|n| (0.0..=max).contains(n));
+    let read: Option<Vec<f64>> = match value.as_json() {
+        Some(Value::Array(items)) if items.len() <= crate::range_rings::MAX_RINGS => {
+            items.iter().map(fits).collect()
+        }
+        Some(one) => fits(one).map(|n| vec![n]),
+        None => None,
+    };
+    match read {
+        Some(radii) => radii.into_iter().map(|n| n as f32).collect(),
+        None => {
+            warnings.push(Message::new(
+                Kind::Unread("radius_km"),
+                format!(
+                    "radius_km {} is not a number from 0 to {max}, or a list of at most {} of them; ignored",
+                    excerpt(&value.to_json()),
+                    crate::range_rings::MAX_RINGS
+                ),
+            ));
+            Box::default()
+        }
+    }
 }
 
 /// Which known properties a loaded feature holds exactly in its typed fields,

@@ -120,12 +120,12 @@ pub(crate) struct Columns {
 pub(crate) fn normalize(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut depth = 0u32;
-    for c in name.chars() {
+    for c in crate::text::fold(name).chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
-            c if c.is_alphanumeric() => out.extend(unaccent(c).to_lowercase()),
+            c if c.is_alphanumeric() => out.push(c),
             _ => {
                 if !out.ends_with('_') {
                     out.push('_');
@@ -134,20 +134,6 @@ pub(crate) fn normalize(name: &str) -> String {
         }
     }
     out.trim_matches('_').to_owned()
-}
-
-fn unaccent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        c => c,
-    }
 }
 
 const LAT_WORDS: &[&str] = &["lat", "latitude", "latitud", "breite", "breitengrad"];
@@ -441,6 +427,10 @@ mod tests {
     fn names_compare_without_case_accents_or_notes() {
         assert_eq!(normalize("Latitude (WGS84)"), "latitude");
         assert_eq!(normalize("  LONG "), "long");
+        // Accents go whichever way the file wrote them (composed or not).
+        assert_eq!(normalize("Länge"), "lange");
+        assert_eq!(normalize("La\u{308}nge"), "lange");
+        assert_eq!(normalize("Fecha_del_Evento Año"), "fecha_del_evento_ano");
         assert_eq!(normalize("Längengrad"), "langengrad");
         assert_eq!(normalize("Fecha del evento"), "fecha_del_evento");
         assert_eq!(normalize("ActionGeo_Lat"), "actiongeo_lat");

@@ -1,0 +1,324 @@
+//! Place search (Ctrl+F): the built-in gazetteer (the basemap's countries,
+//! capitals and cities, `assets/places.tsv`) and the titles of the open
+//! layers' features, matched as the user types.
+//!
+//! Matching ignores case and accents ("bogota" finds "Bogotá", "mexico"
+//! finds "México"): both sides are folded by [`fold`] (`crate::text`:
+//! Unicode NFD, the combining marks dropped, lower case). Ranking, best first: the
+//! whole name, then a name that starts with the query, then one with a word
+//! that does, then one that merely contains it; within a rank countries
+//! before capitals before cities before features, bigger cities first.
+//! No egui here: `ui::search_box` draws the box, `app::tools` flies there.
+
+use crate::basemap::places::{Place, PlaceKind};
+pub use crate::text::fold;
+use crate::view::LonLatBox;
+
+/// Most results listed under the box.
+pub const MAX_RESULTS: usize = 8;
+
+/// What a result leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    /// A place of the gazetteer: its centre and a zoom that shows it
+    /// (a country whole, a city with its surroundings).
+    Place { lon_lat: [f64; 2], zoom: f64 },
+    /// Feature `feature` of open layer `layer`, and its extent.
+    Feature {
+        layer: usize,
+        feature: usize,
+        bbox: LonLatBox,
+    },
+}
+
+/// What the search box asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SearchCommand {
+    /// Ctrl+F, Tools › Find…: the box opens (or takes the focus again).
+    Open,
+    /// Esc or a click away.
+    Close,
+    /// Enter or a click on a result: fly there (and select a feature).
+    Go(Target),
+}
+
+/// One thing that can be found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    /// "Country", "Capital · 7,674,366", "Strikes": under the name.
+    pub detail: String,
+    pub target: Target,
+    folded: String,
+    /// 0 countries, 1 capitals, 2 cities, 3 features.
+    class: u8,
+    population: u64,
+}
+
+/// The zoom a place is shown at: a country whole at its labelling zoom
+/// plus a little (Brazil at 4, Jamaica at 7), a big city at 8, a smaller
+/// one at 9.
+pub fn place_zoom(place: &Place) -> f64 {
+    match place.kind {
+        PlaceKind::Country => (f64::from(place.min_zoom) + 2.5).clamp(4.0, 7.0),
+        PlaceKind::Capital => 8.0,
+        PlaceKind::City if place.population >= 1_000_000 => 8.0,
+        PlaceKind::City => 9.0,
+    }
+}
+
+/// A feature as search sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct FeatureItem<'a> {
+    pub layer: usize,
+    pub feature: usize,
+    pub title: &'a str,
+    pub layer_name: &'a str,
+    pub bbox: LonLatBox,
+}
+
+/// Everything that can be found, folded once.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    pub fn new<'a>(places: &[Place], features: impl IntoIterator<Item = FeatureItem<'a>>) -> Self {
+        let mut entries: Vec<Entry> = places
+            .iter()
+            .filter(|p| p.lon.is_finite() && p.lat.is_finite())
+            .map(|p| {
+                let (class, detail) = match p.kind {
+                    PlaceKind::Country => (0, "Country".to_owned()),
+                    PlaceKind::Capital => (1, "Capital".to_owned()),
+                    PlaceKind::City => (2, "City".to_owned()),
+                };
+                Entry {
+                    folded: fold(&p.name),
+                    name: p.name.clone(),
+                    detail,
+                    target: Target::Place {
+                        lon_lat: [f64::from(p.lon), f64::from(p.lat)],
+                        zoom: place_zoom(p),
+                    },
+                    class,
+                    population: p.population,
+                }
+            })
+            .collect();
+        entries.extend(
+            features
+                .into_iter()
+                .filter(|f| !f.title.trim().is_empty())
+                .map(|f| Entry {
+                    name: crate::text::bounded(f.title, crate::text::TITLE_CHARS).into_owned(),
+                    folded: fold(f.title),
+                    detail: f.layer_name.to_owned(),
+                    target: Target::Feature {
+                        layer: f.layer,
+                        feature: f.feature,
+                        bbox: f.bbox,
+                    },
+                    class: 3,
+                    population: 0,
+                }),
+        );
+        Self { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The best `limit` matches of `query`, best first; nothing for a
+    /// blank query.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        let query = fold(query.trim());
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let mut found: Vec<(u8, &Entry)> = self
+            .entries
+            .iter()
+            .filter_map(|e| Some((how_well(&e.folded, &query)?, e)))
+            .collect();
+        found.sort_by(|(a_rank, a), (b_rank, b)| {
+            (
+                a_rank,
+                a.class,
+                std::cmp::Reverse(a.population),
+                a.name.len(),
+            )
+                .cmp(&(
+                    b_rank,
+                    b.class,
+                    std::cmp::Reverse(b.population),
+                    b.name.len(),
+                ))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        found.dedup_by(|(_, a), (_, b)| a.name == b.name && a.target == b.target);
+        found.into_iter().take(limit).map(|(_, e)| e).collect()
+    }
+}
+
+/// 0 the whole name, 1 its start, 2 a word's start, 3 anywhere; `None`
+/// when the name does not contain the query.
+fn how_well(name: &str, query: &str) -> Option<u8> {
+    if name == query {
+        return Some(0);
+    }
+    if name.starts_with(query) {
+        return Some(1);
+    }
+    let mut found = None;
+    for (at, _) in name.match_indices(query) {
+        let word_start = name[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if word_start {
+            return Some(2);
+        }
+        found = Some(3);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(kind: PlaceKind, name: &str, population: u64) -> Place {
+        Place {
+            kind,
+            name: name.into(),
+            lon: -74.0,
+            lat: 4.6,
+            population,
+            min_zoom: 2.0,
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let places = [
+            place(PlaceKind::Country, "Mexico", 0),
+            place(PlaceKind::Capital, "Mexico City", 12_294_193),
+            place(PlaceKind::City, "New Mexico Town", 10_000),
+            place(PlaceKind::Capital, "Bogotá", 7_674_366),
+            place(PlaceKind::City, "San José del Guaviare", 50_000),
+            place(PlaceKind::Capital, "San José", 1_000_000),
+            place(PlaceKind::City, "Mexicali", 1_000_000),
+        ];
+        let features = [FeatureItem {
+            layer: 1,
+            feature: 7,
+            title: "Strike near México's Pacific coast",
+            layer_name: "Strikes",
+            bbox: LonLatBox {
+                west: -100.0,
+                south: 15.0,
+                east: -100.0,
+                north: 15.0,
+            },
+        }];
+        Gazetteer::new(&places, features)
+    }
+
+    fn names(g: &Gazetteer, query: &str) -> Vec<String> {
+        g.search(query, MAX_RESULTS)
+            .into_iter()
+            .map(|e| e.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn folding_drops_accents_and_case() {
+        assert_eq!(fold("Bogotá"), "bogota");
+        assert_eq!(fold("MÉXICO"), "mexico");
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("Curaçao"), "curacao");
+        assert_eq!(fold("Ñuñoa"), "nunoa");
+    }
+
+    #[test]
+    fn bogota_finds_bogota_with_its_accent() {
+        let g = gazetteer();
+        assert_eq!(names(&g, "bogota"), ["Bogotá"]);
+        assert_eq!(names(&g, "BOGOTÁ"), ["Bogotá"]);
+        assert_eq!(names(&g, "  bog "), ["Bogotá"]);
+        assert!(names(&g, "").is_empty() && names(&g, "   ").is_empty());
+        assert!(names(&g, "atlantis").is_empty());
+    }
+
+    #[test]
+    fn the_whole_name_comes_first_then_its_start_then_a_word_then_anywhere() {
+        let g = gazetteer();
+        assert_eq!(
+            names(&g, "mexico"),
+            [
+                "Mexico",
+                "Mexico City",
+                "New Mexico Town",
+                "Strike near México's Pacific coast"
+            ]
+        );
+        // A prefix: the capital before the smaller city, both before a word inside.
+        assert_eq!(
+            names(&g, "mexic")[..3],
+            ["Mexico", "Mexico City", "Mexicali"]
+        );
+        assert_eq!(names(&g, "san jose"), ["San José", "San José del Guaviare"]);
+        assert_eq!(names(&g, "ose"), ["San José", "San José del Guaviare"]);
+    }
+
+    #[test]
+    fn a_feature_is_found_by_its_title_and_leads_to_it() {
+        let g = gazetteer();
+        let found = g.search("pacific", MAX_RESULTS);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].detail, "Strikes");
+        assert!(matches!(
+            found[0].target,
+            Target::Feature {
+                layer: 1,
+                feature: 7,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn a_country_is_shown_whole_and_a_city_closer() {
+        let country = place(PlaceKind::Country, "Brazil", 0);
+        let city = place(PlaceKind::City, "Valencia", 1_500_000);
+        let town = place(PlaceKind::City, "Coro", 200_000);
+        assert!(place_zoom(&country) <= 5.0);
+        assert_eq!(place_zoom(&city), 8.0);
+        assert!(place_zoom(&town) > place_zoom(&city));
+    }
+
+    #[test]
+    fn results_stop_at_the_limit_and_the_real_gazetteer_loads() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/places.tsv"),
+        )
+        .unwrap();
+        let (places, problems) = crate::basemap::places::parse_places(&text);
+        assert!(problems.is_empty());
+        let g = Gazetteer::new(&places, []);
+        assert_eq!(g.len(), places.len());
+        assert!(g.search("a", MAX_RESULTS).len() == MAX_RESULTS);
+        let bogota = g.search("bogota", 1);
+        assert_eq!(bogota[0].name, "Bogotá");
+        let mexico = g.search("mexico", 2);
+        assert_eq!(mexico[0].name, "Mexico");
+        assert_eq!(mexico[0].detail, "Country");
+        assert_eq!(mexico[1].name, "Mexico City");
+    }
+}
