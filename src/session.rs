@@ -176,6 +176,7 @@ mod tests {
                 reduced_motion: true,
                 presenter_window: false,
                 grouping: crate::settings::Grouping::Off,
+                welcomed: true,
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -200,6 +201,8 @@ mod tests {
                 reduced_motion: false,
                 presenter_window: true,
                 grouping: crate::settings::Grouping::Clusters,
+                // An older sitmap had no first-start card: it is shown once.
+                welcomed: false,
             }
         );
         session.save(&mut storage);

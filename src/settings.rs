@@ -21,6 +21,8 @@ pub struct Settings {
     pub presenter_window: bool,
     /// How point symbols that would hide each other are drawn.
     pub grouping: Grouping,
+    /// The first-start card (`ui::welcome`) was dismissed: it is not shown again.
+    pub welcomed: bool,
 }
 
 /// How the map draws point symbols that would hide each other (a layer of a
