@@ -7,7 +7,10 @@ use clap::Parser;
 use sitmap::cli::{Cli, Command};
 use std::path::{Path, PathBuf};
 
-/// The slide size the issue measured at (a projector's 720p).
+/// The slide size the issue measured at (a projector's 720p). Not smaller
+/// to save time: at 640x360 the legend's "Position approximate" row is
+/// large enough against the map to change some scenes' framing, and the
+/// two renders would then differ everywhere, not only in the marks.
 const SIZE: &str = "1280x720";
 /// At most this share of any slide may be uncertainty marks.
 const MAX_COVER: f64 = 0.10;
