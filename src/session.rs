@@ -180,6 +180,7 @@ mod tests {
                     shown: true,
                     bin: crate::timeline::chart::Bin::Month,
                 },
+                welcomed: true,
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -205,6 +206,8 @@ mod tests {
                 presenter_window: true,
                 grouping: crate::settings::Grouping::Clusters,
                 chart: Default::default(),
+                // An older sitmap had no first-start card: it is shown once.
+                welcomed: false,
             }
         );
         session.save(&mut storage);

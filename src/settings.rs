@@ -23,6 +23,8 @@ pub struct Settings {
     pub grouping: Grouping,
     /// The chart strip under the timeline.
     pub chart: ChartSettings,
+    /// The first-start card (`ui::welcome`) was dismissed: it is not shown again.
+    pub welcomed: bool,
 }
 
 /// The chart strip under the timeline (`ui/chart_strip.rs`): shown or not,

@@ -62,6 +62,8 @@ pub enum Command {
     SetTheme(ThemeChoice),
     ShowShortcuts(bool),
     ShowAbout(bool),
+    /// Close the first-start card for good (`Settings::welcomed`).
+    DismissWelcome,
     DismissNotices,
     OpenFiles,
     /// A timeline command from a key.

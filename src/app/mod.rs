@@ -18,7 +18,7 @@ mod time;
 mod tools;
 mod window;
 
-pub use present::default_recovery_dir;
+pub use present::{FRAMING_PAD, default_recovery_dir};
 pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
@@ -42,6 +42,8 @@ pub struct SitmapApp {
     cursor: Option<String>,
     /// Where the map was drawn last frame, for projecting outside the map widget.
     map_rect: Option<egui::Rect>,
+    /// The first-start card is shown (see `ui::welcome`).
+    welcome: bool,
     /// Remaining stops of `--measure-pan-tour` (the next last), and the
     /// frames drawn at the current one.
     tour: Option<(Vec<(walkers::Position, f64)>, u32)>,
@@ -107,6 +109,7 @@ impl SitmapApp {
             measure: crate::measure_tool::Measurement::default(),
             tools: tools::ToolsSession::default(),
             settings: options.settings,
+            welcome: options.welcome,
             map_clicks: (false, false),
             export_chrome: 0,
             keep_on_screen: window::KeepOnScreen::new(options.monitor),
@@ -219,6 +222,10 @@ impl SitmapApp {
             Command::ShowShortcuts(show) => self.state.show_shortcuts = show,
             Command::ShowAbout(show) => self.state.show_about = show,
             Command::DismissNotices => self.state.notices.clear(),
+            Command::DismissWelcome => {
+                self.welcome = false;
+                self.settings.welcomed = true;
+            }
             Command::SetBasemap(choice) => {
                 self.state.basemap = choice;
                 self.state.online_failing = false;
@@ -507,6 +514,15 @@ impl SitmapApp {
             .show(ui, |ui| self.map(ui))
             .inner;
         commands.extend(map_commands);
+        if self.welcome
+            && let Some(map) = self.map_rect
+        {
+            let welcome = crate::ui::welcome::Welcome {
+                title: self.present.doc.as_ref().map(|d| d.story.title.as_str()),
+                range: self.time.state.as_ref().map(|t| t.range),
+            };
+            commands.extend(crate::ui::welcome::card(&ctx, map, &welcome));
+        }
         commands.extend(dialogs::shortcuts(&ctx, self.state.show_shortcuts));
         commands.extend(dialogs::about(&ctx, self.state.show_about));
         commands

@@ -5,6 +5,7 @@
 
 use super::SitmapApp;
 use crate::overlay::plugin::FeatureRef;
+use crate::present::framing::{self, ScreenBox};
 use crate::present::{CameraPose, PresentCommand, RecoveryWriter, Snapshot, StoryDoc, Transition};
 use crate::scenes::{Camera, Scene, SceneTime, Story, check_against, layer_matches};
 use crate::timeline::{Day, Mode, TimeCommand};
@@ -12,6 +13,11 @@ use crate::ui::slide;
 use std::path::PathBuf;
 
 use std::time::Instant;
+
+/// How far (points) a highlighted feature's position is kept from a
+/// slide's plates and edges: its symbol, its highlight ring (16 points from
+/// the centre) and a gap, so the ring does not touch the card.
+pub const FRAMING_PAD: f32 = 28.0;
 
 /// How long the key hint shows when a presentation starts.
 const HINT_SECS: f32 = 4.0;
@@ -55,6 +61,11 @@ pub struct PresentSession {
     pub(super) dialog: Option<super::scenes::Dialog>,
     /// The scene whose fields the panel edits.
     pub editing: Option<usize>,
+    /// The slide's plates (caption card, legend) as last drawn, in screen
+    /// points, and the scene they were drawn for.
+    pub(super) plates: Option<(usize, Vec<egui::Rect>)>,
+    /// The scene whose highlights were framed clear of the plates.
+    framed: Option<usize>,
 }
 
 impl PresentSession {
@@ -238,6 +249,7 @@ impl SitmapApp {
                 .is_none_or(|names| names.iter().any(|n| layer_matches(&open.layer, n)));
         }
         self.layers.selected = None;
+        self.present.framed = None;
         self.present.highlight_ids = scene.highlight.clone();
         self.present.resolved_for = None;
         let mode = match scene.time {
@@ -320,6 +332,7 @@ impl SitmapApp {
             self.present.resolved_for = Some(generation);
             self.present.highlights = resolve(&self.layers.workspace, &self.present.highlight_ids);
         }
+        self.frame_highlights();
         if let Some(doc) = &self.present.doc
             && self.layers.is_idle()
             && self
@@ -419,14 +432,88 @@ impl SitmapApp {
         slide::legend(ui, map, &self.layers.workspace);
     }
 
+    /// Once the slide's plates are drawn for the current scene: moves the
+    /// camera (or the camera's destination) the least that shows every
+    /// highlighted feature clear of the caption card and the legend (see
+    /// `present::framing`). Once per scene entered, so a presenter who pans
+    /// afterwards is not fought.
+    fn frame_highlights(&mut self) {
+        let Some(index) = self.present.current else {
+            return;
+        };
+        let Some((drawn_for, plates)) = &self.present.plates else {
+            return;
+        };
+        if !self.present.presenting
+            || self.present.framed == Some(index)
+            || *drawn_for != index
+            || !self.layers.is_idle()
+        {
+            return;
+        }
+        let Some(map) = self.map_rect else {
+            return;
+        };
+        self.present.framed = Some(index);
+        let points: Vec<[f64; 2]> = self
+            .present
+            .highlights
+            .iter()
+            .filter(|at| {
+                self.layers
+                    .workspace
+                    .layers
+                    .get(at.layer)
+                    .is_some_and(|l| l.visible)
+            })
+            .filter_map(|&at| self.layers.feature(at))
+            .flat_map(|(_, feature)| framing::anchors(&feature.geometry))
+            .collect();
+        let boxes: Vec<ScreenBox> = plates
+            .iter()
+            .map(|r| ScreenBox {
+                left: f64::from(r.left() - map.left()),
+                top: f64::from(r.top() - map.top()),
+                right: f64::from(r.right() - map.left()),
+                bottom: f64::from(r.bottom() - map.top()),
+            })
+            .collect();
+        let size = [f64::from(map.width()), f64::from(map.height())];
+        // Room for the symbol, its highlight ring and a little air.
+        let pad = f64::from(FRAMING_PAD);
+        match &mut self.present.transition {
+            Some(transition) => {
+                let to = framing::keep_clear(transition.target(), size, &points, &boxes, pad);
+                transition.retarget(to);
+            }
+            None => {
+                let pose = self.camera_pose();
+                let to = framing::keep_clear(pose, size, &points, &boxes, pad);
+                if to != pose {
+                    self.set_camera(to);
+                }
+            }
+        }
+    }
+
+    /// A scene's highlights are yet to be framed clear of the slide's plates.
+    pub(super) fn framing_pending(&self) -> bool {
+        self.present.presenting
+            && self.present.current.is_some()
+            && !self.present.highlights.is_empty()
+            && self.present.framed != self.present.current
+    }
+
     /// Presentation mode's drawing over the map: caption card, legend, key
-    /// hint, and the black screen.
-    pub(super) fn slide_overlays(&self, ui: &egui::Ui, map: egui::Rect) {
+    /// hint, and the black screen. Keeps the card's and the legend's
+    /// rectangles for scene framing.
+    pub(super) fn slide_overlays(&mut self, ui: &egui::Ui, map: egui::Rect) {
         let count = self.present.scene_count();
+        let mut plates = Vec::new();
         if let Some(index) = self.present.current
             && let Some(scene) = self.present.scene(index)
         {
-            slide::caption_card(
+            let card = slide::caption_card(
                 ui,
                 map,
                 &slide::Caption {
@@ -435,8 +522,10 @@ impl SitmapApp {
                     counter: Some((index + 1, count)),
                 },
             );
+            plates.push(card);
         }
-        slide::legend(ui, map, &self.layers.workspace);
+        plates.extend(slide::legend(ui, map, &self.layers.workspace));
+        self.present.plates = self.present.current.map(|index| (index, plates));
         if let Some(since) = self.present.hint_since {
             let secs = since.elapsed().as_secs_f32();
             let alpha = ((HINT_SECS - secs) / 0.5).clamp(0.0, 1.0);

@@ -21,6 +21,26 @@ impl SitmapApp {
             && self.layers.is_idle()
             && !self.animating()
             && !self.present.is_animating()
+            && !self.framing_pending()
+    }
+
+    /// The slide's caption card and legend as last drawn, in points.
+    pub fn slide_plates(&self) -> Vec<egui::Rect> {
+        self.present
+            .plates
+            .as_ref()
+            .map(|(_, plates)| plates.clone())
+            .unwrap_or_default()
+    }
+
+    /// The first-start card is shown.
+    pub fn welcome_shown(&self) -> bool {
+        self.welcome
+    }
+
+    /// The user's settings as they are now (what the session file keeps).
+    pub fn settings(&self) -> crate::settings::Settings {
+        self.settings
     }
 
     /// In presentation mode (F5).

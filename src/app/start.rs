@@ -74,6 +74,10 @@ pub struct StartOptions {
     pub monitor: Option<[f32; 2]>,
     /// The CSV columns chosen per file (restored from the last session).
     pub csv_columns: Vec<(std::path::PathBuf, crate::layers::CsvMapping)>,
+    /// Show the first-start card (`ui::welcome`): set by [`StartOptions::restore`]
+    /// for the window until the user dismissed it once; never for `render`
+    /// or a test that does not ask.
+    pub welcome: bool,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -101,6 +105,8 @@ impl StartOptions {
         self.theme = explicit.theme.unwrap_or(ThemeChoice::System);
         self.basemap = explicit.basemap.unwrap_or(BasemapChoice::Offline);
         let Some(session) = session else {
+            // No session at all: sitmap's first start here.
+            self.welcome = !self.settings.welcomed;
             return self;
         };
         if explicit.theme.is_none()
@@ -184,6 +190,7 @@ impl StartOptions {
                 .as_deref()
                 .and_then(|d| crate::timeline::Day::parse(d).ok());
         }
+        self.welcome = !self.settings.welcomed;
         self
     }
 }
@@ -213,6 +220,7 @@ impl Default for StartOptions {
             time_fields: Vec::new(),
             monitor: None,
             csv_columns: Vec::new(),
+            welcome: false,
         }
     }
 }

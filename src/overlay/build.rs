@@ -12,7 +12,6 @@ use super::cache::{MeshPool, OverlayCache, PolygonKey};
 use super::cluster::{LayerGroups, group_layer};
 use super::draw::{
     Fills, Label, cluster_disc, highlight, line_shapes, paint, polygon_shapes, pulse_ring,
-    uncertainty,
 };
 use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
 use super::parts::{Simple, for_each_simple};
@@ -21,6 +20,7 @@ use super::sprites::{SymbolSheet, SymbolSprites};
 use super::style::{self, OverlayStyle};
 use super::symbol_mesh::SymbolMesh;
 use super::symbols::Symbol;
+use super::uncertainty::uncertainty;
 use crate::layers::{Feature, LocationPrecision};
 use crate::settings::Grouping;
 use egui::epaint::Vertex;

@@ -1,4 +1,4 @@
-//! Shapes for one feature's parts: uncertainty circles, lines, polygons and
+//! Shapes for one feature's parts: lines, polygons and
 //! the hover and selection highlights. Colours are resolved once per feature
 //! into a [`Paint`]; the constants they fall back on are in `style`.
 
@@ -9,11 +9,11 @@ use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
 use super::style::{self, OverlayStyle};
 use super::tessellate::Prepared;
+use super::uncertainty::uncertainty;
 use crate::layers::{Feature, Rgb, Style};
 use egui::epaint::{Vertex, WHITE_UV};
 use egui::{Color32, Mesh, Pos2, Shape, Stroke, TextureId};
 use geo::LineString;
-use walkers::lon_lat;
 
 /// The resolved colours and widths of one feature, opacity applied.
 pub(super) struct Paint {
@@ -110,53 +110,6 @@ pub(super) fn paint(draw: &LayerDraw, overrides: Option<&Style>, style: &Overlay
         edge: Stroke::new(width.unwrap_or(style::POLYGON_OUTLINE_WIDTH), stroke),
         fill: colour(s.and_then(|s| s.fill)).gamma_multiply(fill_opacity * opacity),
     }
-}
-
-/// An approximate location's uncertainty circle. Many approximate features
-/// have circles hundreds of kilometres wide, and filled they would bury the
-/// map; so every circle is a thin dashed ring ("about here"), and only the
-/// hovered or selected feature's is filled.
-pub(super) fn uncertainty(
-    km: f64,
-    p: geo::Point<f64>,
-    screen: &ScreenProjection,
-    colour: egui::Color32,
-    emphasised: bool,
-    out: &mut Vec<Shape>,
-) {
-    let (lon, lat) = (p.x(), p.y());
-    let per_metre = screen.projector().scale_pixel_per_meter(lon_lat(lon, lat));
-    let radius = (km * 1000.0) as f32 * per_metre;
-    if !(radius.is_finite() && radius > style::SYMBOL_SIZE / 2.0) {
-        return;
-    }
-    let centre = screen.lon_lat(lon, lat);
-    if emphasised {
-        out.push(Shape::circle_filled(
-            centre,
-            radius,
-            colour.gamma_multiply(style::UNCERTAINTY_FILL_OPACITY),
-        ));
-        let ring = Stroke::new(
-            style::UNCERTAINTY_RING_WIDTH * 1.5,
-            colour.gamma_multiply(style::UNCERTAINTY_RING_OPACITY),
-        );
-        out.push(Shape::circle_stroke(centre, radius, ring));
-        return;
-    }
-    // Enough segments that the ring looks round at any size, never thousands.
-    let segments = (radius / 6.0).clamp(24.0, 180.0) as usize;
-    let points: Vec<egui::Pos2> = (0..=segments)
-        .map(|k| {
-            let angle = k as f32 / segments as f32 * std::f32::consts::TAU;
-            centre + radius * egui::vec2(angle.cos(), angle.sin())
-        })
-        .collect();
-    let ring = Stroke::new(
-        style::UNCERTAINTY_RING_WIDTH,
-        colour.gamma_multiply(style::UNCERTAINTY_QUIET_OPACITY),
-    );
-    out.extend(Shape::dashed_line(&points, ring, 6.0, 5.0));
 }
 
 /// Screen points of a ring or line, dropping those closer than

@@ -39,6 +39,7 @@ mod tessellate;
 #[cfg(test)]
 mod tests;
 mod triangulate;
+pub mod uncertainty;
 
 pub use build::{
     DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, build_shapes_grouped, group_points,

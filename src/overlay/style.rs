@@ -28,6 +28,14 @@ pub const RANGE_RING_WIDTH: f32 = 1.5;
 pub const RANGE_RING_FILL_OPACITY: f32 = 0.06;
 /// The dashed ring every approximate point has when it is not hovered or selected.
 pub const UNCERTAINTY_QUIET_OPACITY: f32 = 0.45;
+/// An uncertainty circle wider than this fraction of the view's shorter
+/// side is not drawn as a circle but as a halo on its symbol (see
+/// `overlay::uncertainty`): filled, it would cover a twentieth of the view.
+pub const UNCERTAINTY_MAX_VIEW_FRACTION: f32 = 0.125;
+/// The "position approximate" halo: a dashed ring this far outside the
+/// symbol, this wide, in the symbol's colour.
+pub const UNCERTAINTY_HALO_GAP: f32 = 4.0;
+pub const UNCERTAINTY_HALO_WIDTH: f32 = 1.5;
 /// Lines are drawn over a casing this much wider, in the symbol outline
 /// colour at this opacity, so they read on light, dark and satellite maps.
 pub const LINE_CASING_EXTRA_WIDTH: f32 = 2.0;

@@ -428,6 +428,37 @@ fn marker_color_and_layer_opacity_reach_the_symbol() {
     );
 }
 
+/// Issue 17: a circle far larger than the view is not drawn over the map
+/// but as a dashed halo hugging the symbol.
+#[test]
+fn an_uncertainty_circle_larger_than_the_view_becomes_a_halo_round_the_symbol() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&[point(
+        &projector,
+        400.0,
+        300.0,
+        r#""location_precision": "approximate", "uncertainty_km": 5000"#,
+    )]);
+    let shapes = build(&[draw(&layer)], &projector, &options());
+    let centre = egui::pos2(400.0, 300.0);
+    let radii: Vec<f32> = shapes
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::LineSegment { points, .. } => Some(points.to_vec()),
+            _ => None,
+        })
+        .flatten()
+        .map(|p| p.distance(centre))
+        .collect();
+    let halo = style::SYMBOL_SIZE / 2.0 + style::UNCERTAINTY_HALO_GAP;
+    assert!(
+        radii.len() > 10 && radii.iter().all(|r| (r - halo).abs() < 0.5),
+        "{radii:?} vs the halo's {halo}"
+    );
+}
+
 #[test]
 fn hovered_and_selected_features_are_highlighted_on_top() {
     let memory = memory();

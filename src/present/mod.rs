@@ -6,6 +6,7 @@
 //! with the day's cards from `ui::cards::cards_for`.)
 
 mod deck;
+pub mod framing;
 mod recovery;
 mod transition;
 

@@ -57,6 +57,17 @@ impl Transition {
         self.done()
     }
 
+    /// Where the camera is going.
+    pub fn target(&self) -> CameraPose {
+        self.to
+    }
+
+    /// Goes somewhere else from here on, in the time left (scene framing
+    /// corrects the target once the slide's plates are measured).
+    pub fn retarget(&mut self, to: CameraPose) {
+        self.to = to;
+    }
+
     pub fn done(&self) -> bool {
         self.elapsed >= TRANSITION_SECS
     }

@@ -27,3 +27,4 @@ pub mod slide;
 pub mod status;
 pub mod timeline_panel;
 pub mod toolbar;
+pub mod welcome;

@@ -140,8 +140,11 @@ pub fn caption_text(ui: &mut egui::Ui, caption: &str, size: f32) {
 }
 
 /// The visible layers with their symbol and colour, bottom right, above the
-/// attribution: what the marks on a slide mean.
-pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
+/// attribution: what the marks on a slide mean. When a visible layer has
+/// approximate positions, a last row explains their dashed halo (see
+/// `overlay::uncertainty`). Returns the legend's rectangle, which scene
+/// framing keeps the highlighted features out of.
+pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) -> Option<Rect> {
     let entries: Vec<_> = workspace
         .layers
         .iter()
@@ -149,38 +152,74 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) {
         .rev()
         .collect();
     if entries.is_empty() {
-        return;
+        return None;
     }
+    let approximate = entries.iter().any(|l| has_approximate_points(&l.layer));
     let scale = text_scale(map);
     let font = FontId::proportional(16.0 * scale);
     let symbol = 18.0 * scale;
     let row = symbol.max(font.size) + 6.0;
     let painter = ui.painter().with_clip_rect(map);
     let text = ui.visuals().strong_text_color();
-    let galleys: Vec<_> = entries
+    let mut galleys: Vec<_> = entries
         .iter()
         .map(|l| {
             let name = crate::text::bounded(l.name(), 60).into_owned();
             painter.layout_no_wrap(name, font.clone(), text)
         })
         .collect();
+    if approximate {
+        galleys.push(painter.layout_no_wrap(APPROXIMATE.to_owned(), font.clone(), text));
+    }
     let widest = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
-    let size = vec2(widest + symbol + 34.0, row * entries.len() as f32 + 16.0);
+    let size = vec2(widest + symbol + 34.0, row * galleys.len() as f32 + 16.0);
     // Above the attribution line at the bottom right.
     let plate = Rect::from_min_size(map.right_bottom() - size - vec2(12.0, 34.0), size);
     painter.rect_filled(plate, 6.0, plate_colour(ui));
-    for (i, (open, galley)) in entries.iter().zip(galleys).enumerate() {
+    let outline = palette::legend_outline(ui.visuals());
+    for (i, galley) in galleys.into_iter().enumerate() {
         let y = plate.top() + 8.0 + row * (i as f32 + 0.5);
         let centre = egui::pos2(plate.left() + 12.0 + symbol / 2.0, y);
-        let fill = palette::layer(open.colour);
-        let outline = palette::legend_outline(ui.visuals());
-        paint_symbol(&painter, centre, symbol, legend_symbol(open), fill, outline);
+        match entries.get(i) {
+            Some(open) => {
+                let fill = palette::layer(open.colour);
+                paint_symbol(&painter, centre, symbol, legend_symbol(open), fill, outline);
+            }
+            None => {
+                // The halo as the map draws it, round a plain dot.
+                let mut shapes = Vec::new();
+                crate::overlay::uncertainty::halo(centre, text, &mut shapes);
+                painter.circle_filled(centre, symbol / 4.0, text);
+                painter.extend(shapes);
+            }
+        }
         painter.galley(
             egui::pos2(centre.x + symbol / 2.0 + 10.0, y - galley.size().y / 2.0),
             galley,
             text,
         );
     }
+    Some(plate)
+}
+
+/// The legend's words for the dashed halo of an approximate position.
+pub const APPROXIMATE: &str = "Position approximate";
+
+/// Whether a layer has a point whose position is approximate with a radius
+/// (looked for in its first 100,000 features, so a huge layer costs a
+/// presentation frame no more than a fraction of a millisecond).
+fn has_approximate_points(layer: &crate::layers::Layer) -> bool {
+    layer.features().iter().take(100_000).any(|f| {
+        matches!(
+            f.location_precision,
+            crate::layers::LocationPrecision::Approximate {
+                uncertainty_km: Some(_)
+            }
+        ) && matches!(
+            f.geometry,
+            geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_)
+        )
+    })
 }
 
 /// Covers everything with black (`B`, as PowerPoint does), with a faint hint

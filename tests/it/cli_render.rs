@@ -23,7 +23,7 @@ fn story() -> PathBuf {
 /// One GPU device for every render of the suite: opening software Vulkan
 /// costs more than a small render, and one device is what a long-running
 /// process would use.
-fn gpu() -> &'static Gpu {
+pub(crate) fn gpu() -> &'static Gpu {
     static GPU: OnceLock<Gpu> = OnceLock::new();
     GPU.get_or_init(|| Gpu::new().expect("a wgpu device (software Vulkan)"))
 }
