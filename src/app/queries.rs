@@ -158,9 +158,4 @@ impl SitmapApp {
     pub fn layers_idle(&self) -> bool {
         self.layers.is_idle()
     }
-
-    /// The settings as the menus last set them.
-    pub fn settings(&self) -> &crate::settings::Settings {
-        &self.settings
-    }
 }

@@ -125,7 +125,7 @@ fn uncertainty_marks_cover_at_most_a_tenth_of_any_slide_of_the_story() {
 /// (the Ford carrier slide had its subject behind the card).
 #[test]
 fn every_highlighted_feature_of_the_story_is_clear_of_the_caption_card_and_legend() {
-    use sitmap::app::{SitmapApp, StartOptions};
+    use sitmap::app::StartOptions;
     let options = StartOptions {
         files: sitmap::story::story_files(),
         story: sitmap::story::story_file(),
@@ -139,7 +139,8 @@ fn every_highlighted_feature_of_the_story_is_clear_of_the_caption_card_and_legen
     let mut harness = crate::common::start(options, [1280.0, 720.0]);
     crate::common::settle(&mut harness, 4);
     let count = harness.state().story().unwrap().story.scenes.len();
-    let ready = |h: &egui_kittest::Harness<'static, SitmapApp>| h.state().ready_for_capture();
+    let ready =
+        |h: &egui_kittest::Harness<'static, crate::common::Window>| h.state().ready_for_capture();
     let mut checked = 0;
     for scene in 0..count {
         if scene > 0 {

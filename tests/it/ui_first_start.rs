@@ -5,13 +5,13 @@
 use crate::common;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use sitmap::app::{Explicit, SitmapApp, StartOptions};
+use sitmap::app::{Explicit, StartOptions};
 use sitmap::scenes::load_story;
 use sitmap::story::{story_file, story_files};
 
 /// The window as `sitmap` starts it: the story and its layers, then what
 /// the last session (`None`: there was none) fills in.
-fn start(session: Option<sitmap::session::Session>) -> Harness<'static, SitmapApp> {
+fn start(session: Option<sitmap::session::Session>) -> Harness<'static, crate::common::Window> {
     let options = StartOptions {
         files: story_files(),
         story: story_file(),

@@ -8,10 +8,10 @@ use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use sitmap::app::{SitmapApp, StartOptions};
+use sitmap::app::StartOptions;
 use sitmap::story::story_files;
 
-fn story(reduced_motion: bool) -> Harness<'static, SitmapApp> {
+fn story(reduced_motion: bool) -> Harness<'static, crate::common::Window> {
     let mut options = StartOptions {
         files: story_files(),
         ..StartOptions::default()
@@ -23,7 +23,7 @@ fn story(reduced_motion: bool) -> Harness<'static, SitmapApp> {
 }
 
 /// A click of the secondary button on the map at `lon, lat`.
-fn right_click_map(harness: &mut Harness<'static, SitmapApp>, lon: f64, lat: f64) {
+fn right_click_map(harness: &mut Harness<'static, crate::common::Window>, lon: f64, lat: f64) {
     let pos = harness.state().screen_position(lon, lat).unwrap();
     harness.hover_at(pos);
     harness.run_steps(1);
@@ -39,7 +39,7 @@ fn right_click_map(harness: &mut Harness<'static, SitmapApp>, lon: f64, lat: f64
     harness.run_steps(2);
 }
 
-fn type_into(harness: &mut Harness<'static, SitmapApp>, label: &str, text: &str) {
+fn type_into(harness: &mut Harness<'static, crate::common::Window>, label: &str, text: &str) {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness
         .get_by_role_and_label(Role::TextInput, label)
@@ -48,7 +48,7 @@ fn type_into(harness: &mut Harness<'static, SitmapApp>, label: &str, text: &str)
 }
 
 /// Every text painted this frame (the map's labels are painted, not widgets).
-fn painted_texts(harness: &Harness<'static, SitmapApp>) -> Vec<String> {
+fn painted_texts(harness: &Harness<'static, crate::common::Window>) -> Vec<String> {
     harness
         .output()
         .shapes
@@ -61,7 +61,7 @@ fn painted_texts(harness: &Harness<'static, SitmapApp>) -> Vec<String> {
 }
 
 /// How far, in points, `lon, lat` is from the middle of the map.
-fn off_centre(harness: &Harness<'static, SitmapApp>, lon: f64, lat: f64) -> f32 {
+fn off_centre(harness: &Harness<'static, crate::common::Window>, lon: f64, lat: f64) -> f32 {
     let app = harness.state();
     let (Some(rect), Some(at)) = (app.map_rect(), app.screen_position(lon, lat)) else {
         return f32::MAX;
