@@ -66,6 +66,14 @@ pub fn load_path_with(
 ) -> LoadReport {
     let path = path.as_ref();
     let shared: Arc<Path> = path.into();
+    // A GeoJSON sequence streams from the file, never held whole.
+    let size = std::fs::metadata(path).map_or(u64::MAX, |m| m.len());
+    if size <= MAX_FILE_BYTES {
+        progress.total_bytes.store(size, Ordering::Relaxed);
+        if let Some(report) = sequence::load_file(path, &shared, options, &progress.parsed_bytes) {
+            return report;
+        }
+    }
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return failed(shared, e),

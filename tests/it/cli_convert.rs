@@ -207,7 +207,10 @@ fn an_unknown_extension_exits_two_and_lists_the_formats() {
     let out = dir.path().join("out.shp");
     let (code, _, stderr) = convert(&[&root().join("geodata/events.geojson"), &out]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(".geojson, .json, .kml, .csv, .fgb"), "{stderr}");
+    assert!(
+        stderr.contains(".geojson, .json, .kml, .csv, .fgb"),
+        "{stderr}"
+    );
     assert!(!out.exists());
 }
 

@@ -6,7 +6,9 @@
 //! property bytes) and panic on a corrupt file, found by the fuzz tests
 //! within a second. The flatbuffer itself is verified by the crate; what
 //! it means is read here, and anything inconsistent is a message for that
-//! feature. Coordinates go out as they are: the loader checks them (ranges,
+//! feature. GDAL's ways with dates and JSON properties are undone here
+//! ([`date_time`]; text holding a JSON array or object is that JSON).
+//! Coordinates go out as they are: the loader checks them (ranges,
 //! closed rings, finite numbers) as it checks any GeoJSON.
 
 use flatgeobuf::{ColumnType, FgbFeature, GeometryType, Header};
@@ -243,10 +245,14 @@ fn properties(feature: &FgbFeature, schema: &Schema) -> Result<Value, String> {
                 }
                 let text = std::str::from_utf8(raw)
                     .map_err(|_| format!("the text of `{name}` is not UTF-8"))?;
-                if text_kind == ColumnType::Json {
-                    serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
-                } else {
-                    Value::from(text)
+                match text_kind {
+                    ColumnType::DateTime => Value::from(date_time(text)),
+                    // GDAL writes a GeoJSON array or object property (a
+                    // feature's `sources`) as text holding its JSON.
+                    _ if text.starts_with(['[', '{']) || text_kind == ColumnType::Json => {
+                        serde_json::from_str(text).unwrap_or_else(|_| Value::from(text))
+                    }
+                    _ => Value::from(text),
                 }
             }
             other => return Err(format!("column `{name}` has an unknown type ({})", other.0)),
@@ -254,4 +260,48 @@ fn properties(feature: &FgbFeature, schema: &Schema) -> Result<Value, String> {
         map.insert(name.clone(), value);
     }
     Ok(Value::Object(map))
+}
+
+/// A DateTime column's value as sitmap reads dates. GDAL writes a GeoJSON
+/// date (`2025-10-24`) as midnight without an offset
+/// (`2025-10-24T00:00:00`) and a date-time from a source without a zone
+/// without one too: midnight without an offset is the date again, any
+/// other time without an offset is taken as UTC (FlatGeobuf's ISO 8601
+/// with no zone given; sitmap's times are UTC).
+fn date_time(text: &str) -> String {
+    let text = text.trim();
+    let Some((date, time)) = text.split_once(['T', ' ']) else {
+        return text.to_owned();
+    };
+    let has_offset = time.ends_with(['Z', 'z']) || time.contains(['+', '-']);
+    if has_offset {
+        return text.to_owned();
+    }
+    let midnight = time.trim_end_matches(['0', '.']) == "00:00:" || time == "00:00";
+    if midnight {
+        date.to_owned()
+    } else {
+        format!("{date}T{time}Z")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_time;
+
+    #[test]
+    fn gdal_date_times_without_an_offset_read_as_dates_or_utc() {
+        assert_eq!(date_time("2025-10-24T00:00:00"), "2025-10-24");
+        assert_eq!(date_time("2025-10-24 00:00:00.000"), "2025-10-24");
+        assert_eq!(date_time("2025-10-24T17:43:00"), "2025-10-24T17:43:00Z");
+        assert_eq!(
+            date_time("2025-10-24T17:43:00+02:00"),
+            "2025-10-24T17:43:00+02:00"
+        );
+        assert_eq!(
+            date_time("2019-10-15T12:34:56.789Z"),
+            "2019-10-15T12:34:56.789Z"
+        );
+        assert_eq!(date_time("2025-10-24"), "2025-10-24");
+    }
 }
