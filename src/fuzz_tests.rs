@@ -248,13 +248,21 @@ fn mutated_flatgeobuf_files_never_panic_hang_or_balloon() {
         seeds.iter().all(|s| !s.is_empty()),
         "a seed file is missing"
     );
+    // The box read goes to the file on disk, through the index.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fuzz.fgb");
+    let area = crate::view::LonLatBox::new(-180.0, -90.0, 0.0, 10.0);
     arbtest::arbtest(|u| {
         let seed = u.choose(&seeds)?;
         let bytes = mutated_bytes(u, seed)?;
+        let boxed = u.ratio(1, 4)? && std::fs::write(&path, &bytes).is_ok();
         check_bounded("fgb", &bytes, || {
             let report = crate::layers::load_bytes_as(&bytes, "fuzz.fgb");
             for problem in report.errors.iter().chain(&report.warnings) {
                 assert!(!problem.to_string().contains('\n'), "{problem:?}");
+            }
+            if boxed {
+                crate::layers::load_fgb_box(&path, area);
             }
         });
         Ok(())

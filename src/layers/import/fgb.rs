@@ -12,8 +12,7 @@
 //! - Sizes read from the file are checked against the file's length before
 //!   the crate allocates for them ([`Guarded`]): a corrupt or truncated file
 //!   is an error naming the byte where it went wrong, never a 4 GiB buffer.
-//!   The crate's R-tree search indexes with values from the file and can
-//!   panic on a corrupt index; that one call runs under `catch_unwind`.
+//!   The box search is ours (`fgb_box`), every node offset checked.
 //! - Properties keep their types (numbers stay numbers); date-time columns
 //!   become ISO 8601 strings, which sitmap's `start`/`end`/`time` keys read
 //!   as they read them in GeoJSON; binary columns are left out.
@@ -136,48 +135,11 @@ fn read<R: Read + Seek>(
              can index: truncated or corrupt"
         )));
     }
-    let mut features = match area {
-        None => opened.select_all().map_err(|e| corrupt("index", &e))?,
-        Some(area) => {
-            if node_size == 0 || declared == 0 {
-                return Err(LoadError::Format(
-                    "the file has no spatial index, so a box cannot be read from it alone; \
-                     open the whole file"
-                        .to_owned(),
-                ));
-            }
-            // The crate searches with the default node size whatever the
-            // header says; GDAL and the crate both write 16.
-            if node_size != flatgeobuf::packed_r_tree::PackedRTree::DEFAULT_NODE_SIZE {
-                return Err(LoadError::Format(format!(
-                    "the file's index has {node_size} entries a node; sitmap reads \
-                     boxes from indexes of 16 (GDAL's and flatgeobuf's default)"
-                )));
-            }
-            // The whole index must be in the file before it is searched.
-            let index_bytes = flatgeobuf::packed_r_tree::PackedRTree::index_size(
-                usize::try_from(declared).unwrap_or(usize::MAX),
-                node_size,
-            );
-            if index_bytes as u64 > file_len {
-                return Err(LoadError::Format(format!(
-                    "the file ends inside its index ({index_bytes} bytes for {declared} \
-                     features): truncated"
-                )));
-            }
-            let search = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                opened.select_bbox(area.west, area.south, area.east, area.north)
-            }));
-            match search {
-                Ok(found) => found.map_err(|e| corrupt("index", &e))?,
-                Err(_) => {
-                    return Err(LoadError::Format(
-                        "the spatial index is corrupt (its nodes point outside it)".to_owned(),
-                    ));
-                }
-            }
-        }
-    };
+    if let Some(area) = area {
+        drop(opened);
+        return read_in_box(reader, path, area, declared, node_size, &schema, converted);
+    }
+    let mut features = opened.select_all().map_err(|e| corrupt("index", &e))?;
     let expected = features.features_count();
     let mut lines = String::new();
     let mut number = 0usize;
@@ -195,7 +157,7 @@ fn read<R: Read + Seek>(
         };
         let place = number;
         number += 1;
-        match feature_json(feature, &schema) {
+        match feature_json(&feature.fbs_feature(), &schema) {
             Ok(line) => {
                 lines.push_str(&line);
                 lines.push('\n');
@@ -219,14 +181,107 @@ fn read<R: Read + Seek>(
             format!("the file ends after {number} of its {expected} features: truncated"),
         ));
     }
-    converted.text = if converted.places.len() == 1 || lines.is_empty() {
-        // One line would load as a lone Feature; none, as an empty file.
+    converted.text = as_layer_text(lines, converted.places.len());
+    Ok(converted)
+}
+
+/// The features meeting `area`, through the index ([`fgb_box::search`]),
+/// read one by one; `reader` stands just after the header.
+fn read_in_box<R: Read + Seek>(
+    mut reader: Guarded<R>,
+    path: &Arc<Path>,
+    area: LonLatBox,
+    declared: u64,
+    node_size: u16,
+    schema: &Schema,
+    mut converted: Converted,
+) -> Result<Converted, LoadError> {
+    if node_size == 0 || declared == 0 {
+        return Err(LoadError::Format(
+            "the file has no spatial index, so a box cannot be read from it alone; \
+             open the whole file"
+                .to_owned(),
+        ));
+    }
+    let index_start = reader.position;
+    // Checked against the file's length before this is called.
+    let index_bytes = flatgeobuf::packed_r_tree::PackedRTree::index_size(
+        usize::try_from(declared).unwrap_or(usize::MAX),
+        node_size,
+    ) as u64;
+    if index_start + index_bytes > reader.len {
+        return Err(LoadError::Format(format!(
+            "the file ends inside its index ({index_bytes} bytes for {declared} \
+             features): truncated"
+        )));
+    }
+    let found = super::fgb_box::search(
+        &mut reader,
+        index_start,
+        declared,
+        u64::from(node_size),
+        [area.west, area.south, area.east, area.north],
+    )
+    .map_err(LoadError::Format)?;
+    let features_start = index_start + index_bytes;
+    let mut lines = String::new();
+    let mut buffer = Vec::new();
+    for (offset, number) in found {
+        let feature = read_feature_at(&mut reader, features_start + offset, &mut buffer);
+        let problem = match feature {
+            Err(message) => Some(message),
+            Ok(()) => match flatgeobuf::size_prefixed_root_as_feature(&buffer) {
+                Err(e) => Some(format!(
+                    "the feature cannot be read: {e} (corrupt FlatGeobuf)"
+                )),
+                Ok(feature) => match feature_json(&feature, schema) {
+                    Ok(line) => {
+                        lines.push_str(&line);
+                        lines.push('\n');
+                        converted.places.push(number);
+                        None
+                    }
+                    Err(message) => Some(message),
+                },
+            },
+        };
+        if let Some(message) = problem {
+            let mut problem = Problem::of_file(path, message);
+            problem.feature = Some(number);
+            converted.errors.push(problem);
+        }
+    }
+    converted.text = as_layer_text(lines, converted.places.len());
+    Ok(converted)
+}
+
+/// Reads the size-prefixed feature at byte `at` into `buffer`, its size
+/// checked against the file before anything is allocated for it.
+fn read_feature_at<R: Read + Seek>(
+    reader: &mut Guarded<R>,
+    at: u64,
+    buffer: &mut Vec<u8>,
+) -> Result<(), String> {
+    let failed = |e: std::io::Error| format!("at byte {at}: {e}");
+    reader.seek(SeekFrom::Start(at)).map_err(failed)?;
+    let mut size = [0u8; 4];
+    reader.read_exact(&mut size).map_err(failed)?;
+    let body = u32::from_le_bytes(size) as usize;
+    buffer.clear();
+    buffer.extend_from_slice(&size);
+    buffer.resize(4 + body, 0);
+    reader.read_exact(&mut buffer[4..]).map_err(failed)
+}
+
+/// Newline-delimited features as the loader's text: one line would load as
+/// a lone Feature and none as an empty file, so those are collections.
+fn as_layer_text(lines: String, count: usize) -> String {
+    if count == 1 || lines.is_empty() {
         let features = lines.trim_end().replace('\n', ",");
         format!("{{\"type\":\"FeatureCollection\",\"features\":[{features}]}}")
     } else {
         lines
-    };
-    Ok(converted)
+    }
 }
 
 fn corrupt(part: &str, error: &flatgeobuf::Error) -> LoadError {

@@ -11,7 +11,7 @@
 //! Coordinates go out as they are: the loader checks them (ranges,
 //! closed rings, finite numbers) as it checks any GeoJSON.
 
-use flatgeobuf::{ColumnType, FgbFeature, GeometryType, Header};
+use flatgeobuf::{ColumnType, GeometryType, Header};
 
 use serde_json::{Map, Number, Value, json};
 
@@ -45,8 +45,11 @@ impl Schema {
 }
 
 /// The feature as one line of GeoJSON text, or what is wrong with it.
-pub(super) fn feature_json(feature: &FgbFeature, schema: &Schema) -> Result<String, String> {
-    let geometry = match feature.fbs_feature().geometry() {
+pub(super) fn feature_json(
+    feature: &flatgeobuf::Feature<'_>,
+    schema: &Schema,
+) -> Result<String, String> {
+    let geometry = match feature.geometry() {
         None => Value::Null,
         Some(geometry) => geometry_value(&geometry, schema.kind, 0)?,
     };
@@ -170,9 +173,9 @@ fn split(geometry: &flatgeobuf::Geometry<'_>, coords: Vec<Value>) -> Result<Valu
 /// The feature's properties, typed by the header's columns. Dates and
 /// date-times stay ISO 8601 text, which `start`/`end`/`time` read; binary
 /// columns are left out.
-fn properties(feature: &FgbFeature, schema: &Schema) -> Result<Value, String> {
+fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Value, String> {
     let mut map = Map::new();
-    let Some(bytes) = feature.fbs_feature().properties() else {
+    let Some(bytes) = feature.properties() else {
         return Ok(Value::Object(map));
     };
     let columns = &schema.columns;

@@ -14,6 +14,7 @@
 
 pub(crate) mod csv;
 pub(crate) mod fgb;
+mod fgb_box;
 mod fgb_feature;
 mod gpx;
 mod html;
