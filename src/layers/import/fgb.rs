@@ -1,7 +1,9 @@
 //! FlatGeobuf (`.fgb`): a binary file of features with a packed R-tree
-//! index, opened and searched by georust's `flatgeobuf` crate (each
-//! feature's content is read by `fgb_feature`) and converted, one feature a
-//! line, to newline-delimited GeoJSON for the ordinary loader (so a
+//! index. The header and the whole-file walk are georust's `flatgeobuf`
+//! crate's; each feature's content is read by `fgb_feature` and a box is
+//! searched by `fgb_box` (both ours, checked where the crate panics on a
+//! corrupt file). Features are converted, one a line, to newline-delimited
+//! GeoJSON for the ordinary loader (so a
 //! feature whose geometry or properties cannot be written is one error and
 //! the rest still load, as in any GeoJSON sequence).
 //!
@@ -12,10 +14,11 @@
 //! - Sizes read from the file are checked against the file's length before
 //!   the crate allocates for them ([`Guarded`]): a corrupt or truncated file
 //!   is an error naming the byte where it went wrong, never a 4 GiB buffer.
-//!   The box search is ours (`fgb_box`), every node offset checked.
 //! - Properties keep their types (numbers stay numbers); date-time columns
 //!   become ISO 8601 strings, which sitmap's `start`/`end`/`time` keys read
 //!   as they read them in GeoJSON; binary columns are left out.
+//! - An indexed file holds its features in the index's (Hilbert) order,
+//!   and problems are numbered by that order, as GDAL numbers them.
 //! - [`read_box`] reads only the features whose boxes meet a lon/lat box,
 //!   through the file's index, without reading the rest of the file.
 
