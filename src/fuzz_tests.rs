@@ -150,6 +150,15 @@ fn mutate(u: &mut arbitrary::Unstructured<'_>, bytes: &mut Vec<u8>) -> arbitrary
     Ok(())
 }
 
+/// `seed` with one to eight random edits, as bytes (for binary formats).
+fn mutated_bytes(u: &mut arbitrary::Unstructured<'_>, seed: &[u8]) -> arbitrary::Result<Vec<u8>> {
+    let mut bytes = seed.to_vec();
+    for _ in 0..u.int_in_range(1..=8)? {
+        mutate(u, &mut bytes)?;
+    }
+    Ok(bytes)
+}
+
 /// `seed` with one to eight random edits, as text (lossy: the readers take
 /// `&str`; invalid UTF-8 is the file loader's own test).
 fn mutated(u: &mut arbitrary::Unstructured<'_>, seed: &[u8]) -> arbitrary::Result<String> {
@@ -170,7 +179,8 @@ const READ_LIMIT: Duration = Duration::from_secs(2);
 const MEMORY_FACTOR: usize = 40;
 const MEMORY_BASE: usize = 4 << 20;
 
-fn check_bounded(what: &str, input: &str, read: impl FnOnce()) {
+fn check_bounded(what: &str, input: impl AsRef<[u8]>, read: impl FnOnce()) {
+    let input = input.as_ref();
     let started = Instant::now();
     let peak = peak_bytes_of(read);
     let took = started.elapsed();
@@ -214,6 +224,45 @@ fn mutated_layer_files_never_panic_hang_or_balloon() {
             // Every problem prints on one line, whatever the input held.
             for problem in report.errors.iter().chain(&report.warnings) {
                 assert!(!problem.to_string().contains('\n'), "{problem:?}");
+            }
+        });
+        Ok(())
+    })
+    .budget(budget());
+}
+
+/// FlatGeobuf files written by others (flatgeobuf's test data: every
+/// column type, mixed geometries, polygons) and by sitmap's export.
+const FGB_SEEDS: &[&str] = &[
+    "tests/fixtures/fgb/alldatatypes.fgb",
+    "tests/fixtures/fgb/heterogeneous.fgb",
+    "tests/fixtures/fgb/mp_overlapping.fgb",
+    "tests/fixtures/fgb/unknown_feature_count.fgb",
+    "tests/fixtures/fgb/gdal_testdatatypes.fgb",
+];
+
+#[test]
+fn mutated_flatgeobuf_files_never_panic_hang_or_balloon() {
+    let seeds: Vec<Vec<u8>> = FGB_SEEDS.iter().map(|p| fixture(p)).collect();
+    assert!(
+        seeds.iter().all(|s| !s.is_empty()),
+        "a seed file is missing"
+    );
+    // The box read goes to the file on disk, through the index.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("fuzz.fgb");
+    let area = crate::view::LonLatBox::new(-180.0, -90.0, 0.0, 10.0);
+    arbtest::arbtest(|u| {
+        let seed = u.choose(&seeds)?;
+        let bytes = mutated_bytes(u, seed)?;
+        let boxed = u.ratio(1, 4)? && std::fs::write(&path, &bytes).is_ok();
+        check_bounded("fgb", &bytes, || {
+            let report = crate::layers::load_bytes_as(&bytes, "fuzz.fgb");
+            for problem in report.errors.iter().chain(&report.warnings) {
+                assert!(!problem.to_string().contains('\n'), "{problem:?}");
+            }
+            if boxed {
+                crate::layers::load_fgb_box(&path, area);
             }
         });
         Ok(())

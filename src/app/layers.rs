@@ -276,15 +276,17 @@ impl LayerSession {
             rfd::FileDialog::new()
                 .set_title("Open GeoJSON layers")
                 .add_filter(
-                    "Layers (GeoJSON, CSV, KML, KMZ, GPX)",
+                    "Layers (GeoJSON, CSV, KML, KMZ, GPX, FlatGeobuf)",
                     &[
                         "geojson", "json", "geojsonl", "ndjson", "csv", "tsv", "kml", "kmz", "gpx",
+                        "fgb",
                     ],
                 )
                 .add_filter("GeoJSON", &["geojson", "json"])
                 .add_filter("Spreadsheet (CSV, TSV)", &["csv", "tsv", "txt"])
                 .add_filter("Google Earth (KML, KMZ)", &["kml", "kmz"])
                 .add_filter("GPS (GPX)", &["gpx"])
+                .add_filter("FlatGeobuf", &["fgb"])
                 .add_filter("Story bundle", &[crate::bundle::EXTENSION])
                 .add_filter("All files", &["*"])
                 .pick_files()

@@ -11,8 +11,8 @@ use zip::write::SimpleFileOptions;
 
 /// The extensions of files the loader opens as layers, for
 /// [`bundle_layers_for`]. Plain `.json` is left out: a story is `.json` too.
-const LAYER_EXTENSIONS: [&str; 9] = [
-    "geojson", "geojsonl", "geojsons", "ndjson", "kml", "kmz", "gpx", "csv", "tsv",
+const LAYER_EXTENSIONS: [&str; 10] = [
+    "geojson", "geojsonl", "geojsons", "ndjson", "kml", "kmz", "gpx", "csv", "tsv", "fgb",
 ];
 
 /// The layer files that go with the story at `story` when none are named:

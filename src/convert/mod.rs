@@ -1,5 +1,6 @@
 //! Writing a loaded [`Layer`] in another format: GeoJSON as sitmap reads it,
-//! KML 2.2 for Google Earth's time slider, and CSV for a spreadsheet. What
+//! KML 2.2 for Google Earth's time slider, CSV for a spreadsheet, and
+//! FlatGeobuf (indexed) for GIS tools and large layers. What
 //! File › Export layer… and `sitmap convert` share; no egui here.
 //!
 //! Decisions every writer follows:
@@ -15,6 +16,7 @@
 //!   renamed over the target), so a failed export never leaves half a file.
 
 mod csv_out;
+mod fgb_out;
 mod geojson_out;
 mod kml_out;
 pub mod run;
@@ -25,6 +27,7 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 pub use csv_out::to_csv;
+pub use fgb_out::to_fgb;
 pub use geojson_out::to_geojson;
 pub use kml_out::to_kml;
 
@@ -34,10 +37,17 @@ pub enum Format {
     GeoJson,
     Kml,
     Csv,
+    /// FlatGeobuf, with a spatial index.
+    FlatGeobuf,
 }
 
 impl Format {
-    pub const ALL: [Format; 3] = [Format::GeoJson, Format::Kml, Format::Csv];
+    pub const ALL: [Format; 4] = [
+        Format::GeoJson,
+        Format::Kml,
+        Format::Csv,
+        Format::FlatGeobuf,
+    ];
 
     /// The format an output path asks for by its extension (any case).
     pub fn from_path(path: &Path) -> Option<Format> {
@@ -46,6 +56,7 @@ impl Format {
             "geojson" | "json" => Some(Format::GeoJson),
             "kml" => Some(Format::Kml),
             "csv" => Some(Format::Csv),
+            "fgb" => Some(Format::FlatGeobuf),
             _ => None,
         }
     }
@@ -56,6 +67,7 @@ impl Format {
             Format::GeoJson => "geojson",
             Format::Kml => "kml",
             Format::Csv => "csv",
+            Format::FlatGeobuf => "fgb",
         }
     }
 
@@ -65,11 +77,12 @@ impl Format {
             Format::GeoJson => "GeoJSON",
             Format::Kml => "KML (Google Earth)",
             Format::Csv => "CSV (spreadsheet)",
+            Format::FlatGeobuf => "FlatGeobuf (GIS, indexed)",
         }
     }
 
     /// The extensions `convert` accepts, for its usage message.
-    pub const EXTENSIONS: &'static str = ".geojson, .json, .kml, .csv";
+    pub const EXTENSIONS: &'static str = ".geojson, .json, .kml, .csv, .fgb";
 }
 
 /// Why a layer could not be written.
@@ -82,6 +95,8 @@ pub enum ExportError {
     },
     #[error("cannot write CSV: {0}")]
     Csv(String),
+    #[error("cannot write FlatGeobuf: {0}")]
+    Fgb(String),
 }
 
 /// The features to write: all, or those the map draws under `filter`.
@@ -105,6 +120,7 @@ pub fn encode(
         Format::GeoJson => Ok(to_geojson(layer, filter)),
         Format::Kml => Ok(to_kml(layer, filter)),
         Format::Csv => to_csv(layer, filter),
+        Format::FlatGeobuf => to_fgb(layer, filter),
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading one file into a [`LoadReport`]: the entry points. The file is
 //! read (at most [`MAX_FILE_BYTES`]); a file in another format (CSV, KML,
-//! GPX) is converted to GeoJSON text by `import` first. GeoJSON is then
+//! GPX, FlatGeobuf) is converted to GeoJSON text by `import` first. GeoJSON is then
 //! tried on three roads in turn:
 //! a GeoJSON text sequence or NDJSON (`sequence`), the streaming fast path
 //! for an ordinary FeatureCollection (`stream`), which hands anything it
@@ -18,6 +18,7 @@ use super::import::{self, Format};
 use super::text_pos::Lines;
 use super::validate::Checker;
 use super::{LoadError, LoadReport, sequence, stream};
+use crate::view::LonLatBox;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::Arc;
@@ -65,10 +66,30 @@ pub fn load_path_with(
 ) -> LoadReport {
     let path = path.as_ref();
     let shared: Arc<Path> = path.into();
+    // A GeoJSON sequence streams from the file, never held whole.
+    let size = std::fs::metadata(path).map_or(u64::MAX, |m| m.len());
+    if size <= MAX_FILE_BYTES {
+        progress.total_bytes.store(size, Ordering::Relaxed);
+        if let Some(report) = sequence::load_file(path, &shared, options, &progress.parsed_bytes) {
+            return report;
+        }
+    }
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return failed(shared, e),
     };
+    load_bytes(bytes, path, shared, options, progress)
+}
+
+/// Loads a file's bytes, whatever their format (`path` only for the
+/// extension, when the content does not say).
+fn load_bytes(
+    bytes: Vec<u8>,
+    path: &Path,
+    shared: Arc<Path>,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> LoadReport {
     let format = import::detect(path, &bytes);
     if format != Format::GeoJson {
         let converted = match import::convert(format, &bytes, &shared, options) {
@@ -92,6 +113,41 @@ pub fn load_path_with(
             failed(shared, LoadError::NotUtf8 { line, column })
         }
     }
+}
+
+/// Loads a file's bytes as [`load_path`] loads the file (the fuzz tests
+/// feed binary formats through it without a file on disk).
+#[cfg(test)]
+pub(crate) fn load_bytes_as(bytes: &[u8], path: impl AsRef<Path>) -> LoadReport {
+    let path = path.as_ref();
+    let options = LoadOptions::default();
+    load_bytes(
+        bytes.to_vec(),
+        path,
+        path.into(),
+        &options,
+        &LoadProgress::default(),
+    )
+}
+
+/// The features of a FlatGeobuf file whose boxes meet `area`, read through
+/// the file's spatial index: the time and memory follow the box, not the
+/// file, so a view of a file of millions of features reads only what it
+/// shows. Problems are numbered by the features' places in the file. A
+/// file without an index is an error; [`load_path`] reads it whole.
+pub fn load_fgb_box(path: impl AsRef<Path>, area: LonLatBox) -> LoadReport {
+    let shared: Arc<Path> = path.as_ref().into();
+    let converted = match import::fgb::read_box(&shared, area) {
+        Ok(converted) => converted,
+        Err(e) => return failed(shared, e),
+    };
+    let report = load(
+        &converted.text,
+        shared,
+        &LoadOptions::default(),
+        &AtomicU64::new(0),
+    );
+    converted.relabel(report)
 }
 
 /// Reads at most `limit` bytes: a longer file (or an endless device) is an

@@ -14,6 +14,7 @@ mod assemble;
 pub mod day;
 mod general;
 mod geometry;
+mod geometry_json;
 mod group;
 mod import;
 mod index;
@@ -36,12 +37,15 @@ pub use time_field::TimeField;
 pub use assemble::LoadOptions;
 pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
+pub use geometry_json::geometry_json;
 pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
+#[cfg(test)]
+pub(crate) use load::load_bytes_as;
 pub use load::{
-    LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress, load_str,
-    load_str_with,
+    LoadProgress, MAX_FILE_BYTES, load_fgb_box, load_path, load_path_with, load_path_with_progress,
+    load_str, load_str_with,
 };
 pub use model::{
     DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,

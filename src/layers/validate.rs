@@ -134,6 +134,9 @@ pub(super) struct Checker<'a> {
     /// Whether to try the quick way first; only tests turn it off, to
     /// compare the two.
     quick: bool,
+    /// Lines of the file before `text` (a record read on its own from a
+    /// streamed sequence), added to the lines that problems name.
+    line_base: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -144,6 +147,16 @@ impl<'a> Checker<'a> {
             seen_ids: HashMap::new(),
             kept: String::new(),
             quick: true,
+            line_base: 0,
+        }
+    }
+
+    /// A checker for one record of a file, `text` starting on line
+    /// `line_base + 1` of it.
+    pub(super) fn for_record(text: &'a str, line_base: usize) -> Self {
+        Self {
+            line_base,
+            ..Self::new(text)
         }
     }
 
@@ -361,6 +374,7 @@ impl<'a> Checker<'a> {
     fn json_problem(&mut self, what: &str, slice: &str, e: &serde_json::Error) -> String {
         let base = offset_in(self.text, slice);
         let (line, column) = self.lines.absolute(base, e.line(), e.column());
+        let line = line + self.line_base;
         format!("{what}: {} (line {line}, column {column})", reason(e))
     }
 }

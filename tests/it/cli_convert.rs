@@ -1,6 +1,7 @@
 //! `sitmap convert` as a user runs it, and its output read by GDAL: every
-//! GeoJSON, KML and CSV written from the shipped layers and from files
-//! written by others must open in `ogrinfo` with the same feature count.
+//! GeoJSON, KML, CSV and FlatGeobuf written from the shipped layers and
+//! from files written by others must open in `ogrinfo` with the same
+//! feature count.
 //! `scripts/setup` installs GDAL (`gdal-bin`); without `ogrinfo` these
 //! tests fail saying so, rather than pass without looking.
 
@@ -63,7 +64,7 @@ fn every_format_opens_in_gdal_with_the_same_count(input: &Path) {
     let dir = tempfile::tempdir().unwrap();
     let expected = our_count(input);
     let stem = input.file_stem().unwrap().to_string_lossy().into_owned();
-    for extension in ["geojson", "kml", "csv"] {
+    for extension in ["geojson", "kml", "csv", "fgb"] {
         let out = dir.path().join(format!("{stem}.{extension}"));
         let (code, stdout, stderr) = convert(&[input, &out]);
         assert!(code == 0 || code == 1, "{stdout}{stderr}");
@@ -112,6 +113,73 @@ fn files_written_by_others_convert_to_files_gdal_reads_with_every_feature() {
 }
 
 #[test]
+fn flatgeobuf_files_written_by_others_convert_to_files_gdal_reads_with_every_feature() {
+    // flatgeobuf's own test data and files GDAL wrote (tests/fixtures/fgb/SOURCES.md).
+    for name in [
+        "countries.fgb",
+        "heterogeneous.fgb",
+        "mp_overlapping.fgb",
+        "unknown_feature_count.fgb",
+        "alldatatypes.fgb",
+        "gdal_events.fgb",
+        "gdal_testmixed.fgb",
+    ] {
+        let path = root().join("tests/fixtures/fgb").join(name);
+        assert_eq!(our_count(&path), ogr_count(&path), "{name}");
+        every_format_opens_in_gdal_with_the_same_count(&path);
+    }
+}
+
+#[test]
+fn a_flatgeobuf_export_has_a_spatial_index_gdal_searches() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("countries.fgb");
+    let input = root().join("tests/fixtures/fgb/countries.fgb");
+    let (code, stdout, stderr) = convert(&[&input, &out]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    // GDAL's -spat goes through the file's index; the Caribbean box holds
+    // a handful of the 179 countries.
+    let output = Command::new("ogrinfo")
+        .args(["-ro", "-al", "-so", "-spat", "-80", "17", "-65", "24"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let count: usize = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("Feature Count: "))
+        .map(|n| n.trim().parse().unwrap())
+        .unwrap();
+    assert!((3..20).contains(&count), "{stdout}");
+    let area = sitmap::view::LonLatBox {
+        west: -80.0,
+        south: 17.0,
+        east: -65.0,
+        north: 24.0,
+    };
+    // Ours is every feature whose box meets the area (GDAL then also
+    // tests the shapes): the same as filtering the whole file by boxes,
+    // and never fewer than GDAL finds.
+    let ours = sitmap::layers::load_fgb_box(&out, area).layer.unwrap();
+    let whole = sitmap::layers::load_path(&out).layer.unwrap();
+    let meets = |b: &geo::Rect<f64>| {
+        b.min().x <= area.east
+            && b.max().x >= area.west
+            && b.min().y <= area.north
+            && b.max().y >= area.south
+    };
+    let expected = whole.features().iter().filter(|f| meets(&f.bbox)).count();
+    assert_eq!(ours.features().len(), expected);
+    assert!(ours.features().len() >= count, "{count} in GDAL");
+    let names: Vec<_> = ours
+        .features()
+        .iter()
+        .filter_map(|f| f.properties().get("name").cloned())
+        .collect();
+    assert!(names.contains(&serde_json::json!("Cuba")), "{names:?}");
+}
+
+#[test]
 fn convert_at_a_date_writes_only_what_the_map_shows_then() {
     let dir = tempfile::tempdir().unwrap();
     let input = root().join("geodata/strikes.geojson");
@@ -139,7 +207,10 @@ fn an_unknown_extension_exits_two_and_lists_the_formats() {
     let out = dir.path().join("out.shp");
     let (code, _, stderr) = convert(&[&root().join("geodata/events.geojson"), &out]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains(".geojson, .json, .kml, .csv"), "{stderr}");
+    assert!(
+        stderr.contains(".geojson, .json, .kml, .csv, .fgb"),
+        "{stderr}"
+    );
     assert!(!out.exists());
 }
 

@@ -1,6 +1,6 @@
-//! KML, KMZ and GPX files written by others (GDAL's autotest, togeojson,
-//! libkml, gpxpy; origins, licences and GDAL's own counts in
-//! `tests/fixtures/{kml,gpx}/SOURCES.md`), loaded end to end through
+//! KML, KMZ, GPX and FlatGeobuf files written by others (GDAL's autotest,
+//! togeojson, libkml, gpxpy, flatgeobuf; origins, licences and GDAL's own
+//! counts in `tests/fixtures/{kml,gpx,fgb}/SOURCES.md`), loaded end to end through
 //! `sitmap::layers::load_path` as every way of opening a file does.
 
 use sitmap::layers::{LoadReport, load_path};
@@ -175,6 +175,34 @@ const EXPECTED: &[Expected] = &[
         0,
         Some(("2013-07-06T17:26:26Z", "2013-07-06T17:27:42Z")),
     ),
+    // FlatGeobuf: flatgeobuf's test data, and files GDAL wrote.
+    ("fgb/countries.fgb", 179, 0, None),
+    ("fgb/countries_nogeo.fgb", 179, 0, None),
+    // Dated by their own DateTime columns (the time field).
+    (
+        "fgb/alldatatypes.fgb",
+        1,
+        0,
+        Some(("2020-02-29T12:34:56Z", "2020-02-29T12:34:56Z")),
+    ),
+    ("fgb/heterogeneous.fgb", 3, 0, None),
+    ("fgb/mp_overlapping.fgb", 2, 0, None),
+    ("fgb/no_properties.fgb", 1, 0, None),
+    ("fgb/unknown_feature_count.fgb", 1, 0, None),
+    ("fgb/empty.fgb", 0, 0, None),
+    // A triangle: one error naming its type.
+    ("fgb/triangle.fgb", 0, 1, None),
+    // EPSG:27700 (British National Grid): refused, nothing reprojected.
+    ("fgb/poly00.fgb", 0, 1, None),
+    // flatgeobuf's fuzzer case: a header that fails verification.
+    ("fgb/clusterfuzz_minimized.fgb", 0, 1, None),
+    (
+        "fgb/gdal_testdatatypes.fgb",
+        1,
+        0,
+        Some(("2019-10-15T12:34:56Z", "2019-10-15T12:34:56Z")),
+    ),
+    ("fgb/gdal_testmixed.fgb", 2, 0, None),
 ];
 
 #[test]
@@ -242,4 +270,24 @@ fn kml_colours_and_descriptions_reach_the_features() {
     let layer = report.layer.unwrap();
     let description = layer.features()[0].description.as_deref().unwrap_or("");
     assert!(!description.contains('<'), "{description}");
+}
+
+#[test]
+fn a_layer_gdal_wrote_as_flatgeobuf_keeps_its_dates() {
+    // GDAL turns `start` and `end` into DateTime columns (a date becomes
+    // midnight without an offset) and `sources` into text; the times and
+    // sources read back are the GeoJSON's.
+    let geojson =
+        load_path(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("geodata/events.geojson"));
+    let fgb = load("fgb/gdal_events.fgb");
+    assert!(fgb.errors.is_empty(), "{:?}", fgb.errors);
+    assert_eq!(fgb.warnings, Vec::new());
+    let (geojson, fgb) = (geojson.layer.unwrap(), fgb.layer.unwrap());
+    assert_eq!(fgb.features().len(), geojson.features().len());
+    assert_eq!(fgb.time_range_secs(), geojson.time_range_secs());
+    for feature in geojson.features() {
+        let read = fgb.features().iter().find(|f| f.id == feature.id).unwrap();
+        assert_eq!(read.extent, feature.extent, "{:?}", feature.id);
+        assert_eq!(read.sources, feature.sources, "{:?}", feature.id);
+    }
 }

@@ -13,6 +13,9 @@
 //! source file instead of an index into text they never saw.
 
 pub(crate) mod csv;
+pub(crate) mod fgb;
+mod fgb_box;
+mod fgb_feature;
 mod gpx;
 mod html;
 mod kml;
@@ -39,6 +42,8 @@ pub(crate) enum Format {
     Kmz,
     /// GPS Exchange Format.
     Gpx,
+    /// FlatGeobuf.
+    FlatGeobuf,
 }
 
 /// The file's format: its content where the content says (a zip, an XML
@@ -49,6 +54,9 @@ pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Format {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     if head.starts_with(b"PK\x03\x04") {
         return Format::Kmz;
+    }
+    if fgb::is_fgb(head) {
+        return Format::FlatGeobuf;
     }
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start();
@@ -73,6 +81,7 @@ pub(crate) fn detect(path: &Path, bytes: &[u8]) -> Format {
         "kml" => Format::Kml,
         "kmz" => Format::Kmz,
         "gpx" => Format::Gpx,
+        "fgb" => Format::FlatGeobuf,
         _ => Format::GeoJson,
     }
 }
@@ -158,6 +167,7 @@ pub(crate) fn convert(
         Format::Kml => kml::convert(bytes, path),
         Format::Kmz => kmz::convert(bytes, path),
         Format::Gpx => gpx::convert(bytes, path),
+        Format::FlatGeobuf => fgb::convert(bytes, path),
         // The loader reads GeoJSON itself; nothing to convert.
         Format::GeoJson => Err(LoadError::Format(
             "GeoJSON is read as it is, not converted".to_owned(),
@@ -183,6 +193,10 @@ mod tests {
             Format::GeoJson
         );
         assert_eq!(detect(Path::new("a.bin"), b"PK\x03\x04rest"), Format::Kmz);
+        assert_eq!(
+            detect(Path::new("a.geojson"), b"fgb\x03fgb\x01rest"),
+            Format::FlatGeobuf
+        );
     }
 
     #[test]
