@@ -11,12 +11,12 @@
 //!   of range and the other does not, and warned about once);
 //! - `start`/`end` from the date columns, as a day or a UTC instant;
 //! - `title`, `description`, `kind` from columns of those meanings
-//!   (`notes` and `event_type` in ACLED's exports), `sources` from a URL
-//!   column. Every other column is kept under its own name, numbers as
-//!   numbers, so a figure such as ACLED's `fatalities` stays a figure.
-//!   ACLED's `source` (publication names, no address) is kept as it is:
-//!   sitmap's `sources` are links, and a link without an address is
-//!   dropped with a warning.
+//!   (`notes` and `event_type` in ACLED's exports), `sources` from a
+//!   `source` column and a URL column (`cells::sources`): ACLED's
+//!   `source`, publication names without addresses split at `;`, becomes
+//!   one titled source each, shown without a link. Every other column is
+//!   kept under its own name, numbers as numbers, so a figure such as
+//!   ACLED's `fatalities` stays a figure.
 //! - ACLED's `geo_precision` as sitmap's location precision, per ACLED's
 //!   codebook: 1, the named town's coordinates (exact); 2, near a town or
 //!   in part of a district, the nearest town's coordinates (approximate,
@@ -338,7 +338,7 @@ fn keys(headers: &[String], c: &Columns) -> Vec<Option<String>> {
         .filter(|(column, _)| column.is_some())
         .map(|(_, key)| *key)
         .collect();
-    if c.url.is_some() {
+    if c.url.is_some() || c.source.is_some() {
         filled.push("sources");
     }
     if c.geo_precision.is_some() {
@@ -351,7 +351,7 @@ fn keys(headers: &[String], c: &Columns) -> Vec<Option<String>> {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            if [c.lat, c.lon, c.geometry, c.url].contains(&Some(i)) {
+            if [c.lat, c.lon, c.geometry, c.url, c.source].contains(&Some(i)) {
                 return None;
             }
             if let Some((_, key)) = roles.iter().find(|(column, _)| *column == Some(i)) {
@@ -425,11 +425,33 @@ fn properties(
             .map(str::trim)
             .filter(|s| !s.is_empty())
     };
-    if let Some(url) = cell(c.url) {
+    let sources = cells::sources(cell(c.source), cell(c.url));
+    if !sources.is_empty() {
         member(out, "sources");
-        out.push_str("[{\"url\":");
-        push_json_str(out, url);
-        out.push_str("}]");
+        out.push('[');
+        for (i, source) in sources.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            let mut first = true;
+            out.push('{');
+            for (key, value) in [
+                ("title", source.title),
+                ("url", source.url),
+                ("published", source.published),
+            ] {
+                if let Some(value) = value {
+                    if !std::mem::take(&mut first) {
+                        out.push(',');
+                    }
+                    push_json_str(out, key);
+                    out.push(':');
+                    push_json_str(out, value);
+                }
+            }
+            out.push('}');
+        }
+        out.push(']');
     }
     if c.title.is_none()
         && let Some(location) = cell(c.location)

@@ -62,9 +62,16 @@ fn an_acled_export_loads_with_its_dates_notes_kinds_and_figures() {
     );
     assert_eq!(first.kind.as_deref(), Some("Strategic developments"));
     assert_eq!(property(&report, 1, "fatalities"), Some(5.into()));
-    assert_eq!(
-        property(&report, 0, "source"),
-        Some("Undisclosed Source".into())
+    // `source` names publications: titled sources without links.
+    assert_eq!(property(&report, 0, "source"), None);
+    let sources = &layer.features()[1].sources;
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].title.as_deref(), Some("Reuters"));
+    assert_eq!(sources[0].url, None);
+    assert!(
+        report.warnings.is_empty(),
+        "{:?}",
+        messages(&report.warnings)
     );
     assert_eq!(property(&report, 0, "uncertainty_km"), Some(25.into()));
     assert_eq!(property(&report, 0, "event_id_cnty"), Some("BEN892".into()));
