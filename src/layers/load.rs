@@ -64,11 +64,23 @@ pub fn load_path_with(
     progress: &LoadProgress,
 ) -> LoadReport {
     let path = path.as_ref();
-    let shared: Arc<Path> = path.into();
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) => return failed(shared, e),
+        Err(e) => return failed(path.into(), e),
     };
+    load_bytes_with(bytes, path, options, progress)
+}
+
+/// Loads a file's `bytes` as [`load_path_with`] loads the file at `path`
+/// (whose name and extension help tell the format, and name it in
+/// problems).
+pub(crate) fn load_bytes_with(
+    bytes: Vec<u8>,
+    path: &Path,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> LoadReport {
+    let shared: Arc<Path> = path.into();
     let format = import::detect(path, &bytes);
     if format != Format::GeoJson {
         let converted = match import::convert(format, &bytes, &shared, options) {
