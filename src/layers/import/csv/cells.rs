@@ -12,6 +12,8 @@ use crate::layers::time::SECS_PER_DAY;
 use crate::layers::time_field;
 use jiff::Timestamp;
 use jiff::civil::Date;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Which number comes first in a numeric date such as `03/04/2025`.
@@ -53,11 +55,20 @@ pub(crate) fn number(cell: &str, decimal_comma: bool) -> Option<f64> {
 /// A cell written as a JSON number when it reads as one exactly: no
 /// leading zeros (`007` is a code, kept as text), at most 15 significant
 /// digits (an identifier of 20 digits would lose its tail as a double).
-pub(crate) fn json_number(cell: &str, decimal_comma: bool) -> Option<String> {
+pub(crate) fn json_number(cell: &str, decimal_comma: bool) -> Option<Cow<'_, str>> {
+    // Most cells are text: a first byte that starts no number settles it
+    // without a copy.
+    if !cell
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'-')
+    {
+        return None;
+    }
     let text = if decimal_comma && cell.contains(',') {
-        cell.replacen(',', ".", 1)
+        Cow::Owned(cell.replacen(',', ".", 1))
     } else {
-        cell.to_owned()
+        Cow::Borrowed(cell)
     };
     let b = text.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
@@ -187,6 +198,29 @@ pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str>
         // `YYYY-MM-DDT...Z`: the years read are 1000 to 9999.
         Some(day) if whole_day => Ok(day.to_owned()),
         _ => Ok(text),
+    }
+}
+
+/// [`date`] remembered per text: an export repeats its dates (ACLED has
+/// dozens of events a day), and reading a written-out date tries several
+/// forms in turn. Bounded: past [`Self::LIMIT`] texts it starts afresh.
+#[derive(Default)]
+pub(crate) struct Dates<'a> {
+    seen: HashMap<&'a str, Result<Box<str>, &'static str>>,
+}
+
+impl<'a> Dates<'a> {
+    const LIMIT: usize = 1 << 16;
+
+    pub(crate) fn read(&mut self, cell: &'a str, order: DateOrder) -> Result<&str, &'static str> {
+        if self.seen.len() >= Self::LIMIT && !self.seen.contains_key(cell) {
+            self.seen.clear();
+        }
+        self.seen
+            .entry(cell)
+            .or_insert_with(|| date(cell, order).map(String::into_boxed_str))
+            .as_deref()
+            .map_err(|why| *why)
     }
 }
 
