@@ -39,6 +39,7 @@ pub use geometry::GeometryError;
 pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
+#[cfg(test)]
 pub(crate) use load::load_bytes_with;
 pub use load::{
     LoadProgress, MAX_FILE_BYTES, load_path, load_path_with, load_path_with_progress, load_str,
