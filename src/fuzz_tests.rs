@@ -1,5 +1,6 @@
 //! Property-based fuzzing of everything sitmap reads from a file: real
-//! layer files (ours and others'), story files and session values, mutated
+//! layer files (ours and others', GeoJSON and the CSV, KML, KMZ and GPX
+//! that are converted to it), story files and session values, mutated
 //! at random (bytes flipped, cut, repeated, JSON tokens and control
 //! characters spliced in), then read the way the app reads them. The
 //! property: no panic, each read within a time bound, and the memory a read
@@ -116,8 +117,80 @@ const TOKENS: &[&str] = &[
     "\"coordinates\":[]",
 ];
 
+/// Splices for the converted formats: XML structure, entities and a
+/// doctype, KML's and GPX's elements with odd values, CSV quoting and
+/// delimiters, WKT, and dates that do not exist.
+const IMPORT_TOKENS: &[&str] = &[
+    "<",
+    ">",
+    "</",
+    "/>",
+    "<![CDATA[",
+    "]]>",
+    "<!--",
+    "&amp;",
+    "&#0;",
+    "&#x110000;",
+    "&nope;",
+    "<!DOCTYPE kml [<!ENTITY a \"aaaaaaaa\">]>",
+    "<Placemark>",
+    "</Placemark>",
+    "<Point><coordinates>",
+    "</coordinates></Point>",
+    "<coordinates>1e400,NaN,0 ,,, 200,95</coordinates>",
+    "<LineString><coordinates>0,0</coordinates></LineString>",
+    "<Polygon><outerBoundaryIs><LinearRing><coordinates>0,0 1,1</coordinates></LinearRing></outerBoundaryIs></Polygon>",
+    "<MultiGeometry>",
+    "</MultiGeometry>",
+    "<TimeSpan><begin>2025</begin><end>1999-02</end></TimeSpan>",
+    "<TimeStamp><when>2025-02-30T25:61:00</when></TimeStamp>",
+    "<gx:Track><when>2025-01-01</when><gx:coord>1 2 3</gx:coord><gx:coord>4</gx:coord></gx:Track>",
+    "<Folder>",
+    "</Folder>",
+    "<styleUrl>#missing</styleUrl>",
+    "<color>zz00ff</color>",
+    "<ExtendedData><Data name=\"\"><value/></Data></ExtendedData>",
+    "<NetworkLink><Link><href>http://x</href></Link></NetworkLink>",
+    "<wpt lat=\"95\" lon=\"200\">",
+    "<trkpt lat=\"NaN\" lon=\"1e400\">",
+    "<time>",
+    "</time>",
+    "<trkseg>",
+    "</trkseg>",
+    "\"",
+    "\"\"",
+    ",",
+    ";",
+    "\t",
+    "\r\n",
+    "\n",
+    "\u{0}",
+    "\u{feff}",
+    "\u{1e}",
+    "POINT (",
+    "MULTIPOLYGON (((",
+    "((((((((((",
+    "{\"type\":\"Point\"}",
+    "12/13/2025",
+    "31 February 2025",
+    "1700000000000",
+    "1e400",
+    "-0",
+    "99999999999999999999",
+    "Reuters; <https://x.org> (2025) | ",
+];
+
 /// One random edit of `bytes`, from `u`.
 fn mutate(u: &mut arbitrary::Unstructured<'_>, bytes: &mut Vec<u8>) -> arbitrary::Result<()> {
+    mutate_with(u, bytes, TOKENS)
+}
+
+/// One random edit of `bytes`, splicing in `tokens`.
+fn mutate_with(
+    u: &mut arbitrary::Unstructured<'_>,
+    bytes: &mut Vec<u8>,
+    tokens: &[&str],
+) -> arbitrary::Result<()> {
     let len = bytes.len();
     let at = if len == 0 { 0 } else { u.choose_index(len)? };
     match u.int_in_range(0..=5)? {
@@ -137,12 +210,12 @@ fn mutate(u: &mut arbitrary::Unstructured<'_>, bytes: &mut Vec<u8>) -> arbitrary
             bytes.splice(to..to, copy);
         }
         3 => {
-            let token = u.choose(TOKENS)?;
+            let token = u.choose(tokens)?;
             bytes.splice(at..at, token.bytes());
         }
         4 => bytes.truncate(at),
         _ => {
-            let token = u.choose(TOKENS)?;
+            let token = u.choose(tokens)?;
             let end = (at + token.len()).min(len);
             bytes.splice(at..end, token.bytes());
         }
@@ -265,6 +338,164 @@ fn mutated_flatgeobuf_files_never_panic_hang_or_balloon() {
                 crate::layers::load_fgb_box(&path, area);
             }
         });
+        Ok(())
+    })
+    .budget(budget());
+}
+
+/// The converted formats' fixtures written by others, by extension.
+const IMPORT_FIXTURES: &[&str] = &[
+    "tests/fixtures/csv",
+    "tests/fixtures/kml",
+    "tests/fixtures/gpx",
+];
+
+/// Each fixture's bytes and extension. A long CSV is cut to its first rows:
+/// its rows are alike, and a short seed leaves the budget for more cases.
+fn import_seeds() -> Vec<(Vec<u8>, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seeds = Vec::new();
+    for dir in IMPORT_FIXTURES {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        for path in paths {
+            let extension = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if !["csv", "kml", "kmz", "gpx"].contains(&extension.as_str()) {
+                continue;
+            }
+            let mut bytes = std::fs::read(&path).unwrap_or_default();
+            if extension == "csv" {
+                let cut = bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .nth(40)
+                    .map_or(bytes.len(), |(at, _)| at + 1);
+                bytes.truncate(cut);
+            }
+            seeds.push((bytes, extension));
+        }
+    }
+    seeds
+}
+
+/// The KML inside a KMZ, edited, zipped again: the KML reader behind a
+/// valid archive, which byte edits of the archive would rarely reach.
+fn mutated_kmz(u: &mut arbitrary::Unstructured<'_>, kmz: &[u8]) -> arbitrary::Result<Vec<u8>> {
+    use std::io::{Read as _, Write as _};
+    let mut kml = Vec::new();
+    if let Ok(mut archive) = zip::ZipArchive::new(std::io::Cursor::new(kmz)) {
+        let name = archive
+            .file_names()
+            .filter_map(Result::ok)
+            .find(|n| n.to_ascii_lowercase().ends_with(".kml"))
+            .map(std::borrow::Cow::into_owned);
+        if let Some(name) = name
+            && let Ok(entry) = archive.by_name(&name)
+        {
+            entry.take(1 << 20).read_to_end(&mut kml).ok();
+        }
+    }
+    for _ in 0..u.int_in_range(1..=8)? {
+        mutate_with(u, &mut kml, IMPORT_TOKENS)?;
+    }
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    if writer.start_file("doc.kml", options).is_err() || writer.write_all(&kml).is_err() {
+        return Ok(kml);
+    }
+    Ok(writer.finish().map_or(kml, std::io::Cursor::into_inner))
+}
+
+/// Loads `bytes` as the file `fuzz.<extension>` the way the app opens a
+/// file, within the time and memory bounds, and checks what it says: each
+/// problem one line, naming the file (and, for a record, its row,
+/// placemark, waypoint or track, as the message prefix shows).
+fn check_import(bytes: Vec<u8>, extension: &str) {
+    let name = format!("fuzz.{extension}");
+    let size = bytes.len();
+    let started = Instant::now();
+    let mut report = None;
+    let peak = peak_bytes_of(|| {
+        report = Some(crate::layers::load_bytes_with(
+            bytes,
+            Path::new(&name),
+            &crate::layers::LoadOptions::default(),
+            &crate::layers::LoadProgress::default(),
+        ));
+    });
+    let took = started.elapsed();
+    assert!(took < READ_LIMIT, "{name}: {took:?} for {size} bytes");
+    let limit = MEMORY_BASE + MEMORY_FACTOR * size;
+    assert!(peak <= limit, "{name}: {peak} bytes held for {size} bytes");
+    let Some(report) = report else { return };
+    assert!(
+        report.layer.is_some() || !report.errors.is_empty(),
+        "{name}: neither a layer nor an error"
+    );
+    for problem in report.errors.iter().chain(&report.warnings) {
+        let text = problem.to_string();
+        assert!(!text.contains('\n'), "{text:?}");
+        assert!(text.starts_with(&format!("{name}:")), "{text:?}");
+        if let Some(n) = problem.feature {
+            let place = format!("{} {n}", problem.unit.word());
+            assert!(text.starts_with(&format!("{name}:{place}")), "{text:?}");
+        }
+    }
+    if let Some(layer) = &report.layer {
+        // Output bounded by the input: no record read twice over.
+        assert!(layer.features().len() <= size.max(1), "{name}");
+    }
+}
+
+#[test]
+fn mutated_csv_kml_kmz_and_gpx_files_never_panic_hang_or_balloon() {
+    let seeds = import_seeds();
+    for extension in ["csv", "kml", "kmz", "gpx"] {
+        assert!(
+            seeds.iter().any(|(_, e)| e == extension),
+            "no {extension} seed"
+        );
+    }
+    arbtest::arbtest(|u| {
+        let (seed, extension) = u.choose(&seeds)?;
+        let bytes = if extension == "kmz" && u.arbitrary::<bool>()? {
+            mutated_kmz(u, seed)?
+        } else {
+            let mut bytes = seed.clone();
+            for _ in 0..u.int_in_range(1..=8)? {
+                mutate_with(u, &mut bytes, IMPORT_TOKENS)?;
+            }
+            bytes
+        };
+        check_import(bytes, extension);
+        Ok(())
+    })
+    .budget(budget());
+}
+
+#[test]
+fn arbitrary_bytes_named_csv_kml_kmz_or_gpx_never_panic_hang_or_balloon() {
+    arbtest::arbtest(|u| {
+        let extension = *u.choose(&["csv", "kml", "kmz", "gpx"])?;
+        // The readers look at the content first: half the cases start as
+        // the format does, so they get past the sniffing.
+        let mut bytes: Vec<u8> = match u.int_in_range(0..=2)? {
+            0 => Vec::new(),
+            1 => b"<?xml version=\"1.0\"?><kml><Document><Placemark>".to_vec(),
+            _ => b"<gpx version=\"1.1\"><trk><trkseg><trkpt lat=\"1\" lon=\"2\">".to_vec(),
+        };
+        if extension == "csv" && u.arbitrary::<bool>()? {
+            bytes = b"lat,lon,date,source\n".to_vec();
+        }
+        bytes.extend(u.arbitrary::<Vec<u8>>()?);
+        check_import(bytes, extension);
         Ok(())
     })
     .budget(budget());

@@ -4,9 +4,11 @@
 //! geometry), `lon` and `lat` (points only), `id`, `title`, `kind`,
 //! `start` and `end` (ISO dates or date-times as sitmap writes them, `end`
 //! `ongoing` for an open span), `description`, `sources` flattened to
-//! `title <url> (published)` joined by ` | `, then every other property in
-//! name order (text as it is, numbers and lists as JSON). A property whose
-//! name is already a column is prefixed `property:`.
+//! `title <url> (published)` joined by ` | ` (a publication named without
+//! an address is its title alone; the CSV reader reads both back), then
+//! every other property in name order (text as it is, numbers and lists
+//! as JSON). A property whose name is already a column is prefixed
+//! `property:`.
 
 use super::kml_out::value_text;
 use super::{ExportError, Times, selected};
@@ -128,10 +130,13 @@ fn flatten_sources(sources: &[Source]) -> String {
         if i > 0 {
             out.push_str(" | ");
         }
-        if let Some(title) = &source.title {
-            write!(out, "{title} ").ok();
+        match (&source.title, &source.url) {
+            (Some(title), Some(url)) => write!(out, "{title} <{url}>"),
+            (Some(title), None) => write!(out, "{title}"),
+            (None, Some(url)) => write!(out, "<{url}>"),
+            (None, None) => Ok(()),
         }
-        write!(out, "<{}>", source.url).ok();
+        .ok();
         if let Some(published) = &source.published {
             write!(out, " ({published})").ok();
         }

@@ -337,3 +337,45 @@ fn an_empty_layer_writes_empty_but_valid_files() {
     assert_eq!(header.len(), 10);
     assert!(rows.is_empty());
 }
+
+#[test]
+fn named_sources_without_links_survive_csv_and_geojson_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let acled = dir.path().join("acled.csv");
+    std::fs::write(
+        &acled,
+        "event_date,latitude,longitude,source,url,notes\n\
+         12 March 2025,10.5,2.25,Reuters; Radio Okapi,,Clash\n\
+         13 March 2025,10.6,2.35,Local paper,https://example.org/x?a=1;b=2,Raid\n",
+    )
+    .unwrap();
+    let first = crate::layers::load_path(&acled);
+    assert!(first.warnings.is_empty(), "{:?}", first.warnings);
+    let layer = first.layer.unwrap();
+    let sources = |layer: &Layer| -> Vec<Vec<crate::layers::Source>> {
+        layer
+            .features()
+            .iter()
+            .map(|f| f.sources.to_vec())
+            .collect()
+    };
+    let expected = sources(&layer);
+    assert_eq!(expected[0].len(), 2);
+    assert_eq!(expected[0][1].title.as_deref(), Some("Radio Okapi"));
+    assert_eq!(expected[0][1].url, None);
+    assert_eq!(
+        expected[1][0].url.as_deref(),
+        Some("https://example.org/x?a=1;b=2")
+    );
+
+    let csv_copy = dir.path().join("copy.csv");
+    std::fs::write(&csv_copy, to_csv(&layer, None).unwrap()).unwrap();
+    let again = crate::layers::load_path(&csv_copy);
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    assert_eq!(sources(&again.layer.unwrap()), expected);
+
+    let text = String::from_utf8(to_geojson(&layer, None)).unwrap();
+    let again = load(&text, "copy.geojson");
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    assert_eq!(sources(&again.layer.unwrap()), expected);
+}

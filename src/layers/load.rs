@@ -76,9 +76,22 @@ pub fn load_path_with(
     }
     let bytes = match read_limited(path, MAX_FILE_BYTES) {
         Ok(bytes) => bytes,
-        Err(e) => return failed(shared, e),
+        Err(e) => return failed(path.into(), e),
     };
     load_bytes(bytes, path, shared, options, progress)
+}
+
+/// Loads a file's `bytes` as [`load_path_with`] loads the file at `path`
+/// (whose name and extension help tell the format, and name it in
+/// problems); the fuzzing's way in, without a file.
+#[cfg(test)]
+pub(crate) fn load_bytes_with(
+    bytes: Vec<u8>,
+    path: &Path,
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> LoadReport {
+    load_bytes(bytes, path, path.into(), options, progress)
 }
 
 /// Loads a file's bytes, whatever their format (`path` only for the

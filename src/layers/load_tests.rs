@@ -71,7 +71,10 @@ fn every_documented_property_is_read_and_unknown_ones_are_kept() {
             uncertainty_km: Some(25.0)
         }
     );
-    assert_eq!(&*ship.sources[0].url, "https://example.org/report");
+    assert_eq!(
+        ship.sources[0].url.as_deref(),
+        Some("https://example.org/report")
+    );
     assert_eq!(ship.sources[0].published.as_deref(), Some("2025-09-03"));
     let style = ship.style.as_deref().expect("a style override");
     assert_eq!(style.marker_color, Some(Rgb([0x1f, 0x4e, 0x9c])));
@@ -251,13 +254,22 @@ fn a_source_url_that_is_not_http_is_a_warning_and_not_a_link() {
 }
 
 #[test]
-fn a_source_without_url_is_a_warning() {
-    let report = fixture("invalid_source_without_url.geojson");
+fn a_source_named_without_url_is_a_source_without_a_link() {
+    let report = fixture("source_without_url.geojson");
     assert!(report.errors.is_empty());
     assert_eq!(
         printed(&report.warnings),
-        ["invalid_source_without_url.geojson:feature 0 (id a): sources[1] has no `url`"]
+        [
+            "source_without_url.geojson:feature 0 (id a): sources[2] has neither a `title` nor a `url`"
+        ]
     );
+    let layer = loaded(&report);
+    let sources = &layer.features()[0].sources;
+    assert_eq!(sources.len(), 2);
+    assert_eq!(sources[1].title.as_deref(), Some("No link"));
+    assert_eq!(sources[1].url, None);
+    assert_eq!(sources[1].published.as_deref(), Some("2025-09-03"));
+    assert_eq!(sources[1].label(), "No link");
 }
 
 #[test]

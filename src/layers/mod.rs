@@ -43,6 +43,8 @@ pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
 #[cfg(test)]
 pub(crate) use load::load_bytes_as;
+#[cfg(test)]
+pub(crate) use load::load_bytes_with;
 pub use load::{
     LoadProgress, MAX_FILE_BYTES, load_fgb_box, load_path, load_path_with, load_path_with_progress,
     load_str, load_str_with,

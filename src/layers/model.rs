@@ -336,22 +336,33 @@ pub enum LocationPrecision {
     Approximate { uncertainty_km: Option<f64> },
 }
 
-/// Where a claim comes from: one entry of `sources`.
+/// Where a claim comes from: one entry of `sources`. A publication named
+/// without an address (ACLED's `source` column: "Reuters; Local radio")
+/// is a source too, shown by its title without a link; an entry has a
+/// title, a URL or both.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub title: Option<Box<str>>,
-    /// Always http or https.
-    pub url: Box<str>,
+    /// Always http or https when given.
+    pub url: Option<Box<str>>,
     /// As written; shown, not interpreted.
     pub published: Option<Box<str>>,
 }
 
 impl Source {
-    /// The entry as it was written: `url`, and `title` and `published` when given.
+    /// What the user reads: the title, else the address.
+    pub fn label(&self) -> &str {
+        self.title.as_deref().or(self.url.as_deref()).unwrap_or("")
+    }
+
+    /// The entry as it was written: `title`, `url` and `published` when given.
     fn to_json(&self) -> Value {
         let mut entry = Map::new();
-        entry.insert("url".to_owned(), Value::String(self.url.to_string()));
-        for (key, value) in [("title", &self.title), ("published", &self.published)] {
+        for (key, value) in [
+            ("title", &self.title),
+            ("url", &self.url),
+            ("published", &self.published),
+        ] {
             if let Some(value) = value {
                 entry.insert(key.to_owned(), Value::String(value.to_string()));
             }

@@ -152,7 +152,7 @@ fn sources_that_are_not_an_array_of_objects_are_warnings() {
     let checked = check(r#""start":"2025-09-02","sources":["https://example.org"]"#);
     assert_eq!(
         texts(&checked.warnings),
-        ["sources[0] is not an object with a `url`"]
+        ["sources[0] is not an object with a `title` or `url`"]
     );
     assert!(checked.feature.is_some());
 }

@@ -110,14 +110,11 @@ pub fn event_cards(
                     };
                     ui.label(egui::RichText::new(place).weak());
                     for source in feature.sources.iter().take(2) {
-                        ui.hyperlink_to(
-                            crate::text::bounded(
-                                source.title.as_deref().unwrap_or(&source.url),
-                                crate::text::TITLE_CHARS,
-                            )
-                            .as_ref(),
-                            source.url.as_ref(),
-                        );
+                        let title = crate::text::bounded(source.label(), crate::text::TITLE_CHARS);
+                        match &source.url {
+                            Some(url) => ui.hyperlink_to(title.as_ref(), url.as_ref()),
+                            None => ui.label(title.as_ref()),
+                        };
                     }
                 });
                 ui.add_space(4.0);

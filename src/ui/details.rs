@@ -260,15 +260,19 @@ pub fn details_ui(
                 ui.label(egui::RichText::new("No source given.").italics());
             }
             for source in &feature.sources {
-                let title = crate::text::bounded(
-                    source.title.as_deref().unwrap_or(&source.url),
-                    crate::text::TITLE_CHARS,
-                );
-                // A hyperlink opens the browser only when clicked.
-                ui.hyperlink_to(title.as_ref(), source.url.as_ref())
-                    .on_hover_text(
-                        crate::text::bounded(&source.url, crate::text::TITLE_CHARS).into_owned(),
-                    );
+                let title = crate::text::bounded(source.label(), crate::text::TITLE_CHARS);
+                match &source.url {
+                    // A hyperlink opens the browser only when clicked.
+                    Some(url) => {
+                        ui.hyperlink_to(title.as_ref(), url.as_ref()).on_hover_text(
+                            crate::text::bounded(url, crate::text::TITLE_CHARS).into_owned(),
+                        );
+                    }
+                    // A publication named without an address: no link.
+                    None => {
+                        ui.label(title.as_ref());
+                    }
+                }
                 if let Some(published) = &source.published {
                     ui.label(
                         egui::RichText::new(format!("published {published}"))

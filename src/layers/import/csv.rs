@@ -11,12 +11,12 @@
 //!   of range and the other does not, and warned about once);
 //! - `start`/`end` from the date columns, as a day or a UTC instant;
 //! - `title`, `description`, `kind` from columns of those meanings
-//!   (`notes` and `event_type` in ACLED's exports), `sources` from a URL
-//!   column. Every other column is kept under its own name, numbers as
-//!   numbers, so a figure such as ACLED's `fatalities` stays a figure.
-//!   ACLED's `source` (publication names, no address) is kept as it is:
-//!   sitmap's `sources` are links, and a link without an address is
-//!   dropped with a warning.
+//!   (`notes` and `event_type` in ACLED's exports), `sources` from a
+//!   `source` column and a URL column (`cells::sources`): ACLED's
+//!   `source`, publication names without addresses split at `;`, becomes
+//!   one titled source each, shown without a link. Every other column is
+//!   kept under its own name, numbers as numbers, so a figure such as
+//!   ACLED's `fatalities` stays a figure.
 //! - ACLED's `geo_precision` as sitmap's location precision, per ACLED's
 //!   codebook: 1, the named town's coordinates (exact); 2, near a town or
 //!   in part of a district, the nearest town's coordinates (approximate,
@@ -30,12 +30,13 @@
 mod cells;
 mod columns;
 mod sniff;
+mod write;
 
 pub use cells::DateOrder;
 pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
 
 use super::Converted;
-use crate::layers::{Kind, LoadError, MAX_FILE_BYTES, Problem, Unit};
+use crate::layers::{Kind, LoadError, Problem, Unit};
 use ::csv::StringRecord;
 use columns::Columns;
 use std::path::Path;
@@ -123,52 +124,23 @@ pub(crate) fn convert(
         (positions, false) => positions,
     };
 
-    let keys = keys(&headers, &c);
-    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2 + 64);
-    out.push_str("{\"type\":\"FeatureCollection\",\"features\":[");
-    let mut first = true;
-    let limit = usize::try_from(MAX_FILE_BYTES * 2).unwrap_or(usize::MAX);
-    for ((record, &row), position) in records.iter().zip(&rows).zip(positions) {
-        let geometry = match position {
-            Ok(geometry) => geometry,
-            Err(reason) => {
-                converted
-                    .errors
-                    .push(row_problem(path, row, Kind::Geometry, reason));
-                continue;
-            }
-        };
-        if !std::mem::take(&mut first) {
-            out.push(',');
-        }
-        out.push_str("{\"type\":\"Feature\",\"geometry\":");
-        out.push_str(&geometry);
-        out.push_str(",\"properties\":{");
-        let warn = &mut |text: String| {
-            converted
-                .warnings
-                .push(row_problem(path, row, Kind::Date, text));
-        };
-        properties(
-            record,
-            &headers,
-            &keys,
-            &c,
+    let written = write::features(
+        &write::Table {
+            headers: &headers,
+            keys: write::keys(&headers, &c),
+            columns: &c,
             order,
             decimal_comma,
-            &mut out,
-            warn,
-        );
-        out.push_str("}}");
-        converted.places.push(row);
-        if out.len() > limit {
-            return Err(LoadError::TooLarge {
-                limit_bytes: MAX_FILE_BYTES,
-            });
-        }
-    }
-    out.push_str("]}");
-    converted.text = out;
+            path,
+        },
+        &records,
+        &rows,
+        &positions,
+    )?;
+    converted.text = written.text;
+    converted.places = written.places;
+    converted.errors.extend(written.errors);
+    converted.warnings.extend(written.warnings);
 
     let used = CsvMapping {
         lat: c.lat.map(|i| headers[i].clone()),
@@ -237,7 +209,7 @@ fn decimal_commas(sample: &[StringRecord], c: &Columns) -> bool {
 }
 
 /// A row's place: GeoJSON geometry text, or why the row cannot be placed.
-type Position = Result<String, String>;
+pub(super) type Position = Result<String, String>;
 
 /// Every row's position, latitude and longitude kept apart until
 /// [`unswap`] has looked at them all.
@@ -322,167 +294,7 @@ fn unswap(places: Vec<Result<Place, String>>) -> (Vec<Position>, bool) {
     (out, swap)
 }
 
-/// The property key of each column, `None` for those that hold the
-/// position. A column whose own name is a key another column fills is
-/// kept as `column:<name>`.
-fn keys(headers: &[String], c: &Columns) -> Vec<Option<String>> {
-    let roles = [
-        (c.start, "start"),
-        (c.end, "end"),
-        (c.title, "title"),
-        (c.description, "description"),
-        (c.kind, "kind"),
-    ];
-    let mut filled: Vec<&str> = roles
-        .iter()
-        .filter(|(column, _)| column.is_some())
-        .map(|(_, key)| *key)
-        .collect();
-    if c.url.is_some() {
-        filled.push("sources");
-    }
-    if c.geo_precision.is_some() {
-        filled.extend(["location_precision", "uncertainty_km"]);
-    }
-    if c.title.is_none() && c.location.is_some() {
-        filled.push("title");
-    }
-    headers
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            if [c.lat, c.lon, c.geometry, c.url].contains(&Some(i)) {
-                return None;
-            }
-            if let Some((_, key)) = roles.iter().find(|(column, _)| *column == Some(i)) {
-                return Some((*key).to_owned());
-            }
-            if filled.contains(&name.as_str()) {
-                Some(format!("column:{name}"))
-            } else {
-                Some(name.clone())
-            }
-        })
-        .collect()
-}
-
-/// Writes one row's properties (the inside of the object).
-#[allow(clippy::too_many_arguments)]
-fn properties(
-    record: &StringRecord,
-    headers: &[String],
-    keys: &[Option<String>],
-    c: &Columns,
-    order: DateOrder,
-    decimal_comma: bool,
-    out: &mut String,
-    warn: &mut dyn FnMut(String),
-) {
-    let mut first = true;
-    let mut member = |out: &mut String, key: &str| {
-        if !std::mem::take(&mut first) {
-            out.push(',');
-        }
-        push_json_str(out, key);
-        out.push(':');
-    };
-    for (i, cell) in record.iter().enumerate() {
-        let Some(Some(key)) = keys.get(i) else {
-            continue;
-        };
-        let cell = cell.trim();
-        if cell.is_empty() {
-            continue;
-        }
-        let is_date = Some(i) == c.start || Some(i) == c.end;
-        if is_date {
-            match cells::date(cell, order) {
-                Ok(date) => {
-                    member(out, key);
-                    push_json_str(out, &date);
-                }
-                Err(why) => {
-                    warn(format!(
-                        "{} {:?} is not read as a date ({why}); the row is kept without it",
-                        headers[i],
-                        clip(cell, 40)
-                    ));
-                    member(out, &headers[i]);
-                    push_json_str(out, cell);
-                }
-            }
-            continue;
-        }
-        member(out, key);
-        let text_role = [c.title, c.description, c.kind].contains(&Some(i));
-        match cells::json_number(cell, decimal_comma).filter(|_| !text_role) {
-            Some(number) => out.push_str(&number),
-            None => push_json_str(out, cell),
-        }
-    }
-    let cell = |i: Option<usize>| {
-        i.and_then(|i| record.get(i))
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
-    if let Some(url) = cell(c.url) {
-        member(out, "sources");
-        out.push_str("[{\"url\":");
-        push_json_str(out, url);
-        out.push_str("}]");
-    }
-    if c.title.is_none()
-        && let Some(location) = cell(c.location)
-    {
-        member(out, "title");
-        let title = match cell(c.event_type) {
-            Some(what) => format!("{location}: {what}"),
-            None => location.to_owned(),
-        };
-        push_json_str(out, &title);
-    }
-    match cell(c.geo_precision) {
-        Some("1") => {
-            member(out, "location_precision");
-            out.push_str("\"exact\"");
-        }
-        Some(code @ ("2" | "3")) => {
-            member(out, "location_precision");
-            out.push_str("\"approximate\"");
-            member(out, "uncertainty_km");
-            out.push_str(if code == "2" { "25" } else { "100" });
-        }
-        _ => {}
-    }
-}
-
-/// `text` as a JSON string.
-fn push_json_str(out: &mut String, text: &str) {
-    out.push('"');
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let escape = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            _ => continue,
-        };
-        out.push_str(&text[start..i]);
-        if escape.is_empty() {
-            out.push_str(&format!("\\u{b:04x}"));
-        } else {
-            out.push_str(escape);
-        }
-        start = i + 1;
-    }
-    out.push_str(&text[start..]);
-    out.push('"');
-}
-
-fn row_problem(path: &Arc<Path>, row: usize, kind: Kind, message: String) -> Problem {
+pub(super) fn row_problem(path: &Arc<Path>, row: usize, kind: Kind, message: String) -> Problem {
     Problem {
         path: Arc::clone(path),
         feature: Some(row),
@@ -494,7 +306,7 @@ fn row_problem(path: &Arc<Path>, row: usize, kind: Kind, message: String) -> Pro
 }
 
 /// At most `chars` characters of `text`, an ellipsis marking a cut.
-fn clip(text: &str, chars: usize) -> String {
+pub(super) fn clip(text: &str, chars: usize) -> String {
     match text.char_indices().nth(chars) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),

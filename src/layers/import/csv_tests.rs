@@ -62,9 +62,16 @@ fn an_acled_export_loads_with_its_dates_notes_kinds_and_figures() {
     );
     assert_eq!(first.kind.as_deref(), Some("Strategic developments"));
     assert_eq!(property(&report, 1, "fatalities"), Some(5.into()));
-    assert_eq!(
-        property(&report, 0, "source"),
-        Some("Undisclosed Source".into())
+    // `source` names publications: titled sources without links.
+    assert_eq!(property(&report, 0, "source"), None);
+    let sources = &layer.features()[1].sources;
+    assert_eq!(sources.len(), 1);
+    assert_eq!(sources[0].title.as_deref(), Some("Reuters"));
+    assert_eq!(sources[0].url, None);
+    assert!(
+        report.warnings.is_empty(),
+        "{:?}",
+        messages(&report.warnings)
     );
     assert_eq!(property(&report, 0, "uncertainty_km"), Some(25.into()));
     assert_eq!(property(&report, 0, "event_id_cnty"), Some("BEN892".into()));
@@ -200,4 +207,51 @@ fn an_empty_file_or_a_header_alone_is_reported_not_a_panic() {
     assert!(report.has_errors());
     let report = load("lat,lon\n");
     assert_eq!(report.layer.map(|l| l.features().len()), Some(0));
+}
+
+#[test]
+fn a_big_file_written_on_two_threads_keeps_its_rows_in_order_with_their_numbers() {
+    // Past the size at which the rows are written by two threads.
+    let mut text = String::from("id,lat,lon,date\n");
+    for i in 0..20_000 {
+        let lat = if i % 4_999 == 7 {
+            "x".to_owned()
+        } else {
+            format!("{}", i % 80)
+        };
+        let date = if i == 15_000 { "soon" } else { "12 March 2025" };
+        text.push_str(&format!("r{i},{lat},{},{date}\n", i % 170));
+    }
+    let report = load(&text);
+    let errors = messages(&report.errors);
+    // Rows 7, 5006, 10005, 15004 (0-based records), numbered from the header's row 1.
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| e.split(':').nth(1).unwrap_or(""))
+            .collect::<Vec<_>>(),
+        ["row 9", "row 5008", "row 10007", "row 15006"],
+        "{errors:?}"
+    );
+    assert_eq!(messages(&report.warnings).len(), 1);
+    let warning = &messages(&report.warnings)[0];
+    assert!(
+        warning.contains("x.csv:row 15002: date \"soon\""),
+        "{warning}"
+    );
+    let layer = report.layer.unwrap();
+    assert_eq!(layer.features().len(), 20_000 - 4);
+    let ids: Vec<String> = layer
+        .features()
+        .iter()
+        .map(|f| f.properties()["id"].as_str().unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(ids[0], "r0");
+    assert_eq!(ids[7], "r8", "r7 had no position");
+    assert_eq!(ids.last().map(String::as_str), Some("r19999"));
+    let undated = layer
+        .features()
+        .iter()
+        .filter(|f| f.extent == crate::layers::TimeExtent::Timeless);
+    assert_eq!(undated.count(), 1, "only the row whose date did not read");
 }

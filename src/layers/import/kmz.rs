@@ -42,7 +42,11 @@ fn unpack(bytes: &[u8], limit: u64) -> Result<Vec<u8>, LoadError> {
         })?
         .clone();
     let entry = archive.by_name(&chosen).map_err(damaged)?;
-    let mut kml = Vec::with_capacity(usize::try_from(entry.size().min(limit)).unwrap_or(0));
+    // The size the archive claims is only a hint: a few bytes can claim a
+    // gigabyte. Reserve at most what deflate could make of the archive at
+    // an ordinary ratio; a bigger entry grows the buffer as it unpacks.
+    let hint = entry.size().min(limit).min(bytes.len() as u64 * 8);
+    let mut kml = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
     entry
         .take(limit + 1)
         .read_to_end(&mut kml)

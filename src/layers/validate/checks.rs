@@ -127,7 +127,8 @@ pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> Ti
     }
 }
 
-/// The entries of `sources` that are web links. Anything else is a
+/// The entries of `sources` that are web links or named publications (a
+/// `title` without a `url`: shown without a link). Anything else is a
 /// warning: the property stays in the details as written.
 pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[Source]> {
     let items = match value {
@@ -151,15 +152,15 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
             published,
         } = item
         else {
-            skip(format!("sources[{i}] is not an object with a `url`"));
+            skip(format!(
+                "sources[{i}] is not an object with a `title` or `url`"
+            ));
             continue;
         };
+        let field = |value: &Option<Prop>| value.as_ref().and_then(Prop::as_str).map(Box::from);
         let url = match url {
-            None => {
-                skip(format!("sources[{i}] has no `url`"));
-                continue;
-            }
-            Some(Prop::Text(url)) => url,
+            None => None,
+            Some(Prop::Text(url)) => Some(url),
             Some(other) => {
                 skip(format!(
                     "sources[{i}].url is {}, not text",
@@ -168,7 +169,9 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
                 continue;
             }
         };
-        if !is_web_address(url) {
+        if let Some(url) = url
+            && !is_web_address(url)
+        {
             // Quoted as written: trimming would hide a leading space.
             let quoted = serde_json::to_string(&**url).unwrap_or_default();
             skip(format!(
@@ -177,10 +180,14 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
             ));
             continue;
         }
-        let field = |value: &Option<Prop>| value.as_ref().and_then(Prop::as_str).map(Box::from);
+        let title = field(title);
+        if url.is_none() && title.as_deref().is_none_or(|t: &str| t.trim().is_empty()) {
+            skip(format!("sources[{i}] has neither a `title` nor a `url`"));
+            continue;
+        }
         sources.push(Source {
-            title: field(title),
-            url: (**url).into(),
+            title,
+            url: url.map(|url| (**url).into()),
             published: field(published),
         });
     }

@@ -303,8 +303,9 @@ pub(super) fn fast_sources(raw: &str) -> Option<(SourcesIn<'_>, bool)> {
             raw.is_none() || matches!(value, Some(Prop::Text(_)))
         };
         plain &= entry.plain
-            && matches!(url, Some(Prop::Text(_)))
+            && text_or_absent(entry.url, &url)
             && text_or_absent(entry.title, &title)
+            && (url.is_some() || title.is_some())
             && text_or_absent(entry.published, &published);
         items.push(SourceItem::Entry {
             url,

@@ -12,6 +12,8 @@ use crate::layers::time::SECS_PER_DAY;
 use crate::layers::time_field;
 use jiff::Timestamp;
 use jiff::civil::Date;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Which number comes first in a numeric date such as `03/04/2025`.
@@ -53,11 +55,20 @@ pub(crate) fn number(cell: &str, decimal_comma: bool) -> Option<f64> {
 /// A cell written as a JSON number when it reads as one exactly: no
 /// leading zeros (`007` is a code, kept as text), at most 15 significant
 /// digits (an identifier of 20 digits would lose its tail as a double).
-pub(crate) fn json_number(cell: &str, decimal_comma: bool) -> Option<String> {
+pub(crate) fn json_number(cell: &str, decimal_comma: bool) -> Option<Cow<'_, str>> {
+    // Most cells are text: a first byte that starts no number settles it
+    // without a copy.
+    if !cell
+        .as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_digit() || *b == b'-')
+    {
+        return None;
+    }
     let text = if decimal_comma && cell.contains(',') {
-        cell.replacen(',', ".", 1)
+        Cow::Owned(cell.replacen(',', ".", 1))
     } else {
-        cell.to_owned()
+        Cow::Borrowed(cell)
     };
     let b = text.as_bytes();
     let mut i = usize::from(b.first() == Some(&b'-'));
@@ -190,9 +201,116 @@ pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str>
     }
 }
 
+/// [`date`] remembered per text: an export repeats its dates (ACLED has
+/// dozens of events a day), and reading a written-out date tries several
+/// forms in turn. Bounded: past [`Self::LIMIT`] texts it starts afresh.
+#[derive(Default)]
+pub(crate) struct Dates<'a> {
+    seen: HashMap<&'a str, Result<Box<str>, &'static str>>,
+}
+
+impl<'a> Dates<'a> {
+    const LIMIT: usize = 1 << 16;
+
+    pub(crate) fn read(&mut self, cell: &'a str, order: DateOrder) -> Result<&str, &'static str> {
+        if self.seen.len() >= Self::LIMIT && !self.seen.contains_key(cell) {
+            self.seen.clear();
+        }
+        self.seen
+            .entry(cell)
+            .or_insert_with(|| date(cell, order).map(String::into_boxed_str))
+            .as_deref()
+            .map_err(|why| *why)
+    }
+}
+
 /// Whether a cell reads as a date in any order (for choosing columns).
 pub(crate) fn looks_like_date(cell: &str) -> bool {
     date(cell, DateOrder::DayFirst).is_ok()
+}
+
+/// One cited source read from cells, borrowing their text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct SourceCell<'a> {
+    pub title: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: Option<&'a str>,
+}
+
+/// The sources of a row: the `source` cell's entries and the URL cell.
+///
+/// The source cell is a list split at ` | ` (sitmap's CSV export writes
+/// `title <url> (published)` so) or else at `;` (ACLED's publication
+/// names: `Reuters; Local radio`). An entry `title <url> (published)` is
+/// read back in its parts, an entry that is an http(s) address is a link,
+/// anything else a title. The URL cell's address joins a lone entry that
+/// has none (one source with its title and link), else is one more
+/// source. Addresses are checked by the loader, as any `url` is.
+pub(crate) fn sources<'a>(source: Option<&'a str>, url: Option<&'a str>) -> Vec<SourceCell<'a>> {
+    let mut out: Vec<SourceCell> = Vec::new();
+    if let Some(cell) = source {
+        // An address may hold a `;`: sitmap's own form splits at ` | ` only.
+        let sitmaps = cell.contains(" | ") || cell.contains("<http");
+        let entries: Box<dyn Iterator<Item = &str>> = if sitmaps {
+            Box::new(cell.split(" | "))
+        } else {
+            Box::new(cell.split(';'))
+        };
+        out.extend(
+            entries
+                .map(str::trim)
+                .filter(|e| !e.is_empty())
+                .map(source_entry),
+        );
+    }
+    if let Some(url) = url {
+        match out.as_mut_slice() {
+            [one] if one.url.is_none() => one.url = Some(url),
+            _ => out.push(SourceCell {
+                url: Some(url),
+                ..SourceCell::default()
+            }),
+        }
+    }
+    out
+}
+
+/// One entry of a source cell: `title <url> (published)`, a bare address,
+/// or a title.
+fn source_entry(entry: &str) -> SourceCell<'_> {
+    let is_address = |text: &str| {
+        let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+        lower.starts_with("http://") || lower.starts_with("https://")
+    };
+    if let Some((before, rest)) = entry.split_once('<')
+        && let Some((url, after)) = rest.split_once('>')
+        && is_address(url.trim())
+    {
+        let title = Some(before.trim()).filter(|t| !t.is_empty());
+        let after = after.trim();
+        let published = after
+            .strip_prefix('(')
+            .and_then(|p| p.strip_suffix(')'))
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        if after.is_empty() || published.is_some() {
+            return SourceCell {
+                title,
+                url: Some(url.trim()),
+                published,
+            };
+        }
+    }
+    if is_address(entry) && !entry.contains(char::is_whitespace) {
+        return SourceCell {
+            url: Some(entry),
+            ..SourceCell::default()
+        };
+    }
+    SourceCell {
+        title: Some(entry),
+        ..SourceCell::default()
+    }
 }
 
 /// How deep brackets may nest in a geometry cell: a collection of
@@ -409,5 +527,58 @@ mod tests {
             ")".repeat(500)
         );
         assert!(geometry(&deep).is_err());
+    }
+
+    #[test]
+    fn acled_sources_are_publication_names_split_at_semicolons() {
+        let read = sources(Some("Reuters; Radio Okapi ;"), None);
+        let titles: Vec<_> = read.iter().map(|s| s.title).collect();
+        assert_eq!(titles, [Some("Reuters"), Some("Radio Okapi")]);
+        assert!(read.iter().all(|s| s.url.is_none()));
+    }
+
+    #[test]
+    fn sitmaps_flattened_sources_read_back_in_their_parts() {
+        let read = sources(
+            Some("Report <https://example.org/a?x=1;y=2> (2025-09-03) | <https://b.org> | Radio"),
+            None,
+        );
+        assert_eq!(
+            read,
+            [
+                SourceCell {
+                    title: Some("Report"),
+                    url: Some("https://example.org/a?x=1;y=2"),
+                    published: Some("2025-09-03"),
+                },
+                SourceCell {
+                    url: Some("https://b.org"),
+                    ..SourceCell::default()
+                },
+                SourceCell {
+                    title: Some("Radio"),
+                    ..SourceCell::default()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_url_column_links_a_lone_named_source_or_adds_its_own() {
+        let one = sources(Some("Reuters"), Some("https://r.com/x"));
+        assert_eq!(one.len(), 1);
+        assert_eq!(
+            (one[0].title, one[0].url),
+            (Some("Reuters"), Some("https://r.com/x"))
+        );
+        let two = sources(Some("A; B"), Some("https://r.com/x"));
+        assert_eq!(two.len(), 3);
+        assert_eq!(
+            sources(None, Some("https://r.com/x"))[0].url,
+            Some("https://r.com/x")
+        );
+        assert!(sources(Some(" ; "), None).is_empty());
+        let single = sources(Some("Report <https://example.org/a?x=1;y=2>"), None);
+        assert_eq!(single.len(), 1, "the address keeps its `;`");
     }
 }

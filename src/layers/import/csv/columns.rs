@@ -108,6 +108,9 @@ pub(crate) struct Columns {
     pub description: Option<usize>,
     pub kind: Option<usize>,
     pub url: Option<usize>,
+    /// The publications cited, by name (ACLED's `source`), or sitmap's
+    /// own CSV export's flattened `sources`.
+    pub source: Option<usize>,
     /// ACLED's `geo_precision` (1, 2, 3).
     pub geo_precision: Option<usize>,
     /// For a made-up title: ACLED's `location` and event type.
@@ -212,6 +215,7 @@ const DESCRIPTION_NAMES: &[&str] = &[
 ];
 const KIND_NAMES: &[&str] = &["kind", "event_type", "eventtype", "type", "category"];
 const URL_NAMES: &[&str] = &["url", "link", "source_url", "sourceurl", "href"];
+const SOURCE_NAMES: &[&str] = &["sources", "source", "source_title", "source_name"];
 
 /// The coordinate word of a name: `Some(stem)` when one of its parts is a
 /// latitude (or longitude) word, the stem being the name without it (so
@@ -352,12 +356,13 @@ pub(crate) fn choose(
     c.description = find(DESCRIPTION_NAMES);
     c.kind = find(KIND_NAMES);
     c.url = find(URL_NAMES);
+    c.source = find(SOURCE_NAMES);
     c.geo_precision = find(&["geo_precision"]);
     c.location = find(&["location"]);
     c.event_type = find(&["sub_event_type"]).or(c.kind);
     // A mapped column that is also another role keeps its first role.
     let taken = [c.lat, c.lon, c.geometry, c.start, c.end, c.title];
-    for role in [&mut c.description, &mut c.kind, &mut c.url] {
+    for role in [&mut c.description, &mut c.kind, &mut c.url, &mut c.source] {
         if role.is_some_and(|i| taken.contains(&Some(i))) {
             *role = None;
         }
