@@ -25,6 +25,9 @@ pub struct ChartCache {
     chosen: Option<Option<String>>,
     running_key: Option<(u64, Vec<bool>, String)>,
     pub running: Option<Running>,
+    /// Where the chart was drawn last frame (None when hidden): Ctrl+E
+    /// exports it with the map.
+    pub rect: Option<egui::Rect>,
 }
 
 impl ChartCache {

@@ -237,7 +237,14 @@ impl SitmapApp {
             Command::Share(command) => self.apply_share(ctx, command),
             Command::OpenFiles => self.layers.open_dialog(ctx),
             Command::ExportView => {
-                if let Some(notice) = self.export.request(ctx, self.map_rect) {
+                // The chart under the timeline goes with the map when shown:
+                // the box holding both, as on screen (the layer list beside
+                // the map, the timeline strip between them).
+                let area = self.map_rect.map(|map| match self.time.chart.rect {
+                    Some(chart) => map.union(chart),
+                    None => map,
+                });
+                if let Some(notice) = self.export.request(ctx, area) {
                     self.state.notices.push(notice);
                 }
             }

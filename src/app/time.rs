@@ -210,6 +210,7 @@ impl TimeSession {
             .collect();
         let mut commands = Vec::new();
         let intents = timeline_panel(ui, state, &mut self.view, &strips);
+        self.chart.rect = None;
         if settings.chart.shown {
             commands.extend(chart_under_strip(
                 &mut self.chart,
@@ -276,7 +277,10 @@ fn chart_under_strip(
         day,
         span: shown_span(state, view),
     };
-    chart_strip(ui, &input)
+    let drawn = ui.scope(|ui| chart_strip(ui, &input));
+    chart.rect = Some(drawn.response.rect);
+    drawn
+        .inner
         .into_iter()
         .map(|intent| match intent {
             ChartIntent::Settings(chart) => Command::SetChart(chart),

@@ -256,6 +256,40 @@ fn every_source_has_a_title_and_a_publication_date() {
     }
 }
 
+/// Every feature has a source with a publication date (`YYYY-MM-DD` or
+/// `YYYY-MM`), except the one whose every page showed none, which
+/// `geodata/README.md` ("Publication dates") names.
+#[test]
+fn every_feature_has_a_dated_source_but_the_one_the_readme_names() {
+    let undated_by_design = ["dep-uss-thomas-hudner"];
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("geodata/README.md"),
+    )
+    .unwrap();
+    assert!(readme.contains("USS Thomas Hudner's December arrival no dated page"));
+    let dated = |text: &str| {
+        let b = text.as_bytes();
+        b.len() >= 7
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[5..7].iter().all(u8::is_ascii_digit)
+    };
+    for name in FILES {
+        for feature in load(name).features() {
+            let id = feature.id.as_deref().unwrap_or("?");
+            let has_date = feature
+                .sources
+                .iter()
+                .any(|s| s.published.as_deref().is_some_and(dated));
+            assert_eq!(
+                has_date,
+                !undated_by_design.contains(&id),
+                "{name}:{id}: dated sources"
+            );
+        }
+    }
+}
+
 #[test]
 fn approximate_places_say_how_approximate() {
     for name in FILES {

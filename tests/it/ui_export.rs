@@ -134,3 +134,49 @@ fn a_quick_ctrl_e_released_within_one_frame_still_exports() {
     });
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+/// With View › Chart under the timeline on, Ctrl+E exports the chart with
+/// the map: the PNG reaches down to the chart's bottom edge (and spans the
+/// chart's width, the layer list beside the map serving as its legend).
+#[test]
+fn ctrl_e_exports_the_chart_under_the_timeline_with_the_map() {
+    let options = StartOptions {
+        files: sitmap::story::story_files(),
+        settings: sitmap::settings::Settings {
+            chart: sitmap::settings::ChartSettings {
+                shown: true,
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1000.0, 800.0]);
+    common::settle(&mut harness, 4);
+    harness.run_steps(2);
+    let dir = tempfile::tempdir().unwrap();
+    harness.state_mut().export.dir = Some(dir.path().to_path_buf());
+    let map = harness.state().map_rect().expect("the map was drawn");
+    let ppp = harness.ctx.pixels_per_point();
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    wait_for_export(&mut harness, || true);
+    harness.step();
+
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    let image = image::open(&files[0]).unwrap().to_rgba8();
+    let (width, height) = image.dimensions();
+    assert!(
+        width as f32 >= map.width() * ppp,
+        "the map's width at least: {width} px"
+    );
+    assert!(
+        height as f32 > (map.height() + 100.0) * ppp,
+        "the chart strip below the timeline is in the export: {height} px for a map of {} pt",
+        map.height()
+    );
+}
