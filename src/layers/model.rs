@@ -43,6 +43,9 @@ pub struct Layer {
     time: TimeIndex,
     /// The single-point features as flat arrays (see `points`).
     points: PointTable,
+    /// The features with range rings (`radius_km`), with the radius of the
+    /// widest ring: see [`Layer::ring_sets`].
+    rings: Vec<(usize, f32)>,
 }
 
 impl Layer {
@@ -71,6 +74,20 @@ impl Layer {
     ) -> Self {
         let time = TimeIndex::build(features.iter().map(|f| f.extent));
         let points = PointTable::new(&features);
+        let rings = features
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| {
+                let widest = f
+                    .style
+                    .as_deref()?
+                    .radius_km
+                    .iter()
+                    .copied()
+                    .reduce(f32::max)?;
+                Some((i, widest))
+            })
+            .collect();
         Self {
             name,
             path,
@@ -80,7 +97,17 @@ impl Layer {
             index,
             time,
             points,
+            rings,
         }
+    }
+
+    /// The features with range rings and each one's widest radius in km.
+    /// The spatial index holds a ring set's centre, not its circles: the
+    /// map asks this list for the rings that reach into the view from a
+    /// centre outside it (a carrier's 2,000 km ring stays on screen after
+    /// the carrier has been panned away).
+    pub fn ring_sets(&self) -> &[(usize, f32)] {
+        &self.rings
     }
 
     /// The features that loaded, in file order.

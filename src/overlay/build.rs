@@ -125,6 +125,33 @@ fn features_in(draw: &LayerDraw, screen: &ScreenProjection, rect: egui::Rect) ->
     bits
 }
 
+/// The ring sets centred outside `rect` whose widest ring reaches into it:
+/// the spatial index holds their centres, so [`features_in`] and the groups
+/// miss them. The test box is a little larger than the circle (its
+/// longitude span taken at the latitude where it is widest).
+fn rings_reaching_in(draw: &LayerDraw, screen: &ScreenProjection, rect: egui::Rect) -> Vec<usize> {
+    let Some((min, max)) = screen.lon_lat_box(rect) else {
+        return Vec::new();
+    };
+    let features = draw.layer.features();
+    draw.layer
+        .ring_sets()
+        .iter()
+        .filter_map(|&(i, km)| {
+            let c = features.get(i)?.bbox.center();
+            let inside = (min[0]..=max[0]).contains(&c.x) && (min[1]..=max[1]).contains(&c.y);
+            let dlat = f64::from(km) / 110.0 * 1.05;
+            let widest = (c.y.abs() + dlat).min(89.0).to_radians().cos();
+            let dlon = (dlat / widest).min(360.0);
+            let meets = c.x - dlon <= max[0]
+                && c.x + dlon >= min[0]
+                && c.y - dlat <= max[1]
+                && c.y + dlat >= min[1];
+            (!inside && meets).then_some(i)
+        })
+        .collect()
+}
+
 fn set_bits(bits: &[u64]) -> impl Iterator<Item = usize> + '_ {
     bits.iter().enumerate().flat_map(|(w, &word)| {
         let mut rest = word;
@@ -294,6 +321,7 @@ fn build_layer(
         Some(groups) => Box::new(set_bits(&bits).filter(|&i| !groups.is_grouped(draw, i))),
         None => Box::new(set_bits(&bits)),
     };
+    let to_draw = to_draw.chain(rings_reaching_in(draw, screen, view));
     let (mut circles, mut areas, mut lines) = (Vec::new(), Vec::new(), Vec::new());
     let mut fills = Fills::default();
     let labels = &mut out.labels;

@@ -369,6 +369,34 @@ fn a_list_of_radii_draws_one_labelled_ring_each_in_the_unit_asked() {
     assert!((shapes.labels[0].at.x - 400.0).abs() < 1.0);
 }
 
+/// A carrier panned out of view keeps its 1,000 km ring on screen; a
+/// 200 km ring that does not reach the view is not drawn.
+#[test]
+fn a_ring_whose_centre_is_off_screen_is_drawn_where_it_reaches_into_the_view() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&[
+        point(&projector, -300.0, 300.0, r#""radius_km": 1000"#),
+        point(&projector, -300.0, 100.0, r#""radius_km": 200"#),
+    ]);
+    let shapes = build(&[draw(&layer)], &projector, &options());
+    let outlines: Vec<&egui::epaint::PathShape> = shapes
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Path(path) if !path.closed && path.points.len() > 36 => Some(path),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(outlines.len(), 1, "only the ring that reaches the view");
+    assert!(
+        outlines[0].points.iter().any(|p| VIEW.contains(*p)),
+        "the ring crosses the view"
+    );
+    let texts: Vec<&str> = shapes.labels.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(texts, ["1,000 km"]);
+}
+
 #[test]
 fn a_point_with_radius_km_draws_a_geodesic_range_ring() {
     let memory = memory();
