@@ -138,6 +138,17 @@ impl Gazetteer {
     /// The best `limit` matches of `query`, best first; nothing for a
     /// blank query.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
+        self.search_where(query, limit, |_| true)
+    }
+
+    /// As [`Gazetteer::search`], among the entries whose target `keep`
+    /// accepts (classroom mode keeps out features the class has not reached).
+    pub fn search_where(
+        &self,
+        query: &str,
+        limit: usize,
+        keep: impl Fn(&Target) -> bool,
+    ) -> Vec<&Entry> {
         let query = fold(query.trim());
         if query.is_empty() {
             return Vec::new();
@@ -145,6 +156,7 @@ impl Gazetteer {
         let mut found: Vec<(u8, &Entry)> = self
             .entries
             .iter()
+            .filter(|e| keep(&e.target))
             .filter_map(|e| Some((how_well(&e.folded, &query)?, e)))
             .collect();
         found.sort_by(|(a_rank, a), (b_rank, b)| {
@@ -275,6 +287,18 @@ mod tests {
         );
         assert_eq!(names(&g, "san jose"), ["San José", "San José del Guaviare"]);
         assert_eq!(names(&g, "ose"), ["San José", "San José del Guaviare"]);
+    }
+
+    #[test]
+    fn a_feature_kept_out_is_not_found_and_places_still_are() {
+        let g = gazetteer();
+        let places_only = |t: &Target| matches!(t, Target::Place { .. });
+        assert!(
+            g.search_where("pacific", MAX_RESULTS, places_only)
+                .is_empty()
+        );
+        assert_eq!(g.search_where("bogota", MAX_RESULTS, places_only).len(), 1);
+        assert_eq!(g.search("pacific", MAX_RESULTS).len(), 1);
     }
 
     #[test]

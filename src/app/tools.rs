@@ -189,10 +189,29 @@ impl SitmapApp {
             commands.extend(crate::ui::rings_dialog::rings_dialog(ctx, dialog).map(Command::Rings));
         }
         self.refresh_gazetteer();
+        // Classroom mode: no feature after the current day is found.
+        let last_day = self
+            .time
+            .state
+            .as_ref()
+            .filter(|_| self.settings.no_spoilers())
+            .map(|t| t.day);
+        let workspace = &self.layers.workspace;
+        let reached = |target: &crate::place_search::Target| match (target, last_day) {
+            (Target::Feature { layer, feature, .. }, Some(day)) => workspace
+                .layers
+                .get(*layer)
+                .and_then(|l| l.layer.features().get(*feature))
+                .and_then(|f| f.extent.range_secs())
+                .is_none_or(|(start, _)| crate::timeline::Day::containing(start) <= day),
+            _ => true,
+        };
         if let (Some(search), Some(map)) = (&mut self.tools.search, self.map_rect) {
-            let results = search
-                .gazetteer
-                .search(&search.query, crate::place_search::MAX_RESULTS);
+            let results = search.gazetteer.search_where(
+                &search.query,
+                crate::place_search::MAX_RESULTS,
+                reached,
+            );
             let command = crate::ui::search_box::search_box(
                 ctx,
                 map,

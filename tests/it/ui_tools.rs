@@ -186,3 +186,55 @@ fn a_feature_found_by_its_title_is_flown_to_and_selected_at_once_with_reduced_mo
         "reduced motion: there at once"
     );
 }
+
+/// Classroom mode gives nothing away through search: on 1 September 2025
+/// the first strike (2 September) is not found; a day later it is.
+#[test]
+fn in_classroom_mode_search_finds_no_feature_after_the_current_day() {
+    let options = StartOptions {
+        files: story_files(),
+        date: sitmap::timeline::Day::parse("2025-09-01").ok(),
+        settings: sitmap::settings::Settings {
+            classroom: true,
+            reduced_motion: true,
+            ..Default::default()
+        },
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness.run_steps(2);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("first us strike on a boat");
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selected(), None, "not found before its day");
+
+    let mut harness2 = {
+        let options = StartOptions {
+            files: story_files(),
+            date: sitmap::timeline::Day::parse("2025-09-02").ok(),
+            settings: sitmap::settings::Settings {
+                classroom: true,
+                reduced_motion: true,
+                ..Default::default()
+            },
+            ..StartOptions::default()
+        };
+        let mut h = common::start(options, [1400.0, 900.0]);
+        common::settle(&mut h, 4);
+        h
+    };
+    harness2.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    harness2.run_steps(2);
+    harness2
+        .get_by_role_and_label(Role::TextInput, "Find")
+        .type_text("first us strike on a boat");
+    harness2.run_steps(2);
+    harness2.key_press(egui::Key::Enter);
+    harness2.run_steps(2);
+    assert!(harness2.state().selected().is_some(), "found on its day");
+}
