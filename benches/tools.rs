@@ -114,16 +114,7 @@ fn rings(c: &mut Criterion) {
                 let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
                     let shapes = build_shapes(&layers, &projector, &options, &mut cache);
                     let painter = ui.painter().with_clip_rect(rect);
-                    painter.extend(shapes.shapes);
-                    for label in &shapes.labels {
-                        painter.text(
-                            label.at,
-                            egui::Align2::CENTER_CENTER,
-                            &label.text,
-                            egui::FontId::proportional(label.size),
-                            label.colour,
-                        );
-                    }
+                    sitmap::overlay::plugin::paint(&painter, shapes.shapes, &shapes.labels);
                 });
                 output.textures_delta.clear();
                 let meshes = ctx.tessellate(output.shapes, 1.0);

@@ -18,6 +18,8 @@ pub struct ChartCache {
     key: Option<(u64, Vec<bool>, Bin)>,
     /// Per workspace layer, in workspace order.
     pub bars: Vec<Bars>,
+    /// The same by day, to cut the bars at the current day (classroom).
+    pub days: Vec<Bars>,
     /// Numeric properties of the shown layers.
     pub properties: Vec<String>,
     /// The user's choice; `None` until one is made (then [`DEFAULT_TOTAL`]
@@ -56,6 +58,14 @@ impl ChartCache {
                 .iter()
                 .map(|l| Bars::of(&l.layer, bin))
                 .collect();
+            self.days = match bin {
+                Bin::Day => self.bars.clone(),
+                _ => workspace
+                    .layers
+                    .iter()
+                    .map(|l| Bars::of(&l.layer, Bin::Day))
+                    .collect(),
+            };
             self.properties = numeric_properties(
                 workspace
                     .layers

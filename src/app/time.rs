@@ -246,11 +246,11 @@ fn chart_under_strip(
 ) -> Vec<Command> {
     chart.refresh(workspace, settings.chart.bin);
     let day = state.day;
-    let cut: Vec<Option<Bars>> = workspace
-        .layers
+    let cut: Vec<Option<Bars>> = chart
+        .bars
         .iter()
-        .zip(&chart.bars)
-        .map(|(l, bars)| settings.no_spoilers().then(|| bars.until(&l.layer, day)))
+        .zip(&chart.days)
+        .map(|(bars, days)| settings.no_spoilers().then(|| bars.until(days, day)))
         .collect();
     let layers: Vec<ChartLayer<'_>> = workspace
         .layers

@@ -202,8 +202,8 @@ impl SitmapApp {
                 .layers
                 .get(*layer)
                 .and_then(|l| l.layer.features().get(*feature))
-                .and_then(|f| f.extent.range_secs())
-                .is_none_or(|(start, _)| crate::timeline::Day::containing(start) <= day),
+                .and_then(crate::timeline::chart::first_day)
+                .is_none_or(|first| first <= day),
             _ => true,
         };
         if let (Some(search), Some(map)) = (&mut self.tools.search, self.map_rect) {

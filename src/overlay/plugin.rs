@@ -218,16 +218,7 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             build_shapes_grouped(&self.layers, projector, &options, &mut state.cache, &groups)
         };
         let painter = ui.painter().with_clip_rect(projector.clip_rect());
-        painter.extend(shapes.shapes);
-        for label in &shapes.labels {
-            painter.text(
-                label.at,
-                egui::Align2::CENTER_CENTER,
-                &label.text,
-                egui::FontId::proportional(label.size),
-                label.colour,
-            );
-        }
+        paint(&painter, shapes.shapes, &shapes.labels);
         if shapes.pending {
             ui.ctx().request_repaint();
         }
@@ -250,5 +241,21 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             hovered_cluster: hit_cluster,
             visible: shapes.visible,
         };
+    }
+}
+
+/// A built frame onto the map: the shapes, then the labels over them
+/// (cluster counts, ring radii), which need egui's fonts and so are laid
+/// out only here. The map plugin paints with it, and the benches measure it.
+pub fn paint(painter: &egui::Painter, shapes: Vec<egui::Shape>, labels: &[super::Label]) {
+    painter.extend(shapes);
+    for label in labels {
+        painter.text(
+            label.at,
+            egui::Align2::CENTER_CENTER,
+            &label.text,
+            egui::FontId::proportional(label.size),
+            label.colour,
+        );
     }
 }

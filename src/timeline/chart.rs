@@ -106,8 +106,10 @@ impl Bars {
     }
 
     /// Only what has started by the end of `day`: a bar holding `day` counts
-    /// the features up to it, and no later bar is kept.
-    pub fn until(&self, layer: &Layer, day: Day) -> Self {
+    /// the features up to it, and no later bar is kept. `per_day` is the
+    /// same layer's bars by [`Bin::Day`] (kept beside these, so that a
+    /// classroom frame adds up days, not features).
+    pub fn until(&self, per_day: &Bars, day: Day) -> Self {
         let current = self.bin.start(day);
         let mut bars: Vec<(Day, usize)> = self
             .bars
@@ -115,12 +117,12 @@ impl Bars {
             .copied()
             .filter(|(start, _)| *start < current)
             .collect();
-        let so_far = layer
-            .features()
+        let so_far: usize = per_day
+            .bars
             .iter()
-            .filter_map(first_day)
-            .filter(|d| (current..=day).contains(d))
-            .count();
+            .filter(|(d, _)| (current..=day).contains(d))
+            .map(|(_, n)| n)
+            .sum();
         if so_far > 0 {
             bars.push((current, so_far));
         }

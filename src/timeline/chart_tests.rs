@@ -98,10 +98,11 @@ fn classroom_bars_stop_at_the_current_day_even_inside_a_bin() {
         ("d", Some("2025-09-20"), ""),
     ]);
     let weeks = Bars::of(&layer, Bin::Week);
-    let cut = weeks.until(&layer, day("2025-09-03"));
+    let days = Bars::of(&layer, Bin::Day);
+    let cut = weeks.until(&days, day("2025-09-03"));
     assert_eq!(cut.bars, vec![(day("2025-09-01"), 2)]);
     assert_eq!(
-        weeks.until(&layer, day("2025-12-31")),
+        weeks.until(&days, day("2025-12-31")),
         weeks,
         "after the last event nothing is hidden"
     );
