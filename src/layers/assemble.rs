@@ -14,6 +14,8 @@ use super::{Kind, LoadError, LoadReport, Message, Problem};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -41,6 +43,62 @@ pub(super) fn record(
     let warnings = Problem::of_feature(path, index, id, checked.warnings);
     report.warnings.extend(warnings);
     features.extend(checked.feature);
+}
+
+/// Features checked one by one outside any GeoJSON text (a spreadsheet's
+/// rows), kept as they are checked: the features that loaded, and what
+/// else the checks found (problems, ids) for the few that have any, so
+/// that a big file is not held twice over as checking outcomes.
+#[derive(Debug, Default)]
+pub(crate) struct CheckedFeatures {
+    features: Vec<Feature>,
+    /// `(feature index, its outcome without the feature)`, increasing.
+    notes: Vec<(usize, super::validate::Checked)>,
+}
+
+impl CheckedFeatures {
+    pub(crate) fn with_capacity(features: usize) -> Self {
+        Self {
+            features: Vec::with_capacity(features),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Takes the outcome of checking feature `index`, the next one.
+    pub(super) fn push(&mut self, index: usize, mut outcome: super::validate::Checked) {
+        self.features.extend(outcome.feature.take());
+        let noted = outcome.id.is_some() || !outcome.errors.is_empty();
+        if noted || !outcome.warnings.is_empty() {
+            self.notes.push((index, outcome));
+        }
+    }
+
+    /// Adds the features checked after these.
+    pub(crate) fn append(&mut self, mut later: CheckedFeatures) {
+        self.features.append(&mut later.features);
+        self.notes.append(&mut later.notes);
+    }
+
+    /// The report: ids checked for reuse in file order, as
+    /// [`Checker::feature`](super::validate::Checker) checks them one by
+    /// one, then the layer assembled as for a FeatureCollection.
+    pub(super) fn into_report(self, path: &Arc<Path>, options: &LoadOptions) -> LoadReport {
+        let mut report = LoadReport::default();
+        let mut first_with: HashMap<String, usize> = HashMap::new();
+        let mut none = Vec::new();
+        for (index, mut checked) in self.notes {
+            if let Some(id) = &checked.id {
+                match first_with.entry(id.to_string()) {
+                    Entry::Occupied(first) => checked.duplicate_of(*first.get()),
+                    Entry::Vacant(slot) => {
+                        slot.insert(index);
+                    }
+                }
+            }
+            record(&mut report, &mut none, path, index, checked);
+        }
+        with_layer(report, None, path, self.features, None, options)
+    }
 }
 
 pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
@@ -133,7 +191,6 @@ pub(super) fn with_layer(
         path.file_stem()
             .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    let index = index.unwrap_or_else(|| SpatialIndex::new(&features));
     report.layer = Some(Layer::with_index(
         name,
         path.to_path_buf(),

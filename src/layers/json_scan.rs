@@ -123,6 +123,41 @@ pub(super) fn nesting(raw: &str) -> usize {
     deepest
 }
 
+/// Appends `text` as a JSON string: the escapes a writer must make, control
+/// characters as `\u00XX`.
+pub(super) fn push_json_str(out: &mut String, text: &str) {
+    let escaped = |b: u8| b < 0x20 || b == b'"' || b == b'\\';
+    out.reserve(text.len() + 2);
+    out.push('"');
+    // Most text needs no escape: one scan, one copy.
+    let Some(first) = text.bytes().position(escaped) else {
+        out.push_str(text);
+        out.push('"');
+        return;
+    };
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate().skip(first) {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
 /// Appends a JSON value without the whitespace between its tokens; strings
 /// are copied as they are.
 pub(super) fn minify_into(out: &mut String, raw: &str) {

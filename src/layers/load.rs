@@ -1,6 +1,7 @@
 //! Reading one file into a [`LoadReport`]: the entry points. The file is
-//! read (at most [`MAX_FILE_BYTES`]); a file in another format (CSV, KML,
-//! GPX, FlatGeobuf) is converted to GeoJSON text by `import` first. GeoJSON is then
+//! read (at most [`MAX_FILE_BYTES`]); a file in another format (KML,
+//! GPX, FlatGeobuf) is converted to GeoJSON text by `import` first, except
+//! CSV, whose rows `import` checks straight into features. GeoJSON is then
 //! tried on three roads in turn:
 //! a GeoJSON text sequence or NDJSON (`sequence`), the streaming fast path
 //! for an ordinary FeatureCollection (`stream`), which hands anything it
@@ -105,11 +106,15 @@ fn load_bytes(
 ) -> LoadReport {
     let format = import::detect(path, &bytes);
     if format != Format::GeoJson {
-        let converted = match import::convert(format, &bytes, &shared, options) {
+        let mut converted = match import::convert(format, &bytes, &shared, options) {
             Ok(converted) => converted,
             Err(e) => return failed(shared, e),
         };
         drop(bytes);
+        if let Some(checked) = converted.checked.take() {
+            let report = checked.into_report(&shared, options);
+            return converted.relabel(report);
+        }
         let total = converted.text.len() as u64;
         progress.total_bytes.store(total, Ordering::Relaxed);
         let report = load(&converted.text, shared, options, &progress.parsed_bytes);

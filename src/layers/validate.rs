@@ -361,13 +361,7 @@ impl<'a> Checker<'a> {
     fn geometry(&mut self, raw: &str) -> Result<(Geometry<f64>, Rect<f64>), String> {
         let parsed = serde_json::from_str::<geojson::Geometry>(raw)
             .map_err(|e| self.json_problem("bad geometry", raw, &e))?;
-        let geometry = geometry::convert(&parsed.value).map_err(|e| e.to_string())?;
-        // An empty geometry (RFC 7946 allows `"coordinates": []` in the
-        // multi types and an empty GeometryCollection) places nothing.
-        Ok(match geometry.bounding_rect() {
-            Some(bbox) => (geometry, bbox),
-            None => unlocated(),
-        })
+        placed(&parsed)
     }
 
     /// A serde_json error inside `slice`, placed in the whole file.
@@ -377,6 +371,17 @@ impl<'a> Checker<'a> {
         let line = line + self.line_base;
         format!("{what}: {} (line {line}, column {column})", reason(e))
     }
+}
+
+/// A GeoJSON geometry as `geo`'s, with its box.
+fn placed(parsed: &geojson::Geometry) -> Result<(Geometry<f64>, Rect<f64>), String> {
+    let geometry = geometry::convert(&parsed.value).map_err(|e| e.to_string())?;
+    // An empty geometry (RFC 7946 allows `"coordinates": []` in the
+    // multi types and an empty GeometryCollection) places nothing.
+    Ok(match geometry.bounding_rect() {
+        Some(bbox) => (geometry, bbox),
+        None => unlocated(),
+    })
 }
 
 /// A feature without a place (`"geometry": null`): an empty collection,
@@ -513,12 +518,16 @@ impl<'p> SourcesIn<'p> {
 
 mod checks;
 mod fast;
+mod record;
 
 pub(super) use checks::excerpt;
 use checks::{feature_id, finish, moved};
 
 pub(super) use fast::FastFeature;
 use fast::{fast_point, fast_sources, prop_from_raw, reads};
+pub(super) use record::{
+    Field, Member, SourceParts, check_record, geometry_text, point, push_json_str,
+};
 
 #[cfg(test)]
 #[path = "validate_tests.rs"]

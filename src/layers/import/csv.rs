@@ -3,8 +3,9 @@
 //! A spreadsheet export says nothing about itself, so everything is
 //! found: the encoding and delimiter (`sniff`), the columns by name and
 //! content (`columns`, overridden by the user's [`CsvMapping`]), and each
-//! cell's number or date (`cells`). Each row becomes a GeoJSON Feature in
-//! sitmap's vocabulary, which the ordinary loader then checks:
+//! cell's number or date (`cells`). Each row's cells become a feature's
+//! members in sitmap's vocabulary, checked by the loader's own checks
+//! (`rows`):
 //!
 //! - position: a WKT or GeoJSON geometry column, else latitude and
 //!   longitude (swapped columns are detected when one way puts values out
@@ -29,23 +30,24 @@
 
 mod cells;
 mod columns;
+mod parse;
+mod rows;
 mod sniff;
-mod write;
 
 pub use cells::DateOrder;
 pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
 
 use super::Converted;
 use crate::layers::{Kind, LoadError, Problem, Unit};
-use ::csv::StringRecord;
 use columns::Columns;
+use parse::{Row, Rows};
 use std::path::Path;
 use std::sync::Arc;
 
 /// How many rows are looked at to choose columns.
 const SAMPLE_ROWS: usize = 200;
 
-/// Converts CSV `bytes` to GeoJSON text, with what was guessed.
+/// Reads CSV `bytes` as checked features, with what was guessed.
 pub(crate) fn convert(
     bytes: &[u8],
     path: &Arc<Path>,
@@ -53,39 +55,16 @@ pub(crate) fn convert(
 ) -> Result<Converted, LoadError> {
     let (text, latin) = sniff::decode(bytes);
     let delimiter = sniff::delimiter(&text);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = headers(&mut reader)?;
+    let parse::Records {
+        headers,
+        records,
+        rows,
+    } = parse::read(&text, delimiter)?;
     if headers.is_empty() {
         return Err(LoadError::Empty);
     }
-    let mut records = Vec::new();
-    // Rows as a spreadsheet numbers them: the line of the record's start,
-    // less the line breaks inside earlier quoted cells.
-    let mut rows = Vec::new();
-    let mut inner_breaks = 0u64;
-    let mut record = StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                return Err(LoadError::Format(format!(
-                    "not readable as CSV at line {line}: {e}"
-                )));
-            }
-        }
-        let line = record.position().map_or(0, |p| p.line());
-        rows.push(usize::try_from(line.saturating_sub(inner_breaks)).unwrap_or(usize::MAX));
-        inner_breaks += record.as_slice().bytes().filter(|&b| b == b'\n').count() as u64;
-        records.push(std::mem::take(&mut record));
-    }
-    drop(reader);
-
-    let sample = &records[..records.len().min(SAMPLE_ROWS)];
+    let sample: Vec<Row> = records.range(0..records.len().min(SAMPLE_ROWS)).collect();
+    let sample = &sample[..];
     let (mut c, mut unsure) = columns::choose(&headers, sample, mapping);
     let decimal_comma = delimiter != b',' && decimal_commas(sample, &c);
     let date_columns: Vec<usize> = c.start.iter().chain(c.end.iter()).copied().collect();
@@ -124,10 +103,10 @@ pub(crate) fn convert(
         (positions, false) => positions,
     };
 
-    let written = write::features(
-        &write::Table {
+    let checked = rows::features(
+        &rows::Table {
             headers: &headers,
-            keys: write::keys(&headers, &c),
+            keys: rows::keys(&headers, &c),
             columns: &c,
             order,
             decimal_comma,
@@ -137,10 +116,10 @@ pub(crate) fn convert(
         &rows,
         &positions,
     )?;
-    converted.text = written.text;
-    converted.places = written.places;
-    converted.errors.extend(written.errors);
-    converted.warnings.extend(written.warnings);
+    converted.checked = Some(checked.checked);
+    converted.places = checked.places;
+    converted.errors.extend(checked.errors);
+    converted.warnings.extend(checked.warnings);
 
     let used = CsvMapping {
         lat: c.lat.map(|i| headers[i].clone()),
@@ -189,7 +168,7 @@ fn headers(reader: &mut ::csv::Reader<&[u8]>) -> Result<Vec<String>, LoadError> 
 
 /// Whether the coordinate columns (or, lacking them, any cell) write
 /// numbers with a decimal comma: `10,5`.
-fn decimal_commas(sample: &[StringRecord], c: &Columns) -> bool {
+fn decimal_commas(sample: &[Row], c: &Columns) -> bool {
     let comma_number = |cell: &str| {
         let cell = cell.trim();
         cell.contains(',')
@@ -208,25 +187,22 @@ fn decimal_commas(sample: &[StringRecord], c: &Columns) -> bool {
     })
 }
 
-/// A row's place: GeoJSON geometry text, or why the row cannot be placed.
-pub(super) type Position = Result<String, String>;
+/// A row's place, or why the row cannot be placed.
+pub(super) type Position = Result<Place, String>;
 
-/// Every row's position, latitude and longitude kept apart until
-/// [`unswap`] has looked at them all.
-enum Place {
+/// Where a row is: a geometry cell's GeoJSON text, or its latitude and
+/// longitude (in that order), kept apart until [`unswap`] has looked at
+/// every row.
+pub(super) enum Place {
     Geometry(String),
     LatLon(f64, f64),
 }
 
-fn positions(
-    records: &[StringRecord],
-    c: &Columns,
-    decimal_comma: bool,
-) -> Vec<Result<Place, String>> {
+fn positions(records: &Rows, c: &Columns, decimal_comma: bool) -> Vec<Position> {
     records
         .iter()
         .map(|record| {
-            let cell = |i: usize| record.get(i).unwrap_or("").trim();
+            let cell = |i: usize| cells::trim(record.get(i).unwrap_or(""));
             if let Some(g) = c.geometry {
                 if cell(g).is_empty() {
                     return Err("the geometry cell is empty".to_owned());
@@ -256,10 +232,10 @@ fn positions(
         .collect()
 }
 
-/// The positions as GeoJSON, latitude and longitude swapped when the
+/// The positions, latitude and longitude swapped when the
 /// columns are (some latitudes beyond ±90° whose longitudes are within
 /// it, and no row the other way round), and whether they were.
-fn unswap(places: Vec<Result<Place, String>>) -> (Vec<Position>, bool) {
+fn unswap(places: Vec<Position>) -> (Vec<Position>, bool) {
     let (mut swapped_fits, mut as_is_fits) = (0usize, 0usize);
     for place in &places {
         if let Ok(Place::LatLon(lat, lon)) = place {
@@ -275,7 +251,7 @@ fn unswap(places: Vec<Result<Place, String>>) -> (Vec<Position>, bool) {
     let out = places
         .into_iter()
         .map(|place| match place? {
-            Place::Geometry(g) => Ok(g),
+            Place::Geometry(g) => Ok(Place::Geometry(g)),
             Place::LatLon(lat, lon) => {
                 let (lat, lon) = if swap { (lon, lat) } else { (lat, lon) };
                 if lat.abs() > 90.0 || lon.abs() > 180.0 {
@@ -284,10 +260,7 @@ fn unswap(places: Vec<Result<Place, String>>) -> (Vec<Position>, bool) {
                          (±90°, ±180°); are the coordinates projected?"
                     ));
                 }
-                // GeoJSON is longitude first.
-                Ok(format!(
-                    "{{\"type\":\"Point\",\"coordinates\":[{lon},{lat}]}}"
-                ))
+                Ok(Place::LatLon(lat, lon))
             }
         })
         .collect();
@@ -356,7 +329,7 @@ pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, Stri
         .collect()
 }
 
-fn preview(records: &[StringRecord]) -> Vec<Vec<String>> {
+fn preview(records: &Rows) -> Vec<Vec<String>> {
     records
         .iter()
         .take(PREVIEW_ROWS)

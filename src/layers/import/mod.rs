@@ -2,10 +2,13 @@
 //! to GeoJSON text that the ordinary loader then checks like any other.
 //!
 //! Converting to text rather than straight to [`Feature`](super::Feature)s
-//! keeps one definition of what loads and what each problem says: a date
-//! in a spreadsheet cell is read by the same code, and refused with the
-//! same words, as a date in a GeoJSON property. The price is one extra
-//! serialisation, small beside parsing the source format.
+//! keeps one definition of what loads and what each problem says. The
+//! price is one extra serialisation, small beside parsing XML or
+//! FlatGeobuf, but not beside reading CSV: there it was most of the time,
+//! so a spreadsheet's rows go to the same checks as values instead
+//! (`validate::check_record`), and a date in a cell is still read by the
+//! same code, and refused with the same words, as a date in a GeoJSON
+//! property.
 //!
 //! The graph is one-way: `load` calls `detect` and `convert` here, then
 //! loads the text and hands the report back to [`Converted::relabel`], so
@@ -25,6 +28,7 @@ mod kmz;
 mod records;
 mod xml;
 
+use super::assemble::CheckedFeatures;
 use super::{LoadError, LoadOptions, LoadReport, Problem, Unit};
 use std::path::Path;
 use std::sync::Arc;
@@ -129,6 +133,9 @@ pub(crate) struct Converted {
     pub warnings: Vec<Problem>,
     /// For a CSV file, what its columns were taken to be.
     pub csv: Option<csv::CsvGuess>,
+    /// The features already checked, for a format read straight into
+    /// features (CSV) rather than into [`Self::text`]: one per place.
+    pub(in crate::layers) checked: Option<CheckedFeatures>,
 }
 
 impl Converted {

@@ -147,7 +147,7 @@ pub(super) fn write(
         places: records.iter().map(|r| r.number).collect(),
         errors,
         warnings,
-        csv: None,
+        ..Converted::default()
     }
 }
 

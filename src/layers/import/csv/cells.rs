@@ -29,6 +29,19 @@ pub enum DateOrder {
     MonthFirst,
 }
 
+/// A cell without the white space around it. Most cells have none, and
+/// saying so from their first and last bytes is much quicker than
+/// `str::trim`'s walk over Unicode characters.
+pub(crate) fn trim(cell: &str) -> &str {
+    let bare = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !b.is_ascii_whitespace());
+    let bytes = cell.as_bytes();
+    if bare(bytes.first()) && bare(bytes.last()) {
+        cell
+    } else {
+        cell.trim()
+    }
+}
+
 /// A number in a cell, `None` for text. With `decimal_comma`, `10,5` is
 /// ten and a half. Infinity and NaN are text: no position or figure is
 /// infinite.
@@ -202,25 +215,35 @@ pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str>
 }
 
 /// [`date`] remembered per text: an export repeats its dates (ACLED has
-/// dozens of events a day), and reading a written-out date tries several
-/// forms in turn. Bounded: past [`Self::LIMIT`] texts it starts afresh.
+/// dozens of events a day, in date order), and reading a written-out date
+/// tries several forms in turn. The last text read is compared first, as
+/// the next row usually repeats it. Bounded: past [`Self::LIMIT`] texts it
+/// starts afresh.
 #[derive(Default)]
 pub(crate) struct Dates<'a> {
     seen: HashMap<&'a str, Result<Box<str>, &'static str>>,
+    last: Option<(&'a str, Result<Box<str>, &'static str>)>,
 }
 
 impl<'a> Dates<'a> {
     const LIMIT: usize = 1 << 16;
 
     pub(crate) fn read(&mut self, cell: &'a str, order: DateOrder) -> Result<&str, &'static str> {
-        if self.seen.len() >= Self::LIMIT && !self.seen.contains_key(cell) {
-            self.seen.clear();
+        if self.last.as_ref().is_none_or(|(text, _)| *text != cell) {
+            if self.seen.len() >= Self::LIMIT && !self.seen.contains_key(cell) {
+                self.seen.clear();
+            }
+            let read = self
+                .seen
+                .entry(cell)
+                .or_insert_with(|| date(cell, order).map(String::into_boxed_str))
+                .clone();
+            self.last = Some((cell, read));
         }
-        self.seen
-            .entry(cell)
-            .or_insert_with(|| date(cell, order).map(String::into_boxed_str))
-            .as_deref()
-            .map_err(|why| *why)
+        match &self.last {
+            Some((_, read)) => read.as_deref().map_err(|why| *why),
+            None => Err("unread"),
+        }
     }
 }
 
@@ -229,13 +252,9 @@ pub(crate) fn looks_like_date(cell: &str) -> bool {
     date(cell, DateOrder::DayFirst).is_ok()
 }
 
-/// One cited source read from cells, borrowing their text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct SourceCell<'a> {
-    pub title: Option<&'a str>,
-    pub url: Option<&'a str>,
-    pub published: Option<&'a str>,
-}
+/// One cited source read from cells, borrowing their text: a `sources`
+/// entry's members as the loader checks them.
+pub(in crate::layers) use crate::layers::validate::SourceParts as SourceCell;
 
 /// The sources of a row: the `source` cell's entries and the URL cell.
 ///

@@ -10,7 +10,7 @@
 //! reported as unsure, so the app can ask.
 
 use super::cells::{self, DateOrder};
-use csv::StringRecord;
+use super::parse::{Row, Rows};
 
 /// The user's choice of columns for one CSV file, by header name; `None`
 /// leaves a column to the guess. Remembered per file like the time field.
@@ -247,7 +247,7 @@ fn coordinate_stem(name: &str, words: &[&str], xy: &[&str]) -> Option<(String, u
 /// the guess is unsure.
 pub(crate) fn choose(
     headers: &[String],
-    sample: &[StringRecord],
+    sample: &[Row],
     mapping: &CsvMapping,
 ) -> (Columns, Vec<String>) {
     let names: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
@@ -374,7 +374,7 @@ pub(crate) fn choose(
 /// the values show (a first number above 12 means day first), else
 /// unknown, with the reason.
 pub(crate) fn date_order(
-    rows: &[StringRecord],
+    rows: &Rows,
     columns: &[usize],
     chosen: DateOrder,
 ) -> (DateOrder, Option<String>) {
@@ -382,7 +382,7 @@ pub(crate) fn date_order(
         return (chosen, None);
     }
     let (mut day_first, mut month_first, mut numeric) = (false, false, None);
-    for row in rows {
+    for row in rows.iter() {
         for &column in columns {
             let Some(n) = row.get(column).and_then(cells::numeric_date) else {
                 continue;
@@ -421,10 +421,8 @@ mod tests {
     }
 
     fn guess(names: &[&str], rows: &[&[&str]]) -> (Columns, Vec<String>) {
-        let sample: Vec<StringRecord> = rows
-            .iter()
-            .map(|r| StringRecord::from(r.to_vec()))
-            .collect();
+        let rows = Rows::from_cells(rows);
+        let sample: Vec<Row> = rows.iter().collect();
         choose(&headers(names), &sample, &CsvMapping::default())
     }
 
@@ -497,8 +495,10 @@ mod tests {
 
     #[test]
     fn the_day_month_order_comes_from_a_number_above_twelve() {
-        let rows = |cells: &[&str]| -> Vec<StringRecord> {
-            cells.iter().map(|c| StringRecord::from(vec![*c])).collect()
+        let rows = |cells: &[&str]| -> Rows {
+            let records: Vec<[&str; 1]> = cells.iter().map(|c| [*c]).collect();
+            let records: Vec<&[&str]> = records.iter().map(|r| &r[..]).collect();
+            Rows::from_cells(&records)
         };
         let order = |cells: &[&str]| date_order(&rows(cells), &[0], DateOrder::Auto);
         assert_eq!(order(&["01/02/2025", "25/02/2025"]).0, DateOrder::DayFirst);
