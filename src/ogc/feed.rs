@@ -9,7 +9,7 @@ use super::client::Client;
 use super::collections::Collection;
 use super::items::{Caps, ItemsQuery, bbox_params, datetime_param, fetch_items};
 use super::{Endpoint, OgcError};
-use crate::layers::{LoadReport, TimeFilter, load_str};
+use crate::layers::{LoadOptions, LoadReport, TimeFilter, load_str_with};
 use crate::view::LonLatBox;
 use std::num::NonZeroUsize;
 use std::sync::Arc;
@@ -135,6 +135,8 @@ pub struct Feed {
     pub status: FeedStatus,
     /// Requests sent to the server (not answered from the cache), for tests.
     pub fetches: u64,
+    /// The user's choices for the layer (its time field), as for a file.
+    options: LoadOptions,
 }
 
 impl Feed {
@@ -167,7 +169,20 @@ impl Feed {
                 since: Instant::now(),
             },
             fetches: 0,
+            options: LoadOptions::default(),
         }
+    }
+
+    /// Loads with these choices from now on (the time field picked in the
+    /// panel); the view is read again, from the cache where it can be.
+    pub fn set_options(&mut self, options: LoadOptions) {
+        self.options = options;
+        self.shown = None;
+        self.failed = None;
+    }
+
+    pub fn options(&self) -> &LoadOptions {
+        &self.options
     }
 
     /// The name the layer goes by: its collection's address.
@@ -214,9 +229,10 @@ impl Feed {
         let sender = self.sender.clone();
         let wake = Arc::clone(&self.wake);
         let name = self.name();
+        let options = self.options.clone();
         if let Some(fetched) = self.cache.get(&key).cloned() {
             spawn(move || {
-                let report = load_str(&fetched.text, &name);
+                let report = load_str_with(&fetched.text, &name, &options);
                 let result = Ok(Some((fetched, report)));
                 sender
                     .send(Answer {
@@ -243,7 +259,7 @@ impl Feed {
             let superseded = || latest.load(Ordering::SeqCst) != id;
             let result = fetch_items(&client, &items_url, &query, &caps, &superseded).map(|got| {
                 got.map(|fetched| {
-                    let report = load_str(&fetched.text, &name);
+                    let report = load_str_with(&fetched.text, &name, &options);
                     (Arc::new(fetched), report)
                 })
             });
@@ -323,6 +339,14 @@ impl Feed {
             };
             self.cached_bytes -= old.text.len();
         }
+    }
+
+    /// What was asked of the server for the features shown now.
+    pub fn shown_query(&self) -> Option<ItemsQuery> {
+        self.shown.as_ref().map(|key| ItemsQuery {
+            boxes: bbox_params(key.bbox()),
+            datetime: key.datetime.clone(),
+        })
     }
 
     pub fn is_loading(&self) -> bool {

@@ -323,7 +323,18 @@ fn json_error(body: &[u8], url: &str, e: &serde_json::Error) -> OgcError {
         };
     }
     if e.is_syntax() || e.is_eof() {
-        let start = String::from_utf8_lossy(&body[..body.len().min(40)]).into_owned();
+        // Printable ASCII only: binary bytes would print as nothing readable.
+        let start: String = body
+            .iter()
+            .take(40)
+            .map(|&b| {
+                if b.is_ascii_graphic() || b == b' ' {
+                    char::from(b)
+                } else {
+                    '?'
+                }
+            })
+            .collect();
         return OgcError::NotJson {
             url: url.to_owned(),
             what: format!("text starting `{}` ({e})", safe(&start, 40)),
