@@ -162,8 +162,9 @@ mod widget_tests {
             bbox: Some(LonLatBox::new(-125.0, -50.0, -35.0, 50.0)),
             days: None,
         }];
-        Harness::builder().with_size([700.0, 600.0]).build_state(
-            |ctx, state: &mut State| {
+        Harness::builder().with_size([700.0, 600.0]).build_ui_state(
+            |ui, state: &mut State| {
+                let ctx = ui.ctx().clone();
                 let view = DialogView {
                     listing_secs: None,
                     error: None,
@@ -171,7 +172,8 @@ mod widget_tests {
                         .listed
                         .then_some(("http://h", state.collections.as_slice())),
                 };
-                if let Some(answer) = server_dialog(ctx, &mut state.url, &mut state.selected, &view)
+                if let Some(answer) =
+                    server_dialog(&ctx, &mut state.url, &mut state.selected, &view)
                 {
                     state.answers.push(answer);
                 }
@@ -205,7 +207,7 @@ mod widget_tests {
     fn a_listed_collection_is_chosen_then_opened() {
         let mut h = harness(true);
         h.run();
-        h.get_by_label_contains("id events").label();
+        assert!(h.query_by_label_contains("id events").is_some());
         h.get_by_label("Generated events").click();
         h.run();
         assert_eq!(h.state().selected, Some(0));
