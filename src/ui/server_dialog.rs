@@ -192,9 +192,12 @@ mod widget_tests {
     fn the_typed_address_is_listed() {
         let mut h = harness(false);
         h.run();
+        h.get_by_role(egui::accesskit::Role::TextInput).focus();
+        h.run();
         h.get_by_role(egui::accesskit::Role::TextInput)
             .type_text(" http://localhost:5000 ");
         h.run();
+        assert_eq!(h.state().url, " http://localhost:5000 ");
         h.get_by_label("List collections").click();
         h.run();
         assert_eq!(
