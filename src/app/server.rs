@@ -36,6 +36,9 @@ pub struct ServerDialog {
     pub hint: Option<String>,
     pub selected: Option<usize>,
     pub error: Option<String>,
+    /// Frames drawn: a new egui window's first frame only measures it, so
+    /// the next is asked for, or it would appear at the next mouse move.
+    frames: u8,
 }
 
 #[derive(Default)]
@@ -378,6 +381,10 @@ impl SitmapApp {
     /// The dialog, when open.
     pub(super) fn server_window(&mut self, ctx: &egui::Context) -> Option<ServerCommand> {
         let dialog = self.servers.dialog.as_mut()?;
+        if dialog.frames < 2 {
+            dialog.frames += 1;
+            ctx.request_repaint();
+        }
         let view = crate::ui::server_dialog::DialogView {
             listing_secs: dialog
                 .listing

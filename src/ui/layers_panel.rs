@@ -242,53 +242,70 @@ pub fn layers_panel(
 /// (the features shown before stay). True when Retry is clicked.
 fn server_row(ui: &mut egui::Ui, server: &ServerLine) -> bool {
     let mut retry = false;
-    ui.horizontal_wrapped(|ui| {
-        ui.add_space(28.0);
-        match &server.status {
-            FeedStatus::Loading { since } => {
+    match &server.status {
+        FeedStatus::Loading { since } => {
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
                 ui.spinner();
                 ui.label(format!(
                     "Asking the server… {:.0} s",
                     since.elapsed().as_secs_f32()
                 ));
+            });
+        }
+        FeedStatus::Shown {
+            count,
+            matched,
+            capped,
+            cached,
+        } => {
+            let more = *capped || matched.is_some_and(|m| m > *count as u64);
+            let mut text = format!("{} in view", thousands(*count));
+            if more {
+                text.push_str("; more on the server");
             }
-            FeedStatus::Shown {
-                count,
-                matched,
-                capped,
-                cached,
-            } => {
-                let more = *capped || matched.is_some_and(|m| m > *count as u64);
-                let mut text = format!("{} in view", thousands(*count));
-                if more {
-                    text.push_str("; more on the server");
-                }
-                let mut hover = match matched {
-                    Some(m) => format!("The server has {} features in this view and time", thousands(usize::try_from(*m).unwrap_or(usize::MAX))),
-                    None => "Features the server sent for this view and time".to_owned(),
-                };
-                if *capped {
-                    hover.push_str(&format!(
-                        "; sitmap stops at {} pages or {} features a view: zoom in or narrow the timeline's window for the rest",
-                        crate::ogc::Caps::default().max_pages,
-                        thousands(crate::ogc::Caps::default().max_features)
-                    ));
-                }
-                if *cached {
-                    hover.push_str(" (from this session's cache)");
-                }
+            let mut hover = match matched {
+                Some(m) => format!(
+                    "The server has {} features in this view and time",
+                    thousands(usize::try_from(*m).unwrap_or(usize::MAX))
+                ),
+                None => "Features the server sent for this view and time".to_owned(),
+            };
+            if *capped {
+                let caps = crate::ogc::Caps::default();
+                hover.push_str(&format!(
+                    "; sitmap stops at {} pages or {} features a view: zoom in or narrow \
+                     the timeline's window for the rest",
+                    caps.max_pages,
+                    thousands(caps.max_features)
+                ));
+            }
+            if *cached {
+                hover.push_str(" (from this session's cache)");
+            }
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
                 ui.label(text).on_hover_text(hover);
-            }
-            FeedStatus::Failed { message } => {
-                ui.colored_label(ui.visuals().error_fg_color, "Server request failed:");
-                ui.add(egui::Label::new(egui::RichText::new(crate::text::bounded(message, 600)).small()).wrap());
+            });
+        }
+        FeedStatus::Failed { message } => {
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.colored_label(ui.visuals().error_fg_color, "Server request failed");
                 retry = ui
                     .small_button("Retry")
                     .on_hover_text("Ask the server again for this view")
                     .clicked();
-            }
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.vertical(|ui| {
+                    let text = egui::RichText::new(crate::text::bounded(message, 600)).small();
+                    ui.add(egui::Label::new(text).wrap());
+                });
+            });
         }
-    });
+    }
     retry
 }
 

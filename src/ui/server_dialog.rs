@@ -29,6 +29,8 @@ pub fn server_dialog(
         .id(egui::Id::unique("open-from-server"))
         .open(&mut open)
         .default_width(560.0)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
         .collapsible(false)
         .show(ctx, |ui| {
             ui.label(
@@ -75,7 +77,9 @@ pub fn server_dialog(
                 && !collections.is_empty()
             {
                 ui.separator();
-                ui.label(format!("{} feature collections at {endpoint}", collections.len()));
+                let n = collections.len();
+                let noun = if n == 1 { "collection" } else { "collections" };
+                ui.label(format!("{n} feature {noun} at {endpoint}"));
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .auto_shrink([false, true])
