@@ -475,3 +475,49 @@ fn ogc_ui_a_misbehaving_server_is_reported_clearly_without_blocking_or_losing_th
         Some(FeedStatus::Shown { .. })
     )));
 }
+
+/// `sitmap check ARGS --json`: exit code and the report.
+fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let output = assert_cmd::cargo::cargo_bin_cmd!("sitmap")
+        .arg("check")
+        .arg("--json")
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    (output.status.code().unwrap_or(-1), json)
+}
+
+#[test]
+fn ogc_cli_check_reads_a_servers_collection_with_at_and_window_as_datetime() {
+    let Some((url, data)) = server() else { return };
+    let collection = format!("{url}/collections/events");
+    let (code, json) = check_json(&[&collection, "--at", "2025-09-30", "--window", "30"]);
+    assert_eq!(code, 0, "{json}");
+    let want = expected(
+        &data,
+        &[[-180.0, -90.0, 180.0, 90.0]],
+        Some("2025-09-01T00:00:00Z/2025-09-30T23:59:59Z"),
+    );
+    let file = &json["files"][0];
+    assert_eq!(file["path"], collection.as_str());
+    assert_eq!(file["features"], want.len());
+    assert_eq!(file["active"], want.len(), "{file}");
+    let first = file["time_range"][0].as_str().unwrap();
+    assert!(first.starts_with("2025-09-01"), "{first}");
+}
+
+#[test]
+fn ogc_cli_check_of_a_server_that_is_not_there_is_an_error_naming_it() {
+    let (code, json) = check_json(&["http://127.0.0.1:9/collections/events"]);
+    assert_eq!(code, 1, "{json}");
+    let message = json["files"][0]["errors"]["kinds"][0]["sample"][0].to_string();
+    assert!(
+        message.contains("cannot reach the server") && message.contains("127.0.0.1:9"),
+        "{json}"
+    );
+    let (code, json) = check_json(&["http://127.0.0.1:9/"]);
+    assert_eq!(code, 1, "{json}");
+    assert!(json.to_string().contains("name a collection"), "{json}");
+}
