@@ -121,10 +121,28 @@ impl LayerSession {
 
     /// Tells every feed the current view and time, takes in their answers
     /// and copies their status into the panel's lines. Once a frame.
-    pub fn update_servers(&mut self, ctx: &egui::Context, request: Option<ViewRequest>) {
+    /// `start_at` is the day the timeline will open on (`--date`, the last
+    /// session's), for a first request made before there is a timeline.
+    pub fn update_servers(
+        &mut self,
+        ctx: &egui::Context,
+        request: Option<ViewRequest>,
+        start_at: Option<crate::layers::Day>,
+    ) {
         let now = Instant::now();
         let mut done = Vec::new();
         for (index, feed) in self.feeds.iter_mut().enumerate() {
+            // No timeline yet (this layer will bring it): ask for the day it
+            // will open on, as of its end (the asked day, else the
+            // collection's last day), not for every time the server holds,
+            // which would be fetched only to be asked again.
+            let request = request.map(|mut r| {
+                if r.time.is_none() {
+                    let last = feed.collection.days.and_then(|(_, last)| last);
+                    r.time = start_at.or(last).map(crate::layers::TimeFilter::as_of);
+                }
+                r
+            });
             if let Some(request) = &request
                 && let Some(after) = feed.want(request, now)
             {
@@ -315,7 +333,8 @@ impl SitmapApp {
             }
         }
         let request = self.view_request();
-        self.layers.update_servers(ctx, request);
+        let start_at = self.time.start_at;
+        self.layers.update_servers(ctx, request, start_at);
     }
 
     /// Reopens the server layers of the last session (their collections are

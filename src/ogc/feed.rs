@@ -70,6 +70,19 @@ impl ViewKey {
         }
     }
 
+    /// Whether what was fetched for this key is all `request` needs: the
+    /// same `datetime`, and the view inside the box (a view that shrinks,
+    /// as when the timeline panel appears under the map, or zooms in).
+    fn covers(&self, request: &ViewRequest, datetime: &Option<String>) -> bool {
+        let b = self.bbox();
+        let v = request.view;
+        self.datetime == *datetime
+            && v.west >= b.west
+            && v.east <= b.east
+            && v.south.max(-90.0) >= b.south
+            && v.north.min(90.0) <= b.north
+    }
+
     pub fn bbox(&self) -> LonLatBox {
         let d = |v: i64| v as f64 / 1024.0;
         LonLatBox::new(
@@ -130,6 +143,8 @@ pub struct Feed {
     failed: Option<ViewKey>,
     /// What the layer shows now.
     shown: Option<ViewKey>,
+    /// The answer shown stopped at the caps: zooming in asks again.
+    shown_capped: bool,
     cache: lru::LruCache<ViewKey, Arc<super::Fetched>>,
     cached_bytes: usize,
     pub status: FeedStatus,
@@ -161,6 +176,7 @@ impl Feed {
             in_flight: None,
             failed: None,
             shown: None,
+            shown_capped: false,
             cache: lru::LruCache::new(
                 NonZeroUsize::new(CACHE_ENTRIES).unwrap_or(NonZeroUsize::MIN),
             ),
@@ -195,7 +211,12 @@ impl Feed {
     pub fn want(&mut self, request: &ViewRequest, now: Instant) -> Option<Duration> {
         let key = ViewKey::of(request);
         let current = self.in_flight.as_ref().or(self.shown.as_ref());
-        if current == Some(&key) || self.failed.as_ref() == Some(&key) {
+        let covered = match (&self.in_flight, &self.shown) {
+            (Some(asked), _) => asked.covers(request, &key.datetime),
+            (None, Some(shown)) => !self.shown_capped && shown.covers(request, &key.datetime),
+            (None, None) => false,
+        };
+        if covered || current == Some(&key) || self.failed.as_ref() == Some(&key) {
             self.wanted = None;
             return None;
         }
@@ -289,6 +310,7 @@ impl Feed {
                     if newest {
                         self.in_flight = None;
                         self.shown = Some(answer.key.clone());
+                        self.shown_capped = fetched.capped;
                         self.status = FeedStatus::Shown {
                             count: report.layer.as_ref().map_or(0, |l| l.features().len()),
                             matched: fetched.matched,

@@ -179,3 +179,30 @@ fn a_failure_is_reported_and_keeps_what_was_shown() {
     next_done(&mut feed, &woken);
     assert_eq!(server.hits(), hits + 1);
 }
+
+#[test]
+fn a_view_inside_what_was_fetched_asks_nothing_until_the_day_changes() {
+    let server = serve(|_| Reply::Json(page(0, 3, None, None)));
+    let (mut feed, woken) = feed_for(&server, Duration::from_secs(5));
+    let t0 = Instant::now();
+    feed.want(&request(-80.0), t0);
+    next_done(&mut feed, &woken).unwrap();
+    // The timeline panel appears: the view loses its southern strip.
+    let shorter = ViewRequest {
+        view: LonLatBox::new(-80.0, 3.0, -60.0, 20.0),
+        time: None,
+    };
+    move_to(&mut feed, &shorter, t0);
+    assert!(!feed.is_loading() && !feed.is_waiting());
+    // Another day is another question.
+    let dated = ViewRequest {
+        time: Some(crate::layers::TimeFilter::as_of(
+            crate::layers::Day::parse("2025-09-30").unwrap(),
+        )),
+        ..shorter
+    };
+    move_to(&mut feed, &dated, t0);
+    assert!(feed.is_loading());
+    next_done(&mut feed, &woken).unwrap();
+    assert_eq!(server.hits(), 2);
+}

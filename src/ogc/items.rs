@@ -26,6 +26,9 @@ pub struct Caps {
     pub page_limit: u32,
     pub max_pages: usize,
     pub max_features: usize,
+    /// The most text all pages together may hold (each page is also capped
+    /// by the client's `max_body_bytes`).
+    pub max_bytes: usize,
 }
 
 impl Default for Caps {
@@ -34,6 +37,7 @@ impl Default for Caps {
             page_limit: 1000,
             max_pages: 20,
             max_features: 20_000,
+            max_bytes: 256 << 20,
         }
     }
 }
@@ -146,6 +150,7 @@ pub fn fetch_items(
     let mut matched = Some(0u64);
     let mut pages = 0;
     let mut capped = false;
+    let mut bytes = 0usize;
     'boxes: for bbox in &query.boxes {
         let mut url = first_page_url(items_url, *bbox, query.datetime.as_deref(), caps.page_limit);
         let mut visited = HashSet::new();
@@ -153,7 +158,10 @@ pub fn fetch_items(
             if superseded() {
                 return Ok(None);
             }
-            if pages >= caps.max_pages || features.len() >= caps.max_features {
+            if pages >= caps.max_pages
+                || features.len() >= caps.max_features
+                || bytes >= caps.max_bytes
+            {
                 capped = true;
                 break 'boxes;
             }
@@ -161,6 +169,7 @@ pub fn fetch_items(
             let answer = client.get_json(&url)?;
             let page = parse_page(&answer.body, &answer.content_type, &url)?;
             pages += 1;
+            bytes += answer.body.len();
             if visited.len() == 1 {
                 matched = matched.zip(page.matched).map(|(a, b)| a + b);
             }

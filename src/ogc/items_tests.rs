@@ -124,6 +124,7 @@ fn a_fetch_stops_at_its_cap_and_says_there_is_more() {
         page_limit: 10,
         max_pages: 3,
         max_features: 1000,
+        ..Caps::default()
     };
     let items = format!("{}/collections/e/items", server.url);
     let fetched = fetch_items(
@@ -140,6 +141,24 @@ fn a_fetch_stops_at_its_cap_and_says_there_is_more() {
         (30, 3, true)
     );
     assert_eq!(server.hits(), 3);
+    // The pages' text together is capped too.
+    let by_size = Caps {
+        max_bytes: 1,
+        ..caps
+    };
+    let fetched = fetch_items(
+        &client(Duration::from_secs(5), 1 << 20),
+        &items,
+        &query(),
+        &by_size,
+        &|| false,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(
+        (fetched.count, fetched.pages, fetched.capped),
+        (10, 1, true)
+    );
 }
 
 #[test]

@@ -156,6 +156,7 @@ fn ogc_paging_with_a_small_limit_follows_next_and_gets_them_all() {
         page_limit: 25,
         max_pages: 1000,
         max_features: 100_000,
+        ..Caps::default()
     };
     let got = sitmap::ogc::fetch_items(
         &client(),
@@ -288,6 +289,9 @@ enum Mood {
     Huge,
 }
 
+/// Items requests without `datetime` the in-test server was sent.
+static UNDATED: AtomicUsize = AtomicUsize::new(0);
+
 /// A tiny OGC API on localhost: `/collections` lists `e`; items are 12
 /// points while good, else it misbehaves as `mood` says.
 fn fake_server(mood: Arc<Mutex<Mood>>) -> (String, Arc<AtomicUsize>) {
@@ -331,6 +335,9 @@ fn fake_server(mood: Arc<Mutex<Mood>>) -> (String, Arc<AtomicUsize>) {
                     return;
                 }
                 counter.fetch_add(1, Ordering::SeqCst);
+                if !target.contains("datetime=") {
+                    UNDATED.fetch_add(1, Ordering::SeqCst);
+                }
                 match mood {
                     Mood::Good => {
                         let features: Vec<String> = (0..12)
@@ -402,6 +409,9 @@ fn ogc_ui_a_misbehaving_server_is_reported_clearly_without_blocking_or_losing_th
         status(h),
         Some(FeedStatus::Shown { count: 12, .. })
     )));
+    // The first request already had the day the timeline opens on (the
+    // layer brings the timeline): no request for every time on the server.
+    assert_eq!(UNDATED.load(Ordering::SeqCst), 0);
     let cases = [
         (Mood::Slow, "did not answer within 2 s"),
         (Mood::Garbage, "not JSON but text starting"),
