@@ -39,7 +39,9 @@ use std::path::PathBuf;
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
-    /// GeoJSON layer files to check.
+    /// Layer files to check, or a collection of an OGC API – Features
+    /// server (`https://host/collections/ID`), fetched whole (with `--at`
+    /// as the server's `datetime`).
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -198,10 +200,78 @@ pub fn check_files(
             summaries.extend(check_bundle(path, options, filter));
             continue;
         }
+        if let Some(url) = path
+            .to_str()
+            .filter(|p| p.starts_with("http://") || p.starts_with("https://"))
+        {
+            let report = check_server(url, options, filter);
+            summaries.push(FileSummary::at(path.clone(), report, filter));
+            continue;
+        }
         let report = load_path_with(path, options, &LoadProgress::default());
         summaries.push(FileSummary::at(path.clone(), report, filter));
     }
     summaries
+}
+
+/// A collection of an OGC API – Features server (`…/collections/{id}`):
+/// its features over the whole world, asked with `--at`/`--window` as the
+/// server's `datetime` (the window the map would send), every page up to
+/// the app's cap, through the loader as a file. A server that fails, or an
+/// address naming no collection, is one error; a capped answer a warning.
+fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -> LoadReport {
+    use crate::ogc::{Caps, Client, ClientOptions, Endpoint, ItemsQuery, OgcError, fetch_items};
+    let fetched = (|| -> Result<_, OgcError> {
+        let (endpoint, collection) = Endpoint::parse(url)?;
+        let collection = collection.ok_or_else(|| OgcError::BadUrl {
+            text: url.to_owned(),
+            reason: "name a collection: …/collections/{id}".into(),
+        })?;
+        let client = Client::new(ClientOptions::default())?;
+        let query = ItemsQuery {
+            boxes: vec![[-180.0, -90.0, 180.0, 90.0]],
+            datetime: crate::ogc::datetime_param(filter.copied()),
+        };
+        let items = endpoint.items_url(&collection);
+        let name = endpoint.layer_name(&collection);
+        Ok((
+            fetch_items(&client, &items, &query, &Caps::default(), &|| false)?,
+            name,
+        ))
+    })();
+    let shared: std::sync::Arc<std::path::Path> = std::path::Path::new(url).into();
+    let problem = |kind, message: String| Problem {
+        path: shared.clone(),
+        feature: None,
+        unit: crate::layers::Unit::Feature,
+        id: None,
+        kind,
+        message,
+    };
+    match fetched {
+        Ok((Some(fetched), name)) => {
+            let mut report = crate::layers::load_str_with(&fetched.text, name, options);
+            if fetched.capped {
+                let caps = Caps::default();
+                report.warnings.push(problem(
+                    crate::layers::Kind::File,
+                    format!(
+                        "stopped after {} pages ({} features): more on the server",
+                        fetched.pages, fetched.count
+                    ) + &format!(
+                        " (the cap is {} pages or {} features)",
+                        caps.max_pages, caps.max_features
+                    ),
+                ));
+            }
+            report
+        }
+        Ok((None, _)) => LoadReport::default(),
+        Err(e) => LoadReport {
+            errors: vec![problem(crate::layers::Kind::File, e.to_string())],
+            ..LoadReport::default()
+        },
+    }
 }
 
 /// A `.sitmap` bundle: its story (an error when it does not load) and each

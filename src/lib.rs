@@ -14,6 +14,7 @@ pub mod layers;
 pub mod loading;
 pub mod measure;
 pub mod measure_tool;
+pub mod ogc;
 pub mod online;
 pub mod overlay;
 pub mod place_search;

@@ -78,6 +78,13 @@ impl LayerLoader {
         self.options.iter()
     }
 
+    /// A place in the opening order for a layer that is not a file (a
+    /// server's), so it takes its place among the files as they do.
+    pub fn take_order(&mut self) -> u64 {
+        self.requests += 1;
+        self.requests - 1
+    }
+
     pub fn load(&mut self, path: PathBuf) {
         if self.in_flight.contains_key(&path) {
             self.again.insert(path);

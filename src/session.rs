@@ -42,6 +42,10 @@ pub struct Session {
     pub monitor: Option<[f32; 2]>,
     /// CSV files whose columns the user chose.
     pub csv_columns: Vec<(PathBuf, crate::layers::CsvMapping)>,
+    /// Open layers from OGC API servers: the endpoint and the collection's
+    /// id, bottom to top. Reopened at the next start, which asks the server
+    /// again (the user opened them); `files` never holds their addresses.
+    pub servers: Vec<(String, String)>,
     /// Where sessions written before `settings` kept them: read once into
     /// `settings` by [`Session::validated`], never written. (Plain `bool`s:
     /// RON reads `true` into a `bool`, not into an `Option`.)

@@ -109,6 +109,19 @@ pub enum Command {
     AnswerConflict(crate::present::ConflictChoice),
     /// File › Export layer… and Story › Save as bundle….
     Share(ShareCommand),
+    /// File › Open from server…: the dialog, and the layer it opens.
+    Server(ServerCommand),
+}
+
+/// Layers from an OGC API – Features server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerCommand {
+    ShowDialog,
+    CloseDialog,
+    /// List the collections of the endpoint typed.
+    List(String),
+    /// Open collection `collection` (an index into the listed ones) as a layer.
+    Open(usize),
 }
 
 /// Writing a layer in another format, or the story as one file.
@@ -159,6 +172,8 @@ pub enum LayerCommand {
     Edit(usize),
     /// A new empty layer to draw on (applied by the app).
     New,
+    /// Ask a server layer's server again after a failure.
+    Retry(usize),
 }
 
 /// A fit waiting for the map's size, or the last fit while the user has not moved.

@@ -165,6 +165,13 @@ pub fn fit(bbox: LonLatBox, width: f32, height: f32) -> (Position, f64) {
 /// (see [`within_world`]): a wide window on the whole Americas sees past the
 /// antimeridian, and that part is dropped rather than written as -207°.
 pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
+    within_world(visible_span(center, zoom, width, height))
+}
+
+/// As [`visible_bbox`], but not cut to the world: a view across the
+/// antimeridian keeps its west edge below -180° (or its east above 180°),
+/// so a server query can ask for both sides (`ogc::items::bbox_params`).
+pub fn visible_span(center: Position, zoom: f64, width: f32, height: f32) -> LonLatBox {
     let world = WORLD_AT_ZOOM_0 * 2f64.powf(zoom);
     let (x, y) = mercator(center.x(), center.y());
     let (dx, dy) = (
@@ -173,7 +180,7 @@ pub fn visible_bbox(center: Position, zoom: f64, width: f32, height: f32) -> Lon
     );
     let (west, north) = unmercator(x - dx, (y - dy).max(0.0));
     let (east, south) = unmercator(x + dx, (y + dy).min(1.0));
-    within_world(LonLatBox::new(west, south, east, north))
+    LonLatBox::new(west, south, east, north)
 }
 
 /// `bbox` moved by whole turns so its middle is within ±180° longitude,

@@ -43,6 +43,22 @@ pub struct OpenLayer {
     pub fields: Vec<String>,
     /// For a CSV file: the columns taken, for the column dialog.
     pub csv: Option<crate::layers::CsvGuess>,
+    /// For a layer from an OGC API server (its `path` is then the
+    /// collection's address): how its last request went.
+    pub server: Option<ServerLine>,
+}
+
+/// What the layer panel and the timeline know of a server layer beyond its
+/// features: the state of its fetching, and the days its collection says it
+/// covers (the timeline spans them, not only what the current view fetched:
+/// "as of" a day fetches nothing after it, which must not end the timeline
+/// there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ServerLine {
+    pub status: crate::ogc::FeedStatus,
+    pub days: Option<(Option<crate::layers::Day>, Option<crate::layers::Day>)>,
+    /// The boxes and `datetime` the features shown were asked for.
+    pub query: Option<crate::ogc::ItemsQuery>,
 }
 
 impl OpenLayer {
@@ -140,6 +156,7 @@ impl Workspace {
                         time_field: report.time_field,
                         fields,
                         csv: report.csv,
+                        server: None,
                     },
                 );
                 Applied::Opened

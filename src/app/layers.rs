@@ -16,7 +16,9 @@ use std::sync::mpsc::Receiver;
 
 pub struct LayerSession {
     pub workspace: Workspace,
-    loader: LayerLoader,
+    pub(super) loader: LayerLoader,
+    /// Layers from OGC API servers, one feed each (`app/server.rs`).
+    pub(super) feeds: Vec<crate::ogc::Feed>,
     watcher: FileWatcher,
     pub hovered: Option<FeatureRef>,
     pub selected: Option<FeatureRef>,
@@ -78,6 +80,7 @@ impl LayerSession {
         let mut session = Self {
             workspace: Workspace::default(),
             loader: LayerLoader::new(ctx.clone()),
+            feeds: Vec::new(),
             watcher: FileWatcher::new(ctx.clone()),
             hovered: None,
             selected: None,
@@ -173,7 +176,7 @@ impl LayerSession {
     }
 
     pub fn is_idle(&self) -> bool {
-        self.loader.is_idle() && self.dialog.is_none()
+        self.loader.is_idle() && self.dialog.is_none() && self.servers_idle()
     }
 
     /// Takes in finished loads, settled file changes, dropped files and the
@@ -301,7 +304,14 @@ impl LayerSession {
     /// The layer panel; its commands are applied with the frame's others.
     /// With `no_spoilers` (classroom mode) it shows no layer totals.
     pub fn panel(&mut self, ui: &mut egui::Ui, no_spoilers: bool) -> Vec<Command> {
-        let loading = self.loader.in_flight();
+        let servers = self.servers_loading();
+        let mut loading = self.loader.in_flight();
+        loading.extend(servers.iter().map(|(path, secs)| crate::loading::Loading {
+            path,
+            secs: *secs,
+            bytes: 0,
+            fraction: None,
+        }));
         let layer_commands = layers_panel(
             ui,
             &self.workspace,
@@ -363,6 +373,7 @@ impl LayerSession {
             LayerCommand::Close(index) => {
                 if let Some(closed) = self.workspace.close(index) {
                     self.watcher.unwatch(&closed.path);
+                    self.drop_feed(&closed.path);
                 }
                 self.selected = None;
                 self.problems_for = None;
@@ -371,10 +382,22 @@ impl LayerSession {
             LayerCommand::SetTimeField(index, field) => {
                 if let Some(open) = self.workspace.layers.get(index) {
                     let path = open.path.clone();
+                    if let Some(feed) = self.feed_mut(&path) {
+                        let mut options = feed.options().clone();
+                        options.time_field = field;
+                        feed.set_options(options);
+                        return;
+                    }
                     let mut options = self.loader.options(&path);
                     options.time_field = field;
                     self.loader.set_options(path.clone(), options);
                     self.loader.load(path);
+                }
+            }
+            LayerCommand::Retry(index) => {
+                let path = self.workspace.layers.get(index).map(|l| l.path.clone());
+                if let Some(feed) = path.and_then(|p| self.feed_mut(&p)) {
+                    feed.retry();
                 }
             }
             LayerCommand::ShowColumns(index) => {
@@ -394,6 +417,7 @@ impl LayerSession {
             LayerCommand::Open => self.open_dialog(ctx),
             LayerCommand::DismissFailed(path) => {
                 self.watcher.unwatch(&path);
+                self.drop_feed(&path);
                 self.workspace.failed.retain(|(p, _)| *p != path);
             }
             // Authoring's, applied by the app before it comes here.

@@ -12,6 +12,7 @@ mod map;
 mod present;
 mod queries;
 mod scenes;
+mod server;
 mod share;
 mod start;
 mod time;
@@ -78,6 +79,8 @@ pub struct SitmapApp {
     keep_on_screen: window::KeepOnScreen,
     /// File › Export layer… and Story › Save as bundle….
     share: share::ShareSession,
+    /// File › Open from server… and the server layers' client.
+    servers: server::ServerSession,
 }
 
 impl SitmapApp {
@@ -115,6 +118,7 @@ impl SitmapApp {
             keep_on_screen: window::KeepOnScreen::new(options.monitor),
             monitor: None,
             share: share::ShareSession::default(),
+            servers: server::ServerSession::new(options.server_client),
             state,
             options,
             loading: Some(loading),
@@ -156,6 +160,8 @@ impl SitmapApp {
                 app.present.pending = Some(scene);
             }
         }
+        let servers = std::mem::take(&mut app.options.servers);
+        app.reopen_servers(ctx, servers);
         if basemap != crate::online::BasemapChoice::Offline {
             app.apply(ctx, Command::SetBasemap(basemap));
         }
@@ -291,6 +297,7 @@ impl SitmapApp {
             Command::SetChart(chart) => self.settings.chart = chart,
             Command::ChartTotal(property) => self.time.chart.choose(property),
             Command::ListFeatures(features) => self.layers.listed = features,
+            Command::Server(command) => self.server_command(ctx, command),
         }
     }
 
@@ -319,13 +326,15 @@ impl SitmapApp {
                 .paths()
                 .into_iter()
                 .filter(|p| Some(p.as_path()) != self.edit.unsaved_stand_in())
+                .filter(|p| !self.layers.is_server_layer(p))
                 .collect(),
             hidden: workspace
                 .layers
                 .iter()
-                .filter(|l| !l.visible)
+                .filter(|l| !l.visible && l.server.is_none())
                 .map(|l| l.path.clone())
                 .collect(),
+            servers: self.layers.server_layers(),
             day: self.time.state.as_ref().map(|t| t.day.to_string()),
             story: self.present.doc.as_ref().map(|d| d.path.clone()),
             scene: self.present.current,
@@ -408,6 +417,7 @@ impl SitmapApp {
         self.export.poll(&mut self.state.notices);
         self.poll_share();
         self.layers.update(&ctx);
+        self.update_servers(&ctx);
         self.edit_update(&ctx);
         // A bundle opened (command line, dialog, drop) brings its story.
         if let Some(story) = self.layers.opened_story.take() {
@@ -512,6 +522,7 @@ impl SitmapApp {
             commands.extend(dialogs::new_layer(&ctx, name, file).map(Command::Edit));
         }
         commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
+        commands.extend(self.server_window(&ctx).map(Command::Server));
         commands.extend(self.tool_windows(&ctx));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;

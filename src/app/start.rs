@@ -74,6 +74,11 @@ pub struct StartOptions {
     pub monitor: Option<[f32; 2]>,
     /// The CSV columns chosen per file (restored from the last session).
     pub csv_columns: Vec<(std::path::PathBuf, crate::layers::CsvMapping)>,
+    /// Layers from OGC API servers to open at start: the endpoint and the
+    /// collection's id (restored from the last session).
+    pub servers: Vec<(String, String)>,
+    /// Timeouts and size cap of server requests (tests shorten them).
+    pub server_client: crate::ogc::ClientOptions,
     /// Show the first-start card (`ui::welcome`): set by [`StartOptions::restore`]
     /// for the window until the user dismissed it once; never for `render`
     /// or a test that does not ask.
@@ -139,6 +144,9 @@ impl StartOptions {
                     .collect();
                 self.files = there;
             }
+        }
+        if !explicit.files {
+            self.servers = session.servers.clone();
         }
         if !explicit.view
             && let (Some(center), Some(zoom)) = (session.center_lon_lat, session.zoom)
@@ -220,6 +228,8 @@ impl Default for StartOptions {
             time_fields: Vec::new(),
             monitor: None,
             csv_columns: Vec::new(),
+            servers: Vec::new(),
+            server_client: crate::ogc::ClientOptions::default(),
             welcome: false,
         }
     }

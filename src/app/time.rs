@@ -65,6 +65,22 @@ pub struct TimeSession {
     pub chart: super::chart::ChartCache,
 }
 
+/// The days a layer spans: its features', widened to its server
+/// collection's temporal extent when it comes from a server.
+fn layer_days(open: &crate::workspace::OpenLayer) -> Option<(Day, Day)> {
+    let data = open.layer.time().range();
+    let Some((first, last)) = open.server.as_ref().and_then(|s| s.days) else {
+        return data;
+    };
+    let (lo, hi) = match data {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (None, None),
+    };
+    let first = [first, lo].into_iter().flatten().min()?;
+    let last = [last, hi].into_iter().flatten().max()?;
+    Some((first, last))
+}
+
 impl TimeSession {
     /// Follows the open layers: the range spans them all; stepping visits the
     /// events of the visible ones.
@@ -93,7 +109,7 @@ impl TimeSession {
         let data = workspace
             .layers
             .iter()
-            .filter_map(|l| l.layer.time().range())
+            .filter_map(layer_days)
             .reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)))
             .map(|(first, last)| (first - 1, last));
         // An asked day is part of the range, so it is never clamped to the

@@ -31,7 +31,7 @@ mod time_field;
 pub mod time_index;
 mod validate;
 
-pub use group::{Group, Kind, group, one_line};
+pub use group::{Group, Kind, group, one_line, thousands};
 pub use time_field::TimeField;
 
 pub use assemble::LoadOptions;

@@ -1,10 +1,12 @@
 //! The layer panel: each open layer with its legend symbol, visibility, opacity,
 //! how many of its features are on screen, its order, and its problems.
 
+use crate::layers::thousands;
 use crate::layers::{TimeField, group};
 use crate::loading::Loading;
+use crate::ogc::FeedStatus;
 use crate::overlay::{Symbol, paint_symbol};
-use crate::workspace::{OpenLayer, Workspace};
+use crate::workspace::{OpenLayer, ServerLine, Workspace};
 use std::path::Path;
 
 pub use crate::state::LayerCommand;
@@ -36,12 +38,17 @@ pub fn layers_panel(
     ui.separator();
     for file in loading {
         // Truncated, not wrapped: a long name must not widen the panel for good.
-        let text = format!(
-            "Loading {} ({:.1} MB, {:.0} s)",
-            file_name(file.path),
-            file.bytes as f64 / 1_000_000.0,
-            file.secs
-        );
+        let text = if file.bytes == 0 {
+            // A server's answer has no size until it has come.
+            format!("Loading {} ({:.0} s)", file_name(file.path), file.secs)
+        } else {
+            format!(
+                "Loading {} ({:.1} MB, {:.0} s)",
+                file_name(file.path),
+                file.bytes as f64 / 1_000_000.0,
+                file.secs
+            )
+        };
         match file.fraction {
             Some(fraction) => {
                 ui.add(egui::Label::new(text).truncate());
@@ -123,7 +130,12 @@ pub fn layers_panel(
                 } else {
                     0
                 };
-                if no_spoilers {
+                if open.server.is_some() {
+                    // A server layer holds only the view's features: its
+                    // total is the view's, not the collection's.
+                    ui.label(format!("{on_screen} on screen"))
+                        .on_hover_text("Features drawn in the current view");
+                } else if no_spoilers {
                     // The layer's total would tell a class how much is still to come.
                     ui.label(format!("{on_screen} on screen"))
                         .on_hover_text("Features drawn in the current view");
@@ -157,6 +169,11 @@ pub fn layers_panel(
                     }
                 });
             });
+            if let Some(server) = &open.server
+                && server_row(ui, server)
+            {
+                commands.push(LayerCommand::Retry(index));
+            }
             if let Some(field) = time_field_row(ui, open) {
                 commands.push(LayerCommand::SetTimeField(index, field));
             }
@@ -218,6 +235,78 @@ pub fn layers_panel(
         });
     }
     commands
+}
+
+/// A server layer's state under its name: "1,234 in view; more on the
+/// server", "Asking the server… 2 s", or its error with a Retry button
+/// (the features shown before stay). True when Retry is clicked.
+fn server_row(ui: &mut egui::Ui, server: &ServerLine) -> bool {
+    let mut retry = false;
+    match &server.status {
+        FeedStatus::Loading { since } => {
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.spinner();
+                ui.label(format!(
+                    "Asking the server… {:.0} s",
+                    since.elapsed().as_secs_f32()
+                ));
+            });
+        }
+        FeedStatus::Shown {
+            count,
+            matched,
+            capped,
+            cached,
+        } => {
+            let more = *capped || matched.is_some_and(|m| m > *count as u64);
+            let mut text = format!("{} in view", thousands(*count));
+            if more {
+                text.push_str("; more on the server");
+            }
+            let mut hover = match matched {
+                Some(m) => format!(
+                    "The server has {} features in this view and time",
+                    thousands(usize::try_from(*m).unwrap_or(usize::MAX))
+                ),
+                None => "Features the server sent for this view and time".to_owned(),
+            };
+            if *capped {
+                let caps = crate::ogc::Caps::default();
+                hover.push_str(&format!(
+                    "; sitmap stops at {} pages or {} features a view: zoom in or narrow \
+                     the timeline's window for the rest",
+                    caps.max_pages,
+                    thousands(caps.max_features)
+                ));
+            }
+            if *cached {
+                hover.push_str(" (from this session's cache)");
+            }
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.label(text).on_hover_text(hover);
+            });
+        }
+        FeedStatus::Failed { message } => {
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.colored_label(ui.visuals().error_fg_color, "Server request failed");
+                retry = ui
+                    .small_button("Retry")
+                    .on_hover_text("Ask the server again for this view")
+                    .clicked();
+            });
+            ui.horizontal(|ui| {
+                ui.add_space(28.0);
+                ui.vertical(|ui| {
+                    let text = egui::RichText::new(crate::text::bounded(message, 600)).small();
+                    ui.add(egui::Label::new(text).wrap());
+                });
+            });
+        }
+    }
+    retry
 }
 
 /// "Time from `time` ▾": which property dates the features without

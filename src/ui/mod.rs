@@ -23,6 +23,7 @@ pub mod presenter;
 pub mod rings_dialog;
 pub mod scenes_panel;
 pub mod search_box;
+pub mod server_dialog;
 pub mod slide;
 pub mod status;
 pub mod timeline_panel;

@@ -35,6 +35,14 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             {
                 commands.push(Command::OpenFiles);
             }
+            let from_server = Command::Server(crate::state::ServerCommand::ShowDialog);
+            if ui
+                .button("Open from server…")
+                .on_hover_text("A layer from an OGC API – Features server")
+                .clicked()
+            {
+                commands.push(from_server);
+            }
             let new_layer = Command::Edit(crate::edit::EditCommand::AskNewLayer);
             if ui.button("New layer…").clicked() {
                 commands.push(new_layer);

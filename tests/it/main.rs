@@ -16,6 +16,7 @@ mod cli_render;
 mod geodata;
 mod import_files;
 mod layers_files;
+mod ogc_server;
 mod overlay_masks;
 mod package;
 mod render_slides;
