@@ -5,6 +5,7 @@ pub mod app;
 pub mod basemap;
 pub mod bundle;
 pub mod check;
+pub mod compare;
 pub mod cli;
 pub mod convert;
 pub mod edit;
