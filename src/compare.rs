@@ -105,6 +105,37 @@ impl Comparison {
     }
 }
 
+/// What the user asks of a comparison (View › Compare dates…, keys, the
+/// timeline's A marker, the divider); applied by the app.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CompareCommand {
+    /// Start comparing (A a month before the timeline's day, or the data's
+    /// first day), or stop (`C`).
+    Toggle,
+    /// Compare the timeline's day with `from` (starting if need be).
+    Start(Day),
+    /// Move date A.
+    SetFrom(Day),
+    /// Move date A by days (`[` and `]`).
+    StepFrom(i64),
+    SetView(CompareView),
+    /// The split view's divider, as a fraction of the map's width.
+    SetDivider(f32),
+    /// Open or close the Compare dates window.
+    ShowDialog(bool),
+    /// Back to the single date (the timeline's day stays).
+    Stop,
+}
+
+/// How far before the timeline's day `C` puts date A.
+pub const DEFAULT_GAP_DAYS: i64 = 30;
+
+/// Date A when comparing starts without one: [`DEFAULT_GAP_DAYS`] before
+/// `b`, but not before the data's first day (nor after `b`).
+pub fn default_from(b: Day, first: Day) -> Day {
+    (b - DEFAULT_GAP_DAYS).max(first.min(b))
+}
+
 /// What happened to one feature between A and B.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
@@ -222,24 +253,22 @@ pub fn diff(layer: &Layer, a: &TimeFilter, b: &TimeFilter) -> LayerChanges {
         let change = match (in_a, in_b) {
             (None, Some(b)) => Some((b, Change::Appeared)),
             (Some(a), None) => Some((a, Change::Ended)),
-            (Some(a), Some(b)) => {
-                match (position(&features[a]), position(&features[b])) {
-                    (Some(from), Some(to)) => {
-                        let km = crate::edit::geometry::distance_km(from, to);
-                        (km > MOVED_KM).then(|| {
-                            moves.push(Move {
-                                feature_a: a,
-                                feature_b: b,
-                                from,
-                                to,
-                                km,
-                            });
-                            (b, Change::Moved)
-                        })
-                    }
-                    _ => None,
+            (Some(a), Some(b)) => match (position(&features[a]), position(&features[b])) {
+                (Some(from), Some(to)) => {
+                    let km = crate::edit::geometry::distance_km(from, to);
+                    (km > MOVED_KM).then(|| {
+                        moves.push(Move {
+                            feature_a: a,
+                            feature_b: b,
+                            from,
+                            to,
+                            km,
+                        });
+                        (b, Change::Moved)
+                    })
                 }
-            }
+                _ => None,
+            },
             (None, None) => None,
         };
         if let Some((i, change)) = change {

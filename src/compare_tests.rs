@@ -42,7 +42,11 @@ fn an_event_between_the_dates_appeared_and_one_before_both_is_unchanged() {
     let changes = changes_between(&layer, "2025-09-10", "2025-09-30");
     assert_eq!(changes.change(0), None);
     assert_eq!(changes.change(1), Some(Change::Appeared));
-    assert_eq!(changes.change(2), None, "after B: not on the map at either date");
+    assert_eq!(
+        changes.change(2),
+        None,
+        "after B: not on the map at either date"
+    );
     assert_eq!(
         changes.counts,
         ChangeCounts {
@@ -91,7 +95,10 @@ fn one_entity_reported_at_two_places_moved_from_the_old_to_the_new() {
     // About 380 km across the south-eastern Caribbean.
     assert!((350.0..420.0).contains(&moved.km), "{} km", moved.km);
     assert_eq!(changes.counts.moved, 1);
-    assert_eq!(changes.counts.appeared, 0, "an entity seen at A did not appear");
+    assert_eq!(
+        changes.counts.appeared, 0,
+        "an entity seen at A did not appear"
+    );
 
     // Back at sea once the visit is over: moved again, the other way.
     let back = changes_between(&layer, "2025-10-28", "2025-11-05");
@@ -135,8 +142,16 @@ fn a_record_replaced_at_the_same_place_has_not_moved() {
 #[test]
 fn an_entity_seen_only_at_b_appeared_and_only_at_a_ended() {
     let layer = layer(&[
-        &point(-66.0, 14.0, r#""entity": "old", "start": "2025-08-19", "end": "2025-09-14""#),
-        &point(-62.0, 14.0, r#""entity": "new", "start": "2025-09-20", "end": "ongoing""#),
+        &point(
+            -66.0,
+            14.0,
+            r#""entity": "old", "start": "2025-08-19", "end": "2025-09-14""#,
+        ),
+        &point(
+            -62.0,
+            14.0,
+            r#""entity": "new", "start": "2025-09-20", "end": "ongoing""#,
+        ),
     ]);
     let changes = changes_between(&layer, "2025-09-01", "2025-10-01");
     assert_eq!(changes.change(0), Some(Change::Ended));
@@ -148,7 +163,11 @@ fn a_track_is_where_its_line_ends() {
     let line = r#"{"type": "Feature", "geometry": {"type": "LineString", "coordinates": [[-5.6, 35.95], [-50.0, 20.0], [-64.0, 18.35]]}, "properties": {"entity": "ford", "start": "2025-11-04", "end": "2025-11-16"}}"#;
     let layer = layer(&[
         line,
-        &point(-66.5, 15.0, r#""entity": "ford", "start": "2025-11-16", "end": "ongoing""#),
+        &point(
+            -66.5,
+            15.0,
+            r#""entity": "ford", "start": "2025-11-16", "end": "ongoing""#,
+        ),
     ]);
     assert_eq!(position(&layer.features()[0]), Some([-64.0, 18.35]));
     let changes = changes_between(&layer, "2025-11-10", "2025-11-20");
@@ -193,7 +212,10 @@ fn the_divider_stays_on_the_map() {
     assert_eq!(c.with_divider(1.4).divider, 0.95);
     assert_eq!(c.with_divider(-3.0).divider, 0.05);
     assert_eq!(c.with_divider(f32::NAN).divider, 0.5);
-    assert_eq!(CompareView::from_name("changes"), Some(CompareView::Changes));
+    assert_eq!(
+        CompareView::from_name("changes"),
+        Some(CompareView::Changes)
+    );
     assert_eq!(CompareView::from_name("Split"), None);
 }
 

@@ -78,6 +78,9 @@ pub struct StartOptions {
     /// for the window until the user dismissed it once; never for `render`
     /// or a test that does not ask.
     pub welcome: bool,
+    /// Compare the timeline's day with another date from the start
+    /// (`sitmap render --compare`).
+    pub compare: Option<crate::compare::Comparison>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -221,6 +224,7 @@ impl Default for StartOptions {
             monitor: None,
             csv_columns: Vec::new(),
             welcome: false,
+            compare: None,
         }
     }
 }

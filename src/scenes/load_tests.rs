@@ -52,6 +52,7 @@ fn sample_story() -> Story {
                 },
                 layers: Some(vec!["Strikes".into(), "deployments".into()]),
                 highlight: vec!["strike-2025-09-02".into()],
+                compare: None,
             },
             Scene {
                 title: "Pacific".into(),
@@ -64,6 +65,7 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-120.0, -8.0, -76.0, 22.0].into()),
                 layers: None,
                 highlight: Vec::new(),
+                compare: None,
             },
             Scene {
                 title: "No layers".into(),
@@ -73,6 +75,7 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-80.0, -4.5, -59.5, 13.5].into()),
                 layers: Some(Vec::new()),
                 highlight: vec!["a".into(), "b".into()],
+                compare: None,
             },
         ],
     }

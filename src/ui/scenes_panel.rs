@@ -244,6 +244,7 @@ mod widget_tests {
             },
             layers: None,
             highlight: Vec::new(),
+            compare: None,
         }
     }
 

@@ -30,6 +30,9 @@ pub struct TimelineView {
     /// Classroom: nothing after the current day is drawn (no markers, no
     /// density), so the strip gives away no later event.
     pub no_spoilers: bool,
+    /// Comparing two dates: date A, drawn as a second handle that can be
+    /// dragged (the current day is date B).
+    pub compare_from: Option<Day>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +40,8 @@ pub enum TimelineIntent {
     Time(TimeCommand),
     /// An event marker was clicked: select its feature (and go to its day).
     Select(FeatureRef, Day),
+    /// The date-A handle was dragged to this day (comparing two dates).
+    CompareFrom(Day),
 }
 
 const MONTHS: [&str; 12] = [
@@ -441,8 +446,28 @@ fn strip(
         response.clone().on_hover_text(format!("{title}\n{day}"));
     }
 
-    // Clicking a marker selects its feature; anywhere else moves the handle there.
-    if response.clicked()
+    // Comparing: a drag that starts on the A handle moves date A.
+    let grab_a = ui.scope_id().with("compare-a-handle");
+    if let Some(from) = view.compare_from {
+        let ax = x_of(from.days_since_epoch() as f64);
+        if response.drag_started()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let on_a = (p.x - ax).abs() <= 6.0 && !on_ruler;
+            ui.data_mut(|d| d.insert_temp(grab_a, on_a));
+        }
+    }
+    let dragging_a = view.compare_from.is_some()
+        && response.dragged()
+        && ui.data(|d| d.get_temp::<bool>(grab_a).unwrap_or(false));
+    if dragging_a {
+        if let Some(p) = response.interact_pointer_pos() {
+            let day = Day::from_days_since_epoch(day_at(p.x).floor() as i64);
+            if Some(day) != view.compare_from {
+                intents.push(TimelineIntent::CompareFrom(day));
+            }
+        }
+    } else if response.clicked()
         && let Some((_, at, day, _)) = &hovered_marker
     {
         intents.push(TimelineIntent::Select(*at, *day));
@@ -456,6 +481,14 @@ fn strip(
         }
     }
 
+    if let Some(from) = view.compare_from {
+        compare_handle(
+            &painter,
+            rect,
+            x_of(from.days_since_epoch() as f64),
+            visuals,
+        );
+    }
     // The handle: the current day, through its end.
     let day = state.day.days_since_epoch() as f64;
     let (x0, x1) = (x_of(day), x_of(day + 1.0));
@@ -472,7 +505,10 @@ fn strip(
         [pos2(x0, rect.top()), pos2(x0, rect.bottom() - HANDLE_LABEL)],
         Stroke::new(2.0, accent),
     );
-    let label = state.day.to_string();
+    let label = match view.compare_from {
+        Some(_) => format!("B {}", state.day),
+        None => state.day.to_string(),
+    };
     let galley = painter.layout_no_wrap(
         label,
         FontId::proportional(13.0),
@@ -489,6 +525,28 @@ fn strip(
         label_rect.min + vec2(4.0, 1.0),
         galley,
         crate::ui::palette::ON_ACCENT,
+    );
+}
+
+/// Date A's handle when comparing: a line in the text colour with an "A"
+/// flag on the ruler, apart from the accent-coloured handle of B.
+fn compare_handle(painter: &egui::Painter, rect: Rect, x: f32, visuals: &egui::Visuals) {
+    if x < rect.left() - 1.0 || x > rect.right() + 1.0 {
+        return;
+    }
+    let ink = visuals.strong_text_color();
+    painter.line_segment(
+        [pos2(x, rect.top()), pos2(x, rect.bottom() - HANDLE_LABEL)],
+        Stroke::new(2.0, ink),
+    );
+    let flag = Rect::from_min_size(pos2(x, rect.top()), vec2(16.0, RULER - 2.0));
+    painter.rect_filled(flag, 2.0, ink);
+    painter.text(
+        flag.center(),
+        Align2::CENTER_CENTER,
+        "A",
+        FontId::proportional(12.0),
+        visuals.extreme_bg_color,
     );
 }
 

@@ -25,6 +25,7 @@ mod ui_authoring;
 mod ui_basemap;
 mod ui_bounded_text;
 mod ui_clusters;
+mod ui_compare;
 mod ui_export;
 mod ui_first_start;
 mod ui_layers;
