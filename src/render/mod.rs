@@ -105,7 +105,7 @@ pub struct RenderArgs {
 
     /// With --compare: one map of what appeared, ended or moved between
     /// the dates instead of the two side by side.
-    #[arg(long, requires = "compare")]
+    #[arg(long)]
     pub changes: bool,
 
     /// The PNG file to write (one image).
@@ -449,6 +449,11 @@ pub fn plan(
         if !file.is_file() {
             return usage(format!("{}: no such layer file", file.display()));
         }
+    }
+    if args.changes && args.compare.is_none() {
+        return usage(
+            "--changes shows what changed between two dates: give them with --compare A,B".into(),
+        );
     }
     let story_path = args.story.clone();
     let (jobs, out_dir) = match (story, args.scene, args.from.zip(args.to)) {

@@ -90,9 +90,21 @@ pub fn divider(
 fn date_plate(ui: &egui::Ui, clip: Rect, origin: Pos2, letter: &str, day: Day, scale: f32) -> Rect {
     let painter = ui.painter().with_clip_rect(clip);
     let text = palette::date_text(ui.visuals());
-    let letter =
-        painter.layout_no_wrap(letter.to_owned(), FontId::proportional(30.0 * scale), text);
-    let date = painter.layout_no_wrap(long_date(day), FontId::proportional(30.0 * scale), text);
+    let layout = |size: f32| {
+        (
+            painter.layout_no_wrap(letter.to_owned(), FontId::proportional(size), text),
+            painter.layout_no_wrap(long_date(day), FontId::proportional(size), text),
+        )
+    };
+    let size = 30.0 * scale;
+    let (mut letter, mut date) = layout(size);
+    // A narrow half (the divider dragged aside, a small window) gets a
+    // smaller date rather than a cut one, down to the window's text size.
+    let room = clip.right() - origin.x - 8.0;
+    let wide = letter.size().x + date.size().x + 34.0;
+    if wide > room && room > 0.0 {
+        (letter, date) = layout((size * room / wide).max(14.0));
+    }
     let size = vec2(
         letter.size().x + date.size().x + 34.0,
         date.size().y.max(letter.size().y) + 10.0,

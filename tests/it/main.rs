@@ -18,6 +18,7 @@ mod import_files;
 mod layers_files;
 mod overlay_masks;
 mod package;
+mod render_compare;
 mod render_slides;
 mod snapshot_story;
 mod story_file;
