@@ -308,8 +308,8 @@ pub fn position(feature: &Feature) -> Option<[f64; 2]> {
     }
     let point = match &feature.geometry {
         Geometry::Point(p) => *p,
-        Geometry::LineString(line) => line.points().last()?,
-        Geometry::MultiLineString(lines) => lines.0.last()?.points().last()?,
+        Geometry::LineString(line) => line.points().next_back()?,
+        Geometry::MultiLineString(lines) => lines.0.last()?.points().next_back()?,
         other => other.centroid()?,
     };
     Some([point.x(), point.y()])
