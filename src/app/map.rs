@@ -6,7 +6,7 @@
 
 use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
-use crate::compare::{Change, CompareView, LayerChanges};
+use crate::compare::{Change, CompareCommand, CompareView, LayerChanges};
 use crate::labels::LabelsPlugin;
 use crate::overlay::changes::{ChangesPlugin, LayerMarks};
 use crate::overlay::plugin::Emphasis;
@@ -128,6 +128,15 @@ impl SitmapApp {
             egui::DragPanButtons::PRIMARY
         } else {
             egui::DragPanButtons::empty()
+        };
+        // The split view's divider, dragged: the map does not pan meanwhile.
+        let divider_drag = split
+            .filter(|_| !self.present.presenting)
+            .and_then(|c| crate::ui::compare::grab(ui.ctx(), rect, &c));
+        let pan_buttons = if divider_drag.is_some() {
+            egui::DragPanButtons::empty()
+        } else {
+            pan_buttons
         };
         let mut map = Map::new(
             self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
@@ -270,9 +279,10 @@ impl SitmapApp {
             match comparison {
                 Some(c) if c.view == CompareView::Split => {
                     crate::ui::compare::split_labels(ui, response.rect, &c, state.day, scale);
+                    crate::ui::compare::divider(ui, response.rect, &c, divider_drag.is_some());
                     commands.extend(
-                        crate::ui::compare::divider(ui, response.rect, &c, !presenting)
-                            .map(Command::Compare),
+                        divider_drag
+                            .map(|fraction| Command::Compare(CompareCommand::SetDivider(fraction))),
                     );
                 }
                 Some(c) => {

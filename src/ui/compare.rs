@@ -32,36 +32,37 @@ pub fn halves(map: Rect, comparison: &Comparison) -> [Rect; 2] {
     ]
 }
 
-/// The divider: a line with a round grip in the middle. When `draggable`
-/// (the window; in presentation mode a drag would fight the clicker), it
-/// can be dragged; returns the new position as a fraction of the width.
-pub fn divider(
-    ui: &egui::Ui,
-    map: Rect,
-    comparison: &Comparison,
-    draggable: bool,
-) -> Option<CompareCommand> {
+/// The divider being dragged: while the primary button is down after a
+/// press within [`GRAB`] of the divider, where the pointer puts it (a
+/// fraction of the map's width). Read from the pointer's state before the
+/// map is shown, so that the map does not pan with the same drag (the
+/// window calls it; in presentation mode a drag would fight the clicker).
+pub fn grab(ctx: &egui::Context, map: Rect, comparison: &Comparison) -> Option<f32> {
     let x = divider_x(map, comparison);
-    let mut command = None;
-    let mut active = false;
-    if draggable {
-        let strip = Rect::from_min_max(pos2(x - GRAB, map.top()), pos2(x + GRAB, map.bottom()));
-        let response = ui.interact(
-            strip,
-            egui::Id::unique("sitmap.compare-divider"),
-            egui::Sense::drag(),
-        );
-        active = response.hovered() || response.dragged();
-        if active {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
-        }
-        if response.dragged()
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            let fraction = (p.x - map.left()) / map.width().max(1.0);
-            command = Some(CompareCommand::SetDivider(fraction));
-        }
+    let strip = Rect::from_min_max(pos2(x - GRAB, map.top()), pos2(x + GRAB, map.bottom()));
+    let (pressed_on, down, hovering, at) = ctx.input(|i| {
+        (
+            i.pointer.press_origin().is_some_and(|p| strip.contains(p)),
+            i.pointer.primary_down(),
+            i.pointer.hover_pos().is_some_and(|p| strip.contains(p)),
+            i.pointer.interact_pos(),
+        )
+    });
+    // Not inside `ctx.input`: the cursor is the context's, locked there.
+    if hovering || (pressed_on && down) {
+        ctx.set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
     }
+    if !(pressed_on && down) {
+        return None;
+    }
+    let p = at?;
+    Some((p.x - map.left()) / map.width().max(1.0))
+}
+
+/// The divider: a line with a round grip in the middle, bolder while
+/// `active` (dragged).
+pub fn divider(ui: &egui::Ui, map: Rect, comparison: &Comparison, active: bool) {
+    let x = divider_x(map, comparison);
     let painter = ui.painter().with_clip_rect(map);
     let visuals = ui.visuals();
     let (line, casing) = (
@@ -83,7 +84,6 @@ pub fn divider(
             Stroke::NONE,
         ));
     }
-    command
 }
 
 /// A date plate: a big letter and the date, at `origin` (its top left).

@@ -450,10 +450,13 @@ fn strip(
     let grab_a = ui.scope_id().with("compare-a-handle");
     if let Some(from) = view.compare_from {
         let ax = x_of(from.days_since_epoch() as f64);
+        // Where the press was, not where the drag is recognised (a few
+        // points further on).
         if response.drag_started()
-            && let Some(p) = response.interact_pointer_pos()
+            && let Some(p) = ui.input(|i| i.pointer.press_origin())
         {
-            let on_a = (p.x - ax).abs() <= 6.0 && !on_ruler;
+            // Below the ruler, which pans the strip.
+            let on_a = (p.x - ax).abs() <= 6.0 && p.y >= rect.top() + RULER;
             ui.data_mut(|d| d.insert_temp(grab_a, on_a));
         }
     }
