@@ -28,6 +28,8 @@ pub struct LayerMarks<'a> {
 pub struct Tag {
     pub plate: Rect,
     pub text: &'static str,
+    /// Font size in points.
+    pub size: f32,
 }
 
 /// The marks of one frame: shapes, then the "new" tags over them.
@@ -46,6 +48,8 @@ pub fn marks(layers: &[LayerMarks<'_>], projector: &Projector, view: Rect, dark:
         let p = projector.project(lon_lat(lon_lat_deg[0], lon_lat_deg[1]));
         Pos2::new(p.x, p.y)
     };
+    // Larger on a big screen (a 4K projector), as the slide's text is.
+    let size = CHANGE_TAG_SIZE * (view.height() / 1000.0).clamp(1.0, 1.6);
     let mut out = Marks::default();
     for layer in layers {
         // Arrows first, under the tags and rings.
@@ -72,8 +76,9 @@ pub fn marks(layers: &[LayerMarks<'_>], projector: &Projector, view: Rect, dark:
         for (at, change) in in_view {
             match change {
                 Change::Appeared => out.tags.push(Tag {
-                    plate: tag_plate(at),
+                    plate: tag_plate(at, size),
                     text: NEW,
+                    size,
                 }),
                 Change::Ended => out.shapes.push(Shape::circle_stroke(
                     at,
@@ -91,8 +96,8 @@ pub fn marks(layers: &[LayerMarks<'_>], projector: &Projector, view: Rect, dark:
 pub const NEW: &str = "NEW";
 
 /// The tag's plate: above and right of the symbol, clear of it.
-fn tag_plate(at: Pos2) -> Rect {
-    let size = vec2(CHANGE_TAG_SIZE * 2.6, CHANGE_TAG_SIZE + 4.0);
+fn tag_plate(at: Pos2, text_size: f32) -> Rect {
+    let size = vec2(text_size * 2.6, text_size + 4.0);
     let corner = at + vec2(SYMBOL_SIZE * 0.4, -SYMBOL_SIZE * 0.4 - size.y);
     Rect::from_min_size(corner, size)
 }
@@ -155,7 +160,7 @@ impl walkers::Plugin for ChangesPlugin<'_> {
                 tag.plate.center(),
                 egui::Align2::CENTER_CENTER,
                 tag.text,
-                egui::FontId::proportional(CHANGE_TAG_SIZE),
+                egui::FontId::proportional(tag.size),
                 CHANGE_NEW_TEXT,
             );
         }
