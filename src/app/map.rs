@@ -280,10 +280,10 @@ impl SitmapApp {
                 Some(c) if c.view == CompareView::Split => {
                     crate::ui::compare::split_labels(ui, response.rect, &c, state.day, scale);
                     crate::ui::compare::divider(ui, response.rect, &c, divider_drag.is_some());
-                    commands.extend(
-                        divider_drag
-                            .map(|fraction| Command::Compare(CompareCommand::SetDivider(fraction))),
-                    );
+                    commands
+                        .extend(divider_drag.map(|fraction| {
+                            Command::Compare(CompareCommand::SetDivider(fraction))
+                        }));
                 }
                 Some(c) => {
                     let counts = changes.as_ref().map(|(_, n)| *n).unwrap_or_default();

@@ -32,7 +32,7 @@ pub fn halves(map: Rect, comparison: &Comparison) -> [Rect; 2] {
     ]
 }
 
-/// The divider being dragged: while the primary button is down after a
+/// The divider being dragged: while the primary button is held after a
 /// press within [`GRAB`] of the divider, where the pointer puts it (a
 /// fraction of the map's width). Read from the pointer's state before the
 /// map is shown, so that the map does not pan with the same drag (the
@@ -40,19 +40,29 @@ pub fn halves(map: Rect, comparison: &Comparison) -> [Rect; 2] {
 pub fn grab(ctx: &egui::Context, map: Rect, comparison: &Comparison) -> Option<f32> {
     let x = divider_x(map, comparison);
     let strip = Rect::from_min_max(pos2(x - GRAB, map.top()), pos2(x + GRAB, map.bottom()));
-    let (pressed_on, down, hovering, at) = ctx.input(|i| {
+    let (pressed, origin, down, hovering, at) = ctx.input(|i| {
         (
-            i.pointer.press_origin().is_some_and(|p| strip.contains(p)),
+            i.pointer.primary_pressed(),
+            i.pointer.press_origin(),
             i.pointer.primary_down(),
             i.pointer.hover_pos().is_some_and(|p| strip.contains(p)),
             i.pointer.interact_pos(),
         )
     });
+    // Grabbed by a press on it, held until the button is released (the
+    // divider moves away from where the press was).
+    let id = egui::Id::unique("sitmap.compare-divider-grab");
+    let mut grabbed = ctx.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
+    if pressed {
+        grabbed = origin.is_some_and(|p| strip.contains(p));
+    }
+    grabbed &= down;
+    ctx.data_mut(|d| d.insert_temp(id, grabbed));
     // Not inside `ctx.input`: the cursor is the context's, locked there.
-    if hovering || (pressed_on && down) {
+    if hovering || grabbed {
         ctx.set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
     }
-    if !(pressed_on && down) {
+    if !grabbed {
         return None;
     }
     let p = at?;

@@ -165,3 +165,50 @@ fn a_scene_with_a_comparison_shows_it_when_presented_and_the_next_scene_goes_bac
         Some(CompareView::Changes)
     );
 }
+
+/// The rows of `image` with a dark pixel within 3 pixels of column `x`.
+fn dark_rows_near(image: &image::RgbaImage, x: u32) -> usize {
+    let dark = |p: &image::Rgba<u8>| p.0[..3].iter().all(|&c| c < 60);
+    (0..image.height())
+        .filter(|&y| (x.saturating_sub(3)..=x + 3).any(|x| dark(image.get_pixel(x, y))))
+        .count()
+}
+
+fn export(
+    harness: &mut Harness<'static, common::Window>,
+    dir: &std::path::Path,
+) -> image::RgbaImage {
+    harness.state_mut().export.dir = Some(dir.to_path_buf());
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    common::step_until(harness, std::time::Duration::from_secs(10), |h| {
+        !h.state().export.in_progress() && std::fs::read_dir(dir).is_ok_and(|d| d.count() > 0)
+    });
+    let file = std::fs::read_dir(dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    image::open(file).unwrap().to_rgba8()
+}
+
+#[test]
+fn ctrl_e_exports_the_split_view_with_its_divider() {
+    let mut harness = start(StartOptions::default());
+    let dirs = [tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap()];
+    let single = export(&mut harness, dirs[0].path());
+    harness.key_press(egui::Key::C);
+    harness.run_steps(3);
+    let split = export(&mut harness, dirs[1].path());
+    assert_eq!(split.dimensions(), single.dimensions());
+    let middle = split.width() / 2;
+    let rows = split.height() as usize;
+    assert!(
+        dark_rows_near(&split, middle) > rows * 9 / 10,
+        "the divider runs down the exported map"
+    );
+    assert!(
+        dark_rows_near(&single, middle) < rows / 2,
+        "no divider without comparing"
+    );
+}
