@@ -117,6 +117,18 @@ impl SitmapApp {
         }
     }
 
+    /// The time filters of dates A and B while comparing. In classroom
+    /// mode date A is never after B (the timeline's day): nothing past
+    /// the current date is shown anywhere.
+    pub(super) fn compare_filters(&self) -> Option<(TimeFilter, TimeFilter)> {
+        let b = self.time.state.as_ref()?.filter();
+        let mut a = self.comparison()?.filter_a(&b);
+        if self.settings.classroom {
+            a.day = a.day.min(b.day);
+        }
+        Some((a, b))
+    }
+
     /// The comparison shown, if any (a test's or `render`'s question).
     pub fn comparison(&self) -> Option<Comparison> {
         self.state.compare.filter(|_| self.time.state.is_some())
@@ -140,8 +152,7 @@ impl SitmapApp {
     /// The changes between the compared dates over the visible layers
     /// (a test's or the legend's question); `None` when not comparing.
     pub fn compared_changes(&mut self) -> Option<ChangeCounts> {
-        let b = self.time.state.as_ref()?.filter();
-        let a = self.comparison()?.filter_a(&b);
+        let (a, b) = self.compare_filters()?;
         Some(self.compare.changes(&self.layers.workspace, a, b).1)
     }
 }

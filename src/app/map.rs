@@ -71,7 +71,7 @@ impl SitmapApp {
         // Comparing two dates: date A's filter (the left half), or the
         // changes between A and B (one map of what changed).
         let comparison = self.state.compare.filter(|_| filter.is_some());
-        let filter_a = comparison.zip(filter).map(|(c, f)| c.filter_a(&f));
+        let filter_a = self.compare_filters().map(|(a, _)| a);
         let split = comparison.filter(|c| c.view == CompareView::Split);
         let visibles_a: Vec<_> = match (split, filter_a) {
             (Some(_), Some(a)) => open.iter().map(|layer| layer.time().visible(&a)).collect(),
@@ -278,7 +278,8 @@ impl SitmapApp {
         if let Some(state) = &self.time.state {
             match comparison {
                 Some(c) if c.view == CompareView::Split => {
-                    crate::ui::compare::split_labels(ui, response.rect, &c, state.day, scale);
+                    let a = filter_a.map_or(c.from, |f| f.day);
+                    crate::ui::compare::split_labels(ui, response.rect, &c, a, state.day, scale);
                     crate::ui::compare::divider(ui, response.rect, &c, divider_drag.is_some());
                     commands
                         .extend(divider_drag.map(|fraction| {
@@ -290,7 +291,7 @@ impl SitmapApp {
                     crate::ui::compare::changes_legend(
                         ui,
                         response.rect,
-                        c.from,
+                        filter_a.map_or(c.from, |f| f.day),
                         state.day,
                         &counts,
                         scale,

@@ -130,25 +130,19 @@ fn date_plate(ui: &egui::Ui, clip: Rect, origin: Pos2, letter: &str, day: Day, s
 }
 
 /// The split view's labels: "A" and its date on the left half, "B" and
-/// its date on the right, each at the top left of its half. Returns the
-/// plates.
+/// its date on the right, each at the top left of its half (`a` is the
+/// date the left half shows). Returns the plates.
 pub fn split_labels(
     ui: &egui::Ui,
     map: Rect,
     comparison: &Comparison,
+    a: Day,
     b: Day,
     scale: f32,
 ) -> [Rect; 2] {
     let [left, right] = halves(map, comparison);
     [
-        date_plate(
-            ui,
-            left,
-            left.left_top() + vec2(14.0, 12.0),
-            "A",
-            comparison.from,
-            scale,
-        ),
+        date_plate(ui, left, left.left_top() + vec2(14.0, 12.0), "A", a, scale),
         date_plate(
             ui,
             right,

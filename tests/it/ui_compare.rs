@@ -19,7 +19,7 @@ fn start(options: StartOptions) -> Harness<'static, common::Window> {
         date: Some(Day::parse("2025-11-20").unwrap()),
         settings: Settings {
             reduced_motion: true,
-            ..Settings::default()
+            ..options.settings
         },
         ..options
     };
@@ -211,4 +211,28 @@ fn ctrl_e_exports_the_split_view_with_its_divider() {
         dark_rows_near(&single, middle) < rows / 2,
         "no divider without comparing"
     );
+}
+
+#[test]
+fn in_classroom_mode_date_a_never_shows_past_the_current_day() {
+    let mut harness = start(StartOptions {
+        settings: Settings {
+            reduced_motion: true,
+            classroom: true,
+            ..Settings::default()
+        },
+        ..StartOptions::default()
+    });
+    harness.key_press(egui::Key::C);
+    harness.run_steps(2);
+    assert!(harness.state_mut().compared_changes().unwrap().total() > 0);
+    // Date A moved a week past B (the timeline's day): shown as B, so
+    // nothing appears, ends or moves, and nothing later is given away.
+    for _ in 0..(DEFAULT_GAP_DAYS + 7) {
+        harness.key_press(egui::Key::CloseBracket);
+    }
+    harness.run_steps(2);
+    let day = harness.state().timeline().unwrap().day;
+    assert_eq!(harness.state().comparison().unwrap().from, day + 7);
+    assert_eq!(harness.state_mut().compared_changes().unwrap().total(), 0);
 }
