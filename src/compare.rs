@@ -204,24 +204,64 @@ impl LayerChanges {
     }
 }
 
+/// Each feature's entity as a small number (features with one entity have
+/// the same), numbered in order of first appearance in the layer; `None`
+/// for a feature with neither `entity` nor `id`. Reading the entities is
+/// the costly part of a diff (the kept properties are parsed where they
+/// mention `entity`), and they change only with the layer: the app keeps
+/// them while the dates move.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entities {
+    of: Vec<Option<u32>>,
+    count: usize,
+}
+
+impl Entities {
+    pub fn of_layer(layer: &Layer) -> Self {
+        let mut numbers: HashMap<String, u32> = HashMap::new();
+        let of = layer
+            .features()
+            .iter()
+            .map(|feature| {
+                let entity = feature.entity()?;
+                let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                Some(*numbers.entry(entity).or_insert(next))
+            })
+            .collect();
+        Self {
+            of,
+            count: numbers.len(),
+        }
+    }
+}
+
 /// Which features of `layer` appeared, ended or moved between the filters
-/// `a` and `b` (see the module notes). One pass over the features: a
-/// binary search or two for the time filters, then `O(1)` each, plus a
-/// hash map of the entities present at either date.
+/// `a` and `b` (see the module notes).
 pub fn diff(layer: &Layer, a: &TimeFilter, b: &TimeFilter) -> LayerChanges {
+    diff_with(layer, &Entities::of_layer(layer), a, b)
+}
+
+/// [`diff`] with the layer's entities already read: one pass over the
+/// features, a binary search or two for the time filters and `O(1)` each.
+pub fn diff_with(
+    layer: &Layer,
+    entities: &Entities,
+    a: &TimeFilter,
+    b: &TimeFilter,
+) -> LayerChanges {
     let (at_a, at_b) = (layer.time().visible(a), layer.time().visible(b));
     let features = layer.features();
     let mut changes = vec![None; features.len()];
     let mut counts = ChangeCounts::default();
     // Per entity: its latest-starting present feature at A and at B.
-    let mut entities: HashMap<String, [Option<usize>; 2]> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
+    let mut slots: Vec<[Option<usize>; 2]> = vec![[None, None]; entities.count];
     for (i, feature) in features.iter().enumerate() {
         let (in_a, in_b) = (at_a.shown(i).is_active(), at_b.shown(i).is_active());
         if !in_a && !in_b {
             continue;
         }
-        let Some(entity) = feature.entity() else {
+        let entity = entities.of.get(i).copied().flatten();
+        let Some(entity_slots) = entity.and_then(|e| slots.get_mut(e as usize)) else {
             let change = match (in_a, in_b) {
                 (false, true) => Some(Change::Appeared),
                 (true, false) => Some(Change::Ended),
@@ -233,23 +273,16 @@ pub fn diff(layer: &Layer, a: &TimeFilter, b: &TimeFilter) -> LayerChanges {
             }
             continue;
         };
-        let slots = entities.entry(entity).or_insert_with_key(|key| {
-            order.push(key.clone());
-            [None, None]
-        });
-        for (slot, present) in slots.iter_mut().zip([in_a, in_b]) {
-            if present && slot.is_none_or(|held| later(&features[i], &features[held])) {
+        for (slot, present) in entity_slots.iter_mut().zip([in_a, in_b]) {
+            if present && slot.is_none_or(|held| later(feature, &features[held])) {
                 *slot = Some(i);
             }
         }
     }
     let mut moves = Vec::new();
-    // In order of first appearance in the file: the same layer gives the
-    // same list, whatever the hash map's order.
-    for entity in &order {
-        let Some(&[in_a, in_b]) = entities.get(entity) else {
-            continue;
-        };
+    // In order of first appearance in the file, so the same layer gives
+    // the same list.
+    for &[in_a, in_b] in &slots {
         let change = match (in_a, in_b) {
             (None, Some(b)) => Some((b, Change::Appeared)),
             (Some(a), None) => Some((a, Change::Ended)),

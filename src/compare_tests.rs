@@ -291,3 +291,60 @@ fn on_the_story_the_ford_moved_from_its_transit_onto_station() {
         Some(Change::Appeared)
     );
 }
+
+/// How long the diff takes on a large layer (run by hand:
+/// `cargo test --lib compare::tests::the_diff_of -- --ignored --nocapture`).
+#[test]
+#[ignore = "a measurement, not a check"]
+fn the_diff_of_a_large_layer_is_measured() {
+    let features: Vec<String> = (0..100_000)
+        .map(|i| {
+            let (lon, lat) = (
+                -80.0 + (i % 400) as f64 * 0.05,
+                5.0 + (i / 400) as f64 * 0.05,
+            );
+            let day = 1 + i % 28;
+            point(
+                lon,
+                lat,
+                &format!(r#""entity": "e{}", "start": "2025-02-{day:02}""#, i % 5_000),
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = features.iter().map(String::as_str).collect();
+    let tracked = layer(&refs);
+    let started = std::time::Instant::now();
+    let entities = Entities::of_layer(&tracked);
+    let read = started.elapsed();
+    let started = std::time::Instant::now();
+    let changes = diff_with(
+        &tracked,
+        &entities,
+        &as_of("2025-02-10"),
+        &as_of("2025-02-20"),
+    );
+    println!(
+        "100,000 features (5,000 entities): entities read in {:.1} ms (once per layer), diff {:.1} ms, {:?}",
+        read.as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0,
+        changes.counts
+    );
+    let plain: Vec<String> = (0..100_000)
+        .map(|i| {
+            point(
+                -80.0 + (i % 400) as f64 * 0.05,
+                5.0,
+                &format!(r#""start": "2025-02-{:02}""#, 1 + i % 28),
+            )
+        })
+        .collect();
+    let refs: Vec<&str> = plain.iter().map(String::as_str).collect();
+    let plain = layer(&refs);
+    let started = std::time::Instant::now();
+    let changes = changes_between(&plain, "2025-02-10", "2025-02-20");
+    println!(
+        "diff of 100,000 features without entities: {:.1} ms, {:?}",
+        started.elapsed().as_secs_f64() * 1000.0,
+        changes.counts
+    );
+}

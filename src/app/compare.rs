@@ -6,7 +6,8 @@
 
 use super::SitmapApp;
 use crate::compare::{
-    ChangeCounts, CompareCommand, CompareView, Comparison, LayerChanges, default_from, diff,
+    ChangeCounts, CompareCommand, CompareView, Comparison, Entities, LayerChanges, default_from,
+    diff_with,
 };
 use crate::timeline::{Day, TimeFilter};
 use crate::ui::compare::CompareForm;
@@ -18,6 +19,9 @@ use std::sync::Arc;
 pub(super) struct CompareSession {
     pub form: CompareForm,
     cache: Option<Cached>,
+    /// Each open layer's entities, for the workspace generation they were
+    /// read at: dragging date A recomputes only the cheap part.
+    entities: Option<(u64, Vec<Arc<Entities>>)>,
 }
 
 #[derive(Debug)]
@@ -41,15 +45,33 @@ impl CompareSession {
         let visible: Vec<bool> = workspace.layers.iter().map(|l| l.visible).collect();
         let key = (workspace.generation, visible, a, b);
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            if self
+                .entities
+                .as_ref()
+                .is_none_or(|(generation, _)| *generation != workspace.generation)
+            {
+                let entities = workspace
+                    .layers
+                    .iter()
+                    .map(|open| Arc::new(Entities::of_layer(&open.layer)))
+                    .collect();
+                self.entities = Some((workspace.generation, entities));
+            }
+            let entities = self
+                .entities
+                .as_ref()
+                .map(|(_, e)| e.as_slice())
+                .unwrap_or_default();
             let mut counts = ChangeCounts::default();
             let changes = workspace
                 .layers
                 .iter()
-                .map(|open| {
-                    if !open.visible {
+                .enumerate()
+                .map(|(index, open)| {
+                    let Some(entities) = entities.get(index).filter(|_| open.visible) else {
                         return Arc::new(LayerChanges::default());
-                    }
-                    let changes = diff(&open.layer, &a, &b);
+                    };
+                    let changes = diff_with(&open.layer, entities, &a, &b);
                     counts += changes.counts;
                     Arc::new(changes)
                 })

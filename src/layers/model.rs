@@ -272,14 +272,21 @@ impl Feature {
     /// only when they mention `entity`, so most features cost a substring
     /// search.
     pub fn entity(&self) -> Option<String> {
+        /// Only the one key; serde skips the others without building them.
+        #[derive(serde::Deserialize)]
+        struct Entity {
+            entity: Option<Value>,
+        }
         if self.kept_json.contains("\"entity\"")
-            && let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&self.kept_json)
+            && let Ok(Entity {
+                entity: Some(entity),
+            }) = serde_json::from_str::<Entity>(&self.kept_json)
         {
-            match map.get("entity") {
-                Some(Value::String(text)) if !text.trim().is_empty() => {
+            match entity {
+                Value::String(text) if !text.trim().is_empty() => {
                     return Some(text.trim().to_owned());
                 }
-                Some(Value::Number(number)) => return Some(number.to_string()),
+                Value::Number(number) => return Some(number.to_string()),
                 _ => {}
             }
         }
