@@ -33,6 +33,8 @@ pub struct TimelineView {
     /// Comparing two dates: date A, drawn as a second handle that can be
     /// dragged (the current day is date B).
     pub compare_from: Option<Day>,
+    /// Where the strip was drawn last frame (for tests to point at it).
+    pub strip: Option<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -317,6 +319,7 @@ fn strip(
     let height = RULER + ROW * layers.len().max(1) as f32 + HANDLE_LABEL + 4.0;
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+    view.strip = Some(rect);
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
