@@ -50,14 +50,15 @@ pub fn grab(ctx: &egui::Context, map: Rect, comparison: &Comparison) -> Option<f
         )
     });
     // Grabbed by a press on it, held until the button is released (the
-    // divider moves away from where the press was).
+    // divider moves away from where the press was). The frame of the
+    // release still follows the pointer: a slow frame may bring the last
+    // move and the release together.
     let id = egui::Id::unique("sitmap.compare-divider-grab");
     let mut grabbed = ctx.data(|d| d.get_temp::<bool>(id).unwrap_or(false));
     if pressed {
         grabbed = origin.is_some_and(|p| strip.contains(p));
     }
-    grabbed &= down;
-    ctx.data_mut(|d| d.insert_temp(id, grabbed));
+    ctx.data_mut(|d| d.insert_temp(id, grabbed && down));
     // Not inside `ctx.input`: the cursor is the context's, locked there.
     if hovering || grabbed {
         ctx.set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
