@@ -254,6 +254,61 @@ fn paint_mark(painter: &egui::Painter, centre: Pos2, mark: Mark, ink: egui::Colo
     }
 }
 
+/// Date A's handle on the timeline strip `rect` (`ui::timeline_panel`): a
+/// line in the text colour with an "A" flag on the ruler (`ruler` high;
+/// the strip's bottom `handle_label` is B's date), apart from the
+/// accent-coloured handle of B.
+pub fn timeline_handle(
+    painter: &egui::Painter,
+    rect: Rect,
+    x: f32,
+    visuals: &egui::Visuals,
+    [ruler, handle_label]: [f32; 2],
+) {
+    if x < rect.left() - 1.0 || x > rect.right() + 1.0 {
+        return;
+    }
+    let ink = visuals.strong_text_color();
+    painter.line_segment(
+        [pos2(x, rect.top()), pos2(x, rect.bottom() - handle_label)],
+        Stroke::new(2.0, ink),
+    );
+    let flag = Rect::from_min_size(pos2(x, rect.top()), vec2(16.0, ruler - 2.0));
+    painter.rect_filled(flag, 2.0, ink);
+    painter.text(
+        flag.center(),
+        Align2::CENTER_CENTER,
+        "A",
+        FontId::proportional(12.0),
+        visuals.extreme_bg_color,
+    );
+}
+
+/// While date A's handle (at `x` on the timeline strip whose `response`
+/// this is) is dragged: the pointer's x. A drag is the handle's when its
+/// press was within a few points of it, below `ruler_bottom` (the ruler
+/// pans the strip); judged by where the press was, not where egui
+/// recognises the drag a few points further on.
+pub fn dragging_timeline_handle(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    x: f32,
+    ruler_bottom: f32,
+) -> Option<f32> {
+    let grab = ui.scope_id().with("compare-a-handle");
+    if response.drag_started()
+        && let Some(p) = ui.input(|i| i.pointer.press_origin())
+    {
+        let on_a = (p.x - x).abs() <= 6.0 && p.y >= ruler_bottom;
+        ui.data_mut(|d| d.insert_temp(grab, on_a));
+    }
+    let grabbed = ui.data(|d| d.get_temp::<bool>(grab).unwrap_or(false));
+    if !(response.dragged() && grabbed) {
+        return None;
+    }
+    response.interact_pointer_pos().map(|p| p.x)
+}
+
 /// The Compare dates window's typed date A.
 #[derive(Debug, Default)]
 pub struct CompareForm {

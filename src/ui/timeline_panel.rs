@@ -450,28 +450,14 @@ fn strip(
     }
 
     // Comparing: a drag that starts on the A handle moves date A.
-    let grab_a = ui.scope_id().with("compare-a-handle");
-    if let Some(from) = view.compare_from {
+    let dragging_a = view.compare_from.and_then(|from| {
         let ax = x_of(from.days_since_epoch() as f64);
-        // Where the press was, not where the drag is recognised (a few
-        // points further on).
-        if response.drag_started()
-            && let Some(p) = ui.input(|i| i.pointer.press_origin())
-        {
-            // Below the ruler, which pans the strip.
-            let on_a = (p.x - ax).abs() <= 6.0 && p.y >= rect.top() + RULER;
-            ui.data_mut(|d| d.insert_temp(grab_a, on_a));
-        }
-    }
-    let dragging_a = view.compare_from.is_some()
-        && response.dragged()
-        && ui.data(|d| d.get_temp::<bool>(grab_a).unwrap_or(false));
-    if dragging_a {
-        if let Some(p) = response.interact_pointer_pos() {
-            let day = Day::from_days_since_epoch(day_at(p.x).floor() as i64);
-            if Some(day) != view.compare_from {
-                intents.push(TimelineIntent::CompareFrom(day));
-            }
+        crate::ui::compare::dragging_timeline_handle(ui, &response, ax, rect.top() + RULER)
+    });
+    if let Some(x) = dragging_a {
+        let day = Day::from_days_since_epoch(day_at(x).floor() as i64);
+        if Some(day) != view.compare_from {
+            intents.push(TimelineIntent::CompareFrom(day));
         }
     } else if response.clicked()
         && let Some((_, at, day, _)) = &hovered_marker
@@ -488,11 +474,12 @@ fn strip(
     }
 
     if let Some(from) = view.compare_from {
-        compare_handle(
+        crate::ui::compare::timeline_handle(
             &painter,
             rect,
             x_of(from.days_since_epoch() as f64),
             visuals,
+            [RULER, HANDLE_LABEL],
         );
     }
     // The handle: the current day, through its end.
@@ -531,28 +518,6 @@ fn strip(
         label_rect.min + vec2(4.0, 1.0),
         galley,
         crate::ui::palette::ON_ACCENT,
-    );
-}
-
-/// Date A's handle when comparing: a line in the text colour with an "A"
-/// flag on the ruler, apart from the accent-coloured handle of B.
-fn compare_handle(painter: &egui::Painter, rect: Rect, x: f32, visuals: &egui::Visuals) {
-    if x < rect.left() - 1.0 || x > rect.right() + 1.0 {
-        return;
-    }
-    let ink = visuals.strong_text_color();
-    painter.line_segment(
-        [pos2(x, rect.top()), pos2(x, rect.bottom() - HANDLE_LABEL)],
-        Stroke::new(2.0, ink),
-    );
-    let flag = Rect::from_min_size(pos2(x, rect.top()), vec2(16.0, RULER - 2.0));
-    painter.rect_filled(flag, 2.0, ink);
-    painter.text(
-        flag.center(),
-        Align2::CENTER_CENTER,
-        "A",
-        FontId::proportional(12.0),
-        visuals.extreme_bg_color,
     );
 }
 
