@@ -6,6 +6,7 @@ pub mod basemap;
 pub mod bundle;
 pub mod check;
 pub mod cli;
+pub mod compare;
 pub mod convert;
 pub mod edit;
 pub mod export;

@@ -95,6 +95,8 @@ pub enum Command {
     Rings(crate::range_rings::RingCommand),
     /// The search box (Ctrl+F) and where it flies.
     Search(crate::place_search::SearchCommand),
+    /// Comparing two dates: start, stop, date A, the view, the divider.
+    Compare(crate::compare::CompareCommand),
     /// Put these coordinates on the clipboard (the details panel).
     CopyCoordinates(String),
     ShowScenes(bool),
@@ -195,6 +197,11 @@ pub struct AppState {
     /// Messages for the user: problems with files, failing online tiles.
     pub notices: Vec<String>,
     pub online_failing: bool,
+    /// Comparing the timeline's day (B) with another date (A); `None`
+    /// shows the single date.
+    pub compare: Option<crate::compare::Comparison>,
+    /// The Compare dates window is open.
+    pub compare_dialog: bool,
 }
 
 impl Default for AppState {
@@ -215,6 +222,8 @@ impl Default for AppState {
             show_about: false,
             notices: Vec::new(),
             online_failing: false,
+            compare: None,
+            compare_dialog: false,
         }
     }
 }

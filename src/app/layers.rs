@@ -26,6 +26,9 @@ pub struct LayerSession {
     pub listed: Vec<FeatureRef>,
     /// What the overlay drew and what the pointer hit, last frame.
     pub output: OverlayOutput,
+    /// What the left half's overlay saw when comparing two dates side by
+    /// side; merged into `output` after the map is drawn.
+    pub output_a: OverlayOutput,
     dialog: Option<Receiver<Vec<PathBuf>>>,
     problems_for: Option<usize>,
     /// The CSV file whose column dialog is open, and the choice being made.
@@ -63,6 +66,30 @@ fn shows_none(_: usize) -> bool {
     false
 }
 
+/// Each open layer as the overlay draws it, with its time filter and emphasis.
+fn draws<'a>(
+    workspace: &'a Workspace,
+    shown: &'a [&'a dyn Fn(usize) -> bool],
+    emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
+) -> Vec<LayerDraw<'a>> {
+    workspace
+        .layers
+        .iter()
+        .enumerate()
+        .map(|(index, open)| LayerDraw {
+            layer: &open.layer,
+            colour: crate::ui::palette::layer(open.colour),
+            opacity: open.opacity,
+            shown: if !open.visible {
+                &shows_none
+            } else {
+                shown.get(index).copied().unwrap_or(&shows_all)
+            },
+            emphasis: emphasis.get(index).copied(),
+        })
+        .collect()
+}
+
 /// A cluster's box with a margin, so that its outer points do not sit on
 /// the edge of the view it zooms to.
 fn padded(b: crate::view::LonLatBox) -> crate::view::LonLatBox {
@@ -86,6 +113,7 @@ impl LayerSession {
             selected: None,
             listed: Vec::new(),
             output: OverlayOutput::default(),
+            output_a: OverlayOutput::default(),
             dialog: None,
             problems_for: None,
             columns: None,
@@ -456,25 +484,57 @@ impl LayerSession {
         shown: &'a [&'a dyn Fn(usize) -> bool],
         emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
     ) -> OverlayPlugin<'a> {
-        let layers = self
-            .workspace
-            .layers
-            .iter()
-            .enumerate()
-            .map(|(index, open)| LayerDraw {
-                layer: &open.layer,
-                colour: crate::ui::palette::layer(open.colour),
-                opacity: open.opacity,
-                shown: if !open.visible {
-                    &shows_none
-                } else {
-                    shown.get(index).copied().unwrap_or(&shows_all)
-                },
-                emphasis: emphasis.get(index).copied(),
-            })
-            .collect();
+        let layers = draws(&self.workspace, shown, emphasis);
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
             .with_grouping(grouping)
+    }
+
+    /// The two overlays of the split view (`crate::compare`): date A's
+    /// clipped to `clips[0]` (writing into `output_a`), date B's to
+    /// `clips[1]`; `shown` and `emphasis` per date as for [`Self::plugin`].
+    pub fn split_plugins<'a>(
+        &'a mut self,
+        dark: bool,
+        grouping: Grouping,
+        shown: [&'a [&'a dyn Fn(usize) -> bool]; 2],
+        emphasis: [&'a [&'a dyn Fn(usize) -> Emphasis]; 2],
+        clips: [egui::Rect; 2],
+    ) -> [OverlayPlugin<'a>; 2] {
+        let (hovered, selected) = (self.hovered, self.selected);
+        let a = OverlayPlugin::new(
+            draws(&self.workspace, shown[0], emphasis[0]),
+            hovered,
+            selected,
+            &mut self.output_a,
+            dark,
+        );
+        let b = OverlayPlugin::new(
+            draws(&self.workspace, shown[1], emphasis[1]),
+            hovered,
+            selected,
+            &mut self.output,
+            dark,
+        );
+        [
+            a.with_grouping(grouping).with_clip(clips[0]),
+            b.with_grouping(grouping).with_clip(clips[1]),
+        ]
+    }
+
+    /// After a split frame: what the pointer hit on the left half counts
+    /// as the map's (each half hit-tests only under the pointer, so at
+    /// most one of them hit anything).
+    pub fn merge_split_output(&mut self) {
+        let a = std::mem::take(&mut self.output_a);
+        let b = &mut self.output;
+        b.hovered = b.hovered.or(a.hovered);
+        b.clicked = b.clicked.or(a.clicked);
+        if b.hovered_cluster.is_none() {
+            b.hovered_cluster = a.hovered_cluster;
+        }
+        if b.clicked_cluster.is_none() {
+            b.clicked_cluster = a.clicked_cluster;
+        }
     }
 
     /// Takes in what the pointer hovers on the map, and returns what a

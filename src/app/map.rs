@@ -6,7 +6,9 @@
 
 use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
+use crate::compare::{Change, CompareCommand, CompareView, LayerChanges};
 use crate::labels::LabelsPlugin;
+use crate::overlay::changes::{ChangesPlugin, LayerMarks};
 use crate::overlay::plugin::Emphasis;
 use crate::state::Command;
 use crate::ui::palette::{self, MapTheme};
@@ -66,12 +68,75 @@ impl SitmapApp {
             .collect();
         let emphasis: Vec<&dyn Fn(usize) -> Emphasis> =
             emphasis.iter().map(|b| b.as_ref()).collect();
+        // Comparing two dates: date A's filter (the left half), or the
+        // changes between A and B (one map of what changed).
+        let comparison = self.state.compare.filter(|_| filter.is_some());
+        let filter_a = self.compare_filters().map(|(a, _)| a);
+        let split = comparison.filter(|c| c.view == CompareView::Split);
+        let visibles_a: Vec<_> = match (split, filter_a) {
+            (Some(_), Some(a)) => open.iter().map(|layer| layer.time().visible(&a)).collect(),
+            _ => Vec::new(),
+        };
+        let shown_a: Vec<Box<dyn Fn(usize) -> bool + '_>> = visibles_a
+            .iter()
+            .map(|v| Box::new(move |i| v.is_shown(i)) as Box<dyn Fn(usize) -> bool>)
+            .collect();
+        let shown_a: Vec<&dyn Fn(usize) -> bool> = shown_a.iter().map(|b| b.as_ref()).collect();
+        let emphasis_a: Vec<Box<dyn Fn(usize) -> Emphasis + '_>> = visibles_a
+            .iter()
+            .zip(&open)
+            .map(|(v, layer)| {
+                Box::new(move |i| time::emphasis(v, layer, i, None))
+                    as Box<dyn Fn(usize) -> Emphasis>
+            })
+            .collect();
+        let emphasis_a: Vec<&dyn Fn(usize) -> Emphasis> =
+            emphasis_a.iter().map(|b| b.as_ref()).collect();
+        let changes = match (comparison, filter_a, filter) {
+            (Some(c), Some(a), Some(b)) if c.view == CompareView::Changes => {
+                Some(self.compare.changes(&self.layers.workspace, a, b))
+            }
+            _ => None,
+        };
+        let layer_changes: &[Arc<LayerChanges>] = changes.as_ref().map_or(&[], |(c, _)| c);
+        let shown_changes: Vec<Box<dyn Fn(usize) -> bool + '_>> = layer_changes
+            .iter()
+            .map(|c| Box::new(move |i| c.change(i).is_some()) as Box<dyn Fn(usize) -> bool>)
+            .collect();
+        let shown_changes: Vec<&dyn Fn(usize) -> bool> =
+            shown_changes.iter().map(|b| b.as_ref()).collect();
+        let emphasis_changes: Vec<Box<dyn Fn(usize) -> Emphasis + '_>> = layer_changes
+            .iter()
+            .map(|c| Box::new(move |i| changed_emphasis(c, i)) as Box<dyn Fn(usize) -> Emphasis>)
+            .collect();
+        let emphasis_changes: Vec<&dyn Fn(usize) -> Emphasis> =
+            emphasis_changes.iter().map(|b| b.as_ref()).collect();
+        let marks: Vec<LayerMarks<'_>> = layer_changes
+            .iter()
+            .zip(&open)
+            .zip(&self.layers.workspace.layers)
+            .filter(|(_, o)| o.visible)
+            .map(|((changes, layer), o)| LayerMarks {
+                layer,
+                changes,
+                colour: palette::layer(o.colour),
+            })
+            .collect();
         let editing = self.edit_before_map(ui.ctx());
         let places = self.basemap.as_ref().map(|b| b.places.as_slice());
         let pan_buttons = if editing.pan {
             egui::DragPanButtons::PRIMARY
         } else {
             egui::DragPanButtons::empty()
+        };
+        // The split view's divider, dragged: the map does not pan meanwhile.
+        let divider_drag = split
+            .filter(|_| !self.present.presenting)
+            .and_then(|c| crate::ui::compare::grab(ui.ctx(), rect, &c));
+        let pan_buttons = if divider_drag.is_some() {
+            egui::DragPanButtons::empty()
+        } else {
+            pan_buttons
         };
         let mut map = Map::new(
             self.offline.as_mut().map(|tiles| tiles as &mut dyn Tiles),
@@ -87,11 +152,42 @@ impl SitmapApp {
         if let Some(places) = places {
             map = map.with_plugin(LabelsPlugin::new(places, label_style));
         }
-        map = map.with_plugin(
-            self.layers
-                .plugin(theme.dark, self.settings.grouping, &shown, &emphasis)
-                .with_highlighted(&self.present.highlights),
-        );
+        let (dark, grouping) = (theme.dark, self.settings.grouping);
+        let highlights = &self.present.highlights;
+        match (split, changes.is_some()) {
+            (Some(c), _) => {
+                let clips = crate::ui::compare::halves(rect, &c);
+                let [a, b] = self.layers.split_plugins(
+                    dark,
+                    grouping,
+                    [&shown_a, &shown],
+                    [&emphasis_a, &emphasis],
+                    clips,
+                );
+                map = map
+                    .with_plugin(a.with_highlighted(highlights))
+                    .with_plugin(b.with_highlighted(highlights));
+            }
+            (None, true) => {
+                map = map
+                    .with_plugin(
+                        self.layers
+                            .plugin(dark, grouping, &shown_changes, &emphasis_changes)
+                            .with_highlighted(highlights),
+                    )
+                    .with_plugin(ChangesPlugin {
+                        layers: marks,
+                        dark,
+                    });
+            }
+            (None, false) => {
+                map = map.with_plugin(
+                    self.layers
+                        .plugin(dark, grouping, &shown, &emphasis)
+                        .with_highlighted(highlights),
+                );
+            }
+        }
         let mut cursor = None;
         let (tool, draft) = (self.edit.tool, &self.edit.draft);
         let edited = self.edit.doc.is_some();
@@ -130,6 +226,9 @@ impl SitmapApp {
         self.map_rect = Some(response.rect);
         self.map_clicks = (response.clicked(), response.secondary_clicked());
         let presenting_now = self.present.presenting;
+        if split.is_some() {
+            self.layers.merge_split_output();
+        }
         let mut commands = self.layers.after_map(&response);
         if edited && self.edit.tool != crate::edit::Tool::Select {
             // A draw tool's click places a vertex; it selects nothing.
@@ -177,9 +276,32 @@ impl SitmapApp {
             1.0
         };
         if let Some(state) = &self.time.state {
-            overlays::date_on_map(ui, response.rect, state.day, scale);
+            match comparison {
+                Some(c) if c.view == CompareView::Split => {
+                    let a = filter_a.map_or(c.from, |f| f.day);
+                    crate::ui::compare::split_labels(ui, response.rect, &c, a, state.day, scale);
+                    crate::ui::compare::divider(ui, response.rect, &c, divider_drag.is_some());
+                    commands
+                        .extend(divider_drag.map(|fraction| {
+                            Command::Compare(CompareCommand::SetDivider(fraction))
+                        }));
+                }
+                Some(c) => {
+                    let counts = changes.as_ref().map(|(_, n)| *n).unwrap_or_default();
+                    crate::ui::compare::changes_legend(
+                        ui,
+                        response.rect,
+                        filter_a.map_or(c.from, |f| f.day),
+                        state.day,
+                        &counts,
+                        scale,
+                    );
+                }
+                None => overlays::date_on_map(ui, response.rect, state.day, scale),
+            }
             // A slide has its caption; without a story the day's events are the cards.
-            if !presenting || self.present.scene_count() == 0 {
+            // Comparing, the two dates' plates stand where the cards would.
+            if comparison.is_none() && (!presenting || self.present.scene_count() == 0) {
                 let workspace = &self.layers.workspace;
                 let cards = cards::cards_for(workspace, state);
                 cards::event_cards(
@@ -274,6 +396,18 @@ impl SitmapApp {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+}
+
+/// How a feature of the "what changed" view is drawn: one that ended
+/// faded (it is no longer there at B), the others plainly.
+fn changed_emphasis(changes: &LayerChanges, i: usize) -> Emphasis {
+    match changes.change(i) {
+        Some(Change::Ended) => Emphasis {
+            alpha: crate::overlay::style::CHANGE_ENDED_OPACITY,
+            pulse: None,
+        },
+        _ => Emphasis::PLAIN,
     }
 }
 

@@ -5,6 +5,7 @@
 //! commands at one point, `apply`, an exhaustive match.
 
 mod chart;
+mod compare;
 mod edit;
 mod edit_map;
 mod layers;
@@ -81,6 +82,8 @@ pub struct SitmapApp {
     share: share::ShareSession,
     /// File › Open from server… and the server layers' client.
     servers: server::ServerSession,
+    /// Comparing two dates: the window's form, the cached changes.
+    compare: compare::CompareSession,
 }
 
 impl SitmapApp {
@@ -119,6 +122,7 @@ impl SitmapApp {
             monitor: None,
             share: share::ShareSession::default(),
             servers: server::ServerSession::new(options.server_client),
+            compare: compare::CompareSession::default(),
             state,
             options,
             loading: Some(loading),
@@ -147,6 +151,7 @@ impl SitmapApp {
         app.state.notices.append(&mut app.options.notices);
         app.layers.hidden_on_open = std::mem::take(&mut app.options.hidden);
         app.time.start_at = app.options.date;
+        app.state.compare = app.options.compare;
         app.present.recovery_dir = app.options.recovery_dir.clone();
         app.restore_layer_edits();
         if let Some(story) = app.options.story.clone() {
@@ -288,6 +293,7 @@ impl SitmapApp {
             Command::Measure(command) => self.measure_command(command),
             Command::Rings(command) => self.rings_command(ctx, command),
             Command::Search(command) => self.search_command(ctx, command),
+            Command::Compare(command) => self.compare_command(command),
             Command::CopyCoordinates(text) => self.layers.copy_coordinates(ctx, text),
             Command::ShowScenes(open) => self.settings.scenes_panel = open,
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
@@ -462,6 +468,7 @@ impl SitmapApp {
         });
         let status = self.status();
         egui::Panel::bottom("status").show(ui, |ui| status::status_bar(ui, &status));
+        self.time.view.compare_from = self.comparison().map(|c| c.from);
         if self.time.state.is_some() {
             let time = &mut self.time;
             let workspace = &self.layers.workspace;
@@ -524,6 +531,7 @@ impl SitmapApp {
         commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
         commands.extend(self.server_window(&ctx).map(Command::Server));
         commands.extend(self.tool_windows(&ctx));
+        commands.extend(self.compare_window(&ctx));
         if commands.contains(&Command::ExportView) {
             self.export_chrome = 2;
         }

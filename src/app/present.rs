@@ -251,6 +251,11 @@ impl SitmapApp {
         self.layers.selected = None;
         self.present.framed = None;
         self.present.highlight_ids = scene.highlight.clone();
+        // A scene sets the comparison too: its own, or none.
+        self.state.compare = scene.compare.map(|c| {
+            let divider = self.state.compare.map_or(0.5, |now| now.divider);
+            crate::compare::Comparison::new(c.from, c.view).with_divider(divider)
+        });
         self.present.resolved_for = None;
         let mode = match scene.time {
             SceneTime::Date(_) => Mode::default(),

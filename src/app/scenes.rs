@@ -74,6 +74,14 @@ impl SitmapApp {
             camera: Camera::BBox(bbox),
             layers,
             highlight,
+            // The comparison on screen, when date A is before the day (as
+            // a story file requires).
+            compare: self.comparison().filter(|c| c.from < time.day()).map(|c| {
+                crate::scenes::SceneCompare {
+                    from: c.from,
+                    view: c.view,
+                }
+            }),
         }
     }
 

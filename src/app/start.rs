@@ -83,6 +83,9 @@ pub struct StartOptions {
     /// for the window until the user dismissed it once; never for `render`
     /// or a test that does not ask.
     pub welcome: bool,
+    /// Compare the timeline's day with another date from the start
+    /// (`sitmap render --compare`).
+    pub compare: Option<crate::compare::Comparison>,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -231,6 +234,7 @@ impl Default for StartOptions {
             servers: Vec::new(),
             server_client: crate::ogc::ClientOptions::default(),
             welcome: false,
+            compare: None,
         }
     }
 }

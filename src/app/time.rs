@@ -240,6 +240,9 @@ impl TimeSession {
         for intent in intents {
             match intent {
                 TimelineIntent::Time(command) => commands.push(Command::Time(command)),
+                TimelineIntent::CompareFrom(day) => commands.push(Command::Compare(
+                    crate::compare::CompareCommand::SetFrom(day),
+                )),
                 TimelineIntent::Select(feature, day) => {
                     commands.push(Command::Time(TimeCommand::SetDay(day)));
                     commands.push(Command::Select(Some(feature)));

@@ -281,6 +281,34 @@ impl Feature {
         map
     }
 
+    /// What the feature is a record of, for comparing two dates
+    /// (`crate::compare`): its `entity` property (text or a number), else
+    /// its `id`. Features with one entity are one ship, unit or track
+    /// reported at different times and places. Reads the kept properties
+    /// only when they mention `entity`, so most features cost a substring
+    /// search.
+    pub fn entity(&self) -> Option<String> {
+        /// Only the one key; serde skips the others without building them.
+        #[derive(serde::Deserialize)]
+        struct Entity {
+            entity: Option<Value>,
+        }
+        if self.kept_json.contains("\"entity\"")
+            && let Ok(Entity {
+                entity: Some(entity),
+            }) = serde_json::from_str::<Entity>(&self.kept_json)
+        {
+            match entity {
+                Value::String(text) if !text.trim().is_empty() => {
+                    return Some(text.trim().to_owned());
+                }
+                Value::Number(number) => return Some(number.to_string()),
+                _ => {}
+            }
+        }
+        self.id.as_deref().map(str::to_owned)
+    }
+
     /// Properties sitmap does not interpret (figures such as `killed`, and any
     /// other key), in key order, to show as they are.
     pub fn other_properties(&self) -> Vec<(String, Value)> {

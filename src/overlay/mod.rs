@@ -21,6 +21,7 @@
 
 mod build;
 mod cache;
+pub mod changes;
 pub mod cluster;
 mod draw;
 mod hit;

@@ -108,6 +108,8 @@ pub struct OverlayPlugin<'a> {
     pulse: Option<f32>,
     dark: bool,
     grouping: Grouping,
+    /// Draw and hit-test only here (a half of the split view); the whole map without.
+    clip: Option<egui::Rect>,
     out: &'a mut OverlayOutput,
 }
 
@@ -130,6 +132,7 @@ impl<'a> OverlayPlugin<'a> {
             pulse: None,
             dark,
             grouping: Grouping::Off,
+            clip: None,
             out,
         }
     }
@@ -137,6 +140,14 @@ impl<'a> OverlayPlugin<'a> {
     /// How overlapping point symbols are drawn (the user's setting).
     pub fn with_grouping(mut self, grouping: Grouping) -> Self {
         self.grouping = grouping;
+        self
+    }
+
+    /// Draws and hit-tests only within `rect` of the map: one side of the
+    /// divider when comparing two dates (`crate::compare`), each side an
+    /// overlay of its own with its date's time filter.
+    pub fn with_clip(mut self, rect: egui::Rect) -> Self {
+        self.clip = Some(rect);
         self
     }
 
@@ -175,8 +186,13 @@ impl walkers::Plugin for OverlayPlugin<'_> {
     ) {
         // No hit test while the map is dragged: the pointer is panning, not
         // pointing, and a flickering highlight would distract.
-        let pointer = response.hover_pos().filter(|_| !response.dragged());
-        let clicked = response.clicked();
+        let clip = self.clip.map_or(projector.clip_rect(), |c| {
+            c.intersect(projector.clip_rect())
+        });
+        let pointer = response
+            .hover_pos()
+            .filter(|p| !response.dragged() && clip.contains(*p));
+        let clicked = response.clicked() && pointer.is_some();
         let ctx = ui.ctx().clone();
         let pixels_per_point = ctx.pixels_per_point();
         // Triangulated polygons and the symbol texture live in egui's memory
@@ -217,7 +233,7 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             options.sprites = Some(state.sprites.get(&ctx, SYMBOL_SIZE, pixels_per_point));
             build_shapes_grouped(&self.layers, projector, &options, &mut state.cache, &groups)
         };
-        let painter = ui.painter().with_clip_rect(projector.clip_rect());
+        let painter = ui.painter().with_clip_rect(clip);
         paint(&painter, shapes.shapes, &shapes.labels);
         if shapes.pending {
             ui.ctx().request_repaint();

@@ -116,3 +116,21 @@ pub fn cluster_radius(count: usize) -> f32 {
 }
 /// Width of the outline round a cluster's disc.
 pub const CLUSTER_OUTLINE_WIDTH: f32 = 1.5;
+
+/// Comparing two dates, the "what changed" view (`overlay::changes`): a
+/// feature that appeared wears a "new" tag in this green (with white text,
+/// read in greyscale by its shape); one that ended is drawn at this opacity
+/// inside a grey ring; one that moved gets an arrow from where it was, in
+/// its layer's colour, over a casing in the symbol outline colour.
+pub const CHANGE_NEW: Color32 = Color32::from_rgb(0x1B, 0x8A, 0x3C);
+pub const CHANGE_NEW_TEXT: Color32 = Color32::WHITE;
+pub const CHANGE_ENDED: Color32 = Color32::from_gray(0x80);
+pub const CHANGE_ENDED_OPACITY: f32 = 0.35;
+pub const CHANGE_ARROW_WIDTH: f32 = 3.0;
+/// The "new" tag's text size and the ring round an ended feature.
+pub const CHANGE_TAG_SIZE: f32 = 12.0;
+pub const CHANGE_RING_RADIUS: f32 = SYMBOL_SIZE * 0.75;
+/// More changes than this in view get no tag or ring each (the features
+/// and arrows are still drawn): a tag per feature of a dense layer would
+/// bury the map.
+pub const CHANGE_MARKS_MAX: usize = 400;

@@ -303,6 +303,7 @@ mod tests {
             camera: Camera::BBox([-80.0, 5.0, -60.0, 20.0].into()),
             layers: None,
             highlight: Vec::new(),
+            compare: None,
         }
     }
 

@@ -17,7 +17,11 @@
 //! sitmap render [--date D] [--bbox W,S,E,N] --out map.png   any view
 //! sitmap render --from D --to D [--step-days K] [--bbox ..] --out-dir DIR
 //!                                                           DIR/frame-0001.png ... one a step
+//! sitmap render --compare A,B [--changes] [--bbox ..] --out map.png
+//!                                                           date A left, B right (or what changed)
 //! ```
+//!
+//! A story's scenes that carry a comparison (`"compare"`) render with it.
 //!
 //! Exit codes: 0 when every image was written, 2 when the input is unusable
 //! (arguments, a story file, a layer file that is missing or does not load),
@@ -56,7 +60,9 @@ const MAX_FRAMES: usize = 10_000;
   sitmap render --story geodata/story.json --scene 4 --out slide.png
   sitmap render --story geodata/story.json --out-dir slides
   sitmap render --date 2025-11-17 --bbox -85,5,-58,28 --out caribbean.png
-  sitmap render --from 2025-09-01 --to 2025-12-31 --step-days 7 --out-dir frames")]
+  sitmap render --from 2025-09-01 --to 2025-12-31 --step-days 7 --out-dir frames
+  sitmap render --compare 2025-09-01,2025-11-17 --bbox -85,5,-58,28 --out compare.png
+  sitmap render --compare 2025-09-01,2025-11-17 --changes --out changed.png")]
 pub struct RenderArgs {
     /// A story (scenes) file: render its scene --scene N to --out, or every
     /// scene into --out-dir.
@@ -90,6 +96,17 @@ pub struct RenderArgs {
     #[arg(long, value_name = "K", default_value_t = 1, requires = "from",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub step_days: u32,
+
+    /// Compare two dates, A,B (YYYY-MM-DD,YYYY-MM-DD, A before B): date A
+    /// on the left of the map, B on the right.
+    #[arg(long, value_name = "A,B", value_parser = parse_compare,
+          conflicts_with_all = ["date", "from", "story"])]
+    pub compare: Option<(Day, Day)>,
+
+    /// With --compare: one map of what appeared, ended or moved between
+    /// the dates instead of the two side by side.
+    #[arg(long)]
+    pub changes: bool,
 
     /// The PNG file to write (one image).
     #[arg(long, value_name = "PNG", conflicts_with = "out_dir")]
@@ -176,6 +193,8 @@ pub struct Job {
     pub bbox: Option<LonLatBox>,
     /// The story scene to present, 0-based.
     pub scene: Option<usize>,
+    /// Compare `date` (B) with this date A (`--compare`).
+    pub compare: Option<crate::compare::Comparison>,
 }
 
 /// Everything `sitmap render` will draw, checked before any drawing starts.
@@ -268,6 +287,7 @@ fn draw(
             theme,
             date: job.date,
             bbox: job.bbox,
+            compare: job.compare,
             files: plan.files.clone(),
             story: plan.story.clone(),
             // Presentation mode: the map alone, full size, with the slide's
@@ -430,6 +450,11 @@ pub fn plan(
             return usage(format!("{}: no such layer file", file.display()));
         }
     }
+    if args.changes && args.compare.is_none() {
+        return usage(
+            "--changes shows what changed between two dates: give them with --compare A,B".into(),
+        );
+    }
     let story_path = args.story.clone();
     let (jobs, out_dir) = match (story, args.scene, args.from.zip(args.to)) {
         (Some(story), Some(number), _) => {
@@ -482,6 +507,7 @@ pub fn plan(
                     date: Some(day),
                     bbox: args.bbox,
                     scene: None,
+                    compare: None,
                 })
                 .collect();
             (jobs, Some(dir.clone()))
@@ -496,11 +522,19 @@ pub fn plan(
                         .into(),
                 );
             }
+            let view = if args.changes {
+                crate::compare::CompareView::Changes
+            } else {
+                crate::compare::CompareView::Split
+            };
             let job = Job {
                 out: out.clone(),
-                date: args.date,
+                date: args.compare.map_or(args.date, |(_, b)| Some(b)),
                 bbox: args.bbox,
                 scene: None,
+                compare: args
+                    .compare
+                    .map(|(a, _)| crate::compare::Comparison::new(a, view)),
             };
             (vec![job], None)
         }
@@ -526,7 +560,25 @@ fn scene_job(out: PathBuf, index: usize) -> Job {
         date: None,
         bbox: None,
         scene: Some(index),
+        compare: None,
     }
+}
+
+/// `A,B`: two dates, A before B.
+pub fn parse_compare(text: &str) -> Result<(Day, Day), String> {
+    let Some((a, b)) = text.split_once(',') else {
+        return Err(format!(
+            "`{text}` is not A,B: give two dates, e.g. 2025-09-01,2025-11-17"
+        ));
+    };
+    let day = |t: &str| {
+        Day::parse(t.trim()).map_err(|_| format!("`{}` is not a date; write YYYY-MM-DD", t.trim()))
+    };
+    let (a, b) = (day(a)?, day(b)?);
+    if a >= b {
+        return Err(format!("date A {a} must be before date B {b}"));
+    }
+    Ok((a, b))
 }
 
 /// `from`, `from + step`, ... up to `to`.

@@ -10,7 +10,8 @@
 //! (shown as text), and, from [`check_against`], layer names and feature ids
 //! that none of the open layers has.
 
-use super::model::{Camera, Scene, SceneTime, Story};
+use super::model::{Camera, Scene, SceneCompare, SceneTime, Story};
+use crate::compare::CompareView;
 use crate::layers::Layer;
 use crate::layers::is_web_address;
 use crate::timeline::{Day, shown};
@@ -116,6 +117,18 @@ pub(super) struct RawScene {
     pub layers: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub highlight: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare: Option<RawCompare>,
+}
+
+/// `"compare": {"from": "YYYY-MM-DD", "view": "split"}`; `view` is
+/// `split` (the default) or `changes`.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCompare {
+    pub from: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -279,6 +292,10 @@ fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
             );
         }
     };
+    let compare = match raw.compare {
+        None => None,
+        Some(compare) => Some(compare_from(&compare, time.day())?),
+    };
     let (camera, clamped) = camera_from(raw.camera)?;
     let scene = Scene {
         title,
@@ -288,8 +305,26 @@ fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
         camera,
         layers: raw.layers,
         highlight: raw.highlight,
+        compare,
     };
     Ok((scene, clamped))
+}
+
+/// A scene's comparison: date A before the scene's day, a view sitmap has.
+fn compare_from(raw: &RawCompare, day_b: Day) -> Result<SceneCompare, String> {
+    let from = day("compare \"from\"", &raw.from)?;
+    if from >= day_b {
+        return Err(format!(
+            "compare \"from\" {from} must be before the scene's date {day_b} (date A is the earlier one)"
+        ));
+    }
+    let view = match raw.view.as_deref() {
+        None => CompareView::Split,
+        Some(name) => CompareView::from_name(name).ok_or_else(|| {
+            format!(r#"compare "view" {name:?} is not a view; use "split" or "changes""#)
+        })?,
+    };
+    Ok(SceneCompare { from, view })
 }
 
 fn day(what: &str, text: &str) -> Result<Day, String> {

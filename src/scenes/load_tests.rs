@@ -52,6 +52,7 @@ fn sample_story() -> Story {
                 },
                 layers: Some(vec!["Strikes".into(), "deployments".into()]),
                 highlight: vec!["strike-2025-09-02".into()],
+                compare: None,
             },
             Scene {
                 title: "Pacific".into(),
@@ -64,6 +65,7 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-120.0, -8.0, -76.0, 22.0].into()),
                 layers: None,
                 highlight: Vec::new(),
+                compare: None,
             },
             Scene {
                 title: "No layers".into(),
@@ -73,6 +75,10 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-80.0, -4.5, -59.5, 13.5].into()),
                 layers: Some(Vec::new()),
                 highlight: vec!["a".into(), "b".into()],
+                compare: Some(super::super::SceneCompare {
+                    from: day("2025-09-02"),
+                    view: CompareView::Changes,
+                }),
             },
         ],
     }
@@ -498,5 +504,46 @@ fn a_highlight_not_yet_on_the_map_is_a_warning() {
     assert_eq!(
         check(window),
         [r#"scene 1 ("Boat strikes"): highlighted id "s1" is not on the map at the scene's time"#]
+    );
+}
+
+#[test]
+fn a_scene_may_compare_its_date_with_an_earlier_one_split_by_default() {
+    let text = story_with(serde_json::json!({"compare": {"from": "2025-08-01"}}));
+    let (story, _) = load_story_str(&text, PATH).unwrap();
+    assert_eq!(
+        story.scenes[0].compare,
+        Some(super::super::SceneCompare {
+            from: Day::parse("2025-08-01").unwrap(),
+            view: CompareView::Split,
+        })
+    );
+    // A story without the key loads as before: no comparison.
+    let (plain, _) = load_story_str(&story_with(serde_json::json!({})), PATH).unwrap();
+    assert_eq!(plain.scenes[0].compare, None);
+    assert!(
+        !to_json(&plain).contains("compare"),
+        "old stories are written as they were"
+    );
+}
+
+#[test]
+fn a_comparison_that_cannot_be_shown_is_an_error_naming_the_scene() {
+    let error = scene_error(serde_json::json!({"compare": {"from": "2025-10-01"}}));
+    assert_eq!(
+        error,
+        r#"story.json: scene 1 ("Boat strikes"): compare "from" 2025-10-01 must be before the scene's date 2025-09-02 (date A is the earlier one)"#
+    );
+    let error = scene_error(serde_json::json!({"compare": {"from": "2025-08-01", "view": "diff"}}));
+    assert!(
+        error.contains(r#"compare "view" "diff" is not a view; use "split" or "changes""#),
+        "{error}"
+    );
+    let error = scene_error(serde_json::json!({"compare": {"form": "2025-08-01"}}));
+    assert!(error.contains("unknown field `form`"), "{error}");
+    let error = scene_error(serde_json::json!({"compare": {"from": "1 Aug"}}));
+    assert!(
+        error.contains(r#"compare "from" "1 Aug" is not a date"#),
+        "{error}"
     );
 }

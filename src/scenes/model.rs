@@ -27,6 +27,17 @@ pub struct Scene {
     pub layers: Option<Vec<String>>,
     /// Feature ids to highlight.
     pub highlight: Vec<String>,
+    /// Compare the scene's day (date B) with an earlier date A; `None`
+    /// shows the single date.
+    pub compare: Option<SceneCompare>,
+}
+
+/// A scene's comparison of two dates (`"compare": {"from": .., "view": ..}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SceneCompare {
+    /// Date A; the scene's own date is B.
+    pub from: Day,
+    pub view: crate::compare::CompareView,
 }
 
 /// Where the timeline goes for a scene.

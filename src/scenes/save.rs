@@ -12,7 +12,7 @@
 //! The JSON is the format [`super::load_story`] reads (same serde structs),
 //! two-space indented, keys in a fixed order, so saves diff cleanly.
 
-use super::load::{RawCamera, RawScene, RawStory, RawWindow};
+use super::load::{RawCamera, RawCompare, RawScene, RawStory, RawWindow};
 use super::model::{Camera, SceneTime, Story};
 use serde_json::Value;
 use std::ffi::OsString;
@@ -53,6 +53,10 @@ pub fn to_json(story: &Story) -> String {
             camera: Some(camera),
             layers: scene.layers.clone(),
             highlight: scene.highlight.clone(),
+            compare: scene.compare.map(|c| RawCompare {
+                from: c.from.to_string(),
+                view: Some(c.view.name().to_owned()),
+            }),
         };
         // Plain strings and finite numbers always serialise; a failure
         // cannot happen, and `Null` would be reported by the next load.

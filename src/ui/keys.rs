@@ -6,6 +6,7 @@
 //! Keys act only when no text field has focus, so typing never moves the map;
 //! Ctrl+S is the exception (saving while typing a caption is when people press it).
 
+use crate::compare::CompareCommand;
 use crate::edit::{EditCommand, Tool};
 use crate::measure_tool::MeasureCommand;
 use crate::place_search::SearchCommand;
@@ -286,6 +287,19 @@ pub const KEYMAP: &[Row] = &[
         keys: "M",
         does: "Measure: click places for geodesic distances (km, nm) and bearings",
         bindings: &[bind(Key::M, "M", Mods::NoShift, When::Window, Command::Measure(MeasureCommand::Toggle))],
+    },
+    Row {
+        keys: "C",
+        does: "Compare the timeline's day (B) with a month before (A); again to leave (View › Compare dates…)",
+        bindings: &[bind(Key::C, "C", Mods::NoShift, When::Timeline, Command::Compare(CompareCommand::Toggle))],
+    },
+    Row {
+        keys: "[ / ]",
+        does: "Comparing: date A a day back / on (the timeline moves B)",
+        bindings: &[
+            bind(Key::OpenBracket, "[", Mods::Plain, When::Timeline, Command::Compare(CompareCommand::StepFrom(-1))),
+            bind(Key::CloseBracket, "]", Mods::Plain, When::Timeline, Command::Compare(CompareCommand::StepFrom(1))),
+        ],
     },
     Row {
         keys: "Ctrl+F",

@@ -7,6 +7,7 @@
 
 pub mod cards;
 pub mod chart_strip;
+pub mod compare;
 pub mod csv_columns;
 pub mod details;
 pub mod dialogs;

@@ -9,10 +9,17 @@ use egui::RichText;
 
 pub use crate::present::SceneCommand;
 
-fn when(time: SceneTime) -> String {
-    match time {
+fn when(time: SceneTime, compare: Option<crate::scenes::SceneCompare>) -> String {
+    let day = match time {
         SceneTime::Date(day) => day.to_string(),
         SceneTime::Window { end, days } => format!("{days} days to {end}"),
+    };
+    match compare.map(|c| (c.from, c.view)) {
+        None => day,
+        Some((from, crate::compare::CompareView::Split)) => format!("{from} | {day}"),
+        Some((from, crate::compare::CompareView::Changes)) => {
+            format!("changes {from} to {day}")
+        }
     }
 }
 
@@ -140,7 +147,11 @@ pub fn scenes_panel(
                         &scene.caption,
                         crate::text::DESCRIPTION_CHARS,
                     ))));
-                ui.label(RichText::new(when(scene.time)).small().weak());
+                ui.label(
+                    RichText::new(when(scene.time, scene.compare))
+                        .small()
+                        .weak(),
+                );
                 if response.clicked() {
                     commands.push(SceneCommand::GoTo(index));
                 }
@@ -172,7 +183,9 @@ pub fn scenes_panel(
         }
         if ui
             .button("Use this view")
-            .on_hover_text("The scene takes the map's view, date and visible layers")
+            .on_hover_text(
+                "The scene takes the map's view, date, visible layers and comparison of dates",
+            )
             .clicked()
         {
             commands.push(SceneCommand::UpdateFromView(index));
@@ -203,7 +216,7 @@ pub fn scenes_panel(
         ui.label(
             RichText::new(format!(
                 "{} · {} highlighted",
-                when(scene.time),
+                when(scene.time, scene.compare),
                 scene.highlight.len()
             ))
             .weak(),
@@ -244,6 +257,7 @@ mod widget_tests {
             },
             layers: None,
             highlight: Vec::new(),
+            compare: None,
         }
     }
 

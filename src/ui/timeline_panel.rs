@@ -30,6 +30,11 @@ pub struct TimelineView {
     /// Classroom: nothing after the current day is drawn (no markers, no
     /// density), so the strip gives away no later event.
     pub no_spoilers: bool,
+    /// Comparing two dates: date A, drawn as a second handle that can be
+    /// dragged (the current day is date B).
+    pub compare_from: Option<Day>,
+    /// Where the strip was drawn last frame (for tests to point at it).
+    pub strip: Option<Rect>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +42,8 @@ pub enum TimelineIntent {
     Time(TimeCommand),
     /// An event marker was clicked: select its feature (and go to its day).
     Select(FeatureRef, Day),
+    /// The date-A handle was dragged to this day (comparing two dates).
+    CompareFrom(Day),
 }
 
 const MONTHS: [&str; 12] = [
@@ -312,6 +319,7 @@ fn strip(
     let height = RULER + ROW * layers.len().max(1) as f32 + HANDLE_LABEL + 4.0;
     let (rect, response) =
         ui.allocate_exact_size(vec2(ui.available_width(), height), Sense::click_and_drag());
+    view.strip = Some(rect);
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 4.0, visuals.extreme_bg_color);
@@ -441,8 +449,17 @@ fn strip(
         response.clone().on_hover_text(format!("{title}\n{day}"));
     }
 
-    // Clicking a marker selects its feature; anywhere else moves the handle there.
-    if response.clicked()
+    // Comparing: a drag that starts on the A handle moves date A.
+    let dragging_a = view.compare_from.and_then(|from| {
+        let ax = x_of(from.days_since_epoch() as f64);
+        crate::ui::compare::dragging_timeline_handle(ui, &response, ax, rect.top() + RULER)
+    });
+    if let Some(x) = dragging_a {
+        let day = Day::from_days_since_epoch(day_at(x).floor() as i64);
+        if Some(day) != view.compare_from {
+            intents.push(TimelineIntent::CompareFrom(day));
+        }
+    } else if response.clicked()
         && let Some((_, at, day, _)) = &hovered_marker
     {
         intents.push(TimelineIntent::Select(*at, *day));
@@ -456,6 +473,15 @@ fn strip(
         }
     }
 
+    if let Some(from) = view.compare_from {
+        crate::ui::compare::timeline_handle(
+            &painter,
+            rect,
+            x_of(from.days_since_epoch() as f64),
+            visuals,
+            [RULER, HANDLE_LABEL],
+        );
+    }
     // The handle: the current day, through its end.
     let day = state.day.days_since_epoch() as f64;
     let (x0, x1) = (x_of(day), x_of(day + 1.0));
@@ -472,7 +498,10 @@ fn strip(
         [pos2(x0, rect.top()), pos2(x0, rect.bottom() - HANDLE_LABEL)],
         Stroke::new(2.0, accent),
     );
-    let label = state.day.to_string();
+    let label = match view.compare_from {
+        Some(_) => format!("B {}", state.day),
+        None => state.day.to_string(),
+    };
     let galley = painter.layout_no_wrap(
         label,
         FontId::proportional(13.0),

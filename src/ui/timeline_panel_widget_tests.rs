@@ -98,3 +98,65 @@ fn the_window_mode_and_the_loop_box_say_what_was_chosen() {
         ]
     );
 }
+
+/// Presses at `from`, moves to `to` in steps, releases there.
+fn drag(harness: &mut Harness<'static, Panel>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for k in 1..=4 {
+        harness.hover_at(from + (to - from) * (k as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+#[test]
+fn comparing_a_drag_from_the_a_handle_moves_date_a_and_elsewhere_moves_b() {
+    let from = Day::parse("2025-09-01").unwrap();
+    let mut harness = panel(false);
+    harness.state_mut().view.compare_from = Some(from);
+    harness.run();
+    let strip = harness.state().view.strip.unwrap();
+    let (s0, s1) = shown_span(&harness.state().state, &harness.state().view);
+    let x_of = |day: Day| {
+        strip.left() + ((day.days_since_epoch() as f64 - s0) / (s1 - s0)) as f32 * strip.width()
+    };
+    // Below the ruler, in the layer rows.
+    let y = strip.top() + RULER + ROW / 2.0;
+    let a = egui::pos2(x_of(from) + 1.0, y);
+    let later = egui::pos2(x_of(Day::parse("2025-10-15").unwrap()), y);
+    drag(&mut harness, a, later);
+    let intents = std::mem::take(&mut harness.state_mut().intents);
+    let Some(TimelineIntent::CompareFrom(moved)) = intents.last() else {
+        panic!("date A moves: {intents:?}");
+    };
+    assert!(
+        (moved.days_since_epoch() - Day::parse("2025-10-15").unwrap().days_since_epoch()).abs()
+            <= 1
+    );
+    assert!(
+        intents
+            .iter()
+            .all(|i| !matches!(i, TimelineIntent::Time(TimeCommand::SetDay(_)))),
+        "B stays: {intents:?}"
+    );
+
+    // A drag that starts away from A moves the current day (B).
+    let elsewhere = egui::pos2(x_of(Day::parse("2026-02-01").unwrap()), y);
+    drag(&mut harness, elsewhere, later);
+    let intents = &harness.state().intents;
+    assert!(
+        intents
+            .iter()
+            .any(|i| matches!(i, TimelineIntent::Time(TimeCommand::SetDay(_)))),
+        "{intents:?}"
+    );
+    assert!(
+        !intents
+            .iter()
+            .any(|i| matches!(i, TimelineIntent::CompareFrom(_)))
+    );
+}

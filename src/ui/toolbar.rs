@@ -25,6 +25,40 @@ pub struct MenuFlags {
     pub chart: crate::settings::ChartSettings,
 }
 
+/// View › Compare dates…, and the two views and leaving while comparing.
+fn compare_items(
+    ui: &mut egui::Ui,
+    comparison: Option<&crate::compare::Comparison>,
+    commands: &mut Vec<Command>,
+) {
+    use crate::compare::{CompareCommand, CompareView};
+    let open = Command::Compare(CompareCommand::ShowDialog(true));
+    if ui
+        .button(keys::menu_item(
+            "Compare dates…",
+            &Command::Compare(CompareCommand::Toggle),
+        ))
+        .on_hover_text("Two dates side by side, or only what changed between them")
+        .clicked()
+    {
+        commands.push(open);
+    }
+    let Some(comparison) = comparison else {
+        return;
+    };
+    for (view, words) in [
+        (CompareView::Split, "Compare side by side"),
+        (CompareView::Changes, "Compare: what changed"),
+    ] {
+        if ui.radio(comparison.view == view, words).clicked() {
+            commands.push(Command::Compare(CompareCommand::SetView(view)));
+        }
+    }
+    if ui.button("Stop comparing").clicked() {
+        commands.push(Command::Compare(CompareCommand::Stop));
+    }
+}
+
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
@@ -132,6 +166,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                     ..flags.chart
                 }));
             }
+            ui.separator();
+            compare_items(ui, state.compare.as_ref(), &mut commands);
         });
         ui.menu_button("Story", |ui| {
             if ui.button(keys::menu_item("Present", &START)).clicked() {
