@@ -39,6 +39,7 @@ pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
 pub use geometry_json::geometry_json;
 pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
+pub(crate) use import::fgb::is_fgb;
 pub use import::fgb_view::FgbIndex;
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};

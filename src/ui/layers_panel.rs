@@ -123,7 +123,14 @@ pub fn layers_panel(
                 } else {
                     0
                 };
-                if no_spoilers {
+                if let Some(status) = &open.view {
+                    // A file read by view: what the view holds of it.
+                    let text = status.summary(total);
+                    ui.label(text).on_hover_text(
+                        "A big FlatGeobuf file is read a view at a time through its \
+                         spatial index; zoom in to see every feature",
+                    );
+                } else if no_spoilers {
                     // The layer's total would tell a class how much is still to come.
                     ui.label(format!("{on_screen} on screen"))
                         .on_hover_text("Features drawn in the current view");

@@ -26,6 +26,7 @@ mod ui_basemap;
 mod ui_bounded_text;
 mod ui_clusters;
 mod ui_export;
+mod ui_fgb_view;
 mod ui_first_start;
 mod ui_layers;
 mod ui_measure;
