@@ -315,3 +315,86 @@ impl ViewFeed {
         self.asked.is_some_and(|(_, done)| !done)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_box_read_holds_the_view_and_a_small_pan_keeps_it() {
+        let view = LonLatBox::new(-75.0, 17.0, -68.0, 20.5);
+        let area = wanted(view);
+        assert!(contains(area, view));
+        assert!(area.east - area.west >= 2.0 * (view.east - view.west));
+        let nudged = LonLatBox::new(-74.8, 17.1, -67.8, 20.6);
+        assert_eq!(wanted(nudged), area);
+        // Going far away asks for another box; within the world.
+        let world = wanted(LonLatBox::new(-170.0, -60.0, 170.0, 80.0));
+        assert_eq!(world, LonLatBox::new(-180.0, -90.0, 180.0, 90.0));
+    }
+
+    fn feed(dir: &Path, count: usize, cap: usize) -> ViewFeed {
+        let path = crate::layers::import_tests::scatter_file(dir, count);
+        let index = Arc::new(FgbIndex::open(&path).unwrap());
+        ViewFeed::new(egui::Context::default(), index, LoadOptions::default(), cap).unwrap()
+    }
+
+    fn answer(feed: &mut ViewFeed) -> ViewAnswer {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(answer) = feed.poll() {
+                return answer;
+            }
+            assert!(Instant::now() < deadline, "no answer");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    #[test]
+    fn a_moving_view_asks_once_it_rests_and_the_newest_box_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut feed = feed(dir.path(), 5_000, 100_000);
+        let start = Instant::now();
+        let first = LonLatBox::new(-80.0, 0.0, -70.0, 10.0);
+        // The first view asks at once.
+        assert_eq!(feed.follow(first, start), None);
+        assert!(feed.is_reading());
+        // A drag: each new view waits for the view to rest.
+        let later = start + Duration::from_millis(10);
+        let moving = LonLatBox::new(-60.0, -20.0, -50.0, -10.0);
+        assert!(feed.follow(moving, later).is_some());
+        let rested = later + SETTLE;
+        assert_eq!(feed.follow(moving, rested), None);
+        // Only the newest request's answer is taken.
+        let got = answer(&mut feed);
+        assert_eq!(got.area, wanted(moving));
+        assert!(!feed.is_reading());
+        // Every feature of that box held: a view inside it asks nothing.
+        let inside = LonLatBox::new(-58.0, -18.0, -52.0, -12.0);
+        assert_eq!(feed.follow(inside, rested + SETTLE * 2), None);
+        assert!(!feed.is_reading());
+    }
+
+    #[test]
+    fn going_back_to_a_view_is_answered_from_the_cache() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut feed = feed(dir.path(), 5_000, 100);
+        let t = Instant::now();
+        let a = LonLatBox::new(-80.0, 0.0, -70.0, 10.0);
+        let b = LonLatBox::new(-60.0, -20.0, -50.0, -10.0);
+        feed.follow(a, t);
+        let first = answer(&mut feed);
+        feed.follow(b, t + SETTLE);
+        feed.follow(b, t + SETTLE * 2);
+        answer(&mut feed);
+        feed.follow(a, t + SETTLE * 3);
+        feed.follow(a, t + SETTLE * 4);
+        let again = answer(&mut feed);
+        assert_eq!(again.area, first.area);
+        assert!(
+            Arc::ptr_eq(&again.layer, &first.layer),
+            "read again, not cached"
+        );
+    }
+}

@@ -41,6 +41,8 @@ pub use geometry_json::geometry_json;
 pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
 pub(crate) use import::fgb::is_fgb;
 pub use import::fgb_view::FgbIndex;
+#[cfg(test)]
+pub(crate) use import::fgb_view::tests as import_tests;
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
 #[cfg(test)]

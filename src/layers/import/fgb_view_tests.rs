@@ -15,6 +15,17 @@ use std::path::{Path, PathBuf};
 /// `count` points scattered over the Americas, each numbered (`n`, the
 /// order written) and dated, with the index.
 pub(crate) fn scatter_file(dir: &Path, count: usize) -> PathBuf {
+    scatter_file_dated(dir, count, |i| {
+        format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28)
+    })
+}
+
+/// The same, each feature's `start` given by `start`.
+pub(crate) fn scatter_file_dated(
+    dir: &Path,
+    count: usize,
+    start: impl Fn(usize) -> String,
+) -> PathBuf {
     let mut writer = FgbWriter::create("events", GeometryType::Point).unwrap();
     writer.add_column("n", ColumnType::ULong, |_, _| {});
     writer.add_column("start", ColumnType::String, |_, _| {});
@@ -27,7 +38,7 @@ pub(crate) fn scatter_file(dir: &Path, count: usize) -> PathBuf {
     };
     for i in 0..count {
         let (lon, lat) = (-120.0 + next() * 90.0, -55.0 + next() * 115.0);
-        let start = format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        let start = start(i);
         writer
             .add_feature_geom(geo::Geometry::Point(geo::point!(x: lon, y: lat)), |out| {
                 out.property(0, "n", &ColumnValue::ULong(i as u64)).ok();
