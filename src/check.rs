@@ -463,6 +463,7 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
 
 #[path = "check_stream.rs"]
 mod stream;
+pub(crate) use stream::add as add_streamed;
 
 #[cfg(test)]
 #[path = "check_tests.rs"]

@@ -39,7 +39,8 @@ pub(super) fn check_streamed(
     summary
 }
 
-fn add(summary: &mut FileSummary, part: FileSummary) {
+/// Adds one chunk's summary to the file's so far.
+pub(crate) fn add(summary: &mut FileSummary, part: FileSummary) {
     summary.features += part.features;
     summary.unlocated += part.unlocated;
     for (kind, count) in part.geometry_types {
