@@ -406,7 +406,7 @@ impl SitmapApp {
         self.monitor = ctx.input(|i| i.viewport().monitor_size).or(self.monitor);
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
-        self.poll_share();
+        self.poll_share(&ctx);
         self.layers.update(&ctx);
         let size = self.map_size();
         let view = crate::view::visible_bbox(
