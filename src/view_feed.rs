@@ -29,11 +29,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
-/// The most features one view holds. 200,000 points are drawn as clusters
-/// at a continent's zoom and read from a warm file in about a second on
-/// the 2-core machine (README, Performance); more would only be more
-/// points under the same clusters.
-pub const VIEW_CAP: usize = 200_000;
+/// The most features one view holds. A view's features are read, checked
+/// and indexed at about 10 µs each on the 2-core machine (README,
+/// Performance): 100,000 is about a second after a pan. At the zoom where
+/// a view holds more, points are drawn as clusters, and more would only be
+/// more points under the same clusters.
+pub const VIEW_CAP: usize = 100_000;
 
 /// Quiet time after the view last moved before its box is read.
 pub const SETTLE: Duration = Duration::from_millis(150);

@@ -66,7 +66,7 @@ pub struct ViewStatus {
 
 impl ViewStatus {
     /// The panel's line: "12,345 in view of 10,000,000", or when the view
-    /// holds a sample, "showing 200,000 of 3,100,000 in view: zoom in".
+    /// holds a sample, "showing 100,000 of 3,100,000 in view: zoom in".
     pub fn summary(&self, held: usize) -> String {
         let in_file = thousands(self.in_file);
         let text = match self.in_view {
