@@ -220,8 +220,10 @@ pub fn load_fgb_view(
 
 /// Loads a FlatGeobuf file `chunk` features at a time, handing each
 /// chunk's report (problems numbered in the whole file) to `each` and
-/// dropping it: the memory follows the chunk, not the file. A file that
-/// cannot be read at all is one report with the error.
+/// dropping it: the memory follows the chunk, not the file. One thread
+/// converts the next chunk while this one loads the last (at most one
+/// chunk waits between them). A file that cannot be read at all is one
+/// report with the error.
 pub fn stream_fgb(
     path: impl AsRef<Path>,
     chunk: usize,
@@ -229,21 +231,37 @@ pub fn stream_fgb(
     mut each: impl FnMut(LoadReport),
 ) {
     let shared: Arc<Path> = path.as_ref().into();
-    let streamed = FgbIndex::stream(&shared, chunk.max(1), |converted| {
-        let report = if converted.places.is_empty() {
-            LoadReport::default()
-        } else {
-            load(
-                &converted.text,
-                Arc::clone(&shared),
-                options,
-                &AtomicU64::new(0),
-            )
-        };
-        each(converted.relabel(report));
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let streamed = std::thread::scope(|scope| {
+        let reader_path = Arc::clone(&shared);
+        // The sender moves into the thread: its end ends the loop below.
+        let reader = scope.spawn(move || {
+            FgbIndex::stream(&reader_path, chunk.max(1), |converted| {
+                send.send(converted).ok();
+            })
+        });
+        for converted in receive.iter() {
+            let report = if converted.places.is_empty() {
+                LoadReport::default()
+            } else {
+                load(
+                    &converted.text,
+                    Arc::clone(&shared),
+                    options,
+                    &AtomicU64::new(0),
+                )
+            };
+            each(converted.relabel(report));
+        }
+        reader.join()
     });
-    if let Err(e) = streamed {
-        each(failed(shared, e));
+    match streamed {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => each(failed(shared, e)),
+        Err(_) => each(failed(
+            shared,
+            LoadError::Format("the FlatGeobuf reader stopped unexpectedly".to_owned()),
+        )),
     }
 }
 

@@ -517,7 +517,9 @@ impl Window {
         if at < self.start || end > self.start + self.bytes.len() as u64 {
             let want = (n.max(self.chunk) as u64).min(self.len - at);
             let failed = |e: std::io::Error| format!("at byte {at}: {e}");
-            self.file.seek(std::io::SeekFrom::Start(at)).map_err(failed)?;
+            self.file
+                .seek(std::io::SeekFrom::Start(at))
+                .map_err(failed)?;
             self.bytes.resize(usize::try_from(want).unwrap_or(n), 0);
             self.file.read_exact(&mut self.bytes).map_err(failed)?;
             self.start = at;
