@@ -195,3 +195,67 @@ fn a_truncated_big_flatgeobuf_names_the_file_and_what_is_wrong() {
     assert!(failed[0].1.contains("events.fgb"), "{}", failed[0].1);
     assert!(failed[0].1.contains("truncated"), "{}", failed[0].1);
 }
+
+#[test]
+fn a_selected_feature_stays_selected_when_the_view_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = scatter(dir.path(), 20_000);
+    let mut harness = common::start(StartOptions::default(), [1400.0, 900.0]);
+    common::settle(&mut harness, 0);
+    harness.state_mut().set_view_threshold(Threshold {
+        features: 1_000,
+        bytes: u64::MAX,
+        cap: 2_000,
+    });
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    harness.step();
+    harness
+        .state_mut()
+        .state
+        .memory
+        .center_at(walkers::lon_lat(-71.0, 19.0));
+    harness.state_mut().state.memory.set_zoom(8.0).unwrap();
+    settle(&mut harness);
+    // A feature near the centre, clicked.
+    let (title, lon, lat) = {
+        let layer = &harness.state().workspace().layers[0].layer;
+        let near = layer
+            .features()
+            .iter()
+            .min_by(|a, b| {
+                let d = |f: &sitmap::layers::Feature| {
+                    let p = f.bbox.min();
+                    (p.x + 71.0).powi(2) + (p.y - 19.0).powi(2)
+                };
+                d(a).total_cmp(&d(b))
+            })
+            .unwrap();
+        let p = near.bbox.min();
+        (near.title.clone(), p.x, p.y)
+    };
+    common::click_map(&mut harness, lon, lat);
+    let selected = harness.state().selected().expect("the click selects it");
+    let title_of = |h: &Harness<'static, common::Window>,
+                    s: sitmap::overlay::plugin::FeatureRef| {
+        h.state().workspace().layers[s.layer].layer.features()[s.feature]
+            .title
+            .clone()
+    };
+    assert_eq!(title_of(&harness, selected), title);
+    let area_before = harness.state().workspace().layers[0]
+        .view
+        .as_ref()
+        .unwrap()
+        .area;
+    // Zooming out reads a wider box: the layer's features are new, the
+    // selection follows its feature.
+    harness.state_mut().state.memory.set_zoom(6.0).unwrap();
+    settle(&mut harness);
+    let status = harness.state().workspace().layers[0].view.clone().unwrap();
+    assert_ne!(status.area, area_before, "no new read");
+    let selected = harness.state().selected().expect("still selected");
+    assert_eq!(title_of(&harness, selected), title);
+}
