@@ -261,8 +261,8 @@ fn a_big_flatgeobuf_checked_by_streaming_says_what_the_whole_load_says() {
     assert_eq!(streamed.warnings.len(), super::stream::KEPT);
     assert!(streamed.active.is_some_and(|n| n > 0));
     assert_eq!(
-        to_text(&[streamed.clone()], filter.as_ref(), false),
-        to_text(&[whole.clone()], filter.as_ref(), false)
+        to_text(std::slice::from_ref(&streamed), filter.as_ref(), false),
+        to_text(std::slice::from_ref(&whole), filter.as_ref(), false)
     );
     assert_eq!(
         to_json(&[streamed], filter.as_ref(), false),

@@ -295,11 +295,11 @@ impl FgbIndex {
             if skip >= length {
                 continue;
             }
-            if length == 1 {
-                if let Some(&offset) = single.get(&run.start) {
-                    picked.push((offset, leaf_number(run.start)));
-                    continue;
-                }
+            if length == 1
+                && let Some(&offset) = single.get(&run.start)
+            {
+                picked.push((offset, leaf_number(run.start)));
+                continue;
             }
             // Contiguous reads when the step is small (64 entries are
             // 2.5 KiB: one read beats 64 calls), one entry each otherwise;
@@ -319,12 +319,10 @@ impl FgbIndex {
                     &mut buffer,
                 )
                 .map_err(LoadError::Format)?;
-                let mut i = n;
-                for node in nodes {
+                for (i, node) in (n..).zip(nodes) {
                     if (i - n).is_multiple_of(stride) {
                         picked.push((node.offset, leaf_number(i)));
                     }
-                    i += 1;
                 }
                 // The next multiple of the step at or after the chunk's end.
                 let taken = chunk_end - n;
