@@ -114,6 +114,9 @@ pub struct FileSummary {
     /// so a user can see what was guessed, and why the guess is unsure.
     pub columns: Option<String>,
     pub unsure: Vec<String>,
+    /// Problems counted but not kept (`error?`, kind, how many): a big
+    /// FlatGeobuf file keeps a sample of each kind (`check_stream`).
+    pub omitted: Vec<(bool, crate::layers::Kind, usize)>,
 }
 
 impl FileSummary {
@@ -162,6 +165,7 @@ impl FileSummary {
                 .as_ref()
                 .map(|c| c.unsure.clone())
                 .unwrap_or_default(),
+            omitted: Vec::new(),
         };
         summary.count(report.layer.as_ref(), filter);
         summary
@@ -178,6 +182,30 @@ impl FileSummary {
     }
 
     /// `["2025-09-01", "ongoing"]`-style bounds, as printed and in JSON.
+    /// Errors (`true`) or warnings in the file, kept or not.
+    pub fn count_of(&self, errors: bool) -> usize {
+        let kept = if errors { &self.errors } else { &self.warnings };
+        let omitted: usize = self
+            .omitted
+            .iter()
+            .filter(|(e, _, _)| *e == errors)
+            .map(|(_, _, n)| n)
+            .sum();
+        kept.len() + omitted
+    }
+
+    /// The errors or warnings grouped by kind, counting those not kept.
+    pub fn groups(&self, errors: bool, sample: usize) -> Vec<crate::layers::Group<'_>> {
+        let kept = if errors { &self.errors } else { &self.warnings };
+        let mut groups = group(kept, sample);
+        for (e, kind, n) in &self.omitted {
+            if let Some(g) = groups.iter_mut().find(|g| *e == errors && g.kind == *kind) {
+                g.count += n;
+            }
+        }
+        groups
+    }
+
     pub fn time_range_text(&self) -> Option<[String; 2]> {
         self.time_range_secs.map(|(start, end)| {
             [
@@ -206,6 +234,10 @@ pub fn check_files(
         {
             let report = check_server(url, options, filter);
             summaries.push(FileSummary::at(path.clone(), report, filter));
+            continue;
+        }
+        if stream::is_big_fgb(path) {
+            summaries.push(stream::check_streamed(path, options, filter));
             continue;
         }
         let report = load_path_with(path, options, &LoadProgress::default());
@@ -364,8 +396,8 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             out,
             "{}: {features}; {time}; {}, {}",
             summary.path.display(),
-            plural(summary.errors.len(), "error"),
-            plural(summary.warnings.len(), "warning"),
+            plural(summary.count_of(true), "error"),
+            plural(summary.count_of(false), "warning"),
         )
         .ok();
         if let Some(columns) = &summary.columns {
@@ -395,13 +427,16 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             )
             .ok();
         }
-        for (word, problems) in [("error", &summary.errors), ("warning", &summary.warnings)] {
+        for (word, problems, errors) in [
+            ("error", &summary.errors, true),
+            ("warning", &summary.warnings, false),
+        ] {
             if verbose {
                 for problem in problems {
                     writeln!(out, "{word}: {problem}").ok();
                 }
             } else {
-                for group in group(problems, SAMPLE) {
+                for group in summary.groups(errors, SAMPLE) {
                     writeln!(out, "{word}: {}", group.summary()).ok();
                 }
             }
@@ -428,8 +463,9 @@ fn plural(count: usize, noun: &str) -> String {
 
 pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: bool) -> Value {
     let sample = if verbose { usize::MAX } else { JSON_SAMPLE };
-    let problems = |list: &[Problem]| -> Value {
-        let kinds: Vec<Value> = group(list, sample)
+    let problems = |s: &FileSummary, errors: bool| -> Value {
+        let kinds: Vec<Value> = s
+            .groups(errors, sample)
             .iter()
             .map(|g| {
                 let sample: Vec<Value> = g
@@ -445,7 +481,7 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
                 json!({"kind": g.kind.key(), "count": g.count, "sample": sample})
             })
             .collect();
-        json!({"count": list.len(), "kinds": kinds})
+        json!({"count": s.count_of(errors), "kinds": kinds})
     };
     let files: Vec<Value> = summaries
         .iter()
@@ -457,8 +493,8 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
                 "geometry_types": s.geometry_types,
                 "time_range": s.time_range_text(),
                 "time_field": s.time_field,
-                "errors": problems(&s.errors),
-                "warnings": problems(&s.warnings),
+                "errors": problems(s, true),
+                "warnings": problems(s, false),
             });
             if let (Some(active), Some(object)) = (s.active, file.as_object_mut()) {
                 object.insert("active".to_owned(), json!(active));
@@ -499,6 +535,10 @@ pub fn run(args: &CheckArgs, out: &mut dyn Write) -> std::io::Result<i32> {
     out.flush()?;
     Ok(exit_code(&summaries))
 }
+
+#[path = "check_stream.rs"]
+mod stream;
+pub(crate) use stream::add as add_streamed;
 
 #[cfg(test)]
 #[path = "check_tests.rs"]

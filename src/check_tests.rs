@@ -235,3 +235,37 @@ fn at_and_window_parse_from_the_command_line() {
     );
     assert!(parse(&["--at", "2025-09-02", "--window", "0", "a.geojson"]).is_err());
 }
+
+#[test]
+fn a_big_flatgeobuf_checked_by_streaming_says_what_the_whole_load_says() {
+    let dir = tempfile::tempdir().unwrap();
+    // Every other feature's date cannot be read: 2,500 warnings.
+    let path = crate::layers::import_tests::scatter_file_dated(dir.path(), 5_000, |i| {
+        if i % 2 == 0 {
+            "sometime".to_owned()
+        } else {
+            format!("2025-{:02}-{:02}", 1 + i % 12, 1 + i % 28)
+        }
+    });
+    let options = LoadOptions::default();
+    let filter = TimeFilter::from_args(Some("2025-06-30".parse().unwrap()), Some(30));
+    let streamed = super::stream::check_streamed(&path, &options, filter.as_ref());
+    let whole = FileSummary::at(
+        path.clone(),
+        crate::layers::load_path(&path),
+        filter.as_ref(),
+    );
+    assert_eq!(streamed.features, 5_000);
+    // 2,500 warnings counted, 1,000 kept.
+    assert_eq!(streamed.count_of(false), 2_500);
+    assert_eq!(streamed.warnings.len(), super::stream::KEPT);
+    assert!(streamed.active.is_some_and(|n| n > 0));
+    assert_eq!(
+        to_text(std::slice::from_ref(&streamed), filter.as_ref(), false),
+        to_text(std::slice::from_ref(&whole), filter.as_ref(), false)
+    );
+    assert_eq!(
+        to_json(&[streamed], filter.as_ref(), false),
+        to_json(&[whole], filter.as_ref(), false)
+    );
+}

@@ -31,6 +31,7 @@ pub mod text;
 pub mod timeline;
 pub mod ui;
 pub mod view;
+pub mod view_feed;
 pub mod workspace;
 
 #[cfg(test)]

@@ -20,6 +20,9 @@ pub struct LoadDone {
     /// Its layer comes with its spatial and time indexes, built off the UI thread.
     pub report: LoadReport,
     pub elapsed: Duration,
+    /// A big FlatGeobuf file opened by view (`view_feed`): its index; the
+    /// report's layer is empty until the first view is read.
+    pub view: Option<Arc<crate::layers::FgbIndex>>,
 }
 
 /// One file being loaded, for the layer panel.
@@ -43,6 +46,8 @@ pub struct LayerLoader {
     /// The user's choices per file (e.g. its time field), used by every
     /// load of that file.
     options: HashMap<PathBuf, LoadOptions>,
+    /// From how big a FlatGeobuf file is read by view.
+    threshold: crate::view_feed::Threshold,
 }
 
 impl LayerLoader {
@@ -56,7 +61,17 @@ impl LayerLoader {
             again: HashSet::new(),
             requests: 0,
             options: HashMap::new(),
+            threshold: crate::view_feed::Threshold::default(),
         }
+    }
+
+    pub fn view_threshold(&self) -> crate::view_feed::Threshold {
+        self.threshold
+    }
+
+    /// Reads FlatGeobuf files from this size by view (tests use small ones).
+    pub fn set_view_threshold(&mut self, threshold: crate::view_feed::Threshold) {
+        self.threshold = threshold;
     }
 
     /// Sets the choices for `path`'s loads from now on; the caller reloads.
@@ -103,17 +118,27 @@ impl LayerLoader {
         let ctx = self.ctx.clone();
         let thread_path = path.clone();
         let options = self.options(&path);
+        let threshold = self.threshold;
         let spawned = std::thread::Builder::new()
             .name("sitmap-layer-load".into())
             .spawn(move || {
                 let started = Instant::now();
-                let report = load_path_with(&thread_path, &options, &progress);
+                // A big FlatGeobuf file opens as its index: its header, in
+                // well under a second whatever its size.
+                let (report, view) = match crate::view_feed::by_view(&thread_path, threshold) {
+                    Some(opened) => (
+                        crate::view_feed::opened_report(&thread_path, &opened),
+                        opened.ok().map(Arc::new),
+                    ),
+                    None => (load_path_with(&thread_path, &options, &progress), None),
+                };
                 sender
                     .send(LoadDone {
                         path: thread_path,
                         order,
                         report,
                         elapsed: started.elapsed(),
+                        view,
                     })
                     .ok();
                 ctx.request_repaint();

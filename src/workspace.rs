@@ -46,6 +46,9 @@ pub struct OpenLayer {
     /// For a layer from an OGC API server (its `path` is then the
     /// collection's address): how its last request went.
     pub server: Option<ServerLine>,
+    /// For a file read a view at a time (`view_feed`): what the layer
+    /// holds of it.
+    pub view: Option<ViewStatus>,
 }
 
 /// What the layer panel and the timeline know of a server layer beyond its
@@ -59,6 +62,45 @@ pub struct ServerLine {
     pub days: Option<(Option<crate::layers::Day>, Option<crate::layers::Day>)>,
     /// The boxes and `datetime` the features shown were asked for.
     pub query: Option<crate::ogc::ItemsQuery>,
+}
+
+/// What a layer read by view holds of its file, for the layer panel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewStatus {
+    /// Features in the file.
+    pub in_file: u64,
+    /// Features meeting the box read (the layer may hold a sample); `None`
+    /// until the first view is read.
+    pub in_view: Option<u64>,
+    /// The box read: the view and a margin around it (`view_feed::wanted`).
+    pub area: Option<crate::view::LonLatBox>,
+    /// Every `stride`-th of them is held; 1: all of them.
+    pub stride: u64,
+    /// A newer view is being read.
+    pub reading: bool,
+}
+
+impl ViewStatus {
+    /// The panel's line: "12,345 in view of 10,000,000", or when the view
+    /// holds a sample, "showing 100,000 of 3,100,000 in view: zoom in".
+    pub fn summary(&self, held: usize) -> String {
+        let thousands = |n: u64| crate::layers::thousands(usize::try_from(n).unwrap_or(usize::MAX));
+        let in_file = thousands(self.in_file);
+        let text = match self.in_view {
+            None => format!("{in_file} features; reading the view…"),
+            Some(in_view) if self.stride > 1 => format!(
+                "showing {} of {} in view: zoom in",
+                thousands(held as u64),
+                thousands(in_view)
+            ),
+            Some(in_view) => format!("{} in view of {in_file}", thousands(in_view)),
+        };
+        if self.reading && self.in_view.is_some() {
+            format!("{text} (reading…)")
+        } else {
+            text
+        }
+    }
 }
 
 impl OpenLayer {
@@ -157,11 +199,57 @@ impl Workspace {
                         fields,
                         csv: report.csv,
                         server: None,
+                        view: None,
                     },
                 );
                 Applied::Opened
             }
         }
+    }
+
+    /// Marks `path`'s layer as read by view (`in_file` features), or not.
+    pub fn set_view(&mut self, path: &Path, in_file: Option<u64>) {
+        if let Some(index) = self.position(path) {
+            self.layers[index].view = in_file.map(|in_file| ViewStatus {
+                in_file,
+                in_view: None,
+                area: None,
+                stride: 1,
+                reading: true,
+            });
+        }
+    }
+
+    /// Takes a view's features as `path`'s layer; a view that failed as a
+    /// whole keeps the last one and says why. Returns whether the layer
+    /// changed (its feature indices with it).
+    pub fn apply_view(&mut self, path: &Path, answer: crate::view_feed::ViewAnswer) -> bool {
+        let Some(index) = self.position(path) else {
+            return false;
+        };
+        let open = &mut self.layers[index];
+        if let Some(status) = &mut open.view {
+            status.reading = false;
+        }
+        if let Some(failed) = answer.failed {
+            open.reload_error = Some(failed);
+            return false;
+        }
+        // Named and placed by the loader as the file is (its stem, its path).
+        open.layer = answer.layer;
+        open.errors = answer.errors;
+        open.warnings = answer.warnings;
+        open.reload_error = None;
+        if open.fields.is_empty() {
+            open.fields = field_names(&open.layer);
+        }
+        if let Some(status) = &mut open.view {
+            status.in_view = Some(answer.in_view);
+            status.area = Some(answer.area);
+            status.stride = answer.stride;
+        }
+        self.generation += 1;
+        true
     }
 
     /// Moves a layer one step up the drawing order (towards the top).

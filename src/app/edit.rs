@@ -402,6 +402,16 @@ impl SitmapApp {
                 let Some(open) = self.layers.workspace.layers.get(index) else {
                     return;
                 };
+                if open.view.is_some() {
+                    // It holds one view's features (maybe a sample), not the file.
+                    self.state.notices.push(format!(
+                        "{} is read a view at a time and cannot be edited here; \
+                         edit an extract (`ogr2ogr -spat W S E N out.fgb {}`)",
+                        open.path.display(),
+                        open.path.display()
+                    ));
+                    return;
+                }
                 let (path, layer) = (open.path.clone(), Arc::clone(&open.layer));
                 if self.edit.layer_path.as_deref() == Some(path.as_path())
                     || self.refuse_while_dirty()

@@ -10,6 +10,7 @@ use crate::state::{Command, LayerCommand};
 use crate::ui::csv_columns::ColumnsChoice;
 use crate::ui::details::{DetailsCommand, ListAnswer, details_ui};
 use crate::ui::layers_panel::{layers_panel, problems_window};
+use crate::view_feed::ViewFeed;
 use crate::workspace::{Applied, Workspace};
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
@@ -48,6 +49,10 @@ pub struct LayerSession {
     pub opened_story: Option<PathBuf>,
     /// Why bundles could not be opened, for the app's notices.
     pub bundle_errors: Vec<String>,
+    /// The layers read a view at a time, by path (`view_feed`).
+    view_feeds: std::collections::HashMap<PathBuf, ViewFeed>,
+    /// A view read is still to be asked for (the view has not rested).
+    view_pending: bool,
 }
 
 #[derive(Debug)]
@@ -56,6 +61,11 @@ struct Opening {
     loaded: std::time::Duration,
     taken_in: std::time::Instant,
     drawn: bool,
+}
+
+/// The same feature in another read of a file (a view read again).
+fn same_feature(a: &Feature, b: &Feature) -> bool {
+    a.bbox == b.bbox && a.id == b.id && a.title == b.title && a.extent == b.extent
 }
 
 fn shows_all(_: usize) -> bool {
@@ -123,6 +133,8 @@ impl LayerSession {
             hidden_on_open: Vec::new(),
             opened_story: None,
             bundle_errors: Vec::new(),
+            view_feeds: std::collections::HashMap::new(),
+            view_pending: false,
         };
         for (path, field) in time_fields {
             let options = crate::layers::LoadOptions {
@@ -204,7 +216,71 @@ impl LayerSession {
     }
 
     pub fn is_idle(&self) -> bool {
-        self.loader.is_idle() && self.dialog.is_none() && self.servers_idle()
+        self.loader.is_idle()
+            && self.dialog.is_none()
+            && self.servers_idle()
+            && !self.view_pending
+            && self.view_feeds.values().all(|f| !f.is_reading())
+    }
+
+    /// Reads FlatGeobuf files from this size by view (tests use small ones).
+    pub fn set_view_threshold(&mut self, threshold: crate::view_feed::Threshold) {
+        self.loader.set_view_threshold(threshold);
+    }
+
+    /// Asks the layers read by view for `view`'s features once it has
+    /// rested, and takes in the answers that came: called every frame
+    /// with the map's box.
+    pub fn follow_view(&mut self, ctx: &egui::Context, view: crate::view::LonLatBox) {
+        let now = std::time::Instant::now();
+        self.view_pending = false;
+        for feed in self.view_feeds.values_mut() {
+            if let Some(wait) = feed.follow(view, now) {
+                self.view_pending = true;
+                ctx.request_repaint_after(wait);
+            }
+        }
+        self.take_views();
+    }
+
+    /// Answers of the view reads, into their layers; a selection in a
+    /// layer whose features changed follows its feature when it is still
+    /// there.
+    fn take_views(&mut self) {
+        for (path, feed) in &mut self.view_feeds {
+            let Some(index) = self.workspace.position(path) else {
+                continue;
+            };
+            if let Some(answer) = feed.poll() {
+                let before = self.selected.filter(|s| s.layer == index).and_then(|s| {
+                    self.workspace.layers[index]
+                        .layer
+                        .features()
+                        .get(s.feature)
+                        .cloned()
+                });
+                if self.workspace.apply_view(path, answer) {
+                    let layer = &self.workspace.layers[index].layer;
+                    if self.hovered.is_some_and(|h| h.layer == index) {
+                        self.hovered = None;
+                    }
+                    if let Some(before) = before {
+                        self.selected = layer
+                            .features()
+                            .iter()
+                            .position(|f| same_feature(f, &before))
+                            .map(|feature| FeatureRef {
+                                layer: index,
+                                feature,
+                            });
+                    }
+                    self.listed.retain(|f| f.layer != index);
+                }
+            }
+            if let Some(status) = &mut self.workspace.layers[index].view {
+                status.reading = feed.is_reading();
+            }
+        }
     }
 
     /// Takes in finished loads, settled file changes, dropped files and the
@@ -215,7 +291,8 @@ impl LayerSession {
             let secs = (opening.loaded + opening.taken_in.elapsed()).as_secs_f32();
             self.status = Some(format!("Opened {} in {secs:.2} s", opening.name));
         }
-        for done in self.loader.poll() {
+        for mut done in self.loader.poll() {
+            let view = done.view.take();
             let applied = self.workspace.apply(&done.path, done.report, done.order);
             let name = done.path.display();
             let newest = done.order >= self.status_order;
@@ -240,6 +317,9 @@ impl LayerSession {
             };
             if newest {
                 self.status = Some(message);
+            }
+            if matches!(applied, Applied::Opened | Applied::Reloaded) {
+                self.start_feed(ctx, &done.path, view);
             }
             match applied {
                 Applied::Opened => {
@@ -295,6 +375,31 @@ impl LayerSession {
             for path in paths {
                 self.open(path);
             }
+        }
+    }
+
+    /// Starts reading `path` by view when it opened as an index, or stops
+    /// (a file that shrank under the threshold loads whole).
+    fn start_feed(
+        &mut self,
+        ctx: &egui::Context,
+        path: &std::path::Path,
+        view: Option<std::sync::Arc<crate::layers::FgbIndex>>,
+    ) {
+        self.view_feeds.remove(path);
+        let Some(index) = view else {
+            self.workspace.set_view(path, None);
+            return;
+        };
+        let count = index.count();
+        let options = self.loader.options(path);
+        let cap = self.loader.view_threshold().cap;
+        match ViewFeed::new(ctx.clone(), index, options, cap) {
+            Ok(feed) => {
+                self.view_feeds.insert(path.to_path_buf(), feed);
+                self.workspace.set_view(path, Some(count));
+            }
+            Err(e) => self.status = Some(format!("Cannot read {} by view: {e}", path.display())),
         }
     }
 
@@ -402,6 +507,7 @@ impl LayerSession {
                 if let Some(closed) = self.workspace.close(index) {
                     self.watcher.unwatch(&closed.path);
                     self.drop_feed(&closed.path);
+                    self.view_feeds.remove(&closed.path);
                 }
                 self.selected = None;
                 self.problems_for = None;

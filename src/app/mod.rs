@@ -421,9 +421,17 @@ impl SitmapApp {
         self.monitor = ctx.input(|i| i.viewport().monitor_size).or(self.monitor);
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
-        self.poll_share();
+        self.poll_share(&ctx);
         self.layers.update(&ctx);
         self.update_servers(&ctx);
+        let size = self.map_size();
+        let view = crate::view::visible_bbox(
+            self.state.center(),
+            self.state.memory.zoom(),
+            size.x,
+            size.y,
+        );
+        self.layers.follow_view(&ctx, view);
         self.edit_update(&ctx);
         // A bundle opened (command line, dialog, drop) brings its story.
         if let Some(story) = self.layers.opened_story.take() {

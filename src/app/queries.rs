@@ -154,8 +154,15 @@ impl SitmapApp {
         self.layers.status.as_deref()
     }
 
-    /// No layer file is loading and no open dialog is up.
+    /// No layer file is loading, no view of a big file is being read and
+    /// no open dialog is up.
     pub fn layers_idle(&self) -> bool {
         self.layers.is_idle()
+    }
+
+    /// From what size FlatGeobuf files opened from now on are read by
+    /// view, and the cap of a view: the UI tests use small files.
+    pub fn set_view_threshold(&mut self, threshold: crate::view_feed::Threshold) {
+        self.layers.set_view_threshold(threshold);
     }
 }

@@ -22,6 +22,9 @@ pub struct ShareSession {
     /// The export window, when open.
     pub form: Option<ExportForm>,
     dialog: Option<(Receiver<Option<PathBuf>>, Pending)>,
+    /// A layer read by view being exported on a thread (the whole file,
+    /// streamed): its message when done.
+    streaming: Option<Receiver<String>>,
 }
 
 impl SitmapApp {
@@ -108,7 +111,17 @@ impl SitmapApp {
     }
 
     /// Takes a save dialog's answer and writes.
-    pub(super) fn poll_share(&mut self) {
+    pub(super) fn poll_share(&mut self, ctx: &egui::Context) {
+        if let Some(streaming) = &self.share.streaming {
+            match streaming.try_recv() {
+                Ok(message) => {
+                    self.layers.status = Some(message);
+                    self.share.streaming = None;
+                }
+                Err(TryRecvError::Disconnected) => self.share.streaming = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
         let Some((receiver, pending)) = self.share.dialog.take() else {
             return;
         };
@@ -121,7 +134,7 @@ impl SitmapApp {
             }
         };
         let message = match pending {
-            Pending::Export(form, filter) => self.write_export(form, filter.as_ref(), path),
+            Pending::Export(form, filter) => self.write_export(ctx, form, filter.as_ref(), path),
             Pending::Bundle => self.write_bundle(path),
         };
         self.layers.status = Some(message);
@@ -129,6 +142,7 @@ impl SitmapApp {
 
     fn write_export(
         &mut self,
+        ctx: &egui::Context,
         form: ExportForm,
         filter: Option<&TimeFilter>,
         path: PathBuf,
@@ -136,6 +150,44 @@ impl SitmapApp {
         let Some(open) = self.layers.workspace.layers.get(form.layer) else {
             return "The layer was closed before it could be exported.".into();
         };
+        if open.view.is_some() {
+            // A file read by view: the whole file, streamed, not the view.
+            if form.format != Format::GeoJson {
+                let message = format!(
+                    "{} is too big to hold at once: it exports to GeoJSON only (streamed)",
+                    open.path.display()
+                );
+                self.state.notices.push(message.clone());
+                return message;
+            }
+            let (send, receive) = std::sync::mpsc::channel();
+            let (input, filter, ctx) = (open.path.clone(), filter.cloned(), ctx.clone());
+            let target = path.clone();
+            let spawned = std::thread::Builder::new()
+                .name("sitmap-export-stream".into())
+                .spawn(move || {
+                    let options = crate::layers::LoadOptions::default();
+                    let done =
+                        crate::convert::fgb_to_geojson(&input, &target, filter.as_ref(), &options);
+                    let message = match done {
+                        Ok(streamed) => format!(
+                            "Exported {} features to {}",
+                            streamed.written,
+                            target.display()
+                        ),
+                        Err(e) => format!("Could not export: {e}"),
+                    };
+                    send.send(message).ok();
+                    ctx.request_repaint();
+                });
+            return match spawned {
+                Ok(_) => {
+                    self.share.streaming = Some(receive);
+                    format!("Exporting {} to {}…", open.path.display(), path.display())
+                }
+                Err(e) => format!("Could not export: {e}"),
+            };
+        }
         match crate::convert::write(&open.layer, form.format, filter, &path) {
             Ok(count) => format!(
                 "Exported {count} feature{} to {}",

@@ -6,7 +6,7 @@
 
 use super::{Times, selected};
 use crate::layers::geometry_json;
-use crate::layers::{Layer, TimeFilter};
+use crate::layers::{Feature, Layer, TimeFilter};
 use serde_json::{Map, Value, json};
 
 /// The layer as GeoJSON text, one feature per line.
@@ -33,6 +33,16 @@ pub fn to_geojson(layer: &Layer, filter: Option<&TimeFilter>) -> Vec<u8> {
     out.extend_from_slice(b"\"features\":[");
     for (n, feature) in selected(layer, filter).enumerate() {
         out.extend_from_slice(if n == 0 { b"\n" } else { b",\n" });
+        feature_json(feature, &mut out);
+    }
+    out.extend_from_slice(b"\n]}\n");
+    out
+}
+
+/// One feature as a line of GeoJSON (without the separator): its
+/// properties, id, geometry, and `start`/`end` from its extent.
+pub(super) fn feature_json(feature: &Feature, out: &mut Vec<u8>) {
+    {
         let mut properties = feature.properties();
         if !properties.contains_key("start") {
             let times = Times::of(&feature.extent);
@@ -56,6 +66,4 @@ pub fn to_geojson(layer: &Layer, filter: Option<&TimeFilter>) -> Vec<u8> {
         object.insert("properties".to_owned(), Value::Object(properties));
         out.extend_from_slice(Value::Object(object).to_string().as_bytes());
     }
-    out.extend_from_slice(b"\n]}\n");
-    out
 }

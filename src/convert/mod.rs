@@ -20,6 +20,7 @@ mod fgb_out;
 mod geojson_out;
 mod kml_out;
 pub mod run;
+mod stream_out;
 
 use crate::layers::time::{ONGOING, format_end, format_moment, format_start};
 use crate::layers::{Feature, Layer, TimeExtent, TimeFilter, shown};
@@ -30,6 +31,7 @@ pub use csv_out::to_csv;
 pub use fgb_out::to_fgb;
 pub use geojson_out::to_geojson;
 pub use kml_out::to_kml;
+pub use stream_out::{Streamed, fgb_to_geojson};
 
 /// The formats a layer can be written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

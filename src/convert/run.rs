@@ -61,6 +61,11 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         return 2;
     };
     let filter = args.filter();
+    // A FlatGeobuf file too big to hold streams through.
+    let threshold = crate::view_feed::Threshold::default();
+    if let Some(opened) = crate::view_feed::by_view(&args.input, threshold) {
+        return run_streamed(args, format, opened, out, err);
+    }
     let report = load_path_with(
         &args.input,
         &LoadOptions::default(),
@@ -90,6 +95,66 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             debug_assert_eq!(written, selected(layer, filter.as_ref()).count());
             writeln!(out, "{line}").ok();
             i32::from(report.has_errors())
+        }
+        Err(e) => {
+            writeln!(err, "sitmap convert: {e}").ok();
+            1
+        }
+    }
+}
+
+/// `convert` of a FlatGeobuf file too big to hold: streamed to GeoJSON.
+fn run_streamed(
+    args: &ConvertArgs,
+    format: Format,
+    opened: Result<crate::layers::FgbIndex, crate::layers::LoadError>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let index = match opened {
+        Ok(index) => index,
+        Err(e) => {
+            writeln!(err, "{}: {e}", args.input.display()).ok();
+            writeln!(err, "sitmap convert: nothing written").ok();
+            return 1;
+        }
+    };
+    if format != Format::GeoJson {
+        writeln!(
+            err,
+            "sitmap convert: {} holds {} features, too many to hold at once; it converts \
+             to GeoJSON only (.geojson), streamed",
+            args.input.display(),
+            index.count()
+        )
+        .ok();
+        return 1;
+    }
+    let filter = args.filter();
+    match super::fgb_to_geojson(
+        &args.input,
+        &args.output,
+        filter.as_ref(),
+        &LoadOptions::default(),
+    ) {
+        Ok(streamed) => {
+            let summary = &streamed.summary;
+            if summary.count_of(true) + summary.count_of(false) > 0 {
+                let problems = to_text(std::slice::from_ref(summary), None, false);
+                err.write_all(problems.as_bytes()).ok();
+            }
+            let mut line = format!(
+                "wrote {}: {} of {} features as {}",
+                args.output.display(),
+                streamed.written,
+                summary.features,
+                format.label()
+            );
+            if let Some(day) = args.at {
+                line.push_str(&format!(" (those shown at {day})"));
+            }
+            writeln!(out, "{line}").ok();
+            i32::from(summary.count_of(true) > 0)
         }
         Err(e) => {
             writeln!(err, "sitmap convert: {e}").ok();

@@ -379,3 +379,30 @@ fn named_sources_without_links_survive_csv_and_geojson_round_trips() {
     assert!(again.warnings.is_empty(), "{:?}", again.warnings);
     assert_eq!(sources(&again.layer.unwrap()), expected);
 }
+
+#[test]
+fn a_big_flatgeobuf_streamed_to_geojson_is_the_whole_layers_geojson() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::layers::import_tests::scatter_file(dir.path(), 3_000);
+    let whole = crate::layers::load_path(&path).layer.unwrap();
+    let options = crate::layers::LoadOptions::default();
+    for filter in [None, Some(day("2025-06-30"))] {
+        let out = dir.path().join("out.geojson");
+        // In chunks of 700: the seams between chunks leave no trace.
+        let streamed = super::stream_out::fgb_to_geojson_in_chunks(
+            &path,
+            &out,
+            filter.as_ref(),
+            &options,
+            700,
+        )
+        .unwrap();
+        assert_eq!(streamed.summary.features, 3_000);
+        assert_eq!(streamed.written, selected(&whole, filter.as_ref()).count());
+        assert_eq!(
+            std::fs::read(&out).unwrap(),
+            to_geojson(&whole, filter.as_ref()),
+            "filter {filter:?}"
+        );
+    }
+}

@@ -71,6 +71,15 @@ pub fn write_png(image: &Rgba8, path: &Path) -> Result<(), PngError> {
 /// Writes `bytes` to a new temporary file in `path`'s folder, flushes it to
 /// disk and renames it to `path`; the temporary file is removed on failure.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |file| file.write_all(bytes))
+}
+
+/// As [`write_atomically`], the content written by `fill` (a file too big
+/// to build in memory streams into the temporary file).
+pub fn write_atomically_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let name = path
         .file_name()
@@ -90,7 +99,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             .write(true)
             .create_new(true)
             .open(&temp)?;
-        file.write_all(bytes)?;
+        fill(&mut file)?;
         file.sync_all()?;
         drop(file);
         std::fs::rename(&temp, path)

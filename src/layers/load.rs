@@ -15,6 +15,7 @@
 
 use super::assemble::{LoadOptions, failed};
 use super::general::load_general;
+use super::import::fgb_view::FgbIndex;
 use super::import::{self, Format};
 use super::text_pos::Lines;
 use super::validate::Checker;
@@ -166,6 +167,107 @@ pub fn load_fgb_box(path: impl AsRef<Path>, area: LonLatBox) -> LoadReport {
         &AtomicU64::new(0),
     );
     converted.relabel(report)
+}
+
+/// One view of a FlatGeobuf file read through its index
+/// ([`FgbIndex::select`](super::FgbIndex)): the features meeting `area`,
+/// all of them or every `stride`-th (in the index's order) when more than
+/// the cap meet it.
+#[derive(Debug)]
+pub struct ViewRead {
+    pub report: LoadReport,
+    pub area: LonLatBox,
+    /// Features in the file whose boxes meet `area`.
+    pub in_view: u64,
+    /// 1 when every one of them is in the report's layer.
+    pub stride: u64,
+}
+
+impl ViewRead {
+    /// More features meet the view than were read.
+    pub fn is_sample(&self) -> bool {
+        self.stride > 1
+    }
+}
+
+/// Loads the features of `index`'s file meeting `area`, at most `cap` of
+/// them (an even sample beyond: see `import::fgb_view`), checked by the
+/// ordinary loader; `None` when `cancel` said stop (a newer view came).
+pub fn load_fgb_view(
+    index: &FgbIndex,
+    area: LonLatBox,
+    cap: usize,
+    options: &LoadOptions,
+    cancel: &dyn Fn() -> bool,
+) -> Option<ViewRead> {
+    let shared: Arc<Path> = index.path().into();
+    let selected = match index.select(area, cap, cancel) {
+        Ok(Ok(selected)) => selected,
+        Ok(Err(_cancelled)) => return None,
+        Err(e) => {
+            return Some(ViewRead {
+                report: failed(shared, e),
+                area,
+                in_view: 0,
+                stride: 1,
+            });
+        }
+    };
+    let converted = selected.converted;
+    let report = load(&converted.text, shared, options, &AtomicU64::new(0));
+    Some(ViewRead {
+        report: converted.relabel(report),
+        area,
+        in_view: selected.in_view,
+        stride: selected.stride,
+    })
+}
+
+/// Loads a FlatGeobuf file `chunk` features at a time, handing each
+/// chunk's report (problems numbered in the whole file) to `each` and
+/// dropping it: the memory follows the chunk, not the file. One thread
+/// converts the next chunk while this one loads the last (at most one
+/// chunk waits between them). A file that cannot be read at all is one
+/// report with the error.
+pub fn stream_fgb(
+    path: impl AsRef<Path>,
+    chunk: usize,
+    options: &LoadOptions,
+    mut each: impl FnMut(LoadReport),
+) {
+    let shared: Arc<Path> = path.as_ref().into();
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let streamed = std::thread::scope(|scope| {
+        let reader_path = Arc::clone(&shared);
+        // The sender moves into the thread: its end ends the loop below.
+        let reader = scope.spawn(move || {
+            FgbIndex::stream(&reader_path, chunk.max(1), |converted| {
+                send.send(converted).ok();
+            })
+        });
+        for converted in receive.iter() {
+            let report = if converted.places.is_empty() {
+                LoadReport::default()
+            } else {
+                load(
+                    &converted.text,
+                    Arc::clone(&shared),
+                    options,
+                    &AtomicU64::new(0),
+                )
+            };
+            each(converted.relabel(report));
+        }
+        reader.join()
+    });
+    match streamed {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => each(failed(shared, e)),
+        Err(_) => each(failed(
+            shared,
+            LoadError::Format("the FlatGeobuf reader stopped unexpectedly".to_owned()),
+        )),
+    }
 }
 
 /// Reads at most `limit` bytes: a longer file (or an endless device) is an

@@ -39,6 +39,10 @@ pub use day::{Day, DayError, Mode, Shown, TimeFilter, WINDOW_PRESETS, shown};
 pub use geometry::GeometryError;
 pub use geometry_json::geometry_json;
 pub use import::csv::{CsvGuess, CsvMapping, DateOrder, read_preview};
+pub(crate) use import::fgb::is_fgb;
+pub use import::fgb_view::FgbIndex;
+#[cfg(test)]
+pub(crate) use import::fgb_view::tests as import_tests;
 pub use index::SpatialIndex;
 pub use keys::{KNOWN_KEYS, Key};
 #[cfg(test)]
@@ -46,8 +50,8 @@ pub(crate) use load::load_bytes_as;
 #[cfg(test)]
 pub(crate) use load::load_bytes_with;
 pub use load::{
-    LoadProgress, MAX_FILE_BYTES, load_fgb_box, load_path, load_path_with, load_path_with_progress,
-    load_str, load_str_with,
+    LoadProgress, MAX_FILE_BYTES, ViewRead, load_fgb_box, load_fgb_view, load_path, load_path_with,
+    load_path_with_progress, load_str, load_str_with, stream_fgb,
 };
 pub use model::{
     DatePrecision, Feature, Layer, LocationPrecision, Rgb, Source, Style, geometry_type_name,

@@ -130,9 +130,10 @@ pub fn layers_panel(
                 } else {
                     0
                 };
-                if open.server.is_some() {
-                    // A server layer holds only the view's features: its
-                    // total is the view's, not the collection's.
+                if open.server.is_some() || open.view.is_some() {
+                    // A server layer, or a file read by view, holds only
+                    // the view's features: its total is the view's, not the
+                    // collection's or the file's (a line below says how much).
                     ui.label(format!("{on_screen} on screen"))
                         .on_hover_text("Features drawn in the current view");
                 } else if no_spoilers {
@@ -173,6 +174,24 @@ pub fn layers_panel(
                 && server_row(ui, server)
             {
                 commands.push(LayerCommand::Retry(index));
+            }
+            if let Some(status) = &open.view {
+                // What the view holds of a file read a view at a time, on a
+                // line of its own that wraps (the sample's note is long).
+                ui.horizontal(|ui| {
+                    ui.add_space(28.0);
+                    let text = status.summary(open.layer.features().len());
+                    let text = if status.stride > 1 {
+                        egui::RichText::new(text).color(ui.visuals().warn_fg_color)
+                    } else {
+                        egui::RichText::new(text)
+                    };
+                    ui.add(egui::Label::new(text).wrap()).on_hover_text(
+                        "A big FlatGeobuf file is read a view at a time through its \
+                         spatial index (the view and a margin round it); beyond a cap, \
+                         an even sample of its features: zoom in to see every one",
+                    );
+                });
             }
             if let Some(field) = time_field_row(ui, open) {
                 commands.push(LayerCommand::SetTimeField(index, field));

@@ -29,6 +29,7 @@ mod ui_bounded_text;
 mod ui_clusters;
 mod ui_compare;
 mod ui_export;
+mod ui_fgb_view;
 mod ui_first_start;
 mod ui_layers;
 mod ui_measure;

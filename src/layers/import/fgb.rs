@@ -56,7 +56,7 @@ pub(crate) fn read_box(path: &Arc<Path>, area: LonLatBox) -> Result<Converted, L
 }
 
 /// What the lon/lat check of a file's CRS concluded.
-fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<String>, LoadError> {
+pub(super) fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<String>, LoadError> {
     let Some(crs) = header.crs() else {
         return Ok(None);
     };
@@ -260,7 +260,7 @@ fn read_in_box<R: Read + Seek>(
 
 /// Reads the size-prefixed feature at byte `at` into `buffer`, its size
 /// checked against the file before anything is allocated for it.
-fn read_feature_at<R: Read + Seek>(
+pub(super) fn read_feature_at<R: Read + Seek>(
     reader: &mut Guarded<R>,
     at: u64,
     buffer: &mut Vec<u8>,
@@ -278,7 +278,7 @@ fn read_feature_at<R: Read + Seek>(
 
 /// Newline-delimited features as the loader's text: one line would load as
 /// a lone Feature and none as an empty file, so those are collections.
-fn as_layer_text(lines: String, count: usize) -> String {
+pub(super) fn as_layer_text(lines: String, count: usize) -> String {
     if count == 1 || lines.is_empty() {
         let features = lines.trim_end().replace('\n', ",");
         format!("{{\"type\":\"FeatureCollection\",\"features\":[{features}]}}")
@@ -287,11 +287,11 @@ fn as_layer_text(lines: String, count: usize) -> String {
     }
 }
 
-fn corrupt(part: &str, error: &flatgeobuf::Error) -> LoadError {
+pub(super) fn corrupt(part: &str, error: &flatgeobuf::Error) -> LoadError {
     LoadError::Format(corrupt_text(part, error))
 }
 
-fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> String {
+pub(super) fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> String {
     match error {
         flatgeobuf::Error::MissingMagicBytes => {
             "not a FlatGeobuf file (it does not start with `fgb`)".to_owned()
@@ -309,17 +309,17 @@ fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> String {
 /// reads each size prefix with one `read_exact` of four bytes (and no
 /// feature or header body is that short); the header's size is read the
 /// same way and checked the same way.
-struct Guarded<R> {
+pub(super) struct Guarded<R> {
     inner: R,
-    position: u64,
-    len: u64,
+    pub(super) position: u64,
+    pub(super) len: u64,
     /// Why a size was refused, for the report (the crate takes a failed
     /// size read as the end of the features).
-    refused: Option<String>,
+    pub(super) refused: Option<String>,
 }
 
 impl<R> Guarded<R> {
-    fn new(inner: R, len: u64) -> Self {
+    pub(super) fn new(inner: R, len: u64) -> Self {
         Guarded {
             inner,
             position: 0,

@@ -14,18 +14,18 @@
 use std::io::{Read, Seek, SeekFrom};
 
 /// One index entry: a box and the offset it carries.
-struct Node {
-    min_x: f64,
-    min_y: f64,
-    max_x: f64,
-    max_y: f64,
-    offset: u64,
+pub(super) struct Node {
+    pub(super) min_x: f64,
+    pub(super) min_y: f64,
+    pub(super) max_x: f64,
+    pub(super) max_y: f64,
+    pub(super) offset: u64,
 }
 
-const NODE_BYTES: u64 = 40;
+pub(super) const NODE_BYTES: u64 = 40;
 
 /// The ranges of node indexes of each level, root level first.
-fn level_bounds(count: u64, node_size: u64) -> Vec<std::ops::Range<u64>> {
+pub(super) fn level_bounds(count: u64, node_size: u64) -> Vec<std::ops::Range<u64>> {
     // At least one level above the leaves, as the writers make it.
     let mut sizes = vec![count];
     let mut n = count;
@@ -97,7 +97,7 @@ pub(super) fn search<R: Read + Seek>(
     Ok(found)
 }
 
-fn read_nodes<R: Read + Seek>(
+pub(super) fn read_nodes<R: Read + Seek>(
     file: &mut R,
     index_start: u64,
     first: u64,

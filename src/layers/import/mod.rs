@@ -19,6 +19,7 @@ pub(crate) mod csv;
 pub(crate) mod fgb;
 mod fgb_box;
 mod fgb_feature;
+pub(crate) mod fgb_view;
 mod gpx;
 mod html;
 mod kml;
