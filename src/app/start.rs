@@ -78,6 +78,11 @@ pub struct StartOptions {
     /// for the window until the user dismissed it once; never for `render`
     /// or a test that does not ask.
     pub welcome: bool,
+    /// `--lang`: the language for this run, over the remembered choice.
+    pub lang: Option<crate::i18n::Lang>,
+    /// The system locale's language, used when no language was chosen
+    /// (English in tests and renders, which must not depend on the machine).
+    pub system_lang: crate::i18n::Lang,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -221,6 +226,8 @@ impl Default for StartOptions {
             monitor: None,
             csv_columns: Vec::new(),
             welcome: false,
+            lang: None,
+            system_lang: crate::i18n::Lang::En,
         }
     }
 }

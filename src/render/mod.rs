@@ -277,6 +277,8 @@ fn draw(
                 reduced_motion: true,
                 ..crate::settings::Settings::default()
             },
+            // `--lang`, else the system's: the process language `cli::run` set.
+            lang: Some(crate::i18n::current()),
             ..StartOptions::default()
         };
         let rendered = render_app(gpu, args.size, options, timeout).map_err(|e| match e {

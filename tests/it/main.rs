@@ -12,6 +12,7 @@ mod cli_bundle;
 mod cli_check;
 mod cli_convert;
 mod cli_import;
+mod cli_lang;
 mod cli_render;
 mod geodata;
 mod import_files;

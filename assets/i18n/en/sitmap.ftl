@@ -1,0 +1,258 @@
+# sitmap's interface in English: the source the other languages follow.
+# Every message here must exist in es/ and pt-BR/ with the same variables
+# (the test every_english_message_is_translated_with_the_same_variables).
+# Numbers passed as variables are printed in the language's own way.
+
+## Dates
+
+date-long = { $day } { $month } { $year }
+date-month-year = { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## Units
+
+distance-km = { $km } km
+distance-km-nm = { $km } km · { $nm } nm
+
+## Menus
+
+menu-file = File
+menu-file-open = Open…
+menu-file-new-layer = New layer…
+menu-file-export-view = Export view as PNG…
+menu-file-export-layer = Export layer…
+menu-file-quit = Quit
+menu-view = View
+menu-view-zoom-in = Zoom in
+menu-view-zoom-out = Zoom out
+menu-view-classroom = Classroom mode
+menu-view-classroom-tip = No spoilers: nothing after the current date is shown anywhere; PageDown steps through the day's events one card at a time
+menu-view-reduce-motion = Reduce motion
+menu-view-reduce-motion-tip = Scene changes are instant; new events do not pulse
+menu-view-group = Group overlapping symbols
+menu-view-group-tip = Where five or more point symbols of a layer would hide each other, draw one disc with their count; zoom in and they part
+menu-view-chart = Chart under the timeline
+menu-view-chart-tip = Features per day, week or month for each shown layer, and the running total of a figure such as killed, under the timeline
+menu-view-language = Language
+menu-view-language-system = Follow the system ({ $language })
+menu-story = Story
+menu-story-present = Present
+menu-story-scenes = Scenes panel
+menu-story-open = Open story…
+menu-story-new = New story…
+menu-story-save = Save story
+menu-story-save-as = Save story as…
+menu-story-save-bundle = Save as bundle…
+menu-basemap = Basemap
+menu-theme = Theme
+menu-help = Help
+menu-help-shortcuts = Keyboard shortcuts
+menu-help-about = About sitmap and its data
+menu-tools = Tools
+menu-tools-measure = Measure distances
+menu-tools-measure-tip = Geodesic distances and bearings: click places on the map
+menu-tools-rings = Range rings…
+menu-tools-rings-tip = Geodesic circles at the radii you type, round the selected feature or the map's centre (right-click the map for any place)
+menu-tools-find = Find a place or feature…
+
+theme-system = Follow system
+theme-light = Light
+theme-dark = Dark
+basemap-offline = Offline (Natural Earth)
+basemap-osm = OpenStreetMap (online)
+basemap-topo = OpenTopoMap (online)
+
+view-americas = Americas
+view-caribbean = Caribbean
+view-mexico = Mexico
+view-venezuela-colombia = Venezuela & Colombia
+view-eastern-pacific = Eastern Pacific
+
+## Toolbar
+
+toolbar-home = Home
+toolbar-home-tip = Show the whole Americas
+toolbar-zoom-in-tip = Zoom in
+toolbar-zoom-out-tip = Zoom out
+toolbar-view = View:
+toolbar-view-key = Key { $key }
+toolbar-present = ▶ Present
+toolbar-present-tip = Present the story full screen ({ $key }; Esc leaves)
+toolbar-scenes = Scenes
+toolbar-scenes-tip = The story's scenes: go, add, edit, reorder
+
+## Timeline
+
+timeline-first = First date
+timeline-previous-event = Previous event
+timeline-day-back = One day back
+timeline-pause = ⏸ Pause
+timeline-play = ▶ Play
+timeline-play-tip = Play or pause
+timeline-day-on = One day on
+timeline-next-event = Next event
+timeline-last = Last date
+timeline-speed = Speed
+timeline-days-per-second = { $days } days/s
+timeline-days-per-second-suffix = { " " }d/s
+timeline-speed-tip = Type any speed in days per second
+timeline-loop = Loop
+timeline-event-by-event = Event by event
+timeline-event-by-event-tip = Play jumps from event to event and pauses on each, showing its card
+timeline-pause-suffix = { " " }s pause
+timeline-skip-empty = Skip empty
+timeline-skip-empty-tip = Playback jumps over stretches without events
+timeline-go-to = Go to date
+timeline-go = Go
+timeline-go-tip = Go to the typed date
+timeline-as-of = As of date
+timeline-as-of-tip = Events up to the date (older ones fade); spans running on it
+timeline-window = Window
+timeline-window-tip = Only what falls in the days up to the date
+timeline-days = { $days } days
+timeline-days-suffix = { " " }d
+timeline-keep-ended = Keep ended
+timeline-keep-ended-tip = Also show spans that have ended, faded
+untitled = Untitled
+day-not-a-date = `{ $text }` is not a date; write YYYY-MM-DD, e.g. 2025-09-02
+day-no-such-day = `{ $text }` is not a day of the calendar: { $reason }
+cli-unknown-lang = unknown language `{ $lang }`: sitmap speaks { $languages }
+
+## Chart under the timeline
+
+chart-features = Chart: features
+chart-running-total = running total of
+chart-nothing = nothing
+chart-total-by = { $property } by { $date }: { $value }
+chart-per-day = per day
+chart-per-week = per week
+chart-per-month = per month
+chart-week-of = week of { $date }
+timeline-date-hint = YYYY-MM-DD
+
+## Feature details, tooltips and cards
+
+close = Close
+details-no-date = no date (always shown)
+details-ongoing = ongoing
+details-month-only = { $when } (month only)
+details-approximate = { $place } (approximate)
+details-date-approximate = { $when } (approximate)
+details-approximate-within = { $place } (approximate, within about { $km } km)
+details-no-location = no location given (not on the map)
+details-features = { $count ->
+    [one] { $count } feature
+   *[other] { $count } features
+}
+details-and-more = and { $count } more
+details-click-to-list = Click to list them
+details-click-to-zoom = Click to zoom in
+details-features-at-one-place = { $count } features at one place
+details-untitled-feature = Untitled feature
+details-close-tip = Close the details (Esc)
+details-when = When
+details-kind = Kind
+details-actor = Actor
+details-where = Where
+details-range-rings = Range rings
+details-sources = Sources ({ $count })
+details-no-source = No source given.
+details-published = published { $date }
+details-copy-coordinates = Copy coordinates
+details-copy-coordinates-tip = Copy "{ $coordinates }" (latitude, longitude)
+cards-event = Event
+cards-approximate-within = { $place } (approximate, ±{ $km } km)
+cards-more-on-this-day = and { $count } more on this day
+cards-event-of = Event { $number } of { $total } on this day
+cards-event-of-next = Event { $number } of { $total } on this day · PageDown for the next
+
+## Over the map and the status bar
+
+distance-m = { $m } m
+attribution-map-data = Map data ©
+notice-online-failing = Online tiles are not loading (no network or a server error): showing the offline basemap.
+notice-dismiss = Dismiss
+status-zoom = zoom { $zoom }
+status-loading-basemap = loading basemap…
+status-rendering-tiles = rendering { $count } tiles
+
+## The command line: help (held equal to the doc comments in src/ by a
+## test), headings, and clap's own words
+
+cli-heading-usage = Usage
+cli-heading-commands = Commands
+cli-heading-options = Options
+cli-heading-arguments = Arguments
+cli-help = Print help
+cli-version = Print version
+cli-sitmap-about = A situation map of the Americas, day by day
+cli-sitmap-files = GeoJSON layers to open in the window
+cli-sitmap-assets = Read the basemap assets from this folder instead of the copy built into the program
+cli-sitmap-exit-after-first-full-frame = Print the time from start to the first fully drawn map, then quit (for measuring)
+cli-sitmap-date = Open the timeline at this day (YYYY-MM-DD, UTC)
+cli-sitmap-view = Open on a view preset instead of the whole Americas
+cli-sitmap-no-story = Open with an empty map instead of the story layers
+cli-sitmap-story = The story (scenes) file to open; without it, the shipped story with the story layers, or the last session's
+cli-sitmap-present = Start presenting, at scene N (from 1) when given
+cli-sitmap-reduced-motion = Instant scene changes and no pulsing markers
+cli-sitmap-no-grouping = Draw every point symbol, overlapping or not: no clusters (also in the View menu)
+cli-sitmap-measure-pan-tour = Show the whole Americas, pan across it at zoom 5, print frame times and resident memory, then quit (for measuring)
+cli-sitmap-theme = Colour theme: system, light or dark (switchable in the Theme menu); without it, the last session's
+cli-sitmap-basemap = Basemap at start: the offline one, or online tiles (shown over it); without it, the last session's
+cli-sitmap-lang = The language of the window, `render` and the messages: en, es or pt-BR (without it, the one chosen in View › Language, else the system's: LC_ALL, LC_MESSAGES, LANG)
+cli-sitmap-window-size = Initial window size in points, WIDTHxHEIGHT
+cli-check-about = Check layer files without opening a window: features by geometry type, time range and every error and warning. Exits 1 if any file has errors
+cli-check-files = GeoJSON layer files to check
+cli-check-json = Print one JSON object instead of text
+cli-check-at = Also count the features shown on this UTC day, as the map shows them "as of" the day (instants that have happened, spans still on)
+cli-check-window = With --at: count what falls in the DAYS days ending with that day instead (the map's window mode)
+cli-check-verbose = List every problem instead of one line per kind of problem
+cli-check-time-field = The property that dates features without `start` (default: found by name and content; `none` for no time field)
+cli-render-about = Render PNGs of the map without a window: a story's scene or every scene, any view, or one frame a step over a date range
+cli-render-story = A story (scenes) file: render its scene --scene N to --out, or every scene into --out-dir
+cli-render-scene = With --story: the scene to render, counting from 1
+cli-render-date = The day to show (YYYY-MM-DD, UTC); the data's last day without it
+cli-render-bbox = The area to fit the image to, in degrees: west,south,east,north (e.g. -85,5,-58,28); the whole Americas without it
+cli-render-from = First day of an animated export: one frame a step from --from to --to into --out-dir
+cli-render-to = Last day of an animated export (included when a step lands on it)
+cli-render-step-days = Days between two frames of an animated export
+cli-render-out = The PNG file to write (one image)
+cli-render-out-dir = The folder to write numbered PNGs into (every scene, or a date range); created if missing
+cli-render-size = Image size in pixels, WIDTHxHEIGHT
+cli-render-theme = Colour theme; light suits projectors
+cli-render-assets = Read the basemap from this folder instead of the built-in copy
+cli-render-timeout = Give up on an image whose map is not complete after this many seconds
+cli-render-files = GeoJSON layers to draw; the story layers in `geodata/` without any
+cli-convert-about = Convert a layer file to GeoJSON, KML or CSV (by OUT's extension), optionally only what is shown on one day
+cli-convert-input = The file to read: any layer sitmap opens
+cli-convert-output = The file to write; its extension picks the format: .geojson or .json, .kml, .csv
+cli-convert-at = Write only what the map shows on this UTC day ("as of" the day: events that have happened, spans still on, timeless features)
+cli-convert-window = With --at: only what falls in the DAYS days ending with that day
+cli-bundle-about = Make a `.sitmap` bundle of a story and its layers, to share as one file
+cli-bundle-story = The story (scenes) file
+cli-bundle-out = The bundle to write, ending in .sitmap
+cli-bundle-layers = The layer files, bottom of the drawing order first; without any, the layer files in the story's folder (the shipped story's own four)
+cli-help-about = Print this message or the help of the given subcommand(s)

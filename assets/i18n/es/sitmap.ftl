@@ -1,0 +1,256 @@
+# La interfaz de sitmap en español neutro (latinoamericano). Mismas claves y
+# variables que en/sitmap.ftl; los números se escriben como en español
+# (coma decimal, punto de miles desde cinco cifras).
+
+## Fechas
+
+date-long = { $day } de { $month } de { $year }
+date-month-year = { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+month-short-1 = ene
+month-short-2 = feb
+month-short-3 = mar
+month-short-4 = abr
+month-short-5 = may
+month-short-6 = jun
+month-short-7 = jul
+month-short-8 = ago
+month-short-9 = sept
+month-short-10 = oct
+month-short-11 = nov
+month-short-12 = dic
+
+## Unidades
+
+distance-km = { $km } km
+distance-km-nm = { $km } km · { $nm } mn
+
+## Menús
+
+menu-file = Archivo
+menu-file-open = Abrir…
+menu-file-new-layer = Nueva capa…
+menu-file-export-view = Exportar vista como PNG…
+menu-file-export-layer = Exportar capa…
+menu-file-quit = Salir
+menu-view = Ver
+menu-view-zoom-in = Acercar
+menu-view-zoom-out = Alejar
+menu-view-classroom = Modo aula
+menu-view-classroom-tip = Sin adelantos: no se muestra nada posterior a la fecha actual; AvPág recorre los sucesos del día de a una tarjeta
+menu-view-reduce-motion = Reducir movimiento
+menu-view-reduce-motion-tip = Los cambios de escena son instantáneos; los sucesos nuevos no laten
+menu-view-group = Agrupar símbolos superpuestos
+menu-view-group-tip = Donde cinco o más símbolos de una capa se taparían entre sí, dibuja un disco con su número; al acercar se separan
+menu-view-chart = Gráfico bajo la línea de tiempo
+menu-view-chart-tip = Elementos por día, semana o mes de cada capa visible, y el total acumulado de una cifra como los muertos, bajo la línea de tiempo
+menu-view-language = Idioma
+menu-view-language-system = Según el sistema ({ $language })
+menu-story = Relato
+menu-story-present = Presentar
+menu-story-scenes = Panel de escenas
+menu-story-open = Abrir relato…
+menu-story-new = Nuevo relato…
+menu-story-save = Guardar relato
+menu-story-save-as = Guardar relato como…
+menu-story-save-bundle = Guardar como paquete…
+menu-basemap = Mapa base
+menu-theme = Tema
+menu-help = Ayuda
+menu-help-shortcuts = Atajos de teclado
+menu-help-about = Acerca de sitmap y sus datos
+menu-tools = Herramientas
+menu-tools-measure = Medir distancias
+menu-tools-measure-tip = Distancias y rumbos geodésicos: haga clic en lugares del mapa
+menu-tools-rings = Anillos de alcance…
+menu-tools-rings-tip = Círculos geodésicos con los radios que escriba, alrededor del elemento seleccionado o del centro del mapa (clic derecho en el mapa para cualquier lugar)
+menu-tools-find = Buscar un lugar o elemento…
+
+theme-system = Según el sistema
+theme-light = Claro
+theme-dark = Oscuro
+basemap-offline = Sin conexión (Natural Earth)
+basemap-osm = OpenStreetMap (en línea)
+basemap-topo = OpenTopoMap (en línea)
+
+view-americas = Américas
+view-caribbean = Caribe
+view-mexico = México
+view-venezuela-colombia = Venezuela y Colombia
+view-eastern-pacific = Pacífico oriental
+
+## Barra de herramientas
+
+toolbar-home = Inicio
+toolbar-home-tip = Mostrar todas las Américas
+toolbar-zoom-in-tip = Acercar
+toolbar-zoom-out-tip = Alejar
+toolbar-view = Vista:
+toolbar-view-key = Tecla { $key }
+toolbar-present = ▶ Presentar
+toolbar-present-tip = Presentar el relato en pantalla completa ({ $key }; Esc para salir)
+toolbar-scenes = Escenas
+toolbar-scenes-tip = Las escenas del relato: ir, agregar, editar, reordenar
+
+## Línea de tiempo
+
+timeline-first = Primera fecha
+timeline-previous-event = Suceso anterior
+timeline-day-back = Un día atrás
+timeline-pause = ⏸ Pausa
+timeline-play = ▶ Reproducir
+timeline-play-tip = Reproducir o pausar
+timeline-day-on = Un día adelante
+timeline-next-event = Suceso siguiente
+timeline-last = Última fecha
+timeline-speed = Velocidad
+timeline-days-per-second = { $days } días/s
+timeline-days-per-second-suffix = { " " }d/s
+timeline-speed-tip = Escriba cualquier velocidad en días por segundo
+timeline-loop = Repetir
+timeline-event-by-event = Suceso por suceso
+timeline-event-by-event-tip = La reproducción salta de suceso en suceso y se detiene en cada uno mostrando su tarjeta
+timeline-pause-suffix = { " " }s de pausa
+timeline-skip-empty = Saltar vacíos
+timeline-skip-empty-tip = La reproducción salta los tramos sin sucesos
+timeline-go-to = Ir a la fecha
+timeline-go = Ir
+timeline-go-tip = Ir a la fecha escrita
+timeline-as-of = Hasta la fecha
+timeline-as-of-tip = Sucesos hasta la fecha (los más antiguos se atenúan); períodos en curso en ella
+timeline-window = Ventana
+timeline-window-tip = Solo lo que cae en los días hasta la fecha
+timeline-days = { $days } días
+timeline-days-suffix = { " " }d
+timeline-keep-ended = Mantener terminados
+timeline-keep-ended-tip = Mostrar también, atenuados, los períodos que ya terminaron
+untitled = Sin título
+day-not-a-date = `{ $text }` no es una fecha; escríbala como AAAA-MM-DD, p. ej. 2025-09-02
+day-no-such-day = `{ $text }` no es un día del calendario: { $reason }
+cli-unknown-lang = idioma desconocido `{ $lang }`: sitmap habla { $languages }
+
+## Gráfico bajo la línea de tiempo
+
+chart-features = Gráfico: elementos
+chart-running-total = total acumulado de
+chart-nothing = nada
+chart-total-by = { $property } al { $date }: { $value }
+chart-per-day = por día
+chart-per-week = por semana
+chart-per-month = por mes
+chart-week-of = semana del { $date }
+timeline-date-hint = AAAA-MM-DD
+
+## Detalles, descripciones emergentes y tarjetas
+
+close = Cerrar
+details-no-date = sin fecha (siempre visible)
+details-ongoing = en curso
+details-month-only = { $when } (solo el mes)
+details-approximate = { $place } (ubicación aproximada)
+details-date-approximate = { $when } (fecha aproximada)
+details-approximate-within = { $place } (ubicación aproximada, con un margen de unos { $km } km)
+details-no-location = sin ubicación (no está en el mapa)
+details-features = { $count ->
+    [one] { $count } elemento
+   *[other] { $count } elementos
+}
+details-and-more = y { $count } más
+details-click-to-list = Haga clic para listarlos
+details-click-to-zoom = Haga clic para acercar
+details-features-at-one-place = { $count } elementos en un mismo lugar
+details-untitled-feature = Elemento sin título
+details-close-tip = Cerrar los detalles (Esc)
+details-when = Cuándo
+details-kind = Tipo
+details-actor = Actor
+details-where = Dónde
+details-range-rings = Anillos de alcance
+details-sources = Fuentes ({ $count })
+details-no-source = Sin fuente.
+details-published = publicado el { $date }
+details-copy-coordinates = Copiar coordenadas
+details-copy-coordinates-tip = Copiar «{ $coordinates }» (latitud, longitud)
+cards-event = Suceso
+cards-approximate-within = { $place } (ubicación aproximada, ±{ $km } km)
+cards-more-on-this-day = y { $count } más este día
+cards-event-of = Suceso { $number } de { $total } de este día
+cards-event-of-next = Suceso { $number } de { $total } de este día · AvPág para el siguiente
+
+## Sobre el mapa y barra de estado
+
+distance-m = { $m } m
+attribution-map-data = Datos del mapa ©
+notice-online-failing = Los mosaicos en línea no cargan (sin red o error del servidor): se muestra el mapa base sin conexión.
+notice-dismiss = Descartar
+status-zoom = zoom { $zoom }
+status-loading-basemap = cargando el mapa base…
+status-rendering-tiles = dibujando { $count } mosaicos
+
+## La línea de órdenes: ayuda, encabezados y las palabras de clap
+
+cli-heading-usage = Uso
+cli-heading-commands = Comandos
+cli-heading-options = Opciones
+cli-heading-arguments = Argumentos
+cli-help = Mostrar la ayuda
+cli-version = Mostrar la versión
+cli-help-about = Mostrar este mensaje o la ayuda de los subcomandos indicados
+cli-sitmap-about = Un mapa de situación de las Américas, día a día
+cli-sitmap-files = Capas GeoJSON que abrir en la ventana
+cli-sitmap-assets = Leer los datos del mapa base de esta carpeta en lugar de la copia incluida en el programa
+cli-sitmap-exit-after-first-full-frame = Mostrar el tiempo desde el inicio hasta el primer mapa completo y salir (para medir)
+cli-sitmap-date = Abrir la línea de tiempo en este día (AAAA-MM-DD, UTC)
+cli-sitmap-view = Abrir en una vista predefinida en lugar de todas las Américas
+cli-sitmap-no-story = Abrir con un mapa vacío en lugar de las capas del relato
+cli-sitmap-story = El archivo de relato (escenas) que abrir; sin él, el relato incluido con sus capas, o el de la última sesión
+cli-sitmap-present = Empezar a presentar, en la escena N (desde 1) si se indica
+cli-sitmap-reduced-motion = Cambios de escena instantáneos y marcadores sin latido
+cli-sitmap-no-grouping = Dibujar todos los símbolos puntuales, superpuestos o no: sin agrupaciones (también en el menú Ver)
+cli-sitmap-measure-pan-tour = Mostrar todas las Américas, recorrerlas a zoom 5, mostrar los tiempos por cuadro y la memoria residente y salir (para medir)
+cli-sitmap-theme = Tema de color: system, light o dark (se cambia en el menú Tema); sin él, el de la última sesión
+cli-sitmap-basemap = Mapa base al iniciar: el sin conexión o mosaicos en línea (mostrados encima); sin él, el de la última sesión
+cli-sitmap-lang = El idioma de la ventana, de `render` y de los mensajes: en, es o pt-BR (sin él, el elegido en Ver › Idioma, o el del sistema: LC_ALL, LC_MESSAGES, LANG)
+cli-sitmap-window-size = Tamaño inicial de la ventana en puntos, ANCHOxALTO
+cli-check-about = Revisar archivos de capas sin abrir una ventana: elementos por tipo de geometría, intervalo de fechas y cada error y advertencia. Termina con 1 si algún archivo tiene errores
+cli-check-files = Archivos de capas GeoJSON que revisar
+cli-check-json = Imprimir un único objeto JSON en lugar de texto
+cli-check-at = Contar también los elementos visibles en este día UTC, tal como el mapa los muestra «hasta» ese día (instantes ya ocurridos, períodos aún en curso)
+cli-check-window = Con --at: contar en cambio lo que cae en los DAYS días que terminan ese día (el modo ventana del mapa)
+cli-check-verbose = Listar cada problema en lugar de una línea por tipo de problema
+cli-check-time-field = La propiedad que fecha los elementos sin `start` (por omisión: se busca por nombre y contenido; `none` para ninguna)
+cli-render-about = Dibujar imágenes PNG del mapa sin ventana: una escena de un relato o todas, cualquier vista, o un cuadro por paso en un intervalo de fechas
+cli-render-story = Un archivo de relato (escenas): dibujar su escena --scene N en --out, o todas las escenas en --out-dir
+cli-render-scene = Con --story: la escena que dibujar, contando desde 1
+cli-render-date = El día que mostrar (AAAA-MM-DD, UTC); sin él, el último día de los datos
+cli-render-bbox = La zona a la que ajustar la imagen, en grados: oeste,sur,este,norte (p. ej. -85,5,-58,28); sin ella, todas las Américas
+cli-render-from = Primer día de una exportación animada: un cuadro por paso de --from a --to en --out-dir
+cli-render-to = Último día de una exportación animada (incluido si un paso cae en él)
+cli-render-step-days = Días entre dos cuadros de una exportación animada
+cli-render-out = El archivo PNG que escribir (una imagen)
+cli-render-out-dir = La carpeta donde escribir los PNG numerados (cada escena o un intervalo de fechas); se crea si no existe
+cli-render-size = Tamaño de la imagen en píxeles, ANCHOxALTO
+cli-render-theme = Tema de color; light va bien con proyectores
+cli-render-assets = Leer el mapa base de esta carpeta en lugar de la copia incluida
+cli-render-timeout = Abandonar una imagen cuyo mapa no esté completo tras estos segundos
+cli-render-files = Capas GeoJSON que dibujar; sin ninguna, las capas del relato en `geodata/`
+cli-convert-about = Convertir un archivo de capa a GeoJSON, KML o CSV (según la extensión de OUT), opcionalmente solo lo visible en un día
+cli-convert-input = El archivo que leer: cualquier capa que sitmap abra
+cli-convert-output = El archivo que escribir; su extensión elige el formato: .geojson o .json, .kml, .csv
+cli-convert-at = Escribir solo lo que el mapa muestra en este día UTC («hasta» ese día: sucesos ya ocurridos, períodos aún en curso, elementos sin fecha)
+cli-convert-window = Con --at: solo lo que cae en los DAYS días que terminan ese día
+cli-bundle-about = Crear un paquete `.sitmap` con un relato y sus capas, para compartirlo como un solo archivo
+cli-bundle-story = El archivo de relato (escenas)
+cli-bundle-out = El paquete que escribir, terminado en .sitmap
+cli-bundle-layers = Los archivos de capas, empezando por la de más abajo en el orden de dibujo; sin ninguno, los archivos de capas de la carpeta del relato (las cuatro del relato incluido)

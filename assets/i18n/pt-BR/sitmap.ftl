@@ -1,0 +1,256 @@
+# A interface do sitmap em português do Brasil. Mesmas chaves e variáveis
+# que en/sitmap.ftl; os números são escritos como no Brasil (vírgula
+# decimal, ponto de milhar).
+
+## Datas
+
+date-long = { $day } de { $month } de { $year }
+date-month-year = { $month } de { $year }
+month-1 = janeiro
+month-2 = fevereiro
+month-3 = março
+month-4 = abril
+month-5 = maio
+month-6 = junho
+month-7 = julho
+month-8 = agosto
+month-9 = setembro
+month-10 = outubro
+month-11 = novembro
+month-12 = dezembro
+month-short-1 = jan
+month-short-2 = fev
+month-short-3 = mar
+month-short-4 = abr
+month-short-5 = mai
+month-short-6 = jun
+month-short-7 = jul
+month-short-8 = ago
+month-short-9 = set
+month-short-10 = out
+month-short-11 = nov
+month-short-12 = dez
+
+## Unidades
+
+distance-km = { $km } km
+distance-km-nm = { $km } km · { $nm } mn
+
+## Menus
+
+menu-file = Arquivo
+menu-file-open = Abrir…
+menu-file-new-layer = Nova camada…
+menu-file-export-view = Exportar vista como PNG…
+menu-file-export-layer = Exportar camada…
+menu-file-quit = Sair
+menu-view = Exibir
+menu-view-zoom-in = Aproximar
+menu-view-zoom-out = Afastar
+menu-view-classroom = Modo sala de aula
+menu-view-classroom-tip = Sem spoilers: nada depois da data atual aparece em lugar nenhum; PageDown percorre os eventos do dia um cartão de cada vez
+menu-view-reduce-motion = Reduzir movimento
+menu-view-reduce-motion-tip = As mudanças de cena são instantâneas; eventos novos não pulsam
+menu-view-group = Agrupar símbolos sobrepostos
+menu-view-group-tip = Onde cinco ou mais símbolos de uma camada se esconderiam uns aos outros, desenha um disco com a quantidade; aproxime e eles se separam
+menu-view-chart = Gráfico sob a linha do tempo
+menu-view-chart-tip = Feições por dia, semana ou mês de cada camada visível, e o total acumulado de um número como o de mortos, sob a linha do tempo
+menu-view-language = Idioma
+menu-view-language-system = Seguir o sistema ({ $language })
+menu-story = História
+menu-story-present = Apresentar
+menu-story-scenes = Painel de cenas
+menu-story-open = Abrir história…
+menu-story-new = Nova história…
+menu-story-save = Salvar história
+menu-story-save-as = Salvar história como…
+menu-story-save-bundle = Salvar como pacote…
+menu-basemap = Mapa base
+menu-theme = Tema
+menu-help = Ajuda
+menu-help-shortcuts = Atalhos de teclado
+menu-help-about = Sobre o sitmap e seus dados
+menu-tools = Ferramentas
+menu-tools-measure = Medir distâncias
+menu-tools-measure-tip = Distâncias e rumos geodésicos: clique em lugares do mapa
+menu-tools-rings = Anéis de alcance…
+menu-tools-rings-tip = Círculos geodésicos nos raios que você digitar, em volta da feição selecionada ou do centro do mapa (clique com o botão direito no mapa para qualquer lugar)
+menu-tools-find = Buscar um lugar ou feição…
+
+theme-system = Seguir o sistema
+theme-light = Claro
+theme-dark = Escuro
+basemap-offline = Offline (Natural Earth)
+basemap-osm = OpenStreetMap (online)
+basemap-topo = OpenTopoMap (online)
+
+view-americas = Américas
+view-caribbean = Caribe
+view-mexico = México
+view-venezuela-colombia = Venezuela e Colômbia
+view-eastern-pacific = Pacífico Oriental
+
+## Barra de ferramentas
+
+toolbar-home = Início
+toolbar-home-tip = Mostrar as Américas inteiras
+toolbar-zoom-in-tip = Aproximar
+toolbar-zoom-out-tip = Afastar
+toolbar-view = Vista:
+toolbar-view-key = Tecla { $key }
+toolbar-present = ▶ Apresentar
+toolbar-present-tip = Apresentar a história em tela cheia ({ $key }; Esc sai)
+toolbar-scenes = Cenas
+toolbar-scenes-tip = As cenas da história: ir, adicionar, editar, reordenar
+
+## Linha do tempo
+
+timeline-first = Primeira data
+timeline-previous-event = Evento anterior
+timeline-day-back = Um dia para trás
+timeline-pause = ⏸ Pausar
+timeline-play = ▶ Reproduzir
+timeline-play-tip = Reproduzir ou pausar
+timeline-day-on = Um dia para a frente
+timeline-next-event = Próximo evento
+timeline-last = Última data
+timeline-speed = Velocidade
+timeline-days-per-second = { $days } dias/s
+timeline-days-per-second-suffix = { " " }d/s
+timeline-speed-tip = Digite qualquer velocidade em dias por segundo
+timeline-loop = Repetir
+timeline-event-by-event = Evento a evento
+timeline-event-by-event-tip = A reprodução salta de evento em evento e para em cada um, mostrando seu cartão
+timeline-pause-suffix = { " " }s de pausa
+timeline-skip-empty = Pular vazios
+timeline-skip-empty-tip = A reprodução pula os trechos sem eventos
+timeline-go-to = Ir para a data
+timeline-go = Ir
+timeline-go-tip = Ir para a data digitada
+timeline-as-of = Até a data
+timeline-as-of-tip = Eventos até a data (os mais antigos esmaecem); períodos em curso nela
+timeline-window = Janela
+timeline-window-tip = Só o que cai nos dias até a data
+timeline-days = { $days } dias
+timeline-days-suffix = { " " }d
+timeline-keep-ended = Manter encerrados
+timeline-keep-ended-tip = Mostrar também, esmaecidos, os períodos já encerrados
+untitled = Sem título
+day-not-a-date = `{ $text }` não é uma data; escreva AAAA-MM-DD, p. ex. 2025-09-02
+day-no-such-day = `{ $text }` não é um dia do calendário: { $reason }
+cli-unknown-lang = idioma desconhecido `{ $lang }`: o sitmap fala { $languages }
+
+## Gráfico sob a linha do tempo
+
+chart-features = Gráfico: feições
+chart-running-total = total acumulado de
+chart-nothing = nada
+chart-total-by = { $property } até { $date }: { $value }
+chart-per-day = por dia
+chart-per-week = por semana
+chart-per-month = por mês
+chart-week-of = semana de { $date }
+timeline-date-hint = AAAA-MM-DD
+
+## Detalhes, dicas e cartões
+
+close = Fechar
+details-no-date = sem data (sempre visível)
+details-ongoing = em curso
+details-month-only = { $when } (só o mês)
+details-approximate = { $place } (localização aproximada)
+details-date-approximate = { $when } (data aproximada)
+details-approximate-within = { $place } (localização aproximada, com margem de cerca de { $km } km)
+details-no-location = sem localização (fora do mapa)
+details-features = { $count ->
+    [one] { $count } feição
+   *[other] { $count } feições
+}
+details-and-more = e mais { $count }
+details-click-to-list = Clique para listá-las
+details-click-to-zoom = Clique para aproximar
+details-features-at-one-place = { $count } feições num mesmo lugar
+details-untitled-feature = Feição sem título
+details-close-tip = Fechar os detalhes (Esc)
+details-when = Quando
+details-kind = Tipo
+details-actor = Ator
+details-where = Onde
+details-range-rings = Anéis de alcance
+details-sources = Fontes ({ $count })
+details-no-source = Nenhuma fonte informada.
+details-published = publicado em { $date }
+details-copy-coordinates = Copiar coordenadas
+details-copy-coordinates-tip = Copiar “{ $coordinates }” (latitude, longitude)
+cards-event = Evento
+cards-approximate-within = { $place } (localização aproximada, ±{ $km } km)
+cards-more-on-this-day = e mais { $count } neste dia
+cards-event-of = Evento { $number } de { $total } neste dia
+cards-event-of-next = Evento { $number } de { $total } neste dia · PageDown para o próximo
+
+## Sobre o mapa e barra de status
+
+distance-m = { $m } m
+attribution-map-data = Dados do mapa ©
+notice-online-failing = Os blocos online não estão carregando (sem rede ou erro do servidor): mostrando o mapa base offline.
+notice-dismiss = Dispensar
+status-zoom = zoom { $zoom }
+status-loading-basemap = carregando o mapa base…
+status-rendering-tiles = desenhando { $count } blocos
+
+## A linha de comando: ajuda, títulos e as palavras do clap
+
+cli-heading-usage = Uso
+cli-heading-commands = Comandos
+cli-heading-options = Opções
+cli-heading-arguments = Argumentos
+cli-help = Mostrar a ajuda
+cli-version = Mostrar a versão
+cli-help-about = Mostrar esta mensagem ou a ajuda dos subcomandos indicados
+cli-sitmap-about = Um mapa de situação das Américas, dia a dia
+cli-sitmap-files = Camadas GeoJSON a abrir na janela
+cli-sitmap-assets = Ler os dados do mapa base desta pasta em vez da cópia embutida no programa
+cli-sitmap-exit-after-first-full-frame = Mostrar o tempo do início até o primeiro mapa completo e sair (para medições)
+cli-sitmap-date = Abrir a linha do tempo neste dia (AAAA-MM-DD, UTC)
+cli-sitmap-view = Abrir numa vista predefinida em vez das Américas inteiras
+cli-sitmap-no-story = Abrir com um mapa vazio em vez das camadas da história
+cli-sitmap-story = O arquivo de história (cenas) a abrir; sem ele, a história incluída com suas camadas, ou a da última sessão
+cli-sitmap-present = Começar a apresentar, na cena N (a partir de 1) se indicada
+cli-sitmap-reduced-motion = Mudanças de cena instantâneas e marcadores sem pulsar
+cli-sitmap-no-grouping = Desenhar todos os símbolos de ponto, sobrepostos ou não: sem agrupamentos (também no menu Exibir)
+cli-sitmap-measure-pan-tour = Mostrar as Américas inteiras, percorrê-las no zoom 5, mostrar os tempos de quadro e a memória residente e sair (para medições)
+cli-sitmap-theme = Tema de cores: system, light ou dark (alternável no menu Tema); sem ele, o da última sessão
+cli-sitmap-basemap = Mapa base ao iniciar: o offline ou blocos online (mostrados por cima); sem ele, o da última sessão
+cli-sitmap-lang = O idioma da janela, do `render` e das mensagens: en, es ou pt-BR (sem ele, o escolhido em Exibir › Idioma, senão o do sistema: LC_ALL, LC_MESSAGES, LANG)
+cli-sitmap-window-size = Tamanho inicial da janela em pontos, LARGURAxALTURA
+cli-check-about = Verificar arquivos de camadas sem abrir uma janela: feições por tipo de geometria, intervalo de datas e cada erro e aviso. Sai com 1 se algum arquivo tiver erros
+cli-check-files = Arquivos de camadas GeoJSON a verificar
+cli-check-json = Imprimir um único objeto JSON em vez de texto
+cli-check-at = Contar também as feições visíveis neste dia UTC, como o mapa as mostra “até” o dia (instantes já ocorridos, períodos ainda em curso)
+cli-check-window = Com --at: contar em vez disso o que cai nos DAYS dias que terminam nesse dia (o modo janela do mapa)
+cli-check-verbose = Listar cada problema em vez de uma linha por tipo de problema
+cli-check-time-field = A propriedade que data as feições sem `start` (padrão: encontrada pelo nome e conteúdo; `none` para nenhuma)
+cli-render-about = Desenhar imagens PNG do mapa sem janela: uma cena de uma história ou todas, qualquer vista, ou um quadro por passo num intervalo de datas
+cli-render-story = Um arquivo de história (cenas): desenhar sua cena --scene N em --out, ou todas as cenas em --out-dir
+cli-render-scene = Com --story: a cena a desenhar, contando a partir de 1
+cli-render-date = O dia a mostrar (AAAA-MM-DD, UTC); sem ele, o último dia dos dados
+cli-render-bbox = A área à qual ajustar a imagem, em graus: oeste,sul,leste,norte (p. ex. -85,5,-58,28); sem ela, as Américas inteiras
+cli-render-from = Primeiro dia de uma exportação animada: um quadro por passo de --from a --to em --out-dir
+cli-render-to = Último dia de uma exportação animada (incluído se um passo cair nele)
+cli-render-step-days = Dias entre dois quadros de uma exportação animada
+cli-render-out = O arquivo PNG a gravar (uma imagem)
+cli-render-out-dir = A pasta onde gravar os PNG numerados (cada cena ou um intervalo de datas); criada se não existir
+cli-render-size = Tamanho da imagem em pixels, LARGURAxALTURA
+cli-render-theme = Tema de cores; light combina com projetores
+cli-render-assets = Ler o mapa base desta pasta em vez da cópia embutida
+cli-render-timeout = Desistir de uma imagem cujo mapa não esteja completo após estes segundos
+cli-render-files = Camadas GeoJSON a desenhar; sem nenhuma, as camadas da história em `geodata/`
+cli-convert-about = Converter um arquivo de camada para GeoJSON, KML ou CSV (pela extensão de OUT), opcionalmente só o que aparece num dia
+cli-convert-input = O arquivo a ler: qualquer camada que o sitmap abra
+cli-convert-output = O arquivo a gravar; a extensão escolhe o formato: .geojson ou .json, .kml, .csv
+cli-convert-at = Gravar só o que o mapa mostra neste dia UTC (“até” o dia: eventos já ocorridos, períodos ainda em curso, feições sem data)
+cli-convert-window = Com --at: só o que cai nos DAYS dias que terminam nesse dia
+cli-bundle-about = Criar um pacote `.sitmap` com uma história e suas camadas, para compartilhar como um só arquivo
+cli-bundle-story = O arquivo de história (cenas)
+cli-bundle-out = O pacote a gravar, terminado em .sitmap
+cli-bundle-layers = Os arquivos de camadas, começando pela de baixo na ordem de desenho; sem nenhum, os arquivos de camadas da pasta da história (as quatro da história incluída)
