@@ -529,12 +529,7 @@ impl SitmapApp {
         if let Some(since) = self.present.hint_since {
             let secs = since.elapsed().as_secs_f32();
             let alpha = ((HINT_SECS - secs) / 0.5).clamp(0.0, 1.0);
-            slide::hint(
-                ui,
-                map,
-                "PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  P: presenter window  ·  Esc: leave",
-                alpha,
-            );
+            slide::hint(ui, map, &crate::t!("slide-keys-hint"), alpha);
             if alpha > 0.0 {
                 ui.ctx().request_repaint();
             }

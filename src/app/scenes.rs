@@ -188,7 +188,10 @@ impl SitmapApp {
         }
         let mut files = Vec::new();
         if let Some(doc) = self.present.doc.as_ref().filter(|d| d.is_dirty()) {
-            files.push(format!("The story {}", doc.path.display()));
+            files.push(crate::t!(
+                "quit-the-story",
+                path = doc.path.display().to_string()
+            ));
         }
         if let Some(layer) = self.edit.unsaved_name() {
             files.push(layer);

@@ -60,7 +60,15 @@ fn the_caribbean_on_17_november_2025_in_spanish() {
     common::settle(&mut harness, 4);
     harness.run_steps(120);
     use egui_kittest::kittest::Queryable;
-    for label in ["Archivo", "Ver", "Relato", "Inicio", "Caribe", "Velocidad", "Repetir"] {
+    for label in [
+        "Archivo",
+        "Ver",
+        "Relato",
+        "Inicio",
+        "Caribe",
+        "Velocidad",
+        "Repetir",
+    ] {
         harness.get_by_label(label);
     }
     assert_eq!(harness.state().lang(), sitmap::i18n::Lang::Es);

@@ -116,6 +116,7 @@ timeline-day-on = One day on
 timeline-next-event = Next event
 timeline-last = Last date
 timeline-speed = Speed
+# "1 days/s" as before: the reviewed English snapshot shows it.
 timeline-days-per-second = { $days } days/s
 timeline-days-per-second-suffix = { " " }d/s
 timeline-speed-tip = Type any speed in days per second
@@ -256,3 +257,100 @@ cli-bundle-story = The story (scenes) file
 cli-bundle-out = The bundle to write, ending in .sitmap
 cli-bundle-layers = The layer files, bottom of the drawing order first; without any, the layer files in the story's folder (the shipped story's own four)
 cli-help-about = Print this message or the help of the given subcommand(s)
+
+## The layer panel
+
+layers-heading = Layers
+layers-open = Open…
+layers-open-tip = Open GeoJSON files (Ctrl+O), or drop them on the map
+layers-loading = Loading { $file } ({ $mb } MB, { $secs } s)
+layers-could-not-open = Could not open { $file }
+layers-none-open = No layers open. Use Open… or drop GeoJSON files on the map.
+layers-show-hide-tip = Show or hide this layer (right-click to edit it)
+    { $path }
+layers-edit = Edit this layer
+layers-on-screen = { $count } on screen
+layers-on-screen-tip = Features drawn in the current view
+layers-on-screen-of = { $count } / { $total } on screen
+layers-on-screen-of-tip = Features drawn in the current view / features in the layer
+layers-close-tip = Close this layer
+layers-down-tip = Move down (drawn below)
+layers-up-tip = Move up (drawn on top)
+layers-columns = Columns…
+layers-csv-columns-tip = CSV columns: { $summary }
+layers-opacity = opacity
+layers-reload-failed = Reload failed; showing the last good version:
+layers-problems = { $errors } errors, { $warnings } warnings
+layers-time-none = none
+layers-time-from = Time from
+layers-time-automatic = automatic
+layers-time-automatic-tip = A field named like a time whose values read as times
+layers-time-none-always = none (always shown)
+layers-time-from-tip = The property that puts this layer's features on the timeline
+layers-problems-in = Problems in { $layer }
+layers-error = error
+layers-warning = warning
+layers-and-more-verbose = … and { $count } more (sitmap check --verbose lists all)
+
+## Status messages and notices
+
+status-opened = Opened { $file } in { $secs } s
+status-drawing = Drawing { $file }…
+status-reloaded = Reloaded { $file }
+status-kept-previous = { $file } is broken; keeping the last good version
+status-no-open-dialog = Cannot show the open dialog: { $error }
+status-copied = Copied { $text }
+rings-this-feature = this feature
+rings-round = Range rings round { $title }…
+rings-here = Range rings here…
+export-no-map = There is no map to export yet.
+export-saved = Saved view to { $path }
+export-failed = Could not save the view: { $error }
+
+## First-start card, presentation slides
+
+welcome-heading = sitmap: a situation map, day by day
+welcome-dismiss = Got it
+welcome-play = ▶ Play the timeline
+welcome-present = Present the story
+welcome-open = Open your own data…
+welcome-play-how = day by day (Space); or drag the timeline to any day
+welcome-present-how = full screen, scene by scene (F5; PageDown next, Esc leaves)
+welcome-open-how = GeoJSON, CSV, KML or GPX (Ctrl+O, or drop files on the map)
+welcome-f1 = F1 lists every key.
+slide-approximate = Position approximate
+slide-blank-hint = B to show the map
+slide-keys-hint = PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  P: presenter window  ·  Esc: leave
+
+## Dialogs
+
+cancel = Cancel
+about-title = About sitmap
+about-text = sitmap: a situation map of the Americas, day by day.
+about-sources = Data sources
+about-coastlines = Coastlines, lakes and borders:
+about-public-domain = (public domain).
+about-cities = Cities:
+about-online = Online basemaps, when chosen:
+about-osm-contributors = © OpenStreetMap contributors
+about-and = and
+quit-heading = Save before quitting?
+quit-unsaved = { $file } has unsaved edits.
+quit-not-kept = They are not kept anywhere else: { $note }.
+quit-save = Save and quit
+quit-discard = Discard edits and quit
+quit-the-layer = The layer { $layer } ({ $file })
+quit-not-saved-yet = not saved yet
+quit-the-story = The story { $path }
+conflict-heading = The story file changed on disk
+conflict-text = { $file } was saved by another program (or another sitmap window) since it was opened here. Saving now would replace those changes.
+conflict-reload = Reload from disk
+conflict-reload-tip = Drops the edits made here
+conflict-overwrite = Overwrite
+conflict-overwrite-tip = Replaces the file's changes
+conflict-save-as = Save as another file…
+new-layer-heading = New layer
+new-layer-name = Layer name
+new-layer-save-to = Save to (optional; a .geojson file)
+new-layer-save-to-hint = asked on the first Save
+new-layer-create = Create

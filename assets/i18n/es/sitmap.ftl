@@ -115,7 +115,10 @@ timeline-day-on = Un día adelante
 timeline-next-event = Suceso siguiente
 timeline-last = Última fecha
 timeline-speed = Velocidad
-timeline-days-per-second = { $days } días/s
+timeline-days-per-second = { $days ->
+    [one] { $days } día/s
+   *[other] { $days } días/s
+}
 timeline-days-per-second-suffix = { " " }d/s
 timeline-speed-tip = Escriba cualquier velocidad en días por segundo
 timeline-loop = Repetir
@@ -131,7 +134,10 @@ timeline-as-of = Hasta la fecha
 timeline-as-of-tip = Sucesos hasta la fecha (los más antiguos se atenúan); períodos en curso en ella
 timeline-window = Ventana
 timeline-window-tip = Solo lo que cae en los días hasta la fecha
-timeline-days = { $days } días
+timeline-days = { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+}
 timeline-days-suffix = { " " }d
 timeline-keep-ended = Mantener terminados
 timeline-keep-ended-tip = Mostrar también, atenuados, los períodos que ya terminaron
@@ -254,3 +260,106 @@ cli-bundle-about = Crear un paquete `.sitmap` con un relato y sus capas, para co
 cli-bundle-story = El archivo de relato (escenas)
 cli-bundle-out = El paquete que escribir, terminado en .sitmap
 cli-bundle-layers = Los archivos de capas, empezando por la de más abajo en el orden de dibujo; sin ninguno, los archivos de capas de la carpeta del relato (las cuatro del relato incluido)
+
+## Panel de capas
+
+layers-heading = Capas
+layers-open = Abrir…
+layers-open-tip = Abrir archivos GeoJSON (Ctrl+O), o soltarlos sobre el mapa
+layers-loading = Cargando { $file } ({ $mb } MB, { $secs } s)
+layers-could-not-open = No se pudo abrir { $file }
+layers-none-open = No hay capas abiertas. Use Abrir… o suelte archivos GeoJSON sobre el mapa.
+layers-show-hide-tip = Mostrar u ocultar esta capa (clic derecho para editarla)
+    { $path }
+layers-edit = Editar esta capa
+layers-on-screen = { $count } en pantalla
+layers-on-screen-tip = Elementos dibujados en la vista actual
+layers-on-screen-of = { $count } / { $total } en pantalla
+layers-on-screen-of-tip = Elementos dibujados en la vista actual / elementos de la capa
+layers-close-tip = Cerrar esta capa
+layers-down-tip = Bajar (se dibuja debajo)
+layers-up-tip = Subir (se dibuja encima)
+layers-columns = Columnas…
+layers-csv-columns-tip = Columnas del CSV: { $summary }
+layers-opacity = opacidad
+layers-reload-failed = Falló la recarga; se muestra la última versión válida:
+layers-problems = { $errors ->
+    [one] { $errors } error
+   *[other] { $errors } errores
+}, { $warnings ->
+    [one] { $warnings } advertencia
+   *[other] { $warnings } advertencias
+}
+layers-time-none = ninguna
+layers-time-from = Fechas del campo
+layers-time-automatic = automática
+layers-time-automatic-tip = Un campo con nombre de fecha cuyos valores se leen como fechas
+layers-time-none-always = ninguna (siempre visible)
+layers-time-from-tip = La propiedad que ubica los elementos de esta capa en la línea de tiempo
+layers-problems-in = Problemas en { $layer }
+layers-error = error
+layers-warning = advertencia
+layers-and-more-verbose = … y { $count } más (sitmap check --verbose los lista todos)
+
+## Mensajes de estado y avisos
+
+status-opened = Se abrió { $file } en { $secs } s
+status-drawing = Dibujando { $file }…
+status-reloaded = Se recargó { $file }
+status-kept-previous = { $file } está dañado; se mantiene la última versión válida
+status-no-open-dialog = No se puede mostrar el diálogo para abrir: { $error }
+status-copied = Copiado: { $text }
+rings-this-feature = este elemento
+rings-round = Anillos de alcance alrededor de { $title }…
+rings-here = Anillos de alcance aquí…
+export-no-map = Todavía no hay mapa que exportar.
+export-saved = Vista guardada en { $path }
+export-failed = No se pudo guardar la vista: { $error }
+
+## Tarjeta de bienvenida, diapositivas de la presentación
+
+welcome-heading = sitmap: un mapa de situación, día a día
+welcome-dismiss = Entendido
+welcome-play = ▶ Reproducir la línea de tiempo
+welcome-present = Presentar el relato
+welcome-open = Abrir sus propios datos…
+welcome-play-how = día a día (Espacio); o arrastre la línea de tiempo a cualquier día
+welcome-present-how = en pantalla completa, escena por escena (F5; AvPág la siguiente, Esc para salir)
+welcome-open-how = GeoJSON, CSV, KML o GPX (Ctrl+O, o suelte archivos sobre el mapa)
+welcome-f1 = F1 lista todas las teclas.
+slide-approximate = Posición aproximada
+slide-blank-hint = B para mostrar el mapa
+slide-keys-hint = AvPág / Espacio: siguiente  ·  RePág: atrás  ·  B: pantalla negra  ·  P: ventana del presentador  ·  Esc: salir
+
+## Diálogos
+
+cancel = Cancelar
+about-title = Acerca de sitmap
+about-text = sitmap: un mapa de situación de las Américas, día a día.
+about-sources = Fuentes de los datos
+about-coastlines = Costas, lagos y fronteras:
+about-public-domain = (dominio público).
+about-cities = Ciudades:
+about-online = Mapas base en línea, si se eligen:
+about-osm-contributors = © colaboradores de OpenStreetMap
+about-and = y
+quit-heading = ¿Guardar antes de salir?
+quit-unsaved = { $file } tiene cambios sin guardar.
+quit-not-kept = No se conservan en ningún otro lugar: { $note }.
+quit-save = Guardar y salir
+quit-discard = Descartar los cambios y salir
+quit-the-layer = La capa { $layer } ({ $file })
+quit-not-saved-yet = aún sin guardar
+quit-the-story = El relato { $path }
+conflict-heading = El archivo del relato cambió en el disco
+conflict-text = { $file } fue guardado por otro programa (u otra ventana de sitmap) desde que se abrió aquí. Guardar ahora reemplazaría esos cambios.
+conflict-reload = Volver a cargar del disco
+conflict-reload-tip = Descarta los cambios hechos aquí
+conflict-overwrite = Sobrescribir
+conflict-overwrite-tip = Reemplaza los cambios del archivo
+conflict-save-as = Guardar como otro archivo…
+new-layer-heading = Nueva capa
+new-layer-name = Nombre de la capa
+new-layer-save-to = Guardar en (opcional; un archivo .geojson)
+new-layer-save-to-hint = se pregunta al guardar por primera vez
+new-layer-create = Crear

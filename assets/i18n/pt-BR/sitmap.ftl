@@ -115,7 +115,10 @@ timeline-day-on = Um dia para a frente
 timeline-next-event = Próximo evento
 timeline-last = Última data
 timeline-speed = Velocidade
-timeline-days-per-second = { $days } dias/s
+timeline-days-per-second = { $days ->
+    [one] { $days } dia/s
+   *[other] { $days } dias/s
+}
 timeline-days-per-second-suffix = { " " }d/s
 timeline-speed-tip = Digite qualquer velocidade em dias por segundo
 timeline-loop = Repetir
@@ -131,7 +134,10 @@ timeline-as-of = Até a data
 timeline-as-of-tip = Eventos até a data (os mais antigos esmaecem); períodos em curso nela
 timeline-window = Janela
 timeline-window-tip = Só o que cai nos dias até a data
-timeline-days = { $days } dias
+timeline-days = { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+}
 timeline-days-suffix = { " " }d
 timeline-keep-ended = Manter encerrados
 timeline-keep-ended-tip = Mostrar também, esmaecidos, os períodos já encerrados
@@ -254,3 +260,106 @@ cli-bundle-about = Criar um pacote `.sitmap` com uma história e suas camadas, p
 cli-bundle-story = O arquivo de história (cenas)
 cli-bundle-out = O pacote a gravar, terminado em .sitmap
 cli-bundle-layers = Os arquivos de camadas, começando pela de baixo na ordem de desenho; sem nenhum, os arquivos de camadas da pasta da história (as quatro da história incluída)
+
+## Painel de camadas
+
+layers-heading = Camadas
+layers-open = Abrir…
+layers-open-tip = Abrir arquivos GeoJSON (Ctrl+O), ou soltá-los sobre o mapa
+layers-loading = Carregando { $file } ({ $mb } MB, { $secs } s)
+layers-could-not-open = Não foi possível abrir { $file }
+layers-none-open = Nenhuma camada aberta. Use Abrir… ou solte arquivos GeoJSON sobre o mapa.
+layers-show-hide-tip = Mostrar ou ocultar esta camada (botão direito para editá-la)
+    { $path }
+layers-edit = Editar esta camada
+layers-on-screen = { $count } na tela
+layers-on-screen-tip = Feições desenhadas na vista atual
+layers-on-screen-of = { $count } / { $total } na tela
+layers-on-screen-of-tip = Feições desenhadas na vista atual / feições da camada
+layers-close-tip = Fechar esta camada
+layers-down-tip = Descer (desenhada embaixo)
+layers-up-tip = Subir (desenhada por cima)
+layers-columns = Colunas…
+layers-csv-columns-tip = Colunas do CSV: { $summary }
+layers-opacity = opacidade
+layers-reload-failed = A recarga falhou; mostrando a última versão válida:
+layers-problems = { $errors ->
+    [one] { $errors } erro
+   *[other] { $errors } erros
+}, { $warnings ->
+    [one] { $warnings } aviso
+   *[other] { $warnings } avisos
+}
+layers-time-none = nenhuma
+layers-time-from = Datas do campo
+layers-time-automatic = automática
+layers-time-automatic-tip = Um campo com nome de data cujos valores se leem como datas
+layers-time-none-always = nenhuma (sempre visível)
+layers-time-from-tip = A propriedade que põe as feições desta camada na linha do tempo
+layers-problems-in = Problemas em { $layer }
+layers-error = erro
+layers-warning = aviso
+layers-and-more-verbose = … e mais { $count } (sitmap check --verbose lista todos)
+
+## Mensagens de status e avisos
+
+status-opened = { $file } aberto em { $secs } s
+status-drawing = Desenhando { $file }…
+status-reloaded = { $file } recarregado
+status-kept-previous = { $file } está corrompido; mantendo a última versão válida
+status-no-open-dialog = Não é possível mostrar o diálogo de abrir: { $error }
+status-copied = Copiado: { $text }
+rings-this-feature = esta feição
+rings-round = Anéis de alcance em volta de { $title }…
+rings-here = Anéis de alcance aqui…
+export-no-map = Ainda não há mapa para exportar.
+export-saved = Vista salva em { $path }
+export-failed = Não foi possível salvar a vista: { $error }
+
+## Cartão de boas-vindas, slides da apresentação
+
+welcome-heading = sitmap: um mapa de situação, dia a dia
+welcome-dismiss = Entendi
+welcome-play = ▶ Reproduzir a linha do tempo
+welcome-present = Apresentar a história
+welcome-open = Abrir seus próprios dados…
+welcome-play-how = dia a dia (Espaço); ou arraste a linha do tempo para qualquer dia
+welcome-present-how = em tela cheia, cena por cena (F5; PageDown avança, Esc sai)
+welcome-open-how = GeoJSON, CSV, KML ou GPX (Ctrl+O, ou solte arquivos sobre o mapa)
+welcome-f1 = F1 lista todas as teclas.
+slide-approximate = Posição aproximada
+slide-blank-hint = B para mostrar o mapa
+slide-keys-hint = PageDown / Espaço: avançar  ·  PageUp: voltar  ·  B: tela preta  ·  P: janela do apresentador  ·  Esc: sair
+
+## Diálogos
+
+cancel = Cancelar
+about-title = Sobre o sitmap
+about-text = sitmap: um mapa de situação das Américas, dia a dia.
+about-sources = Fontes dos dados
+about-coastlines = Litorais, lagos e fronteiras:
+about-public-domain = (domínio público).
+about-cities = Cidades:
+about-online = Mapas base online, se escolhidos:
+about-osm-contributors = © colaboradores do OpenStreetMap
+about-and = e
+quit-heading = Salvar antes de sair?
+quit-unsaved = { $file } tem alterações não salvas.
+quit-not-kept = Elas não estão guardadas em nenhum outro lugar: { $note }.
+quit-save = Salvar e sair
+quit-discard = Descartar as alterações e sair
+quit-the-layer = A camada { $layer } ({ $file })
+quit-not-saved-yet = ainda não salva
+quit-the-story = A história { $path }
+conflict-heading = O arquivo da história mudou no disco
+conflict-text = { $file } foi salvo por outro programa (ou outra janela do sitmap) desde que foi aberto aqui. Salvar agora substituiria essas alterações.
+conflict-reload = Recarregar do disco
+conflict-reload-tip = Descarta as alterações feitas aqui
+conflict-overwrite = Sobrescrever
+conflict-overwrite-tip = Substitui as alterações do arquivo
+conflict-save-as = Salvar como outro arquivo…
+new-layer-heading = Nova camada
+new-layer-name = Nome da camada
+new-layer-save-to = Salvar em (opcional; um arquivo .geojson)
+new-layer-save-to-hint = perguntado ao salvar pela primeira vez
+new-layer-create = Criar
