@@ -18,7 +18,9 @@ mod time;
 mod tools;
 mod window;
 
-pub use present::{FRAMING_PAD, default_recovery_dir};
+pub use present::{
+    FRAMING_PAD, default_recovery_dir, untranslated_notice as present_untranslated_notice,
+};
 pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
@@ -449,6 +451,7 @@ impl SitmapApp {
     /// The window with its panels around the map.
     fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
+        self.tell_untranslated();
         let mut commands = keys::commands(
             &ctx,
             self.time.state.is_some(),

@@ -74,6 +74,7 @@ impl SitmapApp {
             camera: Camera::BBox(bbox),
             layers,
             highlight,
+            translations: Default::default(),
         }
     }
 
@@ -97,6 +98,7 @@ impl SitmapApp {
                 let mut scene = self.scene_from_view(old.title.clone());
                 scene.caption = old.caption;
                 scene.notes = old.notes;
+                scene.translations = old.translations;
                 if scene.highlight.is_empty() {
                     scene.highlight = old.highlight;
                 }

@@ -226,6 +226,11 @@ fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
             for warning in warnings {
                 eprintln!("warning: {}: {warning}", path.display());
             }
+            if let Some(notice) =
+                crate::app::present_untranslated_notice(&story, crate::i18n::current())
+            {
+                eprintln!("warning: {}: {notice}", path.display());
+            }
             Some(story)
         }
         None => None,

@@ -37,9 +37,9 @@ fn scene_error(scene: Value) -> String {
 
 fn sample_story() -> Story {
     let day = |s: &str| Day::parse(s).unwrap();
-    Story {
-        title: "Campaign \"2025\" – ünïcode".into(),
-        scenes: vec![
+    Story::new(
+        "Campaign \"2025\" – ünïcode".into(),
+        vec![
             Scene {
                 title: "First strike".into(),
                 caption: "**Eleven** killed, per [AP](https://apnews.com).".into(),
@@ -52,6 +52,7 @@ fn sample_story() -> Story {
                 },
                 layers: Some(vec!["Strikes".into(), "deployments".into()]),
                 highlight: vec!["strike-2025-09-02".into()],
+                translations: Default::default(),
             },
             Scene {
                 title: "Pacific".into(),
@@ -64,6 +65,7 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-120.0, -8.0, -76.0, 22.0].into()),
                 layers: None,
                 highlight: Vec::new(),
+                translations: Default::default(),
             },
             Scene {
                 title: "No layers".into(),
@@ -73,9 +75,10 @@ fn sample_story() -> Story {
                 camera: Camera::BBox([-80.0, -4.5, -59.5, 13.5].into()),
                 layers: Some(Vec::new()),
                 highlight: vec!["a".into(), "b".into()],
+                translations: Default::default(),
             },
         ],
-    }
+    )
 }
 
 #[test]
@@ -232,7 +235,7 @@ fn a_geojson_file_opened_as_a_story_says_which_key_is_unknown() {
     let message = error_of(r#"{"type": "FeatureCollection", "features": []}"#);
     assert!(
         message.starts_with("story.json: unknown field `")
-            && message.ends_with("expected `title` or `scenes`"),
+            && message.ends_with("expected one of `title`, `language`, `translations`, `scenes`"),
         "{message}"
     );
 }

@@ -354,3 +354,46 @@ new-layer-name = Layer name
 new-layer-save-to = Save to (optional; a .geojson file)
 new-layer-save-to-hint = asked on the first Save
 new-layer-create = Create
+
+## Scenes panel and presenter window
+
+scenes-window = { $days } days to { $end }
+scenes-no-story = No story is open. A story is a list of scenes: a view, a date and a caption each.
+scenes-new-story = New story
+scenes-story-title = Title:
+scenes-unsaved = { $file } · unsaved
+scenes-unsaved-tip = Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.
+scenes-not-kept = Not kept if sitmap quits or crashes ({ $problem }). Save to keep these edits.
+scenes-save = Save
+scenes-save-tip = Ctrl+S; the previous file is kept as .bak
+scenes-save-as = Save as…
+scenes-revert = Revert
+scenes-revert-tip = Drop every unsaved edit
+scenes-present-tip = F5; Esc leaves
+scenes-add = + Add from view
+scenes-add-tip = A new scene of what the map shows now: view, date, layers, selection
+scenes-warnings = { $count } warnings
+scenes-none = No scenes yet: set up the map, then Add from view.
+scenes-scene = Scene { $number }
+scenes-earlier = Earlier
+scenes-earlier-tip = Move earlier
+scenes-later = Later
+scenes-later-tip = Move later
+scenes-use-view = Use this view
+scenes-use-view-tip = The scene takes the map's view, date and visible layers
+scenes-delete = Delete
+scenes-delete-tip = Remove the scene (Revert brings it back until you save)
+scenes-editing-translation = Editing the { $language } text; empty fields show the story's own.
+scenes-title = Title
+scenes-caption = Caption (**bold**, *italic*, [link](https://…))
+scenes-notes = Speaker notes
+scenes-highlighted = { $when } · { $count } highlighted
+story-untranslated = The story has no { $language } text for { $count ->
+    [one] scene { $scenes }
+   *[other] scenes { $scenes }
+}; shown in its own language.
+presenter-no-notes = (no notes for this scene)
+presenter-scene-of = Scene { $number } of { $count }
+presenter-no-scene = No scene yet: press PageDown to begin.
+presenter-show = Show
+presenter-blank = Blank

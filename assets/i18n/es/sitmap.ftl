@@ -363,3 +363,52 @@ new-layer-name = Nombre de la capa
 new-layer-save-to = Guardar en (opcional; un archivo .geojson)
 new-layer-save-to-hint = se pregunta al guardar por primera vez
 new-layer-create = Crear
+
+## Panel de escenas y ventana del presentador
+
+scenes-window = { $days ->
+    [one] { $days } día hasta el { $end }
+   *[other] { $days } días hasta el { $end }
+}
+scenes-no-story = No hay ningún relato abierto. Un relato es una lista de escenas: cada una con una vista, una fecha y un texto.
+scenes-new-story = Nuevo relato
+scenes-story-title = Título:
+scenes-unsaved = { $file } · sin guardar
+scenes-unsaved-tip = Los cambios sin guardar se conservan en una copia de recuperación si sitmap se cierra; Guardar escribe el archivo.
+scenes-not-kept = No se conservan si sitmap se cierra o falla ({ $problem }). Guarde para conservar estos cambios.
+scenes-save = Guardar
+scenes-save-tip = Ctrl+S; el archivo anterior se conserva como .bak
+scenes-save-as = Guardar como…
+scenes-revert = Revertir
+scenes-revert-tip = Descartar todos los cambios sin guardar
+scenes-present-tip = F5; Esc para salir
+scenes-add = + Agregar desde la vista
+scenes-add-tip = Una escena nueva con lo que muestra el mapa ahora: vista, fecha, capas, selección
+scenes-warnings = { $count ->
+    [one] { $count } advertencia
+   *[other] { $count } advertencias
+}
+scenes-none = Todavía no hay escenas: prepare el mapa y luego Agregar desde la vista.
+scenes-scene = Escena { $number }
+scenes-earlier = Antes
+scenes-earlier-tip = Mover antes
+scenes-later = Después
+scenes-later-tip = Mover después
+scenes-use-view = Usar esta vista
+scenes-use-view-tip = La escena toma la vista, la fecha y las capas visibles del mapa
+scenes-delete = Eliminar
+scenes-delete-tip = Quitar la escena (Revertir la recupera hasta que guarde)
+scenes-editing-translation = Editando el texto en { $language }; los campos vacíos muestran el original del relato.
+scenes-title = Título
+scenes-caption = Texto (**negrita**, *cursiva*, [enlace](https://…))
+scenes-notes = Notas del orador
+scenes-highlighted = { $when } · { $count } resaltados
+story-untranslated = El relato no tiene texto en { $language } para { $count ->
+    [one] la escena { $scenes }
+   *[other] las escenas { $scenes }
+}; se muestran en su idioma original.
+presenter-no-notes = (esta escena no tiene notas)
+presenter-scene-of = Escena { $number } de { $count }
+presenter-no-scene = Todavía no hay escena: pulse AvPág para empezar.
+presenter-show = Mostrar
+presenter-blank = Pantalla negra

@@ -363,3 +363,52 @@ new-layer-name = Nome da camada
 new-layer-save-to = Salvar em (opcional; um arquivo .geojson)
 new-layer-save-to-hint = perguntado ao salvar pela primeira vez
 new-layer-create = Criar
+
+## Painel de cenas e janela do apresentador
+
+scenes-window = { $days ->
+    [one] { $days } dia até { $end }
+   *[other] { $days } dias até { $end }
+}
+scenes-no-story = Nenhuma história aberta. Uma história é uma lista de cenas: cada uma com uma vista, uma data e um texto.
+scenes-new-story = Nova história
+scenes-story-title = Título:
+scenes-unsaved = { $file } · não salvo
+scenes-unsaved-tip = As alterações não salvas ficam numa cópia de recuperação se o sitmap fechar; Salvar grava o arquivo.
+scenes-not-kept = Não são guardadas se o sitmap fechar ou travar ({ $problem }). Salve para manter estas alterações.
+scenes-save = Salvar
+scenes-save-tip = Ctrl+S; o arquivo anterior é mantido como .bak
+scenes-save-as = Salvar como…
+scenes-revert = Reverter
+scenes-revert-tip = Descartar todas as alterações não salvas
+scenes-present-tip = F5; Esc sai
+scenes-add = + Adicionar da vista
+scenes-add-tip = Uma cena nova com o que o mapa mostra agora: vista, data, camadas, seleção
+scenes-warnings = { $count ->
+    [one] { $count } aviso
+   *[other] { $count } avisos
+}
+scenes-none = Ainda não há cenas: prepare o mapa e depois Adicionar da vista.
+scenes-scene = Cena { $number }
+scenes-earlier = Antes
+scenes-earlier-tip = Mover para antes
+scenes-later = Depois
+scenes-later-tip = Mover para depois
+scenes-use-view = Usar esta vista
+scenes-use-view-tip = A cena assume a vista, a data e as camadas visíveis do mapa
+scenes-delete = Excluir
+scenes-delete-tip = Remover a cena (Reverter a traz de volta até você salvar)
+scenes-editing-translation = Editando o texto em { $language }; campos vazios mostram o original da história.
+scenes-title = Título
+scenes-caption = Texto (**negrito**, *itálico*, [link](https://…))
+scenes-notes = Notas do apresentador
+scenes-highlighted = { $when } · { $count } destacados
+story-untranslated = A história não tem texto em { $language } para { $count ->
+    [one] a cena { $scenes }
+   *[other] as cenas { $scenes }
+}; elas aparecem no idioma original.
+presenter-no-notes = (sem notas para esta cena)
+presenter-scene-of = Cena { $number } de { $count }
+presenter-no-scene = Ainda não há cena: pressione PageDown para começar.
+presenter-show = Mostrar
+presenter-blank = Tela preta
