@@ -46,8 +46,14 @@ pub struct OpenLayer {
 }
 
 impl OpenLayer {
+    /// The name stories, sessions and commands go by (never translated).
     pub fn name(&self) -> &str {
         &self.layer.name
+    }
+
+    /// The name shown to the user, in the interface's language.
+    pub fn label(&self) -> &str {
+        self.layer.name_in(crate::i18n::current())
     }
 }
 

@@ -83,10 +83,10 @@ pub fn event_cards(
                         ui.painter()
                             .rect_filled(rect, 2.0, palette::layer(open.colour));
                         let untitled = t!("cards-event");
+                        let title = feature.title_in(crate::i18n::current());
                         ui.strong(
                             egui::RichText::new(crate::text::bounded(
-                                feature
-                                    .title
+                                title
                                     .as_deref()
                                     .or(feature.id.as_deref())
                                     .unwrap_or(&untitled),
@@ -97,7 +97,7 @@ pub fn event_cards(
                     });
                     ui.label(format!(
                         "{} · {}",
-                        crate::text::bounded(open.name(), crate::text::TITLE_CHARS),
+                        crate::text::bounded(open.label(), crate::text::TITLE_CHARS),
                         when(feature)
                     ));
                     let place = place_text(feature);

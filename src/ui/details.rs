@@ -81,9 +81,14 @@ pub fn feature_tooltip(ctx: &egui::Context, map: &egui::Response, feature: &Feat
 
 /// A feature's title as a tooltip or list shows it, bounded.
 fn short_title(feature: &Feature) -> std::borrow::Cow<'_, str> {
-    match feature.title.as_deref().or(feature.id.as_deref()) {
-        Some(title) => crate::text::bounded(title, crate::text::TITLE_CHARS),
-        None => t!("untitled").into(),
+    match feature.title_in(crate::i18n::current()) {
+        Some(title) => crate::text::bounded(&title, crate::text::TITLE_CHARS)
+            .into_owned()
+            .into(),
+        None => match feature.id.as_deref() {
+            Some(id) => crate::text::bounded(id, crate::text::TITLE_CHARS),
+            None => t!("untitled").into(),
+        },
     }
 }
 
@@ -171,10 +176,10 @@ pub fn details_ui(
     let mut command = None;
     ui.horizontal(|ui| {
         let untitled = t!("details-untitled-feature");
+        let title = feature.title_in(crate::i18n::current());
         ui.heading(
             crate::text::bounded(
-                feature
-                    .title
+                title
                     .as_deref()
                     .or(feature.id.as_deref())
                     .unwrap_or(&untitled),

@@ -95,7 +95,7 @@ pub fn layers_panel(
                 );
                 let mut shown = open.visible;
                 let row = ui
-                    .checkbox(&mut shown, egui::RichText::new(open.name()).strong())
+                    .checkbox(&mut shown, egui::RichText::new(open.label()).strong())
                     .on_hover_text(t!(
                         "layers-show-hide-tip",
                         path = open.path.display().to_string()
@@ -293,7 +293,7 @@ pub fn problems_window(
     let index = index?;
     let open = workspace.layers.get(index)?;
     let mut keep_open = true;
-    egui::Window::new(t!("layers-problems-in", layer = open.name()))
+    egui::Window::new(t!("layers-problems-in", layer = open.label()))
         .open(&mut keep_open)
         .default_width(640.0)
         .show(ctx, |ui| {

@@ -164,7 +164,7 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) -> Option<Rect> {
     let mut galleys: Vec<_> = entries
         .iter()
         .map(|l| {
-            let name = crate::text::bounded(l.name(), 60).into_owned();
+            let name = crate::text::bounded(l.label(), 60).into_owned();
             painter.layout_no_wrap(name, font.clone(), text)
         })
         .collect();
