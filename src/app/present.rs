@@ -629,8 +629,12 @@ pub fn untranslated_notice(
     lang: crate::i18n::Lang,
 ) -> Option<String> {
     let missing = story.untranslated(lang);
+    let language = lang.name();
     if missing.is_empty() {
         return None;
+    }
+    if missing.len() == story.scenes.len() {
+        return Some(crate::t!("story-untranslated-all", language = language));
     }
     let scenes = missing
         .iter()
@@ -639,7 +643,7 @@ pub fn untranslated_notice(
         .join(", ");
     Some(crate::t!(
         "story-untranslated",
-        language = lang.autonym(),
+        language = language,
         count = missing.len(),
         scenes = scenes
     ))

@@ -55,6 +55,12 @@ impl Lang {
         }
     }
 
+    /// The language's name in the current language, as running text says
+    /// it ("Spanish", "español", "espanhol").
+    pub fn name(self) -> String {
+        tr(&format!("lang-{}", self.code()))
+    }
+
     /// The language's name in itself, as a language menu lists it (a user
     /// who cannot read the current language still finds their own).
     pub fn autonym(self) -> &'static str {

@@ -53,7 +53,7 @@ fn the_scenes_without_text_in_a_language_are_counted_for_one_warning() {
     let notice = crate::app::present_untranslated_notice(&story, Lang::Es).unwrap();
     assert_eq!(
         notice,
-        "The story has no Español text for scene 2; shown in its own language."
+        "The story has no Spanish text for scene 2; shown in its own language."
     );
 }
 

@@ -215,7 +215,7 @@ pub fn scenes_panel(
         let before = text.clone();
         if !lang.code().eq_ignore_ascii_case(&story_language) {
             ui.label(
-                RichText::new(t!("scenes-editing-translation", language = lang.autonym()))
+                RichText::new(t!("scenes-editing-translation", language = lang.name()))
                     .small()
                     .weak(),
             );

@@ -412,3 +412,7 @@ presenter-scene-of = Escena { $number } de { $count }
 presenter-no-scene = Todavía no hay escena: pulse AvPág para empezar.
 presenter-show = Mostrar
 presenter-blank = Pantalla negra
+story-untranslated-all = El relato no tiene texto en { $language }; se muestra en su idioma original.
+lang-en = inglés
+lang-es = español
+lang-pt-BR = portugués de Brasil

@@ -412,3 +412,7 @@ presenter-scene-of = Cena { $number } de { $count }
 presenter-no-scene = Ainda não há cena: pressione PageDown para começar.
 presenter-show = Mostrar
 presenter-blank = Tela preta
+story-untranslated-all = A história não tem texto em { $language }; ela aparece no idioma original.
+lang-en = inglês
+lang-es = espanhol
+lang-pt-BR = português do Brasil
