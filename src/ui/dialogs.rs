@@ -14,14 +14,21 @@ pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
         .resizable(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for row in KEYMAP {
-                    ui.strong(row.keys);
-                    ui.label(row.does);
+                for number in 1..=KEYMAP.len() {
+                    ui.strong(keymap_text("keys", number));
+                    ui.label(keymap_text("does", number));
                     ui.end_row();
                 }
             });
         });
     (still_open != open).then_some(Command::ShowShortcuts(still_open))
+}
+
+/// Row `number` (from 1) of [`KEYMAP`] in the interface's language: its
+/// keys (`part` "keys") or what they do ("does"). The English messages are
+/// held equal to the table by `the_f1_list_in_english_is_the_keymap`.
+fn keymap_text(part: &str, number: usize) -> String {
+    crate::i18n::tr(&format!("keymap-{part}-{number}"))
 }
 
 pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
@@ -207,4 +214,28 @@ pub fn new_layer(
         answer = Some(EditCommand::CancelNewLayer);
     }
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, message};
+
+    #[test]
+    fn the_f1_list_in_english_is_the_keymap() {
+        for (index, row) in KEYMAP.iter().enumerate() {
+            let number = index + 1;
+            assert_eq!(
+                message(Lang::En, &format!("keymap-keys-{number}"), &[]),
+                row.keys
+            );
+            assert_eq!(
+                message(Lang::En, &format!("keymap-does-{number}"), &[]),
+                row.does
+            );
+        }
+        // No message for a row the table does not have.
+        let beyond = format!("keymap-does-{}", KEYMAP.len() + 1);
+        assert!(!crate::i18n::has_message(Lang::En, &beyond));
+    }
 }
