@@ -68,9 +68,7 @@ impl SitmapApp {
             }
             ShareCommand::SaveBundle => {
                 let Some(doc) = &self.present.doc else {
-                    self.state.notices.push(
-                        "Open or make a story first: a bundle is a story and its layers.".into(),
-                    );
+                    self.state.notices.push(crate::t!("share-no-story"));
                     return;
                 };
                 let stem = doc
@@ -134,7 +132,7 @@ impl SitmapApp {
         path: PathBuf,
     ) -> String {
         let Some(open) = self.layers.workspace.layers.get(form.layer) else {
-            return "The layer was closed before it could be exported.".into();
+            return crate::t!("share-layer-closed");
         };
         match crate::convert::write(&open.layer, form.format, filter, &path) {
             Ok(count) => format!(
@@ -152,7 +150,7 @@ impl SitmapApp {
 
     fn write_bundle(&mut self, path: PathBuf) -> String {
         let Some(doc) = &self.present.doc else {
-            return "The story was closed before it could be saved.".into();
+            return crate::t!("share-story-closed");
         };
         let story = crate::scenes::to_json(&doc.story);
         let layers: Vec<PathBuf> = self

@@ -31,15 +31,24 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         ui.horizontal(|ui| {
             ui.label(RichText::new(clock()).size(30.0).strong());
             ui.label(
-                RichText::new(format!("  {} elapsed", elapsed_text(info.elapsed)))
-                    .size(18.0)
-                    .weak(),
+                RichText::new(format!(
+                    "  {}",
+                    crate::t!("presenter-elapsed", time = elapsed_text(info.elapsed))
+                ))
+                .size(18.0)
+                .weak(),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(RichText::new("Next ▶").size(18.0)).clicked() {
+                if ui
+                    .button(RichText::new(crate::t!("presenter-next")).size(18.0))
+                    .clicked()
+                {
                     commands.push(PresentCommand::Next);
                 }
-                if ui.button(RichText::new("◀ Back").size(18.0)).clicked() {
+                if ui
+                    .button(RichText::new(crate::t!("presenter-back")).size(18.0))
+                    .clicked()
+                {
                     commands.push(PresentCommand::Prev);
                 }
                 let blank = if info.blank {
@@ -93,13 +102,21 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         ui.separator();
         match info.next {
             Some(next) => ui.label(
-                RichText::new(format!(
-                    "Next: {}",
-                    crate::text::bounded(&next.title, crate::text::TITLE_CHARS)
+                RichText::new(crate::t!(
+                    "presenter-next-scene",
+                    title = crate::text::bounded(
+                        next.title_in(crate::i18n::current()),
+                        crate::text::TITLE_CHARS
+                    )
+                    .into_owned()
                 ))
                 .size(18.0),
             ),
-            None => ui.label(RichText::new("Last scene").size(18.0).weak()),
+            None => ui.label(
+                RichText::new(crate::t!("presenter-last-scene"))
+                    .size(18.0)
+                    .weak(),
+            ),
         };
     });
     if ui.input(|i| i.key_pressed(egui::Key::PageDown) || i.key_pressed(egui::Key::Space)) {
