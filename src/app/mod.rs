@@ -547,7 +547,11 @@ impl SitmapApp {
             && let Some(map) = self.map_rect
         {
             let welcome = crate::ui::welcome::Welcome {
-                title: self.present.doc.as_ref().map(|d| d.story.title.as_str()),
+                title: self
+                    .present
+                    .doc
+                    .as_ref()
+                    .map(|d| d.story.title_in(self.lang())),
                 range: self.time.state.as_ref().map(|t| t.range),
             };
             commands.extend(crate::ui::welcome::card(&ctx, map, &welcome));

@@ -28,6 +28,7 @@ mod ui_bounded_text;
 mod ui_clusters;
 mod ui_export;
 mod ui_first_start;
+mod ui_language;
 mod ui_layers;
 mod ui_measure;
 mod ui_present;
