@@ -537,3 +537,24 @@ edit-tool-point-hint = Click the map to place a point
 edit-tool-line-hint = Click each vertex; double-click or Enter to finish, Esc to cancel
 edit-tool-polygon-hint = Click each corner; double-click or Enter to finish, Esc to cancel
 edit-tool-circle-hint = Click the centre, then a point on the ring
+
+## CSV columns
+
+csv-title = Columns of { $layer }
+csv-guessed = Guessed: { $summary }
+csv-latitude = Latitude
+csv-longitude = Longitude
+csv-geometry = Geometry (WKT)
+csv-start = Start date
+csv-end = End date
+csv-dates-like = Dates like 03/04/2025
+csv-as-guessed = as guessed
+csv-day-month = day/month
+csv-month-day = month/day
+csv-first-rows = First rows, as they would read
+csv-apply = Apply
+csv-reset = Reset to the guess
+csv-as-guessed-column = as guessed ({ $column })
+csv-as-guessed-none = as guessed (none)
+csv-position = position
+csv-start-column = start

@@ -552,3 +552,24 @@ edit-tool-point-hint = Haga clic en el mapa para poner un punto
 edit-tool-line-hint = Haga clic en cada vértice; doble clic o Intro para terminar, Esc para cancelar
 edit-tool-polygon-hint = Haga clic en cada esquina; doble clic o Intro para terminar, Esc para cancelar
 edit-tool-circle-hint = Haga clic en el centro y luego en un punto del anillo
+
+## Columnas de CSV
+
+csv-title = Columnas de { $layer }
+csv-guessed = Deducido: { $summary }
+csv-latitude = Latitud
+csv-longitude = Longitud
+csv-geometry = Geometría (WKT)
+csv-start = Fecha de inicio
+csv-end = Fecha de fin
+csv-dates-like = Fechas como 03/04/2025
+csv-as-guessed = según lo deducido
+csv-day-month = día/mes
+csv-month-day = mes/día
+csv-first-rows = Primeras filas, tal como se leerían
+csv-apply = Aplicar
+csv-reset = Volver a lo deducido
+csv-as-guessed-column = según lo deducido ({ $column })
+csv-as-guessed-none = según lo deducido (ninguna)
+csv-position = posición
+csv-start-column = inicio

@@ -552,3 +552,24 @@ edit-tool-point-hint = Clique no mapa para pôr um ponto
 edit-tool-line-hint = Clique em cada vértice; clique duplo ou Enter para concluir, Esc para cancelar
 edit-tool-polygon-hint = Clique em cada canto; clique duplo ou Enter para concluir, Esc para cancelar
 edit-tool-circle-hint = Clique no centro e depois num ponto do anel
+
+## Colunas de CSV
+
+csv-title = Colunas de { $layer }
+csv-guessed = Deduzido: { $summary }
+csv-latitude = Latitude
+csv-longitude = Longitude
+csv-geometry = Geometria (WKT)
+csv-start = Data de início
+csv-end = Data de fim
+csv-dates-like = Datas como 03/04/2025
+csv-as-guessed = como deduzido
+csv-day-month = dia/mês
+csv-month-day = mês/dia
+csv-first-rows = Primeiras linhas, como seriam lidas
+csv-apply = Aplicar
+csv-reset = Voltar ao deduzido
+csv-as-guessed-column = como deduzido ({ $column })
+csv-as-guessed-none = como deduzido (nenhuma)
+csv-position = posição
+csv-start-column = início
