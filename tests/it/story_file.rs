@@ -122,7 +122,7 @@ fn every_caption_is_short_and_parses_without_leftover_markers() {
 }
 
 /// The shipped story speaks sitmap's three languages: every scene has a
-/// Spanish and a Brazilian Portuguese title and caption, parsed as cleanly
+/// Spanish and a Brazilian Portuguese title, caption and notes, parsed as cleanly
 /// as the English and not much longer (they share the caption card).
 #[test]
 fn every_scene_is_translated_into_spanish_and_portuguese() {
@@ -138,6 +138,13 @@ fn every_scene_is_translated_into_spanish_and_portuguese() {
                 caption, scene.caption,
                 "{lang:?}: {title:?} caption untranslated"
             );
+            if !scene.notes.is_empty() {
+                assert_ne!(
+                    scene.notes_in(lang),
+                    scene.notes,
+                    "{lang:?}: {title:?} notes"
+                );
+            }
             assert!(
                 caption.chars().count() < 470,
                 "{lang:?}: {title:?}: caption too long"
