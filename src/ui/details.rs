@@ -248,7 +248,15 @@ pub fn details_ui(
                             .collect();
                         row(&t!("details-range-rings"), radii.join(", "));
                     }
+                    // A title's translations are shown as the title, not as rows.
+                    let translation = |key: &str| {
+                        key.strip_prefix("title_")
+                            .is_some_and(|code| crate::i18n::Lang::from_code(code).is_some())
+                    };
                     for (key, value) in feature.other_properties() {
+                        if translation(&key) {
+                            continue;
+                        }
                         let text = match value {
                             serde_json::Value::String(s) => s,
                             other => other.to_string(),

@@ -160,6 +160,9 @@ fn controls(
             egui::DragValue::new(&mut speed)
                 .range(0.1..=365.0)
                 .speed(0.5)
+                // "1.0" / "1,0": typed and shown in the language's form.
+                .custom_formatter(|n, _| crate::i18n::format::number(n, 1))
+                .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
                 .suffix(t!("timeline-days-per-second-suffix")),
         )
         .on_hover_text(t!("timeline-speed-tip"));
