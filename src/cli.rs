@@ -75,6 +75,12 @@ pub struct Cli {
     #[arg(long, value_enum)]
     pub basemap: Option<BasemapArg>,
 
+    /// The language of the window, `render` and the messages: en, es or
+    /// pt-BR (without it, the one chosen in View › Language, else the
+    /// system's: LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
+
     /// Initial window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1600x1000", value_parser = parse_size)]
     pub window_size: [f32; 2],
@@ -188,13 +194,35 @@ fn backends() -> eframe::egui_wgpu::wgpu::Backends {
     }
 }
 
+/// One of the languages sitmap speaks; anything else is a usage error
+/// (exit 2) naming them.
+fn parse_lang(text: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_code(text).ok_or_else(|| {
+        crate::t!(
+            "cli-unknown-lang",
+            lang = text,
+            languages = crate::i18n::Lang::codes()
+        )
+    })
+}
+
 /// The window size in points, 200 to 16384 a side.
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
     crate::view::parse_wxh(text, 200.0..=16384.0, "a size", "1600x1000")
 }
 
 pub fn run(started: Instant) -> anyhow::Result<()> {
-    let cli = Cli::parse();
+    // `--lang`, else the system's language, words everything from here on,
+    // clap's usage errors and `--help` included (hence found before parsing).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let system_lang = crate::i18n::locale::system_lang();
+    crate::i18n::init(crate::cli_lang::lang_in_args(&args).unwrap_or(system_lang));
+    let matches =
+        crate::cli_lang::localized(<Cli as clap::CommandFactory>::command()).get_matches_from(args);
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    };
     if let Some(Command::Check(args)) = &cli.command {
         let code = crate::check::run(args, &mut std::io::stdout().lock())
             .map_err(|e| anyhow::anyhow!("could not write the check report: {e}"))?;
@@ -240,6 +268,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         date: cli.date.is_some(),
         story: cli.story.is_some(),
     };
+    let (lang, system_lang) = (cli.lang, system_lang);
     let default_story = cli.files.is_empty() && !cli.no_story;
     let story = cli
         .story
@@ -267,6 +296,8 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
             ..crate::settings::Settings::default()
         },
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
+        lang,
+        system_lang,
         time_fields: Vec::new(),
         csv_columns: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).

@@ -67,27 +67,17 @@ impl Leg {
 pub fn distance_label(metres: f64) -> String {
     let (km, nm) = (metres / 1000.0, metres / METRES_PER_NM);
     let decimals = if km < 100.0 { 1 } else { 0 };
-    format!(
-        "{} km · {} nm",
-        thousands(km, decimals),
-        thousands(nm, decimals)
+    crate::t!(
+        "distance-km-nm",
+        km = thousands(km, decimals),
+        nm = thousands(nm, decimals)
     )
 }
 
-/// `value` with `decimals` and a comma between thousands.
+/// `value` with `decimals` in the interface language's form ("1,234.5",
+/// "1.234,5").
 pub(crate) fn thousands(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
-    let (whole, rest) = text.split_at(text.find('.').unwrap_or(text.len()));
-    let digits: Vec<char> = whole.chars().collect();
-    let mut out = String::new();
-    for (i, c) in digits.iter().enumerate() {
-        let left = digits.len() - i;
-        if i > 0 && left.is_multiple_of(3) && c.is_ascii_digit() && digits[i - 1].is_ascii_digit() {
-            out.push(',');
-        }
-        out.push(*c);
-    }
-    out + rest
+    crate::i18n::format::number(value, decimals)
 }
 
 /// The measure tool: on or off, and the places clicked while on.

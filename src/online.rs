@@ -21,12 +21,12 @@ impl BasemapChoice {
         BasemapChoice::OpenTopoMap,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            BasemapChoice::Offline => "Offline (Natural Earth)",
-            BasemapChoice::OpenStreetMap => "OpenStreetMap (online)",
-            BasemapChoice::OpenTopoMap => "OpenTopoMap (online)",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::tr(match self {
+            BasemapChoice::Offline => "basemap-offline",
+            BasemapChoice::OpenStreetMap => "basemap-osm",
+            BasemapChoice::OpenTopoMap => "basemap-topo",
+        })
     }
 
     /// The word stored in the session.

@@ -185,6 +185,8 @@ mod tests {
                     bin: crate::timeline::chart::Bin::Month,
                 },
                 welcomed: true,
+                // Remembered across runs (View › Language), "pt-BR" and all.
+                language: Some(crate::i18n::Lang::PtBr),
             },
             time_fields: vec![(PathBuf::from("usgs.geojson"), "updated".into())],
             ..Session::default()
@@ -212,6 +214,8 @@ mod tests {
                 chart: Default::default(),
                 // An older sitmap had no first-start card: it is shown once.
                 welcomed: false,
+                // Nor a language menu: the system's language.
+                language: None,
             }
         );
         session.save(&mut storage);

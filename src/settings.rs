@@ -25,6 +25,8 @@ pub struct Settings {
     pub chart: ChartSettings,
     /// The first-start card (`ui::welcome`) was dismissed: it is not shown again.
     pub welcomed: bool,
+    /// The language chosen in View › Language; `None` follows the system.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// The chart strip under the timeline (`ui/chart_strip.rs`): shown or not,
@@ -52,6 +54,16 @@ pub enum Grouping {
 }
 
 impl Settings {
+    /// The interface's language: `--lang` (`explicit`), else the one
+    /// chosen in the menu, else the system's.
+    pub fn lang(
+        &self,
+        explicit: Option<crate::i18n::Lang>,
+        system: crate::i18n::Lang,
+    ) -> crate::i18n::Lang {
+        explicit.or(self.language).unwrap_or(system)
+    }
+
     /// Nothing after the current date is shown (classroom mode).
     pub fn no_spoilers(&self) -> bool {
         self.classroom

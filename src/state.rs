@@ -21,12 +21,12 @@ pub enum ThemeChoice {
 impl ThemeChoice {
     pub const ALL: [ThemeChoice; 3] = [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            ThemeChoice::System => "Follow system",
-            ThemeChoice::Light => "Light",
-            ThemeChoice::Dark => "Dark",
-        }
+    pub fn label(self) -> String {
+        crate::i18n::tr(match self {
+            ThemeChoice::System => "theme-system",
+            ThemeChoice::Light => "theme-light",
+            ThemeChoice::Dark => "theme-dark",
+        })
     }
 
     /// The word stored in the session and accepted by `--theme`.
@@ -104,6 +104,8 @@ pub enum Command {
     ToggleScenes,
     SetClassroom(bool),
     SetReducedMotion(bool),
+    /// The interface's language (View › Language); `None` follows the system.
+    SetLanguage(Option<crate::i18n::Lang>),
     Quit,
     /// The answer to "save the story before quitting?".
     AnswerQuit(crate::present::QuitChoice),

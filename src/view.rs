@@ -70,13 +70,24 @@ impl From<geo::Rect<f64>> for LonLatBox {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ViewPreset {
+    /// The English name (tests and the code's own references).
     pub name: &'static str,
+    /// The message naming it in the interface's language.
+    pub message: &'static str,
     pub bbox: LonLatBox,
+}
+
+impl ViewPreset {
+    /// The name in the interface's language.
+    pub fn label(&self) -> String {
+        crate::i18n::tr(self.message)
+    }
 }
 
 /// The whole Americas: what the app opens on and what Home returns to.
 pub const AMERICAS: ViewPreset = ViewPreset {
     name: "Americas",
+    message: "view-americas",
     bbox: LonLatBox::new(-170.0, -56.0, -30.0, 72.0),
 };
 
@@ -84,18 +95,22 @@ pub const PRESETS: [ViewPreset; 5] = [
     AMERICAS,
     ViewPreset {
         name: "Caribbean",
+        message: "view-caribbean",
         bbox: LonLatBox::new(-88.0, 9.0, -59.0, 27.0),
     },
     ViewPreset {
         name: "Mexico",
+        message: "view-mexico",
         bbox: LonLatBox::new(-118.0, 14.0, -86.0, 33.0),
     },
     ViewPreset {
         name: "Venezuela & Colombia",
+        message: "view-venezuela-colombia",
         bbox: LonLatBox::new(-80.0, -4.5, -59.5, 13.5),
     },
     ViewPreset {
         name: "Eastern Pacific",
+        message: "view-eastern-pacific",
         bbox: LonLatBox::new(-120.0, -8.0, -76.0, 22.0),
     },
 ];

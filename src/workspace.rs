@@ -104,8 +104,14 @@ impl ViewStatus {
 }
 
 impl OpenLayer {
+    /// The name stories, sessions and commands go by (never translated).
     pub fn name(&self) -> &str {
         &self.layer.name
+    }
+
+    /// The name shown to the user, in the interface's language.
+    pub fn label(&self) -> &str {
+        self.layer.name_in(crate::i18n::current())
     }
 }
 

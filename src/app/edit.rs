@@ -64,11 +64,11 @@ impl EditSession {
     /// "The layer NAME (FILE)" when it has unsaved edits, for the quit question.
     pub fn unsaved_name(&self) -> Option<String> {
         let doc = self.doc.as_ref().filter(|d| d.is_dirty())?;
-        let file = doc
-            .path
-            .as_ref()
-            .map_or_else(|| "not saved yet".to_owned(), |p| p.display().to_string());
-        Some(format!("The layer {} ({file})", doc.name()))
+        let file = doc.path.as_ref().map_or_else(
+            || crate::t!("quit-not-saved-yet"),
+            |p| p.display().to_string(),
+        );
+        Some(crate::t!("quit-the-layer", layer = doc.name(), file = file))
     }
 
     /// The workspace path of a layer not saved yet (a name standing in

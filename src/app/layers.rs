@@ -289,7 +289,11 @@ impl LayerSession {
         if let Some(opening) = self.opening.take_if(|o| o.drawn) {
             // The frame that drew it has been shown: the whole wait, told.
             let secs = (opening.loaded + opening.taken_in.elapsed()).as_secs_f32();
-            self.status = Some(format!("Opened {} in {secs:.2} s", opening.name));
+            self.status = Some(crate::t!(
+                "status-opened",
+                file = opening.name.as_str(),
+                secs = crate::i18n::format::number(f64::from(secs), 2)
+            ));
         }
         for mut done in self.loader.poll() {
             let view = done.view.take();
@@ -307,12 +311,12 @@ impl LayerSession {
                             drawn: false,
                         });
                     }
-                    format!("Drawing {name}…")
+                    crate::t!("status-drawing", file = name.to_string())
                 }
-                Applied::Reloaded => format!("Reloaded {name}"),
-                Applied::Failed(_) => format!("Could not open {name}"),
+                Applied::Reloaded => crate::t!("status-reloaded", file = name.to_string()),
+                Applied::Failed(_) => crate::t!("layers-could-not-open", file = name.to_string()),
                 Applied::KeptPrevious(_) => {
-                    format!("{name} is broken; keeping the last good version")
+                    crate::t!("status-kept-previous", file = name.to_string())
                 }
             };
             if newest {
@@ -430,7 +434,7 @@ impl LayerSession {
         });
         match spawned {
             Ok(receiver) => self.dialog = Some(receiver),
-            Err(e) => self.status = Some(format!("Cannot show the open dialog: {e}")),
+            Err(e) => self.status = Some(crate::t!("status-no-open-dialog", error = e.to_string())),
         }
     }
 
@@ -717,6 +721,6 @@ impl LayerSession {
     /// Copies `text` to the clipboard and says so in the status bar.
     pub fn copy_coordinates(&mut self, ctx: &egui::Context, text: String) {
         ctx.copy_text(text.clone());
-        self.status = Some(format!("Copied {text}"));
+        self.status = Some(crate::t!("status-copied", text = text.as_str()));
     }
 }

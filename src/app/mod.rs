@@ -20,7 +20,9 @@ mod time;
 mod tools;
 mod window;
 
-pub use present::{FRAMING_PAD, default_recovery_dir};
+pub use present::{
+    FRAMING_PAD, default_recovery_dir, untranslated_notice as present_untranslated_notice,
+};
 pub use start::{BasemapLoading, Explicit, StartOptions};
 pub use time::emphasis;
 
@@ -299,6 +301,12 @@ impl SitmapApp {
             Command::ToggleScenes => self.settings.scenes_panel = !self.settings.scenes_panel,
             Command::SetClassroom(on) => self.settings.classroom = on,
             Command::SetReducedMotion(on) => self.settings.reduced_motion = on,
+            Command::SetLanguage(lang) => {
+                // The menu's choice is remembered and ends `--lang`'s override.
+                self.settings.language = lang;
+                self.options.lang = None;
+                crate::i18n::set_current(self.lang());
+            }
             Command::SetGrouping(grouping) => self.settings.grouping = grouping,
             Command::SetChart(chart) => self.settings.chart = chart,
             Command::ChartTotal(property) => self.time.chart.choose(property),
@@ -382,6 +390,14 @@ impl SitmapApp {
     }
 }
 
+impl SitmapApp {
+    /// The interface's language now: `--lang`, the menu's choice, the system's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.settings
+            .lang(self.options.lang, self.options.system_lang)
+    }
+}
+
 impl eframe::App for SitmapApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.session().save(storage);
@@ -416,6 +432,9 @@ impl SitmapApp {
     /// offscreen renderer (`sitmap render`) draws with exactly the code the
     /// window uses.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
+        // This thread words the frame in the user's language (a switch in
+        // the menu shows from the next frame on).
+        crate::i18n::set_current(self.lang());
         let ctx = ui.ctx().clone();
         self.keep_on_screen.check(&ctx);
         self.monitor = ctx.input(|i| i.viewport().monitor_size).or(self.monitor);
@@ -456,6 +475,7 @@ impl SitmapApp {
     /// The window with its panels around the map.
     fn window_frame(&mut self, ui: &mut egui::Ui) -> Vec<Command> {
         let ctx = ui.ctx().clone();
+        self.tell_untranslated();
         let mut commands = keys::commands(
             &ctx,
             self.time.state.is_some(),
@@ -469,6 +489,8 @@ impl SitmapApp {
             reduced_motion: self.settings.reduced_motion,
             grouping: self.settings.grouping,
             chart: self.settings.chart,
+            language: self.options.lang.or(self.settings.language),
+            system_lang: self.options.system_lang,
         };
         egui::Panel::top("menu").show(ui, |ui| {
             commands.extend(toolbar::menu_bar(ui, &self.state, flags));
@@ -552,7 +574,11 @@ impl SitmapApp {
             && let Some(map) = self.map_rect
         {
             let welcome = crate::ui::welcome::Welcome {
-                title: self.present.doc.as_ref().map(|d| d.story.title.as_str()),
+                title: self
+                    .present
+                    .doc
+                    .as_ref()
+                    .map(|d| d.story.title_in(self.lang())),
                 range: self.time.state.as_ref().map(|t| t.range),
             };
             commands.extend(crate::ui::welcome::card(&ctx, map, &welcome));

@@ -54,6 +54,9 @@ pub struct PresentSession {
     pub recovery_problem: Option<String>,
     /// A save found the file changed on disk: the window asks what to do.
     pub(super) conflict: bool,
+    /// The language and story last checked for missing translations (the
+    /// notice is given once per language and story).
+    pub(super) language_told: Option<(crate::i18n::Lang, PathBuf)>,
     /// Quitting waits for an answer about unsaved edits.
     pub(super) asking_quit: bool,
     /// The answer was Save (and it worked) or Discard: the window may close.
@@ -303,6 +306,25 @@ impl SitmapApp {
 
     /// Once a frame, before drawing: a pending scene once its layers are in,
     /// the transition's step, highlights resolved, warnings refreshed.
+    /// One notice when the open story lacks text in the interface's
+    /// language for some scenes (they show in the story's own language).
+    /// In the window only: a rendered slide carries no notice (`render`
+    /// warns on its own).
+    pub(super) fn tell_untranslated(&mut self) {
+        let lang = self.lang();
+        let Some(doc) = &self.present.doc else {
+            return;
+        };
+        let key = (lang, doc.path.clone());
+        if self.present.language_told.as_ref() == Some(&key) {
+            return;
+        }
+        if let Some(notice) = untranslated_notice(&doc.story, lang) {
+            self.state.notices.push(notice);
+        }
+        self.present.language_told = Some(key);
+    }
+
     pub(super) fn update_presentation(&mut self, ctx: &egui::Context) {
         if let Some(index) = self.present.pending
             && self.layers.is_idle()
@@ -430,8 +452,13 @@ impl SitmapApp {
             .present
             .current
             .and_then(|i| self.present.scene(i))
-            .map(|scene| scene.title.as_str())
-            .or_else(|| self.present.doc.as_ref().map(|d| d.story.title.as_str()))
+            .map(|scene| scene.title_in(crate::i18n::current()))
+            .or_else(|| {
+                self.present
+                    .doc
+                    .as_ref()
+                    .map(|d| d.story.title_in(crate::i18n::current()))
+            })
             .unwrap_or("sitmap: situation map of the Americas");
         slide::title_plate(ui, map, title);
         slide::legend(ui, map, &self.layers.workspace);
@@ -522,8 +549,8 @@ impl SitmapApp {
                 ui,
                 map,
                 &slide::Caption {
-                    title: &scene.title,
-                    caption: &scene.caption,
+                    title: scene.title_in(crate::i18n::current()),
+                    caption: scene.caption_in(crate::i18n::current()),
                     counter: Some((index + 1, count)),
                 },
             );
@@ -534,12 +561,7 @@ impl SitmapApp {
         if let Some(since) = self.present.hint_since {
             let secs = since.elapsed().as_secs_f32();
             let alpha = ((HINT_SECS - secs) / 0.5).clamp(0.0, 1.0);
-            slide::hint(
-                ui,
-                map,
-                "PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  P: presenter window  ·  Esc: leave",
-                alpha,
-            );
+            slide::hint(ui, map, &crate::t!("slide-keys-hint"), alpha);
             if alpha > 0.0 {
                 ui.ctx().request_repaint();
             }
@@ -603,4 +625,31 @@ fn resolve(workspace: &crate::workspace::Workspace, ids: &[String]) -> Vec<Featu
         }
     }
     found
+}
+
+/// "The story has no Spanish text for scenes 3, 5; …", or `None` when
+/// every scene has text in `lang`.
+pub fn untranslated_notice(
+    story: &crate::scenes::Story,
+    lang: crate::i18n::Lang,
+) -> Option<String> {
+    let missing = story.untranslated(lang);
+    let language = lang.name();
+    if missing.is_empty() {
+        return None;
+    }
+    if missing.len() == story.scenes.len() {
+        return Some(crate::t!("story-untranslated-all", language = language));
+    }
+    let scenes = missing
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(crate::t!(
+        "story-untranslated",
+        language = language,
+        count = missing.len(),
+        scenes = scenes
+    ))
 }

@@ -82,6 +82,7 @@ impl SitmapApp {
                     view: c.view,
                 }
             }),
+            translations: Default::default(),
         }
     }
 
@@ -105,6 +106,7 @@ impl SitmapApp {
                 let mut scene = self.scene_from_view(old.title.clone());
                 scene.caption = old.caption;
                 scene.notes = old.notes;
+                scene.translations = old.translations;
                 if scene.highlight.is_empty() {
                     scene.highlight = old.highlight;
                 }
@@ -196,7 +198,10 @@ impl SitmapApp {
         }
         let mut files = Vec::new();
         if let Some(doc) = self.present.doc.as_ref().filter(|d| d.is_dirty()) {
-            files.push(format!("The story {}", doc.path.display()));
+            files.push(crate::t!(
+                "quit-the-story",
+                path = doc.path.display().to_string()
+            ));
         }
         if let Some(layer) = self.edit.unsaved_name() {
             files.push(layer);

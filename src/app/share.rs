@@ -71,9 +71,7 @@ impl SitmapApp {
             }
             ShareCommand::SaveBundle => {
                 let Some(doc) = &self.present.doc else {
-                    self.state.notices.push(
-                        "Open or make a story first: a bundle is a story and its layers.".into(),
-                    );
+                    self.state.notices.push(crate::t!("share-no-story"));
                     return;
                 };
                 let stem = doc
@@ -148,7 +146,7 @@ impl SitmapApp {
         path: PathBuf,
     ) -> String {
         let Some(open) = self.layers.workspace.layers.get(form.layer) else {
-            return "The layer was closed before it could be exported.".into();
+            return crate::t!("share-layer-closed");
         };
         if open.view.is_some() {
             // A file read by view: the whole file, streamed, not the view.
@@ -204,7 +202,7 @@ impl SitmapApp {
 
     fn write_bundle(&mut self, path: PathBuf) -> String {
         let Some(doc) = &self.present.doc else {
-            return "The story was closed before it could be saved.".into();
+            return crate::t!("share-story-closed");
         };
         let story = crate::scenes::to_json(&doc.story);
         let layers: Vec<PathBuf> = self

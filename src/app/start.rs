@@ -86,6 +86,11 @@ pub struct StartOptions {
     /// Compare the timeline's day with another date from the start
     /// (`sitmap render --compare`).
     pub compare: Option<crate::compare::Comparison>,
+    /// `--lang`: the language for this run, over the remembered choice.
+    pub lang: Option<crate::i18n::Lang>,
+    /// The system locale's language, used when no language was chosen
+    /// (English in tests and renders, which must not depend on the machine).
+    pub system_lang: crate::i18n::Lang,
 }
 
 /// What the command line said explicitly, which wins over the last session.
@@ -235,6 +240,8 @@ impl Default for StartOptions {
             server_client: crate::ogc::ClientOptions::default(),
             welcome: false,
             compare: None,
+            lang: None,
+            system_lang: crate::i18n::Lang::En,
         }
     }
 }

@@ -278,7 +278,7 @@ fn chart_under_strip(
         .zip(&cut)
         .filter(|((l, _), _)| l.visible)
         .map(|((l, bars), cut)| ChartLayer {
-            name: l.name(),
+            name: l.label(),
             colour: crate::ui::palette::layer(l.colour),
             bars: cut.as_ref().unwrap_or(bars),
         })

@@ -148,13 +148,19 @@ impl SitmapApp {
         let (at, feature) = self.tools.context_at?;
         let feature = feature.and_then(|f| self.layers.feature(f)).map(|(_, f)| {
             let c = f.bbox.center();
-            let title = f.title.as_deref().unwrap_or("this feature").to_owned();
+            let title = f
+                .title
+                .as_deref()
+                .map_or_else(|| crate::t!("rings-this-feature"), str::to_owned);
             ([c.x, c.y], title)
         });
         let mut command = None;
         map.context_menu(|ui| {
             if let Some((centre, title)) = &feature {
-                let label = format!("Range rings round {}…", crate::text::bounded(title, 40));
+                let label = crate::t!(
+                    "rings-round",
+                    title = crate::text::bounded(title, 40).into_owned()
+                );
                 if ui.button(label).clicked() {
                     command = Some(Command::Rings(RingCommand::Ask {
                         centre: *centre,
@@ -162,7 +168,7 @@ impl SitmapApp {
                     }));
                 }
             }
-            if ui.button("Range rings here…").clicked() {
+            if ui.button(crate::t!("rings-here")).clicked() {
                 command = Some(Command::Rings(RingCommand::Ask {
                     centre: at,
                     round: None,
@@ -171,7 +177,7 @@ impl SitmapApp {
             let find = Command::Search(SearchCommand::Open);
             if ui
                 .button(crate::ui::keys::menu_item(
-                    "Find a place or feature…",
+                    &crate::t!("menu-tools-find"),
                     &find,
                 ))
                 .clicked()

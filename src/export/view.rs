@@ -40,7 +40,7 @@ impl ViewExport {
     /// to save.
     pub fn request(&self, ctx: &egui::Context, map: Option<egui::Rect>) -> Option<String> {
         let Some(map) = map else {
-            return Some("There is no map to export yet.".into());
+            return Some(crate::t!("export-no-map"));
         };
         let dir = self.dir.clone().unwrap_or_else(default_dir);
         let name = file_name(&jiff::ZonedDateTime::now().datetime());
@@ -49,15 +49,18 @@ impl ViewExport {
         let pending = Arc::clone(&self.pending);
         let repaint = ctx.clone();
         pending.fetch_add(1, Ordering::SeqCst);
+        // The notice is worded on the encoding thread, in the window's language.
+        let lang = crate::i18n::current();
         let callback = move |screenshot: Arc<egui::ColorImage>| {
             let (failed, wake) = (sender.clone(), repaint.clone());
             // Encoding a large PNG takes a while: not on the UI thread.
             let spawned = std::thread::Builder::new()
                 .name("sitmap-export-view".into())
                 .spawn(move || {
+                    crate::i18n::set_current(lang);
                     let notice = match save_view(&screenshot, map, pixels_per_point, &dir, &name) {
-                        Ok(path) => format!("Saved view to {}", path.display()),
-                        Err(error) => format!("Could not save the view: {error}"),
+                        Ok(path) => crate::t!("export-saved", path = path.display().to_string()),
+                        Err(error) => crate::t!("export-failed", error = error.to_string()),
                     };
                     sender.send(notice).ok();
                     repaint.request_repaint();

@@ -14,8 +14,8 @@ use super::{Kind, LoadError, LoadReport, Message, Problem};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -191,14 +191,16 @@ pub(super) fn with_layer(
         path.file_stem()
             .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    report.layer = Some(Layer::with_index(
+    let mut layer = Layer::with_index(
         name,
         path.to_path_buf(),
         defaults.colour,
         defaults.symbol,
         features,
         index,
-    ));
+    );
+    layer.names = defaults.names;
+    report.layer = Some(layer);
     report
 }
 
@@ -235,6 +237,8 @@ fn story_warnings(features: &[Feature], path: &Arc<Path>, warnings: &mut Vec<Pro
 #[derive(Default)]
 struct LayerDefaults {
     name: Option<String>,
+    /// `name_es`, `name_pt-BR`: the name in sitmap's other languages.
+    names: BTreeMap<String, String>,
     colour: Option<Rgb>,
     symbol: Option<String>,
 }
@@ -257,6 +261,16 @@ impl LayerDefaults {
             }
         };
         let name = text("name");
+        let mut names = BTreeMap::new();
+        for key in member.keys() {
+            if let Some(lang) = key
+                .strip_prefix("name_")
+                .and_then(crate::i18n::Lang::from_code)
+                && let Some(translated) = text(key)
+            {
+                names.insert(lang.code().to_owned(), translated);
+            }
+        }
         let symbol = text("symbol");
         let colour_text = text("color");
         let colour = colour_text.and_then(|c| {
@@ -270,6 +284,7 @@ impl LayerDefaults {
         });
         Self {
             name,
+            names,
             colour,
             symbol,
         }

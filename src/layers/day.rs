@@ -33,11 +33,13 @@ use thiserror::Error;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(i64);
 
+/// Worded in the current thread's language (`crate::i18n`), English in
+/// tests unless they choose another.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DayError {
-    #[error("`{text}` is not a date; write YYYY-MM-DD, e.g. 2025-09-02")]
+    #[error("{}", crate::t!("day-not-a-date", text = text.as_str()))]
     NotADate { text: String },
-    #[error("`{text}` is not a day of the calendar: {reason}")]
+    #[error("{}", crate::t!("day-no-such-day", text = text.as_str(), reason = reason.as_str()))]
     NoSuchDay { text: String, reason: String },
 }
 

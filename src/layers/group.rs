@@ -139,17 +139,9 @@ pub fn group(problems: &[Problem], sample: usize) -> Vec<Group<'_>> {
     groups
 }
 
-/// `2453` as `2,453`.
+/// `2453` as `2,453` (in the current language's form: `2453`, `2.453`).
 pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::i18n::format::count(n)
 }
 
 /// The text with control characters escaped (`\n`, `\u{1b}`), so text from

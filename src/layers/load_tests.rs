@@ -513,3 +513,28 @@ fn a_click_inside_a_polygon_hits_it() {
     // Inside the hole is outside the polygon.
     assert!(layer.nearest([-67.25, 12.75], 0.1).is_none());
 }
+
+#[test]
+fn a_layer_name_and_feature_titles_have_translations_falling_back_to_the_original() {
+    use crate::i18n::Lang;
+    let text = r#"{"type":"FeatureCollection",
+        "sitmap":{"name":"Strikes","name_es":"Ataques","name_pt-br":"Ataques a barcos"},
+        "features":[
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[-66.9,10.5]},
+         "properties":{"title":"First strike","title_es":"Primer ataque"}},
+        {"type":"Feature","geometry":{"type":"Point","coordinates":[-66.9,10.5]},
+         "properties":{"title":"Second strike"}}]}"#;
+    let report = load_str(text, "strikes.geojson");
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    let layer = report.layer.unwrap();
+    assert_eq!(layer.name, "Strikes", "stories match the name as written");
+    assert_eq!(layer.name_in(Lang::Es), "Ataques");
+    assert_eq!(layer.name_in(Lang::PtBr), "Ataques a barcos");
+    assert_eq!(layer.name_in(Lang::En), "Strikes");
+    let [first, second] = layer.features() else {
+        panic!("two features");
+    };
+    assert_eq!(first.title_in(Lang::Es).as_deref(), Some("Primer ataque"));
+    assert_eq!(first.title_in(Lang::PtBr).as_deref(), Some("First strike"));
+    assert_eq!(second.title_in(Lang::Es).as_deref(), Some("Second strike"));
+}

@@ -32,6 +32,9 @@ use std::path::PathBuf;
 pub struct Layer {
     /// From `"sitmap": {"name": ..}`, else the file stem.
     pub name: String,
+    /// The name in other languages, by language tag, from `"sitmap":
+    /// {"name_es": .., "name_pt-BR": ..}`; see [`Layer::name_in`].
+    pub names: BTreeMap<String, String>,
     pub path: PathBuf,
     /// The layer's default colour, from `"sitmap": {"color": "#rrggbb"}`.
     pub colour: Option<Rgb>,
@@ -106,6 +109,7 @@ impl Layer {
             .collect();
         Self {
             name,
+            names: BTreeMap::new(),
             path,
             colour,
             symbol,
@@ -209,7 +213,32 @@ pub struct Feature {
     pub(super) moved: Moved,
 }
 
+impl Layer {
+    /// The layer's name in `lang` (`name_es`, `name_pt-BR`), else its name.
+    /// Stories and the session name layers by [`Layer::name`], which does
+    /// not change with the language.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        self.names
+            .get(lang.code())
+            .map_or(&self.name, String::as_str)
+    }
+}
+
 impl Feature {
+    /// The title in `lang` from the property `title_es` or `title_pt-BR`
+    /// (kept with the other properties; looked up only when the feature
+    /// has one), else `title`.
+    pub fn title_in(&self, lang: crate::i18n::Lang) -> Option<std::borrow::Cow<'_, str>> {
+        let key = format!("title_{}", lang.code());
+        if self.kept_json.contains(&format!("\"{key}\""))
+            && let Some(Value::String(title)) = self.properties().remove(&key)
+            && !title.trim().is_empty()
+        {
+            return Some(title.into());
+        }
+        self.title.as_deref().map(std::borrow::Cow::Borrowed)
+    }
+
     /// Whether the feature has a place on the map. One with `"geometry":
     /// null` (or an empty geometry) is listed, dated and on the timeline,
     /// but not drawn, not in the spatial index and not clickable on the map.

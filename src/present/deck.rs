@@ -74,16 +74,12 @@ impl StoryDoc {
 
     /// A story not yet on disk: it counts as unsaved until written.
     pub fn new(path: PathBuf, title: &str) -> Self {
-        let story = Story {
-            title: title.to_string(),
-            scenes: Vec::new(),
-        };
+        // Written in the language the author is using.
+        let mut story = Story::new(title.to_string(), Vec::new());
+        story.language = crate::i18n::current().code().to_owned();
         Self {
             path,
-            saved: Story {
-                title: String::new(),
-                scenes: Vec::new(),
-            },
+            saved: Story::new(String::new(), Vec::new()),
             story,
             recovery_stuck: false,
             disk: None,
@@ -304,6 +300,7 @@ mod tests {
             layers: None,
             highlight: Vec::new(),
             compare: None,
+            translations: Default::default(),
         }
     }
 

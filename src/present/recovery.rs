@@ -187,10 +187,7 @@ mod tests {
     use crate::scenes::load_story;
 
     fn story(title: &str) -> Story {
-        Story {
-            title: title.into(),
-            scenes: Vec::new(),
-        }
+        Story::new(title.into(), Vec::new())
     }
 
     fn snapshot(dir: &Path, title: Option<&str>) -> Snapshot {

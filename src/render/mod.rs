@@ -245,6 +245,11 @@ fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
             for warning in warnings {
                 eprintln!("warning: {}: {warning}", path.display());
             }
+            if let Some(notice) =
+                crate::app::present_untranslated_notice(&story, crate::i18n::current())
+            {
+                eprintln!("warning: {}: {notice}", path.display());
+            }
             Some(story)
         }
         None => None,
@@ -297,6 +302,8 @@ fn draw(
                 reduced_motion: true,
                 ..crate::settings::Settings::default()
             },
+            // `--lang`, else the system's: the process language `cli::run` set.
+            lang: Some(crate::i18n::current()),
             ..StartOptions::default()
         };
         let rendered = render_app(gpu, args.size, options, timeout).map_err(|e| match e {

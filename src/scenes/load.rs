@@ -18,6 +18,7 @@ use crate::timeline::{Day, shown};
 use crate::view::{MAX_ZOOM, MIN_ZOOM};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -94,8 +95,33 @@ impl fmt::Display for Warning {
 pub(super) struct RawStory {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    /// The language of the plain texts ("en" when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The title in other languages: `{"es": {"title": ".."}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RawStoryText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scenes: Option<Vec<Value>>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawStoryText {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A scene's title, caption and notes in one more language.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawSceneText {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -119,6 +145,9 @@ pub(super) struct RawScene {
     pub highlight: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compare: Option<RawCompare>,
+    /// `{"es": {"title": .., "caption": .., "notes": ..}, "pt-BR": {..}}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, RawSceneText>,
 }
 
 /// `"compare": {"from": "YYYY-MM-DD", "view": "split"}`; `view` is
@@ -196,6 +225,18 @@ pub fn load_story_str(
         Some(title) if !title.trim().is_empty() => title,
         _ => return Err(story_error(r#"no "title"; the story needs one"#.into())),
     };
+    let language = match raw.language {
+        Some(code) => language_code(&code).map_err(story_error)?,
+        None => crate::i18n::Lang::En.code().to_owned(),
+    };
+    let mut title_translations = BTreeMap::new();
+    for (code, text) in raw.translations {
+        let code =
+            language_code(&code).map_err(|e| story_error(format!(r#""translations": {e}"#)))?;
+        if let Some(title) = text.title.filter(|t| !t.trim().is_empty()) {
+            title_translations.insert(code, title);
+        }
+    }
     let Some(raw_scenes) = raw.scenes else {
         return Err(story_error(
             r#"no "scenes"; a story file is {"title": .., "scenes": [..]}"#.into(),
@@ -224,7 +265,13 @@ pub fn load_story_str(
         warnings.extend(caption_warnings(&scene, number));
         scenes.push(scene);
     }
-    Ok((Story { title, scenes }, warnings))
+    let story = Story {
+        title,
+        scenes,
+        language,
+        title_translations,
+    };
+    Ok((story, warnings))
 }
 
 /// serde_json's message without its trailing " at line L column C", which
@@ -297,7 +344,18 @@ fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
         Some(compare) => Some(compare_from(&compare, time.day())?),
     };
     let (camera, clamped) = camera_from(raw.camera)?;
+    let mut translations = BTreeMap::new();
+    for (code, text) in raw.translations {
+        let code = language_code(&code).map_err(|e| format!(r#""translations": {e}"#))?;
+        let text = super::model::SceneText {
+            title: text.title,
+            caption: text.caption,
+            notes: text.notes,
+        };
+        translations.insert(code, text);
+    }
     let scene = Scene {
+        translations,
         title,
         caption: raw.caption,
         notes: raw.notes,
@@ -325,6 +383,27 @@ fn compare_from(raw: &RawCompare, day_b: Day) -> Result<SceneCompare, String> {
         })?,
     };
     Ok(SceneCompare { from, view })
+}
+
+/// A language tag as a story names it ("es", "pt-BR"; any BCP 47-shaped
+/// tag, so a French translation is kept though sitmap cannot show it), in
+/// sitmap's spelling when it is one of ours ("pt-br" → "pt-BR").
+fn language_code(code: &str) -> Result<String, String> {
+    if let Some(lang) = crate::i18n::Lang::from_code(code) {
+        return Ok(lang.code().to_owned());
+    }
+    let shaped = !code.is_empty()
+        && code.len() <= 35
+        && code.split('-').all(|part| {
+            !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    if shaped {
+        Ok(code.to_owned())
+    } else {
+        Err(format!(
+            "{code:?} is not a language tag; write one such as \"en\", \"es\" or \"pt-BR\""
+        ))
+    }
 }
 
 fn day(what: &str, text: &str) -> Result<Day, String> {

@@ -37,9 +37,9 @@ fn scene_error(scene: Value) -> String {
 
 fn sample_story() -> Story {
     let day = |s: &str| Day::parse(s).unwrap();
-    Story {
-        title: "Campaign \"2025\" – ünïcode".into(),
-        scenes: vec![
+    Story::new(
+        "Campaign \"2025\" – ünïcode".into(),
+        vec![
             Scene {
                 title: "First strike".into(),
                 caption: "**Eleven** killed, per [AP](https://apnews.com).".into(),
@@ -53,6 +53,7 @@ fn sample_story() -> Story {
                 layers: Some(vec!["Strikes".into(), "deployments".into()]),
                 highlight: vec!["strike-2025-09-02".into()],
                 compare: None,
+                translations: Default::default(),
             },
             Scene {
                 title: "Pacific".into(),
@@ -66,6 +67,7 @@ fn sample_story() -> Story {
                 layers: None,
                 highlight: Vec::new(),
                 compare: None,
+                translations: Default::default(),
             },
             Scene {
                 title: "No layers".into(),
@@ -79,9 +81,10 @@ fn sample_story() -> Story {
                     from: day("2025-09-02"),
                     view: CompareView::Changes,
                 }),
+                translations: Default::default(),
             },
         ],
-    }
+    )
 }
 
 #[test]
@@ -238,7 +241,7 @@ fn a_geojson_file_opened_as_a_story_says_which_key_is_unknown() {
     let message = error_of(r#"{"type": "FeatureCollection", "features": []}"#);
     assert!(
         message.starts_with("story.json: unknown field `")
-            && message.ends_with("expected `title` or `scenes`"),
+            && message.ends_with("expected one of `title`, `language`, `translations`, `scenes`"),
         "{message}"
     );
 }

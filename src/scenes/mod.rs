@@ -17,8 +17,10 @@ mod caption;
 mod load;
 mod model;
 mod save;
+#[cfg(test)]
+mod translations_tests;
 
 pub use caption::{Span, parse_caption, plain_text};
 pub use load::{StoryError, Warning, check_against, layer_matches, load_story, load_story_str};
-pub use model::{Camera, Scene, SceneCompare, SceneTime, Story};
+pub use model::{Camera, Scene, SceneCompare, SceneText, SceneTime, Story};
 pub use save::{save_story, to_json, write_keeping_backup};

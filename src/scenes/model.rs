@@ -2,14 +2,64 @@
 //! camera can be shown. Plain data with no UI state, so the presenter, the
 //! loader and the saver share it and a load-save round trip is an equality.
 
+use crate::i18n::Lang;
 use crate::timeline::{Day, TimeFilter};
 use crate::view::LonLatBox;
+use std::collections::BTreeMap;
 
 /// A presentation: scenes shown in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Story {
     pub title: String,
     pub scenes: Vec<Scene>,
+    /// The language the plain `title`, `caption` and `notes` are written
+    /// in (the file's `"language"`, a code such as "en"; English when the
+    /// file does not say): the one shown where a translation is missing.
+    pub language: String,
+    /// The story's title in other languages, by code ("es", "pt-BR").
+    pub title_translations: BTreeMap<String, String>,
+}
+
+/// A scene's words in one more language (the file's `"translations"`).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SceneText {
+    pub title: String,
+    pub caption: String,
+    pub notes: String,
+}
+
+impl Story {
+    /// A story of `title` and `scenes` written in English, untranslated.
+    pub fn new(title: String, scenes: Vec<Scene>) -> Self {
+        Self {
+            title,
+            scenes,
+            language: Lang::En.code().to_owned(),
+            title_translations: BTreeMap::new(),
+        }
+    }
+
+    /// The title in `lang`, else as written.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.title_translations
+            .get(lang.code())
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+
+    /// The scenes (numbered from 1) that have no text in `lang` and so are
+    /// shown in the story's own language; none when `lang` is that language.
+    pub fn untranslated(&self, lang: Lang) -> Vec<usize> {
+        if lang.code().eq_ignore_ascii_case(&self.language) {
+            return Vec::new();
+        }
+        self.scenes
+            .iter()
+            .enumerate()
+            .filter(|(_, scene)| !scene.translations.contains_key(lang.code()))
+            .map(|(index, _)| index + 1)
+            .collect()
+    }
 }
 
 /// One step of the presentation.
@@ -30,6 +80,8 @@ pub struct Scene {
     /// Compare the scene's day (date B) with an earlier date A; `None`
     /// shows the single date.
     pub compare: Option<SceneCompare>,
+    /// The title, caption and notes in other languages, by code.
+    pub translations: BTreeMap<String, SceneText>,
 }
 
 /// A scene's comparison of two dates (`"compare": {"from": .., "view": ..}`).
@@ -38,6 +90,61 @@ pub struct SceneCompare {
     /// Date A; the scene's own date is B.
     pub from: Day,
     pub view: crate::compare::CompareView,
+}
+
+impl Scene {
+    /// `field` of the translation into `lang` when it has one that is not
+    /// empty, else `plain` (the story's own language).
+    fn in_lang<'a>(&'a self, lang: Lang, plain: &'a str, field: fn(&SceneText) -> &str) -> &'a str {
+        self.translations
+            .get(lang.code())
+            .map(field)
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or(plain)
+    }
+
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.in_lang(lang, &self.title, |t| &t.title)
+    }
+
+    pub fn caption_in(&self, lang: Lang) -> &str {
+        self.in_lang(lang, &self.caption, |t| &t.caption)
+    }
+
+    pub fn notes_in(&self, lang: Lang) -> &str {
+        self.in_lang(lang, &self.notes, |t| &t.notes)
+    }
+
+    /// The words an author edits in `lang`: the plain fields when `lang` is
+    /// `story_language`, else that translation (as it stands; empty when
+    /// there is none yet).
+    pub fn text(&self, lang: Lang, story_language: &str) -> SceneText {
+        if lang.code().eq_ignore_ascii_case(story_language) {
+            return SceneText {
+                title: self.title.clone(),
+                caption: self.caption.clone(),
+                notes: self.notes.clone(),
+            };
+        }
+        self.translations
+            .get(lang.code())
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Stores `text` as the words in `lang` (see [`Scene::text`]); an
+    /// empty translation is dropped.
+    pub fn set_text(&mut self, lang: Lang, story_language: &str, text: SceneText) {
+        if lang.code().eq_ignore_ascii_case(story_language) {
+            self.title = text.title;
+            self.caption = text.caption;
+            self.notes = text.notes;
+        } else if text == SceneText::default() {
+            self.translations.remove(lang.code());
+        } else {
+            self.translations.insert(lang.code().to_owned(), text);
+        }
+    }
 }
 
 /// Where the timeline goes for a scene.

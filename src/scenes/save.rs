@@ -12,7 +12,9 @@
 //! The JSON is the format [`super::load_story`] reads (same serde structs),
 //! two-space indented, keys in a fixed order, so saves diff cleanly.
 
-use super::load::{RawCamera, RawCompare, RawScene, RawStory, RawWindow};
+use super::load::{
+    RawCamera, RawCompare, RawScene, RawSceneText, RawStory, RawStoryText, RawWindow,
+};
 use super::model::{Camera, SceneTime, Story};
 use serde_json::Value;
 use std::ffi::OsString;
@@ -57,13 +59,41 @@ pub fn to_json(story: &Story) -> String {
                 from: c.from.to_string(),
                 view: Some(c.view.name().to_owned()),
             }),
+            translations: scene
+                .translations
+                .iter()
+                .map(|(code, text)| {
+                    let text = RawSceneText {
+                        title: text.title.clone(),
+                        caption: text.caption.clone(),
+                        notes: text.notes.clone(),
+                    };
+                    (code.clone(), text)
+                })
+                .collect(),
         };
         // Plain strings and finite numbers always serialise; a failure
         // cannot happen, and `Null` would be reported by the next load.
         serde_json::to_value(raw).unwrap_or(Value::Null)
     });
+    // An English story without translations is written as before.
+    let english = story.language == crate::i18n::Lang::En.code();
     let raw = RawStory {
         title: Some(story.title.clone()),
+        language: (!english
+            || !story.title_translations.is_empty()
+            || story.scenes.iter().any(|s| !s.translations.is_empty()))
+        .then(|| story.language.clone()),
+        translations: story
+            .title_translations
+            .iter()
+            .map(|(code, title)| {
+                let text = RawStoryText {
+                    title: Some(title.clone()),
+                };
+                (code.clone(), text)
+            })
+            .collect(),
         scenes: Some(scenes.collect()),
     };
     let mut text = serde_json::to_string_pretty(&raw).unwrap_or_default();

@@ -5,6 +5,7 @@
 
 use crate::layers::LocationPrecision;
 use crate::overlay::plugin::FeatureRef;
+use crate::t;
 use crate::timeline::{Day, TimelineState};
 use crate::ui::details::{place_text, when};
 use crate::ui::palette;
@@ -81,13 +82,14 @@ pub fn event_cards(
                             ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
                         ui.painter()
                             .rect_filled(rect, 2.0, palette::layer(open.colour));
+                        let untitled = t!("cards-event");
+                        let title = feature.title_in(crate::i18n::current());
                         ui.strong(
                             egui::RichText::new(crate::text::bounded(
-                                feature
-                                    .title
+                                title
                                     .as_deref()
                                     .or(feature.id.as_deref())
-                                    .unwrap_or("Event"),
+                                    .unwrap_or(&untitled),
                                 crate::text::TITLE_CHARS,
                             ))
                             .size(17.0),
@@ -95,17 +97,21 @@ pub fn event_cards(
                     });
                     ui.label(format!(
                         "{} · {}",
-                        crate::text::bounded(open.name(), crate::text::TITLE_CHARS),
+                        crate::text::bounded(open.label(), crate::text::TITLE_CHARS),
                         when(feature)
                     ));
                     let place = place_text(feature);
                     let place = match feature.location_precision {
                         LocationPrecision::Approximate {
                             uncertainty_km: Some(km),
-                        } => format!("{place} (approximate, ±{km:.0} km)"),
+                        } => t!(
+                            "cards-approximate-within",
+                            place = place,
+                            km = crate::i18n::format::number(km, 0)
+                        ),
                         LocationPrecision::Approximate {
                             uncertainty_km: None,
-                        } => format!("{place} (approximate)"),
+                        } => t!("details-approximate", place = place),
                         LocationPrecision::Exact => place,
                     };
                     ui.label(egui::RichText::new(place).weak());
@@ -120,21 +126,15 @@ pub fn event_cards(
                 ui.add_space(4.0);
             }
             if more > 0 {
-                ui.label(egui::RichText::new(format!("and {more} more on this day")).weak());
+                ui.label(egui::RichText::new(t!("cards-more-on-this-day", count = more)).weak());
             }
             if stepped.is_some() && total > 1 {
-                let step = if first + 1 < total {
-                    " · PageDown for the next"
+                let text = if first + 1 < total {
+                    t!("cards-event-of-next", number = first + 1, total = total)
                 } else {
-                    ""
+                    t!("cards-event-of", number = first + 1, total = total)
                 };
-                ui.label(
-                    egui::RichText::new(format!(
-                        "Event {} of {total} on this day{step}",
-                        first + 1
-                    ))
-                    .weak(),
-                );
+                ui.label(egui::RichText::new(text).weak());
             }
         });
 }

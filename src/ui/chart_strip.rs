@@ -11,6 +11,7 @@
 //! the current date in classroom mode. It only draws and returns intents.
 
 use crate::settings::ChartSettings;
+use crate::t;
 use crate::timeline::Day;
 use crate::timeline::chart::{Bars, Bin, Running};
 use crate::ui::timeline_panel::long_date;
@@ -59,13 +60,13 @@ pub fn chart_strip(ui: &mut egui::Ui, input: &ChartInput<'_>) -> Vec<ChartIntent
 
 fn header(ui: &mut egui::Ui, input: &ChartInput<'_>, intents: &mut Vec<ChartIntent>) {
     ui.horizontal(|ui| {
-        let label = ui.label("Chart: features");
+        let label = ui.label(t!("chart-features"));
         let mut bin = input.settings.bin;
         egui::ComboBox::from_id_salt("chart bin")
-            .selected_text(bin.name())
+            .selected_text(bin_name(bin))
             .show_ui(ui, |ui| {
                 for choice in Bin::ALL {
-                    ui.selectable_value(&mut bin, choice, choice.name());
+                    ui.selectable_value(&mut bin, choice, bin_name(choice));
                 }
             })
             .response
@@ -77,13 +78,13 @@ fn header(ui: &mut egui::Ui, input: &ChartInput<'_>, intents: &mut Vec<ChartInte
             }));
         }
         ui.separator();
-        let label = ui.label("running total of");
+        let label = ui.label(t!("chart-running-total"));
         let chosen = input.running.map(|r| r.property.as_str());
         let mut choice = chosen.map(str::to_owned);
         egui::ComboBox::from_id_salt("chart total")
-            .selected_text(chosen.unwrap_or("nothing"))
+            .selected_text(chosen.map_or_else(|| t!("chart-nothing"), str::to_owned))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut choice, None, "nothing");
+                ui.selectable_value(&mut choice, None, t!("chart-nothing"));
                 for name in input.properties {
                     ui.selectable_value(&mut choice, Some(name.clone()), name.as_str());
                 }
@@ -95,35 +96,43 @@ fn header(ui: &mut egui::Ui, input: &ChartInput<'_>, intents: &mut Vec<ChartInte
         }
         if let Some(running) = input.running {
             ui.separator();
-            ui.strong(format!(
-                "{} by {}: {}",
-                running.property,
-                long_date(input.day),
-                number(running.at(input.day))
+            ui.strong(t!(
+                "chart-total-by",
+                property = running.property.as_str(),
+                date = long_date(input.day),
+                value = number(running.at(input.day))
             ));
         }
     });
 }
 
-/// A figure as people write it: whole numbers without decimals.
+/// A figure as people write it in the interface's language: whole numbers
+/// without decimals.
 fn number(value: f64) -> String {
     if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{value:.0}")
+        crate::i18n::format::number(value, 0)
     } else {
-        format!("{value:.1}")
+        crate::i18n::format::number(value, 1)
     }
+}
+
+/// "per week", "por semana": how the chooser and the tooltip name a bin.
+fn bin_name(bin: Bin) -> String {
+    t!(match bin {
+        Bin::Day => "chart-per-day",
+        Bin::Week => "chart-per-week",
+        Bin::Month => "chart-per-month",
+    })
 }
 
 /// The date range a bar covers, for its hover text.
 fn bin_label(bin: Bin, start: Day) -> String {
     match bin {
         Bin::Day => long_date(start),
-        Bin::Week => format!("week of {}", long_date(start)),
+        Bin::Week => t!("chart-week-of", date = long_date(start)),
         Bin::Month => {
-            let full = long_date(start);
-            // "1 November 2025" -> "November 2025"
-            full.split_once(' ')
-                .map_or(full.clone(), |(_, rest)| rest.to_owned())
+            let (year, month, _) = start.ymd();
+            crate::i18n::format::month_year(year, month)
         }
     }
 }
@@ -207,10 +216,11 @@ fn total_line(ui: &mut egui::Ui, input: &ChartInput<'_>, running: &Running) {
     let span = input.span;
     plot("chart total", LINE_HEIGHT, span)
         .label_formatter(move |position| match position {
-            HoverPosition::NearDataPoint { position, .. } => Some(format!(
-                "{property} by {}: {}",
-                long_date(Day::from_days_since_epoch(position.x.floor() as i64)),
-                number(position.y)
+            HoverPosition::NearDataPoint { position, .. } => Some(t!(
+                "chart-total-by",
+                property = property.as_str(),
+                date = long_date(Day::from_days_since_epoch(position.x.floor() as i64)),
+                value = number(position.y)
             )),
             HoverPosition::Elsewhere { .. } => None,
         })

@@ -25,7 +25,7 @@ pub fn columns_window(
     draft: &mut CsvMapping,
 ) -> Option<ColumnsChoice> {
     let mut choice = None;
-    egui::Window::new(format!("Columns of {layer_name}"))
+    egui::Window::new(crate::t!("csv-title", layer = layer_name))
         .collapsible(false)
         .default_width(720.0)
         .show(ctx, |ui| choice = columns_ui(ui, guess, draft));
@@ -41,50 +41,86 @@ pub fn columns_ui(
     for doubt in &guess.unsure {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {doubt}"));
     }
-    ui.label(format!("Guessed: {}", guess.summary()));
+    ui.label(crate::t!("csv-guessed", summary = guess.summary()));
     egui::Grid::new("csv column roles")
         .num_columns(2)
         .show(ui, |ui| {
             let used = &guess.used;
-            role(ui, "Latitude", &guess.headers, &used.lat, &mut draft.lat);
-            role(ui, "Longitude", &guess.headers, &used.lon, &mut draft.lon);
             role(
                 ui,
-                "Geometry (WKT)",
+                &crate::t!("csv-latitude"),
+                &guess.headers,
+                &used.lat,
+                &mut draft.lat,
+            );
+            role(
+                ui,
+                &crate::t!("csv-longitude"),
+                &guess.headers,
+                &used.lon,
+                &mut draft.lon,
+            );
+            role(
+                ui,
+                &crate::t!("csv-geometry"),
                 &guess.headers,
                 &used.geometry,
                 &mut draft.geometry,
             );
             role(
                 ui,
-                "Start date",
+                &crate::t!("csv-start"),
                 &guess.headers,
                 &used.start,
                 &mut draft.start,
             );
-            role(ui, "End date", &guess.headers, &used.end, &mut draft.end);
-            role(ui, "Title", &guess.headers, &used.title, &mut draft.title);
-            ui.label("Dates like 03/04/2025");
+            role(
+                ui,
+                &crate::t!("csv-end"),
+                &guess.headers,
+                &used.end,
+                &mut draft.end,
+            );
+            role(
+                ui,
+                &crate::t!("scenes-title"),
+                &guess.headers,
+                &used.title,
+                &mut draft.title,
+            );
+            ui.label(crate::t!("csv-dates-like"));
             ui.horizontal(|ui| {
-                ui.radio_value(&mut draft.date_order, DateOrder::Auto, "as guessed");
-                ui.radio_value(&mut draft.date_order, DateOrder::DayFirst, "day/month");
-                ui.radio_value(&mut draft.date_order, DateOrder::MonthFirst, "month/day");
+                ui.radio_value(
+                    &mut draft.date_order,
+                    DateOrder::Auto,
+                    crate::t!("csv-as-guessed"),
+                );
+                ui.radio_value(
+                    &mut draft.date_order,
+                    DateOrder::DayFirst,
+                    crate::t!("csv-day-month"),
+                );
+                ui.radio_value(
+                    &mut draft.date_order,
+                    DateOrder::MonthFirst,
+                    crate::t!("csv-month-day"),
+                );
             });
             ui.end_row();
         });
     ui.separator();
-    ui.strong("First rows, as they would read");
+    ui.strong(crate::t!("csv-first-rows"));
     preview(ui, guess, draft);
     ui.separator();
     let mut choice = None;
     ui.horizontal(|ui| {
-        if ui.button("Apply").clicked() {
+        if ui.button(crate::t!("csv-apply")).clicked() {
             choice = Some(ColumnsChoice::Apply(draft.clone()));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::t!("cancel")).clicked() {
             choice = Some(ColumnsChoice::Cancel);
         }
-        if ui.button("Reset to the guess").clicked() {
+        if ui.button(crate::t!("csv-reset")).clicked() {
             *draft = CsvMapping::default();
         }
     });
@@ -101,8 +137,8 @@ fn role(
 ) {
     let label_response = ui.label(label);
     let guess_text = match guessed {
-        Some(column) => format!("as guessed ({column})"),
-        None => "as guessed (none)".to_owned(),
+        Some(column) => crate::t!("csv-as-guessed-column", column = column.as_str()),
+        None => crate::t!("csv-as-guessed-none"),
     };
     let shown = chosen.clone().unwrap_or_else(|| guess_text.clone());
     egui::ComboBox::from_id_salt(label)
@@ -125,8 +161,8 @@ fn preview(ui: &mut egui::Ui, guess: &CsvGuess, draft: &CsvMapping) {
         .max_height(260.0)
         .show(ui, |ui| {
             egui::Grid::new("csv preview").striped(true).show(ui, |ui| {
-                ui.strong("position");
-                ui.strong("start");
+                ui.strong(crate::t!("csv-position"));
+                ui.strong(crate::t!("csv-start-column"));
                 for header in &guess.headers {
                     ui.strong(header);
                 }

@@ -4,6 +4,7 @@
 
 use crate::layers::time::{format_end, format_start};
 use crate::layers::{DatePrecision, Feature, LocationPrecision, TimeExtent};
+use crate::t;
 use geo::Centroid;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -15,7 +16,7 @@ pub enum DetailsCommand {
 /// "2025-09-02" or "2025-09-02 – ongoing", with the date precision said.
 pub fn when(feature: &Feature) -> String {
     let text = match feature.extent {
-        TimeExtent::Timeless => "no date (always shown)".to_string(),
+        TimeExtent::Timeless => t!("details-no-date"),
         TimeExtent::Instant { start_secs, .. } => format_start(start_secs),
         TimeExtent::Span {
             start_secs,
@@ -23,13 +24,13 @@ pub fn when(feature: &Feature) -> String {
         } => format!(
             "{} – {}",
             format_start(start_secs),
-            end_secs.map_or_else(|| "ongoing".to_string(), format_end)
+            end_secs.map_or_else(|| t!("details-ongoing"), format_end)
         ),
     };
     match feature.date_precision {
         DatePrecision::Day => text,
-        DatePrecision::Month => format!("{text} (month only)"),
-        DatePrecision::Approximate => format!("{text} (approximate)"),
+        DatePrecision::Month => t!("details-month-only", when = text),
+        DatePrecision::Approximate => t!("details-date-approximate", when = text),
     }
 }
 
@@ -53,7 +54,7 @@ pub fn place_text(feature: &Feature) -> String {
     if feature.is_located() {
         coordinates_text(anchor_lon_lat(feature))
     } else {
-        "no location given (not on the map)".to_owned()
+        t!("details-no-location")
     }
 }
 
@@ -80,14 +81,15 @@ pub fn feature_tooltip(ctx: &egui::Context, map: &egui::Response, feature: &Feat
 
 /// A feature's title as a tooltip or list shows it, bounded.
 fn short_title(feature: &Feature) -> std::borrow::Cow<'_, str> {
-    crate::text::bounded(
-        feature
-            .title
-            .as_deref()
-            .or(feature.id.as_deref())
-            .unwrap_or("Untitled"),
-        crate::text::TITLE_CHARS,
-    )
+    match feature.title_in(crate::i18n::current()) {
+        Some(title) => crate::text::bounded(&title, crate::text::TITLE_CHARS)
+            .into_owned()
+            .into(),
+        None => match feature.id.as_deref() {
+            Some(id) => crate::text::bounded(id, crate::text::TITLE_CHARS),
+            None => t!("untitled").into(),
+        },
+    }
 }
 
 /// The tooltip of a cluster on the map: how many features it stands for,
@@ -106,17 +108,19 @@ pub fn cluster_tooltip(
         egui::PopupAnchor::Pointer,
     )
     .show(|ui| {
-        ui.strong(format!("{count} features"));
+        ui.strong(t!("details-features", count = count));
         for feature in first {
             ui.label(format!("• {}", short_title(feature)));
         }
         if count > first.len() {
-            ui.label(egui::RichText::new(format!("and {} more", count - first.len())).weak());
+            ui.label(
+                egui::RichText::new(t!("details-and-more", count = count - first.len())).weak(),
+            );
         }
         let hint = if at_one_place {
-            "Click to list them"
+            t!("details-click-to-list")
         } else {
-            "Click to zoom in"
+            t!("details-click-to-zoom")
         };
         ui.label(egui::RichText::new(hint).weak().small());
     });
@@ -135,7 +139,7 @@ pub enum ListAnswer {
 pub fn cluster_list(ctx: &egui::Context, features: &[(&str, &Feature)]) -> ListAnswer {
     let mut open = true;
     let mut picked = None;
-    egui::Window::new(format!("{} features at one place", features.len()))
+    egui::Window::new(t!("details-features-at-one-place", count = features.len()))
         .id(egui::Id::unique("sitmap.cluster_list"))
         .open(&mut open)
         .collapsible(false)
@@ -171,21 +175,22 @@ pub fn details_ui(
 ) -> Option<DetailsCommand> {
     let mut command = None;
     ui.horizontal(|ui| {
+        let untitled = t!("details-untitled-feature");
+        let title = feature.title_in(crate::i18n::current());
         ui.heading(
             crate::text::bounded(
-                feature
-                    .title
+                title
                     .as_deref()
                     .or(feature.id.as_deref())
-                    .unwrap_or("Untitled feature"),
+                    .unwrap_or(&untitled),
                 crate::text::TITLE_CHARS,
             )
             .as_ref(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Close")
-                .on_hover_text("Close the details (Esc)")
+                .button(t!("close"))
+                .on_hover_text(t!("details-close-tip"))
                 .clicked()
             {
                 command = Some(DetailsCommand::Close);
@@ -206,23 +211,25 @@ pub fn details_ui(
                         ui.add(egui::Label::new(value).wrap());
                         ui.end_row();
                     };
-                    row("When", when(feature));
+                    row(&t!("details-when"), when(feature));
                     if let Some(kind) = &feature.kind {
-                        row("Kind", kind.replace('_', " "));
+                        row(&t!("details-kind"), kind.replace('_', " "));
                     }
                     if let Some(actor) = &feature.actor {
-                        row("Actor", actor.to_string());
+                        row(&t!("details-actor"), actor.to_string());
                     }
                     let place = place_text(feature);
                     match feature.location_precision {
-                        LocationPrecision::Exact => row("Where", place),
+                        LocationPrecision::Exact => row(&t!("details-where"), place),
                         LocationPrecision::Approximate { uncertainty_km } => row(
-                            "Where",
+                            &t!("details-where"),
                             match uncertainty_km {
-                                Some(km) => {
-                                    format!("{place} (approximate, within about {km:.0} km)")
-                                }
-                                None => format!("{place} (approximate)"),
+                                Some(km) => t!(
+                                    "details-approximate-within",
+                                    place = place,
+                                    km = crate::i18n::format::number(km, 0)
+                                ),
+                                None => t!("details-approximate", place = place),
                             },
                         ),
                     }
@@ -239,9 +246,17 @@ pub fn details_ui(
                             .iter()
                             .map(|&km| crate::range_rings::label(f64::from(km), unit))
                             .collect();
-                        row("Range rings", radii.join(", "));
+                        row(&t!("details-range-rings"), radii.join(", "));
                     }
+                    // A title's translations are shown as the title, not as rows.
+                    let translation = |key: &str| {
+                        key.strip_prefix("title_")
+                            .is_some_and(|code| crate::i18n::Lang::from_code(code).is_some())
+                    };
                     for (key, value) in feature.other_properties() {
+                        if translation(&key) {
+                            continue;
+                        }
                         let text = match value {
                             serde_json::Value::String(s) => s,
                             other => other.to_string(),
@@ -255,9 +270,9 @@ pub fn details_ui(
                 ui.add(egui::Label::new(description.as_ref()).wrap());
             }
             ui.add_space(6.0);
-            ui.strong(format!("Sources ({})", feature.sources.len()));
+            ui.strong(t!("details-sources", count = feature.sources.len()));
             if feature.sources.is_empty() {
-                ui.label(egui::RichText::new("No source given.").italics());
+                ui.label(egui::RichText::new(t!("details-no-source")).italics());
             }
             for source in &feature.sources {
                 let title = crate::text::bounded(source.label(), crate::text::TITLE_CHARS);
@@ -275,7 +290,7 @@ pub fn details_ui(
                 }
                 if let Some(published) = &source.published {
                     ui.label(
-                        egui::RichText::new(format!("published {published}"))
+                        egui::RichText::new(t!("details-published", date = &**published))
                             .small()
                             .weak(),
                     );
@@ -285,8 +300,11 @@ pub fn details_ui(
             let coordinates = coordinates_text(anchor_lon_lat(feature));
             if feature.is_located()
                 && ui
-                    .button("Copy coordinates")
-                    .on_hover_text(format!("Copy \"{coordinates}\" (latitude, longitude)"))
+                    .button(t!("details-copy-coordinates"))
+                    .on_hover_text(t!(
+                        "details-copy-coordinates-tip",
+                        coordinates = coordinates.as_str()
+                    ))
                     .clicked()
             {
                 command = Some(DetailsCommand::CopyCoordinates(coordinates));

@@ -4,18 +4,19 @@
 use super::keys::KEYMAP;
 pub use crate::present::{ConflictChoice, QuitChoice};
 use crate::state::Command;
+use crate::t;
 
 pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
     let mut still_open = open;
-    egui::Window::new("Keyboard shortcuts")
+    egui::Window::new(t!("menu-help-shortcuts"))
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
             egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for row in KEYMAP {
-                    ui.strong(row.keys);
-                    ui.label(row.does);
+                for number in 1..=KEYMAP.len() {
+                    ui.strong(keymap_text("keys", number));
+                    ui.label(keymap_text("does", number));
                     ui.end_row();
                 }
             });
@@ -23,33 +24,40 @@ pub fn shortcuts(ctx: &egui::Context, open: bool) -> Option<Command> {
     (still_open != open).then_some(Command::ShowShortcuts(still_open))
 }
 
+/// Row `number` (from 1) of [`KEYMAP`] in the interface's language: its
+/// keys (`part` "keys") or what they do ("does"). The English messages are
+/// held equal to the table by `the_f1_list_in_english_is_the_keymap`.
+fn keymap_text(part: &str, number: usize) -> String {
+    crate::i18n::tr(&format!("keymap-{part}-{number}"))
+}
+
 pub fn about(ctx: &egui::Context, open: bool) -> Option<Command> {
     let mut still_open = open;
-    egui::Window::new("About sitmap")
+    egui::Window::new(t!("about-title"))
         .open(&mut still_open)
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            ui.label("sitmap: a situation map of the Americas, day by day.");
+            ui.label(t!("about-text"));
             ui.add_space(6.0);
-            ui.strong("Data sources");
+            ui.strong(t!("about-sources"));
             ui.horizontal_wrapped(|ui| {
-                ui.label("Coastlines, lakes and borders:");
+                ui.label(t!("about-coastlines"));
                 ui.hyperlink_to("Natural Earth", "https://www.naturalearthdata.com/");
-                ui.label("(public domain).");
+                ui.label(t!("about-public-domain"));
             });
             ui.horizontal_wrapped(|ui| {
-                ui.label("Cities:");
+                ui.label(t!("about-cities"));
                 ui.hyperlink_to("GeoNames", "https://www.geonames.org/");
                 ui.label("(CC BY 4.0).");
             });
             ui.horizontal_wrapped(|ui| {
-                ui.label("Online basemaps, when chosen:");
+                ui.label(t!("about-online"));
                 ui.hyperlink_to(
-                    "© OpenStreetMap contributors",
+                    t!("about-osm-contributors"),
                     "https://www.openstreetmap.org/copyright",
                 );
-                ui.label("and");
+                ui.label(t!("about-and"));
                 ui.hyperlink_to("OpenTopoMap (CC-BY-SA)", "https://opentopomap.org/");
             });
         });
@@ -68,26 +76,26 @@ pub fn unsaved_on_quit(
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("quit-unsaved-story")).show(ctx, |ui| {
         ui.set_max_width(420.0);
-        ui.heading("Save before quitting?");
+        ui.heading(t!("quit-heading"));
         ui.add_space(4.0);
         for file in files {
-            ui.label(format!("{file} has unsaved edits."));
+            ui.label(t!("quit-unsaved", file = file.as_str()));
         }
         if let Some(note) = recovery_note {
             ui.colored_label(
                 ui.visuals().error_fg_color,
-                format!("They are not kept anywhere else: {note}."),
+                t!("quit-not-kept", note = note),
             );
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save and quit").clicked() {
+            if ui.button(t!("quit-save")).clicked() {
                 choice = Some(QuitChoice::Save);
             }
-            if ui.button("Discard edits and quit").clicked() {
+            if ui.button(t!("quit-discard")).clicked() {
                 choice = Some(QuitChoice::Discard);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 choice = Some(QuitChoice::Cancel);
             }
         });
@@ -104,32 +112,29 @@ pub fn changed_on_disk(ctx: &egui::Context, file: &str) -> Option<ConflictChoice
     let mut choice = None;
     let modal = egui::Modal::new(egui::Id::unique("story-changed-on-disk")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading("The story file changed on disk");
+        ui.heading(t!("conflict-heading"));
         ui.add_space(4.0);
-        ui.label(format!(
-            "{file} was saved by another program (or another sitmap window) since it was \
-             opened here. Saving now would replace those changes."
-        ));
+        ui.label(t!("conflict-text", file = file));
         ui.add_space(8.0);
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button("Reload from disk")
-                .on_hover_text("Drops the edits made here")
+                .button(t!("conflict-reload"))
+                .on_hover_text(t!("conflict-reload-tip"))
                 .clicked()
             {
                 choice = Some(ConflictChoice::Reload);
             }
             if ui
-                .button("Overwrite")
-                .on_hover_text("Replaces the file's changes")
+                .button(t!("conflict-overwrite"))
+                .on_hover_text(t!("conflict-overwrite-tip"))
                 .clicked()
             {
                 choice = Some(ConflictChoice::Overwrite);
             }
-            if ui.button("Save as another file…").clicked() {
+            if ui.button(t!("conflict-save-as")).clicked() {
                 choice = Some(ConflictChoice::SaveAs);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 choice = Some(ConflictChoice::Cancel);
             }
         });
@@ -169,19 +174,19 @@ pub fn new_layer(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("new-layer")).show(ctx, |ui| {
         ui.set_max_width(460.0);
-        ui.heading("New layer");
+        ui.heading(t!("new-layer-heading"));
         ui.add_space(4.0);
-        let label = ui.label("Layer name");
+        let label = ui.label(t!("new-layer-name"));
         let field = ui
             .add(egui::TextEdit::singleline(name).desired_width(f32::INFINITY))
             .labelled_by(label.id);
         if name.is_empty() && file.is_empty() && !ui.memory(|m| m.focused().is_some()) {
             field.request_focus();
         }
-        let label = ui.label("Save to (optional; a .geojson file)");
+        let label = ui.label(t!("new-layer-save-to"));
         ui.add(
             egui::TextEdit::singleline(file)
-                .hint_text("asked on the first Save")
+                .hint_text(t!("new-layer-save-to-hint"))
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(label.id);
@@ -189,14 +194,18 @@ pub fn new_layer(
         ui.horizontal(|ui| {
             let ready = !name.trim().is_empty();
             let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.add_enabled(ready, egui::Button::new("Create")).clicked() || (ready && enter) {
+            if ui
+                .add_enabled(ready, egui::Button::new(t!("new-layer-create")))
+                .clicked()
+                || (ready && enter)
+            {
                 let path = file.trim();
                 answer = Some(EditCommand::NewLayer {
                     name: name.trim().to_owned(),
                     path: (!path.is_empty()).then(|| std::path::PathBuf::from(path)),
                 });
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("cancel")).clicked() {
                 answer = Some(EditCommand::CancelNewLayer);
             }
         });
@@ -205,4 +214,28 @@ pub fn new_layer(
         answer = Some(EditCommand::CancelNewLayer);
     }
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, message};
+
+    #[test]
+    fn the_f1_list_in_english_is_the_keymap() {
+        for (index, row) in KEYMAP.iter().enumerate() {
+            let number = index + 1;
+            assert_eq!(
+                message(Lang::En, &format!("keymap-keys-{number}"), &[]),
+                row.keys
+            );
+            assert_eq!(
+                message(Lang::En, &format!("keymap-does-{number}"), &[]),
+                row.does
+            );
+        }
+        // No message for a row the table does not have.
+        let beyond = format!("keymap-does-{}", KEYMAP.len() + 1);
+        assert!(!crate::i18n::has_message(Lang::En, &beyond));
+    }
 }

@@ -11,6 +11,7 @@
 
 use crate::edit::{EditCommand, LayerDoc, Tool};
 use crate::layers::{Key, Rgb, TimeExtent, is_web_address};
+use crate::t;
 use crate::ui::keys;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -90,18 +91,18 @@ pub fn edit_panel(
     note: Option<&str>,
 ) -> Vec<EditCommand> {
     let mut commands = Vec::new();
-    ui.heading(format!("Editing {}", crate::text::bounded(&doc.name(), 60)));
+    ui.heading(t!(
+        "edit-heading",
+        layer = crate::text::bounded(&doc.name(), 60).into_owned()
+    ));
     let file = match (&doc.path, &doc.source) {
-        (Some(path), _) => format!("Saves to {}", path.display()),
-        (None, Some(source)) => format!(
-            "From {}: saves as a new GeoJSON file, never over it",
-            source.display()
-        ),
-        (None, None) => "Not saved yet: Save asks where".to_owned(),
+        (Some(path), _) => t!("edit-saves-to", path = path.display().to_string()),
+        (None, Some(source)) => t!("edit-from-source", path = source.display().to_string()),
+        (None, None) => t!("edit-not-saved"),
     };
     ui.label(egui::RichText::new(file).small());
     if doc.is_dirty() {
-        ui.colored_label(ui.visuals().warn_fg_color, "Unsaved edits");
+        ui.colored_label(ui.visuals().warn_fg_color, t!("edit-unsaved"));
     }
     if let Some(note) = note {
         ui.colored_label(ui.visuals().error_fg_color, note);
@@ -109,9 +110,13 @@ pub fn edit_panel(
     ui.horizontal_wrapped(|ui| {
         for t in Tool::ALL {
             let command = EditCommand::SetTool(t);
-            let hint = format!("{} ({})", t.hint(), keys::key_for(&edit(command.clone())));
+            let hint = format!(
+                "{} ({})",
+                tool_hint(t),
+                keys::key_for(&edit(command.clone()))
+            );
             if ui
-                .selectable_label(tool == t, t.label())
+                .selectable_label(tool == t, tool_label(t))
                 .on_hover_text(hint)
                 .clicked()
             {
@@ -119,7 +124,7 @@ pub fn edit_panel(
             }
         }
     });
-    ui.label(egui::RichText::new(tool.hint()).small().weak());
+    ui.label(egui::RichText::new(tool_hint(tool)).small().weak());
     ui.horizontal_wrapped(|ui| {
         let mut button = |ui: &mut egui::Ui, text: &str, enabled: bool, command: EditCommand| {
             let tip = keys::key_for(&edit(command.clone()));
@@ -133,20 +138,23 @@ pub fn edit_panel(
                 commands.push(command);
             }
         };
-        button(ui, "Undo", doc.can_undo(), EditCommand::Undo);
-        button(ui, "Redo", doc.can_redo(), EditCommand::Redo);
-        button(ui, "Save layer", doc.is_dirty(), EditCommand::Save);
-        button(ui, "Save layer as…", true, EditCommand::SaveAs);
-        button(ui, "Revert", doc.is_dirty(), EditCommand::Revert);
-        button(ui, "Stop editing", true, EditCommand::Stop);
+        button(ui, &t!("edit-undo"), doc.can_undo(), EditCommand::Undo);
+        button(ui, &t!("edit-redo"), doc.can_redo(), EditCommand::Redo);
+        button(ui, &t!("edit-save"), doc.is_dirty(), EditCommand::Save);
+        button(ui, &t!("edit-save-as"), true, EditCommand::SaveAs);
+        button(
+            ui,
+            &t!("scenes-revert"),
+            doc.is_dirty(),
+            EditCommand::Revert,
+        );
+        button(ui, &t!("edit-stop"), true, EditCommand::Stop);
     });
     ui.separator();
     let feature = selected.and_then(|at| Some((at, doc.feature(at)?)));
     let Some((at, feature)) = feature else {
         drafts.at = None;
-        ui.label(
-            egui::RichText::new("Select a feature of this layer, or draw one, to edit it.").weak(),
-        );
+        ui.label(egui::RichText::new(t!("edit-select-a-feature")).weak());
         return commands;
     };
     if drafts.at != Some(at) {
@@ -192,12 +200,12 @@ fn form(
 ) -> Vec<EditCommand> {
     let mut commands = Vec::new();
     for (key, label, multiline) in [
-        (Key::Title, "Title", false),
-        (Key::Kind, "Kind", false),
-        (Key::Description, "Description", true),
+        (Key::Title, t!("scenes-title"), false),
+        (Key::Kind, t!("details-kind"), false),
+        (Key::Description, t!("edit-description"), true),
     ] {
         let mut text = text_of(properties, key.name());
-        if text_row(ui, label, &mut text, multiline) {
+        if text_row(ui, &label, &mut text, multiline) {
             commands.push(set(at, key, (!text.is_empty()).then(|| json!(text))));
         }
     }
@@ -207,7 +215,7 @@ fn form(
     commands.extend(colour(ui, at, properties, geometry, drafts));
     ui.add_space(8.0);
     if ui
-        .button("Delete feature")
+        .button(t!("edit-delete-feature"))
         .on_hover_text(keys::key_for(&edit(EditCommand::DeleteSelected)))
         .clicked()
     {
@@ -225,16 +233,13 @@ fn dates(
 ) -> Option<EditCommand> {
     let (doc_start, doc_end) = (text_of(properties, "start"), text_of(properties, "end"));
     let mut changed = false;
-    ui.label(
-        egui::RichText::new(
-            "Dates: YYYY-MM-DD, or a date-time with Z or an offset; end may be `ongoing`",
-        )
-        .small()
-        .weak(),
-    );
-    for (name, label, doc_text) in [("start", "Start", &doc_start), ("end", "End", &doc_end)] {
+    ui.label(egui::RichText::new(t!("edit-dates-help")).small().weak());
+    for (name, label, doc_text) in [
+        ("start", t!("edit-start"), &doc_start),
+        ("end", t!("edit-end"), &doc_end),
+    ] {
         let draft = drafts.draft(name, doc_text);
-        changed |= text_row(ui, label, &mut draft.text, false);
+        changed |= text_row(ui, &label, &mut draft.text, false);
     }
     if !changed {
         error_line(ui, drafts.error("start"));
@@ -286,11 +291,11 @@ fn number_row(
         } else {
             match text.parse::<f64>() {
                 Ok(n) if range.contains(&n) => Ok(Some(n)),
-                _ => Err(format!(
-                    "{} must be a number from {} to {}",
-                    key.name(),
-                    range.start(),
-                    range.end()
+                _ => Err(t!(
+                    "edit-number-range",
+                    key = key.name(),
+                    from = *range.start(),
+                    to = *range.end()
                 )),
             }
         };
@@ -317,11 +322,11 @@ fn location(
     let mut commands = Vec::new();
     let precision = text_of(properties, Key::LocationPrecision.name());
     ui.horizontal(|ui| {
-        ui.label("Location");
+        ui.label(t!("edit-location"));
         for (word, label) in [
-            ("", "not said"),
-            ("exact", "exact"),
-            ("approximate", "approximate"),
+            ("", t!("edit-location-not-said")),
+            ("exact", t!("edit-location-exact")),
+            ("approximate", t!("edit-location-approximate")),
         ] {
             if ui.radio(precision == word, label).clicked() && precision != word {
                 let value = (!word.is_empty()).then(|| json!(word));
@@ -333,7 +338,7 @@ fn location(
         ui,
         at,
         Key::UncertaintyKm,
-        "Uncertainty (km)",
+        &t!("edit-uncertainty-km"),
         0.0..=20_000.0,
         properties,
         drafts,
@@ -341,13 +346,13 @@ fn location(
     if let Some(Value::Array(radii)) = properties.get(Key::RadiusKm.name()) {
         // Several rings (Range rings here…): shown, retyped there.
         let radii: Vec<String> = radii.iter().map(Value::to_string).collect();
-        ui.label(format!("Range rings (km): {}", radii.join(", ")));
+        ui.label(t!("edit-range-rings-km", radii = radii.join(", ")));
     } else if geometry == Some("Point") {
         commands.extend(number_row(
             ui,
             at,
             Key::RadiusKm,
-            "Range ring (km)",
+            &t!("edit-range-ring-km"),
             0.0..=20_000.0,
             properties,
             drafts,
@@ -369,22 +374,22 @@ fn sources(
     };
     let mut changed = false;
     ui.add_space(4.0);
-    ui.strong("Sources");
+    ui.strong(t!("edit-sources"));
     let mut remove = None;
     for (i, source) in list.iter_mut().enumerate() {
         ui.push_id(("source", i), |ui| {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 for (field, label) in [
-                    ("title", "Source title"),
-                    ("url", "URL"),
-                    ("published", "Published"),
+                    ("title", t!("edit-source-title")),
+                    ("url", t!("edit-source-url")),
+                    ("published", t!("edit-source-published")),
                 ] {
                     let mut text = source
                         .get(field)
                         .and_then(Value::as_str)
                         .unwrap_or_default()
                         .to_owned();
-                    if text_row(ui, label, &mut text, false)
+                    if text_row(ui, &label, &mut text, false)
                         && let Some(object) = source.as_object_mut()
                     {
                         if text.is_empty() && field != "url" {
@@ -400,9 +405,9 @@ fn sources(
                     .and_then(Value::as_str)
                     .unwrap_or_default();
                 if !is_web_address(url) {
-                    error_line(ui, Some("The URL must be a web address (https://…)"));
+                    error_line(ui, Some(&t!("edit-url-not-web")));
                 }
-                if ui.small_button("Remove source").clicked() {
+                if ui.small_button(t!("edit-remove-source")).clicked() {
                     remove = Some(i);
                 }
             });
@@ -412,7 +417,7 @@ fn sources(
         list.remove(i);
         changed = true;
     }
-    if ui.button("+ Add source").clicked() {
+    if ui.button(t!("edit-add-source")).clicked() {
         list.push(json!({"title": "", "url": "https://", "published": ""}));
         changed = true;
     }
@@ -445,7 +450,7 @@ fn colour(
     let mut changed = false;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        let label = ui.label("Colour");
+        let label = ui.label(t!("edit-colour"));
         changed = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.text)
@@ -475,10 +480,32 @@ fn colour(
                 merge: format!("{at}:colour"),
             });
         }
-        draft.error = Some("a colour is #rrggbb or #rgb".into());
+        draft.error = Some(t!("edit-colour-invalid"));
     }
     error_line(ui, draft.error.as_deref());
     None
+}
+
+/// A draw tool's name in the interface's language.
+fn tool_label(tool: Tool) -> String {
+    t!(match tool {
+        Tool::Select => "edit-tool-select",
+        Tool::Point => "edit-tool-point",
+        Tool::Line => "edit-tool-line",
+        Tool::Polygon => "edit-tool-polygon",
+        Tool::Circle => "edit-tool-circle",
+    })
+}
+
+/// What to do with a draw tool, for its tooltip.
+fn tool_hint(tool: Tool) -> String {
+    t!(match tool {
+        Tool::Select => "edit-tool-select-hint",
+        Tool::Point => "edit-tool-point-hint",
+        Tool::Line => "edit-tool-line-hint",
+        Tool::Polygon => "edit-tool-polygon-hint",
+        Tool::Circle => "edit-tool-circle-hint",
+    })
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ pub fn export_window(
 ) -> Vec<ShareCommand> {
     let mut commands = Vec::new();
     let mut open = true;
-    egui::Window::new("Export layer")
+    egui::Window::new(crate::t!("export-layer-title"))
         .collapsible(false)
         .resizable(false)
         .open(&mut open)
@@ -36,12 +36,12 @@ fn export_form(
     commands: &mut Vec<ShareCommand>,
 ) {
     if layers.is_empty() {
-        ui.label("No layers are open.");
+        ui.label(crate::t!("export-layer-none"));
         return;
     }
     let mut changed = *form;
     let current = layers.get(form.layer).copied().unwrap_or_default();
-    egui::ComboBox::from_label("Layer")
+    egui::ComboBox::from_label(crate::t!("export-layer-layer"))
         .selected_text(crate::text::bounded(current, 60).into_owned())
         .show_ui(ui, |ui| {
             for (index, name) in layers.iter().enumerate() {
@@ -52,7 +52,7 @@ fn export_form(
                 );
             }
         });
-    ui.label("Format");
+    ui.label(crate::t!("export-layer-format"));
     for format in Format::ALL {
         ui.radio_value(&mut changed.format, format, format.label());
     }
@@ -60,7 +60,7 @@ fn export_form(
         Some(day) => {
             ui.checkbox(
                 &mut changed.only_visible,
-                format!("Only what is shown on {day}"),
+                crate::t!("export-layer-only-shown", day = day.to_string()),
             );
         }
         None => changed.only_visible = false,
@@ -69,10 +69,10 @@ fn export_form(
         commands.push(ShareCommand::SetExport(changed));
     }
     ui.horizontal(|ui| {
-        if ui.button("Export…").clicked() {
+        if ui.button(crate::t!("export-layer-export")).clicked() {
             commands.push(ShareCommand::Export(changed));
         }
-        if ui.button("Cancel").clicked() {
+        if ui.button(crate::t!("cancel")).clicked() {
             commands.push(ShareCommand::CloseExport);
         }
     });

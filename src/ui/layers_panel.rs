@@ -6,6 +6,7 @@ use crate::layers::{TimeField, group};
 use crate::loading::Loading;
 use crate::ogc::FeedStatus;
 use crate::overlay::{Symbol, paint_symbol};
+use crate::t;
 use crate::workspace::{OpenLayer, ServerLine, Workspace};
 use std::path::Path;
 
@@ -24,11 +25,11 @@ pub fn layers_panel(
 ) -> Vec<LayerCommand> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
-        ui.heading("Layers");
+        ui.heading(t!("layers-heading"));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("Open…")
-                .on_hover_text("Open GeoJSON files (Ctrl+O), or drop them on the map")
+                .button(t!("layers-open"))
+                .on_hover_text(t!("layers-open-tip"))
                 .clicked()
             {
                 commands.push(LayerCommand::Open);
@@ -42,11 +43,11 @@ pub fn layers_panel(
             // A server's answer has no size until it has come.
             format!("Loading {} ({:.0} s)", file_name(file.path), file.secs)
         } else {
-            format!(
-                "Loading {} ({:.1} MB, {:.0} s)",
-                file_name(file.path),
-                file.bytes as f64 / 1_000_000.0,
-                file.secs
+            t!(
+                "layers-loading",
+                file = file_name(file.path),
+                mb = crate::i18n::format::number(file.bytes as f64 / 1_000_000.0, 1),
+                secs = crate::i18n::format::number(f64::from(file.secs), 0)
             )
         };
         match file.fraction {
@@ -70,19 +71,16 @@ pub fn layers_panel(
             .show(ui, |ui| {
                 ui.colored_label(
                     ui.visuals().error_fg_color,
-                    format!("Could not open {}", file_name(path)),
+                    t!("layers-could-not-open", file = file_name(path)),
                 );
                 ui.add(egui::Label::new(egui::RichText::new(message).small()).wrap());
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button(t!("notice-dismiss")).clicked() {
                     commands.push(LayerCommand::DismissFailed(path.clone()));
                 }
             });
     }
     if workspace.layers.is_empty() && loading.is_empty() {
-        ui.label(
-            egui::RichText::new("No layers open. Use Open… or drop GeoJSON files on the map.")
-                .weak(),
-        );
+        ui.label(egui::RichText::new(t!("layers-none-open")).weak());
     }
     let count = workspace.layers.len();
     // Top of the list is the top of the drawing order.
@@ -104,20 +102,20 @@ pub fn layers_panel(
                 );
                 let mut shown = open.visible;
                 let row = ui
-                    .checkbox(&mut shown, egui::RichText::new(open.name()).strong())
-                    .on_hover_text(format!(
-                        "Show or hide this layer (right-click to edit it)\n{}",
-                        open.path.display()
+                    .checkbox(&mut shown, egui::RichText::new(open.label()).strong())
+                    .on_hover_text(t!(
+                        "layers-show-hide-tip",
+                        path = open.path.display().to_string()
                     ));
                 if row.changed() {
                     commands.push(LayerCommand::SetVisible(index, shown));
                 }
                 // Authoring lives in the menu, so the panel looks as it did.
                 row.context_menu(|ui| {
-                    if ui.button("Edit this layer").clicked() {
+                    if ui.button(t!("layers-edit")).clicked() {
                         commands.push(LayerCommand::Edit(index));
                     }
-                    if ui.button("New layer…").clicked() {
+                    if ui.button(t!("menu-file-new-layer")).clicked() {
                         commands.push(LayerCommand::New);
                     }
                 });
@@ -138,32 +136,30 @@ pub fn layers_panel(
                         .on_hover_text("Features drawn in the current view");
                 } else if no_spoilers {
                     // The layer's total would tell a class how much is still to come.
-                    ui.label(format!("{on_screen} on screen"))
-                        .on_hover_text("Features drawn in the current view");
+                    ui.label(t!("layers-on-screen", count = on_screen))
+                        .on_hover_text(t!("layers-on-screen-tip"));
                 } else {
-                    ui.label(format!("{on_screen} / {total} on screen"))
-                        .on_hover_text(
-                            "Features drawn in the current view / features in the layer",
-                        );
+                    ui.label(t!("layers-on-screen-of", count = on_screen, total = total))
+                        .on_hover_text(t!("layers-on-screen-of-tip"));
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("✖")
-                        .on_hover_text("Close this layer")
+                        .on_hover_text(t!("layers-close-tip"))
                         .clicked()
                     {
                         commands.push(LayerCommand::Close(index));
                     }
                     if ui
                         .add_enabled(index > 0, egui::Button::new("⏷").small())
-                        .on_hover_text("Move down (drawn below)")
+                        .on_hover_text(t!("layers-down-tip"))
                         .clicked()
                     {
                         commands.push(LayerCommand::Lower(index));
                     }
                     if ui
                         .add_enabled(index + 1 < count, egui::Button::new("⏶").small())
-                        .on_hover_text("Move up (drawn on top)")
+                        .on_hover_text(t!("layers-up-tip"))
                         .clicked()
                     {
                         commands.push(LayerCommand::Raise(index));
@@ -200,13 +196,13 @@ pub fn layers_panel(
                 ui.horizontal(|ui| {
                     ui.add_space(28.0);
                     let text = if guess.unsure.is_empty() {
-                        "Columns…"
+                        t!("layers-columns")
                     } else {
-                        "⚠ Columns…"
+                        format!("⚠ {}", t!("layers-columns"))
                     };
                     if ui
                         .small_button(text)
-                        .on_hover_text(format!("CSV columns: {}", guess.summary()))
+                        .on_hover_text(t!("layers-csv-columns-tip", summary = guess.summary()))
                         .clicked()
                     {
                         commands.push(LayerCommand::ShowColumns(index));
@@ -219,7 +215,7 @@ pub fn layers_panel(
                 if ui
                     .add(
                         egui::Slider::new(&mut opacity, 0.1..=1.0)
-                            .text("opacity")
+                            .text(t!("layers-opacity"))
                             .show_value(false),
                     )
                     .changed()
@@ -229,17 +225,14 @@ pub fn layers_panel(
             });
             let problems = open.errors.len() + open.warnings.len();
             if let Some(error) = &open.reload_error {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    "Reload failed; showing the last good version:",
-                );
+                ui.colored_label(ui.visuals().error_fg_color, t!("layers-reload-failed"));
                 ui.add(egui::Label::new(egui::RichText::new(error).small()).wrap());
             }
             if problems > 0 {
-                let text = format!(
-                    "{} errors, {} warnings",
-                    open.errors.len(),
-                    open.warnings.len()
+                let text = t!(
+                    "layers-problems",
+                    errors = open.errors.len(),
+                    warnings = open.warnings.len()
                 );
                 let colour = if open.errors.is_empty() {
                     ui.visuals().warn_fg_color
@@ -339,21 +332,22 @@ fn time_field_row(ui: &mut egui::Ui, open: &OpenLayer) -> Option<TimeField> {
     let mut choice = None;
     ui.horizontal(|ui| {
         ui.add_space(28.0);
-        let current = open.time_field.as_deref().unwrap_or("none");
-        ui.label("Time from");
+        let none = t!("layers-time-none");
+        let current = open.time_field.as_deref().unwrap_or(&none);
+        ui.label(t!("layers-time-from"));
         egui::ComboBox::from_id_salt(("time-field", &open.path))
             .selected_text(current)
             .width(120.0)
             .show_ui(ui, |ui| {
                 if ui
-                    .selectable_label(false, "automatic")
-                    .on_hover_text("A field named like a time whose values read as times")
+                    .selectable_label(false, t!("layers-time-automatic"))
+                    .on_hover_text(t!("layers-time-automatic-tip"))
                     .clicked()
                 {
                     choice = Some(TimeField::Auto);
                 }
                 if ui
-                    .selectable_label(open.time_field.is_none(), "none (always shown)")
+                    .selectable_label(open.time_field.is_none(), t!("layers-time-none-always"))
                     .clicked()
                 {
                     choice = Some(TimeField::Off);
@@ -366,7 +360,7 @@ fn time_field_row(ui: &mut egui::Ui, open: &OpenLayer) -> Option<TimeField> {
                 }
             })
             .response
-            .on_hover_text("The property that puts this layer's features on the timeline");
+            .on_hover_text(t!("layers-time-from-tip"));
     });
     choice
 }
@@ -407,7 +401,7 @@ pub fn problems_window(
     let index = index?;
     let open = workspace.layers.get(index)?;
     let mut keep_open = true;
-    egui::Window::new(format!("Problems in {}", open.name()))
+    egui::Window::new(t!("layers-problems-in", layer = open.label()))
         .open(&mut keep_open)
         .default_width(640.0)
         .show(ctx, |ui| {
@@ -415,8 +409,16 @@ pub fn problems_window(
                 .max_height(400.0)
                 .show(ui, |ui| {
                     let lists = [
-                        ("error", ui.visuals().error_fg_color, &open.errors),
-                        ("warning", ui.visuals().warn_fg_color, &open.warnings),
+                        (
+                            t!("layers-error"),
+                            ui.visuals().error_fg_color,
+                            &open.errors,
+                        ),
+                        (
+                            t!("layers-warning"),
+                            ui.visuals().warn_fg_color,
+                            &open.warnings,
+                        ),
                     ];
                     for (word, colour, problems) in lists {
                         for (n, group) in group(problems, LISTED).into_iter().enumerate() {
@@ -428,15 +430,15 @@ pub fn problems_window(
                             let header =
                                 egui::RichText::new(format!("{word}: {summary}")).color(colour);
                             egui::CollapsingHeader::new(header)
-                                .id_salt((word, n))
+                                .id_salt((colour, n))
                                 .show(ui, |ui| {
                                     for problem in &group.sample {
                                         ui.label(problem.to_string());
                                     }
                                     if group.count > group.sample.len() {
-                                        ui.weak(format!(
-                                            "… and {} more (sitmap check --verbose lists all)",
-                                            group.count - group.sample.len()
+                                        ui.weak(t!(
+                                            "layers-and-more-verbose",
+                                            count = group.count - group.sample.len()
                                         ));
                                     }
                                 });

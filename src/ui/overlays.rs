@@ -2,6 +2,7 @@
 //! translucent plate so it reads over any basemap, light, dark or online.
 
 use crate::state::Command;
+use crate::t;
 use crate::timeline::Day;
 use crate::ui::palette;
 use crate::ui::timeline_panel::long_date;
@@ -47,9 +48,12 @@ pub fn scale_bar(ui: &egui::Ui, projector: &Projector, map_rect: Rect) {
     };
     let px = px as f32;
     let label = if km >= 1.0 {
-        format!("{km:.0} km")
+        t!("distance-km", km = crate::i18n::format::number(km, 0))
     } else {
-        format!("{:.0} m", km * 1000.0)
+        t!(
+            "distance-m",
+            m = crate::i18n::format::number(km * 1000.0, 0)
+        )
     };
     let painter = ui.painter().with_clip_rect(map_rect);
     let origin = map_rect.left_bottom() + vec2(14.0, -16.0);
@@ -89,7 +93,7 @@ pub fn attribution(ui: &mut egui::Ui, map_rect: Rect, online: Option<(&str, &str
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 4.0;
-                    ui.label(egui::RichText::new("Map data ©").small());
+                    ui.label(egui::RichText::new(t!("attribution-map-data")).small());
                     for (index, (text, url)) in parts.iter().enumerate() {
                         if index > 0 {
                             ui.label(egui::RichText::new("·").small());
@@ -109,10 +113,9 @@ pub fn notices(
     online_failing: bool,
 ) -> Option<Command> {
     let mut lines: Vec<&str> = notices.iter().map(String::as_str).collect();
-    let failing =
-        "Online tiles are not loading (no network or a server error): showing the offline basemap.";
+    let failing = t!("notice-online-failing");
     if online_failing {
-        lines.push(failing);
+        lines.push(&failing);
     }
     if lines.is_empty() {
         return None;
@@ -134,7 +137,7 @@ pub fn notices(
                     for line in &lines {
                         ui.label(egui::RichText::new(*line).color(warn));
                     }
-                    if !notices.is_empty() && ui.button("Dismiss").clicked() {
+                    if !notices.is_empty() && ui.button(t!("notice-dismiss")).clicked() {
                         command = Some(Command::DismissNotices);
                     }
                 });

@@ -31,18 +31,31 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         ui.horizontal(|ui| {
             ui.label(RichText::new(clock()).size(30.0).strong());
             ui.label(
-                RichText::new(format!("  {} elapsed", elapsed_text(info.elapsed)))
-                    .size(18.0)
-                    .weak(),
+                RichText::new(format!(
+                    "  {}",
+                    crate::t!("presenter-elapsed", time = elapsed_text(info.elapsed))
+                ))
+                .size(18.0)
+                .weak(),
             );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button(RichText::new("Next ▶").size(18.0)).clicked() {
+                if ui
+                    .button(RichText::new(crate::t!("presenter-next")).size(18.0))
+                    .clicked()
+                {
                     commands.push(PresentCommand::Next);
                 }
-                if ui.button(RichText::new("◀ Back").size(18.0)).clicked() {
+                if ui
+                    .button(RichText::new(crate::t!("presenter-back")).size(18.0))
+                    .clicked()
+                {
                     commands.push(PresentCommand::Prev);
                 }
-                let blank = if info.blank { "Show" } else { "Blank" };
+                let blank = if info.blank {
+                    crate::t!("presenter-show")
+                } else {
+                    crate::t!("presenter-blank")
+                };
                 if ui.button(RichText::new(blank).size(18.0)).clicked() {
                     commands.push(PresentCommand::ToggleBlank);
                 }
@@ -51,39 +64,59 @@ pub fn presenter_ui(ui: &mut egui::Ui, info: &PresenterInfo<'_>) -> Vec<PresentC
         ui.separator();
         match info.current {
             Some((number, count, scene)) => {
-                ui.label(RichText::new(format!("Scene {number} of {count}")).weak());
                 ui.label(
-                    RichText::new(crate::text::bounded(&scene.title, crate::text::TITLE_CHARS))
-                        .size(24.0)
-                        .strong(),
+                    RichText::new(crate::t!(
+                        "presenter-scene-of",
+                        number = number,
+                        count = count
+                    ))
+                    .weak(),
+                );
+                ui.label(
+                    RichText::new(crate::text::bounded(
+                        scene.title_in(crate::i18n::current()),
+                        crate::text::TITLE_CHARS,
+                    ))
+                    .size(24.0)
+                    .strong(),
                 );
                 ui.add_space(6.0);
                 egui::ScrollArea::vertical()
                     .max_height(ui.available_height() - 70.0)
                     .show(ui, |ui| {
-                        let notes = if scene.notes.is_empty() {
-                            "(no notes for this scene)"
+                        let no_notes = crate::t!("presenter-no-notes");
+                        let notes = scene.notes_in(crate::i18n::current());
+                        let notes = if notes.is_empty() {
+                            no_notes.as_str()
                         } else {
-                            &scene.notes
+                            notes
                         };
                         let notes = crate::text::bounded(notes, crate::text::DESCRIPTION_CHARS);
                         ui.label(RichText::new(notes).size(20.0));
                     });
             }
             None => {
-                ui.label(RichText::new("No scene yet: press PageDown to begin.").size(20.0));
+                ui.label(RichText::new(crate::t!("presenter-no-scene")).size(20.0));
             }
         }
         ui.separator();
         match info.next {
             Some(next) => ui.label(
-                RichText::new(format!(
-                    "Next: {}",
-                    crate::text::bounded(&next.title, crate::text::TITLE_CHARS)
+                RichText::new(crate::t!(
+                    "presenter-next-scene",
+                    title = crate::text::bounded(
+                        next.title_in(crate::i18n::current()),
+                        crate::text::TITLE_CHARS
+                    )
+                    .into_owned()
                 ))
                 .size(18.0),
             ),
-            None => ui.label(RichText::new("Last scene").size(18.0).weak()),
+            None => ui.label(
+                RichText::new(crate::t!("presenter-last-scene"))
+                    .size(18.0)
+                    .weak(),
+            ),
         };
     });
     if ui.input(|i| i.key_pressed(egui::Key::PageDown) || i.key_pressed(egui::Key::Space)) {

@@ -8,7 +8,7 @@ use crate::range_rings::{RingCommand, RingsDialog, Unit};
 pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<RingCommand> {
     let mut command = None;
     let mut open = true;
-    egui::Window::new("Range rings")
+    egui::Window::new(crate::t!("details-range-rings"))
         .open(&mut open)
         .collapsible(false)
         .resizable(false)
@@ -20,20 +20,21 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
             let place = format!(
                 "{:.3}° {}, {:.3}° {}",
                 lat.abs(),
-                if lat < 0.0 { "S" } else { "N" },
+                crate::t!(if lat < 0.0 { "compass-s" } else { "compass-n" }),
                 lon.abs(),
-                if lon < 0.0 { "W" } else { "E" }
+                crate::t!(if lon < 0.0 { "compass-w" } else { "compass-e" })
             );
             match &dialog.round {
-                Some(name) => ui.label(format!(
-                    "Round {} ({place})",
-                    crate::text::bounded(name, 80)
+                Some(name) => ui.label(crate::t!(
+                    "rings-dialog-round-named",
+                    name = crate::text::bounded(name, 80).into_owned(),
+                    place = place.as_str()
                 )),
-                None => ui.label(format!("Round {place}")),
+                None => ui.label(crate::t!("rings-dialog-round", place = place.as_str())),
             };
             let field = ui
                 .horizontal(|ui| {
-                    let label = ui.label("Radii");
+                    let label = ui.label(crate::t!("rings-dialog-radii"));
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(&mut dialog.text)
@@ -56,21 +57,27 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
                     ui.colored_label(ui.visuals().error_fg_color, e.to_string());
                 }
                 Ok(set) => {
-                    ui.label(format!("Rings at {}", set.radii.describe()));
+                    ui.label(crate::t!(
+                        "rings-dialog-rings-at",
+                        radii = set.radii.describe()
+                    ));
                 }
                 Err(_) => {
-                    ui.weak("Numbers separated by commas; a unit after them is taken too");
+                    ui.weak(crate::t!("rings-dialog-help"));
                 }
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             ui.horizontal(|ui| {
-                let add = ui.add_enabled(rings.is_ok(), egui::Button::new("Add rings"));
+                let add = ui.add_enabled(
+                    rings.is_ok(),
+                    egui::Button::new(crate::t!("rings-dialog-add")),
+                );
                 if let Ok(set) = rings
                     && (add.clicked() || entered)
                 {
                     command = Some(RingCommand::Add(set));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(crate::t!("cancel")).clicked() {
                     command = Some(RingCommand::Cancel);
                 }
             });

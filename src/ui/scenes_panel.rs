@@ -5,6 +5,7 @@
 
 use crate::present::StoryDoc;
 use crate::scenes::{SceneTime, parse_caption, plain_text};
+use crate::t;
 use egui::RichText;
 
 pub use crate::present::SceneCommand;
@@ -12,7 +13,7 @@ pub use crate::present::SceneCommand;
 fn when(time: SceneTime, compare: Option<crate::scenes::SceneCompare>) -> String {
     let day = match time {
         SceneTime::Date(day) => day.to_string(),
-        SceneTime::Window { end, days } => format!("{days} days to {end}"),
+        SceneTime::Window { end, days } => t!("scenes-window", days = days, end = end.to_string()),
     };
     match compare.map(|c| (c.from, c.view)) {
         None => day,
@@ -32,24 +33,46 @@ pub fn scenes_panel(
     recovery_problem: Option<&str>,
 ) -> Vec<SceneCommand> {
     let mut commands = Vec::new();
-    ui.heading("Scenes");
+    let lang = crate::i18n::current();
+    ui.heading(t!("toolbar-scenes"));
     let Some(doc) = doc else {
-        ui.label(
-            "No story is open. A story is a list of scenes: a view, a date and a caption each.",
-        );
+        ui.label(t!("scenes-no-story"));
         ui.horizontal(|ui| {
-            if ui.button("Open story…").clicked() {
+            if ui.button(t!("menu-story-open")).clicked() {
                 commands.push(SceneCommand::Open);
             }
-            if ui.button("New story").clicked() {
+            if ui.button(t!("scenes-new-story")).clicked() {
                 commands.push(SceneCommand::New);
             }
         });
         return commands;
     };
     ui.horizontal(|ui| {
-        ui.label("Title:");
-        ui.add(egui::TextEdit::singleline(&mut doc.story.title).desired_width(f32::INFINITY));
+        ui.label(t!("scenes-story-title"));
+        // The title in the interface's language, as the scenes' words are.
+        let own = lang.code().eq_ignore_ascii_case(&doc.story.language);
+        if own {
+            ui.add(egui::TextEdit::singleline(&mut doc.story.title).desired_width(f32::INFINITY));
+        } else {
+            let mut title = doc
+                .story
+                .title_translations
+                .get(lang.code())
+                .cloned()
+                .unwrap_or_default();
+            let edit = egui::TextEdit::singleline(&mut title)
+                .hint_text(doc.story.title.clone())
+                .desired_width(f32::INFINITY);
+            if ui.add(edit).changed() {
+                if title.is_empty() {
+                    doc.story.title_translations.remove(lang.code());
+                } else {
+                    doc.story
+                        .title_translations
+                        .insert(lang.code().to_owned(), title);
+                }
+            }
+        }
     });
     let file = doc.path.file_name().map_or_else(
         || doc.path.display().to_string(),
@@ -57,21 +80,19 @@ pub fn scenes_panel(
     );
     ui.horizontal_wrapped(|ui| {
         if doc.is_dirty() {
-            let unsaved = ui
-                .label(RichText::new(format!("{file} · unsaved")).color(ui.visuals().warn_fg_color));
+            let unsaved = ui.label(
+                RichText::new(t!("scenes-unsaved", file = file.as_str()))
+                    .color(ui.visuals().warn_fg_color),
+            );
             match recovery_problem {
                 // The promise holds only while the copy is really written.
                 None => {
-                    unsaved.on_hover_text(
-                        "Unsaved edits are kept in a recovery copy if sitmap quits; Save writes the file.",
-                    );
+                    unsaved.on_hover_text(t!("scenes-unsaved-tip"));
                 }
                 Some(problem) => {
                     ui.label(
-                        RichText::new(format!(
-                            "Not kept if sitmap quits or crashes ({problem}). Save to keep these edits."
-                        ))
-                        .color(ui.visuals().error_fg_color),
+                        RichText::new(t!("scenes-not-kept", problem = problem))
+                            .color(ui.visuals().error_fg_color),
                     );
                 }
             }
@@ -82,37 +103,37 @@ pub fn scenes_panel(
     });
     ui.horizontal_wrapped(|ui| {
         if ui
-            .add_enabled(doc.is_dirty(), egui::Button::new("Save"))
-            .on_hover_text("Ctrl+S; the previous file is kept as .bak")
+            .add_enabled(doc.is_dirty(), egui::Button::new(t!("scenes-save")))
+            .on_hover_text(t!("scenes-save-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Save);
         }
-        if ui.button("Save as…").clicked() {
+        if ui.button(t!("scenes-save-as")).clicked() {
             commands.push(SceneCommand::SaveAs);
         }
         if ui
-            .add_enabled(doc.is_dirty(), egui::Button::new("Revert"))
-            .on_hover_text("Drop every unsaved edit")
+            .add_enabled(doc.is_dirty(), egui::Button::new(t!("scenes-revert")))
+            .on_hover_text(t!("scenes-revert-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Revert);
         }
-        if ui.button("Open…").clicked() {
+        if ui.button(t!("layers-open")).clicked() {
             commands.push(SceneCommand::Open);
         }
     });
     ui.horizontal(|ui| {
         if ui
-            .button("▶ Present")
-            .on_hover_text("F5; Esc leaves")
+            .button(t!("toolbar-present"))
+            .on_hover_text(t!("scenes-present-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Present);
         }
         if ui
-            .button("+ Add from view")
-            .on_hover_text("A new scene of what the map shows now: view, date, layers, selection")
+            .button(t!("scenes-add"))
+            .on_hover_text(t!("scenes-add-tip"))
             .clicked()
         {
             commands.push(SceneCommand::AddFromView);
@@ -120,7 +141,8 @@ pub fn scenes_panel(
     });
     if !warnings.is_empty() {
         egui::CollapsingHeader::new(
-            RichText::new(format!("{} warnings", warnings.len())).color(ui.visuals().warn_fg_color),
+            RichText::new(t!("scenes-warnings", count = warnings.len()))
+                .color(ui.visuals().warn_fg_color),
         )
         .id_salt("story-warnings")
         .show(ui, |ui| {
@@ -139,12 +161,12 @@ pub fn scenes_panel(
                 let text = format!(
                     "{}. {}",
                     index + 1,
-                    crate::text::bounded(&scene.title, crate::text::TITLE_CHARS)
+                    crate::text::bounded(scene.title_in(lang), crate::text::TITLE_CHARS)
                 );
                 let response = ui
                     .selectable_label(current == Some(index), RichText::new(text).strong())
                     .on_hover_text(plain_text(&parse_caption(&crate::text::bounded(
-                        &scene.caption,
+                        scene.caption_in(lang),
                         crate::text::DESCRIPTION_CHARS,
                     ))));
                 ui.label(
@@ -157,7 +179,7 @@ pub fn scenes_panel(
                 }
             }
             if count == 0 {
-                ui.label("No scenes yet: set up the map, then Add from view.");
+                ui.label(t!("scenes-none"));
             }
         });
     ui.separator();
@@ -166,58 +188,71 @@ pub fn scenes_panel(
         return commands;
     };
     ui.horizontal(|ui| {
-        ui.strong(format!("Scene {}", index + 1));
+        ui.strong(t!("scenes-scene", number = index + 1));
         if ui
-            .add_enabled(index > 0, egui::Button::new("Earlier"))
-            .on_hover_text("Move earlier")
+            .add_enabled(index > 0, egui::Button::new(t!("scenes-earlier")))
+            .on_hover_text(t!("scenes-earlier-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Shift(index, -1));
         }
         if ui
-            .add_enabled(index + 1 < count, egui::Button::new("Later"))
-            .on_hover_text("Move later")
+            .add_enabled(index + 1 < count, egui::Button::new(t!("scenes-later")))
+            .on_hover_text(t!("scenes-later-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Shift(index, 1));
         }
         if ui
-            .button("Use this view")
-            .on_hover_text(
-                "The scene takes the map's view, date, visible layers and comparison of dates",
-            )
+            .button(t!("scenes-use-view"))
+            .on_hover_text(t!("scenes-use-view-tip"))
             .clicked()
         {
             commands.push(SceneCommand::UpdateFromView(index));
         }
         if ui
-            .button("Delete")
-            .on_hover_text("Remove the scene (Revert brings it back until you save)")
+            .button(t!("scenes-delete"))
+            .on_hover_text(t!("scenes-delete-tip"))
             .clicked()
         {
             commands.push(SceneCommand::Delete(index));
         }
     });
+    let story_language = doc.story.language.clone();
     if let Some(scene) = doc.story.scenes.get_mut(index) {
-        ui.label("Title");
-        ui.add(egui::TextEdit::singleline(&mut scene.title).desired_width(f32::INFINITY));
-        ui.label("Caption (**bold**, *italic*, [link](https://…))");
+        // The words in the interface's language: the story's own fields,
+        // or its translation into this language (made on the first edit).
+        let mut text = scene.text(lang, &story_language);
+        let before = text.clone();
+        if !lang.code().eq_ignore_ascii_case(&story_language) {
+            ui.label(
+                RichText::new(t!("scenes-editing-translation", language = lang.name()))
+                    .small()
+                    .weak(),
+            );
+        }
+        ui.label(t!("scenes-title"));
+        ui.add(egui::TextEdit::singleline(&mut text.title).desired_width(f32::INFINITY));
+        ui.label(t!("scenes-caption"));
         ui.add(
-            egui::TextEdit::multiline(&mut scene.caption)
+            egui::TextEdit::multiline(&mut text.caption)
                 .desired_rows(4)
                 .desired_width(f32::INFINITY),
         );
-        ui.label("Speaker notes");
+        ui.label(t!("scenes-notes"));
         ui.add(
-            egui::TextEdit::multiline(&mut scene.notes)
+            egui::TextEdit::multiline(&mut text.notes)
                 .desired_rows(3)
                 .desired_width(f32::INFINITY),
         );
+        if text != before {
+            scene.set_text(lang, &story_language, text);
+        }
         ui.label(
-            RichText::new(format!(
-                "{} · {} highlighted",
-                when(scene.time, scene.compare),
-                scene.highlight.len()
+            RichText::new(t!(
+                "scenes-highlighted",
+                when = when(scene.time, scene.compare),
+                count = scene.highlight.len()
             ))
             .weak(),
         );
@@ -258,6 +293,7 @@ mod widget_tests {
             layers: None,
             highlight: Vec::new(),
             compare: None,
+            translations: Default::default(),
         }
     }
 

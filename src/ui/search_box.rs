@@ -50,10 +50,10 @@ pub fn search_box(
                 ui.set_width(420.0);
                 let field = ui
                     .horizontal(|ui| {
-                        let label = ui.strong("Find");
+                        let label = ui.strong(crate::t!("search-find"));
                         ui.add(
                             egui::TextEdit::singleline(query)
-                                .hint_text("a place or a feature")
+                                .hint_text(crate::t!("search-hint"))
                                 .desired_width(f32::INFINITY),
                         )
                         .labelled_by(label.id)
@@ -64,7 +64,7 @@ pub fn search_box(
                     *chosen = 0;
                 }
                 if !query.trim().is_empty() && results.is_empty() {
-                    ui.weak("Nothing found");
+                    ui.weak(crate::t!("search-nothing"));
                 }
                 for (i, entry) in results.iter().enumerate() {
                     let text = format!("{}  ·  {}", entry.name, entry.detail);
@@ -76,7 +76,7 @@ pub fn search_box(
                         *chosen = i;
                     }
                 }
-                ui.small("Up/Down: choose · Enter: go there · Esc: close");
+                ui.small(crate::t!("search-keys"));
             });
         });
     command

@@ -164,12 +164,12 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) -> Option<Rect> {
     let mut galleys: Vec<_> = entries
         .iter()
         .map(|l| {
-            let name = crate::text::bounded(l.name(), 60).into_owned();
+            let name = crate::text::bounded(l.label(), 60).into_owned();
             painter.layout_no_wrap(name, font.clone(), text)
         })
         .collect();
     if approximate {
-        galleys.push(painter.layout_no_wrap(APPROXIMATE.to_owned(), font.clone(), text));
+        galleys.push(painter.layout_no_wrap(approximate_label(), font.clone(), text));
     }
     let widest = galleys.iter().map(|g| g.size().x).fold(0.0, f32::max);
     let size = vec2(widest + symbol + 34.0, row * galleys.len() as f32 + 16.0);
@@ -203,7 +203,9 @@ pub fn legend(ui: &egui::Ui, map: Rect, workspace: &Workspace) -> Option<Rect> {
 }
 
 /// The legend's words for the dashed halo of an approximate position.
-pub const APPROXIMATE: &str = "Position approximate";
+pub fn approximate_label() -> String {
+    crate::t!("slide-approximate")
+}
 
 /// Whether a layer has a point whose position is approximate with a radius
 /// (looked for in its first 100,000 features, so a huge layer costs a
@@ -234,7 +236,7 @@ pub fn blank(ctx: &egui::Context) {
     painter.text(
         screen.right_bottom() - vec2(12.0, 10.0),
         Align2::RIGHT_BOTTOM,
-        "B to show the map",
+        crate::t!("slide-blank-hint"),
         FontId::proportional(12.0),
         palette::BLANK_HINT,
     );

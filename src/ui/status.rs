@@ -1,6 +1,8 @@
 //! The status bar under the map: the pointer's coordinates, the zoom, the
 //! basemap's progress and the last thing that happened to a file.
 
+use crate::t;
+
 /// What the status bar shows, gathered by the app each frame.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Status<'a> {
@@ -19,15 +21,18 @@ pub fn status_bar(ui: &mut egui::Ui, status: &Status<'_>) {
     ui.horizontal(|ui| {
         ui.monospace(status.cursor.unwrap_or("—"));
         ui.separator();
-        ui.label(format!("zoom {:.1}", status.zoom));
+        ui.label(t!(
+            "status-zoom",
+            zoom = crate::i18n::format::number(status.zoom, 1)
+        ));
         if status.basemap_loading {
             ui.separator();
             ui.spinner();
-            ui.label("loading basemap…");
+            ui.label(t!("status-loading-basemap"));
         } else if status.tiles_rendering > 0 {
             ui.separator();
             ui.spinner();
-            ui.label(format!("rendering {} tiles", status.tiles_rendering));
+            ui.label(t!("status-rendering-tiles", count = status.tiles_rendering));
         }
         if let Some(message) = status.message {
             ui.separator();

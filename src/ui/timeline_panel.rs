@@ -6,6 +6,7 @@
 use crate::layers::Layer;
 use crate::overlay::plugin::FeatureRef;
 use crate::state::Command;
+use crate::t;
 use crate::timeline::{
     Day, Mode, SPEED_PRESETS, TimeCommand, TimeIndex, TimelineState, WINDOW_PRESETS,
 };
@@ -46,32 +47,11 @@ pub enum TimelineIntent {
     CompareFrom(Day),
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-pub const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// "17 November 2025": how the date reads on a projector.
+/// "17 November 2025", "17 de noviembre de 2025": how the date reads on a
+/// projector, in the interface's language.
 pub fn long_date(day: Day) -> String {
     let (y, m, d) = day.ymd();
-    let month = MONTH_NAMES
-        .get(usize::from(m).saturating_sub(1))
-        .copied()
-        .unwrap_or("?");
-    format!("{d} {month} {y}")
+    crate::i18n::format::long_date(y, m, d)
 }
 
 pub fn timeline_panel(
@@ -97,7 +77,7 @@ fn controls(
         if ui
             .button("⏮")
             .on_hover_text(keys::with_key(
-                "First date",
+                &t!("timeline-first"),
                 &Command::Time(TimeCommand::First),
             ))
             .clicked()
@@ -107,7 +87,7 @@ fn controls(
         if ui
             .button("⏪")
             .on_hover_text(keys::with_key(
-                "Previous event",
+                &t!("timeline-previous-event"),
                 &Command::Time(TimeCommand::PrevEvent),
             ))
             .clicked()
@@ -117,7 +97,7 @@ fn controls(
         if ui
             .button("◀")
             .on_hover_text(keys::with_key(
-                "One day back",
+                &t!("timeline-day-back"),
                 &Command::Time(TimeCommand::StepDays(-1)),
             ))
             .clicked()
@@ -125,14 +105,14 @@ fn controls(
             time(TimeCommand::StepDays(-1));
         }
         let play = if state.playing {
-            "⏸ Pause"
+            t!("timeline-pause")
         } else {
-            "▶ Play"
+            t!("timeline-play")
         };
         if ui
             .button(play)
             .on_hover_text(keys::with_key(
-                "Play or pause",
+                &t!("timeline-play-tip"),
                 &Command::Time(TimeCommand::TogglePlay),
             ))
             .clicked()
@@ -142,7 +122,7 @@ fn controls(
         if ui
             .button("▶")
             .on_hover_text(keys::with_key(
-                "One day on",
+                &t!("timeline-day-on"),
                 &Command::Time(TimeCommand::StepDays(1)),
             ))
             .clicked()
@@ -152,7 +132,7 @@ fn controls(
         if ui
             .button("⏩")
             .on_hover_text(keys::with_key(
-                "Next event",
+                &t!("timeline-next-event"),
                 &Command::Time(TimeCommand::NextEvent),
             ))
             .clicked()
@@ -162,7 +142,7 @@ fn controls(
         if ui
             .button("⏭")
             .on_hover_text(keys::with_key(
-                "Last date",
+                &t!("timeline-last"),
                 &Command::Time(TimeCommand::Last),
             ))
             .clicked()
@@ -170,33 +150,40 @@ fn controls(
             time(TimeCommand::Last);
         }
         ui.separator();
-        ui.label("Speed");
+        ui.label(t!("timeline-speed"));
         let mut speed = state.speed_days_per_sec;
         egui::ComboBox::from_id_salt("speed")
-            .selected_text(format!("{speed} days/s"))
+            .selected_text(t!("timeline-days-per-second", days = speed))
             .show_ui(ui, |ui| {
                 for preset in SPEED_PRESETS {
-                    ui.selectable_value(&mut speed, preset, format!("{preset} days/s"));
+                    ui.selectable_value(
+                        &mut speed,
+                        preset,
+                        t!("timeline-days-per-second", days = preset),
+                    );
                 }
             });
         ui.add(
             egui::DragValue::new(&mut speed)
                 .range(0.1..=365.0)
                 .speed(0.5)
-                .suffix(" d/s"),
+                // "1.0" / "1,0": typed and shown in the language's form.
+                .custom_formatter(|n, _| crate::i18n::format::number(n, 1))
+                .custom_parser(|text| text.trim().replace(',', ".").parse().ok())
+                .suffix(t!("timeline-days-per-second-suffix")),
         )
-        .on_hover_text("Type any speed in days per second");
+        .on_hover_text(t!("timeline-speed-tip"));
         if speed != state.speed_days_per_sec {
             time(TimeCommand::SetSpeed(speed));
         }
         let mut looping = state.looping;
-        if ui.checkbox(&mut looping, "Loop").changed() {
+        if ui.checkbox(&mut looping, t!("timeline-loop")).changed() {
             time(TimeCommand::SetLoop(looping));
         }
         let mut event_mode = state.event_mode;
         if ui
-            .checkbox(&mut event_mode, "Event by event")
-            .on_hover_text("Play jumps from event to event and pauses on each, showing its card")
+            .checkbox(&mut event_mode, t!("timeline-event-by-event"))
+            .on_hover_text(t!("timeline-event-by-event-tip"))
             .changed()
         {
             time(TimeCommand::SetEventMode(event_mode));
@@ -208,7 +195,7 @@ fn controls(
                     egui::DragValue::new(&mut pause)
                         .range(0.5..=60.0)
                         .speed(0.1)
-                        .suffix(" s pause"),
+                        .suffix(t!("timeline-pause-suffix")),
                 )
                 .changed()
             {
@@ -217,8 +204,8 @@ fn controls(
         }
         let mut skip = state.skip_empty;
         if ui
-            .checkbox(&mut skip, "Skip empty")
-            .on_hover_text("Playback jumps over stretches without events")
+            .checkbox(&mut skip, t!("timeline-skip-empty"))
+            .on_hover_text(t!("timeline-skip-empty-tip"))
             .changed()
         {
             time(TimeCommand::SetSkipEmpty(skip));
@@ -226,15 +213,17 @@ fn controls(
         ui.separator();
         mode_controls(ui, state.mode, &mut time);
         ui.separator();
-        let label = ui.label("Go to date");
+        let label = ui.label(t!("timeline-go-to"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut view.goto)
-                    .hint_text("YYYY-MM-DD")
+                    .hint_text(t!("timeline-date-hint"))
                     .desired_width(92.0),
             )
             .labelled_by(label.id);
-        let go = ui.button("Go").on_hover_text("Go to the typed date");
+        let go = ui
+            .button(t!("timeline-go"))
+            .on_hover_text(t!("timeline-go-tip"));
         if go.clicked() || (field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))) {
             match Day::parse(view.goto.trim()) {
                 Ok(day) => {
@@ -256,23 +245,27 @@ fn mode_controls(ui: &mut egui::Ui, mode: Mode, time: &mut impl FnMut(TimeComman
         Mode::Window { days } => (true, days, false),
     };
     let before = (window, days, keep_ended);
-    ui.radio_value(&mut window, false, "As of date")
-        .on_hover_text("Events up to the date (older ones fade); spans running on it");
-    ui.radio_value(&mut window, true, "Window")
-        .on_hover_text("Only what falls in the days up to the date");
+    ui.radio_value(&mut window, false, t!("timeline-as-of"))
+        .on_hover_text(t!("timeline-as-of-tip"));
+    ui.radio_value(&mut window, true, t!("timeline-window"))
+        .on_hover_text(t!("timeline-window-tip"));
     if window {
         egui::ComboBox::from_id_salt("window")
-            .selected_text(format!("{days} days"))
+            .selected_text(t!("timeline-days", days = days))
             .width(80.0)
             .show_ui(ui, |ui| {
                 for preset in WINDOW_PRESETS {
-                    ui.selectable_value(&mut days, preset, format!("{preset} days"));
+                    ui.selectable_value(&mut days, preset, t!("timeline-days", days = preset));
                 }
             });
-        ui.add(egui::DragValue::new(&mut days).range(1..=3650).suffix(" d"));
+        ui.add(
+            egui::DragValue::new(&mut days)
+                .range(1..=3650)
+                .suffix(t!("timeline-days-suffix")),
+        );
     } else {
-        ui.checkbox(&mut keep_ended, "Keep ended")
-            .on_hover_text("Also show spans that have ended, faded");
+        ui.checkbox(&mut keep_ended, t!("timeline-keep-ended"))
+            .on_hover_text(t!("timeline-keep-ended-tip"));
     }
     if (window, days, keep_ended) != before {
         time(TimeCommand::SetMode(if window {
@@ -424,6 +417,7 @@ fn strip(
             {
                 let distance = (p.x - marker_x).abs();
                 if distance <= 5.0 && hovered_marker.as_ref().is_none_or(|(d, ..)| distance < *d) {
+                    let untitled = t!("untitled");
                     let title =
                         strip_layer
                             .layer
@@ -431,7 +425,7 @@ fn strip(
                             .get(feature)
                             .map_or_else(String::new, |f| {
                                 crate::text::bounded(
-                                    f.title.as_deref().or(f.id.as_deref()).unwrap_or("Untitled"),
+                                    f.title.as_deref().or(f.id.as_deref()).unwrap_or(&untitled),
                                     crate::text::TITLE_CHARS,
                                 )
                                 .into_owned()
@@ -562,9 +556,7 @@ fn ticks(
             let label = if is_year {
                 Some(year.to_string())
             } else if px_per_month > 28.0 {
-                MONTHS
-                    .get(usize::from(month).saturating_sub(1))
-                    .map(|m| (*m).to_string())
+                Some(crate::i18n::format::month_short(month))
             } else {
                 None
             };

@@ -1,5 +1,6 @@
 //! The menu bar and the toolbar under it. Both only return commands.
 
+use crate::i18n::Lang;
 use crate::measure_tool::MeasureCommand;
 use crate::online::BasemapChoice;
 use crate::place_search::SearchCommand;
@@ -7,6 +8,7 @@ use crate::present::{PresentCommand, SceneCommand};
 use crate::range_rings::RingCommand;
 use crate::settings::Grouping;
 use crate::state::{AppState, Command, ShareCommand, ThemeChoice};
+use crate::t;
 use crate::ui::keys;
 use crate::view::{AMERICAS, PRESETS};
 
@@ -23,6 +25,10 @@ pub struct MenuFlags {
     pub measuring: bool,
     /// The chart strip under the timeline.
     pub chart: crate::settings::ChartSettings,
+    /// The language chosen (`--lang` or the menu); `None` follows the system.
+    pub language: Option<Lang>,
+    /// The system's language, named beside "Follow the system".
+    pub system_lang: Lang,
 }
 
 /// View › Compare dates…, and the two views and leaving while comparing.
@@ -62,9 +68,9 @@ fn compare_items(
 pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Command> {
     let mut commands = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        ui.menu_button(t!("menu-file"), |ui| {
             if ui
-                .button(keys::menu_item("Open…", &Command::OpenFiles))
+                .button(keys::menu_item(&t!("menu-file-open"), &Command::OpenFiles))
                 .clicked()
             {
                 commands.push(Command::OpenFiles);
@@ -78,39 +84,51 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 commands.push(from_server);
             }
             let new_layer = Command::Edit(crate::edit::EditCommand::AskNewLayer);
-            if ui.button("New layer…").clicked() {
+            if ui.button(t!("menu-file-new-layer")).clicked() {
                 commands.push(new_layer);
             }
             if ui
-                .button(keys::menu_item("Export view as PNG…", &Command::ExportView))
+                .button(keys::menu_item(
+                    &t!("menu-file-export-view"),
+                    &Command::ExportView,
+                ))
                 .clicked()
             {
                 commands.push(Command::ExportView);
             }
-            if ui.button("Export layer…").clicked() {
+            if ui.button(t!("menu-file-export-layer")).clicked() {
                 commands.push(Command::Share(ShareCommand::ShowExport));
             }
             ui.separator();
-            if ui.button(keys::menu_item("Quit", &Command::Quit)).clicked() {
+            if ui
+                .button(keys::menu_item(&t!("menu-file-quit"), &Command::Quit))
+                .clicked()
+            {
                 commands.push(Command::Quit);
             }
         });
-        ui.menu_button("View", |ui| {
+        ui.menu_button(t!("menu-view"), |ui| {
             for (index, preset) in PRESETS.iter().enumerate() {
-                let label = format!("{}  ({})", preset.name, keys::view_key(index));
+                let label = format!("{}  ({})", preset.label(), keys::view_key(index));
                 if ui.button(label).clicked() {
                     commands.push(Command::FitView(preset.bbox));
                 }
             }
             ui.separator();
             if ui
-                .button(keys::menu_item("Zoom in", &Command::ZoomBy(1.0)))
+                .button(keys::menu_item(
+                    &t!("menu-view-zoom-in"),
+                    &Command::ZoomBy(1.0),
+                ))
                 .clicked()
             {
                 commands.push(Command::ZoomBy(1.0));
             }
             if ui
-                .button(keys::menu_item("Zoom out", &Command::ZoomBy(-1.0)))
+                .button(keys::menu_item(
+                    &t!("menu-view-zoom-out"),
+                    &Command::ZoomBy(-1.0),
+                ))
                 .clicked()
             {
                 commands.push(Command::ZoomBy(-1.0));
@@ -118,19 +136,16 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             ui.separator();
             let mut classroom = flags.classroom;
             if ui
-                .checkbox(&mut classroom, "Classroom mode")
-                .on_hover_text(
-                    "No spoilers: nothing after the current date is shown anywhere; \
-                     PageDown steps through the day's events one card at a time",
-                )
+                .checkbox(&mut classroom, t!("menu-view-classroom"))
+                .on_hover_text(t!("menu-view-classroom-tip"))
                 .changed()
             {
                 commands.push(Command::SetClassroom(classroom));
             }
             let mut reduced = flags.reduced_motion;
             if ui
-                .checkbox(&mut reduced, "Reduce motion")
-                .on_hover_text("Scene changes are instant; new events do not pulse")
+                .checkbox(&mut reduced, t!("menu-view-reduce-motion"))
+                .on_hover_text(t!("menu-view-reduce-motion-tip"))
                 .changed()
             {
                 commands.push(Command::SetReducedMotion(reduced));
@@ -138,11 +153,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             ui.separator();
             let mut grouped = flags.grouping == Grouping::Clusters;
             if ui
-                .checkbox(&mut grouped, "Group overlapping symbols")
-                .on_hover_text(
-                    "Where five or more point symbols of a layer would hide each other, \
-                     draw one disc with their count; zoom in and they part",
-                )
+                .checkbox(&mut grouped, t!("menu-view-group"))
+                .on_hover_text(t!("menu-view-group-tip"))
                 .changed()
             {
                 let grouping = if grouped {
@@ -154,11 +166,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
             let mut chart = flags.chart.shown;
             if ui
-                .checkbox(&mut chart, "Chart under the timeline")
-                .on_hover_text(
-                    "Features per day, week or month for each shown layer, and the running \
-                     total of a figure such as killed, under the timeline",
-                )
+                .checkbox(&mut chart, t!("menu-view-chart"))
+                .on_hover_text(t!("menu-view-chart-tip"))
                 .changed()
             {
                 commands.push(Command::SetChart(crate::settings::ChartSettings {
@@ -168,100 +177,117 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
             ui.separator();
             compare_items(ui, state.compare.as_ref(), &mut commands);
+            ui.menu_button(t!("menu-view-language"), |ui| {
+                let system = t!(
+                    "menu-view-language-system",
+                    language = flags.system_lang.autonym()
+                );
+                if ui.radio(flags.language.is_none(), system).clicked() {
+                    commands.push(Command::SetLanguage(None));
+                }
+                for lang in Lang::ALL {
+                    if ui
+                        .radio(flags.language == Some(lang), lang.autonym())
+                        .clicked()
+                    {
+                        commands.push(Command::SetLanguage(Some(lang)));
+                    }
+                }
+            });
         });
-        ui.menu_button("Story", |ui| {
-            if ui.button(keys::menu_item("Present", &START)).clicked() {
+        ui.menu_button(t!("menu-story"), |ui| {
+            if ui
+                .button(keys::menu_item(&t!("menu-story-present"), &START))
+                .clicked()
+            {
                 commands.push(Command::Present(PresentCommand::Start));
             }
             let mut open = flags.scenes_open;
             if ui
                 .checkbox(
                     &mut open,
-                    keys::menu_item("Scenes panel", &Command::ToggleScenes),
+                    keys::menu_item(&t!("menu-story-scenes"), &Command::ToggleScenes),
                 )
                 .changed()
             {
                 commands.push(Command::ShowScenes(open));
             }
             ui.separator();
-            if ui.button("Open story…").clicked() {
+            if ui.button(t!("menu-story-open")).clicked() {
                 commands.push(Command::Scene(SceneCommand::Open));
             }
-            if ui.button("New story…").clicked() {
+            if ui.button(t!("menu-story-new")).clicked() {
                 commands.push(Command::Scene(SceneCommand::New));
             }
             if ui
                 .button(keys::menu_item(
-                    "Save story",
+                    &t!("menu-story-save"),
                     &Command::Scene(SceneCommand::Save),
                 ))
                 .clicked()
             {
                 commands.push(Command::Scene(SceneCommand::Save));
             }
-            if ui.button("Save story as…").clicked() {
+            if ui.button(t!("menu-story-save-as")).clicked() {
                 commands.push(Command::Scene(SceneCommand::SaveAs));
             }
-            if ui.button("Save as bundle…").clicked() {
+            if ui.button(t!("menu-story-save-bundle")).clicked() {
                 commands.push(Command::Share(ShareCommand::SaveBundle));
             }
         });
-        ui.menu_button("Basemap", |ui| {
+        ui.menu_button(t!("menu-basemap"), |ui| {
             for choice in BasemapChoice::ALL {
                 if ui.radio(state.basemap == choice, choice.label()).clicked() {
                     commands.push(Command::SetBasemap(choice));
                 }
             }
         });
-        ui.menu_button("Theme", |ui| {
+        ui.menu_button(t!("menu-theme"), |ui| {
             for theme in ThemeChoice::ALL {
                 if ui.radio(state.theme == theme, theme.label()).clicked() {
                     commands.push(Command::SetTheme(theme));
                 }
             }
         });
-        ui.menu_button("Help", |ui| {
+        ui.menu_button(t!("menu-help"), |ui| {
             if ui
                 .button(keys::menu_item(
-                    "Keyboard shortcuts",
+                    &t!("menu-help-shortcuts"),
                     &Command::ShowShortcuts(true),
                 ))
                 .clicked()
             {
                 commands.push(Command::ShowShortcuts(true));
             }
-            if ui.button("About sitmap and its data").clicked() {
+            if ui.button(t!("menu-help-about")).clicked() {
                 commands.push(Command::ShowAbout(true));
             }
         });
         // Menus, not toolbar buttons, and last: the reviewed snapshot shows
         // the toolbar and the menu bar before it.
-        ui.menu_button("Tools", |ui| {
+        ui.menu_button(t!("menu-tools"), |ui| {
             let measure = Command::Measure(MeasureCommand::Toggle);
             let mut measuring = flags.measuring;
             if ui
                 .checkbox(
                     &mut measuring,
-                    keys::menu_item("Measure distances", &measure),
+                    keys::menu_item(&t!("menu-tools-measure"), &measure),
                 )
-                .on_hover_text("Geodesic distances and bearings: click places on the map")
+                .on_hover_text(t!("menu-tools-measure-tip"))
                 .changed()
             {
                 commands.push(measure);
             }
             if ui
-                .button("Range rings…")
-                .on_hover_text(
-                    "Geodesic circles at the radii you type, round the selected feature \
-                     or the map's centre (right-click the map for any place)",
-                )
+                .button(t!("menu-tools-rings"))
+                .on_hover_text(t!("menu-tools-rings-tip"))
                 .clicked()
             {
                 commands.push(Command::Rings(RingCommand::Open));
             }
             let find = Command::Search(SearchCommand::Open);
             if ui
-                .button(keys::menu_item("Find a place or feature…", &find))
+                .button(keys::menu_item(&t!("menu-tools-find"), &find))
                 .clicked()
             {
                 commands.push(find);
@@ -275,9 +301,9 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
     let mut commands = Vec::new();
     ui.horizontal(|ui| {
         if ui
-            .button("Home")
+            .button(t!("toolbar-home"))
             .on_hover_text(keys::with_key(
-                "Show the whole Americas",
+                &t!("toolbar-home-tip"),
                 &Command::FitView(AMERICAS.bbox),
             ))
             .clicked()
@@ -286,24 +312,30 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
         }
         if ui
             .button(" + ")
-            .on_hover_text(keys::with_key("Zoom in", &Command::ZoomBy(1.0)))
+            .on_hover_text(keys::with_key(
+                &t!("toolbar-zoom-in-tip"),
+                &Command::ZoomBy(1.0),
+            ))
             .clicked()
         {
             commands.push(Command::ZoomBy(1.0));
         }
         if ui
             .button(" - ")
-            .on_hover_text(keys::with_key("Zoom out", &Command::ZoomBy(-1.0)))
+            .on_hover_text(keys::with_key(
+                &t!("toolbar-zoom-out-tip"),
+                &Command::ZoomBy(-1.0),
+            ))
             .clicked()
         {
             commands.push(Command::ZoomBy(-1.0));
         }
         ui.separator();
-        ui.label("View:");
+        ui.label(t!("toolbar-view"));
         for (index, preset) in PRESETS.iter().enumerate().skip(1) {
             if ui
-                .button(preset.name)
-                .on_hover_text(format!("Key {}", keys::view_key(index)))
+                .button(preset.label())
+                .on_hover_text(t!("toolbar-view-key", key = keys::view_key(index)))
                 .clicked()
             {
                 commands.push(Command::FitView(preset.bbox));
@@ -311,19 +343,16 @@ pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
-                .button("▶ Present")
-                .on_hover_text(format!(
-                    "Present the story full screen ({}; Esc leaves)",
-                    keys::key_for(&START)
-                ))
+                .button(t!("toolbar-present"))
+                .on_hover_text(t!("toolbar-present-tip", key = keys::key_for(&START)))
                 .clicked()
             {
                 commands.push(Command::Present(PresentCommand::Start));
             }
             if ui
-                .selectable_label(flags.scenes_open, "Scenes")
+                .selectable_label(flags.scenes_open, t!("toolbar-scenes"))
                 .on_hover_text(keys::with_key(
-                    "The story's scenes: go, add, edit, reorder",
+                    &t!("toolbar-scenes-tip"),
                     &Command::ToggleScenes,
                 ))
                 .clicked()
@@ -429,6 +458,47 @@ mod widget_tests {
         assert_eq!(
             harness.state().commands,
             [Command::Quit, Command::SetClassroom(true)]
+        );
+    }
+
+    #[test]
+    fn the_language_menu_switches_to_a_language_or_back_to_the_system() {
+        let mut harness = bars(MenuFlags {
+            system_lang: Lang::PtBr,
+            ..MenuFlags::default()
+        });
+        for item in ["Español", "Follow the system (Português (Brasil))"] {
+            harness.get_by_label("View").click();
+            harness.run();
+            harness.get_by_label("Language").click();
+            harness.run();
+            harness.get_by_label(item).click();
+            harness.run();
+        }
+        assert_eq!(
+            harness.state().commands,
+            [
+                Command::SetLanguage(Some(Lang::Es)),
+                Command::SetLanguage(None)
+            ]
+        );
+    }
+
+    #[test]
+    fn in_spanish_the_menus_and_toolbar_read_in_spanish() {
+        let _spanish = crate::i18n::tests::Speaking::new(Lang::Es);
+        let mut harness = bars(MenuFlags::default());
+        harness.get_by_label("Archivo").click();
+        harness.run();
+        harness.get_by_label("Salir  (Ctrl+Q)").click();
+        harness.run();
+        harness.get_by_label("Inicio").click();
+        harness.run();
+        harness.get_by_label("Caribe");
+        harness.get_by_label("Escenas");
+        assert_eq!(
+            harness.state().commands,
+            [Command::Quit, Command::FitView(AMERICAS.bbox)]
         );
     }
 }

@@ -7,6 +7,7 @@
 
 use crate::present::PresentCommand;
 use crate::state::Command;
+use crate::t;
 use crate::timeline::{Day, TimeCommand};
 use egui::{Align2, Rect, RichText, vec2};
 
@@ -19,12 +20,22 @@ pub struct Welcome<'a> {
 }
 
 /// The card's heading without a story.
-pub const HEADING: &str = "sitmap: a situation map, day by day";
+pub fn heading() -> String {
+    t!("welcome-heading")
+}
 /// The button that only closes the card, and the three that also act.
-pub const DISMISS: &str = "Got it";
-pub const PLAY: &str = "▶ Play the timeline";
-pub const PRESENT: &str = "Present the story";
-pub const OPEN: &str = "Open your own data…";
+pub fn dismiss() -> String {
+    t!("welcome-dismiss")
+}
+pub fn play() -> String {
+    t!("welcome-play")
+}
+pub fn present() -> String {
+    t!("welcome-present")
+}
+pub fn open() -> String {
+    t!("welcome-open")
+}
 
 /// Draws the card at the top of `map`; returns the commands its buttons
 /// gave (each with [`Command::DismissWelcome`]).
@@ -46,7 +57,7 @@ pub fn card(ctx: &egui::Context, map: Rect, welcome: &Welcome<'_>) -> Vec<Comman
                 .inner_margin(egui::Margin::same(16))
                 .show(ui, |ui| {
                     ui.set_width(width);
-                    let heading = welcome.title.map_or(HEADING.to_owned(), |t| {
+                    let heading = welcome.title.map_or_else(heading, |t| {
                         crate::text::bounded(t, crate::text::TITLE_CHARS).into_owned()
                     });
                     ui.add(egui::Label::new(RichText::new(heading).heading().strong()).wrap());
@@ -64,30 +75,25 @@ pub fn card(ctx: &egui::Context, map: Rect, welcome: &Welcome<'_>) -> Vec<Comman
                     };
                     step(
                         ui,
-                        PLAY,
-                        "day by day (Space); or drag the timeline to any day",
+                        &play(),
+                        &t!("welcome-play-how"),
                         Command::Time(TimeCommand::TogglePlay),
                     );
                     if welcome.title.is_some() {
                         step(
                             ui,
-                            PRESENT,
-                            "full screen, scene by scene (F5; PageDown next, Esc leaves)",
+                            &present(),
+                            &t!("welcome-present-how"),
                             Command::Present(PresentCommand::Start),
                         );
                     }
-                    step(
-                        ui,
-                        OPEN,
-                        "GeoJSON, CSV, KML or GPX (Ctrl+O, or drop files on the map)",
-                        Command::OpenFiles,
-                    );
+                    step(ui, &open(), &t!("welcome-open-how"), Command::OpenFiles);
                     ui.add_space(6.0);
                     ui.horizontal(|ui| {
-                        if ui.button(DISMISS).clicked() {
+                        if ui.button(dismiss()).clicked() {
                             commands.push(Command::DismissWelcome);
                         }
-                        ui.label(RichText::new("F1 lists every key.").weak());
+                        ui.label(RichText::new(t!("welcome-f1")).weak());
                     });
                 });
         });

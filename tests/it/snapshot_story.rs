@@ -43,3 +43,37 @@ fn the_caribbean_on_17_november_2025() {
         &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400),
     );
 }
+
+/// The same day and view in Spanish: the menus, toolbar, timeline, date on
+/// the map and the month ticks in Spanish, accents and all (a new picture;
+/// the English one above stays as it was).
+#[test]
+fn the_caribbean_on_17_november_2025_in_spanish() {
+    let options = StartOptions {
+        files: story_files(),
+        date: Some(Day::parse("2025-11-17").unwrap()),
+        view: PRESETS.iter().copied().find(|p| p.name == "Caribbean"),
+        lang: Some(sitmap::i18n::Lang::Es),
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
+    harness.run_steps(120);
+    use egui_kittest::kittest::Queryable;
+    for label in [
+        "Archivo",
+        "Ver",
+        "Relato",
+        "Inicio",
+        "Caribe",
+        "Velocidad",
+        "Repetir",
+    ] {
+        harness.get_by_label(label);
+    }
+    assert_eq!(harness.state().lang(), sitmap::i18n::Lang::Es);
+    harness.snapshot_options(
+        "caribbean_2025_11_17_es",
+        &SnapshotOptions::new().threshold(2.0).max_failed_pixels(400),
+    );
+}

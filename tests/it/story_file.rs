@@ -121,6 +121,46 @@ fn every_caption_is_short_and_parses_without_leftover_markers() {
     }
 }
 
+/// The shipped story speaks sitmap's three languages: every scene has a
+/// Spanish and a Brazilian Portuguese title, caption and notes, parsed as cleanly
+/// as the English and not much longer (they share the caption card).
+#[test]
+fn every_scene_is_translated_into_spanish_and_portuguese() {
+    use sitmap::i18n::Lang;
+    let (story, _) = load_story(geodata().join("story.json")).unwrap();
+    for lang in [Lang::Es, Lang::PtBr] {
+        assert!(story.untranslated(lang).is_empty(), "{lang:?}");
+        assert_ne!(story.title_in(lang), story.title, "{lang:?}");
+        for scene in &story.scenes {
+            let (title, caption) = (scene.title_in(lang), scene.caption_in(lang));
+            assert_ne!(title, scene.title, "{lang:?}: {title:?} untranslated");
+            assert_ne!(
+                caption, scene.caption,
+                "{lang:?}: {title:?} caption untranslated"
+            );
+            if !scene.notes.is_empty() {
+                assert_ne!(
+                    scene.notes_in(lang),
+                    scene.notes,
+                    "{lang:?}: {title:?} notes"
+                );
+            }
+            assert!(
+                caption.chars().count() < 470,
+                "{lang:?}: {title:?}: caption too long"
+            );
+            for span in parse_caption(caption) {
+                if let Span::Text(text) = span {
+                    assert!(
+                        !text.contains('*') && !text.contains("]("),
+                        "{lang:?}: {title:?}: unparsed marker in {text:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn the_shipped_story_survives_a_save_and_load() {
     let (story, _) = load_story(geodata().join("story.json")).unwrap();

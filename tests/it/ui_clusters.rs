@@ -62,9 +62,10 @@ fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
     let at = harness.state().screen_position(-66.85, 10.55).unwrap();
     harness.hover_at(at);
     harness.run_steps(2);
-    harness.get_by_label("2000 features");
+    // Counts with the interface language's thousands separator.
+    harness.get_by_label("2,000 features");
     harness.get_by_label("• Event 0");
-    harness.get_by_label("and 1995 more");
+    harness.get_by_label("and 1,995 more");
     assert!(harness.state().selected().is_none());
     let before = harness.state().zoom();
     click(&mut harness, at);

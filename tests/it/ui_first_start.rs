@@ -39,12 +39,14 @@ fn the_first_start_shows_the_story_card_and_once_dismissed_it_stays_dismissed() 
     let range = harness.state().timeline().unwrap().range;
     let days = format!("{} – {}", range.0, range.1);
     assert!(harness.query_by_label(&days).is_some(), "its days: {days}");
-    use sitmap::ui::welcome::{OPEN, PLAY, PRESENT};
-    for button in [PLAY, PRESENT, OPEN] {
-        assert!(harness.query_by_label(button).is_some(), "{button}");
+    use sitmap::ui::welcome::{open, play, present};
+    for button in [play(), present(), open()] {
+        assert!(harness.query_by_label(&button).is_some(), "{button}");
     }
 
-    harness.get_by_label(sitmap::ui::welcome::DISMISS).click();
+    harness
+        .get_by_label(&sitmap::ui::welcome::dismiss())
+        .click();
     harness.run_steps(2);
     assert!(!harness.state().welcome_shown());
     assert!(harness.query_by_label(&title).is_none(), "the card is gone");
@@ -62,7 +64,7 @@ fn the_first_start_shows_the_story_card_and_once_dismissed_it_stays_dismissed() 
 fn a_card_button_does_what_it_says_and_dismisses_the_card() {
     let mut harness = start(None);
     assert!(!harness.state().timeline().unwrap().playing);
-    harness.get_by_label(sitmap::ui::welcome::PLAY).click();
+    harness.get_by_label(&sitmap::ui::welcome::play()).click();
     harness.run_steps(2);
     assert!(harness.state().timeline().unwrap().playing, "playing");
     assert!(!harness.state().welcome_shown());
@@ -76,7 +78,7 @@ fn render_and_a_plain_start_show_no_card() {
     assert!(!harness.state().welcome_shown());
     assert!(
         harness
-            .query_by_label(sitmap::ui::welcome::DISMISS)
+            .query_by_label(&sitmap::ui::welcome::dismiss())
             .is_none()
     );
 }
