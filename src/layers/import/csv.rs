@@ -68,7 +68,18 @@ pub(crate) fn convert(
     let (mut c, mut unsure) = columns::choose(&headers, sample, mapping);
     let decimal_comma = delimiter != b',' && decimal_commas(sample, &c);
     let date_columns: Vec<usize> = c.start.iter().chain(c.end.iter()).copied().collect();
-    let (order, order_doubt) = columns::date_order(&records, &date_columns, mapping.date_order);
+    // The date order (a look at every date cell) and the positions (every
+    // row's coordinates) are independent: one each on two threads.
+    let (order, order_doubt, positions) = std::thread::scope(|scope| {
+        let order =
+            scope.spawn(|| columns::date_order(&records, &date_columns, mapping.date_order));
+        let positions = positions(&records, &c, decimal_comma);
+        let (order, doubt) = order.join().unwrap_or_else(|_| {
+            // A panic there is a bug; read it here instead.
+            columns::date_order(&records, &date_columns, mapping.date_order)
+        });
+        (order, doubt, positions)
+    });
     let mut converted = Converted {
         unit: Unit::Row,
         ..Converted::default()
@@ -88,7 +99,6 @@ pub(crate) fn convert(
         unsure.push(doubt);
     }
 
-    let positions = positions(&records, &c, decimal_comma);
     let positions = match unswap(positions) {
         (positions, true) => {
             converted.warnings.push(Problem::of_file(
