@@ -82,6 +82,7 @@ impl SitmapApp {
                     view: c.view,
                 }
             }),
+            annotations: Vec::new(),
         }
     }
 
@@ -105,6 +106,7 @@ impl SitmapApp {
                 let mut scene = self.scene_from_view(old.title.clone());
                 scene.caption = old.caption;
                 scene.notes = old.notes;
+                scene.annotations = old.annotations;
                 if scene.highlight.is_empty() {
                     scene.highlight = old.highlight;
                 }

@@ -304,6 +304,7 @@ mod tests {
             layers: None,
             highlight: Vec::new(),
             compare: None,
+            annotations: Vec::new(),
         }
     }
 

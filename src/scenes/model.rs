@@ -30,6 +30,9 @@ pub struct Scene {
     /// Compare the scene's day (date B) with an earlier date A; `None`
     /// shows the single date.
     pub compare: Option<SceneCompare>,
+    /// Arrows, text callouts and freehand strokes drawn on the map, in
+    /// map coordinates (see [`crate::annotations`]).
+    pub annotations: Vec<crate::annotations::Annotation>,
 }
 
 /// A scene's comparison of two dates (`"compare": {"from": .., "view": ..}`).

@@ -57,6 +57,11 @@ pub fn to_json(story: &Story) -> String {
                 from: c.from.to_string(),
                 view: Some(c.view.name().to_owned()),
             }),
+            annotations: scene
+                .annotations
+                .iter()
+                .map(crate::annotations::to_value)
+                .collect(),
         };
         // Plain strings and finite numbers always serialise; a failure
         // cannot happen, and `Null` would be reported by the next load.

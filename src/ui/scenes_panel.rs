@@ -258,6 +258,7 @@ mod widget_tests {
             layers: None,
             highlight: Vec::new(),
             compare: None,
+            annotations: Vec::new(),
         }
     }
 
