@@ -239,6 +239,9 @@ impl SitmapApp {
         let Some(scene) = self.present.scene(index).cloned() else {
             return;
         };
+        if self.present.current != Some(index) {
+            self.annotating.scene_changed();
+        }
         self.present.current = Some(index);
         self.present.editing = Some(index);
         self.time.reset_cards();
@@ -382,6 +385,7 @@ impl SitmapApp {
             PresentCommand::Stop => {
                 self.present.presenting = false;
                 self.present.blank = false;
+                self.annotating.presentation_ended();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
             PresentCommand::ToggleBlank => self.present.blank = !self.present.blank,
