@@ -19,6 +19,7 @@ mod layers_files;
 mod ogc_server;
 mod overlay_masks;
 mod package;
+mod render_annotations;
 mod render_compare;
 mod render_slides;
 mod snapshot_story;
