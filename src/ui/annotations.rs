@@ -100,12 +100,18 @@ pub fn text_entry(ctx: &egui::Context, text: &mut String) -> Option<bool> {
         .resizable(false)
         .anchor(Align2::CENTER_TOP, vec2(0.0, 80.0))
         .show(ctx, |ui| {
-            let edit = ui.add(
-                egui::TextEdit::singleline(text)
-                    .hint_text("Text on the map")
-                    .char_limit(crate::annotations::MAX_TEXT_CHARS)
-                    .desired_width(280.0),
-            );
+            let edit = ui
+                .horizontal(|ui| {
+                    let label = ui.label("Callout:");
+                    ui.add(
+                        egui::TextEdit::singleline(text)
+                            .hint_text("Text on the map")
+                            .char_limit(crate::annotations::MAX_TEXT_CHARS)
+                            .desired_width(280.0),
+                    )
+                    .labelled_by(label.id)
+                })
+                .inner;
             if !edit.has_focus() && !edit.lost_focus() {
                 edit.request_focus();
             }

@@ -24,6 +24,7 @@ mod render_compare;
 mod render_slides;
 mod snapshot_story;
 mod story_file;
+mod ui_annotate;
 mod ui_authoring;
 mod ui_basemap;
 mod ui_bounded_text;

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 
 const SIZE: &str = "640x400";
 const ZOOM: f64 = 5.0;
-const ARROW: &str = r##"{"kind": "arrow", "from": [-72.0, 14.0], "to": [-68.0, 16.0], "color": "#1e88e5"}"##;
+const ARROW: &str =
+    r##"{"kind": "arrow", "from": [-72.0, 14.0], "to": [-68.0, 16.0], "color": "#1e88e5"}"##;
 
 /// A story of four scenes with one title (so the caption cards match):
 /// at `-70, 15` without and with the arrow, then at `-68, 15` the same.
