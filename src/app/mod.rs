@@ -295,7 +295,12 @@ impl SitmapApp {
                 self.edit_select(feature);
             }
             Command::Measure(command) => self.measure_command(command),
-            Command::Annotate(command) => self.annotate_command(command),
+            Command::Annotate(command) => {
+                self.annotate_command(command);
+                // Applied after the frame was drawn: show the change now,
+                // not at the next input (a presentation is otherwise idle).
+                ctx.request_repaint();
+            }
             Command::Rings(command) => self.rings_command(ctx, command),
             Command::Search(command) => self.search_command(ctx, command),
             Command::Compare(command) => self.compare_command(command),
