@@ -104,6 +104,15 @@ impl SitmapApp {
             return;
         };
         commands.retain(|c| !matches!(c, Command::Select(_) | Command::Edit(_)));
+        // Esc leaves the tool (the text window's own Esc cancels the text
+        // first); in a presentation Esc leaves the presentation as ever.
+        if !pen
+            && self.annotating.text_at.is_none()
+            && map.ctx.input(|i| i.key_pressed(egui::Key::Escape))
+        {
+            commands.push(Command::Annotate(AnnotateCommand::SetTool(None)));
+            return;
+        }
         if map.hovered() {
             map.ctx.set_cursor_icon(egui::CursorIcon::Crosshair);
         }

@@ -210,6 +210,48 @@ fn tools_annotate_adds_an_arrow_and_a_text_callout_to_the_scene_and_they_are_sav
     assert_eq!(text, "Carrier group");
     assert!(close(*anchor, [-70.0, 20.0]), "{anchor:?}");
 
+    // Freehand: a drag is a stroke through the places dragged over.
+    harness.get_by_label("Tools").click();
+    harness.run_steps(2);
+    harness.get_by_label("Annotate").hover();
+    harness.run_steps(3);
+    harness.get_by_label("Freehand").click();
+    harness.run_steps(2);
+    let (from, to) = (at(&harness, -80.0, 10.0), at(&harness, -72.0, 10.0));
+    drag(&mut harness, from, to);
+    assert_eq!(harness.state().scene_annotations().len(), 3);
+    let Shape::Stroke { points } = &harness.state().scene_annotations()[2].shape else {
+        panic!("a stroke");
+    };
+    assert!(close(points[0], [-80.0, 10.0]) && close(points[points.len() - 1], [-72.0, 10.0]));
+    assert!(
+        points.iter().any(|p| p[1] < 9.0),
+        "the stroke follows the bent drag: {points:?}"
+    );
+    // Tools › Annotate › Remove the scene's last annotation takes it back.
+    harness.get_by_label("Tools").click();
+    harness.run_steps(2);
+    harness.get_by_label("Annotate").hover();
+    harness.run_steps(3);
+    harness
+        .get_by_label("Remove the scene's last annotation")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().scene_annotations(), annotations.as_slice());
+    // Esc leaves the tool: a drag pans the map again.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    drag(&mut harness, from, to);
+    assert_eq!(
+        harness.state().scene_annotations().len(),
+        2,
+        "no drawing after Esc"
+    );
+    assert!(
+        at(&harness, -80.0, 10.0).distance(from) > 50.0,
+        "the drag panned"
+    );
+
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     harness.run_steps(3);
     let (saved, warnings) = sitmap::scenes::load_story(&path).unwrap();
