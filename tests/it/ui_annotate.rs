@@ -259,3 +259,56 @@ fn tools_annotate_adds_an_arrow_and_a_text_callout_to_the_scene_and_they_are_sav
     assert_eq!(saved.scenes[0].annotations, annotations);
     assert!(saved.scenes[1].annotations.is_empty());
 }
+
+#[test]
+fn ctrl_e_exports_the_scene_annotations_with_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.json");
+    std::fs::write(
+        &path,
+        r##"{"title": "Drawn", "scenes": [
+            {"title": "One", "date": "2025-11-20", "camera": {"bbox": [-85, 5, -58, 28]},
+             "annotations": [{"kind": "stroke", "points": [[-80, 24], [-62, 24]],
+                              "color": "#00ff00", "width": 8}]}
+        ]}"##,
+    )
+    .unwrap();
+    let mut harness = start(
+        path,
+        StartOptions {
+            scene: Some(0),
+            ..StartOptions::default()
+        },
+    );
+    let folder = dir.path().join("exports");
+    harness.state_mut().export.dir = Some(folder.clone());
+    let map = harness.state().map_rect().unwrap();
+    let ppp = harness.ctx.pixels_per_point();
+    let on_line = at(&harness, -71.0, 24.0) - map.min;
+    let off_line = at(&harness, -71.0, 20.0) - map.min;
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    common::step_until(&mut harness, std::time::Duration::from_secs(10), |h| {
+        !h.state().export.in_progress() && folder.exists()
+    });
+    harness.step();
+    let file = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let image = image::open(file).unwrap().to_rgba8();
+    let pixel = |v: egui::Vec2| *image.get_pixel((v.x * ppp) as u32, (v.y * ppp) as u32);
+    let green = |p: image::Rgba<u8>| p[1] > 200 && p[0] < 60 && p[2] < 60;
+    assert!(
+        green(pixel(on_line)),
+        "the stroke is in the export: {:?}",
+        pixel(on_line)
+    );
+    assert!(
+        !green(pixel(off_line)),
+        "and only on its place: {:?}",
+        pixel(off_line)
+    );
+}
