@@ -541,12 +541,22 @@ impl SitmapApp {
             slide::hint(
                 ui,
                 map,
-                "PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  P: presenter window  ·  Esc: leave",
+                "PageDown / Space: next  ·  PageUp: back  ·  B: blank  ·  D: pen  ·  P: presenter window  ·  Esc: leave",
                 alpha,
             );
             if alpha > 0.0 {
                 ui.ctx().request_repaint();
             }
+        }
+        // The pen is on: say so, and how to erase, keep or stop (not in
+        // a Ctrl+E export of the slide).
+        if self.annotating.pen && self.export_chrome == 0 {
+            slide::hint(
+                ui,
+                map,
+                "Pen: drag to draw  ·  E: erase  ·  K: keep on the scene  ·  D: pen off",
+                1.0,
+            );
         }
         if self.present.blank {
             slide::blank(ui.ctx());
