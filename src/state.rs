@@ -91,6 +91,8 @@ pub enum Command {
     ChartTotal(Option<String>),
     /// The measure tool: on/off, a clicked place, undo, clear.
     Measure(crate::measure_tool::MeasureCommand),
+    /// Drawing on the map: Tools › Annotate and the presentation pen.
+    Annotate(crate::annotate_tool::AnnotateCommand),
     /// Range rings: the dialog, and the rings it adds.
     Rings(crate::range_rings::RingCommand),
     /// The search box (Ctrl+F) and where it flies.

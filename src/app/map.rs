@@ -122,7 +122,14 @@ impl SitmapApp {
                 colour: palette::layer(o.colour),
             })
             .collect();
+        let drawings = self.annotations_to_draw();
+        let drawing_scale = if self.present.presenting {
+            crate::ui::slide::text_scale(rect)
+        } else {
+            1.0
+        };
         let editing = self.edit_before_map(ui.ctx());
+        let takes_pointer = self.annotating_takes_pointer();
         let places = self.basemap.as_ref().map(|b| b.places.as_slice());
         let pan_buttons = if editing.pan {
             egui::DragPanButtons::PRIMARY
@@ -133,7 +140,7 @@ impl SitmapApp {
         let divider_drag = split
             .filter(|_| !self.present.presenting)
             .and_then(|c| crate::ui::compare::grab(ui.ctx(), rect, &c));
-        let pan_buttons = if divider_drag.is_some() {
+        let pan_buttons = if divider_drag.is_some() || takes_pointer {
             egui::DragPanButtons::empty()
         } else {
             pan_buttons
@@ -218,6 +225,16 @@ impl SitmapApp {
                         &painter, projector, measure, pointer, theme.dark,
                     );
                 }
+                if !drawings.is_empty() {
+                    let painter = ui.painter().with_clip_rect(response.rect);
+                    crate::ui::annotations::draw(
+                        &painter,
+                        projector,
+                        &drawings,
+                        drawing_scale,
+                        theme.dark,
+                    );
+                }
                 overlays::scale_bar(ui, projector, response.rect);
                 cursor = overlays::cursor_readout(projector, response.hover_pos());
             })
@@ -236,6 +253,7 @@ impl SitmapApp {
         }
         commands.extend(self.edit_after_map(&response));
         self.measure_after_map(&response, &mut commands);
+        self.annotate_after_map(&response, &mut commands);
         if !presenting_now {
             commands.extend(self.map_context_menu(&response));
         }

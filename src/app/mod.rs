@@ -4,6 +4,7 @@
 //! is in `ui/`; panels, keys and the map return commands), then apply the
 //! commands at one point, `apply`, an exhaustive match.
 
+mod annotate;
 mod chart;
 mod compare;
 mod edit;
@@ -66,6 +67,8 @@ pub struct SitmapApp {
     edit: edit::EditSession,
     /// The measure tool: on or off, the places clicked.
     measure: crate::measure_tool::Measurement,
+    /// Tools › Annotate and the presentation pen.
+    annotating: crate::annotate_tool::Annotating,
     /// Range rings, place search and the map's context menu.
     tools: tools::ToolsSession,
     /// Classroom, reduced motion, panels: what the menus set and the session keeps.
@@ -115,6 +118,7 @@ impl SitmapApp {
             present: present::PresentSession::default(),
             edit: edit::EditSession::default(),
             measure: crate::measure_tool::Measurement::default(),
+            annotating: crate::annotate_tool::Annotating::default(),
             tools: tools::ToolsSession::default(),
             settings: options.settings,
             welcome: options.welcome,
@@ -293,6 +297,12 @@ impl SitmapApp {
                 self.edit_select(feature);
             }
             Command::Measure(command) => self.measure_command(command),
+            Command::Annotate(command) => {
+                self.annotate_command(command);
+                // Applied after the frame was drawn: show the change now,
+                // not at the next input (a presentation is otherwise idle).
+                ctx.request_repaint();
+            }
             Command::Rings(command) => self.rings_command(ctx, command),
             Command::Search(command) => self.search_command(ctx, command),
             Command::Compare(command) => self.compare_command(command),
@@ -381,7 +391,10 @@ impl SitmapApp {
             .inner;
         commands.extend(map_commands);
         // A click (not a drag) is a clicker's "next"; a right-click goes back.
+        // With the pen on, the left button draws: a dot is no "next".
+        let pen = self.annotating_takes_pointer();
         match self.map_clicks {
+            (true, _) if pen => {}
             (true, _) => commands.push(Command::Present(crate::present::PresentCommand::Next)),
             (_, true) => commands.push(Command::Present(crate::present::PresentCommand::Prev)),
             _ => {}
@@ -484,6 +497,7 @@ impl SitmapApp {
         );
         let flags = toolbar::MenuFlags {
             measuring: self.measure.active,
+            annotating: self.annotating.tool,
             scenes_open: self.settings.scenes_panel,
             classroom: self.settings.classroom,
             reduced_motion: self.settings.reduced_motion,

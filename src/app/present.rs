@@ -242,6 +242,9 @@ impl SitmapApp {
         let Some(scene) = self.present.scene(index).cloned() else {
             return;
         };
+        if self.present.current != Some(index) {
+            self.annotating.scene_changed();
+        }
         self.present.current = Some(index);
         self.present.editing = Some(index);
         self.time.reset_cards();
@@ -404,6 +407,7 @@ impl SitmapApp {
             PresentCommand::Stop => {
                 self.present.presenting = false;
                 self.present.blank = false;
+                self.annotating.presentation_ended();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
             }
             PresentCommand::ToggleBlank => self.present.blank = !self.present.blank,
@@ -565,6 +569,16 @@ impl SitmapApp {
             if alpha > 0.0 {
                 ui.ctx().request_repaint();
             }
+        }
+        // The pen is on: say so, and how to erase, keep or stop (not in
+        // a Ctrl+E export of the slide).
+        if self.annotating.pen && self.export_chrome == 0 {
+            slide::hint(
+                ui,
+                map,
+                "Pen: drag to draw  ·  E: erase  ·  K: keep on the scene  ·  D: pen off",
+                1.0,
+            );
         }
         if self.present.blank {
             slide::blank(ui.ctx());

@@ -83,6 +83,7 @@ impl SitmapApp {
                 }
             }),
             translations: Default::default(),
+            annotations: Vec::new(),
         }
     }
 
@@ -107,6 +108,7 @@ impl SitmapApp {
                 scene.caption = old.caption;
                 scene.notes = old.notes;
                 scene.translations = old.translations;
+                scene.annotations = old.annotations;
                 if scene.highlight.is_empty() {
                     scene.highlight = old.highlight;
                 }

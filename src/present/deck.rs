@@ -301,6 +301,7 @@ mod tests {
             highlight: Vec::new(),
             compare: None,
             translations: Default::default(),
+            annotations: Vec::new(),
         }
     }
 

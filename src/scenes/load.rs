@@ -148,6 +148,10 @@ pub(super) struct RawScene {
     /// `{"es": {"title": .., "caption": .., "notes": ..}, "pt-BR": {..}}`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, RawSceneText>,
+    /// Read entry by entry by [`crate::annotations::from_value`], so that a
+    /// bad one is skipped with a warning rather than failing the story.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annotations: Vec<Value>,
 }
 
 /// `"compare": {"from": "YYYY-MM-DD", "view": "split"}`; `view` is
@@ -257,7 +261,7 @@ pub fn load_story_str(
             title: title.clone(),
             problem,
         })?;
-        warnings.extend(clamped.map(|message| Warning {
+        warnings.extend(clamped.into_iter().map(|message| Warning {
             scene: number,
             scene_title: scene.title.clone(),
             message,
@@ -284,7 +288,6 @@ fn without_position(error: &serde_json::Error) -> String {
     }
 }
 
-/// The scene, and a warning when its camera box had to be cut to the world.
 /// `value` as a `T`; a type error names its key (`"title": invalid type:
 /// integer `5`, expected a string`), which serde's message alone does not.
 /// Every field of the raw structs is optional, so the key whose value
@@ -309,7 +312,9 @@ fn deserialize_naming_the_key<T: serde::de::DeserializeOwned>(value: &Value) -> 
     Err(message)
 }
 
-fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
+/// The scene, and warnings: a camera box cut to the world, annotations
+/// skipped.
+fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
     if !value.is_object() {
         return Err("a scene must be a JSON object".into());
     }
@@ -354,6 +359,14 @@ fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
         };
         translations.insert(code, text);
     }
+    let mut warnings: Vec<String> = clamped.into_iter().collect();
+    let mut annotations = Vec::with_capacity(raw.annotations.len());
+    for (index, entry) in raw.annotations.iter().enumerate() {
+        match crate::annotations::from_value(entry) {
+            Ok(annotation) => annotations.push(annotation),
+            Err(problem) => warnings.push(format!("annotation {}: {problem}; left out", index + 1)),
+        }
+    }
     let scene = Scene {
         translations,
         title,
@@ -364,8 +377,9 @@ fn scene_from(value: Value) -> Result<(Scene, Option<String>), String> {
         layers: raw.layers,
         highlight: raw.highlight,
         compare,
+        annotations,
     };
-    Ok((scene, clamped))
+    Ok((scene, warnings))
 }
 
 /// A scene's comparison: date A before the scene's day, a view sitmap has.

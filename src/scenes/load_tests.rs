@@ -54,6 +54,7 @@ fn sample_story() -> Story {
                 highlight: vec!["strike-2025-09-02".into()],
                 compare: None,
                 translations: Default::default(),
+                annotations: Vec::new(),
             },
             Scene {
                 title: "Pacific".into(),
@@ -68,6 +69,7 @@ fn sample_story() -> Story {
                 highlight: Vec::new(),
                 compare: None,
                 translations: Default::default(),
+                annotations: Vec::new(),
             },
             Scene {
                 title: "No layers".into(),
@@ -82,6 +84,20 @@ fn sample_story() -> Story {
                     view: CompareView::Changes,
                 }),
                 translations: Default::default(),
+                annotations: vec![
+                    crate::annotations::from_value(&serde_json::json!(
+                        {"kind": "arrow", "from": [-66.9, 10.5], "to": [-64.0, 11.0], "color": "#1e88e5"}
+                    ))
+                    .unwrap(),
+                    crate::annotations::from_value(&serde_json::json!(
+                        {"kind": "text", "at": [-66.9, 10.5], "text": "Caracas\nport", "width": 4.5}
+                    ))
+                    .unwrap(),
+                    crate::annotations::from_value(&serde_json::json!(
+                        {"kind": "stroke", "points": [[-70.0, 12.0], [-69.0, 12.5], [-68.0, 12.0]]}
+                    ))
+                    .unwrap(),
+                ],
             },
         ],
     )
@@ -549,4 +565,36 @@ fn a_comparison_that_cannot_be_shown_is_an_error_naming_the_scene() {
         error.contains(r#"compare "from" "1 Aug" is not a date"#),
         "{error}"
     );
+}
+
+#[test]
+fn a_bad_annotation_is_named_by_scene_and_entry_and_skipped() {
+    let text = story_with(serde_json::json!({"annotations": [
+        {"kind": "arrow", "from": [-66.9, 10.5], "to": [-64.0, 11.0]},
+        {"kind": "arrow", "from": [-66.9, 10.5]},
+        {"kind": "text", "at": [-66.9, 10.5], "text": "Caracas"},
+        {"kind": "balloon"},
+    ]}));
+    let (story, warnings) = load_story_str(&text, "story.json").unwrap();
+    let kinds: Vec<_> = story.scenes[0]
+        .annotations
+        .iter()
+        .map(|a| a.kind())
+        .collect();
+    assert_eq!(kinds, ["arrow", "text"]);
+    let messages: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].starts_with(r#"scene 1 ("Boat strikes"): annotation 2: arrow: no "to""#),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("annotation 4:"), "{messages:?}");
+}
+
+#[test]
+fn a_story_without_annotations_saves_without_the_key() {
+    let text = story_with(serde_json::json!({}));
+    let (story, _) = load_story_str(&text, "story.json").unwrap();
+    assert!(story.scenes[0].annotations.is_empty());
+    assert!(!to_json(&story).contains("annotations"));
 }

@@ -82,6 +82,9 @@ pub struct Scene {
     pub compare: Option<SceneCompare>,
     /// The title, caption and notes in other languages, by code.
     pub translations: BTreeMap<String, SceneText>,
+    /// Arrows, text callouts and freehand strokes drawn on the map, in
+    /// map coordinates (see [`crate::annotations`]).
+    pub annotations: Vec<crate::annotations::Annotation>,
 }
 
 /// A scene's comparison of two dates (`"compare": {"from": .., "view": ..}`).

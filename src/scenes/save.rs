@@ -71,6 +71,11 @@ pub fn to_json(story: &Story) -> String {
                     (code.clone(), text)
                 })
                 .collect(),
+            annotations: scene
+                .annotations
+                .iter()
+                .map(crate::annotations::to_value)
+                .collect(),
         };
         // Plain strings and finite numbers always serialise; a failure
         // cannot happen, and `Null` would be reported by the next load.

@@ -6,6 +6,7 @@
 //! Keys act only when no text field has focus, so typing never moves the map;
 //! Ctrl+S is the exception (saving while typing a caption is when people press it).
 
+use crate::annotate_tool::AnnotateCommand;
 use crate::compare::CompareCommand;
 use crate::edit::{EditCommand, Tool};
 use crate::measure_tool::MeasureCommand;
@@ -243,6 +244,15 @@ pub const KEYMAP: &[Row] = &[
             bind(Key::Equals, "+", Mods::Any, When::Presenting, Command::ZoomBy(1.0)),
             bind(Key::Minus, "−", Mods::Any, When::Presenting, Command::ZoomBy(-1.0)),
             bind(Key::Escape, "Esc", Mods::Any, When::Presenting, Command::Select(None)),
+        ],
+    },
+    Row {
+        keys: "D / E / K (presenting)",
+        does: "Pen: draw on the slide with the mouse or a tablet · erase the pen's strokes · keep them as the scene's annotations (a scene change clears them)",
+        bindings: &[
+            bind(Key::D, "D", Mods::NoShift, When::Presenting, Command::Annotate(AnnotateCommand::TogglePen)),
+            bind(Key::E, "E", Mods::NoShift, When::Presenting, Command::Annotate(AnnotateCommand::ClearPen)),
+            bind(Key::K, "K", Mods::NoShift, When::Presenting, Command::Annotate(AnnotateCommand::KeepPen)),
         ],
     },
     Row {

@@ -5,6 +5,7 @@
 //! commands; none changes the app (except the scenes panel's text fields,
 //! which edit the story in place as egui text fields do).
 
+pub mod annotations;
 pub mod cards;
 pub mod chart_strip;
 pub mod compare;

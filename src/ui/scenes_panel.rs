@@ -294,6 +294,7 @@ mod widget_tests {
             highlight: Vec::new(),
             compare: None,
             translations: Default::default(),
+            annotations: Vec::new(),
         }
     }
 

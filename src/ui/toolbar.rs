@@ -23,6 +23,8 @@ pub struct MenuFlags {
     pub grouping: crate::settings::Grouping,
     /// The measure tool is on (its View menu item shows ticked).
     pub measuring: bool,
+    /// Tools › Annotate's tool, while annotating.
+    pub annotating: Option<crate::annotate_tool::Tool>,
     /// The chart strip under the timeline.
     pub chart: crate::settings::ChartSettings,
     /// The language chosen (`--lang` or the menu); `None` follows the system.
@@ -285,6 +287,7 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             {
                 commands.push(Command::Rings(RingCommand::Open));
             }
+            annotate_menu(ui, flags.annotating, &mut commands);
             let find = Command::Search(SearchCommand::Open);
             if ui
                 .button(keys::menu_item(&t!("menu-tools-find"), &find))
@@ -295,6 +298,41 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
         });
     });
     commands
+}
+
+/// Tools › Annotate: a tool to draw on the current scene, and taking back
+/// its last drawing.
+fn annotate_menu(
+    ui: &mut egui::Ui,
+    tool: Option<crate::annotate_tool::Tool>,
+    commands: &mut Vec<Command>,
+) {
+    use crate::annotate_tool::{AnnotateCommand, Tool};
+    ui.menu_button("Annotate", |ui| {
+        for choice in Tool::ALL {
+            if ui
+                .radio(tool == Some(choice), choice.label())
+                .on_hover_text(match choice {
+                    Tool::Arrow => "Drag from the tail to the head (or click, then click)",
+                    Tool::Text => "Click the place, type the text, Enter",
+                    Tool::Freehand => "Drag to draw",
+                })
+                .clicked()
+            {
+                commands.push(Command::Annotate(AnnotateCommand::SetTool(Some(choice))));
+            }
+        }
+        if ui
+            .add_enabled(tool.is_some(), egui::Button::new("Stop annotating"))
+            .clicked()
+        {
+            commands.push(Command::Annotate(AnnotateCommand::SetTool(None)));
+        }
+        ui.separator();
+        if ui.button("Remove the scene's last annotation").clicked() {
+            commands.push(Command::Annotate(AnnotateCommand::RemoveLast));
+        }
+    });
 }
 
 pub fn toolbar(ui: &mut egui::Ui, flags: MenuFlags) -> Vec<Command> {
