@@ -27,14 +27,6 @@ pub enum Tool {
 
 impl Tool {
     pub const ALL: [Tool; 3] = [Tool::Arrow, Tool::Text, Tool::Freehand];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Tool::Arrow => "Arrow",
-            Tool::Text => "Text callout",
-            Tool::Freehand => "Freehand",
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

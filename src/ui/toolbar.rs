@@ -43,10 +43,10 @@ fn compare_items(
     let open = Command::Compare(CompareCommand::ShowDialog(true));
     if ui
         .button(keys::menu_item(
-            "Compare dates…",
+            &t!("menu-view-compare"),
             &Command::Compare(CompareCommand::Toggle),
         ))
-        .on_hover_text("Two dates side by side, or only what changed between them")
+        .on_hover_text(t!("menu-view-compare-tip"))
         .clicked()
     {
         commands.push(open);
@@ -55,14 +55,14 @@ fn compare_items(
         return;
     };
     for (view, words) in [
-        (CompareView::Split, "Compare side by side"),
-        (CompareView::Changes, "Compare: what changed"),
+        (CompareView::Split, t!("menu-view-compare-split")),
+        (CompareView::Changes, t!("menu-view-compare-changes")),
     ] {
         if ui.radio(comparison.view == view, words).clicked() {
             commands.push(Command::Compare(CompareCommand::SetView(view)));
         }
     }
-    if ui.button("Stop comparing").clicked() {
+    if ui.button(t!("menu-view-compare-stop")).clicked() {
         commands.push(Command::Compare(CompareCommand::Stop));
     }
 }
@@ -79,8 +79,8 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             }
             let from_server = Command::Server(crate::state::ServerCommand::ShowDialog);
             if ui
-                .button("Open from server…")
-                .on_hover_text("A layer from an OGC API – Features server")
+                .button(t!("menu-file-open-server"))
+                .on_hover_text(t!("menu-file-open-server-tip"))
                 .clicked()
             {
                 commands.push(from_server);
@@ -308,14 +308,21 @@ fn annotate_menu(
     commands: &mut Vec<Command>,
 ) {
     use crate::annotate_tool::{AnnotateCommand, Tool};
-    ui.menu_button("Annotate", |ui| {
+    ui.menu_button(t!("menu-tools-annotate"), |ui| {
         for choice in Tool::ALL {
             if ui
-                .radio(tool == Some(choice), choice.label())
+                .radio(
+                    tool == Some(choice),
+                    match choice {
+                        Tool::Arrow => t!("annotate-arrow"),
+                        Tool::Text => t!("annotate-text"),
+                        Tool::Freehand => t!("annotate-freehand"),
+                    },
+                )
                 .on_hover_text(match choice {
-                    Tool::Arrow => "Drag from the tail to the head (or click, then click)",
-                    Tool::Text => "Click the place, type the text, Enter",
-                    Tool::Freehand => "Drag to draw",
+                    Tool::Arrow => t!("annotate-arrow-tip"),
+                    Tool::Text => t!("annotate-text-tip"),
+                    Tool::Freehand => t!("annotate-freehand-tip"),
                 })
                 .clicked()
             {
@@ -323,13 +330,13 @@ fn annotate_menu(
             }
         }
         if ui
-            .add_enabled(tool.is_some(), egui::Button::new("Stop annotating"))
+            .add_enabled(tool.is_some(), egui::Button::new(t!("annotate-stop")))
             .clicked()
         {
             commands.push(Command::Annotate(AnnotateCommand::SetTool(None)));
         }
         ui.separator();
-        if ui.button("Remove the scene's last annotation").clicked() {
+        if ui.button(t!("annotate-remove-last")).clicked() {
             commands.push(Command::Annotate(AnnotateCommand::RemoveLast));
         }
     });

@@ -566,3 +566,21 @@ csv-as-guessed-column = as guessed ({ $column })
 csv-as-guessed-none = as guessed (none)
 csv-position = position
 csv-start-column = start
+
+## Compare, servers and annotations (menus)
+menu-view-compare = Compare dates…
+menu-view-compare-tip = Two dates side by side, or only what changed between them
+menu-view-compare-split = Compare side by side
+menu-view-compare-changes = Compare: what changed
+menu-view-compare-stop = Stop comparing
+menu-file-open-server = Open from server…
+menu-file-open-server-tip = A layer from an OGC API – Features server
+menu-tools-annotate = Annotate
+annotate-arrow = Arrow
+annotate-text = Text callout
+annotate-freehand = Freehand
+annotate-arrow-tip = Drag from the tail to the head (or click, then click)
+annotate-text-tip = Click the place, type the text, Enter
+annotate-freehand-tip = Drag to draw
+annotate-stop = Stop annotating
+annotate-remove-last = Remove the scene's last annotation

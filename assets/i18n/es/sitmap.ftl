@@ -581,3 +581,21 @@ csv-as-guessed-column = según lo deducido ({ $column })
 csv-as-guessed-none = según lo deducido (ninguna)
 csv-position = posición
 csv-start-column = inicio
+
+## Compare, servers and annotations (menus)
+menu-view-compare = Comparar fechas…
+menu-view-compare-tip = Dos fechas lado a lado, o solo lo que cambió entre ellas
+menu-view-compare-split = Comparar lado a lado
+menu-view-compare-changes = Comparar: lo que cambió
+menu-view-compare-stop = Dejar de comparar
+menu-file-open-server = Abrir desde un servidor…
+menu-file-open-server-tip = Una capa de un servidor OGC API – Features
+menu-tools-annotate = Anotar
+annotate-arrow = Flecha
+annotate-text = Texto con globo
+annotate-freehand = Mano alzada
+annotate-arrow-tip = Arrastre de la cola a la punta (o haga clic y luego clic)
+annotate-text-tip = Haga clic en el lugar, escriba el texto, Intro
+annotate-freehand-tip = Arrastre para dibujar
+annotate-stop = Dejar de anotar
+annotate-remove-last = Quitar la última anotación de la escena

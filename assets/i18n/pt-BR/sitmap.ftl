@@ -581,3 +581,21 @@ csv-as-guessed-column = como deduzido ({ $column })
 csv-as-guessed-none = como deduzido (nenhuma)
 csv-position = posição
 csv-start-column = início
+
+## Compare, servers and annotations (menus)
+menu-view-compare = Comparar datas…
+menu-view-compare-tip = Duas datas lado a lado, ou só o que mudou entre elas
+menu-view-compare-split = Comparar lado a lado
+menu-view-compare-changes = Comparar: o que mudou
+menu-view-compare-stop = Parar de comparar
+menu-file-open-server = Abrir de um servidor…
+menu-file-open-server-tip = Uma camada de um servidor OGC API – Features
+menu-tools-annotate = Anotar
+annotate-arrow = Seta
+annotate-text = Texto com balão
+annotate-freehand = Mão livre
+annotate-arrow-tip = Arraste da cauda até a ponta (ou clique, depois clique)
+annotate-text-tip = Clique no lugar, digite o texto, Enter
+annotate-freehand-tip = Arraste para desenhar
+annotate-stop = Parar de anotar
+annotate-remove-last = Remover a última anotação da cena
