@@ -119,7 +119,8 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
     }
     let fps = args.fps.max(1);
     let hold = (args.hold * f64::from(fps)).round() as usize;
-    let transition = (f64::from(TRANSITION_SECS) * f64::from(fps)).ceil() as usize;
+    // Whole frames covering the move (1.2 s is 12.000001 in f32 at 10 fps).
+    let transition = (f64::from(TRANSITION_SECS) * f64::from(fps) - 1e-3).ceil() as usize;
     let segments: Vec<Segment> = match (&story, args.from.zip(args.to)) {
         (Some(story), _) => {
             if story.scenes.is_empty() {

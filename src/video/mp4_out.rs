@@ -8,7 +8,7 @@
 use super::{VideoError, VideoSpec};
 use crate::export::Rgba8;
 use openh264::OpenH264API;
-use openh264::encoder::{Encoder, EncoderConfig, FrameType};
+use openh264::encoder::{Encoder, EncoderConfig, FrameType, RateControlMode};
 use openh264::formats::{RgbaSliceU8, YUVBuffer};
 use std::io::BufWriter;
 
@@ -60,7 +60,10 @@ impl Mp4Out {
         let config = EncoderConfig::new()
             .max_frame_rate(fps)
             .set_bitrate_bps(bps.clamp(100_000.0, 50_000_000.0) as u32)
-            // Every frame is kept: a skipped frame would shorten the video.
+            // Every frame is kept (a skipped frame would shorten the video),
+            // so the rate control is off (OpenH264 holds a bitrate only by
+            // skipping): a constant quantiser, sharp on flat map colours.
+            .rate_control_mode(RateControlMode::Off)
             .enable_skip_frame(false);
         let encoder = Encoder::with_api_config(api, config).map_err(|e| VideoError::Encode {
             path: spec.path.clone(),

@@ -13,6 +13,7 @@ mod cli_check;
 mod cli_convert;
 mod cli_import;
 mod cli_render;
+mod cli_video;
 mod geodata;
 mod import_files;
 mod layers_files;

@@ -37,7 +37,8 @@ fn a_story_video_holds_the_first_scene_then_moves_and_holds_each_next() {
         "2",
     ]))
     .unwrap();
-    let move_frames = (f64::from(TRANSITION_SECS) * 10.0).ceil() as usize;
+    // The 1.2 s move at 10 fps.
+    let move_frames = 12;
     assert_eq!(
         plan.segments,
         vec![
