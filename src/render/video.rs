@@ -153,7 +153,7 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
         )));
     }
     let [width, height] = args.size;
-    if format == VideoFormat::Mp4 && (width % 2 != 0 || height % 2 != 0) {
+    if format == VideoFormat::Mp4 && (!width.is_multiple_of(2) || !height.is_multiple_of(2)) {
         return Err(usage(format!(
             "--size {width}x{height}: an MP4 (H.264) needs an even width and height"
         )));

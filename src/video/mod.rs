@@ -73,7 +73,8 @@ pub struct VideoSpec {
 
 /// A video being written, one frame at a time.
 pub enum VideoWriter {
-    Mp4(mp4_out::Mp4Out),
+    /// Boxed: the encoder's state is kilobytes, the GIF writer's a few words.
+    Mp4(Box<mp4_out::Mp4Out>),
     Gif(gif_out::GifOut),
 }
 
@@ -82,7 +83,7 @@ impl VideoWriter {
     /// said before any frame is drawn.
     pub fn create(spec: &VideoSpec) -> Result<Self, VideoError> {
         Ok(match spec.format {
-            VideoFormat::Mp4 => Self::Mp4(mp4_out::Mp4Out::create(spec)?),
+            VideoFormat::Mp4 => Self::Mp4(Box::new(mp4_out::Mp4Out::create(spec)?)),
             VideoFormat::Gif => Self::Gif(gif_out::GifOut::create(spec)?),
         })
     }
@@ -110,7 +111,7 @@ impl VideoWriter {
     /// Writes what is left (the MP4 index) and closes the file.
     pub fn finish(self) -> Result<(), VideoError> {
         match self {
-            Self::Mp4(out) => out.finish(),
+            Self::Mp4(out) => (*out).finish(),
             Self::Gif(out) => out.finish(),
         }
     }

@@ -44,7 +44,7 @@ pub struct Mp4Out {
 
 impl Mp4Out {
     pub fn create(spec: &VideoSpec) -> Result<Self, VideoError> {
-        if spec.width % 2 != 0 || spec.height % 2 != 0 {
+        if !spec.width.is_multiple_of(2) || !spec.height.is_multiple_of(2) {
             return Err(VideoError::Encode {
                 path: spec.path.clone(),
                 reason: format!(

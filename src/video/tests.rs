@@ -5,7 +5,7 @@ fn frame(width: u32, height: u32, x: u32) -> Rgba8 {
     let mut pixels = Vec::with_capacity((width * height * 4) as usize);
     for py in 0..height {
         for px in 0..width {
-            let square = px >= x && px < x + 16 && py >= 8 && py < 24;
+            let square = (x..x + 16).contains(&px) && (8..24).contains(&py);
             pixels.extend_from_slice(if square {
                 &[255, 255, 255, 255]
             } else {
