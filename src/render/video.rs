@@ -228,6 +228,33 @@ pub fn run_cli(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), Re
     Ok(())
 }
 
+/// A video export running on its own thread (the window's File › Export
+/// video… is to hold one): progress arrives on `progress`, `cancel` stops it,
+/// `done` gives the outcome.
+pub struct VideoJob {
+    pub progress: std::sync::mpsc::Receiver<Progress>,
+    pub cancel: std::sync::Arc<AtomicBool>,
+    pub done: std::thread::JoinHandle<Result<PathBuf, RenderError>>,
+}
+
+/// Starts `plan` on a new thread with its own GPU device, off the caller's
+/// (the UI's) thread.
+pub fn spawn(plan: VideoPlan) -> VideoJob {
+    let (tx, progress) = std::sync::mpsc::channel();
+    let cancel = std::sync::Arc::new(AtomicBool::new(false));
+    let stop = cancel.clone();
+    let done = std::thread::spawn(move || {
+        let gpu = Gpu::new()?;
+        record(&gpu, &plan, &tx, &stop)?;
+        Ok(plan.spec.path)
+    });
+    VideoJob {
+        progress,
+        cancel,
+        done,
+    }
+}
+
 /// Draws every frame of `plan` and writes the video, reporting each frame
 /// on `progress`; stops (removing the file) once `cancel` is set.
 pub fn record(

@@ -10,7 +10,7 @@ use assert_cmd::Command as Process;
 use clap::Parser;
 use sitmap::cli::{Cli, Command};
 use sitmap::render::RenderError;
-use sitmap::render::video::{plan_video, record};
+use sitmap::render::video::{plan_video, record, spawn};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -155,4 +155,48 @@ fn cancelling_a_video_stops_it_and_removes_the_unfinished_file() {
     });
     assert!((3..=4).contains(&seen), "{seen} frames were drawn");
     assert!(!out.exists(), "the unfinished video is removed");
+}
+
+#[test]
+fn a_video_export_on_its_own_thread_reports_progress_and_finishes_or_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_for = |name: &str, to: &str| {
+        let out = dir.path().join(name);
+        let cli = Cli::try_parse_from([
+            "sitmap",
+            "render",
+            "--from",
+            "2025-09-01",
+            "--to",
+            to,
+            "--size",
+            "320x200",
+            "--frames-per-day",
+            "1",
+            "--video",
+            out.to_str().unwrap(),
+        ])
+        .unwrap();
+        let Some(Command::Render(args)) = cli.command else {
+            panic!("expected render");
+        };
+        plan_video(&args).unwrap()
+    };
+    let job = spawn(plan_for("done.gif", "2025-09-04"));
+    let reports: Vec<_> = job.progress.iter().collect();
+    let written = job.done.join().unwrap().unwrap();
+    assert_eq!(reports.last().map(|p| (p.done, p.total)), Some((4, 4)));
+    assert_eq!(reports.len(), 4);
+    assert!(written.is_file());
+
+    let job = spawn(plan_for("cancelled.gif", "2025-12-31"));
+    let first = job.progress.recv().unwrap();
+    assert_eq!(first.done, 1);
+    job.cancel.store(true, Ordering::Relaxed);
+    let outcome = job.done.join().unwrap();
+    assert!(
+        matches!(outcome, Err(RenderError::Cancelled)),
+        "{outcome:?}"
+    );
+    assert!(!dir.path().join("cancelled.gif").exists());
 }
