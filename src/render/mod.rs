@@ -206,7 +206,6 @@ impl RenderError {
     pub fn exit_code(&self) -> i32 {
         match self {
             RenderError::Usage(_) | RenderError::Story(_) | RenderError::Layer { .. } => 2,
-            RenderError::Video(crate::video::VideoError::NoOpenH264 { .. }) => 2,
             _ => 1,
         }
     }

@@ -202,9 +202,6 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
 /// `out` when written.
 pub fn run_cli(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
     let plan = plan_video(args)?;
-    if plan.spec.format == VideoFormat::Mp4 {
-        crate::video::load_openh264()?;
-    }
     let gpu = Gpu::new()?;
     let (tx, rx) = std::sync::mpsc::channel::<Progress>();
     let printer = std::thread::spawn(move || {

@@ -3,17 +3,12 @@
 //! `sitmap render` does for PNGs); this module only encodes and writes.
 //!
 //! MP4 is H.264 (Constrained Baseline, yuv420p, what every common player
-//! opens) from Cisco's OpenH264 loaded at run time from the system library
-//! (`libopenh264.so.7`, Debian's `libopenh264-7`), muxed by the `mp4` crate.
-//! Loading at run time keeps the C++ encoder out of the build (see
-//! `Cargo.toml`); without the library MP4 export says to install it and GIF
-//! still works. GIF goes through the `gif` crate, each frame quantised to its
+//! opens) from Cisco's OpenH264, built into the binary (why not the system
+//! library: `Cargo.toml`), muxed by the `mp4` crate. GIF goes through the `gif` crate, each frame quantised to its
 //! own 256-colour palette.
 
 mod gif_out;
 mod mp4_out;
-
-pub use mp4_out::{OPENH264_LIBRARY, load_openh264};
 
 use crate::export::Rgba8;
 use std::path::{Path, PathBuf};
@@ -43,11 +38,6 @@ impl VideoFormat {
 /// Why a video could not be written.
 #[derive(Debug, Error)]
 pub enum VideoError {
-    #[error(
-        "MP4 export needs the OpenH264 library ({OPENH264_LIBRARY}), which could not be loaded \
-         ({reason}); install it (Debian/Ubuntu: `apt install libopenh264-7`) or write a .gif"
-    )]
-    NoOpenH264 { reason: String },
     #[error("{}: H.264 encoding failed: {reason}", path.display())]
     Encode { path: PathBuf, reason: String },
     #[error("{}: cannot write the video: {reason}", path.display())]

@@ -1,4 +1,5 @@
-//! H.264 in MP4: frames go RGBA → YUV 4:2:0 → OpenH264 (Annex B NAL units)
+//! H.264 in MP4: frames go RGBA → YUV 4:2:0 → OpenH264 (built into the
+//! binary by the `openh264` crate) (Annex B NAL units)
 //! → length-prefixed samples in one `avc1` track of the `mp4` crate's
 //! writer, its `avcC` built from the encoder's first SPS and PPS.
 //!
@@ -8,32 +9,13 @@
 use super::{VideoError, VideoSpec};
 use crate::export::Rgba8;
 use openh264::OpenH264API;
-use openh264::encoder::{Encoder, EncoderConfig, FrameType, RateControlMode};
+use openh264::encoder::{BitRate, Encoder, EncoderConfig, FrameRate, FrameType, RateControlMode};
 use openh264::formats::{RgbaSliceU8, YUVBuffer};
 use std::io::BufWriter;
-
-/// The shared library loaded for H.264: OpenH264 of soname 7 (Debian
-/// bookworm's `libopenh264-7`, 2.3.1). The bindings are openh264-sys2 0.6
-/// (OpenH264 2.5 headers), whose `codec_api.h`, `codec_app_def.h` and
-/// `codec_def.h` are identical to 2.3.1's; 0.8 and later (2.6+) add PSNR
-/// fields to the encoder's structs and crash on 2.3.1.
-pub const OPENH264_LIBRARY: &str = "libopenh264.so.7";
 
 /// Bits per second per pixel at 30 fps: about 2.7 Mbit/s at 1280x720, sharp
 /// for a map's flat colours and text.
 const BITS_PER_PIXEL_FRAME: f64 = 0.1;
-
-/// Loads the system's OpenH264, or says why not.
-pub fn load_openh264() -> Result<OpenH264API, VideoError> {
-    // SAFETY: `from_blob_path_unchecked` loads a library whose exported C
-    // functions are called through the crate's 2.x bindings. The soname pins
-    // the ABI major (7): a library of another ABI has another file name and
-    // is not found here.
-    let api = unsafe { OpenH264API::from_blob_path_unchecked(OPENH264_LIBRARY) };
-    api.map_err(|e| VideoError::NoOpenH264 {
-        reason: e.to_string(),
-    })
-}
 
 pub struct Mp4Out {
     pub(super) spec: VideoSpec,
@@ -53,18 +35,18 @@ impl Mp4Out {
                 ),
             });
         }
-        let api = load_openh264()?;
+        let api = OpenH264API::from_source();
         let fps = spec.fps.max(1) as f32;
         let bps =
             f64::from(spec.width) * f64::from(spec.height) * f64::from(fps) * BITS_PER_PIXEL_FRAME;
         let config = EncoderConfig::new()
-            .max_frame_rate(fps)
-            .set_bitrate_bps(bps.clamp(100_000.0, 50_000_000.0) as u32)
+            .max_frame_rate(FrameRate::from_hz(fps))
+            .bitrate(BitRate::from_bps(bps.clamp(100_000.0, 50_000_000.0) as u32))
             // Every frame is kept (a skipped frame would shorten the video),
             // so the rate control is off (OpenH264 holds a bitrate only by
             // skipping): a constant quantiser, sharp on flat map colours.
             .rate_control_mode(RateControlMode::Off)
-            .enable_skip_frame(false);
+            .skip_frames(false);
         let encoder = Encoder::with_api_config(api, config).map_err(|e| VideoError::Encode {
             path: spec.path.clone(),
             reason: e.to_string(),

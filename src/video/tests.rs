@@ -91,7 +91,6 @@ fn a_frame_of_the_wrong_size_is_refused() {
     assert!(error.to_string().contains("100x90"), "{error}");
 }
 
-/// Needs the system OpenH264 (`scripts/setup` installs libopenh264-7).
 #[test]
 fn an_mp4_is_one_h264_track_of_the_size_rate_and_length_asked_that_decodes() {
     let dir = tempfile::tempdir().unwrap();
@@ -123,7 +122,7 @@ fn an_mp4_is_one_h264_track_of_the_size_rate_and_length_asked_that_decodes() {
         annex_b.extend_from_slice(&nal.bytes);
     }
     let mut decoder = openh264::decoder::Decoder::with_api_config(
-        load_openh264().unwrap(),
+        openh264::OpenH264API::from_source(),
         openh264::decoder::DecoderConfig::new(),
     )
     .unwrap();
