@@ -87,6 +87,9 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
+// Parsed once per run: the render arguments' size (the video options made
+// it the largest) costs nothing worth a box and its derefs.
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     /// Check layer files without opening a window: features by geometry type,
     /// time range and every error and warning. Exits 1 if any file has errors.

@@ -34,6 +34,7 @@ pub mod story;
 pub mod text;
 pub mod timeline;
 pub mod ui;
+pub mod video;
 pub mod view;
 pub mod view_feed;
 pub mod workspace;

@@ -236,6 +236,16 @@ impl SitmapApp {
         self.present.transition = Some(Transition::new(from, target, day, day));
     }
 
+    /// Sets the timeline to `day` (a date-range video, one day after another;
+    /// the same seek the timeline's own date field makes).
+    pub fn show_day(&mut self, day: Day) {
+        self.time.apply(
+            TimeCommand::SetDay(day),
+            &self.layers.workspace,
+            self.settings.classroom,
+        );
+    }
+
     /// Goes to scene `index`: layers and highlights at once, camera and date
     /// together, animated unless `animate` is false or motion is reduced.
     pub fn go_to_scene(&mut self, index: usize, animate: bool) {

@@ -24,6 +24,12 @@ impl SitmapApp {
             && !self.framing_pending()
     }
 
+    /// The last frame drew every basemap tile on screen at its own zoom
+    /// (a video frame waits for this; animations may still be running).
+    pub fn tiles_complete(&self) -> bool {
+        self.last_frame_complete
+    }
+
     /// The slide's caption card and legend as last drawn, in points.
     pub fn slide_plates(&self) -> Vec<egui::Rect> {
         self.present

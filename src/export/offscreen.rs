@@ -215,6 +215,12 @@ impl<'g> Offscreen<'g> {
             .set_missing_glyph_policy(egui::epaint::text::MissingGlyphPolicy::Tofu);
     }
 
+    /// Sets the frame time between the next frames; a video holds it at
+    /// zero while tiles are still being drawn, so waiting moves nothing.
+    pub fn set_step(&mut self, step: Duration) {
+        self.step = step.as_secs_f32();
+    }
+
     /// Seconds of frame time so far.
     pub fn time(&self) -> f64 {
         self.time

@@ -29,6 +29,7 @@
 //! did load are counted on stderr: an image is never silently missing data.
 
 mod names;
+pub mod video;
 
 pub use names::{frame_file_names, scene_file_names, slug};
 
@@ -108,6 +109,26 @@ pub struct RenderArgs {
     #[arg(long)]
     pub changes: bool,
 
+    /// Write a video (.mp4: H.264; .gif) instead of PNGs: the story's scenes
+    /// one after another (--story), or a date range (--from/--to).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["out", "out_dir", "scene", "compare", "date"])]
+    pub video: Option<PathBuf>,
+
+    /// Video frames per second.
+    #[arg(long, value_name = "N", default_value_t = 30, requires = "video",
+          value_parser = clap::value_parser!(u32).range(1..=120))]
+    pub fps: u32,
+
+    /// Video of a story: seconds each scene is held once the camera is there.
+    #[arg(long, value_name = "SECS", default_value_t = 4.0, requires = "video",
+          value_parser = video::parse_hold)]
+    pub hold: f64,
+
+    /// Video of a date range: frames each day is shown for.
+    #[arg(long, value_name = "N", default_value_t = 3, requires = "video",
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub frames_per_day: u32,
+
     /// The PNG file to write (one image).
     #[arg(long, value_name = "PNG", conflicts_with = "out_dir")]
     pub out: Option<PathBuf>,
@@ -168,6 +189,11 @@ pub enum RenderError {
     },
     #[error(transparent)]
     Png(#[from] PngError),
+    #[error(transparent)]
+    Video(#[from] crate::video::VideoError),
+    /// The user (or the window's Cancel) stopped a video export.
+    #[error("cancelled; the unfinished video was removed")]
+    Cancelled,
     #[error("{}: cannot create the folder: {source}", path.display())]
     OutDir {
         path: PathBuf,
@@ -209,6 +235,9 @@ pub struct Plan {
 
 /// Runs `sitmap render`: prints each written path, one a line.
 pub fn run(args: &RenderArgs, out: &mut dyn std::io::Write) -> Result<(), RenderError> {
+    if args.video.is_some() {
+        return video::run_cli(args, out);
+    }
     let plan = prepare(args)?;
     draw(&Gpu::new()?, args, &plan, out)
 }
@@ -227,6 +256,21 @@ pub fn run_on(
 /// Everything before drawing: the story read, the images planned, the
 /// output folder made; what fails here fails before a GPU is opened.
 fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
+    let (args, story, files) = load_inputs(args)?;
+    let plan = plan(&args, story.as_ref(), files)?;
+    if let Some(dir) = &plan.out_dir {
+        std::fs::create_dir_all(dir).map_err(|source| RenderError::OutDir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(plan)
+}
+
+/// The story read and the layer files named (a bundle opened into both).
+type Inputs = (RenderArgs, Option<Story>, Vec<PathBuf>);
+
+fn load_inputs(args: &RenderArgs) -> Result<Inputs, RenderError> {
     // A `.sitmap` bundle is its story and (unless files are named) its layers.
     let mut args = args.clone();
     if let Some(path) = args.story.clone().filter(|p| crate::bundle::is_bundle(p)) {
@@ -259,14 +303,7 @@ fn prepare(args: &RenderArgs) -> Result<Plan, RenderError> {
     } else {
         args.files.clone()
     };
-    let plan = plan(args, story.as_ref(), files)?;
-    if let Some(dir) = &plan.out_dir {
-        std::fs::create_dir_all(dir).map_err(|source| RenderError::OutDir {
-            path: dir.clone(),
-            source,
-        })?;
-    }
-    Ok(plan)
+    Ok((args.clone(), story, files))
 }
 
 /// Draws and writes every planned image on `gpu`.
@@ -589,7 +626,7 @@ pub fn parse_compare(text: &str) -> Result<(Day, Day), String> {
 }
 
 /// `from`, `from + step`, ... up to `to`.
-fn range_days(from: Day, to: Day, step: u32) -> Result<Vec<Day>, RenderError> {
+pub(crate) fn range_days(from: Day, to: Day, step: u32) -> Result<Vec<Day>, RenderError> {
     if to < from {
         return Err(RenderError::Usage(format!(
             "--to {to} is before --from {from}"

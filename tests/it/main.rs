@@ -14,6 +14,7 @@ mod cli_convert;
 mod cli_import;
 mod cli_lang;
 mod cli_render;
+mod cli_video;
 mod geodata;
 mod import_files;
 mod layers_files;

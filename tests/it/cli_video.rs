@@ -1,0 +1,202 @@
+//! `sitmap render --video`: tiny story and date-range videos checked by
+//! reading them back independently of how they were written: the MP4's
+//! track by the `mp4` reader (codec, size, rate, length), the GIF's frames
+//! by the `gif` decoder (count, size, delays). ffprobe (the issue's check)
+//! is not installed by scripts/setup: Debian's ffmpeg is 156 MB and 87
+//! packages; the H.264 stream itself is decoded by OpenH264 in the unit
+//! test `video::tests`.
+
+use assert_cmd::Command as Process;
+use clap::Parser;
+use sitmap::cli::{Cli, Command};
+use sitmap::render::RenderError;
+use sitmap::render::video::{plan_video, record, spawn};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+fn sitmap() -> Process {
+    Process::cargo_bin("sitmap").unwrap()
+}
+
+/// A story of two scenes a few degrees apart, over the shipped layers.
+fn two_scene_story(dir: &Path) -> PathBuf {
+    let path = dir.join("story.json");
+    std::fs::write(
+        &path,
+        r#"{"title": "T", "scenes": [
+            {"title": "One", "caption": "", "date": "2025-09-02", "camera": {"bbox": [-72, 8, -62, 16]}},
+            {"title": "Two", "caption": "", "date": "2025-09-15", "camera": {"bbox": [-80, 10, -70, 18]}}
+        ]}"#,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_story_video_as_mp4_is_one_h264_track_of_the_size_rate_and_length_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = two_scene_story(dir.path());
+    let out = dir.path().join("story.mp4");
+    let run = sitmap()
+        .args(["render", "--story"])
+        .arg(&story)
+        .arg("--video")
+        .arg(&out)
+        .args(["--fps", "10", "--hold", "0.3", "--size", "320x200"])
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    // Scene 1 held 3 frames; scene 2: the 1.2 s move (12) and its hold (3).
+    assert!(stderr.contains("frame 18/18 (100%)"), "{stderr}");
+    let bytes = std::fs::read(&out).unwrap();
+    let size = bytes.len() as u64;
+    let reader = mp4::Mp4Reader::read_header(std::io::Cursor::new(bytes), size).unwrap();
+    let track = reader.tracks().get(&1).unwrap();
+    assert_eq!(track.media_type().unwrap(), mp4::MediaType::H264);
+    // (Constrained) Baseline: what every player, browser and phone decodes.
+    assert!(matches!(
+        track.video_profile().unwrap(),
+        mp4::AvcProfile::AvcBaseline | mp4::AvcProfile::AvcConstrainedBaseline
+    ));
+    assert_eq!((track.width(), track.height()), (320, 200));
+    assert_eq!(track.sample_count(), 18);
+    assert!((track.frame_rate() - 10.0).abs() < 1e-9);
+    assert_eq!(track.duration(), std::time::Duration::from_millis(1800));
+}
+
+#[test]
+fn a_date_range_video_as_gif_shows_each_day_for_its_frames_at_the_frame_rate() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("range.gif");
+    sitmap()
+        .args(["render", "--from", "2025-09-01", "--to", "2025-09-03"])
+        .args(["--frames-per-day", "2", "--fps", "10", "--size", "320x200"])
+        .arg("--video")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&out).unwrap())
+        .unwrap();
+    assert_eq!((decoder.width(), decoder.height()), (320, 200));
+    let mut delays = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        delays.push(frame.delay);
+    }
+    assert_eq!(delays, vec![10; 6]);
+}
+
+#[test]
+fn bad_video_arguments_exit_2_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let gif = dir.path().join("v.gif");
+    let gif = gif.to_str().unwrap();
+    let range = ["render", "--from", "2025-09-01", "--to", "2025-09-02"];
+    let unwritable = dir.path().join("missing/folder/v.gif");
+    let cases: [(Vec<&str>, &str); 5] = [
+        (vec!["--video", gif, "--fps", "0"], "--fps"),
+        (vec!["--video", gif, "--size", "0x0"], "--size"),
+        (vec!["--video", "v.avi"], ".mp4 (H.264) or .gif"),
+        (
+            vec!["--video", unwritable.to_str().unwrap()],
+            "cannot write the video",
+        ),
+        (vec!["--video", gif, "--hold", "700"], "--hold"),
+    ];
+    for (extra, says) in cases {
+        let run = sitmap().args(range).args(&extra).assert().code(2);
+        let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+        assert!(stderr.contains(says), "{extra:?}: {stderr}");
+    }
+    assert!(!Path::new(gif).exists());
+}
+
+#[test]
+fn cancelling_a_video_stops_it_and_removes_the_unfinished_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("range.gif");
+    let argv = [
+        "sitmap",
+        "render",
+        "--from",
+        "2025-09-01",
+        "--to",
+        "2025-09-30",
+    ];
+    let cli = Cli::try_parse_from(argv.iter().copied().chain([
+        "--size",
+        "320x200",
+        "--video",
+        out.to_str().unwrap(),
+    ]))
+    .unwrap();
+    let Some(Command::Render(args)) = cli.command else {
+        panic!("expected render");
+    };
+    let plan = plan_video(&args).unwrap();
+    assert_eq!(plan.total_frames(), 90);
+    let cancel = AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::channel::<sitmap::video::Progress>();
+    let seen = std::thread::scope(|scope| {
+        let watcher = scope.spawn(|| {
+            let mut seen = 0;
+            for progress in rx {
+                seen = progress.done;
+                if progress.done == 3 {
+                    cancel.store(true, Ordering::Relaxed);
+                }
+            }
+            seen
+        });
+        let result = record(crate::cli_render::gpu(), &plan, &tx, &cancel);
+        drop(tx);
+        assert!(matches!(result, Err(RenderError::Cancelled)), "{result:?}");
+        watcher.join().unwrap()
+    });
+    assert!((3..=4).contains(&seen), "{seen} frames were drawn");
+    assert!(!out.exists(), "the unfinished video is removed");
+}
+
+#[test]
+fn a_video_export_on_its_own_thread_reports_progress_and_finishes_or_cancels() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_for = |name: &str, to: &str| {
+        let out = dir.path().join(name);
+        let cli = Cli::try_parse_from([
+            "sitmap",
+            "render",
+            "--from",
+            "2025-09-01",
+            "--to",
+            to,
+            "--size",
+            "320x200",
+            "--frames-per-day",
+            "1",
+            "--video",
+            out.to_str().unwrap(),
+        ])
+        .unwrap();
+        let Some(Command::Render(args)) = cli.command else {
+            panic!("expected render");
+        };
+        plan_video(&args).unwrap()
+    };
+    let job = spawn(plan_for("done.gif", "2025-09-04"));
+    let reports: Vec<_> = job.progress.iter().collect();
+    let written = job.done.join().unwrap().unwrap();
+    assert_eq!(reports.last().map(|p| (p.done, p.total)), Some((4, 4)));
+    assert_eq!(reports.len(), 4);
+    assert!(written.is_file());
+
+    let job = spawn(plan_for("cancelled.gif", "2025-12-31"));
+    let first = job.progress.recv().unwrap();
+    assert_eq!(first.done, 1);
+    job.cancel.store(true, Ordering::Relaxed);
+    let outcome = job.done.join().unwrap();
+    assert!(
+        matches!(outcome, Err(RenderError::Cancelled)),
+        "{outcome:?}"
+    );
+    assert!(!dir.path().join("cancelled.gif").exists());
+}
