@@ -244,12 +244,7 @@ impl<'a> Checker<'a> {
         };
         let mut checked = finish(index, geometry, &known, checked);
         if let Some(feature) = &mut checked.feature {
-            // Sources stay as written unless every entry became a link.
-            let every_source_read = match &known.sources {
-                SourcesIn::Items(items) => items.len() == feature.sources.len(),
-                _ => false,
-            };
-            let strip = moved(feature, &known, plain_sources && every_source_read);
+            let strip = held_exactly(feature, &known, plain_sources);
             feature.kept_json = self.kept_json(&members, strip);
             feature.moved = strip;
         }
@@ -371,6 +366,16 @@ impl<'a> Checker<'a> {
         let line = line + self.line_base;
         format!("{what}: {} (line {line}, column {column})", reason(e))
     }
+}
+
+/// What a loaded feature's typed fields hold exactly ([`moved`]); the
+/// sources only when they were plain and every entry became a link.
+fn held_exactly(feature: &Feature, known: &Known, plain_sources: bool) -> Moved {
+    let every_source_read = match &known.sources {
+        SourcesIn::Items(items) => items.len() == feature.sources.len(),
+        _ => false,
+    };
+    moved(feature, known, plain_sources && every_source_read)
 }
 
 /// A GeoJSON geometry as `geo`'s, with its box.

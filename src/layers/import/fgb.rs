@@ -231,28 +231,15 @@ fn read_in_box<R: Read + Seek>(
     let mut buffer = Vec::new();
     for (offset, number) in found {
         let feature = read_feature_at(&mut reader, features_start + offset, &mut buffer);
-        let problem = match feature {
-            Err(message) => Some(message),
-            Ok(()) => match flatgeobuf::size_prefixed_root_as_feature(&buffer) {
-                Err(e) => Some(format!(
-                    "the feature cannot be read: {e} (corrupt FlatGeobuf)"
-                )),
-                Ok(feature) => match feature_json(&feature, schema) {
-                    Ok(line) => {
-                        lines.push_str(&line);
-                        lines.push('\n');
-                        converted.places.push(number);
-                        None
-                    }
-                    Err(message) => Some(message),
-                },
-            },
-        };
-        if let Some(message) = problem {
-            let mut problem = Problem::of_file(path, message);
-            problem.feature = Some(number);
-            converted.errors.push(problem);
-        }
+        take_feature(
+            feature,
+            &buffer,
+            schema,
+            number,
+            &mut lines,
+            &mut converted,
+            path,
+        );
     }
     converted.text = as_layer_text(lines, converted.places.len());
     Ok(converted)
@@ -363,6 +350,42 @@ impl<R: Seek> Seek for Guarded<R> {
     fn seek(&mut self, to: SeekFrom) -> std::io::Result<u64> {
         self.position = self.inner.seek(to)?;
         Ok(self.position)
+    }
+}
+
+/// Takes feature `number` of a box read: its GeoJSON line into `lines`, or
+/// what is wrong with it (a failed read, a corrupt buffer, a value that
+/// does not convert) as an error naming it.
+pub(super) fn take_feature(
+    read: Result<(), String>,
+    buffer: &[u8],
+    schema: &Schema,
+    number: usize,
+    lines: &mut String,
+    converted: &mut Converted,
+    path: &Arc<Path>,
+) {
+    let problem = match read {
+        Err(message) => Some(message),
+        Ok(()) => match flatgeobuf::size_prefixed_root_as_feature(buffer) {
+            Err(e) => Some(format!(
+                "the feature cannot be read: {e} (corrupt FlatGeobuf)"
+            )),
+            Ok(feature) => match feature_json(&feature, schema) {
+                Ok(line) => {
+                    lines.push_str(&line);
+                    lines.push('\n');
+                    converted.places.push(number);
+                    None
+                }
+                Err(message) => Some(message),
+            },
+        },
+    };
+    if let Some(message) = problem {
+        let mut problem = Problem::of_file(path, message);
+        problem.feature = Some(number);
+        converted.errors.push(problem);
     }
 }
 

@@ -359,28 +359,16 @@ impl FgbIndex {
             if i % 4096 == 4095 && cancel() {
                 return None;
             }
-            let message = match reader.feature(self.features_start + offset, &mut buffer) {
-                Err(message) => Some(message),
-                Ok(()) => match flatgeobuf::size_prefixed_root_as_feature(&buffer) {
-                    Err(e) => Some(format!(
-                        "the feature cannot be read: {e} (corrupt FlatGeobuf)"
-                    )),
-                    Ok(feature) => match feature_json(&feature, &self.schema) {
-                        Ok(line) => {
-                            lines.push_str(&line);
-                            lines.push('\n');
-                            converted.places.push(number);
-                            None
-                        }
-                        Err(message) => Some(message),
-                    },
-                },
-            };
-            if let Some(message) = message {
-                let mut problem = Problem::of_file(&self.path, message);
-                problem.feature = Some(number);
-                converted.errors.push(problem);
-            }
+            let read = reader.feature(self.features_start + offset, &mut buffer);
+            super::fgb::take_feature(
+                read,
+                &buffer,
+                &self.schema,
+                number,
+                &mut lines,
+                &mut converted,
+                &self.path,
+            );
         }
         converted.text = as_layer_text(lines, converted.places.len());
         Some(converted)

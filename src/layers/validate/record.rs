@@ -7,7 +7,9 @@
 //! kept as the compact JSON those ways keep, so a row loads exactly as its
 //! GeoJSON text would (test: `a_record_loads_as_its_geojson_text_does`).
 
-use super::{Known, Outcome, Prop, SourceItem, SourcesIn, feature_id, finish, moved, placed};
+use super::{
+    Known, Outcome, Prop, SourceItem, SourcesIn, feature_id, finish, held_exactly, placed,
+};
 use crate::layers::geometry;
 pub(in crate::layers) use crate::layers::json_scan::push_json_str;
 use crate::layers::keys::Key;
@@ -117,11 +119,7 @@ pub(in crate::layers) fn check_record(
     checked.id_error_at = checked.warnings.len();
     let mut checked = finish(index, geometry, &known, checked);
     if let Some(feature) = &mut checked.feature {
-        let every_source_read = match &known.sources {
-            SourcesIn::Items(items) => items.len() == feature.sources.len(),
-            _ => false,
-        };
-        let strip = moved(feature, &known, plain_sources && every_source_read);
+        let strip = held_exactly(feature, &known, plain_sources);
         feature.kept_json = kept_json(fields, strip, kept);
         feature.moved = strip;
     }
