@@ -84,8 +84,7 @@ fn dated_layer(
                 south + (north - south) * random(),
             );
             feature.index_in_file = i;
-            feature.geometry = Geometry::Point(point);
-            feature.bbox = geo::Rect::new(point.0, point.0);
+            feature.set_geometry(Geometry::Point(point));
             if dated {
                 let start_secs = JAN_1_2025 + (i as i64 % 365) * 86_400;
                 feature.extent = TimeExtent::Instant {

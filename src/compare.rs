@@ -339,7 +339,7 @@ pub fn position(feature: &Feature) -> Option<[f64; 2]> {
     if !feature.is_located() {
         return None;
     }
-    let point = match &feature.geometry {
+    let point = match &*feature.geometry() {
         Geometry::Point(p) => *p,
         Geometry::LineString(line) => line.points().next_back()?,
         Geometry::MultiLineString(lines) => lines.0.last()?.points().next_back()?,

@@ -260,7 +260,7 @@ fn on_the_story_the_ford_moved_from_its_transit_onto_station() {
         layer
             .features()
             .iter()
-            .position(|f| f.id.as_deref() == Some(id))
+            .position(|f| f.id() == Some(id))
             .unwrap()
     };
     let ford = changes

@@ -1,6 +1,7 @@
 //! sitmap: a desktop situation map of the Americas. The binary is a thin shell
 //! over this library so that tests, benches and the CLI share one code path.
 
+pub mod allocator;
 pub mod annotate_tool;
 pub mod annotations;
 pub mod app;

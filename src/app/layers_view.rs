@@ -9,7 +9,7 @@ use crate::view_feed::ViewFeed;
 
 /// The same feature in another read of a file (a view read again).
 fn same_feature(a: &Feature, b: &Feature) -> bool {
-    a.bbox == b.bbox && a.id == b.id && a.title == b.title && a.extent == b.extent
+    a.bbox() == b.bbox() && a.id() == b.id() && a.title() == b.title() && a.extent == b.extent
 }
 
 impl LayerSession {

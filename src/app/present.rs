@@ -513,7 +513,7 @@ impl SitmapApp {
                     .is_some_and(|l| l.visible)
             })
             .filter_map(|&at| self.layers.feature(at))
-            .flat_map(|(_, feature)| framing::anchors(&feature.geometry))
+            .flat_map(|(_, feature)| framing::anchors(&feature.geometry()))
             .collect();
         let boxes: Vec<ScreenBox> = plates
             .iter()
@@ -640,10 +640,7 @@ fn resolve(workspace: &crate::workspace::Workspace, ids: &[String]) -> Vec<Featu
     let mut found = Vec::new();
     for (layer, open) in workspace.layers.iter().enumerate() {
         for (feature, f) in open.layer.features().iter().enumerate() {
-            if f.id
-                .as_deref()
-                .is_some_and(|id| ids.iter().any(|want| want == id))
-            {
+            if f.id().is_some_and(|id| ids.iter().any(|want| want == id)) {
                 found.push(FeatureRef { layer, feature });
             }
         }

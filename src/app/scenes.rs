@@ -63,7 +63,7 @@ impl SitmapApp {
             .layers
             .selected
             .and_then(|s| self.layers.feature(s))
-            .and_then(|(_, f)| f.id.as_deref().map(str::to_string))
+            .and_then(|(_, f)| f.id().map(str::to_string))
             .into_iter()
             .collect();
         Scene {

@@ -85,8 +85,8 @@ impl SitmapApp {
                 let selected = self.layers.selected.and_then(|s| self.layers.feature(s));
                 let (centre, round) = match selected {
                     Some((_, f)) => {
-                        let c = f.bbox.center();
-                        ([c.x, c.y], f.title.as_deref().map(str::to_owned))
+                        let c = f.bbox().center();
+                        ([c.x, c.y], f.title().map(str::to_owned))
                     }
                     None => {
                         let c = self.state.center();
@@ -147,10 +147,9 @@ impl SitmapApp {
         }
         let (at, feature) = self.tools.context_at?;
         let feature = feature.and_then(|f| self.layers.feature(f)).map(|(_, f)| {
-            let c = f.bbox.center();
+            let c = f.bbox().center();
             let title = f
-                .title
-                .as_deref()
+                .title()
                 .map_or_else(|| crate::t!("rings-this-feature"), str::to_owned);
             ([c.x, c.y], title)
         });
@@ -306,11 +305,11 @@ fn gazetteer(
             .enumerate()
             .filter(|(_, f)| f.is_located())
             .filter_map(move |(i, f)| {
-                let (min, max) = (f.bbox.min(), f.bbox.max());
+                let (min, max) = (f.bbox().min(), f.bbox().max());
                 Some(FeatureItem {
                     layer: l,
                     feature: i,
-                    title: f.title.as_deref()?,
+                    title: f.title()?,
                     layer_name: name,
                     bbox: crate::view::LonLatBox {
                         west: min.x,

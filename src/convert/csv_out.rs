@@ -12,7 +12,7 @@
 
 use super::kml_out::value_text;
 use super::{ExportError, Times, selected};
-use crate::layers::{Feature, Layer, Source, TimeFilter};
+use crate::layers::{Feature, Layer, Sources, TimeFilter};
 use geo::Geometry;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -70,19 +70,19 @@ pub fn to_csv(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
     for feature in features {
         let properties = feature.properties();
         let times = Times::of(&feature.extent);
-        let (lon, lat) = match &feature.geometry {
+        let (lon, lat) = match &*feature.geometry() {
             Geometry::Point(p) => (p.x().to_string(), p.y().to_string()),
             _ => (String::new(), String::new()),
         };
         let wkt = if feature.is_located() {
             let mut text = String::new();
-            wkt(&mut text, &feature.geometry);
+            wkt(&mut text, &feature.geometry());
             text
         } else {
             String::new()
         };
-        let text = |value: &Option<Box<str>>, key: &str| match value {
-            Some(value) => value.to_string(),
+        let text = |value: Option<&str>, key: &str| match value {
+            Some(value) => value.to_owned(),
             // Not interpreted (a title that is a number): as written.
             None => properties.get(key).map(value_text).unwrap_or_default(),
         };
@@ -90,9 +90,9 @@ pub fn to_csv(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
             wkt,
             lon,
             lat,
-            text(&feature.id, "id"),
-            text(&feature.title, "title"),
-            text(&feature.kind, "kind"),
+            text(feature.id(), "id"),
+            text(feature.title(), "title"),
+            text(feature.kind(), "kind"),
             times
                 .start
                 .or_else(|| properties.get("start").map(value_text))
@@ -101,14 +101,14 @@ pub fn to_csv(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
                 .end
                 .or_else(|| properties.get("end").map(value_text))
                 .unwrap_or_default(),
-            text(&feature.description, "description"),
-            if feature.sources.is_empty() {
+            text(feature.description(), "description"),
+            if feature.sources().is_empty() {
                 properties
                     .get("sources")
                     .map(value_text)
                     .unwrap_or_default()
             } else {
-                flatten_sources(&feature.sources)
+                flatten_sources(feature.sources())
             },
         ];
         row.extend(
@@ -124,20 +124,20 @@ pub fn to_csv(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
 }
 
 /// `title <url> (published)` per source, joined by ` | `.
-fn flatten_sources(sources: &[Source]) -> String {
+fn flatten_sources(sources: Sources) -> String {
     let mut out = String::new();
-    for (i, source) in sources.iter().enumerate() {
+    for (i, source) in sources.enumerate() {
         if i > 0 {
             out.push_str(" | ");
         }
-        match (&source.title, &source.url) {
+        match (source.title, source.url) {
             (Some(title), Some(url)) => write!(out, "{title} <{url}>"),
             (Some(title), None) => write!(out, "{title}"),
             (None, Some(url)) => write!(out, "<{url}>"),
             (None, None) => Ok(()),
         }
         .ok();
-        if let Some(published) = &source.published {
+        if let Some(published) = source.published {
             write!(out, " ({published})").ok();
         }
     }

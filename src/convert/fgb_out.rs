@@ -43,7 +43,7 @@ pub fn to_fgb(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
     let empty = geo::Geometry::GeometryCollection(geo::GeometryCollection::default());
     for (feature, properties) in &rows {
         let geometry = if feature.is_located() {
-            feature.geometry.clone()
+            feature.geometry().into_owned()
         } else {
             empty.clone()
         };
@@ -80,7 +80,7 @@ fn properties(feature: &Feature) -> Map<String, Value> {
             }
         }
     }
-    if let Some(id) = &feature.id
+    if let Some(id) = feature.id()
         && !properties.contains_key("id")
     {
         properties.insert("id".to_owned(), Value::String(id.to_string()));

@@ -54,11 +54,11 @@ pub(super) fn feature_json(feature: &Feature, out: &mut Vec<u8>) {
         }
         let mut object = Map::new();
         object.insert("type".to_owned(), json!("Feature"));
-        if let Some(id) = &feature.id {
-            object.insert("id".to_owned(), json!(id.as_ref()));
+        if let Some(id) = feature.id() {
+            object.insert("id".to_owned(), json!(id));
         }
         let geometry = if feature.is_located() {
-            geometry_json(&feature.geometry)
+            geometry_json(&feature.geometry())
         } else {
             Value::Null
         };

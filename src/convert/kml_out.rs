@@ -43,11 +43,11 @@ pub fn to_kml(layer: &Layer, filter: Option<&TimeFilter>) -> Vec<u8> {
 
 fn placemark(out: &mut String, feature: &Feature, style: Option<usize>) {
     out.push_str("<Placemark>\n");
-    let name = feature.title.as_deref().or(feature.id.as_deref());
+    let name = feature.title().or(feature.id());
     if let Some(name) = name {
         text_element(out, "name", name);
     }
-    if let Some(description) = &feature.description {
+    if let Some(description) = feature.description() {
         text_element(out, "description", description);
     }
     let times = Times::of(&feature.extent);
@@ -73,7 +73,7 @@ fn placemark(out: &mut String, feature: &Feature, style: Option<usize>) {
     }
     extended_data(out, feature, times.start.is_some());
     if feature.is_located() {
-        geometry(out, &feature.geometry);
+        geometry(out, &feature.geometry());
     }
     out.push_str("</Placemark>\n");
 }
@@ -82,8 +82,8 @@ fn placemark(out: &mut String, feature: &Feature, style: Option<usize>) {
 fn extended_data(out: &mut String, feature: &Feature, dated: bool) {
     let properties = feature.properties();
     let written = |key: &str| match key {
-        "title" => feature.title.is_some(),
-        "description" => feature.description.is_some(),
+        "title" => feature.title().is_some(),
+        "description" => feature.description().is_some(),
         "start" | "end" => dated,
         _ => false,
     };

@@ -54,11 +54,11 @@ fn geojson_reloads_to_the_same_features_times_and_properties() {
     assert_eq!(again.colour, layer.colour);
     assert_eq!(again.features().len(), layer.features().len());
     for (a, b) in layer.features().iter().zip(again.features()) {
-        assert_eq!(a.id, b.id);
-        assert_eq!(a.extent, b.extent, "{:?}", a.id);
-        assert_eq!(a.geometry, b.geometry, "{:?}", a.id);
-        assert_eq!(a.properties(), b.properties(), "{:?}", a.id);
-        assert_eq!(a.sources, b.sources);
+        assert_eq!(a.id(), b.id());
+        assert_eq!(a.extent, b.extent, "{:?}", a.id());
+        assert_eq!(a.geometry(), b.geometry(), "{:?}", a.id());
+        assert_eq!(a.properties(), b.properties(), "{:?}", a.id());
+        assert!(a.sources().eq(b.sources()));
         assert_eq!(a.style, b.style);
         assert_eq!(a.is_located(), b.is_located());
     }
@@ -87,7 +87,7 @@ fn only_what_is_shown_at_a_date_is_written() {
     let layer = mixed();
     let filter = day("2025-09-02");
     let shown: Vec<_> = selected(&layer, Some(&filter))
-        .map(|f| f.id.clone())
+        .map(|f| f.id().map(Box::<str>::from))
         .collect();
     // The day's strike, the running track and area, the timeless points;
     // not what comes later.
@@ -356,7 +356,7 @@ fn named_sources_without_links_survive_csv_and_geojson_round_trips() {
         layer
             .features()
             .iter()
-            .map(|f| f.sources.to_vec())
+            .map(|f| f.sources().map(|s| s.to_source()).collect::<Vec<_>>())
             .collect()
     };
     let expected = sources(&layer);

@@ -368,7 +368,7 @@ fn push_feature(text: &mut String, feature: &Value) {
 /// and its geometry (`null` when unlocated).
 pub fn feature_json(feature: &Feature) -> Value {
     let geometry = if feature.is_located() {
-        geometry_json(&feature.geometry)
+        geometry_json(&feature.geometry())
     } else {
         Value::Null
     };

@@ -152,8 +152,8 @@ fn the_saved_file_loads_with_the_same_features_and_no_errors() {
     let types: Vec<&str> = layer.features().iter().map(|f| f.geometry_type()).collect();
     assert_eq!(types, ["Point", "LineString", "Polygon", "Point"]);
     let strike = &layer.features()[0];
-    assert_eq!(strike.title.as_deref(), Some("Strike on a boat"));
-    assert_eq!(strike.sources.len(), 1);
+    assert_eq!(strike.title(), Some("Strike on a boat"));
+    assert_eq!(strike.sources().len(), 1);
     assert!(strike.extent.range_secs().is_some());
     assert_eq!(
         strike.location_precision,
@@ -242,7 +242,7 @@ fn a_layer_from_another_format_is_never_saved_over_its_source() {
     file::save(&mut doc).unwrap();
     let saved = load_path(&target).layer.unwrap();
     let feature = &saved.features()[0];
-    assert_eq!(feature.title.as_deref(), Some("A"));
+    assert_eq!(feature.title(), Some("A"));
     assert_eq!(feature.properties()["killed"], 3);
     std::fs::write(&target, "taken").unwrap();
     assert_eq!(

@@ -181,7 +181,7 @@ pub(super) fn with_layer(
             .extend(Problem::of_feature(path, i, id, vec![m]));
     });
     report.time_field = chosen.start;
-    if sitmap.is_some() || features.iter().any(|f| !f.sources.is_empty()) {
+    if sitmap.is_some() || features.iter().any(|f| !f.sources().is_empty()) {
         story_warnings(&features, path, &mut report.warnings);
     }
     // In file order, the file's own first (a stable sort keeps each
@@ -220,14 +220,14 @@ fn story_warnings(features: &[Feature], path: &Arc<Path>, warnings: &mut Vec<Pro
                 "no `start`: the feature is timeless and shown at every date",
             ));
         }
-        if feature.sources.is_empty() && !feature.properties().contains_key("sources") {
+        if feature.sources().is_empty() && !feature.properties().contains_key("sources") {
             said.push(Message::new(
                 Kind::NoSources,
                 "no sources: add a `sources` entry with the `url` of a report",
             ));
         }
         if !said.is_empty() {
-            let id = feature.id.as_deref();
+            let id = feature.id();
             warnings.extend(Problem::of_feature(path, feature.index_in_file, id, said));
         }
     }

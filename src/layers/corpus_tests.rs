@@ -190,11 +190,11 @@ fn world_countries_keep_both_features_with_the_id_minus_99_and_antarctica() {
     let minus_99 = layer
         .features()
         .iter()
-        .filter(|f| f.id.as_deref() == Some("-99"))
+        .filter(|f| f.id() == Some("-99"))
         .count();
     assert_eq!(minus_99, 2);
     assert!(
-        layer.features().iter().any(|f| f.bbox.min().y < -85.0),
+        layer.features().iter().any(|f| f.bbox().min().y < -85.0),
         "Antarctica loads"
     );
     // No story conventions expected of a countries file.

@@ -14,7 +14,7 @@ pub(super) type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// The index's entry for `feature`, the `i`th of the layer.
 pub(super) fn entry(i: usize, feature: &Feature) -> Entry {
-    let (min, max) = (feature.bbox.min(), feature.bbox.max());
+    let (min, max) = (feature.bbox().min(), feature.bbox().max());
     GeomWithData::new(Rectangle::from_corners([min.x, min.y], [max.x, max.y]), i)
 }
 
@@ -88,7 +88,7 @@ impl SpatialIndex {
             let Some(feature) = features.get(entry.data) else {
                 continue;
             };
-            let distance = Euclidean.distance(&click, &feature.geometry);
+            let distance = Euclidean.distance(&click, &*feature.geometry());
             if distance > max_distance_deg {
                 continue;
             }

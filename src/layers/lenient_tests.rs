@@ -98,7 +98,7 @@ fn project_properties_in_foreign_shapes_are_warnings_and_shown_as_written() {
     ));
     // The good source is a link; the bad one stays as written.
     let sourced = &layer.features()[4];
-    assert_eq!(sourced.sources.len(), 1);
+    assert_eq!(sourced.sources().len(), 1);
     assert_eq!(
         sourced.properties()["sources"][0]["url"],
         " https://x.org",
@@ -156,7 +156,7 @@ fn a_polygon_round_the_south_pole_loads_closed_along_the_pole() {
     let report = load_str(&text, "antarctica.geojson");
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let layer = report.layer.expect("a layer");
-    let bbox = layer.features()[0].bbox;
+    let bbox = layer.features()[0].bbox();
     assert_eq!(bbox.min().y, -90.0, "reaches the pole");
     assert_eq!(bbox.max().y, -70.0);
     assert!(bbox.min().x <= -179.0 && bbox.max().x >= 179.0, "{bbox:?}");

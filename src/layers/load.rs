@@ -125,7 +125,12 @@ fn load_bytes(
         .total_bytes
         .store(bytes.len() as u64, Ordering::Relaxed);
     match std::str::from_utf8(&bytes) {
-        Ok(text) => load(text, shared, options, &progress.parsed_bytes),
+        Ok(text) => {
+            let loaded = load_text(text, shared.clone(), options, &progress.parsed_bytes);
+            // The text is not needed for the indices: free it first.
+            drop(bytes);
+            loaded.finish(&shared, options)
+        }
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
             let (line, column) = Lines::new(valid).locate(valid.len());
@@ -344,16 +349,40 @@ pub fn load_str_with(
 }
 
 fn load(text: &str, path: Arc<Path>, options: &LoadOptions, progress: &AtomicU64) -> LoadReport {
+    load_text(text, path.clone(), options, progress).finish(&path, options)
+}
+
+/// A file's text loaded, or read as far as it can be without the text.
+enum Loaded {
+    Done(LoadReport),
+    /// Read by the streaming road; its layer and indices are built by
+    /// [`Loaded::finish`], after the caller has freed the text.
+    Parsed(stream::Parsed),
+}
+
+impl Loaded {
+    fn finish(self, path: &Arc<Path>, options: &LoadOptions) -> LoadReport {
+        match self {
+            Loaded::Done(report) => report,
+            Loaded::Parsed(parsed) => parsed.finish(path, options),
+        }
+    }
+}
+
+/// [`load`] up to the point where the text is no longer needed.
+fn load_text(text: &str, path: Arc<Path>, options: &LoadOptions, progress: &AtomicU64) -> Loaded {
     // Editors on Windows like to start UTF-8 with a byte order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return failed(path, LoadError::Empty);
+        return Loaded::Done(failed(path, LoadError::Empty));
     }
     if let Some(report) = sequence::load(text, &path, options) {
-        return report;
+        return Loaded::Done(report);
     }
-    stream::load(text, &path, options, progress)
-        .unwrap_or_else(|| load_general(text, path, options, Checker::new(text)))
+    match stream::parse(text, &path, progress) {
+        Some(parsed) => Loaded::Parsed(parsed),
+        None => Loaded::Done(load_general(text, path, options, Checker::new(text))),
+    }
 }
 
 #[cfg(test)]

@@ -60,9 +60,9 @@ fn every_documented_property_is_read_and_unknown_ones_are_kept() {
     assert_eq!(layer.colour, Some(Rgb([0x1f, 0x4e, 0x9c])));
     assert_eq!(layer.symbol.as_deref(), Some("ship"));
     let ship = &layer.features()[0];
-    assert_eq!(ship.id.as_deref(), Some("ship-1"));
-    assert_eq!(ship.kind.as_deref(), Some("destroyer"));
-    assert_eq!(ship.actor.as_deref(), Some("Test Navy"));
+    assert_eq!(ship.id(), Some("ship-1"));
+    assert_eq!(ship.kind(), Some("destroyer"));
+    assert_eq!(ship.actor(), Some("Test Navy"));
     assert!(ship.extent.is_ongoing());
     assert_eq!(ship.date_precision, DatePrecision::Day);
     assert_eq!(
@@ -72,10 +72,13 @@ fn every_documented_property_is_read_and_unknown_ones_are_kept() {
         }
     );
     assert_eq!(
-        ship.sources[0].url.as_deref(),
+        ship.sources().next().and_then(|s| s.url),
         Some("https://example.org/report")
     );
-    assert_eq!(ship.sources[0].published.as_deref(), Some("2025-09-03"));
+    assert_eq!(
+        ship.sources().next().and_then(|s| s.published),
+        Some("2025-09-03")
+    );
     let style = ship.style.as_deref().expect("a style override");
     assert_eq!(style.marker_color, Some(Rgb([0x1f, 0x4e, 0x9c])));
     assert_eq!(style.marker_symbol.as_deref(), Some("ship"));
@@ -221,11 +224,7 @@ fn a_duplicate_id_is_a_warning_and_both_features_stay() {
             "invalid_duplicate_ids.geojson:feature 2 (id a): duplicate id: feature 0 already uses `a`"
         ]
     );
-    let ids: Vec<_> = loaded(&report)
-        .features()
-        .iter()
-        .map(|f| f.id.as_deref())
-        .collect();
+    let ids: Vec<_> = loaded(&report).features().iter().map(|f| f.id()).collect();
     assert_eq!(ids, [Some("a"), Some("b"), Some("a")]);
 }
 
@@ -245,7 +244,7 @@ fn a_source_url_that_is_not_http_is_a_warning_and_not_a_link() {
         ]
     );
     let layer = loaded(&report);
-    assert!(layer.features()[2].sources.is_empty(), "never a link");
+    assert!(layer.features()[2].sources().is_empty(), "never a link");
     assert_eq!(
         layer.features()[2].properties()["sources"][0]["url"],
         "javascript:alert(1)",
@@ -264,11 +263,11 @@ fn a_source_named_without_url_is_a_source_without_a_link() {
         ]
     );
     let layer = loaded(&report);
-    let sources = &layer.features()[0].sources;
+    let sources: Vec<_> = layer.features()[0].sources().collect();
     assert_eq!(sources.len(), 2);
-    assert_eq!(sources[1].title.as_deref(), Some("No link"));
+    assert_eq!(sources[1].title, Some("No link"));
     assert_eq!(sources[1].url, None);
-    assert_eq!(sources[1].published.as_deref(), Some("2025-09-03"));
+    assert_eq!(sources[1].published, Some("2025-09-03"));
     assert_eq!(sources[1].label(), "No link");
 }
 
@@ -340,10 +339,10 @@ fn the_antimeridian_fixture_loads_split_within_range() {
     assert!(report.errors.is_empty(), "{:?}", printed(&report.errors));
     let feature = &loaded(&report).features()[0];
     assert_eq!(feature.geometry_type(), "MultiPolygon");
-    assert_eq!(feature.bbox.min().x, -180.0);
-    assert_eq!(feature.bbox.max().x, 180.0);
+    assert_eq!(feature.bbox().min().x, -180.0);
+    assert_eq!(feature.bbox().max().x, 180.0);
     use geo::CoordsIter;
-    assert!(feature.geometry.coords_iter().all(|c| c.x.abs() <= 180.0));
+    assert!(feature.geometry().coords_iter().all(|c| c.x.abs() <= 180.0));
 }
 
 fn nested(depth: usize) -> String {

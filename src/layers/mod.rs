@@ -26,6 +26,7 @@ mod points;
 mod sequence;
 mod stream;
 mod text_pos;
+mod texts;
 pub mod time;
 mod time_field;
 pub mod time_index;
@@ -58,6 +59,7 @@ pub use model::{
     is_web_address,
 };
 pub use points::PointTable;
+pub use texts::{SourceRef, Sources};
 pub use time::{TimeError, TimeExtent};
 pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};
 

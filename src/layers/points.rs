@@ -32,7 +32,7 @@ impl PointTable {
     pub fn new(features: &[Feature]) -> Self {
         let mut table = PointTable::default();
         for (i, feature) in features.iter().enumerate() {
-            let (Geometry::Point(p), Ok(i)) = (&feature.geometry, u32::try_from(i)) else {
+            let (Geometry::Point(p), Ok(i)) = (&*feature.geometry(), u32::try_from(i)) else {
                 continue;
             };
             table.features.push(i);

@@ -23,7 +23,6 @@
 //! problem of the file as a whole itself, so the two cannot disagree.
 
 use super::assemble::{LoadOptions, TopLevel, with_layer};
-use super::index::{self, SpatialIndex};
 use super::json_scan::{skip_space, value_end};
 use super::model::Feature;
 use super::validate::{Checker, FastFeature, Outcome};
@@ -37,13 +36,27 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 /// Below this size one thread reads the file faster than two start up.
 const PARALLEL_BYTES: usize = 4 << 20;
 
-/// Loads a FeatureCollection, or `None` for the general path to do it.
-pub(super) fn load(
-    text: &str,
-    path: &Arc<Path>,
-    options: &LoadOptions,
-    progress: &AtomicU64,
-) -> Option<LoadReport> {
+/// A FeatureCollection read and checked, before its layer and indices are
+/// built. It holds nothing of the file's text, so the caller can free the
+/// text first: the R-tree and the time index are then built without the
+/// text alongside, which keeps the load's peak memory near the text plus
+/// the features rather than the text plus everything.
+pub(super) struct Parsed {
+    report: LoadReport,
+    sitmap: Option<Box<RawValue>>,
+    features: Vec<Feature>,
+}
+
+impl Parsed {
+    /// The layer, its indices and the layer-wide warnings.
+    pub(super) fn finish(self, path: &Arc<Path>, options: &LoadOptions) -> LoadReport {
+        let sitmap = self.sitmap.as_deref();
+        with_layer(self.report, sitmap, path, self.features, None, options)
+    }
+}
+
+/// Reads a FeatureCollection, or `None` for the general path to do it.
+pub(super) fn parse(text: &str, path: &Arc<Path>, progress: &AtomicU64) -> Option<Parsed> {
     // Element indices are kept in 32 bits.
     if u32::try_from(text.len()).is_err() {
         return None;
@@ -64,7 +77,7 @@ pub(super) fn load(
     if top.projected_crs().is_some() {
         return None;
     }
-    let (features, errors, warnings, index) = merge(runs, path);
+    let (features, errors, warnings) = gather(runs, path);
     let report = LoadReport {
         layer: None,
         errors,
@@ -72,9 +85,11 @@ pub(super) fn load(
         time_field: None,
         csv: None,
     };
-    Some(with_layer(
-        report, top.sitmap, path, features, index, options,
-    ))
+    Some(Parsed {
+        report,
+        sitmap: top.sitmap.map(RawValue::to_owned),
+        features,
+    })
 }
 
 /// What a stretch of elements read to.
@@ -357,41 +372,9 @@ fn find_after(text: &str, from: usize, pattern: &str) -> Option<usize> {
     text.get(start..end)?.find(pattern).map(|at| start + at)
 }
 
-/// Below this many features the R-tree is built after the merge, on the
-/// same thread: starting a thread would cost more than it saves.
-const PARALLEL_INDEX: usize = 50_000;
-
-/// What the runs add up to: the features in file order, the problems, and
-/// the spatial index if it was built on the side.
-type Merged = (
-    Vec<Feature>,
-    Vec<Problem>,
-    Vec<Problem>,
-    Option<SpatialIndex>,
-);
-
-/// Numbers the runs' elements in file order, checks ids for duplicates the
-/// way [`Checker::feature`] does one by one, and turns notes into problems;
-/// meanwhile the R-tree is bulk-loaded on another thread.
-fn merge(runs: Vec<Run<'_>>, path: &Arc<Path>) -> Merged {
-    let loaded: usize = runs.iter().map(|run| run.features.len()).sum();
-    let entries = (loaded >= PARALLEL_INDEX).then(|| {
-        let mut entries = Vec::with_capacity(loaded);
-        let features = runs.iter().flat_map(|run| &run.features).enumerate();
-        for (i, feature) in features.filter(|(_, f)| f.is_located()) {
-            entries.push(index::entry(i, feature));
-        }
-        entries
-    });
-    std::thread::scope(|scope| {
-        let tree = entries.map(|entries| scope.spawn(|| SpatialIndex::from_entries(entries)));
-        let (features, errors, warnings) = gather(runs, path);
-        let index = tree.and_then(|tree| tree.join().ok());
-        (features, errors, warnings, index)
-    })
-}
-
-/// The features and problems of the runs in file order.
+/// The features and problems of the runs in file order: numbers the
+/// elements, checks ids for duplicates the way [`Checker::feature`] does one
+/// by one, and turns notes into problems.
 fn gather(runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>) {
     let mut duplicates = duplicates(&runs).into_iter().peekable();
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());

@@ -34,17 +34,17 @@ fn describe(layer: &Layer) -> Vec<String> {
         lines.push(format!(
             "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
             f.index_in_file,
-            f.id,
-            f.title,
-            f.description,
-            f.kind,
-            f.actor,
+            f.id(),
+            f.title(),
+            f.description(),
+            f.kind(),
+            f.actor(),
             f.extent,
             f.date_precision,
             f.location_precision,
-            f.geometry,
-            f.bbox,
-            f.sources,
+            f.geometry(),
+            f.bbox(),
+            f.sources().collect::<Vec<_>>(),
             f.style,
             f.properties(),
         ));
@@ -79,13 +79,7 @@ fn same(text: &str, name: &str) -> LoadReport {
 }
 
 fn took_the_quick_road(text: &str) -> bool {
-    load(
-        text,
-        &Arc::from(Path::new("x.geojson")),
-        &LoadOptions::default(),
-        &AtomicU64::new(0),
-    )
-    .is_some()
+    parse(text, &Arc::from(Path::new("x.geojson")), &AtomicU64::new(0)).is_some()
 }
 
 fn collection(features: &[String]) -> String {
@@ -226,7 +220,7 @@ fn a_plain_feature_keeps_only_what_its_fields_do_not_hold() {
     let report = same(&text, "plain.geojson");
     let layer = report.layer.unwrap();
     let feature = &layer.features()[0];
-    assert_eq!(&*feature.kept_json, r#"{"killed":3}"#);
+    assert_eq!(feature.kept_json(), r#"{"killed":3}"#);
     assert_eq!(feature.properties().len(), 8);
 }
 

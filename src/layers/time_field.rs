@@ -111,7 +111,7 @@ pub(super) fn apply(
             );
             warn(
                 feature.index_in_file,
-                feature.id.as_deref(),
+                feature.id(),
                 Message::new(Kind::TimeField, text),
             );
             continue;

@@ -245,7 +245,7 @@ impl<'a> Checker<'a> {
         let mut checked = finish(index, geometry, &known, checked);
         if let Some(feature) = &mut checked.feature {
             let strip = held_exactly(feature, &known, plain_sources);
-            feature.kept_json = self.kept_json(&members, strip);
+            feature.set_kept_json(self.kept_json(&members, strip));
             feature.moved = strip;
         }
         Some(checked)
@@ -253,7 +253,7 @@ impl<'a> Checker<'a> {
 
     /// The properties that the typed fields do not hold exactly, as compact
     /// JSON text; empty when there are none.
-    fn kept_json(&mut self, members: &[(&str, &RawValue)], moved: Moved) -> Box<str> {
+    fn kept_json(&mut self, members: &[(&str, &RawValue)], moved: Moved) -> &str {
         let kept = &mut self.kept;
         kept.clear();
         for (key, raw) in members {
@@ -267,10 +267,10 @@ impl<'a> Checker<'a> {
             minify_into(kept, raw.get());
         }
         if kept.is_empty() {
-            return Box::default();
+            return "";
         }
         kept.push('}');
-        kept.as_str().into()
+        kept.as_str()
     }
 
     /// The thorough way: a full map of the properties and geojson's geometry,
@@ -338,11 +338,9 @@ impl<'a> Checker<'a> {
         if let Some(feature) = &mut checked.feature {
             // Every property stays in the text, as written.
             let text = parts.properties.map_or("", RawValue::get);
-            feature.kept_json = if properties.is_empty() {
-                Box::default()
-            } else {
-                text.into()
-            };
+            if !properties.is_empty() {
+                feature.set_kept_json(text);
+            }
         }
         checked
     }
@@ -372,7 +370,7 @@ impl<'a> Checker<'a> {
 /// sources only when they were plain and every entry became a link.
 fn held_exactly(feature: &Feature, known: &Known, plain_sources: bool) -> Moved {
     let every_source_read = match &known.sources {
-        SourcesIn::Items(items) => items.len() == feature.sources.len(),
+        SourcesIn::Items(items) => items.len() == feature.sources().len(),
         _ => false,
     };
     moved(feature, known, plain_sources && every_source_read)

@@ -136,8 +136,8 @@ fn numbers_as_titles_are_shown_as_written_and_objects_are_ignored() {
         ["`actor` is not text; shown as written"]
     );
     let feature = checked.feature.unwrap();
-    assert_eq!(feature.title.as_deref(), Some("7"));
-    assert_eq!(feature.actor, None);
+    assert_eq!(feature.title(), Some("7"));
+    assert_eq!(feature.actor(), None);
 }
 
 #[test]

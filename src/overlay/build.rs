@@ -106,7 +106,7 @@ pub fn symbol_of(feature: &Feature, layer_default: Option<Symbol>) -> Symbol {
     let named = style
         .and_then(|s| s.marker_symbol.as_deref())
         .and_then(Symbol::from_name);
-    named.unwrap_or_else(|| match feature.kind.as_deref().map(Symbol::for_kind) {
+    named.unwrap_or_else(|| match feature.kind().map(Symbol::for_kind) {
         Some(symbol) if symbol != Symbol::Circle => symbol,
         _ => layer_default.unwrap_or(Symbol::Circle),
     })
@@ -138,7 +138,7 @@ fn rings_reaching_in(draw: &LayerDraw, screen: &ScreenProjection, rect: egui::Re
         .ring_sets()
         .iter()
         .filter_map(|&(i, km)| {
-            let c = features.get(i)?.bbox.center();
+            let c = features.get(i)?.bbox().center();
             let inside = (min[0]..=max[0]).contains(&c.x) && (min[1]..=max[1]).contains(&c.y);
             let dlat = f64::from(km) / 110.0 * 1.05;
             let widest = (c.y.abs() + dlat).min(89.0).to_radians().cos();
@@ -386,7 +386,7 @@ fn build_layer(
             }
         };
         let mut part = 0;
-        for_each_simple(&feature.geometry, &mut |simple| match simple {
+        for_each_simple(&feature.geometry(), &mut |simple| match simple {
             Simple::Point(p) => {
                 let at = screen.lon_lat(p.x(), p.y());
                 marks.push(pool, at, symbol(), paint.marker, paint.outline);

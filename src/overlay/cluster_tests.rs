@@ -289,8 +289,8 @@ fn the_plugin_reports_a_hovered_and_a_clicked_cluster_with_its_box() {
     let clicked = output.clicked_cluster.clone().unwrap();
     let [west, south, east, north] = clicked.bbox.to_array();
     let (a, b) = (
-        layer.features()[0].bbox.min(),
-        layer.features()[1].bbox.min(),
+        layer.features()[0].bbox().min(),
+        layer.features()[1].bbox().min(),
     );
     for p in [a, b] {
         assert!(

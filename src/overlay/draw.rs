@@ -419,7 +419,7 @@ pub(super) fn highlight(
     };
     let radius = style::SYMBOL_SIZE / 2.0 + style::HIGHLIGHT_GAP + width / 2.0;
     let edge = 2.0 * style::SELECTED_EDGE_WIDTH;
-    for_each_simple(&feature.geometry, &mut |simple| match simple {
+    for_each_simple(&feature.geometry(), &mut |simple| match simple {
         Simple::Point(p) => {
             if let crate::layers::LocationPrecision::Approximate {
                 uncertainty_km: Some(km),

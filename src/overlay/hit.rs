@@ -85,7 +85,7 @@ fn hit_layer(
         }
         let mut distance = f32::INFINITY;
         let mut contains = false;
-        for_each_simple(&feature.geometry, &mut |simple| match simple {
+        for_each_simple(&feature.geometry(), &mut |simple| match simple {
             Simple::Point(p) => {
                 distance = distance.min((screen.lon_lat(p.x(), p.y()) - pointer).length());
             }

@@ -208,8 +208,7 @@ fn a_million_points_in_view_stay_under_the_frame_vertex_limit() {
                 east_south.y() + (west_north.y() - east_south.y()) * random(),
             );
             f.index_in_file = i;
-            f.geometry = geo::Geometry::Point(p);
-            f.bbox = geo::Rect::new(p.0, p.0);
+            f.set_geometry(geo::Geometry::Point(p));
             f
         })
         .collect();

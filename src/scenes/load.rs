@@ -565,7 +565,7 @@ pub fn check_against(story: &Story, layers: &[&Layer]) -> Vec<Warning> {
                 let feature = layer
                     .features()
                     .iter()
-                    .find(|f| f.id.as_deref() == Some(id.as_str()))?;
+                    .find(|f| f.id() == Some(id.as_str()))?;
                 Some((*layer, feature))
             });
             let Some((layer, feature)) = found else {

@@ -86,10 +86,7 @@ pub fn event_cards(
                         let title = feature.title_in(crate::i18n::current());
                         ui.strong(
                             egui::RichText::new(crate::text::bounded(
-                                title
-                                    .as_deref()
-                                    .or(feature.id.as_deref())
-                                    .unwrap_or(&untitled),
+                                title.as_deref().or(feature.id()).unwrap_or(&untitled),
                                 crate::text::TITLE_CHARS,
                             ))
                             .size(17.0),
@@ -115,10 +112,10 @@ pub fn event_cards(
                         LocationPrecision::Exact => place,
                     };
                     ui.label(egui::RichText::new(place).weak());
-                    for source in feature.sources.iter().take(2) {
+                    for source in feature.sources().take(2) {
                         let title = crate::text::bounded(source.label(), crate::text::TITLE_CHARS);
-                        match &source.url {
-                            Some(url) => ui.hyperlink_to(title.as_ref(), url.as_ref()),
+                        match source.url {
+                            Some(url) => ui.hyperlink_to(title.as_ref(), url),
                             None => ui.label(title.as_ref()),
                         };
                     }

@@ -36,11 +36,11 @@ pub fn when(feature: &Feature) -> String {
 
 /// A representative point: the point itself, or the centroid of a shape.
 pub fn anchor_lon_lat(feature: &Feature) -> [f64; 2] {
-    match &feature.geometry {
+    match &*feature.geometry() {
         geo::Geometry::Point(p) => [p.x(), p.y()],
         geometry => geometry.centroid().map_or_else(
             || {
-                let c = feature.bbox.center();
+                let c = feature.bbox().center();
                 [c.x, c.y]
             },
             |p| [p.x(), p.y()],
@@ -85,7 +85,7 @@ fn short_title(feature: &Feature) -> std::borrow::Cow<'_, str> {
         Some(title) => crate::text::bounded(&title, crate::text::TITLE_CHARS)
             .into_owned()
             .into(),
-        None => match feature.id.as_deref() {
+        None => match feature.id() {
             Some(id) => crate::text::bounded(id, crate::text::TITLE_CHARS),
             None => t!("untitled").into(),
         },
@@ -179,10 +179,7 @@ pub fn details_ui(
         let title = feature.title_in(crate::i18n::current());
         ui.heading(
             crate::text::bounded(
-                title
-                    .as_deref()
-                    .or(feature.id.as_deref())
-                    .unwrap_or(&untitled),
+                title.as_deref().or(feature.id()).unwrap_or(&untitled),
                 crate::text::TITLE_CHARS,
             )
             .as_ref(),
@@ -212,10 +209,10 @@ pub fn details_ui(
                         ui.end_row();
                     };
                     row(&t!("details-when"), when(feature));
-                    if let Some(kind) = &feature.kind {
+                    if let Some(kind) = feature.kind() {
                         row(&t!("details-kind"), kind.replace('_', " "));
                     }
-                    if let Some(actor) = &feature.actor {
+                    if let Some(actor) = feature.actor() {
                         row(&t!("details-actor"), actor.to_string());
                     }
                     let place = place_text(feature);
@@ -264,22 +261,22 @@ pub fn details_ui(
                         row(&key, text);
                     }
                 });
-            if let Some(description) = &feature.description {
+            if let Some(description) = feature.description() {
                 ui.add_space(6.0);
                 let description = crate::text::bounded(description, crate::text::DESCRIPTION_CHARS);
                 ui.add(egui::Label::new(description.as_ref()).wrap());
             }
             ui.add_space(6.0);
-            ui.strong(t!("details-sources", count = feature.sources.len()));
-            if feature.sources.is_empty() {
+            ui.strong(t!("details-sources", count = feature.sources().len()));
+            if feature.sources().is_empty() {
                 ui.label(egui::RichText::new(t!("details-no-source")).italics());
             }
-            for source in &feature.sources {
+            for source in feature.sources() {
                 let title = crate::text::bounded(source.label(), crate::text::TITLE_CHARS);
-                match &source.url {
+                match source.url {
                     // A hyperlink opens the browser only when clicked.
                     Some(url) => {
-                        ui.hyperlink_to(title.as_ref(), url.as_ref()).on_hover_text(
+                        ui.hyperlink_to(title.as_ref(), url).on_hover_text(
                             crate::text::bounded(url, crate::text::TITLE_CHARS).into_owned(),
                         );
                     }

@@ -372,10 +372,7 @@ pub fn legend_symbol(open: &OpenLayer) -> Symbol {
     }
     let mut counts = [0usize; Symbol::ALL.len()];
     for feature in open.layer.features().iter().take(500) {
-        let symbol = feature
-            .kind
-            .as_deref()
-            .map_or(Symbol::Circle, Symbol::for_kind);
+        let symbol = feature.kind().map_or(Symbol::Circle, Symbol::for_kind);
         if let Some(slot) = Symbol::ALL.iter().position(|s| *s == symbol) {
             counts[slot] += 1;
         }

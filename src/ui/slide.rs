@@ -218,7 +218,7 @@ fn has_approximate_points(layer: &crate::layers::Layer) -> bool {
                 uncertainty_km: Some(_)
             }
         ) && matches!(
-            f.geometry,
+            *f.geometry(),
             geo::Geometry::Point(_) | geo::Geometry::MultiPoint(_)
         )
     })

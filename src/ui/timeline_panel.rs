@@ -425,7 +425,7 @@ fn strip(
                             .get(feature)
                             .map_or_else(String::new, |f| {
                                 crate::text::bounded(
-                                    f.title.as_deref().or(f.id.as_deref()).unwrap_or(&untitled),
+                                    f.title().or(f.id()).unwrap_or(&untitled),
                                     crate::text::TITLE_CHARS,
                                 )
                                 .into_owned()

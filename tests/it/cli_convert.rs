@@ -168,7 +168,7 @@ fn a_flatgeobuf_export_has_a_spatial_index_gdal_searches() {
             && b.min().y <= area.north
             && b.max().y >= area.south
     };
-    let expected = whole.features().iter().filter(|f| meets(&f.bbox)).count();
+    let expected = whole.features().iter().filter(|f| meets(&f.bbox())).count();
     assert_eq!(ours.features().len(), expected);
     assert!(ours.features().len() >= count, "{count} in GDAL");
     let names: Vec<_> = ours

@@ -42,8 +42,7 @@ fn ids_are_unique_across_the_story_files() {
     for name in FILES {
         for feature in load(name).features() {
             let id = feature
-                .id
-                .as_deref()
+                .id()
                 .unwrap_or_else(|| panic!("{name}: a feature without id"));
             assert!(seen.insert(id.to_string()), "{name}: id {id} is used twice");
         }
@@ -55,22 +54,22 @@ fn ids_are_unique_across_the_story_files() {
 fn every_feature_has_a_start_and_an_http_source() {
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or("?");
+            let id = feature.id().unwrap_or("?");
             assert!(
                 !matches!(feature.extent, TimeExtent::Timeless),
                 "{name}:{id} has no start"
             );
-            assert!(!feature.sources.is_empty(), "{name}:{id} has no source");
-            for source in feature.sources.iter() {
+            assert!(!feature.sources().is_empty(), "{name}:{id} has no source");
+            for source in feature.sources() {
                 // The story's own layers link every source it cites.
-                let url = source.url.as_deref().unwrap_or("");
+                let url = source.url.unwrap_or("");
                 assert!(
                     url.starts_with("https://") || url.starts_with("http://"),
                     "{name}:{id}: {} has no link",
                     source.label()
                 );
             }
-            assert!(feature.title.is_some(), "{name}:{id} has no title");
+            assert!(feature.title().is_some(), "{name}:{id} has no title");
             let properties = feature.properties();
             for key in ["date_precision", "location_precision"] {
                 assert!(
@@ -87,7 +86,7 @@ fn dates_fall_within_the_storys_range() {
     let (first, last) = (secs(FIRST_DAY), secs(LAST_DAY) + 86_399);
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or("?");
+            let id = feature.id().unwrap_or("?");
             let (start, end) = feature.extent.range_secs().unwrap();
             assert!(
                 start >= first && start <= last,
@@ -103,8 +102,8 @@ fn dates_fall_within_the_storys_range() {
 #[test]
 fn every_strike_has_a_sea_vessels_and_a_death_figure() {
     for feature in load("strikes.geojson").features() {
-        let id = feature.id.as_deref().unwrap_or("?");
-        assert_eq!(feature.kind.as_deref(), Some("boat_strike"), "{id}");
+        let id = feature.id().unwrap_or("?");
+        assert_eq!(feature.kind(), Some("boat_strike"), "{id}");
         let properties = feature.properties();
         for key in ["killed", "vessels"] {
             let figure = properties.get(key).and_then(|v| v.as_f64());
@@ -178,7 +177,7 @@ fn layer_totals(layers: &[Layer], day: &str) -> Totals {
     let strikes = layers
         .iter()
         .flat_map(|layer| layer.features())
-        .filter(|f| f.kind.as_deref() == Some("boat_strike"));
+        .filter(|f| f.kind() == Some("boat_strike"));
     for feature in strikes {
         let (start, _) = feature.extent.range_secs().unwrap();
         if start > last {
@@ -233,21 +232,15 @@ fn totals_grow_with_the_date_and_count_only_started_strikes() {
 fn every_source_has_a_title_and_a_publication_date() {
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or("?");
-            for source in feature.sources.iter() {
+            let id = feature.id().unwrap_or("?");
+            for source in feature.sources() {
                 assert!(
-                    source
-                        .title
-                        .as_deref()
-                        .is_some_and(|t| !t.trim().is_empty()),
+                    source.title.is_some_and(|t| !t.trim().is_empty()),
                     "{name}:{id}: a source without title ({})",
                     source.label()
                 );
                 assert!(
-                    source
-                        .published
-                        .as_deref()
-                        .is_some_and(|p| !p.trim().is_empty()),
+                    source.published.is_some_and(|p| !p.trim().is_empty()),
                     "{name}:{id}: {} does not say when it was published",
                     source.label()
                 );
@@ -276,11 +269,8 @@ fn every_feature_has_a_dated_source_but_the_one_the_readme_names() {
     };
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or("?");
-            let has_date = feature
-                .sources
-                .iter()
-                .any(|s| s.published.as_deref().is_some_and(dated));
+            let id = feature.id().unwrap_or("?");
+            let has_date = feature.sources().any(|s| s.published.is_some_and(dated));
             assert_eq!(
                 has_date,
                 !undated_by_design.contains(&id),
@@ -294,7 +284,7 @@ fn every_feature_has_a_dated_source_but_the_one_the_readme_names() {
 fn approximate_places_say_how_approximate() {
     for name in FILES {
         for feature in load(name).features() {
-            let id = feature.id.as_deref().unwrap_or("?");
+            let id = feature.id().unwrap_or("?");
             let properties = feature.properties();
             let word = properties
                 .get("location_precision")

@@ -240,10 +240,10 @@ fn a_kmz_without_kml_says_so() {
 fn the_kmz_root_kml_is_read_first() {
     let report = load("kml/libkml_kmz_doc.kmz");
     let layer = report.layer.unwrap();
-    assert_eq!(layer.features()[0].title.as_deref(), Some("a.kml"));
+    assert_eq!(layer.features()[0].title(), Some("a.kml"));
     let report = load("kml/libkml_kmz_multikml-nodoc.kmz");
     let layer = report.layer.unwrap();
-    assert_eq!(layer.features()[0].title.as_deref(), Some("b.kml"));
+    assert_eq!(layer.features()[0].title(), Some("b.kml"));
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn kml_colours_and_descriptions_reach_the_features() {
     );
     let report = load("kml/togeojson_cdata.kml");
     let layer = report.layer.unwrap();
-    let description = layer.features()[0].description.as_deref().unwrap_or("");
+    let description = layer.features()[0].description().unwrap_or("");
     assert!(!description.contains('<'), "{description}");
 }
 
@@ -286,8 +286,12 @@ fn a_layer_gdal_wrote_as_flatgeobuf_keeps_its_dates() {
     assert_eq!(fgb.features().len(), geojson.features().len());
     assert_eq!(fgb.time_range_secs(), geojson.time_range_secs());
     for feature in geojson.features() {
-        let read = fgb.features().iter().find(|f| f.id == feature.id).unwrap();
-        assert_eq!(read.extent, feature.extent, "{:?}", feature.id);
-        assert_eq!(read.sources, feature.sources, "{:?}", feature.id);
+        let read = fgb
+            .features()
+            .iter()
+            .find(|f| f.id() == feature.id())
+            .unwrap();
+        assert_eq!(read.extent, feature.extent, "{:?}", feature.id());
+        assert!(read.sources().eq(feature.sources()), "{:?}", feature.id());
     }
 }

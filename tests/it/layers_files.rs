@@ -31,10 +31,13 @@ fn write_the_generated_layer_files() {
     }
 }
 
-/// The memory target: the loaded model at most twice the file size.
+/// The memory target: the loaded model at most 1.2 times the file size.
 #[test]
 #[ignore = "writes and loads about 500 MB; meaningful in a release build"]
-fn the_loaded_model_takes_at_most_twice_the_file_size() {
+fn the_loaded_model_takes_at_most_1_2_times_the_file_size() {
+    // The app's allocator settings (the test binary's first thread is
+    // already running, but no other allocates yet).
+    sitmap::allocator::tune();
     let dir = tempfile::tempdir().unwrap();
     for count in events::COUNTS {
         let path = dir.path().join(events::file_name(count));
@@ -47,6 +50,6 @@ fn the_loaded_model_takes_at_most_twice_the_file_size() {
             growth as f64 / 1e6,
         );
         assert_eq!(features, count);
-        assert!(ratio <= 2.0, "{ratio:.2}× the file size");
+        assert!(ratio <= 1.2, "{ratio:.2}× the file size");
     }
 }

@@ -337,7 +337,7 @@ fn every_corpus_file_draws_only_near_its_features() {
             let (bw, bh) = (w as i64 + 2 * MARGIN, h as i64 + 2 * MARGIN);
             let mut boxes = vec![false; (bw * bh) as usize];
             for feature in layer.features().iter().filter(|f| f.is_located()) {
-                let (min, max) = (feature.bbox.min(), feature.bbox.max());
+                let (min, max) = (feature.bbox().min(), feature.bbox().max());
                 let clip = |lat: f64| lat.clamp(-85.05, 85.05);
                 let a = projector.project(lon_lat(min.x, clip(min.y)));
                 let b = projector.project(lon_lat(max.x, clip(max.y)));

@@ -157,16 +157,16 @@ fn every_highlighted_feature_of_the_story_is_clear_of_the_caption_card_and_legen
                 continue;
             }
             let feature = &app.workspace().layers[at.layer].layer.features()[at.feature];
-            for [lon, lat] in sitmap::present::framing::anchors(&feature.geometry) {
+            for [lon, lat] in sitmap::present::framing::anchors(&feature.geometry()) {
                 let Some(pos) = app.screen_position(lon, lat) else {
-                    panic!("scene {}: {:?} is off the map", scene + 1, feature.id);
+                    panic!("scene {}: {:?} is off the map", scene + 1, feature.id());
                 };
                 for plate in &plates {
                     assert!(
                         !plate.expand(sitmap::app::FRAMING_PAD / 2.0).contains(pos),
                         "scene {}: {:?} at {pos:?} is under the plate {plate:?}",
                         scene + 1,
-                        feature.id
+                        feature.id()
                     );
                 }
                 checked += 1;

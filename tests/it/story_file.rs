@@ -84,10 +84,10 @@ fn every_scene_highlights_sourced_features() {
             let feature = layers
                 .iter()
                 .flat_map(|layer| layer.features())
-                .find(|f| f.id.as_deref() == Some(id.as_str()))
+                .find(|f| f.id() == Some(id.as_str()))
                 .unwrap_or_else(|| panic!("{id} is in no story layer"));
             assert!(
-                !feature.sources.is_empty(),
+                !feature.sources().is_empty(),
                 "{:?}: {id} has no sources",
                 scene.title
             );

@@ -81,7 +81,7 @@ fn in_box(path: &Path, area: LonLatBox) -> usize {
         .features()
         .iter()
         .filter(|f| {
-            let p = f.bbox.min();
+            let p = f.bbox().min();
             (area.west..=area.east).contains(&p.x) && (area.south..=area.north).contains(&p.y)
         })
         .count()
@@ -161,7 +161,7 @@ fn a_big_flatgeobuf_opens_by_view_and_a_pan_reads_the_new_box() {
     assert_eq!(status.stride, 1);
     assert_eq!(open.layer.features().len(), expected);
     for feature in open.layer.features() {
-        let p = feature.bbox.min();
+        let p = feature.bbox().min();
         assert!(
             (area.west..=area.east).contains(&p.x),
             "{p:?} outside {area:?}"
@@ -229,22 +229,22 @@ fn a_selected_feature_stays_selected_when_the_view_is_read_again() {
             .iter()
             .min_by(|a, b| {
                 let d = |f: &sitmap::layers::Feature| {
-                    let p = f.bbox.min();
+                    let p = f.bbox().min();
                     (p.x + 71.0).powi(2) + (p.y - 19.0).powi(2)
                 };
                 d(a).total_cmp(&d(b))
             })
             .unwrap();
-        let p = near.bbox.min();
-        (near.title.clone(), p.x, p.y)
+        let p = near.bbox().min();
+        (near.title().map(str::to_owned), p.x, p.y)
     };
     common::click_map(&mut harness, lon, lat);
     let selected = harness.state().selected().expect("the click selects it");
     let title_of = |h: &Harness<'static, common::Window>,
                     s: sitmap::overlay::plugin::FeatureRef| {
         h.state().workspace().layers[s.layer].layer.features()[s.feature]
-            .title
-            .clone()
+            .title()
+            .map(str::to_owned)
     };
     assert_eq!(title_of(&harness, selected), title);
     let area_before = harness.state().workspace().layers[0]

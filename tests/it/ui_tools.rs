@@ -177,10 +177,10 @@ fn a_feature_found_by_its_title_is_flown_to_and_selected_at_once_with_reduced_mo
     let layer = &app.workspace().layers[selected.layer].layer;
     let feature = &layer.features()[selected.feature];
     assert_eq!(
-        feature.title.as_deref(),
+        feature.title(),
         Some("First US strike on a boat: 11 killed")
     );
-    let c = feature.bbox.center();
+    let c = feature.bbox().center();
     assert!(
         off_centre(&harness, c.x, c.y) < 1.0,
         "reduced motion: there at once"

@@ -31,17 +31,14 @@ fn the_acled_benin_export_loads_every_event_with_its_date() {
         .filter_map(|f| f.properties().get("fatalities")?.as_f64())
         .sum();
     assert!(fatalities > 0.0, "fatalities are kept as numbers");
-    assert!(layer.features().iter().all(|f| f.description.is_some()));
+    assert!(layer.features().iter().all(|f| f.description().is_some()));
     // ACLED's `source` column: each publication a source without a link,
     // and not a warning among 811 rows.
     assert!(report.warnings.is_empty(), "{:?}", report.warnings.first());
     assert!(layer.features().iter().all(|f| {
-        !f.sources.is_empty()
-            && f.sources
-                .iter()
-                .all(|s| s.url.is_none() && s.title.is_some())
+        !f.sources().is_empty() && f.sources().all(|s| s.url.is_none() && s.title.is_some())
     }));
-    let split = layer.features().iter().find(|f| f.sources.len() > 1);
+    let split = layer.features().iter().find(|f| f.sources().len() > 1);
     assert!(split.is_some(), "`A; B` is two sources");
 }
 

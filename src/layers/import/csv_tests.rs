@@ -34,7 +34,7 @@ trait PointOf {
 
 impl PointOf for crate::layers::Feature {
     fn lon_lat_point(&self) -> (f64, f64) {
-        match &self.geometry {
+        match &*self.geometry() {
             geo::Geometry::Point(p) => (p.x(), p.y()),
             other => panic!("not a point: {other:?}"),
         }
@@ -55,18 +55,18 @@ fn an_acled_export_loads_with_its_dates_notes_kinds_and_figures() {
     let layer = report.layer.as_ref().unwrap();
     assert_eq!(layer.features().len(), 2);
     let first = &layer.features()[0];
-    assert_eq!(first.title.as_deref(), Some("Mamassi-Gourma: Other"));
+    assert_eq!(first.title(), Some("Mamassi-Gourma: Other"));
     assert_eq!(
-        first.description.as_deref(),
+        first.description(),
         Some("Displacement: inhabitants \"left\"")
     );
-    assert_eq!(first.kind.as_deref(), Some("Strategic developments"));
+    assert_eq!(first.kind(), Some("Strategic developments"));
     assert_eq!(property(&report, 1, "fatalities"), Some(5.into()));
     // `source` names publications: titled sources without links.
     assert_eq!(property(&report, 0, "source"), None);
-    let sources = &layer.features()[1].sources;
+    let sources: Vec<_> = layer.features()[1].sources().collect();
     assert_eq!(sources.len(), 1);
-    assert_eq!(sources[0].title.as_deref(), Some("Reuters"));
+    assert_eq!(sources[0].title, Some("Reuters"));
     assert_eq!(sources[0].url, None);
     assert!(
         report.warnings.is_empty(),
@@ -111,7 +111,7 @@ fn a_semicolon_file_with_decimal_commas_in_latin_1_loads_with_one_warning() {
     assert_eq!(report.warnings.len(), 1, "{:?}", messages(&report.warnings));
     assert!(report.warnings[0].message.contains("Windows-1252"));
     let layer = report.layer.as_ref().unwrap();
-    assert_eq!(layer.features()[0].title.as_deref(), Some("Séville"));
+    assert_eq!(layer.features()[0].title(), Some("Séville"));
     let guess = report.csv.as_ref().unwrap();
     assert!(guess.decimal_comma);
     assert_eq!(guess.used.date_order, DateOrder::DayFirst);
@@ -160,7 +160,7 @@ fn the_users_columns_win_over_the_guess() {
     let report = load_with(text.as_bytes(), "x.csv", chosen);
     assert!(report.errors.is_empty(), "{:?}", messages(&report.errors));
     let feature = &report.layer.as_ref().unwrap().features()[0];
-    assert_eq!(feature.title.as_deref(), Some("A"));
+    assert_eq!(feature.title(), Some("A"));
     assert_eq!(Some(feature.lon_lat_point()), Some((20.0, 10.0)));
     assert_eq!(property(&report, 0, "start"), Some("2025-01-02".into()));
 }

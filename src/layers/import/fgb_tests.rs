@@ -40,21 +40,21 @@ fn a_layer_written_as_flatgeobuf_loads_back_with_its_places_dates_and_properties
         layer
             .features()
             .iter()
-            .find(|f| f.title.as_deref() == Some(title))
+            .find(|f| f.title() == Some(title))
             .unwrap()
     };
     for written in original.features() {
-        let read = titled(written.title.as_deref().unwrap());
+        let read = titled(written.title().unwrap());
         assert_eq!(read.geometry_type(), written.geometry_type());
-        assert_eq!(read.geometry, written.geometry);
-        assert_eq!(read.extent, written.extent, "{:?}", read.title);
+        assert_eq!(read.geometry(), written.geometry());
+        assert_eq!(read.extent, written.extent, "{:?}", read.title());
     }
     let port = titled("Port");
     let properties = port.properties();
     assert_eq!(properties["share"], serde_json::json!(0.5));
     assert_eq!(properties["open"], serde_json::json!(true));
     assert_eq!(properties["tags"], serde_json::json!({"k": "v"}));
-    assert_eq!(port.id.as_deref(), Some("a1"));
+    assert_eq!(port.id(), Some("a1"));
     // A column of numbers and text is text: nothing is lost.
     assert_eq!(
         titled("Zone").properties()["count"],
@@ -209,7 +209,7 @@ fn a_box_reads_only_the_features_in_it_through_the_index() {
     // Longitudes -80..=-76 by latitudes 10..=12.
     assert_eq!(layer.features().len(), 5 * 3);
     for feature in layer.features() {
-        let (lon, lat) = (feature.bbox.min().x, feature.bbox.min().y);
+        let (lon, lat) = (feature.bbox().min().x, feature.bbox().min().y);
         assert!((-80.0..=-76.0).contains(&lon) && (10.0..=12.0).contains(&lat));
     }
     let whole = crate::layers::load_path(&path).layer.unwrap();

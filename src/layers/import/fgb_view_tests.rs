@@ -155,7 +155,7 @@ fn a_view_over_the_cap_holds_an_even_sample_no_bigger_than_the_cap() {
     for quarter in 0..4 {
         let west = -120.0 + 22.5 * f64::from(quarter);
         let some = layer.features().iter().any(|f| {
-            let x = f.bbox.min().x;
+            let x = f.bbox().min().x;
             x >= west && x < west + 22.5
         });
         assert!(some, "nothing west of {west} + 22.5");

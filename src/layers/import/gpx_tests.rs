@@ -36,9 +36,9 @@ fn waypoints_routes_and_tracks_become_points_and_lines() {
         panic!("three features");
     };
     assert_eq!(wpt.geometry_type(), "Point");
-    assert_eq!(wpt.title.as_deref(), Some("Summit"));
-    assert_eq!(wpt.description.as_deref(), Some("Top\nWindy"));
-    assert_eq!(wpt.kind.as_deref(), Some("peak"));
+    assert_eq!(wpt.title(), Some("Summit"));
+    assert_eq!(wpt.description(), Some("Top\nWindy"));
+    assert_eq!(wpt.kind(), Some("peak"));
     assert_eq!(wpt.properties()["ele"], 300.5);
     assert_eq!(
         wpt.extent.range_secs(),

@@ -30,9 +30,9 @@ fn a_placemark_brings_its_title_description_time_and_id() {
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     let layer = report.layer.unwrap();
     let feature = &layer.features()[0];
-    assert_eq!(feature.id.as_deref(), Some("p1"));
-    assert_eq!(feature.title.as_deref(), Some("Strike"));
-    assert_eq!(feature.description.as_deref(), Some("Boat hit\n3 killed"));
+    assert_eq!(feature.id(), Some("p1"));
+    assert_eq!(feature.title(), Some("Strike"));
+    assert_eq!(feature.description(), Some("Boat hit\n3 killed"));
     assert_eq!(
         feature.extent.range_secs(),
         Some((1_756_823_400, Some(1_756_823_400)))
@@ -221,7 +221,7 @@ fn prefixed_kml_elements_and_old_namespaces_read_alike() {
     );
     let layer = report.layer.unwrap();
     let feature = &layer.features()[0];
-    assert_eq!(feature.title.as_deref(), Some("P"));
+    assert_eq!(feature.title(), Some("P"));
     assert_eq!(feature.geometry_type(), "MultiPoint");
     assert_eq!(feature.properties()["folder"], "F");
 }

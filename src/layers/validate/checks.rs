@@ -4,7 +4,8 @@
 use super::{Known, Outcome, Prop, SourceItem, SourcesIn};
 use crate::layers::keys::Key;
 use crate::layers::model::{
-    DatePrecision, Feature, LocationPrecision, Moved, Rgb, Source, Style, is_web_address,
+    DatePrecision, Feature, FeatureParts, LocationPrecision, Moved, Rgb, Source, Style,
+    is_web_address,
 };
 use crate::layers::time::{self, ONGOING, TimeExtent};
 use crate::layers::{Kind, Message};
@@ -44,23 +45,21 @@ pub(super) fn finish<'a>(
     let (Some((geometry, bbox)), Some(extent)) = (geometry, extent) else {
         return checked;
     };
-    checked.feature = Some(Feature {
+    checked.feature = Some(Feature::new(FeatureParts {
         index_in_file: index,
-        id: checked.id.as_deref().map(Box::from),
-        title,
-        description,
-        kind,
-        actor,
+        id: checked.id.as_deref(),
+        title: title.as_deref(),
+        description: description.as_deref(),
+        kind: kind.as_deref(),
+        actor: actor.as_deref(),
         extent,
         date_precision,
         location_precision,
         geometry,
         bbox,
-        sources,
+        sources: &sources,
         style,
-        kept_json: Box::default(),
-        moved: Moved::default(),
-    });
+    }));
     checked
 }
 

@@ -120,7 +120,7 @@ pub(in crate::layers) fn check_record(
     let mut checked = finish(index, geometry, &known, checked);
     if let Some(feature) = &mut checked.feature {
         let strip = held_exactly(feature, &known, plain_sources);
-        feature.kept_json = kept_json(fields, strip, kept);
+        feature.set_kept_json(kept_json(fields, strip, kept));
         feature.moved = strip;
     }
     checked.into_owned()
@@ -137,7 +137,7 @@ fn source_item<'a>(parts: &SourceParts<'a>) -> SourceItem<'a> {
 
 /// The properties the typed fields do not hold, as compact JSON text
 /// (empty when there are none), as the text ways keep them.
-fn kept_json(fields: &[Field], moved: Moved, kept: &mut String) -> Box<str> {
+fn kept_json<'k>(fields: &[Field], moved: Moved, kept: &'k mut String) -> &'k str {
     kept.clear();
     for field in fields {
         if field.key.is_some_and(|k| moved.has(k.moved_bit())) {
@@ -156,10 +156,10 @@ fn kept_json(fields: &[Field], moved: Moved, kept: &mut String) -> Box<str> {
         }
     }
     if kept.is_empty() {
-        return Box::default();
+        return "";
     }
     kept.push('}');
-    kept.as_str().into()
+    kept.as_str()
 }
 
 /// A list of sources as compact JSON: `[{"title":…,"url":…,"published":…}]`.

@@ -98,7 +98,10 @@ fn assert_same(lon: f64, lat: f64, properties: &[(&str, Member)]) {
             };
             assert_eq!(a.properties(), b.properties(), "properties of {text}");
             assert_eq!(a.extent, b.extent);
-            assert_eq!(format!("{:?}", a.sources), format!("{:?}", b.sources));
+            assert_eq!(
+                a.sources().collect::<Vec<_>>(),
+                b.sources().collect::<Vec<_>>()
+            );
         }
         assert_eq!(direct.errors, from_text.errors, "errors of {text}");
         assert_eq!(direct.warnings, from_text.warnings, "warnings of {text}");
