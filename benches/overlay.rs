@@ -11,10 +11,11 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use egui::{Color32, Rect, pos2, vec2};
 use geo::{Geometry, Point};
 use sitmap::layers::{Feature, Layer, TimeExtent, load_path, load_str};
+use sitmap::overlay::group_cache::GroupCache;
 use sitmap::overlay::style::SYMBOL_SIZE;
 use sitmap::overlay::{
     DrawOptions, LayerDraw, OverlayCache, SymbolSheet, SymbolSprites, build_shapes,
-    build_shapes_grouped, group_points, hit_test,
+    build_shapes_grouped, group_points, group_points_cached, hit_test,
 };
 use sitmap::settings::Grouping;
 use sitmap::timeline::{Day, TimeFilter};
@@ -326,6 +327,38 @@ fn grouping(c: &mut Criterion) {
                 let groups = group_points(&layers, &projector, &options);
                 black_box(build_shapes_grouped(
                     &layers, &projector, &options, &mut cache, &groups,
+                ))
+            })
+        },
+    );
+    // What the window does (src/overlay/group_cache.rs): a new zoom or day
+    // groups a region round the view once; later frames, panning included,
+    // move the kept clusters.
+    group.bench_function(
+        "group once for a new zoom or day, 1,000,000 points at the whole-Americas view",
+        |b| {
+            b.iter(|| {
+                let mut groups = GroupCache::default();
+                black_box(group_points_cached(
+                    &layers,
+                    &projector,
+                    &options,
+                    &mut groups,
+                    1,
+                ))
+            })
+        },
+    );
+    let mut groups = GroupCache::default();
+    group_points_cached(&layers, &projector, &options, &mut groups, 1);
+    let mut cache = OverlayCache::default();
+    group.bench_function(
+        "a frame of 1,000,000 points at the whole-Americas view, clusters kept",
+        |b| {
+            b.iter(|| {
+                let kept = group_points_cached(&layers, &projector, &options, &mut groups, 1);
+                black_box(build_shapes_grouped(
+                    &layers, &projector, &options, &mut cache, &kept,
                 ))
             })
         },

@@ -301,6 +301,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         recovery_dir: crate::app::default_recovery_dir().filter(|_| remember),
         lang,
         system_lang,
+        clears_to_ocean: true,
         time_fields: Vec::new(),
         csv_columns: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).

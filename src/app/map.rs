@@ -24,7 +24,9 @@ impl SitmapApp {
         self.state.apply_fit(rect.size());
         let theme = MapTheme::of(ui.ctx());
         let style = theme.basemap();
-        overlays::backdrop(ui, rect, palette::rgba(style.ocean));
+        if !self.options.clears_to_ocean {
+            overlays::backdrop(ui, rect, palette::rgba(style.ocean));
+        }
         if let Some(offline) = &mut self.offline {
             offline.set_style(style);
         }
@@ -161,6 +163,12 @@ impl SitmapApp {
         }
         let (dark, grouping) = (theme.dark, self.settings.grouping);
         let highlights = &self.present.highlights;
+        let key = |tag: u8, filter: Option<crate::layers::TimeFilter>| {
+            group_key(&self.layers.workspace, tag, filter)
+        };
+        // The "what changed" view groups afresh each frame (its `shown` is
+        // the changes', not a filter's).
+        let (key_a, key_b) = (key(0, filter_a), key(1, filter));
         match (split, changes.is_some()) {
             (Some(c), _) => {
                 let clips = crate::ui::compare::halves(rect, &c);
@@ -172,8 +180,8 @@ impl SitmapApp {
                     clips,
                 );
                 map = map
-                    .with_plugin(a.with_highlighted(highlights))
-                    .with_plugin(b.with_highlighted(highlights));
+                    .with_plugin(a.with_highlighted(highlights).with_group_key(key_a))
+                    .with_plugin(b.with_highlighted(highlights).with_group_key(key_b));
             }
             (None, true) => {
                 map = map
@@ -191,7 +199,8 @@ impl SitmapApp {
                 map = map.with_plugin(
                     self.layers
                         .plugin(dark, grouping, &shown, &emphasis)
-                        .with_highlighted(highlights),
+                        .with_highlighted(highlights)
+                        .with_group_key(key_b),
                 );
             }
         }
@@ -415,6 +424,25 @@ impl SitmapApp {
             }
         }
     }
+}
+
+/// The overlay's key for keeping clusters between frames
+/// (`OverlayPlugin::with_group_key`): what decides each layer's `shown`,
+/// i.e. the layers open (the workspace's generation and each one's
+/// visibility) and the time filters, with `tag` telling the overlays of one
+/// frame apart (the two halves of the split view).
+fn group_key(
+    workspace: &crate::workspace::Workspace,
+    tag: u8,
+    filter: Option<crate::layers::TimeFilter>,
+) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (tag, workspace.generation, filter).hash(&mut hasher);
+    for open in &workspace.layers {
+        (Arc::as_ptr(&open.layer) as usize, open.visible).hash(&mut hasher);
+    }
+    hasher.finish()
 }
 
 /// How a feature of the "what changed" view is drawn: one that ended

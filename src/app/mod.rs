@@ -205,11 +205,14 @@ impl SitmapApp {
             .notices
             .extend(basemap.problems.iter().map(ToString::to_string));
         let basemap = Arc::new(basemap);
-        self.offline = Some(OfflineTiles::new(
-            Arc::clone(&basemap),
-            MapTheme::of(ctx).basemap(),
-            ctx.clone(),
-        ));
+        self.offline = Some(
+            OfflineTiles::new(
+                Arc::clone(&basemap),
+                MapTheme::of(ctx).basemap(),
+                ctx.clone(),
+            )
+            .with_bare_sea(self.options.clears_to_ocean),
+        );
         self.basemap = Some(basemap);
     }
 
@@ -412,6 +415,17 @@ impl SitmapApp {
 }
 
 impl eframe::App for SitmapApp {
+    /// The map's ocean, for the window that clears to it
+    /// (`StartOptions::clears_to_ocean`); the panels paint their own fill.
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        let ocean = MapTheme {
+            dark: visuals.dark_mode,
+        }
+        .basemap()
+        .ocean;
+        crate::ui::palette::rgba(ocean).to_normalized_gamma_f32()
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         self.session().save(storage);
         if let Some(problem) = self.present.write_recovery() {

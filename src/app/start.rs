@@ -44,6 +44,12 @@ pub struct StartOptions {
     pub view: Option<crate::view::ViewPreset>,
     /// Pan across the whole Americas at z5, print the resident memory, then quit.
     pub pan_tour: bool,
+    /// The window's frame is cleared to the ocean's colour (eframe's
+    /// `clear_color`), so the map paints no backdrop and no tile of open
+    /// sea: under software rendering every pixel drawn costs, and one
+    /// layer over the whole map was a third of an empty frame. Off where
+    /// the frame is cleared to something else (`render`, the UI tests).
+    pub clears_to_ocean: bool,
     pub started: Instant,
     /// GeoJSON layers named on the command line, to load at start.
     pub files: Vec<std::path::PathBuf>,
@@ -221,6 +227,7 @@ impl Default for StartOptions {
             date: None,
             view: None,
             pan_tour: false,
+            clears_to_ocean: false,
             started: Instant::now(),
             preloading: None,
             hidden: Vec::new(),

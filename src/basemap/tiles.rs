@@ -39,6 +39,8 @@ struct Job {
     tile: TileId,
     generation: u64,
     style: BasemapStyle,
+    /// Whether a tile of open sea is sent as `None` (see [`OfflineTiles::with_bare_sea`]).
+    bare_sea: bool,
 }
 
 #[derive(Default)]
@@ -55,7 +57,8 @@ struct Shared {
 struct Rendered {
     tile: TileId,
     generation: u64,
-    image: ColorImage,
+    /// `None`: open sea, every pixel the style's ocean.
+    image: Option<ColorImage>,
 }
 
 pub struct OfflineTiles {
@@ -63,7 +66,8 @@ pub struct OfflineTiles {
     style: BasemapStyle,
     /// Bumped on a style change so late results of the old style are dropped.
     generation: u64,
-    cache: LruCache<TileId, TextureHandle>,
+    /// `None`: a tile of open sea, drawn by the window's clear colour.
+    cache: LruCache<TileId, Option<TextureHandle>>,
     pending: HashSet<TileId>,
     shared: Arc<Shared>,
     results: Receiver<Rendered>,
@@ -73,6 +77,7 @@ pub struct OfflineTiles {
     asked_this_frame: usize,
     /// Finished tiles this frame may still upload.
     upload_budget: usize,
+    bare_sea: bool,
 }
 
 impl OfflineTiles {
@@ -109,7 +114,17 @@ impl OfflineTiles {
             incomplete_this_frame: 0,
             asked_this_frame: 0,
             upload_budget: MIN_CACHE_TILES,
+            bare_sea: false,
         }
+    }
+
+    /// Leaves tiles of open sea undrawn, for a window cleared to the
+    /// ocean's colour: under software rendering each pixel drawn costs, and
+    /// at the continental view about half the map is sea. The result on
+    /// screen is the same colour.
+    pub fn with_bare_sea(mut self, bare: bool) -> Self {
+        self.bare_sea = bare;
+        self
     }
 
     pub fn style(&self) -> &BasemapStyle {
@@ -166,9 +181,9 @@ impl OfflineTiles {
                 "basemap-{}-{}-{}",
                 rendered.tile.zoom, rendered.tile.x, rendered.tile.y
             );
-            let texture = self
-                .ctx
-                .load_texture(name, rendered.image, TextureOptions::LINEAR);
+            let texture = rendered
+                .image
+                .map(|image| self.ctx.load_texture(name, image, TextureOptions::LINEAR));
             self.cache.put(rendered.tile, texture);
         }
     }
@@ -184,6 +199,7 @@ impl OfflineTiles {
             tile,
             generation: self.generation,
             style: self.style,
+            bare_sea: self.bare_sea,
         });
         if queue.jobs.len() > MAX_QUEUED {
             let dropped = queue.jobs.remove(0);
@@ -192,7 +208,8 @@ impl OfflineTiles {
         self.shared.wake.notify_one();
     }
 
-    /// The closest cached ancestor, with the part of it that covers `tile`.
+    /// The closest cached ancestor, with the part of it that covers `tile`
+    /// (nothing for open sea: the clear colour stands in).
     fn ancestor(&mut self, tile: TileId) -> Option<TilePiece> {
         for up in 1..=tile.zoom {
             let scale = 1u32 << up;
@@ -202,6 +219,7 @@ impl OfflineTiles {
                 zoom: tile.zoom - up,
             };
             if let Some(texture) = self.cache.peek(&parent) {
+                let texture = texture.as_ref()?;
                 let step = 1.0 / scale as f32;
                 let u = (tile.x % scale) as f32 * step;
                 let v = (tile.y % scale) as f32 * step;
@@ -223,7 +241,9 @@ impl Tiles for OfflineTiles {
         }
         if let Some(texture) = self.cache.get(&tile) {
             let full = egui::Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-            return Some(TilePiece::new(Tile::Raster(texture.clone()), full));
+            return texture
+                .as_ref()
+                .map(|texture| TilePiece::new(Tile::Raster(texture.clone()), full));
         }
         self.incomplete_this_frame += 1;
         self.request(tile);
@@ -285,7 +305,8 @@ fn worker(shared: &Shared, results: &Sender<Rendered>, renderer: &TileRenderer, 
             continue;
         };
         let size = [pixmap.width() as usize, pixmap.height() as usize];
-        let image = ColorImage::from_rgba_premultiplied(size, pixmap.data());
+        let sea = job.bare_sea && open_sea(pixmap.data(), job.style.ocean);
+        let image = (!sea).then(|| ColorImage::from_rgba_premultiplied(size, pixmap.data()));
         let sent = results.send(Rendered {
             tile: job.tile,
             generation: job.generation,
@@ -296,6 +317,11 @@ fn worker(shared: &Shared, results: &Sender<Rendered>, renderer: &TileRenderer, 
         }
         ctx.request_repaint();
     }
+}
+
+/// Whether every pixel of premultiplied RGBA `data` is the opaque `ocean`.
+fn open_sea(data: &[u8], ocean: [u8; 4]) -> bool {
+    ocean[3] == 255 && data.chunks_exact(4).all(|pixel| pixel == ocean)
 }
 
 #[cfg(test)]
@@ -311,15 +337,44 @@ mod tests {
 
     /// Asks for `tile` frame after frame until it is drawn at its own zoom.
     fn wait_for(tiles: &mut OfflineTiles, tile: TileId) -> TilePiece {
+        wait_for_any(tiles, tile).unwrap()
+    }
+
+    /// [`wait_for`], where a tile of bare sea is `None`.
+    fn wait_for_any(tiles: &mut OfflineTiles, tile: TileId) -> Option<TilePiece> {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let piece = tiles.at(tile);
             if tiles.end_frame() {
-                return piece.unwrap();
+                return piece;
             }
             assert!(Instant::now() < deadline, "{tile:?} never arrived");
             std::thread::sleep(Duration::from_millis(2));
         }
+    }
+
+    #[test]
+    fn open_sea_is_left_to_the_clear_colour_only_when_asked_and_land_never() {
+        // The South Atlantic between Brazil and Tristan da Cunha at z5, and
+        // the Gulf of Mexico's coast.
+        let sea = TileId {
+            x: 13,
+            y: 19,
+            zoom: 5,
+        };
+        let coast = TileId {
+            x: 7,
+            y: 13,
+            zoom: 5,
+        };
+        let mut bare = tiles().with_bare_sea(true);
+        assert!(wait_for_any(&mut bare, sea).is_none());
+        // Complete: nothing stood in for it.
+        assert!(bare.at(sea).is_none());
+        assert!(bare.end_frame());
+        assert!(wait_for_any(&mut bare, coast).is_some());
+        let mut drawn = tiles();
+        assert!(wait_for_any(&mut drawn, sea).is_some());
     }
 
     #[test]
@@ -375,7 +430,7 @@ mod tests {
                 .send(Rendered {
                     tile,
                     generation,
-                    image,
+                    image: Some(image),
                 })
                 .unwrap();
         }

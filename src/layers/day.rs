@@ -165,7 +165,7 @@ impl Sub<Day> for Day {
 pub const WINDOW_PRESETS: [u32; 4] = [1, 7, 30, 90];
 
 /// How the current day selects features.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     /// Everything that has happened and is still on, as of the day.
     AsOf {
@@ -184,7 +184,7 @@ impl Default for Mode {
 }
 
 /// The current day and mode: everything [`shown`] needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TimeFilter {
     pub day: Day,
     pub mode: Mode,

@@ -13,6 +13,7 @@ use super::cluster::{LayerGroups, group_layer};
 use super::draw::{
     Fills, Label, cluster_disc, highlight, line_shapes, paint, polygon_shapes, pulse_ring,
 };
+use super::group_cache::{GroupCache, GroupKey};
 use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
 use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
@@ -184,12 +185,6 @@ pub fn group_points(
     let margin = margin(options);
     let screen = ScreenProjection::new(projector).with_table(margin);
     let view = projector.clip_rect().expand(margin);
-    let targets: Vec<FeatureRef> = options
-        .highlighted
-        .iter()
-        .copied()
-        .chain(options.selected)
-        .collect();
     layers
         .iter()
         .enumerate()
@@ -197,15 +192,59 @@ pub fn group_points(
             if draw.layer.points().len() < 2 {
                 return LayerGroups::default();
             }
-            let mut keep: Vec<usize> = targets
-                .iter()
-                .filter(|t| t.layer == index)
-                .map(|t| t.feature)
-                .collect();
-            keep.sort_unstable();
-            group_layer(draw, &screen, view, &keep)
+            group_layer(draw, &screen, view, &kept_apart(options, index))
         })
         .collect()
+}
+
+/// [`group_points`] through `cache`: the groups of an earlier frame moved
+/// with the map while the zoom, `filter` (the caller's key for the layers'
+/// time filters and state, see [`GroupKey::filter`]) and the features
+/// kept apart stay the same.
+pub fn group_points_cached(
+    layers: &[LayerDraw],
+    projector: &Projector,
+    options: &DrawOptions,
+    cache: &mut GroupCache,
+    filter: u64,
+) -> Vec<LayerGroups> {
+    if options.grouping == Grouping::Off {
+        return layers.iter().map(|_| LayerGroups::default()).collect();
+    }
+    let margin = margin(options);
+    let screen = ScreenProjection::new(projector).with_table(margin);
+    let view = projector.clip_rect().expand(margin);
+    layers
+        .iter()
+        .enumerate()
+        .map(|(index, draw)| {
+            let points = draw.layer.points();
+            if points.len() < 2 {
+                return LayerGroups::default();
+            }
+            let key = GroupKey {
+                layer: (points.positions().as_ptr() as usize, points.len()),
+                filter,
+                zoom: projector.zoom().to_bits(),
+                keep: kept_apart(options, index),
+            };
+            cache.groups(draw, &screen, view, key)
+        })
+        .collect()
+}
+
+/// The features of layer `index` always drawn as themselves (a scene's
+/// highlights, the selection), sorted.
+fn kept_apart(options: &DrawOptions, index: usize) -> Vec<usize> {
+    let mut keep: Vec<usize> = options
+        .highlighted
+        .iter()
+        .chain(&options.selected)
+        .filter(|t| t.layer == index)
+        .map(|t| t.feature)
+        .collect();
+    keep.sort_unstable();
+    keep
 }
 
 /// Builds the frame's shapes for `layers`, bottom layer first, grouping
@@ -317,7 +356,7 @@ fn build_layer(
         _ => features_in(draw, screen, view),
     };
     let to_draw: Box<dyn Iterator<Item = usize>> = match groups {
-        Some(groups) if only_points => Box::new(groups.singles.iter().copied()),
+        Some(groups) if only_points => Box::new(groups.in_view.iter().copied()),
         Some(groups) => Box::new(set_bits(&bits).filter(|&i| !groups.is_grouped(draw, i))),
         None => Box::new(set_bits(&bits)),
     };

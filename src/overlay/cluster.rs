@@ -55,8 +55,12 @@ pub struct LayerGroups {
     /// Whether this layer's points were grouped; when not, every point is
     /// drawn as itself and the rest of these fields are empty.
     pub active: bool,
-    /// Point features drawn as themselves, increasing.
+    /// Point features drawn as themselves, increasing: every one of the
+    /// grouped region (see [`group_cache`](super::group_cache)), so that
+    /// whatever is not among them is in a cluster.
     pub singles: Vec<usize>,
+    /// Of `singles`, those in this frame's view: the ones drawn.
+    pub in_view: Vec<usize>,
     pub clusters: Vec<Cluster>,
     /// Shown points in view: the singles and every cluster's count.
     pub shown: usize,
@@ -188,6 +192,16 @@ pub fn group_layer(
     view: Rect,
     keep: &[usize],
 ) -> LayerGroups {
+    group_layer_at(draw, screen, view, keep).0
+}
+
+/// [`group_layer`], with where each of the singles is on screen.
+pub(super) fn group_layer_at(
+    draw: &LayerDraw,
+    screen: &ScreenProjection,
+    view: Rect,
+    keep: &[usize],
+) -> (LayerGroups, Vec<Pos2>) {
     let points = draw.layer.points();
     let mut out = LayerGroups {
         active: true,
@@ -195,8 +209,9 @@ pub fn group_layer(
     };
     let Some(grid) = Grid::new(view, screen.lon_lat(0.0, 0.0)) else {
         out.active = false;
-        return out;
+        return (out, Vec::new());
     };
+    let mut singles: Vec<(usize, Pos2)> = Vec::new();
     let mut cells = vec![Cell::EMPTY; grid.columns * grid.rows];
     let mut kept: Vec<(u32, Pos2)> = vec![(0, Pos2::ZERO); cells.len() * KEPT];
     for (&i, &[lon, lat]) in points.features().iter().zip(points.positions()) {
@@ -209,7 +224,7 @@ pub fn group_layer(
             continue;
         }
         if !keep.is_empty() && keep.binary_search(&feature).is_ok() {
-            out.singles.push(feature);
+            singles.push((feature, at));
             out.shown += 1;
             continue;
         }
@@ -329,15 +344,16 @@ pub fn group_layer(
             group.sum[1] += f64::from(mark.at.y);
             group.bounds.extend_with(mark.at);
             group.first.push(mark.feature as usize);
+            group.at.push(mark.at);
         }
     }
     for mut group in groups {
-        group.first.sort_unstable();
         if group.count < MIN_CLUSTER {
             // Only points (a disc stands for more than `KEPT`), all listed.
-            out.singles.extend(&group.first);
+            singles.extend(group.first.iter().copied().zip(group.at));
             continue;
         }
+        group.first.sort_unstable();
         group.first.truncate(NAMED);
         let n = group.count as f64;
         out.clusters.push(Cluster {
@@ -348,8 +364,11 @@ pub fn group_layer(
             bounds: group.bounds,
         });
     }
-    out.singles.sort_unstable();
-    out
+    singles.sort_unstable_by_key(|&(feature, _)| feature);
+    let at = singles.iter().map(|&(_, at)| at).collect();
+    out.singles = singles.into_iter().map(|(feature, _)| feature).collect();
+    out.in_view.clone_from(&out.singles);
+    (out, at)
 }
 
 #[derive(Debug)]
@@ -358,6 +377,8 @@ struct Group {
     sum: [f64; 2],
     bounds: Rect,
     first: Vec<usize>,
+    /// Where each of `first` is, for a group of points only.
+    at: Vec<Pos2>,
 }
 
 impl Default for Group {
@@ -367,6 +388,7 @@ impl Default for Group {
             sum: [0.0; 2],
             bounds: Rect::NOTHING,
             first: Vec::new(),
+            at: Vec::new(),
         }
     }
 }

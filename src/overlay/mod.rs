@@ -24,6 +24,7 @@ mod cache;
 pub mod changes;
 pub mod cluster;
 mod draw;
+pub mod group_cache;
 mod hit;
 mod layer_draw;
 mod parts;
@@ -44,7 +45,7 @@ pub mod uncertainty;
 
 pub use build::{
     DrawOptions, MAX_FRAME_VERTEX_BYTES, Shapes, build_shapes, build_shapes_grouped, group_points,
-    symbol_of,
+    group_points_cached, symbol_of,
 };
 pub use cache::OverlayCache;
 pub use cluster::{Cluster, LayerGroups};

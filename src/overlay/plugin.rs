@@ -3,9 +3,10 @@
 //! [`OverlayOutput`] the app reads after the map is shown. It changes no
 //! state itself: selection is the app's decision.
 
-use super::build::{DrawOptions, build_shapes_grouped, group_points};
+use super::build::{DrawOptions, build_shapes_grouped, group_points, group_points_cached};
 use super::cache::OverlayCache;
 use super::cluster::LayerGroups;
+use super::group_cache::GroupCache;
 use super::hit::{Hit, hit};
 pub use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
 use super::sprites::SpriteTexture;
@@ -110,6 +111,9 @@ pub struct OverlayPlugin<'a> {
     grouping: Grouping,
     /// Draw and hit-test only here (a half of the split view); the whole map without.
     clip: Option<egui::Rect>,
+    /// The caller's key for the layers' time filters and state: with one,
+    /// clusters are kept between frames ([`super::group_cache`]).
+    group_key: Option<u64>,
     out: &'a mut OverlayOutput,
 }
 
@@ -133,6 +137,7 @@ impl<'a> OverlayPlugin<'a> {
             dark,
             grouping: Grouping::Off,
             clip: None,
+            group_key: None,
             out,
         }
     }
@@ -148,6 +153,14 @@ impl<'a> OverlayPlugin<'a> {
     /// overlay of its own with its date's time filter.
     pub fn with_clip(mut self, rect: egui::Rect) -> Self {
         self.clip = Some(rect);
+        self
+    }
+
+    /// Keeps clusters between frames while `key` stays the same: the
+    /// caller promises that equal keys mean the same layers, each with the
+    /// same `shown` (its time filter and visibility).
+    pub fn with_group_key(mut self, key: u64) -> Self {
+        self.group_key = Some(key);
         self
     }
 
@@ -174,6 +187,7 @@ const TESSELLATION_BUDGET: std::time::Duration = std::time::Duration::from_milli
 struct State {
     cache: OverlayCache,
     sprites: SpriteTexture,
+    groups: GroupCache,
 }
 
 impl walkers::Plugin for OverlayPlugin<'_> {
@@ -209,7 +223,15 @@ impl walkers::Plugin for OverlayPlugin<'_> {
             grouping: self.grouping,
             ..DrawOptions::new(pixels_per_point, self.dark)
         };
-        let groups = group_points(&self.layers, projector, &options);
+        let groups = match self.group_key {
+            Some(key) => {
+                let mut state = state
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                group_points_cached(&self.layers, projector, &options, &mut state.groups, key)
+            }
+            None => group_points(&self.layers, projector, &options),
+        };
         let hit = pointer.and_then(|p| hit(&self.layers, projector, p, &groups));
         let hit_feature = match hit {
             Some(Hit::Feature(feature)) => Some(feature),

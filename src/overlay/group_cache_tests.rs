@@ -1,0 +1,236 @@
+//! The kept groupings checked against grouping afresh each frame, on layers
+//! from the loader with positions chosen on screen.
+
+use super::*;
+use crate::overlay::cluster::group_layer;
+use crate::overlay::tests::{VIEW, centre, draw, layer, memory, point, projector};
+use crate::overlay::{DrawOptions, OverlayOutput, OverlayPlugin, group_points_cached};
+use crate::settings::Grouping;
+use egui::{pos2, vec2};
+use walkers::{MapMemory, MercatorProjection, Projector};
+
+fn grouped() -> DrawOptions {
+    DrawOptions {
+        grouping: Grouping::Clusters,
+        ..DrawOptions::new(1.0, false)
+    }
+}
+
+/// Piles of points and scattered ones, all well inside the view.
+fn features(projector: &Projector) -> Vec<String> {
+    let mut out = Vec::new();
+    for (k, (x, y)) in [(200.0, 150.0), (520.0, 330.0), (300.0, 420.0)]
+        .into_iter()
+        .enumerate()
+    {
+        for j in 0..(6 + 7 * k) {
+            let (dx, dy) = ((j % 4) as f32 * 3.0, (j / 4) as f32 * 3.0);
+            out.push(point(projector, x + dx, y + dy, ""));
+        }
+    }
+    for j in 0..12 {
+        let x = 100.0 + 47.0 * j as f32;
+        out.push(point(projector, x, 500.0 + 20.0 * (j % 5) as f32, ""));
+    }
+    out
+}
+
+/// Clusters in a comparable order, with positions rounded to 1/100 px.
+fn sorted(groups: &LayerGroups) -> Vec<(usize, Vec<usize>, [i64; 2])> {
+    let mut out: Vec<_> = groups
+        .clusters
+        .iter()
+        .map(|c| {
+            let at = [(c.centre.x * 100.0).round(), (c.centre.y * 100.0).round()];
+            (c.count, c.first.clone(), at.map(|v| v as i64))
+        })
+        .collect();
+    out.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    out
+}
+
+fn key(projector: &Projector, layer: &crate::layers::Layer, filter: u64) -> GroupKey {
+    let points = layer.points();
+    GroupKey {
+        layer: (points.positions().as_ptr() as usize, points.len()),
+        filter,
+        zoom: projector.zoom().to_bits(),
+        keep: Vec::new(),
+    }
+}
+
+/// The same map moved by `(dx, dy)` screen points (its centre moved the other way).
+fn panned(memory: &MapMemory, dx: f32, dy: f32) -> MapMemory {
+    let projector = projector(memory);
+    let mut moved = MapMemory::default();
+    moved.set_zoom(memory.zoom()).unwrap();
+    moved.center_at(projector.unproject(vec2(400.0 - dx, 300.0 - dy)));
+    moved
+}
+
+#[test]
+fn kept_groups_are_the_groups_made_afresh_for_the_view() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let draw = draw(&layer);
+    let screen = ScreenProjection::new(&projector);
+    let fresh = group_layer(&draw, &screen, VIEW, &[]);
+    assert_eq!(fresh.clusters.len(), 3, "{fresh:?}");
+    let mut cache = GroupCache::default();
+    let kept = cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    assert_eq!(sorted(&kept), sorted(&fresh));
+    assert_eq!(kept.singles, fresh.singles);
+    assert_eq!(kept.in_view, fresh.singles);
+    assert_eq!(kept.shown, fresh.shown);
+}
+
+#[test]
+fn a_pan_moves_the_kept_clusters_without_grouping_again() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let draw = draw(&layer);
+    let mut cache = GroupCache::default();
+    let screen = ScreenProjection::new(&projector);
+    let before = cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    let moved = panned(&memory, 130.0, -40.0);
+    let after_projector = Projector::new(VIEW, &MercatorProjection, &moved, centre());
+    let screen = ScreenProjection::new(&after_projector);
+    let after = cache.groups(&draw, &screen, VIEW, key(&after_projector, &layer, 1));
+    assert_eq!(
+        cache.groupings, 1,
+        "a pan within the region regroups nothing"
+    );
+    let fresh = group_layer(&draw, &screen, VIEW, &[]);
+    assert_eq!(sorted(&after), sorted(&fresh));
+    for (a, b) in before.clusters.iter().zip(&after.clusters) {
+        let shift = b.centre - a.centre;
+        assert!((shift - vec2(130.0, -40.0)).length() < 0.05, "{shift:?}");
+    }
+    // A single moved off screen is no longer drawn, but still not grouped.
+    let far = panned(&memory, -650.0, 0.0);
+    let far_projector = Projector::new(VIEW, &MercatorProjection, &far, centre());
+    let screen = ScreenProjection::new(&far_projector);
+    let off = cache.groups(&draw, &screen, VIEW, key(&far_projector, &layer, 1));
+    assert_eq!(cache.groupings, 1);
+    assert!(off.in_view.len() < before.in_view.len());
+    assert_eq!(off.singles, before.singles);
+}
+
+#[test]
+fn a_new_zoom_filter_or_selection_or_leaving_the_region_groups_again() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let draw = draw(&layer);
+    let mut cache = GroupCache::default();
+    let screen = ScreenProjection::new(&projector);
+    cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    assert_eq!(cache.groupings, 1);
+    // Another time filter (the key the app makes of it).
+    let other = cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 2));
+    assert_eq!(cache.groupings, 2);
+    assert_eq!(
+        sorted(&other),
+        sorted(&group_layer(&draw, &screen, VIEW, &[]))
+    );
+    // A feature kept apart, as the selection is.
+    let mut keep = key(&projector, &layer, 1);
+    keep.keep = vec![0];
+    let selected = cache.groups(&draw, &screen, VIEW, keep);
+    assert_eq!(cache.groupings, 3);
+    assert!(selected.singles.contains(&0));
+    // Zoomed out: the piles come together.
+    let mut out = MapMemory::default();
+    out.set_zoom(3.0).unwrap();
+    out.center_at(centre());
+    let out_projector = Projector::new(VIEW, &MercatorProjection, &out, centre());
+    let screen = ScreenProjection::new(&out_projector);
+    let zoomed = cache.groups(&draw, &screen, VIEW, key(&out_projector, &layer, 1));
+    assert_eq!(cache.groupings, 4);
+    assert_eq!(
+        sorted(&zoomed),
+        sorted(&group_layer(&draw, &screen, VIEW, &[]))
+    );
+    // Back to the first view: still kept.
+    let screen = ScreenProjection::new(&projector);
+    cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    assert_eq!(cache.groupings, 4);
+    // Panned past the region's edge.
+    let far = panned(&memory, -800.0 * (REACH + 1.0), 0.0);
+    let far_projector = Projector::new(VIEW, &MercatorProjection, &far, centre());
+    let screen = ScreenProjection::new(&far_projector);
+    cache.groups(&draw, &screen, VIEW, key(&far_projector, &layer, 1));
+    assert_eq!(cache.groupings, 5);
+}
+
+#[test]
+fn a_hidden_point_is_counted_again_once_the_filter_key_changes() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let hide_first_pile = |i: usize| i >= 6;
+    let all_shown = draw(&layer);
+    let filtered = LayerDraw {
+        shown: &hide_first_pile,
+        ..draw(&layer)
+    };
+    let screen = ScreenProjection::new(&projector);
+    let mut cache = GroupCache::default();
+    let before = cache.groups(&filtered, &screen, VIEW, key(&projector, &layer, 7));
+    let after = cache.groups(&all_shown, &screen, VIEW, key(&projector, &layer, 8));
+    assert_eq!(after.shown, before.shown + 6);
+    assert_eq!(after.clusters.len(), before.clusters.len() + 1);
+}
+
+#[test]
+fn the_plugin_with_kept_groups_still_reports_a_clicked_cluster() {
+    let mut memory = memory();
+    let layer = {
+        let projector = projector(&memory);
+        layer(&features(&projector))
+    };
+    let ctx = egui::Context::default();
+    let mut output = OverlayOutput::default();
+    let mut frame = |events: Vec<egui::Event>, output: &mut OverlayOutput| {
+        let input = egui::RawInput {
+            screen_rect: Some(VIEW),
+            events,
+            ..Default::default()
+        };
+        let mut full = ctx.run_ui(input, |ui| {
+            let plugin = OverlayPlugin::new(vec![draw(&layer)], None, None, &mut *output, false)
+                .with_grouping(Grouping::Clusters)
+                .with_group_key(42);
+            ui.add(
+                walkers::Map::new(None, &mut memory, crate::overlay::tests::centre())
+                    .with_plugin(plugin),
+            );
+        });
+        full.textures_delta.clear();
+    };
+    let pos = pos2(204.0, 152.0);
+    let button = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Default::default(),
+    };
+    frame(Vec::new(), &mut output);
+    frame(vec![egui::Event::PointerMoved(pos)], &mut output);
+    frame(vec![button(true)], &mut output);
+    frame(vec![button(false)], &mut output);
+    let clicked = output.clicked_cluster.clone().unwrap();
+    assert_eq!((clicked.layer, clicked.count), (0, 6));
+    assert_eq!(clicked.first, vec![0, 1, 2, 3, 4]);
+    let groups = group_points_cached(
+        &[draw(&layer)],
+        &projector(&memory),
+        &grouped(),
+        &mut GroupCache::default(),
+        42,
+    );
+    assert_eq!(groups[0].clusters.len(), 3);
+}
