@@ -191,8 +191,16 @@ fn choices(
 
             let file = ui.label(crate::t!("video-file"));
             ui.horizontal(|ui| {
-                ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
                     .labelled_by(file.id);
+                // A typed extension chooses the format.
+                if field.changed()
+                    && let Some(format) =
+                        VideoFormat::of_path(std::path::Path::new(form.path.trim()))
+                {
+                    form.format = format;
+                }
                 if ui.button(crate::t!("video-choose")).clicked() {
                     *answer = Some(VideoCommand::ChoosePath);
                 }

@@ -49,9 +49,9 @@ impl SizePreset {
 pub const FRAMES_PER_DAY: u32 = 3;
 /// Seconds each scene of a story is held (`render`'s default).
 pub const HOLD_SECS: f64 = 4.0;
-/// The custom size's bounds in pixels (an 8K frame at most).
-pub const MIN_SIDE: u32 = 16;
-pub const MAX_SIDE: u32 = 7680;
+/// The custom size's bounds in pixels, `render --size`'s.
+pub const MIN_SIDE: u32 = 200;
+pub const MAX_SIDE: u32 = 8192;
 
 /// The export window's choices. Dates are text as typed, checked when the
 /// export starts (a half-typed date is no error).
@@ -207,8 +207,8 @@ mod tests {
             from: "2025-09-01".into(),
             to: "2025-09-03".into(),
             preset: SizePreset::Custom,
-            width: 160,
-            height: 90,
+            width: 320,
+            height: 200,
             ..VideoForm::new(false, None, dir, "range")
         }
     }
@@ -226,7 +226,7 @@ mod tests {
         let plan = range_form(dir.path()).plan(&inputs()).unwrap();
         assert_eq!(
             (plan.spec.width, plan.spec.height, plan.spec.fps),
-            (160, 90, 30)
+            (320, 200, 30)
         );
         assert_eq!(plan.spec.format, VideoFormat::Mp4);
         assert_eq!(plan.segments.len(), 3);
@@ -269,15 +269,16 @@ mod tests {
     #[test]
     fn bad_choices_are_said_in_words() {
         let dir = tempfile::tempdir().unwrap();
-        let cases: [(fn(&mut VideoForm), &str); 6] = [
+        type Change = fn(&mut VideoForm);
+        let cases: [(Change, &str); 6] = [
             (|f| f.from = "2025-13-01".into(), "2025-13-01"),
-            (|f| f.width = 0, "0x90"),
+            (|f| f.width = 0, "0x200"),
             (|f| f.path = "  ".into(), "file"),
             (
                 |f| f.path = "/no/such/folder/v.mp4".into(),
                 "cannot write the video",
             ),
-            (|f| f.width = 161, "even width"),
+            (|f| f.width = 321, "even width"),
             (|f| f.source = VideoSource::Story, "story"),
         ];
         for (change, says) in cases {
