@@ -40,6 +40,8 @@ pub fn video_dialog(
         .id(egui::Id::unique("export-video"))
         .collapsible(false)
         .resizable(false)
+        // Over the day's event cards, which sit on the map.
+        .order(egui::Order::Foreground)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0));
     // While a video is drawn the window stays: its Cancel is the way out.
