@@ -117,6 +117,8 @@ pub enum Command {
     Share(ShareCommand),
     /// File › Open from server…: the dialog, and the layer it opens.
     Server(ServerCommand),
+    /// File › Export video…: the dialog, starting and cancelling an export.
+    Video(crate::render::video::form::VideoCommand),
 }
 
 /// Layers from an OGC API – Features server.

@@ -19,6 +19,7 @@ mod share;
 mod start;
 mod time;
 mod tools;
+mod video;
 mod window;
 
 pub use present::{
@@ -89,6 +90,8 @@ pub struct SitmapApp {
     servers: server::ServerSession,
     /// Comparing two dates: the window's form, the cached changes.
     compare: compare::CompareSession,
+    /// File › Export video…: the form and the export running.
+    pub video: video::VideoSession,
 }
 
 impl SitmapApp {
@@ -129,6 +132,7 @@ impl SitmapApp {
             share: share::ShareSession::default(),
             servers: server::ServerSession::new(options.server_client),
             compare: compare::CompareSession::default(),
+            video: video::VideoSession::default(),
             state,
             options,
             loading: Some(loading),
@@ -325,6 +329,7 @@ impl SitmapApp {
             Command::ChartTotal(property) => self.time.chart.choose(property),
             Command::ListFeatures(features) => self.layers.listed = features,
             Command::Server(command) => self.server_command(ctx, command),
+            Command::Video(command) => self.video_command(ctx, command),
         }
     }
 
@@ -468,6 +473,7 @@ impl SitmapApp {
         self.receive_basemap(&ctx);
         self.export.poll(&mut self.state.notices);
         self.poll_share(&ctx);
+        self.poll_video(&ctx);
         self.layers.update(&ctx);
         self.update_servers(&ctx);
         let size = self.map_size();
@@ -588,6 +594,7 @@ impl SitmapApp {
         }
         commands.extend(self.share_window(&ctx).into_iter().map(Command::Share));
         commands.extend(self.server_window(&ctx).map(Command::Server));
+        commands.extend(self.video_window(&ctx).map(Command::Video));
         commands.extend(self.tool_windows(&ctx));
         commands.extend(self.compare_window(&ctx));
         if commands.contains(&Command::ExportView) {

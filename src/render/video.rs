@@ -26,6 +26,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
+pub mod form;
+
 /// Wall-clock pause while a frame waits for its tiles.
 const TILE_PAUSE: Duration = Duration::from_millis(4);
 /// The longest video asked for, in frames (an hour at 30 fps).

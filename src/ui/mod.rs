@@ -30,4 +30,5 @@ pub mod slide;
 pub mod status;
 pub mod timeline_panel;
 pub mod toolbar;
+pub mod video_dialog;
 pub mod welcome;

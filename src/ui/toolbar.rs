@@ -101,6 +101,10 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
             if ui.button(t!("menu-file-export-layer")).clicked() {
                 commands.push(Command::Share(ShareCommand::ShowExport));
             }
+            if ui.button(t!("menu-file-export-video")).clicked() {
+                let video = crate::render::video::form::VideoCommand::ShowDialog;
+                commands.push(Command::Video(video));
+            }
             ui.separator();
             if ui
                 .button(keys::menu_item(&t!("menu-file-quit"), &Command::Quit))

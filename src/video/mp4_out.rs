@@ -4,7 +4,8 @@
 //! writer, its `avcC` built from the encoder's first SPS and PPS.
 //!
 //! The track's timescale is the frame rate and each sample lasts one tick,
-//! so the frame rate and duration players report are exact.
+//! the movie's 1000 ticks a frame, so the frame rate and the durations
+//! players report (stream and container) are exact.
 
 use super::{VideoError, VideoSpec};
 use crate::export::Rgba8;
@@ -62,7 +63,12 @@ impl Mp4Out {
                 .into_iter()
                 .map(mp4::FourCC::from)
                 .collect(),
-            timescale: 1000,
+            // The movie's clock ticks 1000 times a frame: the `mp4` crate
+            // converts each sample's duration to it with integer division,
+            // so a clock of 1000 Hz made a 30 fps frame 33 ms and the
+            // container's duration short of the stream's (0.099 s for 3
+            // frames, as ffprobe showed).
+            timescale: spec.fps.max(1) * 1000,
         };
         let writer = mp4::Mp4Writer::write_start(BufWriter::new(file), &config).map_err(|e| {
             VideoError::Write {

@@ -110,6 +110,8 @@ fn an_mp4_is_one_h264_track_of_the_size_rate_and_length_asked_that_decodes() {
         track.frame_rate()
     );
     assert_eq!(track.duration(), std::time::Duration::from_millis(500));
+    // The container's duration too (it was 495 ms: 15 frames of 33 ms).
+    assert_eq!(reader.duration(), std::time::Duration::from_millis(500));
     // Every sample decodes (the avcC's SPS/PPS first) to a 160x90 picture.
     let avc = &track.trak.mdia.minf.stbl.stsd.avc1.as_ref().unwrap().avcc;
     let mut annex_b = Vec::new();

@@ -1,10 +1,8 @@
 //! `sitmap render --video`: tiny story and date-range videos checked by
-//! reading them back independently of how they were written: the MP4's
-//! track by the `mp4` reader (codec, size, rate, length), the GIF's frames
-//! by the `gif` decoder (count, size, delays). ffprobe (the check)
-//! is not installed by scripts/setup: Debian's ffmpeg is 156 MB and 87
-//! packages; the H.264 stream itself is decoded by OpenH264 in the unit
-//! test `video::tests`.
+//! reading them back independently of how they were written: the MP4 by
+//! FFmpeg's ffprobe (its demuxer, and its H.264 decoder reading every frame:
+//! `crate::ffprobe`) and by the `mp4` crate's reader, the GIF's frames by the
+//! `gif` decoder (count, size, delays).
 
 use assert_cmd::Command as Process;
 use clap::Parser;
@@ -62,6 +60,15 @@ fn a_story_video_as_mp4_is_one_h264_track_of_the_size_rate_and_length_asked() {
     assert_eq!(track.sample_count(), 18);
     assert!((track.frame_rate() - 10.0).abs() < 1e-9);
     assert_eq!(track.duration(), std::time::Duration::from_millis(1800));
+    if let Some(probe) = crate::ffprobe::probe(&out) {
+        assert_eq!(probe.codec, "h264", "{probe:?}");
+        assert!(probe.profile.contains("Baseline"), "{probe:?}");
+        assert_eq!((probe.width, probe.height), (320, 200), "{probe:?}");
+        assert_eq!(probe.pix_fmt, "yuv420p", "{probe:?}");
+        assert!((probe.fps - 10.0).abs() < 1e-9, "{probe:?}");
+        assert!((probe.duration - 1.8).abs() < 1e-6, "{probe:?}");
+        assert_eq!(probe.decoded, 18, "every frame decodes: {probe:?}");
+    }
 }
 
 #[test]

@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+mod ffprobe;
 
 mod cli_bundle;
 mod cli_check;
@@ -42,3 +43,4 @@ mod ui_present;
 mod ui_story_safety;
 mod ui_timeline;
 mod ui_tools;
+mod ui_video;
