@@ -272,7 +272,7 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
         ))
     })();
     let shared: std::sync::Arc<std::path::Path> = std::path::Path::new(url).into();
-    let problem = |kind, message: String| Problem {
+    let problem = |kind, message: crate::i18n::said::Said| Problem {
         path: shared.clone(),
         feature: None,
         unit: crate::layers::Unit::Feature,
@@ -287,12 +287,12 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
                 let caps = Caps::default();
                 report.warnings.push(problem(
                     crate::layers::Kind::File,
-                    format!(
-                        "stopped after {} pages ({} features): more on the server",
-                        fetched.pages, fetched.count
-                    ) + &format!(
-                        " (the cap is {} pages or {} features)",
-                        caps.max_pages, caps.max_features
+                    crate::said!(
+                        "check-server-capped",
+                        pages = fetched.pages,
+                        count = fetched.count,
+                        max_pages = caps.max_pages,
+                        max_features = caps.max_features
                     ),
                 ));
             }
@@ -300,7 +300,7 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
         }
         Ok((None, _)) => LoadReport::default(),
         Err(e) => LoadReport {
-            errors: vec![problem(crate::layers::Kind::File, e.to_string())],
+            errors: vec![problem(crate::layers::Kind::File, e.to_string().into())],
             ..LoadReport::default()
         },
     }
@@ -327,7 +327,7 @@ fn check_bundle(
                 unit: crate::layers::Unit::Feature,
                 id: None,
                 kind: crate::layers::Kind::File,
-                message,
+                message: message.into(),
             }],
             ..LoadReport::default()
         };
@@ -473,8 +473,9 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
                     .iter()
                     .map(|p| {
                         // `"feature": 3` for GeoJSON, `"row": 12` for a spreadsheet.
-                        let mut place = json!({"id": p.id, "message": p.message});
-                        place[p.unit.word()] = json!(p.feature);
+                        let message = p.message.text();
+                        let mut place = json!({"id": p.id, "message": message});
+                        place[p.unit.key()] = json!(p.feature);
                         place
                     })
                     .collect();

@@ -148,7 +148,7 @@ impl Workspace {
         let existing = self.position(path);
         let Some(layer) = report.layer else {
             let message = report.errors.first().map_or_else(
-                || format!("{}: could not be loaded", path.display()),
+                || crate::t!("load-failed", path = path.display().to_string()),
                 ToString::to_string,
             );
             return match existing {

@@ -20,6 +20,7 @@
 
 pub mod format;
 pub mod locale;
+pub mod said;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -100,12 +101,24 @@ impl Lang {
         }
     }
 
-    /// The message file's text.
-    pub fn source(self) -> &'static str {
+    /// The message files' text: the interface (`sitmap.ftl`) and the
+    /// problems the loaders and the story reader find (`problems.ftl`, a
+    /// file of its own so translators of either need not wade through the
+    /// other).
+    pub fn sources(self) -> [&'static str; 2] {
         match self {
-            Lang::En => include_str!("../../assets/i18n/en/sitmap.ftl"),
-            Lang::Es => include_str!("../../assets/i18n/es/sitmap.ftl"),
-            Lang::PtBr => include_str!("../../assets/i18n/pt-BR/sitmap.ftl"),
+            Lang::En => [
+                include_str!("../../assets/i18n/en/sitmap.ftl"),
+                include_str!("../../assets/i18n/en/problems.ftl"),
+            ],
+            Lang::Es => [
+                include_str!("../../assets/i18n/es/sitmap.ftl"),
+                include_str!("../../assets/i18n/es/problems.ftl"),
+            ],
+            Lang::PtBr => [
+                include_str!("../../assets/i18n/pt-BR/sitmap.ftl"),
+                include_str!("../../assets/i18n/pt-BR/problems.ftl"),
+            ],
         }
     }
 }
@@ -154,15 +167,17 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Lang::Es => format::fluent_number_es,
         Lang::PtBr => format::fluent_number_pt_br,
     }));
-    let resource = match FluentResource::try_new(lang.source().to_owned()) {
-        Ok(resource) => resource,
-        Err((resource, errors)) => {
-            log::warn!("{}: {} parse errors", lang.code(), errors.len());
-            resource
+    for source in lang.sources() {
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                log::warn!("{}: {} parse errors", lang.code(), errors.len());
+                resource
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            log::warn!("{}: {errors:?}", lang.code());
         }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        log::warn!("{}: {errors:?}", lang.code());
     }
     bundle
 }

@@ -73,3 +73,39 @@ fn the_system_locale_picks_the_language_and_lang_overrides_it() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("is not a date"), "{stderr}");
 }
+
+#[test]
+fn check_words_the_loaders_problems_in_the_chosen_language() {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let files = [
+        "invalid_coordinates_out_of_range.geojson",
+        "invalid_end_before_start.geojson",
+        "not_json.geojson",
+    ];
+    let run = |lang: &str| {
+        let output = sitmap()
+            .current_dir(fixtures)
+            .args(["check", "--lang", lang])
+            .args(files)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let spanish = run("es");
+    for expected in [
+        "2 entidades tienen una geometría que no se puede leer y se omitieron; p. ej., \
+         entidad 2 (id x)",
+        "invalid_end_before_start.geojson:entidad 1 (id late): el fin `2025-09-01` es \
+         anterior al inicio `2025-09-02`; se ignora `end`",
+        "not_json.geojson: no es JSON válido en la línea 5, columna 5",
+    ] {
+        assert!(spanish.contains(expected), "{expected}\n{spanish}");
+    }
+    let portuguese = run("pt-BR");
+    assert!(
+        portuguese.contains("feição 1 (id late): o fim `2025-09-01` é anterior ao início"),
+        "{portuguese}"
+    );
+    assert!(run("en").contains("feature 1 (id late): end `2025-09-01` is before start"));
+}
