@@ -163,3 +163,90 @@ story-no-layer = no open layer is called { $name }
 story-id-not-found = highlighted id { $id } is in none of the open layers
 story-id-hidden = highlighted id { $id } is in layer { $layer }, which this scene hides
 story-id-not-shown = highlighted id { $id } is not on the map at the scene's time
+
+## sitmap check's report
+
+check-features = { $count ->
+    [one] { $count } feature
+   *[other] { $count } features
+}
+check-unlocated = , { $count } without geometry
+check-time-one = time { $date }
+check-time-range = time { $start } to { $end }
+check-no-dated = no dated features
+check-time-from = { " " }(from `{ $field }`)
+check-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+check-warnings = { $count ->
+    [one] { $count } warning
+   *[other] { $count } warnings
+}
+check-line = { $path }: { $features }; { $time }; { $errors }, { $warnings }
+check-columns = { $path }: columns { $columns }
+check-unsure = { $path }: unsure: { $doubt }
+check-active = { $path }: active at { $filter }: { $active }
+check-window = { $day } (window of { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+})
+check-error = error: { $problem }
+check-warning = warning: { $problem }
+check-total = checked { $files ->
+    [one] { $files } file
+   *[other] { $files } files
+}: { $failed } with errors
+check-story-fails = its story does not load: { $reason }
+
+## sitmap render, sitmap bundle, sitmap convert
+
+render-no-file = { $path }: no such layer file
+render-changes-needs-compare = --changes shows what changed between two dates: give them with --compare A,B
+render-scene-needs-out = --scene needs --out FILE.png
+render-no-such-scene = { $path }: there is no scene { $number }; the story has { $count ->
+    [one] { $count } scene
+   *[other] { $count } scenes
+}
+render-story-needs-out-dir = --story renders every scene into --out-dir DIR, or one with --scene N --out FILE.png
+render-no-scenes = the story has no scenes
+render-range-needs-out-dir = --from/--to write numbered frames into --out-dir DIR
+render-needs-out = say where to write the image: --out FILE.png
+render-out-dir-misused = --out-dir is for a story's scenes or a --from/--to range; use --out FILE.png
+render-not-png = { $path }: the output must be a .png file
+render-to-before-from = --to { $to } is before --from { $from }
+render-too-many-frames = { $from } to { $to } every { $step } days is { $count } frames; at most { $max } are written
+render-layer-failed = the layer could not be loaded: { $reason }
+render-timeout = the map was still not complete after { $secs } s ({ $waiting }); try a longer --timeout
+render-waiting-tiles = the basemap tiles were still being drawn
+render-waiting-layers = layer files were still loading
+render-waiting-changes = something on the map was still changing
+render-waiting-view = the opening view never settled
+render-cancelled = cancelled; the unfinished video was removed
+render-out-dir = cannot create the folder: { $reason }
+video-missing = --video FILE.mp4 or FILE.gif is missing
+video-format = { $path }: a video is written as .mp4 (H.264) or .gif
+video-needs-what = --video needs what to show: --story FILE (its scenes) or --from D --to D
+video-too-long = that video is { $count } frames; at most { $max } (an hour at 30 fps) are written
+video-odd-size = --size { $size }: an MP4 (H.264) needs an even width and height
+video-cannot-write = { $path }: cannot write the video: { $reason }
+bundle-write = cannot write: { $reason }
+bundle-newer = made by a newer sitmap: format { $found }, this sitmap reads up to { $reads }; update sitmap to open it
+bundle-damaged = the bundle is damaged: { $what }; nothing was opened
+bundle-refused = refused: { $why }; nothing was opened
+bundle-source = cannot bundle it: { $why }
+export-io = cannot write { $path }: { $reason }
+export-csv = cannot write CSV: { $reason }
+export-fgb = cannot write FlatGeobuf: { $reason }
+bundle-not-extension = { $path } does not end in .{ $extension }; a bundle opens by its extension
+bundle-no-layers = no layer files beside { $path }; name them after the options
+bundle-layer-fails = it does not load
+bundle-wrote = wrote { $path }: the story and { $count ->
+    [one] { $count } layer
+   *[other] { $count } layers
+} ({ $names })
+convert-unknown-format = cannot tell the format of { $path } from its extension; use one of { $extensions }
+convert-nothing-written = nothing written
+convert-streamed-only-geojson = { $path } holds { $count } features, too many to hold at once; it converts to GeoJSON only (.geojson), streamed
+convert-wrote = wrote { $path }: { $written } of { $total } features as { $format }
+convert-shown-at = { " " }(those shown at { $day })

@@ -165,3 +165,90 @@ story-no-layer = ninguna capa abierta se llama { $name }
 story-id-not-found = el id resaltado { $id } no está en ninguna de las capas abiertas
 story-id-hidden = el id resaltado { $id } está en la capa { $layer }, que esta escena oculta
 story-id-not-shown = el id resaltado { $id } no está en el mapa en la fecha de la escena
+
+## El informe de sitmap check
+
+check-features = { $count ->
+    [one] { $count } entidad
+   *[other] { $count } entidades
+}
+check-unlocated = , { $count } sin geometría
+check-time-one = fecha { $date }
+check-time-range = fechas { $start } a { $end }
+check-no-dated = ninguna entidad con fecha
+check-time-from = { " " }(de `{ $field }`)
+check-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errores
+}
+check-warnings = { $count ->
+    [one] { $count } advertencia
+   *[other] { $count } advertencias
+}
+check-line = { $path }: { $features }; { $time }; { $errors }, { $warnings }
+check-columns = { $path }: columnas { $columns }
+check-unsure = { $path }: dudoso: { $doubt }
+check-active = { $path }: visibles el { $filter }: { $active }
+check-window = { $day } (ventana de { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+})
+check-error = error: { $problem }
+check-warning = advertencia: { $problem }
+check-total = { $files ->
+    [one] se revisó { $files } archivo
+   *[other] se revisaron { $files } archivos
+}: { $failed } con errores
+check-story-fails = su historia no se carga: { $reason }
+
+## sitmap render, sitmap bundle, sitmap convert
+
+render-no-file = { $path }: no existe ese archivo de capa
+render-changes-needs-compare = --changes muestra lo que cambió entre dos fechas: indícalas con --compare A,B
+render-scene-needs-out = --scene necesita --out ARCHIVO.png
+render-no-such-scene = { $path }: no hay escena { $number }; la historia tiene { $count ->
+    [one] { $count } escena
+   *[other] { $count } escenas
+}
+render-story-needs-out-dir = --story dibuja cada escena en --out-dir CARPETA, o una con --scene N --out ARCHIVO.png
+render-no-scenes = la historia no tiene escenas
+render-range-needs-out-dir = --from/--to escriben cuadros numerados en --out-dir CARPETA
+render-needs-out = indica dónde escribir la imagen: --out ARCHIVO.png
+render-out-dir-misused = --out-dir es para las escenas de una historia o un rango --from/--to; usa --out ARCHIVO.png
+render-not-png = { $path }: la salida debe ser un archivo .png
+render-to-before-from = --to { $to } es anterior a --from { $from }
+render-too-many-frames = de { $from } a { $to } cada { $step } días son { $count } cuadros; se escriben como máximo { $max }
+render-layer-failed = no se pudo cargar la capa: { $reason }
+render-timeout = el mapa aún no estaba completo después de { $secs } s ({ $waiting }); prueba con un --timeout más largo
+render-waiting-tiles = aún se estaban dibujando los mosaicos del mapa base
+render-waiting-layers = aún se estaban cargando archivos de capas
+render-waiting-changes = algo en el mapa seguía cambiando
+render-waiting-view = la vista inicial nunca se asentó
+render-cancelled = cancelado; se eliminó el video sin terminar
+render-out-dir = no se puede crear la carpeta: { $reason }
+video-missing = falta --video ARCHIVO.mp4 o ARCHIVO.gif
+video-format = { $path }: un video se escribe como .mp4 (H.264) o .gif
+video-needs-what = --video necesita qué mostrar: --story ARCHIVO (sus escenas) o --from D --to D
+video-too-long = ese video tiene { $count } cuadros; se escriben como máximo { $max } (una hora a 30 fps)
+video-odd-size = --size { $size }: un MP4 (H.264) necesita ancho y alto pares
+video-cannot-write = { $path }: no se puede escribir el video: { $reason }
+bundle-write = no se puede escribir: { $reason }
+bundle-newer = hecho con un sitmap más nuevo: formato { $found }, este sitmap lee hasta el { $reads }; actualiza sitmap para abrirlo
+bundle-damaged = el paquete está dañado: { $what }; no se abrió nada
+bundle-refused = rechazado: { $why }; no se abrió nada
+bundle-source = no se puede empaquetar: { $why }
+export-io = no se puede escribir { $path }: { $reason }
+export-csv = no se puede escribir el CSV: { $reason }
+export-fgb = no se puede escribir el FlatGeobuf: { $reason }
+bundle-not-extension = { $path } no termina en .{ $extension }; un paquete se abre según su extensión
+bundle-no-layers = no hay archivos de capa junto a { $path }; indícalos después de las opciones
+bundle-layer-fails = no se carga
+bundle-wrote = se escribió { $path }: la historia y { $count ->
+    [one] { $count } capa
+   *[other] { $count } capas
+} ({ $names })
+convert-unknown-format = no se puede saber el formato de { $path } por su extensión; usa una de { $extensions }
+convert-nothing-written = no se escribió nada
+convert-streamed-only-geojson = { $path } tiene { $count } entidades, demasiadas para tenerlas a la vez; solo se convierte a GeoJSON (.geojson), por flujo
+convert-wrote = se escribió { $path }: { $written } de { $total } entidades como { $format }
+convert-shown-at = { " " }(las que se muestran el { $day })

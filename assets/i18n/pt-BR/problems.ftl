@@ -164,3 +164,93 @@ story-no-layer = nenhuma camada aberta se chama { $name }
 story-id-not-found = o id destacado { $id } não está em nenhuma das camadas abertas
 story-id-hidden = o id destacado { $id } está na camada { $layer }, que esta cena oculta
 story-id-not-shown = o id destacado { $id } não está no mapa na data da cena
+
+## O relatório de sitmap check
+
+check-features = { $count ->
+    [0] { $count } feições
+    [one] { $count } feição
+   *[other] { $count } feições
+}
+check-unlocated = , { $count } sem geometria
+check-time-one = data { $date }
+check-time-range = datas { $start } a { $end }
+check-no-dated = nenhuma feição com data
+check-time-from = { " " }(de `{ $field }`)
+check-errors = { $count ->
+    [0] { $count } erros
+    [one] { $count } erro
+   *[other] { $count } erros
+}
+check-warnings = { $count ->
+    [0] { $count } avisos
+    [one] { $count } aviso
+   *[other] { $count } avisos
+}
+check-line = { $path }: { $features }; { $time }; { $errors }, { $warnings }
+check-columns = { $path }: colunas { $columns }
+check-unsure = { $path }: incerto: { $doubt }
+check-active = { $path }: visíveis em { $filter }: { $active }
+check-window = { $day } (janela de { $days ->
+    [one] { $days } dia
+   *[other] { $days } dias
+})
+check-error = erro: { $problem }
+check-warning = aviso: { $problem }
+check-total = { $files ->
+    [one] { $files } arquivo verificado
+   *[other] { $files } arquivos verificados
+}: { $failed } com erros
+check-story-fails = a história não carrega: { $reason }
+
+## sitmap render, sitmap bundle, sitmap convert
+
+render-no-file = { $path }: esse arquivo de camada não existe
+render-changes-needs-compare = --changes mostra o que mudou entre duas datas: informe-as com --compare A,B
+render-scene-needs-out = --scene precisa de --out ARQUIVO.png
+render-no-such-scene = { $path }: não há cena { $number }; a história tem { $count ->
+    [one] { $count } cena
+   *[other] { $count } cenas
+}
+render-story-needs-out-dir = --story desenha cada cena em --out-dir PASTA, ou uma com --scene N --out ARQUIVO.png
+render-no-scenes = a história não tem cenas
+render-range-needs-out-dir = --from/--to gravam quadros numerados em --out-dir PASTA
+render-needs-out = diga onde gravar a imagem: --out ARQUIVO.png
+render-out-dir-misused = --out-dir é para as cenas de uma história ou um intervalo --from/--to; use --out ARQUIVO.png
+render-not-png = { $path }: a saída deve ser um arquivo .png
+render-to-before-from = --to { $to } é anterior a --from { $from }
+render-too-many-frames = de { $from } a { $to } a cada { $step } dias são { $count } quadros; no máximo { $max } são gravados
+render-layer-failed = não foi possível carregar a camada: { $reason }
+render-timeout = o mapa ainda não estava completo depois de { $secs } s ({ $waiting }); tente um --timeout maior
+render-waiting-tiles = os blocos do mapa base ainda estavam sendo desenhados
+render-waiting-layers = arquivos de camadas ainda estavam carregando
+render-waiting-changes = algo no mapa ainda estava mudando
+render-waiting-view = a vista inicial nunca se estabilizou
+render-cancelled = cancelado; o vídeo inacabado foi removido
+render-out-dir = não é possível criar a pasta: { $reason }
+video-missing = falta --video ARQUIVO.mp4 ou ARQUIVO.gif
+video-format = { $path }: um vídeo é gravado como .mp4 (H.264) ou .gif
+video-needs-what = --video precisa do que mostrar: --story ARQUIVO (as cenas) ou --from D --to D
+video-too-long = esse vídeo tem { $count } quadros; no máximo { $max } (uma hora a 30 fps) são gravados
+video-odd-size = --size { $size }: um MP4 (H.264) precisa de largura e altura pares
+video-cannot-write = { $path }: não é possível gravar o vídeo: { $reason }
+bundle-write = não é possível gravar: { $reason }
+bundle-newer = feito por um sitmap mais novo: formato { $found }, este sitmap lê até o { $reads }; atualize o sitmap para abri-lo
+bundle-damaged = o pacote está danificado: { $what }; nada foi aberto
+bundle-refused = recusado: { $why }; nada foi aberto
+bundle-source = não é possível empacotar: { $why }
+export-io = não é possível gravar { $path }: { $reason }
+export-csv = não é possível gravar o CSV: { $reason }
+export-fgb = não é possível gravar o FlatGeobuf: { $reason }
+bundle-not-extension = { $path } não termina em .{ $extension }; um pacote é aberto pela extensão
+bundle-no-layers = não há arquivos de camada ao lado de { $path }; informe-os depois das opções
+bundle-layer-fails = não carrega
+bundle-wrote = { $path } gravado: a história e { $count ->
+    [one] { $count } camada
+   *[other] { $count } camadas
+} ({ $names })
+convert-unknown-format = não é possível saber o formato de { $path } pela extensão; use uma de { $extensions }
+convert-nothing-written = nada foi gravado
+convert-streamed-only-geojson = { $path } tem { $count } feições, demais para manter de uma vez; só é convertido para GeoJSON (.geojson), em fluxo
+convert-wrote = { $path } gravado: { $written } de { $total } feições como { $format }
+convert-shown-at = { " " }(as mostradas em { $day })
