@@ -101,23 +101,27 @@ impl Lang {
         }
     }
 
-    /// The message files' text: the interface (`sitmap.ftl`) and the
-    /// problems the loaders and the story reader find (`problems.ftl`, a
-    /// file of its own so translators of either need not wade through the
-    /// other).
-    pub fn sources(self) -> [&'static str; 2] {
+    /// The message files' text: the interface (`sitmap.ftl`), the
+    /// problems the loaders and the story reader find and the command
+    /// line's reports (`problems.ftl`), and the tools' dialogs (servers,
+    /// files read by view, comparing, annotating: `tools.ftl`). Files of
+    /// their own so a translator of one part need not wade through the rest.
+    pub fn sources(self) -> [&'static str; 3] {
         match self {
             Lang::En => [
                 include_str!("../../assets/i18n/en/sitmap.ftl"),
                 include_str!("../../assets/i18n/en/problems.ftl"),
+                include_str!("../../assets/i18n/en/tools.ftl"),
             ],
             Lang::Es => [
                 include_str!("../../assets/i18n/es/sitmap.ftl"),
                 include_str!("../../assets/i18n/es/problems.ftl"),
+                include_str!("../../assets/i18n/es/tools.ftl"),
             ],
             Lang::PtBr => [
                 include_str!("../../assets/i18n/pt-BR/sitmap.ftl"),
                 include_str!("../../assets/i18n/pt-BR/problems.ftl"),
+                include_str!("../../assets/i18n/pt-BR/tools.ftl"),
             ],
         }
     }
