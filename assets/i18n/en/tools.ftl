@@ -66,3 +66,17 @@ annotate-callout = Callout:
 annotate-callout-hint = Text on the map
 annotate-add = Add
 annotate-needs-scene = Annotations belong to a scene: open a story and go to a scene first.
+
+## Range rings: the radii typed
+
+rings-radii-hint = 500, 1000, 2000
+rings-radii-help = Numbers separated by commas or spaces, decimals with a point (2.5); a unit after them is taken too
+rings-list = { $first } and { $last }
+rings-list-separator = ,{ " " }
+rings-empty = Type one or more radii, e.g. { $example }
+rings-not-a-number = `{ $text }` is not a number
+rings-decimal-point = `{ $text }` is not a number
+rings-not-positive = `{ $text }` is not a radius: radii are more than 0
+rings-too-wide = `{ $text }` is wider than half the Earth ({ $max } km)
+rings-too-many = At most { $max } rings at once
+rings-unknown-unit = `{ $text }` is not a unit: write km or nm

@@ -75,3 +75,17 @@ annotate-callout = Texto:
 annotate-callout-hint = Texto sobre el mapa
 annotate-add = Agregar
 annotate-needs-scene = Las anotaciones pertenecen a una escena: abre una historia y ve primero a una escena.
+
+## Anillos de alcance: los radios escritos
+
+rings-radii-hint = 500; 1000; 2,5
+rings-radii-help = Números separados por punto y coma o espacios, con coma decimal (2,5); también se toma una unidad después de ellos
+rings-list = { $first } y { $last }
+rings-list-separator = ;{ " " }
+rings-empty = Escribe uno o más radios, p. ej., { $example }
+rings-not-a-number = `{ $text }` no es un número
+rings-decimal-point = `{ $text }`: escribe los decimales con coma (2,5) y separa los radios con punto y coma o espacios
+rings-not-positive = `{ $text }` no es un radio: los radios son mayores que 0
+rings-too-wide = `{ $text }` es más ancho que media Tierra ({ $max } km)
+rings-too-many = Como máximo { $max } anillos a la vez
+rings-unknown-unit = `{ $text }` no es una unidad: escribe km o nm

@@ -79,3 +79,17 @@ annotate-callout = Texto:
 annotate-callout-hint = Texto no mapa
 annotate-add = Adicionar
 annotate-needs-scene = As anotações pertencem a uma cena: abra uma história e vá primeiro a uma cena.
+
+## Anéis de alcance: os raios digitados
+
+rings-radii-hint = 500; 1000; 2,5
+rings-radii-help = Números separados por ponto e vírgula ou espaços, com vírgula decimal (2,5); uma unidade depois deles também é aceita
+rings-list = { $first } e { $last }
+rings-list-separator = ;{ " " }
+rings-empty = Digite um ou mais raios, p. ex., { $example }
+rings-not-a-number = `{ $text }` não é um número
+rings-decimal-point = `{ $text }`: escreva os decimais com vírgula (2,5) e separe os raios com ponto e vírgula ou espaços
+rings-not-positive = `{ $text }` não é um raio: os raios são maiores que 0
+rings-too-wide = `{ $text }` é mais largo que metade da Terra ({ $max } km)
+rings-too-many = No máximo { $max } anéis de uma vez
+rings-unknown-unit = `{ $text }` não é uma unidade: escreva km ou nm
