@@ -31,6 +31,7 @@ use crate::layers::{Day, Mode, TimeFilter};
 use crate::layers::{
     LoadOptions, LoadProgress, LoadReport, Problem, TimeField, group, load_path_with, one_line,
 };
+use crate::t;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -272,7 +273,7 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
         ))
     })();
     let shared: std::sync::Arc<std::path::Path> = std::path::Path::new(url).into();
-    let problem = |kind, message: String| Problem {
+    let problem = |kind, message: crate::i18n::said::Said| Problem {
         path: shared.clone(),
         feature: None,
         unit: crate::layers::Unit::Feature,
@@ -287,12 +288,12 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
                 let caps = Caps::default();
                 report.warnings.push(problem(
                     crate::layers::Kind::File,
-                    format!(
-                        "stopped after {} pages ({} features): more on the server",
-                        fetched.pages, fetched.count
-                    ) + &format!(
-                        " (the cap is {} pages or {} features)",
-                        caps.max_pages, caps.max_features
+                    crate::said!(
+                        "check-server-capped",
+                        pages = fetched.pages,
+                        count = fetched.count,
+                        max_pages = caps.max_pages,
+                        max_features = caps.max_features
                     ),
                 ));
             }
@@ -300,7 +301,7 @@ fn check_server(url: &str, options: &LoadOptions, filter: Option<&TimeFilter>) -
         }
         Ok((None, _)) => LoadReport::default(),
         Err(e) => LoadReport {
-            errors: vec![problem(crate::layers::Kind::File, e.to_string())],
+            errors: vec![problem(crate::layers::Kind::File, e.to_string().into())],
             ..LoadReport::default()
         },
     }
@@ -327,7 +328,7 @@ fn check_bundle(
                 unit: crate::layers::Unit::Feature,
                 id: None,
                 kind: crate::layers::Kind::File,
-                message,
+                message: message.into(),
             }],
             ..LoadReport::default()
         };
@@ -339,7 +340,10 @@ fn check_bundle(
     };
     let mut summaries = Vec::new();
     if let Err(e) = crate::scenes::load_story(&opened.story) {
-        summaries.push(failed(format!("its story does not load: {e}")));
+        summaries.push(failed(crate::t!(
+            "check-story-fails",
+            reason = e.to_string()
+        )));
     }
     for layer in &opened.layers {
         let report = load_path_with(layer, options, &LoadProgress::default());
@@ -356,10 +360,10 @@ const JSON_SAMPLE: usize = 5;
 fn filter_text(filter: &TimeFilter) -> String {
     match filter.mode {
         Mode::AsOf { .. } => filter.day.to_string(),
-        Mode::Window { days } => format!(
-            "{} (window of {})",
-            filter.day,
-            plural(usize::try_from(days).unwrap_or(usize::MAX), "day")
+        Mode::Window { days } => crate::t!(
+            "check-window",
+            day = filter.day.to_string(),
+            days = usize::try_from(days).unwrap_or(usize::MAX)
         ),
     }
 }
@@ -377,88 +381,71 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             .iter()
             .map(|(kind, count)| format!("{kind} {count}"))
             .collect();
-        let mut features = plural(summary.features, "feature");
+        let path = summary.path.display().to_string();
+        let mut features = t!("check-features", count = summary.features);
         if !types.is_empty() {
             write!(features, " ({})", types.join(", ")).ok();
         }
         if summary.unlocated > 0 {
-            write!(features, ", {} without geometry", summary.unlocated).ok();
+            features += &t!("check-unlocated", count = summary.unlocated);
         }
         let mut time = match summary.time_range_text() {
-            Some([start, end]) if start == end => format!("time {start}"),
-            Some([start, end]) => format!("time {start} to {end}"),
-            None => "no dated features".to_owned(),
+            Some([start, end]) if start == end => t!("check-time-one", date = start),
+            Some([start, end]) => t!("check-time-range", start = start, end = end),
+            None => t!("check-no-dated"),
         };
         if let Some(field) = &summary.time_field {
-            write!(time, " (from `{}`)", one_line(field)).ok();
+            time += &t!("check-time-from", field = one_line(field).into_owned());
         }
-        writeln!(
-            out,
-            "{}: {features}; {time}; {}, {}",
-            summary.path.display(),
-            plural(summary.count_of(true), "error"),
-            plural(summary.count_of(false), "warning"),
-        )
-        .ok();
+        let line = t!(
+            "check-line",
+            path = path.as_str(),
+            features = features,
+            time = time,
+            errors = t!("check-errors", count = summary.count_of(true)),
+            warnings = t!("check-warnings", count = summary.count_of(false))
+        );
+        writeln!(out, "{line}").ok();
         if let Some(columns) = &summary.columns {
-            writeln!(
-                out,
-                "{}: columns {}",
-                summary.path.display(),
-                one_line(columns)
-            )
-            .ok();
+            let columns = one_line(columns).into_owned();
+            let line = t!("check-columns", path = path.as_str(), columns = columns);
+            writeln!(out, "{line}").ok();
             for doubt in &summary.unsure {
-                writeln!(
-                    out,
-                    "{}: unsure: {}",
-                    summary.path.display(),
-                    one_line(doubt)
-                )
-                .ok();
+                let doubt = one_line(doubt).into_owned();
+                let line = t!("check-unsure", path = path.as_str(), doubt = doubt);
+                writeln!(out, "{line}").ok();
             }
         }
         if let (Some(filter), Some(active)) = (filter, summary.active) {
-            writeln!(
-                out,
-                "{}: active at {}: {active}",
-                summary.path.display(),
-                filter_text(filter)
-            )
-            .ok();
+            let line = t!(
+                "check-active",
+                path = path.as_str(),
+                filter = filter_text(filter),
+                active = active
+            );
+            writeln!(out, "{line}").ok();
         }
-        for (word, problems, errors) in [
-            ("error", &summary.errors, true),
-            ("warning", &summary.warnings, false),
+        for (id, problems, errors) in [
+            ("check-error", &summary.errors, true),
+            ("check-warning", &summary.warnings, false),
         ] {
             if verbose {
                 for problem in problems {
-                    writeln!(out, "{word}: {problem}").ok();
+                    writeln!(out, "{}", t!(id, problem = problem.to_string())).ok();
                 }
             } else {
                 for group in summary.groups(errors, SAMPLE) {
-                    writeln!(out, "{word}: {}", group.summary()).ok();
+                    writeln!(out, "{}", t!(id, problem = group.summary())).ok();
                 }
             }
         }
     }
     if summaries.len() > 1 {
         let failed = summaries.iter().filter(|s| !s.errors.is_empty()).count();
-        writeln!(
-            out,
-            "checked {}: {failed} with errors",
-            plural(summaries.len(), "file")
-        )
-        .ok();
+        let line = t!("check-total", files = summaries.len(), failed = failed);
+        writeln!(out, "{line}").ok();
     }
     out
-}
-
-fn plural(count: usize, noun: &str) -> String {
-    match count {
-        1 => format!("1 {noun}"),
-        n => format!("{n} {noun}s"),
-    }
 }
 
 pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: bool) -> Value {
@@ -473,8 +460,9 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
                     .iter()
                     .map(|p| {
                         // `"feature": 3` for GeoJSON, `"row": 12` for a spreadsheet.
-                        let mut place = json!({"id": p.id, "message": p.message});
-                        place[p.unit.word()] = json!(p.feature);
+                        let message = p.message.text();
+                        let mut place = json!({"id": p.id, "message": message});
+                        place[p.unit.key()] = json!(p.feature);
                         place
                     })
                     .collect();

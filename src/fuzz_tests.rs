@@ -444,7 +444,7 @@ fn check_import(bytes: Vec<u8>, extension: &str) {
         assert!(!text.contains('\n'), "{text:?}");
         assert!(text.starts_with(&format!("{name}:")), "{text:?}");
         if let Some(n) = problem.feature {
-            let place = format!("{} {n}", problem.unit.word());
+            let place = problem.unit.place(n);
             assert!(text.starts_with(&format!("{name}:{place}")), "{text:?}");
         }
     }

@@ -58,6 +58,9 @@ pub fn place_labels(
     if !viewport.is_finite() || viewport.width() <= 0.0 || viewport.height() <= 0.0 {
         return Vec::new();
     }
+    // Drawn each frame on the window's thread: a switch of language shows
+    // at once, placed for the new names' widths.
+    let lang = crate::i18n::current();
     // Keep markers a little inside the edge so they are never half cut off.
     let inner = viewport.shrink(DOT_HALF);
     let mut candidates: Vec<(usize, Pos2)> = places
@@ -93,7 +96,7 @@ pub fn place_labels(
         if !dot_is_free {
             continue;
         }
-        let size = measure(&place.name, place.kind);
+        let size = measure(place.name_in(lang), place.kind);
         // Reservations must not invert the order among capitals: a capital's
         // name may displace the marker of a lesser capital.
         let is_capital = place.kind == PlaceKind::Capital;
@@ -317,7 +320,8 @@ impl walkers::Plugin for LabelsPlugin<'_> {
             } else if let Some(dot) = label.dot {
                 painter.circle(dot, 2.5, style.city_dot, Stroke::new(1.0, style.halo));
             }
-            let galley = painter.layout_job(style.job(&place.name, place.kind));
+            let name = place.name_in(crate::i18n::current());
+            let galley = painter.layout_job(style.job(name, place.kind));
             // Eight copies one point out trace a solid outline round thin glyph strokes.
             for i in (0..9).filter(|&i| i != 4) {
                 let at = label.text_rect.min + vec2((i % 3) as f32 - 1.0, (i / 3) as f32 - 1.0);

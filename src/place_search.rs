@@ -214,6 +214,8 @@ mod tests {
             lat: 4.6,
             population,
             min_zoom: 2.0,
+            name_es: String::new(),
+            name_pt: String::new(),
         }
     }
 

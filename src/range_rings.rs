@@ -67,20 +67,25 @@ impl Unit {
     }
 }
 
-/// Why the typed radii are not rings yet; shown under the field as typed.
+/// Why the typed radii are not rings yet; shown under the field as typed,
+/// in the interface's language.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum RadiiError {
-    #[error("Type one or more radii, e.g. 500, 1000, 2000")]
+    #[error("{}", crate::t!("rings-empty", example = crate::t!("rings-radii-hint")))]
     Empty,
-    #[error("`{0}` is not a number")]
+    #[error("{}", crate::t!("rings-not-a-number", text = .0.as_str()))]
     NotANumber(String),
-    #[error("`{0}` is not a radius: radii are more than 0")]
+    /// A decimal point where the language writes a decimal comma: "1.5"
+    /// could be 1.5 or (grouped) 15, so neither is guessed.
+    #[error("{}", crate::t!("rings-decimal-point", text = .0.as_str()))]
+    DecimalPoint(String),
+    #[error("{}", crate::t!("rings-not-positive", text = .0.as_str()))]
     NotPositive(String),
-    #[error("`{0}` is wider than half the Earth (20,000 km)")]
+    #[error("{}", crate::t!("rings-too-wide", text = .0.as_str(), max = MAX_RADIUS_KM))]
     TooWide(String),
-    #[error("At most {MAX_RINGS} rings at once")]
+    #[error("{}", crate::t!("rings-too-many", max = MAX_RINGS))]
     TooMany,
-    #[error("`{0}` is not a unit: write km or nm")]
+    #[error("{}", crate::t!("rings-unknown-unit", text = .0.as_str()))]
     UnknownUnit(String),
 }
 
@@ -100,25 +105,50 @@ impl Radii {
             .collect()
     }
 
-    /// "500, 1,000 and 2,000 km".
+    /// "500, 1,000 and 2,000 km"; "0,5; 1 y 2,5 km" where the decimal
+    /// mark is a comma (a comma between them would read as one).
     pub fn describe(&self) -> String {
         let numbers: Vec<String> = self.values.iter().map(|&v| number(v)).collect();
+        let between = crate::t!("rings-list-separator");
         let list = match numbers.split_last() {
-            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            Some((last, rest)) if !rest.is_empty() => crate::t!(
+                "rings-list",
+                first = rest.join(&between),
+                last = last.as_str()
+            ),
             _ => numbers.concat(),
         };
         format!("{list} {}", self.unit.name())
     }
 }
 
+/// Reads radii in the current language's number form: [`parse_radii_in`].
+pub fn parse_radii(text: &str, unit: Unit) -> Result<Radii, RadiiError> {
+    let comma = crate::i18n::format::decimal_comma(crate::i18n::current());
+    parse_radii_in(text, unit, comma)
+}
+
 /// Reads "500, 1000, 2000", "500 1000", "250 nm" or "300km, 600km": numbers
 /// separated by commas, semicolons or spaces, with an optional unit after
 /// any of them (else `unit`, the dialog's choice). Repeats are dropped.
-pub fn parse_radii(text: &str, unit: Unit) -> Result<Radii, RadiiError> {
+///
+/// Where the language writes a `decimal_comma` (Spanish, Portuguese:
+/// "1,5"), the comma is the decimal mark and only semicolons and spaces
+/// separate ("0,5; 1; 2,5" or "0,5 1 2,5"); a comma closing a number
+/// ("500, 1000") is still read as the end of it. A decimal point there is
+/// refused, not guessed: "1.500" is 1500 to a Brazilian and 1.5 to a
+/// Mexican.
+pub fn parse_radii_in(text: &str, unit: Unit, decimal_comma: bool) -> Result<Radii, RadiiError> {
     let mut unit = unit;
     let mut values = Vec::new();
-    let spaced = text.replace([',', ';'], " ");
+    let separators: &[char] = if decimal_comma { &[';'] } else { &[',', ';'] };
+    let spaced = text.replace(separators, " ");
     for token in spaced.split_whitespace() {
+        let token = if decimal_comma {
+            token.strip_suffix(',').unwrap_or(token)
+        } else {
+            token
+        };
         // The unit is the letters at the end ("300km"; "1e3" is a number).
         let split = token.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
             i + token[i..].chars().next().map_or(1, char::len_utf8)
@@ -130,7 +160,15 @@ pub fn parse_radii(text: &str, unit: Unit) -> Result<Radii, RadiiError> {
         if digits.is_empty() {
             continue;
         }
-        let value: f64 = digits
+        let read = if decimal_comma {
+            if digits.contains('.') {
+                return Err(RadiiError::DecimalPoint(digits.into()));
+            }
+            digits.replace(',', ".")
+        } else {
+            digits.to_owned()
+        };
+        let value: f64 = read
             .parse()
             .map_err(|_| RadiiError::NotANumber(digits.into()))?;
         if !value.is_finite() {
@@ -279,6 +317,59 @@ mod tests {
         assert_eq!(
             parse_radii("0.5 1.25", Unit::Km).unwrap().describe(),
             "0.5 and 1.3 km"
+        );
+    }
+
+    #[test]
+    fn where_the_decimal_mark_is_a_comma_radii_are_separated_by_semicolons_or_spaces() {
+        let r = parse_radii_in("0,5; 1; 2,5", Unit::Km, true).unwrap();
+        assert_eq!(r.values, [0.5, 1.0, 2.5]);
+        let r = parse_radii_in("1,5 250 nm", Unit::Km, true).unwrap();
+        assert_eq!(
+            (r.values.as_slice(), r.unit),
+            ([1.5, 250.0].as_slice(), Unit::Nm)
+        );
+        // A comma closing a number, as a list is written in English.
+        let r = parse_radii_in("500, 1000, 2000", Unit::Km, true).unwrap();
+        assert_eq!(r.values, [500.0, 1000.0, 2000.0]);
+        // "1.500" is 1500 or 1.5 depending on who wrote it: refused.
+        assert_eq!(
+            parse_radii_in("1.500", Unit::Km, true),
+            Err(RadiiError::DecimalPoint("1.500".into()))
+        );
+        assert_eq!(
+            parse_radii_in("1,5,3", Unit::Km, true),
+            Err(RadiiError::NotANumber("1,5,3".into()))
+        );
+        // The same text in English is two radii.
+        assert_eq!(
+            parse_radii_in("1,5", Unit::Km, false).unwrap().values,
+            [1.0, 5.0]
+        );
+    }
+
+    #[test]
+    fn spanish_and_portuguese_read_describe_and_explain_radii_in_their_number_form() {
+        use crate::i18n::{Lang, tests::Speaking};
+        {
+            let _speaking = Speaking::new(Lang::Es);
+            let r = parse_radii("0,5; 1000 2,5", Unit::Km).unwrap();
+            assert_eq!(r.describe(), "0,5; 2,5 y 1000 km");
+            let error = parse_radii("1.5", Unit::Km).unwrap_err().to_string();
+            assert!(
+                error.contains("escribe los decimales con coma (2,5)"),
+                "{error}"
+            );
+            let empty = parse_radii(" ", Unit::Km).unwrap_err().to_string();
+            assert_eq!(empty, "Escribe uno o más radios, p. ej., 500; 1000; 2,5");
+        }
+        let _speaking = Speaking::new(Lang::PtBr);
+        let r = parse_radii("1,5; 12000", Unit::Km).unwrap();
+        assert_eq!(r.describe(), "1,5 e 12.000 km");
+        let error = parse_radii("25000", Unit::Km).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "`25.000 km` é mais largo que metade da Terra (20.000 km)"
         );
     }
 

@@ -84,19 +84,16 @@ impl ViewStatus {
     /// The panel's line: "12,345 in view of 10,000,000", or when the view
     /// holds a sample, "showing 100,000 of 3,100,000 in view: zoom in".
     pub fn summary(&self, held: usize) -> String {
-        let thousands = |n: u64| crate::layers::thousands(usize::try_from(n).unwrap_or(usize::MAX));
-        let in_file = thousands(self.in_file);
+        let in_file = self.in_file;
         let text = match self.in_view {
-            None => format!("{in_file} features; reading the view…"),
-            Some(in_view) if self.stride > 1 => format!(
-                "showing {} of {} in view: zoom in",
-                thousands(held as u64),
-                thousands(in_view)
-            ),
-            Some(in_view) => format!("{} in view of {in_file}", thousands(in_view)),
+            None => crate::t!("view-reading", count = in_file),
+            Some(in_view) if self.stride > 1 => {
+                crate::t!("view-sampled", held = held, in_view = in_view)
+            }
+            Some(in_view) => crate::t!("view-in-view", in_view = in_view, in_file = in_file),
         };
         if self.reading && self.in_view.is_some() {
-            format!("{text} (reading…)")
+            text + &crate::t!("view-still-reading")
         } else {
             text
         }
@@ -148,7 +145,7 @@ impl Workspace {
         let existing = self.position(path);
         let Some(layer) = report.layer else {
             let message = report.errors.first().map_or_else(
-                || format!("{}: could not be loaded", path.display()),
+                || crate::t!("load-failed", path = path.display().to_string()),
                 ToString::to_string,
             );
             return match existing {
@@ -420,5 +417,34 @@ mod tests {
             workspace.apply(Path::new(name), load_str(GOOD, name), order as u64);
         }
         assert_ne!(workspace.layers[0].colour, workspace.layers[1].colour);
+    }
+
+    #[test]
+    fn a_file_read_by_view_says_what_it_shows_in_the_interfaces_language() {
+        use crate::i18n::{Lang, tests::Speaking};
+        let status = ViewStatus {
+            in_file: 2_000_000,
+            in_view: Some(250_000),
+            area: None,
+            stride: 5,
+            reading: true,
+        };
+        assert_eq!(
+            status.summary(50_000),
+            "showing 50,000 of 250,000 in view: zoom in (reading…)"
+        );
+        let _speaking = Speaking::new(Lang::Es);
+        assert_eq!(
+            status.summary(50_000),
+            "se muestran 50.000 de 250.000 en la vista: acerca el mapa (leyendo…)"
+        );
+        let whole = ViewStatus {
+            stride: 1,
+            reading: false,
+            ..status
+        };
+        drop(_speaking);
+        let _speaking = Speaking::new(Lang::PtBr);
+        assert_eq!(whole.summary(0), "250.000 na vista, de 2.000.000");
     }
 }

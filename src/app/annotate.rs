@@ -20,9 +20,7 @@ impl SitmapApp {
         let added = self.annotating.apply(command);
         let Some(index) = self.present.current else {
             if !added.is_empty() {
-                self.state.notices.push(
-                    "Annotations belong to a scene: open a story and go to a scene first.".into(),
-                );
+                self.state.notices.push(crate::t!("annotate-needs-scene"));
             }
             return;
         };

@@ -94,7 +94,11 @@ impl LayerSession {
                 self.view_feeds.insert(path.to_path_buf(), feed);
                 self.workspace.set_view(path, Some(count));
             }
-            Err(e) => self.status = Some(format!("Cannot read {} by view: {e}", path.display())),
+            Err(e) => {
+                let path = path.display().to_string();
+                let reason = e.to_string();
+                self.status = Some(crate::t!("view-cannot-read", path = path, reason = reason));
+            }
         }
     }
 }

@@ -169,7 +169,8 @@ impl LayerSession {
             }
             let applied = self.workspace.apply(&path, report, order);
             if applied == crate::workspace::Applied::Opened {
-                self.status = Some(format!("Opened {} from the server", feed.collection.title));
+                let title = feed.collection.title.as_str();
+                self.status = Some(crate::t!("server-opened", title = title));
             }
         }
         for feed in &self.feeds {
@@ -322,14 +323,16 @@ impl SitmapApp {
                             self.layers.open_server(ctx, endpoint, collection, client);
                         }
                     }
-                    None => self.state.notices.push(format!(
-                        "{} no longer lists the collection `{id}`; it was not reopened.",
-                        endpoint.as_str()
+                    None => self.state.notices.push(crate::t!(
+                        "server-gone",
+                        endpoint = endpoint.as_str(),
+                        id = id.as_str()
                     )),
                 },
-                Err(e) => self.state.notices.push(format!(
-                    "A server layer open last time was not reopened: {e}"
-                )),
+                Err(e) => self
+                    .state
+                    .notices
+                    .push(crate::t!("server-not-reopened", reason = e.to_string())),
             }
         }
         let request = self.view_request();
@@ -343,9 +346,10 @@ impl SitmapApp {
         for (endpoint, id) in layers {
             match self.servers.list(ctx, &endpoint) {
                 Ok((receiver, _)) => self.servers.reopening.push((receiver, id)),
-                Err(e) => self.state.notices.push(format!(
-                    "A server layer open last time was not reopened: {e}"
-                )),
+                Err(e) => self
+                    .state
+                    .notices
+                    .push(crate::t!("server-not-reopened", reason = e.to_string())),
             }
         }
     }

@@ -1,6 +1,10 @@
 //! Place labels: country names, capitals and cities, stored as `assets/places.tsv`
-//! (kind, name, lon, lat, population, min_zoom; one header line). Text so it can
-//! be read and reviewed; it is small enough that size does not matter.
+//! (kind, name, lon, lat, population, min_zoom, name_es, name_pt; one header
+//! line). Text so it can be read and reviewed; it is small enough that size
+//! does not matter. `name_es` and `name_pt` are Natural Earth's `NAME_ES`
+//! and `NAME_PT`, empty where they say the same as `name` or say nothing
+//! (GeoNames' cities carry no translations): the label falls back to
+//! `name`. The older six-column file still reads.
 
 use thiserror::Error;
 
@@ -32,6 +36,25 @@ pub struct Place {
     pub population: u64,
     /// The first map zoom at which the label is offered for placement.
     pub min_zoom: f32,
+    /// The name in Spanish and in Portuguese; empty: as `name`.
+    pub name_es: String,
+    pub name_pt: String,
+}
+
+impl Place {
+    /// The label in `lang`: "Brasil", "México", else the English name.
+    pub fn name_in(&self, lang: crate::i18n::Lang) -> &str {
+        let translated = match lang {
+            crate::i18n::Lang::En => "",
+            crate::i18n::Lang::Es => &self.name_es,
+            crate::i18n::Lang::PtBr => &self.name_pt,
+        };
+        if translated.is_empty() {
+            &self.name
+        } else {
+            translated
+        }
+    }
 }
 
 /// Bigger cities are offered from lower zooms; placement then drops whatever collides.
@@ -46,20 +69,24 @@ pub fn city_min_zoom(population: u64) -> f32 {
     }
 }
 
-const HEADER: &str = "kind\tname\tlon\tlat\tpopulation\tmin_zoom";
+const HEADER: &str = "kind\tname\tlon\tlat\tpopulation\tmin_zoom\tname_es\tname_pt";
+/// The header before the translated names.
+const HEADER_V1: &str = "kind\tname\tlon\tlat\tpopulation\tmin_zoom";
 
 pub fn write_places(places: &[Place]) -> String {
     let mut out = String::from(HEADER);
     out.push('\n');
     for place in places {
         out.push_str(&format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\n",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
             place.kind.as_str(),
             place.name,
             place.lon,
             place.lat,
             place.population,
-            place.min_zoom
+            place.min_zoom,
+            place.name_es,
+            place.name_pt
         ));
     }
     out
@@ -76,7 +103,7 @@ pub enum PlacesError {
 /// Reads every good line; bad lines are returned as problems, not fatal.
 pub fn parse_places(text: &str) -> (Vec<Place>, Vec<PlacesError>) {
     let mut lines = text.lines();
-    if lines.next() != Some(HEADER) {
+    if !matches!(lines.next(), Some(HEADER | HEADER_V1)) {
         return (Vec::new(), vec![PlacesError::NoHeader]);
     }
     let mut places = Vec::new();
@@ -98,11 +125,15 @@ pub fn parse_places(text: &str) -> (Vec<Place>, Vec<PlacesError>) {
 
 fn parse_line(line: &str) -> Result<Place, String> {
     let cols: Vec<&str> = line.split('\t').collect();
-    let [kind, name, lon, lat, population, min_zoom] = cols.as_slice() else {
-        return Err(format!(
-            "expected 6 tab-separated columns, found {}",
-            cols.len()
-        ));
+    let (kind, name, lon, lat, population, min_zoom, name_es, name_pt) = match cols.as_slice() {
+        [k, n, lon, lat, p, z] => (k, n, lon, lat, p, z, "", ""),
+        [k, n, lon, lat, p, z, es, pt] => (k, n, lon, lat, p, z, *es, *pt),
+        _ => {
+            return Err(format!(
+                "expected 8 tab-separated columns, found {}",
+                cols.len()
+            ));
+        }
     };
     let kind = match *kind {
         "country" => PlaceKind::Country,
@@ -130,6 +161,8 @@ fn parse_line(line: &str) -> Result<Place, String> {
             .parse()
             .map_err(|_| format!("population `{population}` is not a whole number"))?,
         min_zoom: number("min_zoom", min_zoom)?,
+        name_es: name_es.to_owned(),
+        name_pt: name_pt.to_owned(),
     })
 }
 
@@ -146,8 +179,47 @@ mod tests {
             lat: 10.48801,
             population: 3_000_000,
             min_zoom: 3.0,
+            name_es: String::new(),
+            name_pt: String::new(),
         }];
         assert_eq!(parse_places(&write_places(&places)), (places, vec![]));
+    }
+
+    #[test]
+    fn a_country_is_named_in_spanish_and_portuguese_where_natural_earth_says_so() {
+        let text = format!(
+            "{HEADER}\ncountry\tBrazil\t-50\t-10\t0\t1.7\tBrasil\tBrasil\n\
+             country\tPeru\t-75\t-10\t0\t2\t\t\n"
+        );
+        let (places, problems) = parse_places(&text);
+        assert!(problems.is_empty(), "{problems:?}");
+        use crate::i18n::Lang;
+        assert_eq!(places[0].name_in(Lang::Es), "Brasil");
+        assert_eq!(places[0].name_in(Lang::En), "Brazil");
+        assert_eq!(places[1].name_in(Lang::PtBr), "Peru");
+        assert_eq!(parse_places(&write_places(&places)).0, places);
+    }
+
+    /// The shipped file: Natural Earth's own Spanish and Portuguese names.
+    #[test]
+    fn the_shipped_places_carry_spanish_and_portuguese_country_names() {
+        use crate::i18n::Lang;
+        let tsv = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/places.tsv"));
+        let (places, problems) = parse_places(tsv);
+        assert!(problems.is_empty(), "{problems:?}");
+        let country = |name: &str| {
+            places
+                .iter()
+                .find(|p| p.kind == PlaceKind::Country && p.name == name)
+                .unwrap_or_else(|| panic!("no {name}"))
+        };
+        assert_eq!(country("Brazil").name_in(Lang::Es), "Brasil");
+        assert_eq!(country("Mexico").name_in(Lang::Es), "México");
+        assert_eq!(
+            country("United States of America").name_in(Lang::PtBr),
+            "Estados Unidos"
+        );
+        assert_eq!(country("Mexico").name_in(Lang::En), "Mexico");
     }
 
     #[test]

@@ -220,8 +220,12 @@ fn country_labels(path: &Path) -> Result<Vec<Place>> {
             continue;
         }
         let min_zoom = number("MIN_LABEL").unwrap_or(5.0) as f32;
+        // Natural Earth's own translations, kept only where they differ.
+        let translated = |field: &str| text(field).filter(|t| !t.is_empty() && *t != name);
         places.push(Place {
             kind: PlaceKind::Country,
+            name_es: translated("NAME_ES").unwrap_or_default(),
+            name_pt: translated("NAME_PT").unwrap_or_default(),
             name,
             lon,
             lat,
@@ -289,6 +293,8 @@ fn cities(path: &Path) -> Result<Vec<Place>> {
                 } else {
                     PlaceKind::City
                 },
+                name_es: String::new(),
+                name_pt: String::new(),
                 min_zoom: if is_capital {
                     3.0
                 } else {

@@ -89,28 +89,27 @@ pub struct FileEntry {
 /// bundle file; a damaged one also names the damaged part.
 #[derive(Debug, Error)]
 pub enum BundleError {
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("load-read", reason = .source.to_string()))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("bundle-write", reason = .source.to_string()))]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
     #[error(
-        "{}: made by a newer sitmap: format {found}, this sitmap reads up to {}; \
-         update sitmap to open it",
+        "{}: {}",
         path.display(),
-        FORMAT_VERSION
+        crate::t!("bundle-newer", found = .found.to_string(), reads = FORMAT_VERSION.to_string())
     )]
     Newer { path: PathBuf, found: u32 },
-    #[error("{}: the bundle is damaged: {what}; nothing was opened", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("bundle-damaged", what = .what.as_str()))]
     Damaged { path: PathBuf, what: String },
-    #[error("{}: refused: {why}; nothing was opened", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("bundle-refused", why = .why.as_str()))]
     Refused { path: PathBuf, why: String },
-    #[error("{}: cannot bundle it: {why}", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("bundle-source", why = .why.as_str()))]
     Source { path: PathBuf, why: String },
 }
 

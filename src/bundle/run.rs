@@ -5,6 +5,7 @@
 //! other subcommands: 0 written, 1 the write failed, 2 unusable input.
 
 use super::{EXTENSION, bundle_layers_for, is_bundle, write_bundle};
+use crate::t;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -27,12 +28,9 @@ pub struct BundleArgs {
 /// Makes the bundle, reporting on `out` and `err`; returns the exit code.
 pub fn run(args: &BundleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if !is_bundle(&args.out) {
-        writeln!(
-            err,
-            "sitmap bundle: {} does not end in .{EXTENSION}; a bundle opens by its extension",
-            args.out.display()
-        )
-        .ok();
+        let path = args.out.display().to_string();
+        let line = t!("bundle-not-extension", path = path, extension = EXTENSION);
+        writeln!(err, "sitmap bundle: {line}").ok();
         return 2;
     }
     if let Err(e) = crate::scenes::load_story(&args.story) {
@@ -45,10 +43,11 @@ pub fn run(args: &BundleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         args.layers.clone()
     };
     if layers.is_empty() {
+        let path = args.story.display().to_string();
         writeln!(
             err,
-            "sitmap bundle: no layer files beside {}; name them after the options",
-            args.story.display()
+            "sitmap bundle: {}",
+            t!("bundle-no-layers", path = path)
         )
         .ok();
         return 2;
@@ -59,7 +58,7 @@ pub fn run(args: &BundleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let reason = report
                 .errors
                 .first()
-                .map_or_else(|| "it does not load".to_owned(), ToString::to_string);
+                .map_or_else(|| t!("bundle-layer-fails"), ToString::to_string);
             writeln!(err, "sitmap bundle: {reason}").ok();
             return 2;
         }
@@ -73,15 +72,13 @@ pub fn run(args: &BundleArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     match write_bundle(&story_text, &layers, &args.out) {
         Ok(manifest) => {
-            writeln!(
-                out,
-                "wrote {}: the story and {} layer{} ({})",
-                args.out.display(),
-                manifest.layers.len(),
-                if manifest.layers.len() == 1 { "" } else { "s" },
-                manifest.layers.join(", ")
-            )
-            .ok();
+            let line = t!(
+                "bundle-wrote",
+                path = args.out.display().to_string(),
+                count = manifest.layers.len(),
+                names = manifest.layers.join(", ")
+            );
+            writeln!(out, "{line}").ok();
             0
         }
         Err(e) => {

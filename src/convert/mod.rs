@@ -90,14 +90,14 @@ impl Format {
 /// Why a layer could not be written.
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("{}", crate::t!("export-io", path = .path.display().to_string(), reason = .source.to_string()))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("cannot write CSV: {0}")]
+    #[error("{}", crate::t!("export-csv", reason = .0.as_str()))]
     Csv(String),
-    #[error("cannot write FlatGeobuf: {0}")]
+    #[error("{}", crate::t!("export-fgb", reason = .0.as_str()))]
     Fgb(String),
 }
 

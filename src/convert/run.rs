@@ -12,6 +12,7 @@
 use super::{Format, selected, write};
 use crate::check::{FileSummary, to_text};
 use crate::layers::{Day, LoadOptions, LoadProgress, TimeFilter, load_path_with};
+use crate::t;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -51,13 +52,12 @@ impl ConvertArgs {
 /// returns the exit code.
 pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(format) = Format::from_path(&args.output) else {
-        writeln!(
-            err,
-            "sitmap convert: cannot tell the format of {} from its extension; use one of {}",
-            args.output.display(),
-            Format::EXTENSIONS
-        )
-        .ok();
+        let line = t!(
+            "convert-unknown-format",
+            path = args.output.display().to_string(),
+            extensions = Format::EXTENSIONS
+        );
+        writeln!(err, "sitmap convert: {line}").ok();
         return 2;
     };
     let filter = args.filter();
@@ -75,7 +75,7 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     let problems = to_text(std::slice::from_ref(&summary), None, false);
     let Some(layer) = &report.layer else {
         err.write_all(problems.as_bytes()).ok();
-        writeln!(err, "sitmap convert: nothing written").ok();
+        writeln!(err, "sitmap convert: {}", t!("convert-nothing-written")).ok();
         return 1;
     };
     if report.has_errors() || !report.warnings.is_empty() {
@@ -84,14 +84,7 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     match write(layer, format, filter.as_ref(), &args.output) {
         Ok(written) => {
             let total = layer.features().len();
-            let mut line = format!(
-                "wrote {}: {written} of {total} features as {}",
-                args.output.display(),
-                format.label()
-            );
-            if let Some(day) = args.at {
-                line.push_str(&format!(" (those shown at {day})"));
-            }
+            let line = wrote_line(args, written, total, format);
             debug_assert_eq!(written, selected(layer, filter.as_ref()).count());
             writeln!(out, "{line}").ok();
             i32::from(report.has_errors())
@@ -101,6 +94,21 @@ pub fn run(args: &ConvertArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             1
         }
     }
+}
+
+/// "wrote out.kml: 3 of 5 features as KML (those shown at 2025-09-02)".
+fn wrote_line(args: &ConvertArgs, written: usize, total: usize, format: Format) -> String {
+    let mut line = t!(
+        "convert-wrote",
+        path = args.output.display().to_string(),
+        written = written,
+        total = total,
+        format = format.label()
+    );
+    if let Some(day) = args.at {
+        line += &t!("convert-shown-at", day = day.to_string());
+    }
+    line
 }
 
 /// `convert` of a FlatGeobuf file too big to hold: streamed to GeoJSON.
@@ -115,19 +123,17 @@ fn run_streamed(
         Ok(index) => index,
         Err(e) => {
             writeln!(err, "{}: {e}", args.input.display()).ok();
-            writeln!(err, "sitmap convert: nothing written").ok();
+            writeln!(err, "sitmap convert: {}", t!("convert-nothing-written")).ok();
             return 1;
         }
     };
     if format != Format::GeoJson {
-        writeln!(
-            err,
-            "sitmap convert: {} holds {} features, too many to hold at once; it converts \
-             to GeoJSON only (.geojson), streamed",
-            args.input.display(),
-            index.count()
-        )
-        .ok();
+        let line = t!(
+            "convert-streamed-only-geojson",
+            path = args.input.display().to_string(),
+            count = index.count()
+        );
+        writeln!(err, "sitmap convert: {line}").ok();
         return 1;
     }
     let filter = args.filter();
@@ -143,16 +149,7 @@ fn run_streamed(
                 let problems = to_text(std::slice::from_ref(summary), None, false);
                 err.write_all(problems.as_bytes()).ok();
             }
-            let mut line = format!(
-                "wrote {}: {} of {} features as {}",
-                args.output.display(),
-                streamed.written,
-                summary.features,
-                format.label()
-            );
-            if let Some(day) = args.at {
-                line.push_str(&format!(" (those shown at {day})"));
-            }
+            let line = wrote_line(args, streamed.written, summary.features, format);
             writeln!(out, "{line}").ok();
             i32::from(summary.count_of(true) > 0)
         }

@@ -46,6 +46,12 @@ fn form(lang: Lang) -> NumberForm {
     }
 }
 
+/// Whether `lang` writes a decimal comma ("1,5"): where it does, a comma
+/// cannot also separate the items of a list of numbers.
+pub fn decimal_comma(lang: Lang) -> bool {
+    form(lang).decimal == ','
+}
+
 /// `value` with exactly `decimals` decimals in the current language.
 pub fn number(value: f64, decimals: usize) -> String {
     number_in(super::current(), value, decimals, decimals)

@@ -20,6 +20,7 @@
 
 pub mod format;
 pub mod locale;
+pub mod said;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -100,12 +101,28 @@ impl Lang {
         }
     }
 
-    /// The message file's text.
-    pub fn source(self) -> &'static str {
+    /// The message files' text: the interface (`sitmap.ftl`), the
+    /// problems the loaders and the story reader find and the command
+    /// line's reports (`problems.ftl`), and the tools' dialogs (servers,
+    /// files read by view, comparing, annotating: `tools.ftl`). Files of
+    /// their own so a translator of one part need not wade through the rest.
+    pub fn sources(self) -> [&'static str; 3] {
         match self {
-            Lang::En => include_str!("../../assets/i18n/en/sitmap.ftl"),
-            Lang::Es => include_str!("../../assets/i18n/es/sitmap.ftl"),
-            Lang::PtBr => include_str!("../../assets/i18n/pt-BR/sitmap.ftl"),
+            Lang::En => [
+                include_str!("../../assets/i18n/en/sitmap.ftl"),
+                include_str!("../../assets/i18n/en/problems.ftl"),
+                include_str!("../../assets/i18n/en/tools.ftl"),
+            ],
+            Lang::Es => [
+                include_str!("../../assets/i18n/es/sitmap.ftl"),
+                include_str!("../../assets/i18n/es/problems.ftl"),
+                include_str!("../../assets/i18n/es/tools.ftl"),
+            ],
+            Lang::PtBr => [
+                include_str!("../../assets/i18n/pt-BR/sitmap.ftl"),
+                include_str!("../../assets/i18n/pt-BR/problems.ftl"),
+                include_str!("../../assets/i18n/pt-BR/tools.ftl"),
+            ],
         }
     }
 }
@@ -154,15 +171,17 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
         Lang::Es => format::fluent_number_es,
         Lang::PtBr => format::fluent_number_pt_br,
     }));
-    let resource = match FluentResource::try_new(lang.source().to_owned()) {
-        Ok(resource) => resource,
-        Err((resource, errors)) => {
-            log::warn!("{}: {} parse errors", lang.code(), errors.len());
-            resource
+    for source in lang.sources() {
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => resource,
+            Err((resource, errors)) => {
+                log::warn!("{}: {} parse errors", lang.code(), errors.len());
+                resource
+            }
+        };
+        if let Err(errors) = bundle.add_resource(resource) {
+            log::warn!("{}: {errors:?}", lang.code());
         }
-    };
-    if let Err(errors) = bundle.add_resource(resource) {
-        log::warn!("{}: {errors:?}", lang.code());
     }
     bundle
 }

@@ -52,8 +52,16 @@ fn messages_of(source: &str) -> Result<BTreeMap<String, BTreeSet<String>>, Strin
     Ok(out)
 }
 
+/// The messages of all of `lang`'s files; an id in two files is an error.
 fn messages(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
-    messages_of(lang.source()).unwrap_or_else(|e| panic!("{}: {e}", lang.code()))
+    let mut all = BTreeMap::new();
+    for source in lang.sources() {
+        let file = messages_of(source).unwrap_or_else(|e| panic!("{}: {e}", lang.code()));
+        for (id, vars) in file {
+            assert!(all.insert(id.clone(), vars).is_none(), "{id} in two files");
+        }
+    }
+    all
 }
 
 /// What a translation lacks, adds, or words with other variables.
@@ -151,7 +159,8 @@ fn a_translation_missing_a_key_or_dropping_or_adding_a_variable_is_caught() {
     assert!(messages_of("broken = {").is_err());
 }
 
-/// Every `t!("key"` and `tr("key"` in the sources names an English message.
+/// Every `t!("key"`, `tr("key"` and `said!("key"` in the sources names
+/// an English message.
 #[test]
 fn every_key_the_code_names_has_an_english_message() {
     let english = messages(Lang::En);
@@ -173,14 +182,18 @@ fn every_key_the_code_names_has_an_english_message() {
                 continue;
             }
             let text = std::fs::read_to_string(&path).unwrap();
-            for opener in ["t!(\"", "tr(\""] {
+            for opener in ["t!(", "tr(", "said!("] {
                 for (at, _) in text.match_indices(opener) {
                     // `t!(` and `tr(` themselves, not `assert!(` or `str(`.
                     let before = text[..at].chars().next_back();
                     if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                         continue;
                     }
-                    let rest = &text[at + opener.len()..];
+                    // The key may stand on the next line (rustfmt's choice).
+                    let Some(rest) = text[at + opener.len()..].trim_start().strip_prefix('"')
+                    else {
+                        continue;
+                    };
                     let Some(end) = rest.find('"') else { continue };
                     let key = &rest[..end];
                     let shaped = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';

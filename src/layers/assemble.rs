@@ -11,6 +11,8 @@ use super::time::TimeExtent;
 use super::time_field::{self, TimeField};
 use super::validate::excerpt;
 use super::{Kind, LoadError, LoadReport, Message, Problem};
+use crate::i18n::said::Said;
+use crate::said;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -104,7 +106,7 @@ impl CheckedFeatures {
 pub(super) fn failed(path: Arc<Path>, error: LoadError) -> LoadReport {
     LoadReport {
         layer: None,
-        errors: vec![Problem::of_file(&path, error.to_string())],
+        errors: vec![Problem::of_file(&path, error.said())],
         warnings: Vec::new(),
         time_field: None,
         csv: None,
@@ -135,7 +137,7 @@ pub(super) struct TopLevel<'a> {
 impl TopLevel<'_> {
     /// The reason the file cannot be read as WGS 84 longitude/latitude, from
     /// its `crs` member; `None` for no member or a geographic one.
-    pub(super) fn projected_crs(&self) -> Option<String> {
+    pub(super) fn projected_crs(&self) -> Option<Said> {
         let raw = self.crs?;
         let value: Value = serde_json::from_str(raw.get()).ok()?;
         let name = value
@@ -147,16 +149,11 @@ impl TopLevel<'_> {
             return None;
         }
         let mercator = ["3857", "900913", "102100", "3785"];
-        let what = if mercator.iter().any(|code| name.ends_with(code)) {
-            "Web Mercator metres (EPSG:3857)".to_owned()
+        Some(if mercator.iter().any(|code| name.ends_with(code)) {
+            said!("load-projected-crs-mercator")
         } else {
-            format!("the coordinate system `{}`", excerpt(&name))
-        };
-        Some(format!(
-            "the file's `crs` says its coordinates are in {what}, but GeoJSON (RFC 7946) and \
-             sitmap use WGS 84 longitude/latitude; convert it, e.g. `ogr2ogr -t_srs EPSG:4326 \
-             out.geojson in.geojson`"
-        ))
+            said!("load-projected-crs", crs = format!("`{}`", excerpt(&name)))
+        })
     }
 }
 
@@ -215,16 +212,10 @@ fn story_warnings(features: &[Feature], path: &Arc<Path>, warnings: &mut Vec<Pro
         // A `start` that did not read has its own warning already.
         let timeless = feature.extent == TimeExtent::Timeless;
         if timeless && !feature.properties().contains_key("start") {
-            said.push(Message::new(
-                Kind::NoStart,
-                "no `start`: the feature is timeless and shown at every date",
-            ));
+            said.push(Message::new(Kind::NoStart, said!("check-no-start")));
         }
         if feature.sources().is_empty() && !feature.properties().contains_key("sources") {
-            said.push(Message::new(
-                Kind::NoSources,
-                "no sources: add a `sources` entry with the `url` of a report",
-            ));
+            said.push(Message::new(Kind::NoSources, said!("check-no-sources")));
         }
         if !said.is_empty() {
             let id = feature.id();
@@ -244,19 +235,23 @@ struct LayerDefaults {
 }
 
 impl LayerDefaults {
-    fn read(member: Option<&RawValue>, warn: &mut dyn FnMut(String)) -> Self {
+    fn read(member: Option<&RawValue>, warn: &mut dyn FnMut(Said)) -> Self {
         let Some(raw) = member else {
             return Self::default();
         };
         let Ok(member) = serde_json::from_str::<Map<String, Value>>(raw.get()) else {
-            warn("`sitmap` is not an object like {\"name\": .., \"color\": ..}; ignored".into());
+            warn(said!("load-sitmap-not-object"));
             return Self::default();
         };
         let mut text = |key: &str| match member.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) => Some(s.clone()),
             Some(other) => {
-                warn(format!("sitmap.{key} is {other}, not text; ignored"));
+                warn(said!(
+                    "load-sitmap-not-text",
+                    key = key,
+                    value = other.to_string()
+                ));
                 None
             }
         };
@@ -276,9 +271,7 @@ impl LayerDefaults {
         let colour = colour_text.and_then(|c| {
             let parsed = Rgb::parse(&c);
             if parsed.is_none() {
-                warn(format!(
-                    "sitmap.color `{c}` is not a #rrggbb colour; ignored"
-                ));
+                warn(said!("load-sitmap-colour", value = c.as_str()));
             }
             parsed
         });

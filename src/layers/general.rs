@@ -16,6 +16,8 @@ use super::assemble::{LoadOptions, TopLevel, failed, with_layer};
 use super::text_pos::{Lines, clamp, json_error, offset_in, reason};
 use super::validate::{Checker, excerpt, last_wins};
 use super::{LoadError, LoadReport};
+use crate::i18n::said::Said;
+use crate::said;
 use serde::de::IgnoredAny;
 use serde_json::value::RawValue;
 use std::path::Path;
@@ -47,7 +49,7 @@ pub(super) fn load_general<'a>(
         let at = top.crs.map_or(text, RawValue::get);
         return failed(path, not_geojson_at(text, &mut lines, at, reason));
     }
-    let not_geojson = |lines: &mut Lines, at: &str, reason: String| {
+    let not_geojson = |lines: &mut Lines, at: &str, reason: Said| {
         let (line, column) = lines.locate(offset_in(text, at));
         LoadError::NotGeoJson {
             line,
@@ -57,13 +59,9 @@ pub(super) fn load_general<'a>(
     };
     let Some(kind_raw) = top.kind else {
         let reason = if top.elements.is_some() {
-            "this is OSM JSON (OpenStreetMap or Overpass API `elements`), not GeoJSON; convert it \
-             with osmtogeojson, or export GeoJSON from overpass-turbo"
-                .to_owned()
+            said!("load-osm-json")
         } else {
-            "the top-level object has no `type`; expected a FeatureCollection, a Feature or a \
-             geometry"
-                .to_owned()
+            said!("load-no-type")
         };
         return failed(path, not_geojson(&mut lines, text.trim_start(), reason));
     };
@@ -77,11 +75,11 @@ pub(super) fn load_general<'a>(
     match kind {
         "FeatureCollection" => {
             let Some(raw) = top.features else {
-                let reason = "the FeatureCollection has no `features` array".to_owned();
+                let reason = said!("load-no-features");
                 return failed(path, not_geojson(&mut lines, text.trim_start(), reason));
             };
             let Ok(list) = serde_json::from_str::<Vec<&RawValue>>(raw.get()) else {
-                let reason = "`features` is not an array".to_owned();
+                let reason = said!("load-features-not-array");
                 return failed(path, not_geojson(&mut lines, raw.get(), reason));
             };
             // Sized once: growing a vector of a million features by doubling
@@ -97,10 +95,7 @@ pub(super) fn load_general<'a>(
             record(&mut report, &mut features, 0, checker.bare_geometry(text));
         }
         _ => {
-            let reason = format!(
-                "`type` is {}; expected FeatureCollection, Feature or a geometry type",
-                excerpt(kind_raw.get())
-            );
+            let reason = said!("load-unknown-type", value = excerpt(kind_raw.get()));
             return failed(path, not_geojson(&mut lines, kind_raw.get(), reason));
         }
     }
@@ -110,7 +105,7 @@ pub(super) fn load_general<'a>(
 }
 
 /// A file-level "not GeoJSON" error placed at `at`, a slice of `text`.
-fn not_geojson_at(text: &str, lines: &mut Lines, at: &str, reason: String) -> LoadError {
+fn not_geojson_at(text: &str, lines: &mut Lines, at: &str, reason: Said) -> LoadError {
     let (line, column) = lines.locate(offset_in(text, at));
     LoadError::NotGeoJson {
         line,
@@ -131,9 +126,7 @@ fn parse_top<'a>(text: &'a str, lines: &mut Lines) -> Result<TopLevel<'a>, LoadE
                 Err(LoadError::NotGeoJson {
                     line,
                     column,
-                    reason: "the top level is not a JSON object; expected a FeatureCollection, \
-                             a Feature or a geometry"
-                        .to_owned(),
+                    reason: said!("load-top-not-object"),
                 })
             }
         };
@@ -162,7 +155,7 @@ fn parse_top<'a>(text: &'a str, lines: &mut Lines) -> Result<TopLevel<'a>, LoadE
             LoadError::NotGeoJson {
                 line,
                 column,
-                reason: reason(&e),
+                reason: reason(&e).into(),
             }
         } else {
             json_error(&e)

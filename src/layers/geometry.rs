@@ -52,6 +52,34 @@ pub enum GeometryError {
     RingAroundPole(usize),
 }
 
+impl GeometryError {
+    /// The problem as data, worded in the reader's language.
+    pub fn said(&self) -> crate::i18n::said::Said {
+        use crate::said;
+        let coordinate = |lon: &f64, lat: &f64| format!("[{lon}, {lat}]");
+        match self {
+            GeometryError::Missing => said!("geometry-missing"),
+            GeometryError::Empty(what) => said!("geometry-empty", what = *what),
+            GeometryError::PositionTooShort(n) => said!("geometry-position-too-short", count = *n),
+            GeometryError::OutOfRange { lon, lat } => {
+                said!("geometry-out-of-range", coordinate = coordinate(lon, lat))
+            }
+            GeometryError::NotFinite { lon, lat } => {
+                said!("geometry-not-finite", coordinate = coordinate(lon, lat))
+            }
+            GeometryError::LineTooShort(n) => said!("geometry-line-too-short", count = *n),
+            GeometryError::RingTooShort { ring, count } => said!(
+                "geometry-ring-too-short",
+                ring = ring.to_string(),
+                count = *count
+            ),
+            GeometryError::RingAroundPole(ring) => {
+                said!("geometry-ring-around-pole", ring = ring.to_string())
+            }
+        }
+    }
+}
+
 /// Converts one GeoJSON geometry, antimeridian crossings already split.
 pub fn convert(value: &GeometryValue) -> Result<Geometry<f64>, GeometryError> {
     Ok(match value {

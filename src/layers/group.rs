@@ -53,23 +53,23 @@ impl Kind {
         }
     }
 
-    /// What every problem of the kind says, after "N features".
-    pub fn phrase(self) -> Cow<'static, str> {
-        match self {
-            Kind::File => "have a problem with the file".into(),
-            Kind::NotFeature => "are not GeoJSON Features and were skipped".into(),
-            Kind::Geometry => "have a geometry that cannot be read and were skipped".into(),
-            Kind::DuplicateId => "reuse the id of an earlier feature (both are kept)".into(),
-            Kind::Unread(key) => {
-                format!("have a `{key}` sitmap cannot read (kept and shown as written)").into()
-            }
-            Kind::Date => "have a date that cannot be read (kept and shown as written)".into(),
-            Kind::Source => "have a source that is not a web link (shown as written)".into(),
-            Kind::NoStart => "have no `start`: shown at every date".into(),
-            Kind::NoSources => "have no sources".into(),
-            Kind::NoUncertainty => "are approximate without an `uncertainty_km`".into(),
-            Kind::TimeField => "have a time field value that is not a time".into(),
-        }
+    /// What every problem of the kind says, after "N features": a
+    /// message in the current language.
+    pub fn phrase(self) -> String {
+        let id = match self {
+            Kind::File => "kind-file",
+            Kind::NotFeature => "kind-not-feature",
+            Kind::Geometry => "kind-geometry",
+            Kind::DuplicateId => "kind-duplicate-id",
+            Kind::Unread(key) => return crate::t!("kind-unread", key = key),
+            Kind::Date => "kind-date",
+            Kind::Source => "kind-source",
+            Kind::NoStart => "kind-no-start",
+            Kind::NoSources => "kind-no-sources",
+            Kind::NoUncertainty => "kind-no-uncertainty",
+            Kind::TimeField => "kind-time-field",
+        };
+        crate::i18n::tr(id)
     }
 }
 
@@ -94,24 +94,24 @@ impl Group<'_> {
             return first.to_string();
         }
         let places: Vec<String> = self.sample.iter().map(|p| place(p)).collect();
-        format!(
-            "{}: {} features {}; e.g. {} ({})",
-            first.path.display(),
-            thousands(self.count),
-            self.kind.phrase(),
-            places.join(", "),
-            one_line(&first.message)
+        let path = first.path.display().to_string();
+        crate::t!(
+            "group-summary",
+            path = path,
+            count = self.count,
+            what = self.kind.phrase(),
+            places = places.join(", "),
+            first = one_line(&first.message.text()).into_owned()
         )
     }
 }
 
 /// `feature 3 (id x)`, `row 12`.
 fn place(problem: &Problem) -> String {
-    let unit = problem.unit.word();
     match (problem.feature, &problem.id) {
-        (Some(n), Some(id)) => format!("{unit} {n} (id {})", one_line(id)),
-        (Some(n), None) => format!("{unit} {n}"),
-        (None, _) => "the file".to_owned(),
+        (Some(n), Some(id)) => format!("{} (id {})", problem.unit.place(n), one_line(id)),
+        (Some(n), None) => problem.unit.place(n),
+        (None, _) => crate::i18n::tr("place-file"),
     }
 }
 
@@ -164,7 +164,7 @@ mod tests {
             feature: Some(feature),
             id: Some(format!("n{feature}")),
             kind,
-            message: message.to_owned(),
+            message: message.into(),
         }
     }
 

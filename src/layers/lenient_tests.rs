@@ -106,7 +106,7 @@ fn project_properties_in_foreign_shapes_are_warnings_and_shown_as_written() {
     );
     let message = report.warnings.iter().find(|w| w.kind == Kind::Source);
     assert!(
-        message.is_some_and(|w| w.message.contains("\" https://x.org\"")),
+        message.is_some_and(|w| w.message.text().contains("\" https://x.org\"")),
         "{message:?}"
     );
 }
@@ -267,4 +267,84 @@ fn a_start_and_end_pair_of_the_files_own_is_used_as_a_span() {
 fn layers_dated_by_start_do_not_look_for_a_time_field() {
     let text = collection(&[point(r#"{"start":"2025-09-02","time":1}"#)]);
     assert_eq!(load_str(&text, "x.geojson").time_field, None);
+}
+
+/// The loader runs on a worker thread; its problems are worded when read,
+/// in the reader's language: a switch of language after loading still
+/// shows them in the new one.
+#[test]
+fn problems_found_on_a_worker_thread_are_worded_in_the_readers_language() {
+    use crate::i18n::{Lang, tests::Speaking};
+    use crate::layers::group;
+    let features: Vec<String> = (0..3)
+        .map(|_| point(r#"{"start": "2025-13-40", "fill": "red"}"#))
+        .chain([r#"{"type": "Point"}"#.to_owned()])
+        .collect();
+    let text = collection(&features);
+    let report = std::thread::spawn(move || load_str(&text, "x.geojson"))
+        .join()
+        .unwrap();
+    assert_eq!(report.errors.len(), 1, "{:?}", report.errors);
+    let error = &report.errors[0];
+    assert_eq!(error.message.id(), Some("check-type-not-feature"));
+    assert_eq!(
+        error.to_string(),
+        r#"x.geojson:feature 3: `type` is "Point", expected "Feature""#
+    );
+    {
+        let _speaking = Speaking::new(Lang::Es);
+        assert_eq!(
+            error.to_string(),
+            r#"x.geojson:entidad 3: `type` es "Point", se esperaba "Feature""#
+        );
+        let colours: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.kind == Kind::Unread("fill"))
+            .collect();
+        assert_eq!(colours.len(), 3);
+        assert_eq!(
+            colours[0].to_string(),
+            r#"x.geojson:entidad 0: fill "red" no es un color #rrggbb; se ignora"#
+        );
+        let groups = group(&report.warnings, 2);
+        let summary = groups
+            .iter()
+            .find(|g| g.kind == Kind::Unread("fill"))
+            .unwrap()
+            .summary();
+        assert_eq!(
+            summary,
+            "x.geojson: 3 entidades tienen un `fill` que sitmap no puede leer (se conserva y \
+             se muestra tal como está escrito); p. ej., entidad 0, entidad 1 (fill \"red\" no es \
+             un color #rrggbb; se ignora)"
+        );
+        let date = report
+            .warnings
+            .iter()
+            .find(|w| w.kind == Kind::Date)
+            .unwrap();
+        assert!(
+            date.to_string()
+                .contains("no es una fecha (AAAA-MM-DD) ni una fecha y hora RFC 3339"),
+            "{date}"
+        );
+    }
+    let _speaking = Speaking::new(Lang::PtBr);
+    assert_eq!(
+        error.to_string(),
+        r#"x.geojson:feição 3: `type` é "Point", esperava-se "Feature""#
+    );
+}
+
+#[test]
+fn a_file_that_fails_whole_says_so_in_the_readers_language() {
+    use crate::i18n::{Lang, tests::Speaking};
+    let report = load_str("  \n", "x.json");
+    let _speaking = Speaking::new(Lang::PtBr);
+    assert_eq!(
+        report.errors[0].to_string(),
+        "x.json: o arquivo está vazio; uma camada é uma FeatureCollection GeoJSON (ou uma \
+         Feature por linha)"
+    );
 }

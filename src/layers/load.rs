@@ -270,7 +270,7 @@ pub fn stream_fgb(
         Ok(Err(e)) => each(failed(shared, e)),
         Err(_) => each(failed(
             shared,
-            LoadError::Format("the FlatGeobuf reader stopped unexpectedly".to_owned()),
+            LoadError::Format(crate::said!("fgb-stopped")),
         )),
     }
 }

@@ -420,7 +420,7 @@ fn other_top_level_types_and_shapes_are_not_geojson() {
         assert!(report.layer.is_none(), "{text}");
         assert_eq!(report.errors.len(), 1, "{text}");
         assert!(
-            report.errors[0].message.starts_with("not GeoJSON"),
+            report.errors[0].message.text().starts_with("not GeoJSON"),
             "{text}: {:?}",
             report.errors
         );
@@ -464,6 +464,7 @@ fn a_byte_order_mark_is_ignored_and_bad_utf8_is_located() {
     assert!(
         errors[0]
             .message
+            .text()
             .starts_with("not UTF-8 text at line 2, column 5"),
         "{errors:?}"
     );

@@ -63,27 +63,25 @@ pub use texts::{SourceRef, Sources};
 pub use time::{TimeError, TimeExtent};
 pub use time_index::{Counts, TimeIndex, TimeRange, Visible, event_days};
 
+use crate::i18n::said::Said;
+use crate::said;
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
-use thiserror::Error;
 
-/// Why a whole file could not be read as a layer.
-#[derive(Debug, Error)]
+/// Why a whole file could not be read as a layer. Worded when shown, in
+/// the reader's language ([`LoadError::said`]).
+#[derive(Debug)]
 pub enum LoadError {
-    #[error("cannot read the file: {0}")]
-    Read(#[from] std::io::Error),
-    #[error("the file is empty; a layer is a GeoJSON FeatureCollection (or one Feature per line)")]
+    Read(std::io::Error),
     Empty,
-    #[error(
-        "the file is larger than {} MiB, the most sitmap loads as one layer; split it into \
-         several layers",
-        limit_bytes / (1 << 20)
-    )]
-    TooLarge { limit_bytes: u64 },
-    #[error("not UTF-8 text at line {line}, column {column}; save the file as UTF-8")]
-    NotUtf8 { line: usize, column: usize },
-    #[error("not valid JSON at line {line}, column {column}: {reason}")]
+    TooLarge {
+        limit_bytes: u64,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
     Json {
         line: usize,
         column: usize,
@@ -91,14 +89,72 @@ pub enum LoadError {
     },
     /// A file in another format (CSV, KML, GPX) that cannot be read as
     /// one: the reason names the place in the file.
-    #[error("{0}")]
-    Format(String),
-    #[error("not GeoJSON at line {line}, column {column}: {reason}")]
+    Format(Said),
     NotGeoJson {
         line: usize,
         column: usize,
-        reason: String,
+        reason: Said,
     },
+}
+
+impl LoadError {
+    /// What went wrong, as data to word in the reader's language.
+    pub fn said(&self) -> Said {
+        match self {
+            LoadError::Read(e) => said!("load-read", reason = e.to_string()),
+            LoadError::Empty => said!("load-empty"),
+            LoadError::TooLarge { limit_bytes } => {
+                said!("load-too-large", mib = limit_bytes / (1 << 20))
+            }
+            LoadError::NotUtf8 { line, column } => said!(
+                "load-not-utf8",
+                line = line.to_string(),
+                column = column.to_string()
+            ),
+            LoadError::Json {
+                line,
+                column,
+                reason,
+            } => said!(
+                "load-not-json",
+                line = line.to_string(),
+                column = column.to_string(),
+                reason = reason.as_str()
+            ),
+            LoadError::Format(said) => said.clone(),
+            LoadError::NotGeoJson {
+                line,
+                column,
+                reason,
+            } => said!(
+                "load-not-geojson",
+                line = line.to_string(),
+                column = column.to_string(),
+                reason = reason.clone()
+            ),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said().text())
+    }
+}
+
+impl std::error::Error for LoadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LoadError::Read(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<std::io::Error> for LoadError {
+    fn from(e: std::io::Error) -> Self {
+        LoadError::Read(e)
+    }
 }
 
 /// One error or warning, about a feature or (with `feature: None`) the file.
@@ -115,7 +171,8 @@ pub struct Problem {
     pub id: Option<String>,
     /// What sort of problem, for grouping a thousand alike into one line.
     pub kind: Kind,
-    pub message: String,
+    /// What is wrong, worded when shown, in the reader's language.
+    pub message: Said,
 }
 
 impl Problem {
@@ -138,14 +195,14 @@ impl Problem {
     }
 
     /// A problem of the file as a whole.
-    pub(crate) fn of_file(path: &Arc<Path>, message: String) -> Problem {
+    pub(crate) fn of_file(path: &Arc<Path>, message: impl Into<Said>) -> Problem {
         Problem {
             path: Arc::clone(path),
             feature: None,
             unit: Unit::Feature,
             id: None,
             kind: Kind::File,
-            message,
+            message: message.into(),
         }
     }
 }
@@ -165,7 +222,9 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub fn word(self) -> &'static str {
+    /// The unit's name for scripts (`check --json`'s `"row": 12`): the
+    /// same in every language.
+    pub fn key(self) -> &'static str {
         match self {
             Unit::Feature => "feature",
             Unit::Row => "row",
@@ -173,17 +232,29 @@ impl Unit {
             Unit::Record => "record",
         }
     }
+
+    /// "feature 3", "fila 12", "marcador 4" in the current language (`n`
+    /// as the file counts it, never grouped: it is a place, not an amount).
+    pub fn place(self, n: usize) -> String {
+        let id = match self {
+            Unit::Feature => "place-feature",
+            Unit::Row => "place-row",
+            Unit::Placemark => "place-placemark",
+            Unit::Record => "place-record",
+        };
+        crate::i18n::tr_args(id, &[("n", n.to_string().into())])
+    }
 }
 
 /// One thing the checks found about a feature, before it is placed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Message {
     pub kind: Kind,
-    pub text: String,
+    pub text: Said,
 }
 
 impl Message {
-    pub(crate) fn new(kind: Kind, text: impl Into<String>) -> Self {
+    pub(crate) fn new(kind: Kind, text: impl Into<Said>) -> Self {
         Self {
             kind,
             text: text.into(),
@@ -198,13 +269,13 @@ impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:", self.path.display())?;
         if let Some(n) = self.feature {
-            write!(f, "{} {n}", self.unit.word())?;
+            f.write_str(&self.unit.place(n))?;
             if let Some(id) = &self.id {
                 write!(f, " (id {})", one_line(id))?;
             }
             f.write_str(":")?;
         }
-        write!(f, " {}", one_line(&self.message))
+        write!(f, " {}", one_line(&self.message.text()))
     }
 }
 

@@ -313,7 +313,7 @@ fn a_big_file_read_on_two_threads_loads_the_same() {
         report
             .warnings
             .iter()
-            .any(|e| e.message.starts_with("duplicate id"))
+            .any(|e| e.message.text().starts_with("duplicate id"))
     );
 }
 
@@ -347,5 +347,10 @@ fn broken_json_late_in_a_big_file_is_one_error_either_way() {
     assert!(!took_the_quick_road(&text));
     let report = same(&text, "broken.geojson");
     assert_eq!(report.errors.len(), 1);
-    assert!(report.errors[0].message.starts_with("not valid JSON"));
+    assert!(
+        report.errors[0]
+            .message
+            .text()
+            .starts_with("not valid JSON")
+    );
 }

@@ -45,6 +45,39 @@ pub enum TimeError {
     OngoingStart,
 }
 
+impl TimeError {
+    /// The problem as data, worded in the reader's language.
+    pub fn said(&self) -> crate::i18n::said::Said {
+        use crate::said;
+        match self {
+            TimeError::NoOffset { field, text } => {
+                said!("time-no-offset", field = *field, text = text.as_str())
+            }
+            TimeError::Unparsable {
+                field,
+                text,
+                reason,
+            } => said!(
+                "time-unparsable",
+                field = *field,
+                text = text.as_str(),
+                reason = reason.as_str()
+            ),
+            TimeError::EndBeforeStart { start, end } => {
+                said!(
+                    "time-end-before-start",
+                    start = start.as_str(),
+                    end = end.as_str()
+                )
+            }
+            TimeError::EndWithoutStart { end } => {
+                said!("time-end-without-start", end = end.as_str())
+            }
+            TimeError::OngoingStart => said!("time-ongoing-start"),
+        }
+    }
+}
+
 impl TimePoint {
     /// Parses one `start` or `end` value; `field` names it in the error.
     pub fn parse(field: &'static str, text: &str) -> Result<Self, TimeError> {

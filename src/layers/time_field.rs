@@ -105,9 +105,10 @@ pub(super) fn apply(
             continue;
         };
         let Some(start) = read(value) else {
-            let text = format!(
-                "time field `{start_key}` is {}, not a time; the feature is shown at every date",
-                super::validate::excerpt(&value.to_string())
+            let text = crate::said!(
+                "check-time-field",
+                key = start_key,
+                value = super::validate::excerpt(&value.to_string())
             );
             warn(
                 feature.index_in_file,

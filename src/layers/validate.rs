@@ -29,6 +29,8 @@ use super::keys::Key;
 use super::model::{Feature, Moved};
 use super::text_pos::{Lines, offset_in, reason};
 use super::{Kind, Message};
+use crate::i18n::said::Said;
+use crate::said;
 use geo::{BoundingRect, Coord, Geometry, Rect};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -79,9 +81,10 @@ impl Outcome<'_> {
             at,
             Message::new(
                 Kind::DuplicateId,
-                format!(
-                    "duplicate id: feature {first} already uses `{}`",
-                    excerpt(id)
+                said!(
+                    "check-duplicate-id",
+                    first = first.to_string(),
+                    id = excerpt(id)
                 ),
             ),
         );
@@ -238,7 +241,7 @@ impl<'a> Checker<'a> {
             None => Ok(unlocated()),
             Some(raw) => match fast_point(raw.get()) {
                 Some(Ok(position)) => Ok(position),
-                Some(Err(e)) => Err(e.to_string()),
+                Some(Err(e)) => Err(e.said()),
                 None => self.geometry(raw.get()),
             },
         };
@@ -282,7 +285,7 @@ impl<'a> Checker<'a> {
         if !raw.trim_start().starts_with('{') {
             errors.push(Message::new(
                 Kind::NotFeature,
-                format!("is not a Feature object but `{}`", excerpt(raw)),
+                said!("check-not-feature-object", value = excerpt(raw)),
             ));
             return checked;
         }
@@ -291,7 +294,7 @@ impl<'a> Checker<'a> {
         {
             Ok(parts) => parts,
             Err(e) => {
-                let text = self.json_problem("is not a valid Feature", raw, &e);
+                let text = self.json_problem("check-not-valid-feature", raw, &e);
                 errors.push(Message::new(Kind::NotFeature, text));
                 return checked;
             }
@@ -303,15 +306,12 @@ impl<'a> Checker<'a> {
             Some(other) => {
                 errors.push(Message::new(
                     Kind::NotFeature,
-                    format!("`type` is {}, expected \"Feature\"", excerpt(other)),
+                    said!("check-type-not-feature", value = excerpt(other)),
                 ));
                 return checked;
             }
             None => {
-                errors.push(Message::new(
-                    Kind::NotFeature,
-                    "has no `\"type\": \"Feature\"`",
-                ));
+                errors.push(Message::new(Kind::NotFeature, said!("check-no-type")));
                 return checked;
             }
         }
@@ -320,7 +320,7 @@ impl<'a> Checker<'a> {
             Some(raw) => match serde_json::from_str::<Map<String, Value>>(raw.get()) {
                 Ok(properties) => properties,
                 Err(e) => {
-                    let text = self.json_problem("bad properties", raw.get(), &e);
+                    let text = self.json_problem("check-bad-properties", raw.get(), &e);
                     errors.push(Message::new(Kind::NotFeature, text));
                     Map::new()
                 }
@@ -351,18 +351,24 @@ impl<'a> Checker<'a> {
         finish(0, geometry, &Known::default(), Outcome::default())
     }
 
-    fn geometry(&mut self, raw: &str) -> Result<(Geometry<f64>, Rect<f64>), String> {
+    fn geometry(&mut self, raw: &str) -> Result<(Geometry<f64>, Rect<f64>), Said> {
         let parsed = serde_json::from_str::<geojson::Geometry>(raw)
-            .map_err(|e| self.json_problem("bad geometry", raw, &e))?;
+            .map_err(|e| self.json_problem("check-bad-geometry", raw, &e))?;
         placed(&parsed)
     }
 
     /// A serde_json error inside `slice`, placed in the whole file.
-    fn json_problem(&mut self, what: &str, slice: &str, e: &serde_json::Error) -> String {
+    /// `what` is the message saying which part (`check-bad-geometry`).
+    fn json_problem(&mut self, what: &'static str, slice: &str, e: &serde_json::Error) -> Said {
         let base = offset_in(self.text, slice);
         let (line, column) = self.lines.absolute(base, e.line(), e.column());
         let line = line + self.line_base;
-        format!("{what}: {} (line {line}, column {column})", reason(e))
+        said!(
+            what,
+            reason = reason(e),
+            line = line.to_string(),
+            column = column.to_string()
+        )
     }
 }
 
@@ -377,8 +383,8 @@ fn held_exactly(feature: &Feature, known: &Known, plain_sources: bool) -> Moved 
 }
 
 /// A GeoJSON geometry as `geo`'s, with its box.
-fn placed(parsed: &geojson::Geometry) -> Result<(Geometry<f64>, Rect<f64>), String> {
-    let geometry = geometry::convert(&parsed.value).map_err(|e| e.to_string())?;
+fn placed(parsed: &geojson::Geometry) -> Result<(Geometry<f64>, Rect<f64>), Said> {
+    let geometry = geometry::convert(&parsed.value).map_err(|e| e.said())?;
     // An empty geometry (RFC 7946 allows `"coordinates": []` in the
     // multi types and an empty GeometryCollection) places nothing.
     Ok(match geometry.bounding_rect() {

@@ -12,8 +12,8 @@ fn check(properties: &str) -> Checked {
     Checker::new(&text).feature(0, &text)
 }
 
-fn texts(messages: &[Message]) -> Vec<&str> {
-    messages.iter().map(|m| m.text.as_str()).collect()
+fn texts(messages: &[Message]) -> Vec<String> {
+    messages.iter().map(|m| m.text.text()).collect()
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn radius_km_is_one_radius_or_a_list_and_a_bad_one_is_a_warning() {
         let texts = texts(&checked.warnings);
         assert_eq!(texts.len(), 2, "{bad}: {texts:?}");
         assert!(
-            texts[0].contains("is not a number from 0 to 20000"),
+            texts[0].contains("is not a number from 0 to 20,000"),
             "{texts:?}"
         );
         assert!(
@@ -146,6 +146,7 @@ fn sources_that_are_not_an_array_of_objects_are_warnings() {
     assert!(
         checked.warnings[0]
             .text
+            .text()
             .starts_with("`sources` is not an array")
     );
     assert!(checked.feature.is_some());

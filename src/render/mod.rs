@@ -40,6 +40,7 @@ use crate::export::offscreen::{Gpu, Offscreen, OffscreenError};
 use crate::export::png::{PngError, write_png};
 use crate::scenes::{Story, StoryError, load_story};
 use crate::state::ThemeChoice;
+use crate::t;
 use crate::timeline::Day;
 use crate::view::LonLatBox;
 use std::path::{Path, PathBuf};
@@ -174,17 +175,19 @@ pub enum RenderError {
     #[error(transparent)]
     Story(#[from] StoryError),
     /// A layer file exists but could not be loaded; nothing was written.
-    #[error("{}: the layer could not be loaded: {reason}", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("render-layer-failed", reason = .reason.as_str()))]
     Layer { path: PathBuf, reason: String },
     #[error(transparent)]
     Gpu(#[from] OffscreenError),
     #[error(
-        "{}: the map was still not complete after {secs} s ({waiting}); try a longer --timeout",
-        out.display()
+        "{}: {}",
+        out.display(),
+        crate::t!("render-timeout", secs = *.secs, waiting = crate::i18n::tr(.waiting))
     )]
     Timeout {
         out: PathBuf,
         secs: u64,
+        /// The message id of what was still being waited for.
         waiting: &'static str,
     },
     #[error(transparent)]
@@ -192,9 +195,9 @@ pub enum RenderError {
     #[error(transparent)]
     Video(#[from] crate::video::VideoError),
     /// The user (or the window's Cancel) stopped a video export.
-    #[error("cancelled; the unfinished video was removed")]
+    #[error("{}", crate::t!("render-cancelled"))]
     Cancelled,
-    #[error("{}: cannot create the folder: {source}", path.display())]
+    #[error("{}: {}", path.display(), crate::t!("render-out-dir", reason = .source.to_string()))]
     OutDir {
         path: PathBuf,
         source: std::io::Error,
@@ -450,12 +453,13 @@ pub fn render_app(
             ready_frames = 0;
         }
         if started.elapsed() > timeout {
+            // Message ids, worded when the error is shown.
             let waiting = if !app.basemap_ready() {
-                "the basemap tiles were still being drawn"
+                "render-waiting-tiles"
             } else if !app.layers_idle() {
-                "layer files were still loading"
+                "render-waiting-layers"
             } else {
-                "something on the map was still changing"
+                "render-waiting-changes"
             };
             return Err(Waited::Timeout(waiting));
         }
@@ -491,43 +495,36 @@ pub fn plan(
     let usage = |message: String| Err(RenderError::Usage(message));
     for file in &files {
         if !file.is_file() {
-            return usage(format!("{}: no such layer file", file.display()));
+            return usage(t!("render-no-file", path = file.display().to_string()));
         }
     }
     if args.changes && args.compare.is_none() {
-        return usage(
-            "--changes shows what changed between two dates: give them with --compare A,B".into(),
-        );
+        return usage(t!("render-changes-needs-compare"));
     }
     let story_path = args.story.clone();
     let (jobs, out_dir) = match (story, args.scene, args.from.zip(args.to)) {
         (Some(story), Some(number), _) => {
             let Some(out) = &args.out else {
-                return usage("--scene needs --out FILE.png".into());
+                return usage(t!("render-scene-needs-out"));
             };
             let index = number as usize - 1;
             if index >= story.scenes.len() {
-                return usage(format!(
-                    "{}: there is no scene {number}; the story has {} scene{}",
-                    story_path
-                        .as_deref()
-                        .unwrap_or(Path::new("story"))
-                        .display(),
-                    story.scenes.len(),
-                    if story.scenes.len() == 1 { "" } else { "s" }
+                let path = story_path.as_deref().unwrap_or(Path::new("story"));
+                return usage(t!(
+                    "render-no-such-scene",
+                    path = path.display().to_string(),
+                    number = number.to_string(),
+                    count = story.scenes.len()
                 ));
             }
             (vec![scene_job(out.clone(), index)], None)
         }
         (Some(story), None, _) => {
             let Some(dir) = &args.out_dir else {
-                return usage(
-                    "--story renders every scene into --out-dir DIR, or one with --scene N --out FILE.png"
-                        .into(),
-                );
+                return usage(t!("render-story-needs-out-dir"));
             };
             if story.scenes.is_empty() {
-                return usage("the story has no scenes".into());
+                return usage(t!("render-no-scenes"));
             }
             let names = scene_file_names(story);
             let jobs = names
@@ -539,7 +536,7 @@ pub fn plan(
         }
         (None, _, Some((from, to))) => {
             let Some(dir) = &args.out_dir else {
-                return usage("--from/--to write numbered frames into --out-dir DIR".into());
+                return usage(t!("render-range-needs-out-dir"));
             };
             let days = range_days(from, to, args.step_days)?;
             let names = frame_file_names(days.len());
@@ -558,13 +555,10 @@ pub fn plan(
         }
         (None, _, None) => {
             let Some(out) = &args.out else {
-                return usage("say where to write the image: --out FILE.png".into());
+                return usage(t!("render-needs-out"));
             };
             if args.out_dir.is_some() {
-                return usage(
-                    "--out-dir is for a story's scenes or a --from/--to range; use --out FILE.png"
-                        .into(),
-                );
+                return usage(t!("render-out-dir-misused"));
             }
             let view = if args.changes {
                 crate::compare::CompareView::Changes
@@ -588,7 +582,7 @@ pub fn plan(
             .extension()
             .is_none_or(|e| !e.eq_ignore_ascii_case("png"))
     {
-        return usage(format!("{}: the output must be a .png file", out.display()));
+        return usage(t!("render-not-png", path = out.display().to_string()));
     }
     Ok(Plan {
         jobs,
@@ -628,15 +622,22 @@ pub fn parse_compare(text: &str) -> Result<(Day, Day), String> {
 /// `from`, `from + step`, ... up to `to`.
 pub(crate) fn range_days(from: Day, to: Day, step: u32) -> Result<Vec<Day>, RenderError> {
     if to < from {
-        return Err(RenderError::Usage(format!(
-            "--to {to} is before --from {from}"
+        return Err(RenderError::Usage(t!(
+            "render-to-before-from",
+            to = to.to_string(),
+            from = from.to_string()
         )));
     }
     let step = i64::from(step.max(1));
     let count = (to - from) / step + 1;
     if count as usize > MAX_FRAMES {
-        return Err(RenderError::Usage(format!(
-            "{from} to {to} every {step} days is {count} frames; at most {MAX_FRAMES} are written"
+        return Err(RenderError::Usage(t!(
+            "render-too-many-frames",
+            from = from.to_string(),
+            to = to.to_string(),
+            step = step,
+            count = count,
+            max = MAX_FRAMES
         )));
     }
     Ok((0..count).map(|i| from + i * step).collect())

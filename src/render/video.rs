@@ -19,6 +19,7 @@ use crate::basemap::assets::AssetSource;
 use crate::export::offscreen::{Gpu, Offscreen};
 use crate::present::TRANSITION_SECS;
 use crate::state::ThemeChoice;
+use crate::t;
 use crate::timeline::Day;
 use crate::video::{Progress, VideoFormat, VideoSpec, VideoWriter};
 use std::path::PathBuf;
@@ -105,18 +106,18 @@ pub fn parse_hold(text: &str) -> Result<f64, String> {
 pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
     let usage = |m: String| RenderError::Usage(m);
     let Some(path) = args.video.clone() else {
-        return Err(usage("--video FILE.mp4 or FILE.gif is missing".into()));
+        return Err(usage(t!("video-missing")));
     };
     let Some(format) = VideoFormat::of_path(&path) else {
-        return Err(usage(format!(
-            "{}: a video is written as .mp4 (H.264) or .gif",
-            path.display()
-        )));
+        return Err(usage(t!("video-format", path = path.display().to_string())));
     };
     let (args, story, files) = load_inputs(args)?;
     for file in &files {
         if !file.is_file() {
-            return Err(usage(format!("{}: no such layer file", file.display())));
+            return Err(usage(t!(
+                "render-no-file",
+                path = file.display().to_string()
+            )));
         }
     }
     let fps = args.fps.max(1);
@@ -126,7 +127,7 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
     let segments: Vec<Segment> = match (&story, args.from.zip(args.to)) {
         (Some(story), _) => {
             if story.scenes.is_empty() {
-                return Err(usage("the story has no scenes".into()));
+                return Err(usage(t!("render-no-scenes")));
             }
             (0..story.scenes.len())
                 .map(|index| Segment::Scene {
@@ -143,21 +144,18 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
             })
             .collect(),
         (None, None) => {
-            return Err(usage(
-                "--video needs what to show: --story FILE (its scenes) or --from D --to D".into(),
-            ));
+            return Err(usage(t!("video-needs-what")));
         }
     };
     let total: usize = segments.iter().map(Segment::frames).sum();
     if total > MAX_FRAMES {
-        return Err(usage(format!(
-            "that video is {total} frames; at most {MAX_FRAMES} (an hour at 30 fps) are written"
-        )));
+        return Err(usage(t!("video-too-long", count = total, max = MAX_FRAMES)));
     }
     let [width, height] = args.size;
     if format == VideoFormat::Mp4 && (!width.is_multiple_of(2) || !height.is_multiple_of(2)) {
-        return Err(usage(format!(
-            "--size {width}x{height}: an MP4 (H.264) needs an even width and height"
+        return Err(usage(t!(
+            "video-odd-size",
+            size = format!("{width}x{height}")
         )));
     }
     // An output that cannot be written is said now, not after the drawing.
@@ -168,9 +166,10 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
         .truncate(false)
         .open(&path)
     {
-        return Err(usage(format!(
-            "{}: cannot write the video: {e}",
-            path.display()
+        return Err(usage(t!(
+            "video-cannot-write",
+            path = path.display().to_string(),
+            reason = e.to_string()
         )));
     }
     if !existed {
@@ -319,7 +318,7 @@ fn draw_frames(
             return Err(RenderError::Cancelled);
         }
         if started.elapsed() > plan.timeout {
-            return Err(timed_out("the opening view never settled"));
+            return Err(timed_out("render-waiting-view"));
         }
         std::thread::sleep(TILE_PAUSE);
     }
@@ -341,7 +340,7 @@ fn draw_frames(
             screen.set_step(Duration::ZERO);
             while !app.tiles_complete() {
                 if waited.elapsed() > plan.timeout {
-                    return Err(timed_out("the basemap tiles were still being drawn"));
+                    return Err(timed_out("render-waiting-tiles"));
                 }
                 std::thread::sleep(TILE_PAUSE);
                 output = screen.run(|ui| app.frame(ui));

@@ -12,8 +12,10 @@
 
 use super::model::{Camera, Scene, SceneCompare, SceneTime, Story};
 use crate::compare::CompareView;
+use crate::i18n::said::Said;
 use crate::layers::Layer;
 use crate::layers::is_web_address;
+use crate::said;
 use crate::timeline::{Day, shown};
 use crate::view::{MAX_ZOOM, MIN_ZOOM};
 use serde::{Deserialize, Serialize};
@@ -21,23 +23,22 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use thiserror::Error;
 
 /// The largest story file read, far beyond any presentation; a bigger file
 /// is a mistake (a layer opened as a story), reported rather than parsed.
 const MAX_STORY_BYTES: u64 = 16 << 20;
 
-/// Why a story file could not be loaded.
-#[derive(Debug, Error)]
+/// Why a story file could not be loaded. Worded when shown, in the
+/// reader's language.
+#[derive(Debug)]
 pub enum StoryError {
-    #[error("{}: cannot read the file: {source}", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: the file is larger than 16 MiB; is it really a story file?", path.display())]
-    TooLarge { path: PathBuf },
-    #[error("{}: not valid JSON at line {line}, column {column}: {reason}", path.display())]
+    TooLarge {
+        path: PathBuf,
+    },
     Json {
         path: PathBuf,
         line: usize,
@@ -45,16 +46,73 @@ pub enum StoryError {
         reason: String,
     },
     /// A problem with the story as a whole: its title, its `scenes` list.
-    #[error("{}: {problem}", path.display())]
-    Story { path: PathBuf, problem: String },
+    Story {
+        path: PathBuf,
+        problem: Said,
+    },
     /// `number` counts from 1; `title` is empty when the scene has none.
-    #[error("{}: scene {number}{}: {problem}", path.display(), titled(title))]
     Scene {
         path: PathBuf,
         number: usize,
         title: String,
-        problem: String,
+        /// Boxed: an error travels in `Result`s and should stay small.
+        problem: Box<Said>,
     },
+}
+
+impl fmt::Display for StoryError {
+    /// `path: problem`, or `path: scene N ("Title"): problem`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (path, said) = match self {
+            StoryError::Read { path, source } => {
+                (path, said!("load-read", reason = source.to_string()))
+            }
+            StoryError::TooLarge { path } => (path, said!("story-too-large")),
+            StoryError::Json {
+                path,
+                line,
+                column,
+                reason,
+            } => (
+                path,
+                said!(
+                    "load-not-json",
+                    line = line.to_string(),
+                    column = column.to_string(),
+                    reason = reason.as_str()
+                ),
+            ),
+            StoryError::Story { path, problem } => (path, problem.clone()),
+            StoryError::Scene {
+                path,
+                number,
+                title,
+                problem,
+            } => {
+                let scene = scene_place(*number, title);
+                return write!(f, "{}: {scene}: {problem}", path.display());
+            }
+        };
+        write!(f, "{}: {said}", path.display())
+    }
+}
+
+impl std::error::Error for StoryError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoryError::Read { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// `scene 3 ("Title")` in the current language.
+fn scene_place(number: usize, title: &str) -> String {
+    crate::t!(
+        "story-scene",
+        number = number.to_string(),
+        title = titled(title)
+    )
 }
 
 /// ` ("Title")`, or nothing for an untitled scene.
@@ -72,19 +130,15 @@ pub struct Warning {
     /// 1-based scene number.
     pub scene: usize,
     pub scene_title: String,
-    pub message: String,
+    /// Worded when shown, in the reader's language.
+    pub message: Said,
 }
 
 impl fmt::Display for Warning {
     /// `scene 3 ("Title"): message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "scene {}{}: {}",
-            self.scene,
-            titled(&self.scene_title),
-            self.message
-        )
+        let scene = scene_place(self.scene, &self.scene_title);
+        write!(f, "{scene}: {}", self.message)
     }
 }
 
@@ -206,7 +260,7 @@ pub fn load_story_str(
     path: impl AsRef<Path>,
 ) -> Result<(Story, Vec<Warning>), StoryError> {
     let path = path.as_ref();
-    let story_error = |problem: String| StoryError::Story {
+    let story_error = |problem: Said| StoryError::Story {
         path: path.to_owned(),
         problem,
     };
@@ -220,14 +274,12 @@ pub fn load_story_str(
         reason: without_position(&e),
     })?;
     if !value.is_object() {
-        return Err(story_error(
-            r#"a story file is one JSON object, {"title": .., "scenes": [..]}"#.into(),
-        ));
+        return Err(story_error(said!("story-not-object")));
     }
     let raw: RawStory = deserialize_naming_the_key(&value).map_err(story_error)?;
     let title = match raw.title {
         Some(title) if !title.trim().is_empty() => title,
-        _ => return Err(story_error(r#"no "title"; the story needs one"#.into())),
+        _ => return Err(story_error(said!("story-no-title"))),
     };
     let language = match raw.language {
         Some(code) => language_code(&code).map_err(story_error)?,
@@ -235,16 +287,14 @@ pub fn load_story_str(
     };
     let mut title_translations = BTreeMap::new();
     for (code, text) in raw.translations {
-        let code =
-            language_code(&code).map_err(|e| story_error(format!(r#""translations": {e}"#)))?;
+        let code = language_code(&code)
+            .map_err(|e| story_error(said!("story-translations", reason = e)))?;
         if let Some(title) = text.title.filter(|t| !t.trim().is_empty()) {
             title_translations.insert(code, title);
         }
     }
     let Some(raw_scenes) = raw.scenes else {
-        return Err(story_error(
-            r#"no "scenes"; a story file is {"title": .., "scenes": [..]}"#.into(),
-        ));
+        return Err(story_error(said!("story-no-scenes")));
     };
     let mut scenes = Vec::with_capacity(raw_scenes.len());
     let mut warnings = Vec::new();
@@ -259,7 +309,7 @@ pub fn load_story_str(
             path: path.to_owned(),
             number,
             title: title.clone(),
-            problem,
+            problem: Box::new(problem),
         })?;
         warnings.extend(clamped.into_iter().map(|message| Warning {
             scene: number,
@@ -292,42 +342,42 @@ fn without_position(error: &serde_json::Error) -> String {
 /// integer `5`, expected a string`), which serde's message alone does not.
 /// Every field of the raw structs is optional, so the key whose value
 /// alone fails to read is the one at fault.
-fn deserialize_naming_the_key<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, String> {
+fn deserialize_naming_the_key<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Said> {
     let error = match T::deserialize(value) {
         Ok(raw) => return Ok(raw),
         Err(e) => e,
     };
     let message = without_position(&error);
     if message.starts_with("unknown field") || message.starts_with("missing field") {
-        return Err(message);
+        return Err(message.into());
     }
     if let Some(object) = value.as_object() {
         for (key, field) in object {
             let alone = Value::Object(serde_json::Map::from_iter([(key.clone(), field.clone())]));
             if let Err(e) = T::deserialize(&alone) {
-                return Err(format!("{key:?}: {}", without_position(&e)));
+                return Err(format!("{key:?}: {}", without_position(&e)).into());
             }
         }
     }
-    Err(message)
+    Err(message.into())
 }
 
 /// The scene, and warnings: a camera box cut to the world, annotations
 /// skipped.
-fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
+fn scene_from(value: Value) -> Result<(Scene, Vec<Said>), Said> {
     if !value.is_object() {
-        return Err("a scene must be a JSON object".into());
+        return Err(said!("story-scene-not-object"));
     }
     let raw: RawScene = deserialize_naming_the_key(&value)?;
     let title = match raw.title {
         Some(title) if !title.trim().is_empty() => title,
-        _ => return Err(r#"no "title"; every scene needs one"#.into()),
+        _ => return Err(said!("story-scene-no-title")),
     };
     let time = match (raw.date, raw.window) {
         (Some(date), None) => SceneTime::Date(day("date", &date)?),
         (None, Some(window)) => {
             if window.days == 0 {
-                return Err(r#""window": "days" must be 1 or more"#.into());
+                return Err(said!("story-window-days"));
             }
             SceneTime::Window {
                 end: day("window end", &window.end)?,
@@ -335,13 +385,10 @@ fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
             }
         }
         (Some(_), Some(_)) => {
-            return Err(r#"both "date" and "window"; give one of them"#.into());
+            return Err(said!("story-date-and-window"));
         }
         (None, None) => {
-            return Err(
-                r#"no "date" or "window"; give "date": "YYYY-MM-DD" or "window": {"end": "YYYY-MM-DD", "days": N}"#
-                    .into(),
-            );
+            return Err(said!("story-no-date"));
         }
     };
     let compare = match raw.compare {
@@ -351,7 +398,7 @@ fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
     let (camera, clamped) = camera_from(raw.camera)?;
     let mut translations = BTreeMap::new();
     for (code, text) in raw.translations {
-        let code = language_code(&code).map_err(|e| format!(r#""translations": {e}"#))?;
+        let code = language_code(&code).map_err(|e| said!("story-translations", reason = e))?;
         let text = super::model::SceneText {
             title: text.title,
             caption: text.caption,
@@ -359,12 +406,16 @@ fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
         };
         translations.insert(code, text);
     }
-    let mut warnings: Vec<String> = clamped.into_iter().collect();
+    let mut warnings: Vec<Said> = clamped.into_iter().collect();
     let mut annotations = Vec::with_capacity(raw.annotations.len());
     for (index, entry) in raw.annotations.iter().enumerate() {
         match crate::annotations::from_value(entry) {
             Ok(annotation) => annotations.push(annotation),
-            Err(problem) => warnings.push(format!("annotation {}: {problem}; left out", index + 1)),
+            Err(problem) => warnings.push(said!(
+                "story-annotation-left-out",
+                number = (index + 1).to_string(),
+                reason = problem
+            )),
         }
     }
     let scene = Scene {
@@ -383,18 +434,19 @@ fn scene_from(value: Value) -> Result<(Scene, Vec<String>), String> {
 }
 
 /// A scene's comparison: date A before the scene's day, a view sitmap has.
-fn compare_from(raw: &RawCompare, day_b: Day) -> Result<SceneCompare, String> {
+fn compare_from(raw: &RawCompare, day_b: Day) -> Result<SceneCompare, Said> {
     let from = day("compare \"from\"", &raw.from)?;
     if from >= day_b {
-        return Err(format!(
-            "compare \"from\" {from} must be before the scene's date {day_b} (date A is the earlier one)"
+        return Err(said!(
+            "story-compare-from-late",
+            from = from.to_string(),
+            date = day_b.to_string()
         ));
     }
     let view = match raw.view.as_deref() {
         None => CompareView::Split,
-        Some(name) => CompareView::from_name(name).ok_or_else(|| {
-            format!(r#"compare "view" {name:?} is not a view; use "split" or "changes""#)
-        })?,
+        Some(name) => CompareView::from_name(name)
+            .ok_or_else(|| said!("story-compare-view", name = format!("{name:?}")))?,
     };
     Ok(SceneCompare { from, view })
 }
@@ -402,7 +454,7 @@ fn compare_from(raw: &RawCompare, day_b: Day) -> Result<SceneCompare, String> {
 /// A language tag as a story names it ("es", "pt-BR"; any BCP 47-shaped
 /// tag, so a French translation is kept though sitmap cannot show it), in
 /// sitmap's spelling when it is one of ours ("pt-br" → "pt-BR").
-fn language_code(code: &str) -> Result<String, String> {
+fn language_code(code: &str) -> Result<String, Said> {
     if let Some(lang) = crate::i18n::Lang::from_code(code) {
         return Ok(lang.code().to_owned());
     }
@@ -414,50 +466,43 @@ fn language_code(code: &str) -> Result<String, String> {
     if shaped {
         Ok(code.to_owned())
     } else {
-        Err(format!(
-            "{code:?} is not a language tag; write one such as \"en\", \"es\" or \"pt-BR\""
-        ))
+        Err(said!("story-not-language", code = format!("{code:?}")))
     }
 }
 
-fn day(what: &str, text: &str) -> Result<Day, String> {
-    Day::parse(text)
-        .map_err(|_| format!("{what} {text:?} is not a date; write YYYY-MM-DD, e.g. 2025-09-02"))
+fn day(what: &str, text: &str) -> Result<Day, Said> {
+    Day::parse(text).map_err(|_| said!("story-not-a-date", what = what, text = format!("{text:?}")))
 }
 
 /// The camera, and a warning when a box reaching past the world's edges
 /// (as sitmap itself wrote before it cut boxes to the world: -206.97° from
 /// a wide window on the Americas) was cut to them. Such a file must still
 /// open: it holds the user's scenes.
-fn camera_from(raw: Option<RawCamera>) -> Result<(Camera, Option<String>), String> {
-    const SHAPES: &str = r#"give "camera": {"center": [lon, lat], "zoom": Z} or {"bbox": [west, south, east, north]}"#;
+fn camera_from(raw: Option<RawCamera>) -> Result<(Camera, Option<Said>), Said> {
     let Some(raw) = raw else {
-        return Err(format!(r#"no "camera"; {SHAPES}"#));
+        return Err(said!("story-no-camera"));
     };
     match (raw.center, raw.zoom, raw.bbox) {
         (Some([lon, lat]), Some(zoom), None) => {
             lon_lat_in_range("center", lon, lat)?;
             if !(zoom.is_finite() && (MIN_ZOOM..=MAX_ZOOM).contains(&zoom)) {
-                return Err(format!(
-                    "camera zoom {zoom} is out of range; use {MIN_ZOOM} to {MAX_ZOOM}"
+                return Err(said!(
+                    "story-camera-zoom",
+                    zoom = zoom.to_string(),
+                    min = MIN_ZOOM,
+                    max = MAX_ZOOM
                 ));
             }
             Ok((Camera::Center { lon, lat, zoom }, None))
         }
-        (Some(_), None, None) => Err(r#"camera "center" needs a "zoom""#.into()),
+        (Some(_), None, None) => Err(said!("story-camera-no-zoom")),
         (None, None, Some(bbox)) => {
             if bbox.iter().any(|v| !v.is_finite()) {
-                return Err(format!(
-                    "camera bbox {bbox:?} has a value that is not a number; write [west, south, \
-                     east, north] in degrees"
-                ));
+                return Err(said!("story-bbox-not-number", bbox = format!("{bbox:?}")));
             }
             let [west, south, east, north] = bbox;
             if west >= east || south >= north {
-                return Err(format!(
-                    "camera bbox {bbox:?} is inverted or empty; write [west, south, east, north] \
-                     with west < east and south < north"
-                ));
+                return Err(said!("story-bbox-inverted", bbox = format!("{bbox:?}")));
             }
             let cut = [
                 west.max(-180.0),
@@ -469,34 +514,35 @@ fn camera_from(raw: Option<RawCamera>) -> Result<(Camera, Option<String>), Strin
                 // Wholly off the world: nothing to cut it to.
                 lon_lat_in_range("bbox", west, south)?;
                 lon_lat_in_range("bbox", east, north)?;
-                return Err(format!("camera bbox {bbox:?} lies outside the world"));
+                return Err(said!("story-bbox-outside", bbox = format!("{bbox:?}")));
             }
             let warning = (cut != bbox).then(|| {
-                format!(
-                    "camera bbox {bbox:?} reaches past the world's edges (longitude -180..180, \
-                     latitude -90..90); it is shown as {cut:?}"
+                said!(
+                    "story-bbox-cut",
+                    bbox = format!("{bbox:?}"),
+                    cut = format!("{cut:?}")
                 )
             });
             Ok((Camera::BBox(cut.into()), warning))
         }
-        (None, Some(_), Some(_)) => {
-            Err(r#"camera "zoom" goes with "center"; a "bbox" is fitted to the window"#.into())
-        }
-        (Some(_), _, Some(_)) => Err(format!(r#"camera has both "center" and "bbox"; {SHAPES}"#)),
-        (None, _, None) => Err(format!("camera is empty; {SHAPES}")),
+        (None, Some(_), Some(_)) => Err(said!("story-camera-zoom-with-bbox")),
+        (Some(_), _, Some(_)) => Err(said!("story-camera-both")),
+        (None, _, None) => Err(said!("story-camera-empty")),
     }
 }
 
 /// GeoJSON order: longitude first.
-fn lon_lat_in_range(what: &str, lon: f64, lat: f64) -> Result<(), String> {
+fn lon_lat_in_range(what: &str, lon: f64, lat: f64) -> Result<(), Said> {
     let lon_ok = lon.is_finite() && (-180.0..=180.0).contains(&lon);
     let lat_ok = lat.is_finite() && (-90.0..=90.0).contains(&lat);
     if lon_ok && lat_ok {
         Ok(())
     } else {
-        Err(format!(
-            "camera {what} has longitude {lon}, latitude {lat}: out of range (longitude first, \
-             -180..180, then latitude, -90..90)"
+        Err(said!(
+            "story-camera-out-of-range",
+            what = what,
+            lon = lon.to_string(),
+            lat = lat.to_string()
         ))
     }
 }
@@ -512,9 +558,7 @@ fn caption_warnings(scene: &Scene, number: usize) -> Vec<Warning> {
             warnings.push(Warning {
                 scene: number,
                 scene_title: scene.title.clone(),
-                message: format!(
-                    "caption link to {url:?} is not an http or https address; it is shown as text"
-                ),
+                message: said!("story-caption-link", url = format!("{url:?}")),
             });
         }
         rest = after;
@@ -539,7 +583,7 @@ pub fn layer_matches(layer: &Layer, name: &str) -> bool {
 pub fn check_against(story: &Story, layers: &[&Layer]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for (index, scene) in story.scenes.iter().enumerate() {
-        let mut warn = |message: String| {
+        let mut warn = |message: Said| {
             warnings.push(Warning {
                 scene: index + 1,
                 scene_title: scene.title.clone(),
@@ -549,7 +593,7 @@ pub fn check_against(story: &Story, layers: &[&Layer]) -> Vec<Warning> {
         if let Some(names) = &scene.layers {
             for name in names {
                 if !layers.iter().any(|layer| layer_matches(layer, name)) {
-                    warn(format!("no open layer is called {name:?}"));
+                    warn(said!("story-no-layer", name = format!("{name:?}")));
                 }
             }
         }
@@ -569,20 +613,17 @@ pub fn check_against(story: &Story, layers: &[&Layer]) -> Vec<Warning> {
                 Some((*layer, feature))
             });
             let Some((layer, feature)) = found else {
-                warn(format!(
-                    "highlighted id {id:?} is in none of the open layers"
-                ));
+                warn(said!("story-id-not-found", id = format!("{id:?}")));
                 continue;
             };
             if !visible(layer) {
-                warn(format!(
-                    "highlighted id {id:?} is in layer {:?}, which this scene hides",
-                    layer.name
+                warn(said!(
+                    "story-id-hidden",
+                    id = format!("{id:?}"),
+                    layer = format!("{:?}", layer.name)
                 ));
             } else if !shown(&feature.extent, &filter).is_drawn() {
-                warn(format!(
-                    "highlighted id {id:?} is not on the map at the scene's time"
-                ));
+                warn(said!("story-id-not-shown", id = format!("{id:?}")));
             }
         }
     }

@@ -388,6 +388,7 @@ fn a_bbox_reaching_past_the_antimeridian_loads_cut_to_the_world_with_a_warning()
     assert!(
         warnings[0]
             .message
+            .text()
             .contains("reaches past the world's edges"),
         "{}",
         warnings[0]
@@ -597,4 +598,38 @@ fn a_story_without_annotations_saves_without_the_key() {
     let (story, _) = load_story_str(&text, "story.json").unwrap();
     assert!(story.scenes[0].annotations.is_empty());
     assert!(!to_json(&story).contains("annotations"));
+}
+
+#[test]
+fn story_errors_and_warnings_are_worded_in_the_readers_language() {
+    use crate::i18n::{Lang, tests::Speaking};
+    let bad_date = r#"{"title": "T", "scenes": [{"title": "Caracas", "date": "2025-13-01",
+        "camera": {"center": [-66.9, 10.5], "zoom": 6}}]}"#;
+    let error = load_story_str(bad_date, "story.json").unwrap_err();
+    let wide = r#"{"title": "T", "scenes": [{"title": "A", "date": "2025-09-02",
+        "camera": {"bbox": [-200, -10, -60, 20]}}]}"#;
+    let (_, warnings) = load_story_str(wide, "story.json").unwrap();
+    assert_eq!(
+        error.to_string(),
+        r#"story.json: scene 1 ("Caracas"): date "2025-13-01" is not a date; write YYYY-MM-DD, e.g. 2025-09-02"#
+    );
+    let _speaking = Speaking::new(Lang::Es);
+    assert_eq!(
+        error.to_string(),
+        r#"story.json: escena 1 ("Caracas"): date "2025-13-01" no es una fecha; escribe AAAA-MM-DD, p. ej., 2025-09-02"#
+    );
+    assert!(
+        warnings[0].to_string().starts_with(
+            "escena 1 (\"A\"): el bbox [-200.0, -10.0, -60.0, 20.0] de camera se sale"
+        ),
+        "{}",
+        warnings[0]
+    );
+    let not_object = load_story_str("[]", "s.json").unwrap_err();
+    drop(_speaking);
+    let _speaking = Speaking::new(Lang::PtBr);
+    assert_eq!(
+        not_object.to_string(),
+        r#"s.json: um arquivo de história é um objeto JSON, {"title": .., "scenes": [..]}"#
+    );
 }

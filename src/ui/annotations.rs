@@ -6,6 +6,7 @@
 //! symbols alike.
 
 use crate::annotations::{Annotation, Shape};
+use crate::t;
 use egui::{Align2, Color32, FontId, Pos2, Stroke, vec2};
 use walkers::Projector;
 
@@ -95,17 +96,17 @@ fn draw_one(
 /// Enter or Add, `Some(false)` on Esc or Cancel, `None` while typing.
 pub fn text_entry(ctx: &egui::Context, text: &mut String) -> Option<bool> {
     let mut answer = None;
-    egui::Window::new("Text callout")
+    egui::Window::new(t!("annotate-callout-title"))
         .collapsible(false)
         .resizable(false)
         .anchor(Align2::CENTER_TOP, vec2(0.0, 80.0))
         .show(ctx, |ui| {
             let edit = ui
                 .horizontal(|ui| {
-                    let label = ui.label("Callout:");
+                    let label = ui.label(t!("annotate-callout"));
                     ui.add(
                         egui::TextEdit::singleline(text)
-                            .hint_text("Text on the map")
+                            .hint_text(t!("annotate-callout-hint"))
                             .char_limit(crate::annotations::MAX_TEXT_CHARS)
                             .desired_width(280.0),
                     )
@@ -119,10 +120,10 @@ pub fn text_entry(ctx: &egui::Context, text: &mut String) -> Option<bool> {
                 answer = Some(true);
             }
             ui.horizontal(|ui| {
-                if ui.button("Add").clicked() {
+                if ui.button(t!("annotate-add")).clicked() {
                     answer = Some(true);
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     answer = Some(false);
                 }
             });

@@ -9,6 +9,7 @@ use crate::overlay::changes::NEW;
 use crate::overlay::style::{
     CHANGE_ARROW_WIDTH, CHANGE_ENDED, CHANGE_NEW, CHANGE_NEW_TEXT, CHANGE_TAG_SIZE,
 };
+use crate::t;
 use crate::timeline::Day;
 use crate::ui::overlays::plate_colour;
 use crate::ui::palette;
@@ -174,9 +175,9 @@ pub fn changes_legend(
     );
     let font = FontId::proportional(18.0 * scale);
     let rows = [
-        (Mark::New, format!("{} appeared", counts.appeared)),
-        (Mark::Ended, format!("{} ended", counts.ended)),
-        (Mark::Moved, format!("{} moved", counts.moved)),
+        (Mark::New, t!("compare-appeared", count = counts.appeared)),
+        (Mark::Ended, t!("compare-ended", count = counts.ended)),
+        (Mark::Moved, t!("compare-moved", count = counts.moved)),
     ];
     let galleys: Vec<_> = rows
         .into_iter()
@@ -330,7 +331,7 @@ pub fn compare_window(
         return commands;
     }
     let mut still_open = true;
-    egui::Window::new("Compare dates")
+    egui::Window::new(t!("compare-title"))
         .open(&mut still_open)
         .resizable(false)
         .collapsible(false)
@@ -355,19 +356,16 @@ pub fn compare_form(
 ) -> Vec<CompareCommand> {
     let mut commands = Vec::new();
     let Some(b) = b else {
-        ui.label("Comparing needs layers with dates.");
+        ui.label(t!("compare-needs-dates"));
         return commands;
     };
-    ui.label(format!(
-        "Date B is the timeline's day: {} (move it on the timeline).",
-        long_date(b)
-    ));
+    ui.label(t!("compare-date-b", date = long_date(b)));
     ui.horizontal(|ui| {
-        let label = ui.label("Date A:");
+        let label = ui.label(t!("compare-date-a"));
         let field = ui
             .add(
                 egui::TextEdit::singleline(&mut form.from)
-                    .hint_text("YYYY-MM-DD")
+                    .hint_text(t!("compare-date-hint"))
                     .desired_width(110.0),
             )
             .labelled_by(label.id);
@@ -375,13 +373,13 @@ pub fn compare_form(
         form.error = match &typed {
             Ok(_) => None,
             Err(_) if form.from.trim().is_empty() => None,
-            Err(_) => Some("not a date; write YYYY-MM-DD, e.g. 2025-09-02".into()),
+            Err(_) => Some(t!("compare-not-a-date")),
         };
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let label = if comparison.is_some() {
-            "Set A"
+            t!("compare-set-a")
         } else {
-            "Compare"
+            t!("compare-start")
         };
         if (ui
             .add_enabled(typed.is_ok(), egui::Button::new(label))
@@ -398,16 +396,16 @@ pub fn compare_form(
     let view = comparison.map(|c| c.view);
     ui.horizontal(|ui| {
         for (choice, words) in [
-            (CompareView::Split, "Side by side"),
-            (CompareView::Changes, "What changed"),
+            (CompareView::Split, t!("compare-split")),
+            (CompareView::Changes, t!("compare-changes")),
         ] {
             if ui.radio(view == Some(choice), words).clicked() {
                 commands.push(CompareCommand::SetView(choice));
             }
         }
     });
-    ui.weak("[ and ] move date A by a day; C leaves.");
-    if comparison.is_some() && ui.button("Stop comparing").clicked() {
+    ui.weak(t!("compare-keys"));
+    if comparison.is_some() && ui.button(t!("compare-stop")).clicked() {
         commands.push(CompareCommand::Stop);
     }
     commands
@@ -477,5 +475,27 @@ mod widget_tests {
             got.iter().all(|c| !matches!(c, CompareCommand::Start(_))),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn the_form_speaks_spanish_and_portuguese_with_the_date_in_their_form() {
+        use crate::i18n::{Lang, tests::Speaking};
+        let _speaking = Speaking::new(Lang::Es);
+        let mut spanish = harness(CompareForm {
+            from: "2025-13-40".into(),
+            error: None,
+        });
+        spanish.run();
+        spanish.get_by_label_contains("17 de noviembre de 2025");
+        spanish.get_by_label_contains("no es una fecha; escribe AAAA-MM-DD");
+        spanish.get_by_role_and_label(egui::accesskit::Role::TextInput, "Fecha A:");
+        spanish.get_by_label("Comparar");
+        drop(spanish);
+        drop(_speaking);
+        let _speaking = Speaking::new(Lang::PtBr);
+        let mut portuguese = harness(CompareForm::default());
+        portuguese.run();
+        portuguese.get_by_label_contains("17 de novembro de 2025");
+        portuguese.get_by_label("O que mudou");
     }
 }

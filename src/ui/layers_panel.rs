@@ -1,7 +1,6 @@
 //! The layer panel: each open layer with its legend symbol, visibility, opacity,
 //! how many of its features are on screen, its order, and its problems.
 
-use crate::layers::thousands;
 use crate::layers::{TimeField, group};
 use crate::loading::Loading;
 use crate::ogc::FeedStatus;
@@ -41,7 +40,11 @@ pub fn layers_panel(
         // Truncated, not wrapped: a long name must not widen the panel for good.
         let text = if file.bytes == 0 {
             // A server's answer has no size until it has come.
-            format!("Loading {} ({:.0} s)", file_name(file.path), file.secs)
+            t!(
+                "layers-loading-server",
+                file = file_name(file.path),
+                secs = f64::from(file.secs).round()
+            )
         } else {
             t!(
                 "layers-loading",
@@ -132,8 +135,8 @@ pub fn layers_panel(
                     // A server layer, or a file read by view, holds only
                     // the view's features: its total is the view's, not the
                     // collection's or the file's (a line below says how much).
-                    ui.label(format!("{on_screen} on screen"))
-                        .on_hover_text("Features drawn in the current view");
+                    ui.label(t!("layers-by-view-on-screen", count = on_screen))
+                        .on_hover_text(t!("layers-by-view-on-screen-tip"));
                 } else if no_spoilers {
                     // The layer's total would tell a class how much is still to come.
                     ui.label(t!("layers-on-screen", count = on_screen))
@@ -182,11 +185,8 @@ pub fn layers_panel(
                     } else {
                         egui::RichText::new(text)
                     };
-                    ui.add(egui::Label::new(text).wrap()).on_hover_text(
-                        "A big FlatGeobuf file is read a view at a time through its \
-                         spatial index (the view and a margin round it); beyond a cap, \
-                         an even sample of its features: zoom in to see every one",
-                    );
+                    ui.add(egui::Label::new(text).wrap())
+                        .on_hover_text(t!("layers-by-view-tip"));
                 });
             }
             if let Some(field) = time_field_row(ui, open) {
@@ -259,10 +259,8 @@ fn server_row(ui: &mut egui::Ui, server: &ServerLine) -> bool {
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
                 ui.spinner();
-                ui.label(format!(
-                    "Asking the server… {:.0} s",
-                    since.elapsed().as_secs_f32()
-                ));
+                let secs = f64::from(since.elapsed().as_secs_f32()).round();
+                ui.label(t!("server-asking", secs = secs));
             });
         }
         FeedStatus::Shown {
@@ -272,28 +270,24 @@ fn server_row(ui: &mut egui::Ui, server: &ServerLine) -> bool {
             cached,
         } => {
             let more = *capped || matched.is_some_and(|m| m > *count as u64);
-            let mut text = format!("{} in view", thousands(*count));
+            let mut text = t!("server-in-view", count = *count);
             if more {
-                text.push_str("; more on the server");
+                text += &t!("server-more");
             }
             let mut hover = match matched {
-                Some(m) => format!(
-                    "The server has {} features in this view and time",
-                    thousands(usize::try_from(*m).unwrap_or(usize::MAX))
-                ),
-                None => "Features the server sent for this view and time".to_owned(),
+                Some(m) => t!("server-matched-tip", count = *m),
+                None => t!("server-sent-tip"),
             };
             if *capped {
                 let caps = crate::ogc::Caps::default();
-                hover.push_str(&format!(
-                    "; sitmap stops at {} pages or {} features a view: zoom in or narrow \
-                     the timeline's window for the rest",
-                    caps.max_pages,
-                    thousands(caps.max_features)
-                ));
+                hover += &t!(
+                    "server-capped-tip",
+                    pages = caps.max_pages,
+                    features = caps.max_features
+                );
             }
             if *cached {
-                hover.push_str(" (from this session's cache)");
+                hover += &t!("server-cached-tip");
             }
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
@@ -303,10 +297,10 @@ fn server_row(ui: &mut egui::Ui, server: &ServerLine) -> bool {
         FeedStatus::Failed { message } => {
             ui.horizontal(|ui| {
                 ui.add_space(28.0);
-                ui.colored_label(ui.visuals().error_fg_color, "Server request failed");
+                ui.colored_label(ui.visuals().error_fg_color, t!("server-failed"));
                 retry = ui
-                    .small_button("Retry")
-                    .on_hover_text("Ask the server again for this view")
+                    .small_button(t!("server-retry"))
+                    .on_hover_text(t!("server-retry-tip"))
                     .clicked();
             });
             ui.horizontal(|ui| {

@@ -38,7 +38,7 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
                     let field = ui
                         .add(
                             egui::TextEdit::singleline(&mut dialog.text)
-                                .hint_text("500, 1000, 2000")
+                                .hint_text(crate::t!("rings-radii-hint"))
                                 .desired_width(180.0),
                         )
                         .labelled_by(label.id);
@@ -63,7 +63,7 @@ pub fn rings_dialog(ctx: &egui::Context, dialog: &mut RingsDialog) -> Option<Rin
                     ));
                 }
                 Err(_) => {
-                    ui.weak(crate::t!("rings-dialog-help"));
+                    ui.weak(crate::t!("rings-radii-help"));
                 }
             }
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));

@@ -6,6 +6,7 @@
 
 use crate::ogc::Collection;
 use crate::state::ServerCommand;
+use crate::t;
 use crate::text::{DESCRIPTION_CHARS, bounded};
 
 /// What the app knows, for the window to show.
@@ -25,7 +26,7 @@ pub fn server_dialog(
 ) -> Option<ServerCommand> {
     let mut answer = None;
     let mut open = true;
-    egui::Window::new("Open from server")
+    egui::Window::new(t!("server-title"))
         .id(egui::Id::unique("open-from-server"))
         .open(&mut open)
         .default_width(560.0)
@@ -33,14 +34,8 @@ pub fn server_dialog(
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
         .collapsible(false)
         .show(ctx, |ui| {
-            ui.label(
-                egui::RichText::new(
-                    "An OGC API – Features server's landing page (pygeoapi, GeoServer, ldproxy, tipg, …)",
-                )
-                .small()
-                .weak(),
-            );
-            let label = ui.label("Server address");
+            ui.label(egui::RichText::new(t!("server-about")).small().weak());
+            let label = ui.label(t!("server-address"));
             ui.horizontal(|ui| {
                 let field = ui
                     .add(
@@ -51,7 +46,9 @@ pub fn server_dialog(
                     .labelled_by(label.id);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 let ready = !url.trim().is_empty() && view.listing_secs.is_none();
-                if (ui.add_enabled(ready, egui::Button::new("List collections")).clicked()
+                if (ui
+                    .add_enabled(ready, egui::Button::new(t!("server-list")))
+                    .clicked()
                     || (enter && ready))
                     && answer.is_none()
                 {
@@ -61,7 +58,7 @@ pub fn server_dialog(
             if let Some(secs) = view.listing_secs {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(format!("Asking the server… {secs:.0} s"));
+                    ui.label(t!("server-asking", secs = secs.round()));
                 });
             }
             if let Some(error) = view.error {
@@ -77,9 +74,9 @@ pub fn server_dialog(
                 && !collections.is_empty()
             {
                 ui.separator();
-                let n = collections.len();
-                let noun = if n == 1 { "collection" } else { "collections" };
-                ui.label(format!("{n} feature {noun} at {endpoint}"));
+                let count = collections.len();
+                let endpoint = endpoint.to_string();
+                ui.label(t!("server-collections", count = count, endpoint = endpoint));
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .auto_shrink([false, true])
@@ -95,14 +92,14 @@ pub fn server_dialog(
             ui.horizontal(|ui| {
                 let chosen = (*selected).filter(|i| view.listed.is_some_and(|(_, c)| *i < c.len()));
                 if ui
-                    .add_enabled(chosen.is_some(), egui::Button::new("Open as layer"))
-                    .on_hover_text("Features in the map's view and the timeline's window are fetched as you move")
+                    .add_enabled(chosen.is_some(), egui::Button::new(t!("server-open")))
+                    .on_hover_text(t!("server-open-tip"))
                     .clicked()
                     && let Some(index) = chosen
                 {
                     answer = Some(ServerCommand::Open(index));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!("cancel")).clicked() {
                     answer = Some(ServerCommand::CloseDialog);
                 }
             });
@@ -123,9 +120,13 @@ fn collection_row(ui: &mut egui::Ui, collection: &Collection, selected: bool) ->
         ui.indent("about", |ui| {
             let mut facts = vec![format!("id {}", bounded(&collection.id, 80))];
             if let Some(b) = collection.bbox {
-                facts.push(format!(
-                    "{:.1}°, {:.1}° to {:.1}°, {:.1}°",
-                    b.west, b.south, b.east, b.north
+                let degrees = |v: f64| crate::i18n::format::number(v, 1);
+                facts.push(t!(
+                    "server-extent",
+                    west = degrees(b.west),
+                    south = degrees(b.south),
+                    east = degrees(b.east),
+                    north = degrees(b.north)
                 ));
             }
             let days = collection.days_text();

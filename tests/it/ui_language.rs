@@ -67,3 +67,51 @@ fn presenting_in_spanish_shows_the_scene_in_spanish() {
     assert!(shown, "scene 4's Spanish title on the caption card");
     assert!(harness.query_by_label("The first strike").is_none());
 }
+
+/// Every text painted in the last frame (the map's labels are painted, not
+/// widgets).
+fn painted_texts(harness: &egui_kittest::Harness<'static, crate::common::Window>) -> Vec<String> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The basemap's country labels follow the language, as Natural Earth's
+/// `NAME_ES`/`NAME_PT` name them (what `render --lang es` draws: the same
+/// window, off screen), and a switch relabels the map at once.
+#[test]
+fn country_labels_on_the_map_follow_the_language_and_switch_at_once() {
+    let spanish = StartOptions {
+        lang: Some(Lang::Es),
+        ..options()
+    };
+    let mut harness = common::start(spanish, [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
+    harness.run_steps(1);
+    let texts = painted_texts(&harness);
+    for name in ["Brasil", "México", "Estados Unidos", "Islandia"] {
+        assert!(texts.iter().any(|t| t == name), "{name} not in {texts:?}");
+    }
+    assert!(
+        !texts.iter().any(|t| t == "Brazil" || t == "Mexico"),
+        "{texts:?}"
+    );
+
+    harness.get_by_label("Ver").click();
+    harness.run_steps(2);
+    harness.get_by_label("Idioma").click();
+    harness.run_steps(2);
+    harness.get_by_label("Português (Brasil)").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().lang(), Lang::PtBr);
+    let texts = painted_texts(&harness);
+    // Natural Earth: "Islandia" in Spanish, "Islândia" in Portuguese.
+    assert!(texts.iter().any(|t| t == "Islândia"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t == "Islandia"), "{texts:?}");
+}

@@ -227,3 +227,33 @@ fn in_classroom_mode_search_finds_no_feature_after_the_current_day() {
         "found on its day"
     );
 }
+
+/// Spanish writes "1,5": radii are separated by semicolons or spaces, the
+/// hint shows that form, and a decimal point is refused, not guessed.
+#[test]
+fn range_rings_in_spanish_take_decimal_commas_and_semicolons() {
+    let mut options = StartOptions {
+        files: story_files(),
+        lang: Some(sitmap::i18n::Lang::Es),
+        ..StartOptions::default()
+    };
+    options.settings.reduced_motion = true;
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
+    right_click_map(&mut harness, -66.90, 10.48);
+    harness.get_by_label("Anillos de alcance aquí…").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("punto y coma o espacios, con coma decimal (2,5)");
+
+    type_into(&mut harness, "Radios", "1.5");
+    harness.get_by_label_contains("escribe los decimales con coma (2,5)");
+    type_into(&mut harness, "Radios", "0,5; 100 2,5");
+    harness.get_by_label("Anillos a 0,5; 2,5 y 100 km");
+    harness.get_by_label("Agregar anillos").click();
+    harness.run_steps(3);
+    let doc = harness.state().edited().expect("the rings layer is edited");
+    assert_eq!(
+        doc.features()[0]["properties"]["radius_km"],
+        serde_json::json!([0.5, 2.5, 100.0])
+    );
+}

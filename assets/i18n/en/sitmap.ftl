@@ -418,7 +418,6 @@ rings-dialog-round = Round { $place }
 rings-dialog-round-named = Round { $name } ({ $place })
 rings-dialog-radii = Radii
 rings-dialog-rings-at = Rings at { $radii }
-rings-dialog-help = Numbers separated by commas; a unit after them is taken too
 rings-dialog-add = Add rings
 export-layer-title = Export layer
 export-layer-none = No layers are open.

@@ -433,7 +433,6 @@ rings-dialog-round = Alrededor de { $place }
 rings-dialog-round-named = Alrededor de { $name } ({ $place })
 rings-dialog-radii = Radios
 rings-dialog-rings-at = Anillos a { $radii }
-rings-dialog-help = Números separados por comas; también se toma una unidad después de ellos
 rings-dialog-add = Agregar anillos
 export-layer-title = Exportar capa
 export-layer-none = No hay capas abiertas.

@@ -433,7 +433,6 @@ rings-dialog-round = Em volta de { $place }
 rings-dialog-round-named = Em volta de { $name } ({ $place })
 rings-dialog-radii = Raios
 rings-dialog-rings-at = Anéis a { $radii }
-rings-dialog-help = Números separados por vírgulas; uma unidade depois deles também é aceita
 rings-dialog-add = Adicionar anéis
 export-layer-title = Exportar camada
 export-layer-none = Nenhuma camada aberta.

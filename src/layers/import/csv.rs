@@ -39,6 +39,7 @@ pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
 
 use super::Converted;
 use crate::layers::{Kind, LoadError, Problem, Unit};
+use crate::said;
 use columns::Columns;
 use parse::{Row, Rows};
 use std::path::Path;
@@ -156,7 +157,7 @@ pub(crate) fn convert(
 fn headers(reader: &mut ::csv::Reader<&[u8]>) -> Result<Vec<String>, LoadError> {
     let record = reader
         .headers()
-        .map_err(|e| LoadError::Format(format!("the header row is not readable as CSV: {e}")))?;
+        .map_err(|e| LoadError::Format(said!("csv-header", reason = e.to_string())))?;
     let mut names: Vec<String> = Vec::with_capacity(record.len());
     for (i, name) in record.iter().enumerate() {
         let name = name.trim();
@@ -277,14 +278,19 @@ fn unswap(places: Vec<Position>) -> (Vec<Position>, bool) {
     (out, swap)
 }
 
-pub(super) fn row_problem(path: &Arc<Path>, row: usize, kind: Kind, message: String) -> Problem {
+pub(super) fn row_problem(
+    path: &Arc<Path>,
+    row: usize,
+    kind: Kind,
+    message: impl Into<crate::i18n::said::Said>,
+) -> Problem {
     Problem {
         path: Arc::clone(path),
         feature: Some(row),
         unit: Unit::Row,
         id: None,
         kind,
-        message,
+        message: message.into(),
     }
 }
 

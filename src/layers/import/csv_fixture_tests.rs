@@ -79,6 +79,7 @@ fn rows_longer_than_the_header_leave_no_geometry_and_each_row_says_so() {
     assert!(
         report.errors[0]
             .message
+            .text()
             .contains("no latitude and longitude"),
         "{}",
         report.errors[0]

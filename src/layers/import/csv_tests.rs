@@ -109,7 +109,7 @@ fn a_semicolon_file_with_decimal_commas_in_latin_1_loads_with_one_warning() {
     let report = load_with(text, "x.csv", CsvMapping::default());
     assert!(report.errors.is_empty(), "{:?}", messages(&report.errors));
     assert_eq!(report.warnings.len(), 1, "{:?}", messages(&report.warnings));
-    assert!(report.warnings[0].message.contains("Windows-1252"));
+    assert!(report.warnings[0].message.text().contains("Windows-1252"));
     let layer = report.layer.as_ref().unwrap();
     assert_eq!(layer.features()[0].title(), Some("Séville"));
     let guess = report.csv.as_ref().unwrap();
@@ -123,7 +123,7 @@ fn a_semicolon_file_with_decimal_commas_in_latin_1_loads_with_one_warning() {
 fn swapped_latitude_and_longitude_columns_are_read_the_other_way_round() {
     let report = load("lat,lon\n-77.03,38.89\n-122.4,37.7\n");
     assert!(report.errors.is_empty(), "{:?}", messages(&report.errors));
-    assert!(report.warnings[0].message.contains("swapped"));
+    assert!(report.warnings[0].message.text().contains("swapped"));
     let (lon, lat) = report.layer.unwrap().features()[0].lon_lat_point();
     assert_eq!((lon, lat), (-77.03, 38.89));
 }

@@ -24,7 +24,9 @@
 
 use super::Converted;
 use super::fgb_feature::{Schema, feature_json};
+use crate::i18n::said::Said;
 use crate::layers::{LoadError, Problem, Unit};
+use crate::said;
 use crate::view::LonLatBox;
 use flatgeobuf::{FallibleStreamingIterator, FgbReader};
 use std::io::{Read, Seek, SeekFrom};
@@ -56,7 +58,7 @@ pub(crate) fn read_box(path: &Arc<Path>, area: LonLatBox) -> Result<Converted, L
 }
 
 /// What the lon/lat check of a file's CRS concluded.
-pub(super) fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<String>, LoadError> {
+pub(super) fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<Said>, LoadError> {
     let Some(crs) = header.crs() else {
         return Ok(None);
     };
@@ -81,11 +83,11 @@ pub(super) fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<String
         if name.is_empty() && wkt.is_empty() {
             return Ok(None);
         }
-        return Ok(Some(format!(
-            "the file's coordinate reference system has no code ({}); sitmap takes the \
-             coordinates as longitude and latitude (WGS 84)",
-            if name.is_empty() { "WKT only" } else { name }
-        )));
+        return Ok(Some(if name.is_empty() {
+            said!("fgb-crs-wkt-only")
+        } else {
+            said!("fgb-crs-no-code", name = name)
+        }));
     }
     let label = if code_string.is_empty() {
         format!("{org}:{code}")
@@ -97,10 +99,9 @@ pub(super) fn check_crs(header: &flatgeobuf::Header<'_>) -> Result<Option<String
     } else {
         format!(" ({name})")
     };
-    Err(LoadError::Format(format!(
-        "the file's coordinates are in {label}{named}, not longitude and latitude \
-         (EPSG:4326); sitmap does not reproject: convert it first, e.g. \
-         `ogr2ogr -t_srs EPSG:4326 out.fgb in.fgb`"
+    Err(LoadError::Format(said!(
+        "fgb-projected",
+        crs = format!("{label}{named}")
     )))
 }
 
@@ -129,13 +130,14 @@ fn read<R: Read + Seek>(
     // cannot hold is corruption (and would overflow the index's size).
     if node_size == 1 {
         return Err(LoadError::Format(
-            "the header gives the index 1 entry a node (at least 2 are needed): corrupt".to_owned(),
+            "the header gives the index 1 entry a node (at least 2 are needed): corrupt".into(),
         ));
     }
     if node_size > 0 && declared > file_len / 40 {
-        return Err(LoadError::Format(format!(
-            "the header declares {declared} features, more than a file of {file_len} bytes \
-             can index: truncated or corrupt"
+        return Err(LoadError::Format(said!(
+            "fgb-too-many-declared",
+            declared = declared.to_string(),
+            bytes = file_len.to_string()
         )));
     }
     if let Some(area) = area {
@@ -200,11 +202,7 @@ fn read_in_box<R: Read + Seek>(
     mut converted: Converted,
 ) -> Result<Converted, LoadError> {
     if node_size == 0 || declared == 0 {
-        return Err(LoadError::Format(
-            "the file has no spatial index, so a box cannot be read from it alone; \
-             open the whole file"
-                .to_owned(),
-        ));
+        return Err(LoadError::Format(said!("fgb-no-index")));
     }
     let index_start = reader.position;
     // Checked against the file's length before this is called.
@@ -213,9 +211,10 @@ fn read_in_box<R: Read + Seek>(
         node_size,
     ) as u64;
     if index_start + index_bytes > reader.len {
-        return Err(LoadError::Format(format!(
-            "the file ends inside its index ({index_bytes} bytes for {declared} \
-             features): truncated"
+        return Err(LoadError::Format(said!(
+            "fgb-index-truncated",
+            bytes = index_bytes.to_string(),
+            declared = declared.to_string()
         )));
     }
     let found = super::fgb_box::search(
@@ -225,7 +224,7 @@ fn read_in_box<R: Read + Seek>(
         u64::from(node_size),
         [area.west, area.south, area.east, area.north],
     )
-    .map_err(LoadError::Format)?;
+    .map_err(|e| LoadError::Format(e.into()))?;
     let features_start = index_start + index_bytes;
     let mut lines = String::new();
     let mut buffer = Vec::new();
@@ -275,7 +274,7 @@ pub(super) fn as_layer_text(lines: String, count: usize) -> String {
 }
 
 pub(super) fn corrupt(part: &str, error: &flatgeobuf::Error) -> LoadError {
-    LoadError::Format(corrupt_text(part, error))
+    LoadError::Format(corrupt_text(part, error).into())
 }
 
 pub(super) fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> String {

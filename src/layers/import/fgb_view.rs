@@ -47,7 +47,7 @@ pub struct FgbIndex {
     /// The root node's box: the whole file's extent.
     extent: LonLatBox,
     /// The CRS caveat, when there is one.
-    warning: Option<String>,
+    warning: Option<crate::i18n::said::Said>,
 }
 
 impl std::fmt::Debug for FgbIndex {
@@ -90,14 +90,10 @@ impl FgbIndex {
         let schema = Schema::of(&header);
         drop(opened);
         if node_size == 0 || count == 0 {
-            return Err(LoadError::Format(
-                "the file has no spatial index (or no feature count), so it cannot be read a \
-                 view at a time"
-                    .to_owned(),
-            ));
+            return Err(LoadError::Format(crate::said!("fgb-view-no-index")));
         }
         if node_size == 1 || count > len / NODE_BYTES {
-            return Err(LoadError::Format(format!(
+            return Err(damaged(format!(
                 "the header declares {count} features in an index of {node_size} a node, \
                  more than a file of {len} bytes can hold: truncated or corrupt"
             )));
@@ -107,7 +103,7 @@ impl FgbIndex {
         let features_start =
             index_start + levels.iter().map(|l| l.end - l.start).sum::<u64>() * NODE_BYTES;
         if features_start > len {
-            return Err(LoadError::Format(format!(
+            return Err(damaged(format!(
                 "the file ends inside its spatial index ({} bytes for {count} features, \
                  {} left after the header): truncated",
                 features_start - index_start,
@@ -115,8 +111,7 @@ impl FgbIndex {
             )));
         }
         let mut buffer = Vec::new();
-        let root =
-            read_nodes(&mut reader, index_start, 0, 1, &mut buffer).map_err(LoadError::Format)?;
+        let root = read_nodes(&mut reader, index_start, 0, 1, &mut buffer).map_err(damaged)?;
         let extent = root
             .first()
             .map_or(LonLatBox::new(0.0, 0.0, 0.0, 0.0), |n| {
@@ -229,18 +224,18 @@ impl FgbIndex {
                 return Ok(None);
             }
             let Some(range) = levels.get(level) else {
-                return Err(LoadError::Format(
+                return Err(damaged(
                     "the spatial index points below its leaves: corrupt".to_owned(),
                 ));
             };
             if !range.contains(&first) {
-                return Err(LoadError::Format(format!(
+                return Err(damaged(format!(
                     "the spatial index points at node {first}, outside its level: corrupt"
                 )));
             }
             let end = (first + self.node_size).min(range.end);
             let nodes = read_nodes(reader, self.index_start, first, end - first, &mut buffer)
-                .map_err(LoadError::Format)?;
+                .map_err(damaged)?;
             for (at, node) in (first..).zip(nodes) {
                 if !meets(&node) {
                     continue;
@@ -318,7 +313,7 @@ impl FgbIndex {
                     chunk_end - n,
                     &mut buffer,
                 )
-                .map_err(LoadError::Format)?;
+                .map_err(damaged)?;
                 for (i, node) in (n..).zip(nodes) {
                     if (i - n).is_multiple_of(stride) {
                         picked.push((node.offset, leaf_number(i)));
@@ -394,7 +389,7 @@ impl FgbIndex {
         let node_size = header.index_node_size();
         let declared = header.features_count();
         if node_size == 1 || (node_size > 0 && declared > len / NODE_BYTES) {
-            return Err(LoadError::Format(format!(
+            return Err(damaged(format!(
                 "the header declares {declared} features, more than a file of {len} bytes \
                  can index: truncated or corrupt"
             )));
@@ -517,6 +512,13 @@ impl Window {
 
 fn leaf_number(n: u64) -> usize {
     usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// A damaged file's error: the index or feature bytes do not hold up. These
+/// name byte offsets and sizes for whoever debugs the writer, and stay in
+/// English.
+fn damaged(text: impl Into<crate::i18n::said::Said>) -> LoadError {
+    LoadError::Format(text.into())
 }
 
 /// The byte at which the feature data begins is past the index: used by

@@ -17,6 +17,7 @@ use super::super::{LoadError, Problem, Unit};
 use super::Converted;
 use super::records::{self, Geom, Position, Record};
 use super::xml::{self, Element, Step, Xml, XmlError};
+use crate::said;
 use serde_json::{Map, Value};
 use std::path::Path;
 use std::sync::Arc;
@@ -33,29 +34,23 @@ pub(super) fn convert(bytes: &[u8], path: &Arc<Path>) -> Result<Converted, LoadE
     };
     let mut warnings = Vec::new();
     if lossy {
-        warnings.push(Problem::of_file(
-            path,
-            "the file is not UTF-8; unreadable characters are shown as �".to_owned(),
-        ));
+        warnings.push(Problem::of_file(path, said!("xml-not-utf8")));
     }
     let mut xml = Xml::new(&text);
     if let Err(error) = reading.walk(&mut xml) {
         if reading.number == 0 {
-            return Err(LoadError::Format(error.to_string()));
+            return Err(LoadError::Format(error.to_string().into()));
         }
         let loaded = reading.records.len();
         reading.errors.push(Problem::of_file(
             path,
-            format!("{error}; the {loaded} waypoints, routes and tracks before it loaded"),
+            said!("gpx-stopped", reason = error.to_string(), count = loaded),
         ));
     }
     if reading.zoneless > 0 {
         warnings.push(Problem::of_file(
             path,
-            format!(
-                "{} times without a time zone, read as UTC",
-                reading.zoneless
-            ),
+            said!("gpx-zoneless", count = reading.zoneless),
         ));
     }
     Ok(records::write(

@@ -32,6 +32,7 @@ use super::kml_geom;
 use super::kml_style::{self, Styles};
 use super::records::{self, Record};
 use super::xml::{self, Element, Step, Xml, XmlError};
+use crate::said;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::path::Path;
@@ -42,17 +43,17 @@ pub(super) fn convert(bytes: &[u8], path: &Arc<Path>) -> Result<Converted, LoadE
     let (text, lossy) = xml::text_of(bytes);
     let mut reading = Reading::new(path);
     if lossy {
-        reading.warn("the file is not UTF-8; unreadable characters are shown as �".to_owned());
+        reading.warn(said!("xml-not-utf8"));
     }
     let mut xml = Xml::new(&text);
     if let Err(error) = reading.walk(&mut xml) {
         if reading.pending.is_empty() && !reading.saw_root {
-            return Err(LoadError::Format(error.to_string()));
+            return Err(LoadError::Format(error.to_string().into()));
         }
         let loaded = reading.pending.len();
         reading.errors.push(Problem::of_file(
             path,
-            format!("{error}; the {loaded} placemarks before it loaded"),
+            said!("kml-stopped", reason = error.to_string(), count = loaded),
         ));
     }
     Ok(reading.finish())
@@ -118,7 +119,7 @@ impl<'p> Reading<'p> {
         }
     }
 
-    fn warn(&mut self, message: String) {
+    fn warn(&mut self, message: impl Into<crate::i18n::said::Said>) {
         self.warnings.push(Problem::of_file(self.path, message));
     }
 

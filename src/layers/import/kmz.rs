@@ -6,6 +6,7 @@
 
 use super::super::{LoadError, MAX_FILE_BYTES};
 use super::{Converted, kml};
+use crate::said;
 use std::io::{Cursor, Read};
 use std::path::Path;
 use std::sync::Arc;
@@ -18,9 +19,8 @@ pub(super) fn convert(bytes: &[u8], path: &Arc<Path>) -> Result<Converted, LoadE
 
 /// The bytes of the KML inside, at most `limit` of them.
 fn unpack(bytes: &[u8], limit: u64) -> Result<Vec<u8>, LoadError> {
-    let damaged = |e: zip::result::ZipError| {
-        LoadError::Format(format!("not a readable KMZ (zip) archive: {e}"))
-    };
+    let damaged =
+        |e: zip::result::ZipError| LoadError::Format(said!("kmz-not-zip", reason = e.to_string()));
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let names: Vec<String> = archive
         .file_names()
@@ -33,13 +33,7 @@ fn unpack(bytes: &[u8], limit: u64) -> Result<Vec<u8>, LoadError> {
         .filter(is_kml)
         .find(|name| !name.trim_start_matches('/').contains('/'))
         .or_else(|| names.iter().find(is_kml))
-        .ok_or_else(|| {
-            LoadError::Format(format!(
-                "the KMZ archive holds no .kml file ({} other file{})",
-                names.len(),
-                if names.len() == 1 { "" } else { "s" }
-            ))
-        })?
+        .ok_or_else(|| LoadError::Format(said!("kmz-no-kml", count = names.len())))?
         .clone();
     let entry = archive.by_name(&chosen).map_err(damaged)?;
     // The size the archive claims is only a hint: a few bytes can claim a
@@ -47,10 +41,13 @@ fn unpack(bytes: &[u8], limit: u64) -> Result<Vec<u8>, LoadError> {
     // an ordinary ratio; a bigger entry grows the buffer as it unpacks.
     let hint = entry.size().min(limit).min(bytes.len() as u64 * 8);
     let mut kml = Vec::with_capacity(usize::try_from(hint).unwrap_or(0));
-    entry
-        .take(limit + 1)
-        .read_to_end(&mut kml)
-        .map_err(|e| LoadError::Format(format!("cannot unpack `{chosen}` from the KMZ: {e}")))?;
+    entry.take(limit + 1).read_to_end(&mut kml).map_err(|e| {
+        LoadError::Format(said!(
+            "kmz-unpack",
+            name = chosen.as_str(),
+            reason = e.to_string()
+        ))
+    })?;
     if kml.len() as u64 > limit {
         return Err(LoadError::TooLarge { limit_bytes: limit });
     }

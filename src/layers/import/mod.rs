@@ -178,7 +178,7 @@ pub(crate) fn convert(
         Format::FlatGeobuf => fgb::convert(bytes, path),
         // The loader reads GeoJSON itself; nothing to convert.
         Format::GeoJson => Err(LoadError::Format(
-            "GeoJSON is read as it is, not converted".to_owned(),
+            "GeoJSON is read as it is, not converted".into(),
         )),
     }
 }

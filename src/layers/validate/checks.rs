@@ -2,6 +2,7 @@
 //! and style, and assembling the feature when none failed.
 
 use super::{Known, Outcome, Prop, SourceItem, SourcesIn};
+use crate::i18n::said::Said;
 use crate::layers::keys::Key;
 use crate::layers::model::{
     DatePrecision, Feature, FeatureParts, LocationPrecision, Moved, Rgb, Source, Style,
@@ -9,6 +10,7 @@ use crate::layers::model::{
 };
 use crate::layers::time::{self, ONGOING, TimeExtent};
 use crate::layers::{Kind, Message};
+use crate::said;
 use geo::{Geometry, Rect};
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -18,7 +20,7 @@ use std::borrow::Cow;
 /// an error was found, in which case only the problems are returned.
 pub(super) fn finish<'a>(
     index: usize,
-    geometry: Result<(Geometry<f64>, Rect<f64>), String>,
+    geometry: Result<(Geometry<f64>, Rect<f64>), Said>,
     properties: &Known,
     mut checked: Outcome<'a>,
 ) -> Outcome<'a> {
@@ -75,10 +77,7 @@ pub(super) fn feature_id<'p>(
             Prop::Json(n) if n.is_number() => return Some(Cow::Owned(n.to_string())),
             Prop::Json(_) => warnings.push(Message::new(
                 Kind::Unread("id"),
-                format!(
-                    "`id` is {}, not text or a number; shown as written",
-                    excerpt(&value.to_json())
-                ),
+                said!("check-id-not-text", value = excerpt(&value.to_json())),
             )),
         }
     }
@@ -101,10 +100,10 @@ pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> Ti
             let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
-                format!(
-                    "`{key}` is {}, not a date (YYYY-MM-DD) or an RFC 3339 date-time; shown as \
-                     written",
-                    excerpt(&other.to_json())
+                said!(
+                    "check-date-not-text",
+                    key = key,
+                    value = excerpt(&other.to_json())
                 ),
             ));
             None
@@ -116,11 +115,11 @@ pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> Ti
         Err(e) => {
             // Keep what can be kept: the start alone, else nothing.
             let fallback = TimeExtent::parse(start, None).ok();
-            let what = match &fallback {
-                Some(TimeExtent::Timeless) | None => "the feature is shown at every date",
-                Some(_) => "`end` is ignored",
+            let id = match &fallback {
+                Some(TimeExtent::Timeless) | None => "check-date-shown-always",
+                Some(_) => "check-date-end-ignored",
             };
-            warnings.push(Message::new(Kind::Date, format!("{e}; {what}")));
+            warnings.push(Message::new(Kind::Date, said!(id, reason = e.said())));
             fallback.unwrap_or(TimeExtent::Timeless)
         }
     }
@@ -136,24 +135,22 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
         SourcesIn::NotArray => {
             warnings.push(Message::new(
                 Kind::Unread("sources"),
-                "`sources` is not an array of {\"title\", \"url\", \"published\"} objects; \
-                 shown as written",
+                said!("check-sources-not-array"),
             ));
             return Box::default();
         }
     };
     let mut sources = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let mut skip = |text: String| warnings.push(Message::new(Kind::Source, text));
+        let mut skip = |text: Said| warnings.push(Message::new(Kind::Source, text));
+        let at = i.to_string();
         let SourceItem::Entry {
             url,
             title,
             published,
         } = item
         else {
-            skip(format!(
-                "sources[{i}] is not an object with a `title` or `url`"
-            ));
+            skip(said!("check-source-not-object", i = at));
             continue;
         };
         let field = |value: &Option<Prop>| value.as_ref().and_then(Prop::as_str).map(Box::from);
@@ -161,9 +158,10 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
             None => None,
             Some(Prop::Text(url)) => Some(url),
             Some(other) => {
-                skip(format!(
-                    "sources[{i}].url is {}, not text",
-                    excerpt(&other.to_json())
+                skip(said!(
+                    "check-source-url-not-text",
+                    i = at,
+                    value = excerpt(&other.to_json())
                 ));
                 continue;
             }
@@ -173,15 +171,16 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
         {
             // Quoted as written: trimming would hide a leading space.
             let quoted = serde_json::to_string(&**url).unwrap_or_default();
-            skip(format!(
-                "sources[{i}].url {} is not an http or https address; not a link",
-                excerpt(&quoted)
+            skip(said!(
+                "check-source-url-not-web",
+                i = at,
+                value = excerpt(&quoted)
             ));
             continue;
         }
         let title = field(title);
         if url.is_none() && title.as_deref().is_none_or(|t: &str| t.trim().is_empty()) {
-            skip(format!("sources[{i}] has neither a `title` nor a `url`"));
+            skip(said!("check-source-empty", i = at));
             continue;
         }
         sources.push(Source {
@@ -204,7 +203,7 @@ pub(super) fn text(properties: &Known, k: Key, warnings: &mut Vec<Message>) -> O
             let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
-                format!("`{key}` is not text; shown as written"),
+                said!("check-not-text", key = key),
             ));
             None
         }
@@ -221,10 +220,7 @@ pub(super) fn date_precision(properties: &Known, warnings: &mut Vec<Message>) ->
         .unwrap_or_else(|| {
             warnings.push(Message::new(
                 Kind::Unread("date_precision"),
-                format!(
-                    "date_precision {} is not \"day\", \"month\" or \"approximate\"; taken as day",
-                    excerpt(&value.to_json())
-                ),
+                said!("check-date-precision", value = excerpt(&value.to_json())),
             ));
             DatePrecision::Day
         })
@@ -243,10 +239,7 @@ pub(super) fn location_precision(
             None => {
                 warnings.push(Message::new(
                     Kind::Unread("uncertainty_km"),
-                    format!(
-                        "uncertainty_km {} is not a distance in km; ignored",
-                        excerpt(&value.to_json())
-                    ),
+                    said!("check-uncertainty-km", value = excerpt(&value.to_json())),
                 ));
                 None
             }
@@ -259,9 +252,9 @@ pub(super) fn location_precision(
         Some(other) => {
             warnings.push(Message::new(
                 Kind::Unread("location_precision"),
-                format!(
-                    "location_precision {} is not \"exact\" or \"approximate\"; taken as exact",
-                    excerpt(&other.to_json())
+                said!(
+                    "check-location-precision",
+                    value = excerpt(&other.to_json())
                 ),
             ));
             false
@@ -273,7 +266,7 @@ pub(super) fn location_precision(
     if uncertainty_km.is_none() {
         warnings.push(Message::new(
             Kind::NoUncertainty,
-            "location_precision is approximate but `uncertainty_km` is missing; add the radius in km",
+            said!("check-no-uncertainty"),
         ));
     }
     LocationPrecision::Approximate { uncertainty_km }
@@ -288,9 +281,10 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
             let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
-                format!(
-                    "{key} {} is not a #rrggbb colour; ignored",
-                    excerpt(&value.to_json())
+                said!(
+                    "check-not-colour",
+                    key = key,
+                    value = excerpt(&value.to_json())
                 ),
             ));
         }
@@ -308,9 +302,11 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
             let key = k.name();
             warnings.push(Message::new(
                 Kind::Unread(key),
-                format!(
-                    "{key} {} is not a number from 0 to {max}; ignored",
-                    excerpt(&value.to_json())
+                said!(
+                    "check-not-in-range",
+                    key = key,
+                    value = excerpt(&value.to_json()),
+                    max = max
                 ),
             ));
         }
@@ -328,10 +324,7 @@ pub(super) fn style(properties: &Known, warnings: &mut Vec<Message>) -> Option<B
             None => {
                 warnings.push(Message::new(
                     Kind::Unread("radius_unit"),
-                    format!(
-                        "radius_unit {} is not km or nm; the rings are labelled in km",
-                        excerpt(&value.to_json())
-                    ),
+                    said!("check-radius-unit", value = excerpt(&value.to_json())),
                 ));
                 false
             }
@@ -375,10 +368,11 @@ fn radii(properties: &Known, warnings: &mut Vec<Message>) -> Box<[f32]> {
         None => {
             warnings.push(Message::new(
                 Kind::Unread("radius_km"),
-                format!(
-                    "radius_km {} is not a number from 0 to {max}, or a list of at most {} of them; ignored",
-                    excerpt(&value.to_json()),
-                    crate::range_rings::MAX_RINGS
+                said!(
+                    "check-radius-km",
+                    value = excerpt(&value.to_json()),
+                    max = max,
+                    rings = crate::range_rings::MAX_RINGS
                 ),
             ));
             Box::default()

@@ -10,11 +10,13 @@
 use super::{
     Known, Outcome, Prop, SourceItem, SourcesIn, feature_id, finish, held_exactly, placed,
 };
+use crate::i18n::said::Said;
 use crate::layers::geometry;
 pub(in crate::layers) use crate::layers::json_scan::push_json_str;
 use crate::layers::keys::Key;
 use crate::layers::model::Moved;
 use crate::layers::text_pos::reason;
+use crate::said;
 use geo::{Geometry, Rect};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -63,10 +65,10 @@ pub(in crate::layers) struct SourceParts<'a> {
 }
 
 /// A point's geometry and box, checked as a GeoJSON Point's position is.
-pub(in crate::layers) fn point(lon: f64, lat: f64) -> Result<(Geometry<f64>, Rect<f64>), String> {
+pub(in crate::layers) fn point(lon: f64, lat: f64) -> Result<(Geometry<f64>, Rect<f64>), Said> {
     geometry::lon_lat(lon, lat)
         .map(|c| (Geometry::Point(c.into()), Rect::new(c, c)))
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.said())
 }
 
 /// Checks one record, feature `index` of its file: `fields` in order,
@@ -75,7 +77,7 @@ pub(in crate::layers) fn point(lon: f64, lat: f64) -> Result<(Geometry<f64>, Rec
 /// other records' ids; the caller does that in file order.
 pub(in crate::layers) fn check_record(
     index: usize,
-    geometry: Result<(Geometry<f64>, Rect<f64>), String>,
+    geometry: Result<(Geometry<f64>, Rect<f64>), Said>,
     fields: &[Field],
     kept: &mut String,
 ) -> super::Checked {
@@ -193,9 +195,9 @@ pub(in crate::layers) fn sources_json(entries: &[SourceParts]) -> String {
 
 /// A geometry given as GeoJSON text (a spreadsheet's geometry cell),
 /// checked as a feature's `geometry` member is.
-pub(in crate::layers) fn geometry_text(raw: &str) -> Result<(Geometry<f64>, Rect<f64>), String> {
+pub(in crate::layers) fn geometry_text(raw: &str) -> Result<(Geometry<f64>, Rect<f64>), Said> {
     let parsed = serde_json::from_str::<geojson::Geometry>(raw)
-        .map_err(|e| format!("bad geometry: {}", reason(&e)))?;
+        .map_err(|e| said!("check-bad-geometry-text", reason = reason(&e)))?;
     placed(&parsed)
 }
 

@@ -15,6 +15,7 @@
 
 use super::headers;
 use crate::layers::LoadError;
+use crate::said;
 use ::csv::{ByteRecord, Position, Reader, ReaderBuilder};
 
 /// Below this size one thread reads the text faster than two start up.
@@ -274,8 +275,10 @@ impl Run {
                 Ok(false) => return Ok(None),
                 Err(e) => {
                     let line = e.position().map_or(0, |p| p.line());
-                    return Err(LoadError::Format(format!(
-                        "not readable as CSV at line {line}: {e}"
+                    return Err(LoadError::Format(said!(
+                        "csv-not-readable",
+                        line = line.to_string(),
+                        reason = e.to_string()
                     )));
                 }
             }
@@ -303,13 +306,11 @@ impl Run {
     /// The records read, their text checked as UTF-8 once.
     fn finish(&mut self) -> Result<(), LoadError> {
         if self.full {
-            return Err(LoadError::Format(
-                "too much text in the cells to read as one layer".to_owned(),
-            ));
+            return Err(LoadError::Format(said!("csv-too-much-text")));
         }
         let bytes = std::mem::take(&mut self.bytes);
         let text = String::from_utf8(bytes)
-            .map_err(|e| LoadError::Format(format!("the cells are not UTF-8 text: {e}")))?;
+            .map_err(|e| LoadError::Format(said!("csv-not-utf8", reason = e.to_string())))?;
         self.records.set_text(text);
         Ok(())
     }

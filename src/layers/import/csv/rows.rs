@@ -12,6 +12,7 @@ use crate::layers::assemble::CheckedFeatures;
 use crate::layers::keys::Key;
 use crate::layers::validate::{self, Field, Member};
 use crate::layers::{Kind, LoadError, Problem};
+use crate::said;
 use std::borrow::Cow;
 use std::path::Path;
 use std::sync::Arc;
@@ -80,7 +81,7 @@ pub(super) fn features(
         (head, tail.join())
     });
     // A panic in the other half is a bug; say it as an error.
-    let tail = tail.map_err(|_| LoadError::Format("the CSV conversion failed".to_owned()))?;
+    let tail = tail.map_err(|_| LoadError::Format(said!("csv-failed")))?;
     let mut all = head;
     all.checked.append(tail.checked);
     all.places.extend(tail.places);

@@ -1,0 +1,254 @@
+# Los problemas que los lectores encuentran en un archivo de capa, y el
+# lector de historias en un archivo de historia. Lo que va entre comillas
+# invertidas es lo que dice el archivo (una propiedad, un valor) y no se
+# traduce.
+
+## Dónde, en un archivo
+
+place-feature = entidad { $n }
+place-row = fila { $n }
+place-placemark = marca de posición { $n }
+place-record = registro { $n }
+place-file = el archivo
+group-summary = { $path }: { $count } entidades { $what }; p. ej., { $places } ({ $first })
+
+## Problemas de un tipo, después de "N entidades"
+
+kind-file = tienen un problema con el archivo
+kind-not-feature = no son Features de GeoJSON y se omitieron
+kind-geometry = tienen una geometría que no se puede leer y se omitieron
+kind-duplicate-id = repiten el id de una entidad anterior (se conservan ambas)
+kind-unread = tienen un `{ $key }` que sitmap no puede leer (se conserva y se muestra tal como está escrito)
+kind-date = tienen una fecha que no se puede leer (se conserva y se muestra tal como está escrita)
+kind-source = tienen una fuente que no es un enlace web (se muestra tal como está escrita)
+kind-no-start = no tienen `start`: se muestran en todas las fechas
+kind-no-sources = no tienen fuentes
+kind-no-uncertainty = son aproximadas y no tienen `uncertainty_km`
+kind-time-field = tienen en el campo de tiempo un valor que no es una fecha
+
+## Un archivo entero
+
+load-read = no se puede leer el archivo: { $reason }
+load-empty = el archivo está vacío; una capa es una FeatureCollection de GeoJSON (o una Feature por línea)
+load-too-large = el archivo pesa más de { $mib } MiB, lo máximo que sitmap carga como una capa; divídelo en varias capas
+load-not-utf8 = no es texto UTF-8 en la línea { $line }, columna { $column }; guarda el archivo como UTF-8
+load-not-json = no es JSON válido en la línea { $line }, columna { $column }: { $reason }
+load-not-geojson = no es GeoJSON en la línea { $line }, columna { $column }: { $reason }
+load-projected-crs = el `crs` del archivo dice que sus coordenadas están en el sistema de coordenadas { $crs }, pero GeoJSON (RFC 7946) y sitmap usan longitud/latitud WGS 84; conviértelo, p. ej., `ogr2ogr -t_srs EPSG:4326 salida.geojson entrada.geojson`
+load-projected-crs-mercator = el `crs` del archivo dice que sus coordenadas están en metros de Web Mercator (EPSG:3857), pero GeoJSON (RFC 7946) y sitmap usan longitud/latitud WGS 84; conviértelo, p. ej., `ogr2ogr -t_srs EPSG:4326 salida.geojson entrada.geojson`
+load-osm-json = esto es OSM JSON (`elements` de OpenStreetMap o de la API Overpass), no GeoJSON; conviértelo con osmtogeojson o exporta GeoJSON desde overpass-turbo
+load-no-type = el objeto de primer nivel no tiene `type`; se esperaba una FeatureCollection, una Feature o una geometría
+load-top-not-object = el primer nivel no es un objeto JSON; se esperaba una FeatureCollection, una Feature o una geometría
+load-no-features = la FeatureCollection no tiene un arreglo `features`
+load-features-not-array = `features` no es un arreglo
+load-unknown-type = `type` es { $value }; se esperaba FeatureCollection, Feature o un tipo de geometría
+load-sitmap-not-object = `sitmap` no es un objeto como { "{" }"name": .., "color": ..{ "}" }; se ignora
+load-sitmap-not-text = sitmap.{ $key } es { $value }, no texto; se ignora
+load-sitmap-colour = sitmap.color `{ $value }` no es un color #rrggbb; se ignora
+
+## Una entidad
+
+check-not-feature-object = no es un objeto Feature sino `{ $value }`
+check-not-valid-feature = no es una Feature válida: { $reason } (línea { $line }, columna { $column })
+check-bad-properties = propiedades erróneas: { $reason } (línea { $line }, columna { $column })
+check-bad-geometry = geometría errónea: { $reason } (línea { $line }, columna { $column })
+check-bad-geometry-text = geometría errónea: { $reason }
+check-type-not-feature = `type` es { $value }, se esperaba "Feature"
+check-no-type = no tiene `"type": "Feature"`
+check-duplicate-id = id repetido: la entidad { $first } ya usa `{ $id }`
+check-id-not-text = `id` es { $value }, no un texto ni un número; se muestra tal como está escrito
+check-date-not-text = `{ $key }` es { $value }, no una fecha (AAAA-MM-DD) ni una fecha y hora RFC 3339; se muestra tal como está escrito
+check-date-shown-always = { $reason }; la entidad se muestra en todas las fechas
+check-date-end-ignored = { $reason }; se ignora `end`
+check-sources-not-array = `sources` no es un arreglo de objetos { "{" }"title", "url", "published"{ "}" }; se muestra tal como está escrito
+check-source-not-object = sources[{ $i }] no es un objeto con `title` o `url`
+check-source-url-not-text = sources[{ $i }].url es { $value }, no texto
+check-source-url-not-web = sources[{ $i }].url { $value } no es una dirección http ni https; no es un enlace
+check-source-empty = sources[{ $i }] no tiene ni `title` ni `url`
+check-not-text = `{ $key }` no es texto; se muestra tal como está escrito
+check-date-precision = date_precision { $value } no es "day", "month" ni "approximate"; se toma como día
+check-uncertainty-km = uncertainty_km { $value } no es una distancia en km; se ignora
+check-location-precision = location_precision { $value } no es "exact" ni "approximate"; se toma como exacta
+check-no-uncertainty = location_precision es approximate pero falta `uncertainty_km`; agrega el radio en km
+check-not-colour = { $key } { $value } no es un color #rrggbb; se ignora
+check-not-in-range = { $key } { $value } no es un número de 0 a { $max }; se ignora
+check-radius-unit = radius_unit { $value } no es km ni nm; los anillos se rotulan en km
+check-radius-km = radius_km { $value } no es un número de 0 a { $max } ni una lista de { $rings } de ellos como máximo; se ignora
+check-time-field = el campo de tiempo `{ $key }` es { $value }, no una fecha; la entidad se muestra en todas las fechas
+check-no-start = sin `start`: la entidad no tiene fecha y se muestra en todas las fechas
+check-no-sources = sin fuentes: agrega en `sources` una entrada con la `url` de un informe
+
+## Una geometría
+
+geometry-missing = falta la geometría (null); toda entidad necesita una
+geometry-empty = el { $what } no tiene posiciones
+geometry-position-too-short = una posición tiene { $count } número(s); necesita [longitud, latitud]
+geometry-out-of-range = la coordenada { $coordinate } está fuera de rango (longitud -180..180, latitud -90..90; en GeoJSON va primero la longitud)
+geometry-not-finite = la coordenada { $coordinate } no es un número finito
+geometry-line-too-short = un LineString necesita al menos 2 posiciones, este tiene { $count }
+geometry-ring-too-short = un anillo de Polygon necesita al menos 4 posiciones, el anillo { $ring } tiene { $count }
+geometry-ring-around-pole = el anillo { $ring } del Polygon rodea un polo cruzando el antimeridiano y no se puede dibujar; divídelo en partes en ±180°
+
+## Una fecha
+
+time-no-offset = { $field } `{ $text }` no tiene desfase UTC; agrega `Z` (UTC) o `+hh:mm` a la fecha y hora
+time-unparsable = { $field } `{ $text }` no es una fecha (AAAA-MM-DD) ni una fecha y hora RFC 3339: { $reason }
+time-end-before-start = el fin `{ $end }` es anterior al inicio `{ $start }`
+time-end-without-start = tiene `end` ({ $end }) pero no `start`; agrega la fecha de inicio
+time-ongoing-start = start no puede ser `ongoing`; solo `end` puede serlo
+
+## Otros formatos
+
+csv-header = la fila de encabezado no se puede leer como CSV: { $reason }
+csv-not-readable = no se puede leer como CSV en la línea { $line }: { $reason }
+csv-too-much-text = hay demasiado texto en las celdas para leerlo como una capa
+csv-not-utf8 = las celdas no son texto UTF-8: { $reason }
+csv-failed = falló la conversión del CSV
+kmz-not-zip = no es un archivo KMZ (zip) legible: { $reason }
+kmz-no-kml = el archivo KMZ no contiene ningún archivo .kml ({ $count ->
+    [one] { $count } archivo de otro tipo
+   *[other] { $count } archivos de otro tipo
+})
+kmz-unpack = no se puede extraer `{ $name }` del KMZ: { $reason }
+xml-not-utf8 = el archivo no es UTF-8; los caracteres ilegibles se muestran como �
+kml-stopped = { $reason }; se cargaron las { $count } marcas de posición anteriores
+gpx-stopped = { $reason }; se cargaron los { $count } puntos de referencia, rutas y tracks anteriores
+gpx-zoneless = { $count ->
+    [one] { $count } hora sin zona horaria, leída como UTC
+   *[other] { $count } horas sin zona horaria, leídas como UTC
+}
+fgb-stopped = el lector de FlatGeobuf se detuvo inesperadamente
+fgb-crs-wkt-only = el sistema de referencia de coordenadas del archivo no tiene código (solo WKT); sitmap toma las coordenadas como longitud y latitud (WGS 84)
+fgb-crs-no-code = el sistema de referencia de coordenadas del archivo no tiene código ({ $name }); sitmap toma las coordenadas como longitud y latitud (WGS 84)
+fgb-projected = las coordenadas del archivo están en { $crs }, no en longitud y latitud (EPSG:4326); sitmap no reproyecta: conviértelo antes, p. ej., `ogr2ogr -t_srs EPSG:4326 salida.fgb entrada.fgb`
+fgb-too-many-declared = el encabezado declara { $declared } entidades, más de las que un archivo de { $bytes } bytes puede indexar: truncado o dañado
+fgb-no-index = el archivo no tiene índice espacial, así que no se puede leer solo un recuadro; abre el archivo completo
+fgb-index-truncated = el archivo termina dentro de su índice ({ $bytes } bytes para { $declared } entidades): truncado
+fgb-view-no-index = el archivo no tiene índice espacial (o no indica cuántas entidades tiene), así que no se puede leer por vistas
+check-server-capped = se detuvo tras { $pages } páginas ({ $count } entidades): hay más en el servidor (el límite es { $max_pages } páginas o { $max_features } entidades)
+
+## El respaldo de la ventana
+
+load-failed = { $path }: no se pudo cargar
+
+## Un archivo de historia
+
+story-scene = escena { $number }{ $title }
+story-too-large = el archivo pesa más de 16 MiB; ¿de verdad es un archivo de historia?
+story-not-object = un archivo de historia es un objeto JSON, { "{" }"title": .., "scenes": [..]{ "}" }
+story-no-title = falta "title"; la historia necesita uno
+story-translations = "translations": { $reason }
+story-no-scenes = falta "scenes"; un archivo de historia es { "{" }"title": .., "scenes": [..]{ "}" }
+story-scene-not-object = una escena debe ser un objeto JSON
+story-scene-no-title = falta "title"; toda escena necesita uno
+story-window-days = "window": "days" debe ser 1 o más
+story-date-and-window = tiene "date" y "window" a la vez; indica solo uno
+story-no-date = no tiene "date" ni "window"; indica "date": "AAAA-MM-DD" o "window": { "{" }"end": "AAAA-MM-DD", "days": N{ "}" }
+story-annotation-left-out = anotación { $number }: { $reason }; se omite
+story-compare-from-late = el "from" de compare, { $from }, debe ser anterior a la fecha de la escena, { $date } (la fecha A es la más temprana)
+story-compare-view = el "view" de compare, { $name }, no es una vista; usa "split" o "changes"
+story-not-language = { $code } no es una etiqueta de idioma; escribe una como "en", "es" o "pt-BR"
+story-not-a-date = { $what } { $text } no es una fecha; escribe AAAA-MM-DD, p. ej., 2025-09-02
+story-no-camera = falta "camera"; indica "camera": { "{" }"center": [lon, lat], "zoom": Z{ "}" } o { "{" }"bbox": [oeste, sur, este, norte]{ "}" }
+story-camera-both = camera tiene "center" y "bbox" a la vez; indica "camera": { "{" }"center": [lon, lat], "zoom": Z{ "}" } o { "{" }"bbox": [oeste, sur, este, norte]{ "}" }
+story-camera-empty = camera está vacía; indica "camera": { "{" }"center": [lon, lat], "zoom": Z{ "}" } o { "{" }"bbox": [oeste, sur, este, norte]{ "}" }
+story-camera-zoom = el zoom { $zoom } de camera está fuera de rango; usa de { $min } a { $max }
+story-camera-no-zoom = el "center" de camera necesita un "zoom"
+story-camera-zoom-with-bbox = el "zoom" de camera va con "center"; un "bbox" se ajusta a la ventana
+story-camera-out-of-range = { $what } de camera tiene longitud { $lon }, latitud { $lat }: fuera de rango (primero la longitud, -180..180, luego la latitud, -90..90)
+story-bbox-not-number = el bbox { $bbox } de camera tiene un valor que no es un número; escribe [oeste, sur, este, norte] en grados
+story-bbox-inverted = el bbox { $bbox } de camera está invertido o vacío; escribe [oeste, sur, este, norte] con oeste < este y sur < norte
+story-bbox-outside = el bbox { $bbox } de camera queda fuera del mundo
+story-bbox-cut = el bbox { $bbox } de camera se sale de los bordes del mundo (longitud -180..180, latitud -90..90); se muestra como { $cut }
+story-caption-link = el enlace del texto a { $url } no es una dirección http ni https; se muestra como texto
+story-no-layer = ninguna capa abierta se llama { $name }
+story-id-not-found = el id resaltado { $id } no está en ninguna de las capas abiertas
+story-id-hidden = el id resaltado { $id } está en la capa { $layer }, que esta escena oculta
+story-id-not-shown = el id resaltado { $id } no está en el mapa en la fecha de la escena
+
+## El informe de sitmap check
+
+check-features = { $count ->
+    [one] { $count } entidad
+   *[other] { $count } entidades
+}
+check-unlocated = , { $count } sin geometría
+check-time-one = fecha { $date }
+check-time-range = fechas { $start } a { $end }
+check-no-dated = ninguna entidad con fecha
+check-time-from = { " " }(de `{ $field }`)
+check-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errores
+}
+check-warnings = { $count ->
+    [one] { $count } advertencia
+   *[other] { $count } advertencias
+}
+check-line = { $path }: { $features }; { $time }; { $errors }, { $warnings }
+check-columns = { $path }: columnas { $columns }
+check-unsure = { $path }: dudoso: { $doubt }
+check-active = { $path }: visibles el { $filter }: { $active }
+check-window = { $day } (ventana de { $days ->
+    [one] { $days } día
+   *[other] { $days } días
+})
+check-error = error: { $problem }
+check-warning = advertencia: { $problem }
+check-total = { $files ->
+    [one] se revisó { $files } archivo
+   *[other] se revisaron { $files } archivos
+}: { $failed } con errores
+check-story-fails = su historia no se carga: { $reason }
+
+## sitmap render, sitmap bundle, sitmap convert
+
+render-no-file = { $path }: no existe ese archivo de capa
+render-changes-needs-compare = --changes muestra lo que cambió entre dos fechas: indícalas con --compare A,B
+render-scene-needs-out = --scene necesita --out ARCHIVO.png
+render-no-such-scene = { $path }: no hay escena { $number }; la historia tiene { $count ->
+    [one] { $count } escena
+   *[other] { $count } escenas
+}
+render-story-needs-out-dir = --story dibuja cada escena en --out-dir CARPETA, o una con --scene N --out ARCHIVO.png
+render-no-scenes = la historia no tiene escenas
+render-range-needs-out-dir = --from/--to escriben cuadros numerados en --out-dir CARPETA
+render-needs-out = indica dónde escribir la imagen: --out ARCHIVO.png
+render-out-dir-misused = --out-dir es para las escenas de una historia o un rango --from/--to; usa --out ARCHIVO.png
+render-not-png = { $path }: la salida debe ser un archivo .png
+render-to-before-from = --to { $to } es anterior a --from { $from }
+render-too-many-frames = de { $from } a { $to } cada { $step } días son { $count } cuadros; se escriben como máximo { $max }
+render-layer-failed = no se pudo cargar la capa: { $reason }
+render-timeout = el mapa aún no estaba completo después de { $secs } s ({ $waiting }); prueba con un --timeout más largo
+render-waiting-tiles = aún se estaban dibujando los mosaicos del mapa base
+render-waiting-layers = aún se estaban cargando archivos de capas
+render-waiting-changes = algo en el mapa seguía cambiando
+render-waiting-view = la vista inicial nunca se asentó
+render-cancelled = cancelado; se eliminó el video sin terminar
+render-out-dir = no se puede crear la carpeta: { $reason }
+video-missing = falta --video ARCHIVO.mp4 o ARCHIVO.gif
+video-format = { $path }: un video se escribe como .mp4 (H.264) o .gif
+video-needs-what = --video necesita qué mostrar: --story ARCHIVO (sus escenas) o --from D --to D
+video-too-long = ese video tiene { $count } cuadros; se escriben como máximo { $max } (una hora a 30 fps)
+video-odd-size = --size { $size }: un MP4 (H.264) necesita ancho y alto pares
+video-cannot-write = { $path }: no se puede escribir el video: { $reason }
+bundle-write = no se puede escribir: { $reason }
+bundle-newer = hecho con un sitmap más nuevo: formato { $found }, este sitmap lee hasta el { $reads }; actualiza sitmap para abrirlo
+bundle-damaged = el paquete está dañado: { $what }; no se abrió nada
+bundle-refused = rechazado: { $why }; no se abrió nada
+bundle-source = no se puede empaquetar: { $why }
+export-io = no se puede escribir { $path }: { $reason }
+export-csv = no se puede escribir el CSV: { $reason }
+export-fgb = no se puede escribir el FlatGeobuf: { $reason }
+bundle-not-extension = { $path } no termina en .{ $extension }; un paquete se abre según su extensión
+bundle-no-layers = no hay archivos de capa junto a { $path }; indícalos después de las opciones
+bundle-layer-fails = no se carga
+bundle-wrote = se escribió { $path }: la historia y { $count ->
+    [one] { $count } capa
+   *[other] { $count } capas
+} ({ $names })
+convert-unknown-format = no se puede saber el formato de { $path } por su extensión; usa una de { $extensions }
+convert-nothing-written = no se escribió nada
+convert-streamed-only-geojson = { $path } tiene { $count } entidades, demasiadas para tenerlas a la vez; solo se convierte a GeoJSON (.geojson), por flujo
+convert-wrote = se escribió { $path }: { $written } de { $total } entidades como { $format }
+convert-shown-at = { " " }(las que se muestran el { $day })
