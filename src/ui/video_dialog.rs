@@ -178,7 +178,7 @@ fn choices(
                 .labelled_by(fps.id);
             ui.end_row();
 
-            ui.label(crate::t!("video-format"));
+            ui.label(crate::t!("video-format-label"));
             ui.horizontal(|ui| {
                 for (format, words) in [
                     (VideoFormat::Mp4, crate::t!("video-mp4")),
