@@ -31,6 +31,7 @@ pub mod time;
 mod time_field;
 pub mod time_index;
 mod validate;
+mod values;
 
 pub use group::{Group, Kind, group, one_line, thousands};
 pub use time_field::TimeField;
