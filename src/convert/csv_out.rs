@@ -70,9 +70,9 @@ pub fn to_csv(layer: &Layer, filter: Option<&TimeFilter>) -> Result<Vec<u8>, Exp
     for feature in features {
         let properties = feature.properties();
         let times = Times::of(&feature.extent);
-        let (lon, lat) = match &*feature.geometry() {
-            Geometry::Point(p) => (p.x().to_string(), p.y().to_string()),
-            _ => (String::new(), String::new()),
+        let (lon, lat) = match feature.point() {
+            Some(p) => (p.x.to_string(), p.y.to_string()),
+            None => (String::new(), String::new()),
         };
         let wkt = if feature.is_located() {
             let mut text = String::new();

@@ -20,7 +20,7 @@
 use super::index::SpatialIndex;
 use super::keys::Key;
 use super::points::PointTable;
-use super::texts::{Field, Sources, Texts};
+use super::texts::{Field, SourceRef, Sources, Texts};
 use super::time::{self, TimeExtent};
 use super::time_index::{TimeIndex, TimeRange};
 pub use super::values::{
@@ -235,7 +235,7 @@ pub(super) struct FeatureParts<'a> {
     pub location_precision: LocationPrecision,
     pub geometry: Geometry<f64>,
     pub bbox: geo::Rect<f64>,
-    pub sources: &'a [Source],
+    pub sources: &'a [SourceRef<'a>],
     pub style: Option<Box<Style>>,
 }
 

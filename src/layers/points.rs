@@ -15,7 +15,6 @@
 //! Built once with the layer, on the loader's thread.
 
 use super::model::Feature;
-use geo::Geometry;
 
 #[derive(Debug, Clone, Default)]
 pub struct PointTable {
@@ -32,11 +31,11 @@ impl PointTable {
     pub fn new(features: &[Feature]) -> Self {
         let mut table = PointTable::default();
         for (i, feature) in features.iter().enumerate() {
-            let (Geometry::Point(p), Ok(i)) = (&*feature.geometry(), u32::try_from(i)) else {
+            let (Some(p), Ok(i)) = (feature.point(), u32::try_from(i)) else {
                 continue;
             };
             table.features.push(i);
-            table.positions.push([p.x() as f32, p.y() as f32]);
+            table.positions.push([p.x as f32, p.y as f32]);
         }
         table.features.shrink_to_fit();
         table.positions.shrink_to_fit();

@@ -106,7 +106,7 @@ impl PartialEq<Source> for SourceRef<'_> {
 impl Texts {
     /// Writes the fields (by [`Field`] order) and the sources; no kept
     /// properties yet ([`Texts::set_kept`]).
-    pub(super) fn new(fields: [Option<&str>; FIELDS], sources: &[Source]) -> Self {
+    pub(super) fn new(fields: [Option<&str>; FIELDS], sources: &[SourceRef]) -> Self {
         if fields.iter().all(Option::is_none) && sources.is_empty() {
             return Self::default();
         }
@@ -124,8 +124,8 @@ impl Texts {
         }
         push_number(&mut header, sources.len());
         for source in sources {
-            for part in [&source.title, &source.url, &source.published] {
-                field(&mut header, part.as_deref());
+            for part in [source.title, source.url, source.published] {
+                field(&mut header, part);
             }
         }
         let mut out = String::with_capacity(header.len() + 4 + body_len);
@@ -135,8 +135,8 @@ impl Texts {
             out.push_str(text);
         }
         for source in sources {
-            for part in [&source.title, &source.url, &source.published] {
-                out.push_str(part.as_deref().unwrap_or_default());
+            for part in [source.title, source.url, source.published] {
+                out.push_str(part.unwrap_or_default());
             }
         }
         Self(out.into_boxed_str())
@@ -333,11 +333,15 @@ fn push_number(out: &mut String, mut value: usize) {
 mod tests {
     use super::*;
 
-    fn source(title: Option<&str>, url: Option<&str>, published: Option<&str>) -> Source {
-        Source {
-            title: title.map(Box::from),
-            url: url.map(Box::from),
-            published: published.map(Box::from),
+    fn source<'a>(
+        title: Option<&'a str>,
+        url: Option<&'a str>,
+        published: Option<&'a str>,
+    ) -> SourceRef<'a> {
+        SourceRef {
+            title,
+            url,
+            published,
         }
     }
 

@@ -5,9 +5,9 @@ use super::{Known, Outcome, Prop, SourceItem, SourcesIn};
 use crate::i18n::said::Said;
 use crate::layers::keys::Key;
 use crate::layers::model::{
-    DatePrecision, Feature, FeatureParts, LocationPrecision, Moved, Rgb, Source, Style,
-    is_web_address,
+    DatePrecision, Feature, FeatureParts, LocationPrecision, Moved, Rgb, Style, is_web_address,
 };
+use crate::layers::texts::SourceRef;
 use crate::layers::time::{self, ONGOING, TimeExtent};
 use crate::layers::{Kind, Message};
 use crate::said;
@@ -128,7 +128,7 @@ pub(super) fn time_extent(properties: &Known, warnings: &mut Vec<Message>) -> Ti
 /// The entries of `sources` that are web links or named publications (a
 /// `title` without a `url`: shown without a link). Anything else is a
 /// warning: the property stays in the details as written.
-pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[Source]> {
+pub(super) fn sources<'k>(value: &'k SourcesIn, warnings: &mut Vec<Message>) -> Vec<SourceRef<'k>> {
     let items = match value {
         SourcesIn::Absent => &[][..],
         SourcesIn::Items(items) => items.as_slice(),
@@ -137,7 +137,7 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
                 Kind::Unread("sources"),
                 said!("check-sources-not-array"),
             ));
-            return Box::default();
+            return Vec::new();
         }
     };
     let mut sources = Vec::with_capacity(items.len());
@@ -153,7 +153,7 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
             skip(said!("check-source-not-object", i = at));
             continue;
         };
-        let field = |value: &Option<Prop>| value.as_ref().and_then(Prop::as_str).map(Box::from);
+        let field = |value: &'k Option<Prop>| value.as_ref().and_then(Prop::as_str);
         let url = match url {
             None => None,
             Some(Prop::Text(url)) => Some(url),
@@ -179,25 +179,31 @@ pub(super) fn sources(value: &SourcesIn, warnings: &mut Vec<Message>) -> Box<[So
             continue;
         }
         let title = field(title);
-        if url.is_none() && title.as_deref().is_none_or(|t: &str| t.trim().is_empty()) {
+        if url.is_none() && title.is_none_or(|t| t.trim().is_empty()) {
             skip(said!("check-source-empty", i = at));
             continue;
         }
-        sources.push(Source {
+        sources.push(SourceRef {
             title,
-            url: url.map(|url| (**url).into()),
+            url: url.map(|url| &**url),
             published: field(published),
         });
     }
-    sources.into_boxed_slice()
+    sources
 }
 
 /// A text property; numbers and booleans are shown as written.
-pub(super) fn text(properties: &Known, k: Key, warnings: &mut Vec<Message>) -> Option<Box<str>> {
+/// Borrowed from the file's text when it is text, so packing the feature
+/// ([`Feature::new`]) is the only copy.
+pub(super) fn text<'k>(
+    properties: &'k Known,
+    k: Key,
+    warnings: &mut Vec<Message>,
+) -> Option<Cow<'k, str>> {
     match properties.get(k)? {
-        Prop::Text(s) => Some((**s).into()),
+        Prop::Text(s) => Some(Cow::Borrowed(&**s)),
         Prop::Json(value) if value.is_number() || value.is_boolean() => {
-            Some(value.to_string().into())
+            Some(Cow::Owned(value.to_string()))
         }
         Prop::Json(_) => {
             let key = k.name();
