@@ -5,7 +5,6 @@
 //! applied before the layer and its indexes are built), and the warnings
 //! only a story layer gets.
 
-use super::index::SpatialIndex;
 use super::model::{Feature, Layer, Rgb};
 use super::time::TimeExtent;
 use super::time_field::{self, TimeField};
@@ -99,7 +98,7 @@ impl CheckedFeatures {
             }
             record(&mut report, &mut none, path, index, checked);
         }
-        with_layer(report, None, path, self.features, None, options)
+        with_layer(report, None, path, self.features, options)
     }
 }
 
@@ -159,14 +158,13 @@ impl TopLevel<'_> {
 
 /// Adds the layer of `features` to the report, with the layer defaults
 /// from `sitmap` (whose problems are warnings of the file), the time field
-/// for features without `start`, the story-layer warnings, and the spatial
-/// index, unless it was built already.
+/// for features without `start`, the story-layer warnings, and the
+/// layer's indices.
 pub(super) fn with_layer(
     mut report: LoadReport,
     sitmap: Option<&RawValue>,
     path: &Arc<Path>,
     mut features: Vec<Feature>,
-    index: Option<SpatialIndex>,
     options: &LoadOptions,
 ) -> LoadReport {
     let defaults = LayerDefaults::read(sitmap, &mut |message| {
@@ -188,13 +186,12 @@ pub(super) fn with_layer(
         path.file_stem()
             .map_or_else(|| "layer".to_owned(), |s| s.to_string_lossy().into_owned())
     });
-    let mut layer = Layer::with_index(
+    let mut layer = Layer::new(
         name,
         path.to_path_buf(),
         defaults.colour,
         defaults.symbol,
         features,
-        index,
     );
     layer.names = defaults.names;
     report.layer = Some(layer);

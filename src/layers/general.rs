@@ -101,7 +101,7 @@ pub(super) fn load_general<'a>(
     }
     // Skipped features leave spare room; give it back.
     features.shrink_to_fit();
-    with_layer(report, top.sitmap, &path, features, None, options)
+    with_layer(report, top.sitmap, &path, features, options)
 }
 
 /// A file-level "not GeoJSON" error placed at `at`, a slice of `text`.

@@ -10,11 +10,12 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 /// A feature's box and its index in the layer's `features`.
-pub(super) type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
+type Entry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// The index's entry for `feature`, the `i`th of the layer.
-pub(super) fn entry(i: usize, feature: &Feature) -> Entry {
-    let (min, max) = (feature.bbox().min(), feature.bbox().max());
+fn entry(i: usize, feature: &Feature) -> Entry {
+    let bbox = feature.bbox();
+    let (min, max) = (bbox.min(), bbox.max());
     GeomWithData::new(Rectangle::from_corners([min.x, min.y], [max.x, max.y]), i)
 }
 
@@ -26,18 +27,12 @@ pub struct SpatialIndex {
 impl SpatialIndex {
     /// Bulk-loads the boxes: much faster and better balanced than inserting.
     pub fn new(features: &[Feature]) -> Self {
-        Self::from_entries(
-            features
-                .iter()
-                .enumerate()
-                .filter(|(_, feature)| feature.is_located())
-                .map(|(i, feature)| entry(i, feature))
-                .collect(),
-        )
-    }
-
-    /// Bulk-loads entries made by [`entry`], e.g. on another thread.
-    pub(super) fn from_entries(entries: Vec<Entry>) -> Self {
+        let entries = features
+            .iter()
+            .enumerate()
+            .filter(|(_, feature)| feature.is_located())
+            .map(|(i, feature)| entry(i, feature))
+            .collect();
         Self {
             tree: RTree::bulk_load(entries),
         }

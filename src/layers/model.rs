@@ -57,7 +57,9 @@ pub struct Layer {
 }
 
 impl Layer {
-    /// Builds the layer, its spatial index and its time index, once.
+    /// Builds the layer, its spatial index and its time index, once. A
+    /// big layer's R-tree is built on a second thread while the time index
+    /// is built here.
     pub fn new(
         name: String,
         path: PathBuf,
@@ -65,37 +67,22 @@ impl Layer {
         symbol: Option<String>,
         features: Vec<Feature>,
     ) -> Self {
-        Self::with_index(name, path, colour, symbol, features, None)
-    }
-
-    /// The same with the spatial index built already, e.g. on another thread
-    /// while the features were gathered; it must be [`SpatialIndex::new`]'s.
-    /// Without it, a big layer's is built on a second thread while the
-    /// time index is built here, from the extents as they are now.
-    pub(super) fn with_index(
-        name: String,
-        path: PathBuf,
-        colour: Option<Rgb>,
-        symbol: Option<String>,
-        features: Vec<Feature>,
-        index: Option<SpatialIndex>,
-    ) -> Self {
         /// Below this many features the second thread costs more than it saves.
         const PARALLEL: usize = 50_000;
         let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-        let (index, time) = match index {
-            Some(index) => (index, TimeIndex::build(features.iter().map(|f| f.extent))),
-            None if features.len() >= PARALLEL && two_cores => std::thread::scope(|scope| {
+        let (index, time) = if features.len() >= PARALLEL && two_cores {
+            std::thread::scope(|scope| {
                 let tree = scope.spawn(|| SpatialIndex::new(&features));
                 let time = TimeIndex::build(features.iter().map(|f| f.extent));
                 // A panic there is a bug; build it here instead.
                 let index = tree.join().unwrap_or_else(|_| SpatialIndex::new(&features));
                 (index, time)
-            }),
-            None => (
+            })
+        } else {
+            (
                 SpatialIndex::new(&features),
                 TimeIndex::build(features.iter().map(|f| f.extent)),
-            ),
+            )
         };
         let points = PointTable::new(&features);
         let rings = features

@@ -38,7 +38,7 @@ pub(super) fn load(text: &str, path: &Arc<Path>, options: &LoadOptions) -> Optio
         super::assemble::record(&mut report, &mut features, path, index, checked);
     }
     features.shrink_to_fit();
-    Some(with_layer(report, None, path, features, None, options))
+    Some(with_layer(report, None, path, features, options))
 }
 
 /// How much of a file's start decides whether it is a sequence.
@@ -156,7 +156,7 @@ fn stream(
         index += 1;
     }
     features.shrink_to_fit();
-    with_layer(report, None, path, features, None, options)
+    with_layer(report, None, path, features, options)
 }
 
 /// The records of a sequence, as slices of `text`; `None` when `text` is

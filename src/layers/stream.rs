@@ -51,7 +51,7 @@ impl Parsed {
     /// The layer, its indices and the layer-wide warnings.
     pub(super) fn finish(self, path: &Arc<Path>, options: &LoadOptions) -> LoadReport {
         let sitmap = self.sitmap.as_deref();
-        with_layer(self.report, sitmap, path, self.features, None, options)
+        with_layer(self.report, sitmap, path, self.features, options)
     }
 }
 
