@@ -412,6 +412,17 @@ impl SitmapApp {
 }
 
 impl SitmapApp {
+    /// The map's ocean colour in `visuals`' theme: what a window or video
+    /// that clears to the ocean (`StartOptions::clears_to_ocean`) clears to.
+    pub fn ocean(visuals: &egui::Visuals) -> egui::Color32 {
+        let ocean = MapTheme {
+            dark: visuals.dark_mode,
+        }
+        .basemap()
+        .ocean;
+        crate::ui::palette::rgba(ocean)
+    }
+
     /// The interface's language now: `--lang`, the menu's choice, the system's.
     pub fn lang(&self) -> crate::i18n::Lang {
         self.settings
@@ -423,12 +434,7 @@ impl eframe::App for SitmapApp {
     /// The map's ocean, for the window that clears to it
     /// (`StartOptions::clears_to_ocean`); the panels paint their own fill.
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        let ocean = MapTheme {
-            dark: visuals.dark_mode,
-        }
-        .basemap()
-        .ocean;
-        crate::ui::palette::rgba(ocean).to_normalized_gamma_f32()
+        Self::ocean(visuals).to_normalized_gamma_f32()
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

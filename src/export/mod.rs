@@ -7,6 +7,7 @@
 //!   the background;
 //! - [`png`]: writing RGBA pixels to a PNG file atomically.
 
+pub mod damage;
 pub mod offscreen;
 pub mod png;
 pub mod view;

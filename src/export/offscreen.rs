@@ -8,6 +8,7 @@
 //! back ([`Offscreen::capture`]).
 
 use super::Rgba8;
+use super::damage::{self, Damage};
 use eframe::egui_wgpu::{self, wgpu};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -159,12 +160,56 @@ impl Gpu {
     }
 }
 
+/// How an [`Offscreen`] samples textures and rounds colours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fidelity {
+    /// egui's predictable filtering (four texel loads a pixel, done in the
+    /// shader) and no dithering: the same pixels on any device, for the PNG
+    /// slides and their snapshot tests.
+    Predictable,
+    /// The device's own bilinear filtering, no dithering. On a software
+    /// rasterizer the predictable shader is most of a frame's cost; a video
+    /// (hundreds of frames, compressed with loss anyway) draws this way.
+    Fast,
+}
+
+impl Fidelity {
+    fn renderer_options(self) -> egui_wgpu::RendererOptions {
+        match self {
+            Self::Predictable => egui_wgpu::RendererOptions::PREDICTABLE,
+            Self::Fast => egui_wgpu::RendererOptions {
+                dithering: false,
+                predictable_texture_filtering: false,
+                ..egui_wgpu::RendererOptions::PREDICTABLE
+            },
+        }
+    }
+}
+
+/// How many frames [`Offscreen::capture_changed`] drew whole, drew in part,
+/// and found unchanged.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DrawCounts {
+    pub whole: usize,
+    pub part: usize,
+    pub unchanged: usize,
+}
+
 /// One egui context drawing offscreen at a fixed size, 1 pixel per point.
 pub struct Offscreen<'g> {
     gpu: &'g Gpu,
     renderer: egui_wgpu::Renderer,
     ctx: egui::Context,
     size: [u32; 2],
+    /// The target texture and its read-back buffer, made at the first
+    /// capture and drawn into by every later one.
+    target: Option<Target>,
+    /// What the last capture drew, to tell a frame that would give the same
+    /// pixels ([`Self::capture_changed`]).
+    last_drawn: Option<(Vec<egui::epaint::ClippedShape>, egui::Color32)>,
+    /// A texture was set or freed since the last capture.
+    textures_changed: bool,
+    counts: DrawCounts,
     /// Frame time, advanced by a fixed step: the same frames give the same pixels.
     time: f64,
     step: f32,
@@ -176,21 +221,32 @@ impl<'g> Offscreen<'g> {
     /// A fresh context (and texture set) drawing frames of `size` pixels,
     /// each `step` seconds after the last.
     pub fn new(gpu: &'g Gpu, size: [u32; 2], step: Duration) -> Result<Self, OffscreenError> {
+        Self::with_fidelity(gpu, size, step, Fidelity::Predictable)
+    }
+
+    /// As [`Self::new`], drawing with `fidelity`.
+    pub fn with_fidelity(
+        gpu: &'g Gpu,
+        size: [u32; 2],
+        step: Duration,
+        fidelity: Fidelity,
+    ) -> Result<Self, OffscreenError> {
         let max = gpu.max_side();
         let [width, height] = size;
         if width == 0 || height == 0 || width > max || height > max {
             return Err(OffscreenError::TooLarge { width, height, max });
         }
-        let renderer = egui_wgpu::Renderer::new(
-            &gpu.device,
-            gpu.format,
-            egui_wgpu::RendererOptions::PREDICTABLE,
-        );
+        let renderer =
+            egui_wgpu::Renderer::new(&gpu.device, gpu.format, fidelity.renderer_options());
         Ok(Self {
             gpu,
             renderer,
             ctx: egui::Context::default(),
             size,
+            target: None,
+            last_drawn: None,
+            textures_changed: true,
+            counts: DrawCounts::default(),
             time: 0.0,
             step: step.as_secs_f32(),
             to_free: Vec::new(),
@@ -257,6 +313,7 @@ impl<'g> Offscreen<'g> {
             self.renderer.free_texture(&id);
         }
         let delta = &mut output.textures_delta;
+        self.textures_changed |= !delta.set.is_empty() || !delta.free.is_empty();
         for (id, images) in delta.set.drain() {
             for image in &images {
                 self.renderer
@@ -267,12 +324,68 @@ impl<'g> Offscreen<'g> {
         output
     }
 
+    /// As [`Self::capture`], but `None` when the frame would have the last
+    /// capture's pixels (the same shapes on the same background, and no
+    /// texture set or freed since), and drawing only the part of the screen
+    /// where the shapes differ ([`damage::between`]) when that is all that
+    /// changed. A video's held scene is hundreds of such frames, and each
+    /// whole frame drawn on a software rasterizer costs about 100 ms.
+    pub fn capture_changed(
+        &mut self,
+        output: &egui::FullOutput,
+        background: egui::Color32,
+    ) -> Result<Option<Rgba8>, OffscreenError> {
+        let screen = egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(self.size[0] as f32, self.size[1] as f32),
+        );
+        let damage = match &self.last_drawn {
+            Some((shapes, drawn_on))
+                if !self.textures_changed && *drawn_on == background && self.target.is_some() =>
+            {
+                damage::between(shapes, &output.shapes, screen)
+            }
+            _ => Damage::All,
+        };
+        match damage {
+            Damage::None => {
+                self.counts.unchanged += 1;
+                Ok(None)
+            }
+            Damage::Part(part) => {
+                self.counts.part += 1;
+                self.draw(output, background, Some(part)).map(Some)
+            }
+            Damage::All => {
+                self.counts.whole += 1;
+                self.draw(output, background, None).map(Some)
+            }
+        }
+    }
+
+    /// What [`Self::capture_changed`] has done so far.
+    pub fn counts(&self) -> DrawCounts {
+        self.counts
+    }
+
     /// Draws `output` (from the last [`Self::run`]) and reads it back as
     /// opaque RGBA8, `background` wherever nothing was drawn.
     pub fn capture(
         &mut self,
         output: &egui::FullOutput,
         background: egui::Color32,
+    ) -> Result<Rgba8, OffscreenError> {
+        self.draw(output, background, None)
+    }
+
+    /// Draws `output` over the whole target, or only in `part` over the
+    /// last frame's pixels (the shapes clipped to it, on a fill of
+    /// `background` where the whole draw clears to it).
+    fn draw(
+        &mut self,
+        output: &egui::FullOutput,
+        background: egui::Color32,
+        part: Option<egui::Rect>,
     ) -> Result<Rgba8, OffscreenError> {
         let gpu = self.gpu;
         gpu.take_error();
@@ -281,7 +394,23 @@ impl<'g> Offscreen<'g> {
             size_in_pixels: [width, height],
             pixels_per_point: 1.0,
         };
-        let primitives = self.ctx.tessellate(output.shapes.clone(), 1.0);
+        self.last_drawn = None;
+        let shapes = match part {
+            None => output.shapes.clone(),
+            Some(part) => std::iter::once(egui::epaint::ClippedShape::new(
+                part,
+                egui::Shape::rect_filled(part, 0.0, background),
+            ))
+            .chain(output.shapes.iter().filter_map(|clipped| {
+                let clip_rect = clipped.clip_rect.intersect(part);
+                clip_rect.is_positive().then(|| egui::epaint::ClippedShape {
+                    clip_rect,
+                    ..clipped.clone()
+                })
+            }))
+            .collect(),
+        };
+        let primitives = self.ctx.tessellate(shapes, 1.0);
         let mut encoder = gpu
             .device
             .create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -294,21 +423,13 @@ impl<'g> Offscreen<'g> {
             &primitives,
             &screen,
         );
-        let texture = gpu.device.create_texture(&wgpu::TextureDescriptor {
-            label: Some("sitmap offscreen target"),
-            size: wgpu::Extent3d {
-                width,
-                height,
-                depth_or_array_layers: 1,
-            },
-            mip_level_count: 1,
-            sample_count: 1,
-            dimension: wgpu::TextureDimension::D2,
-            format: gpu.format,
-            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
-            view_formats: &[],
-        });
-        let view = texture.create_view(&wgpu::TextureViewDescriptor::default());
+        let target = match self.target.take() {
+            Some(target) => target,
+            None => Target::new(gpu, width, height),
+        };
+        let view = target
+            .texture
+            .create_view(&wgpu::TextureViewDescriptor::default());
         let [r, g, b, _] = background.to_normalized_gamma_f32();
         {
             let mut pass = encoder
@@ -318,12 +439,15 @@ impl<'g> Offscreen<'g> {
                         view: &view,
                         resolve_target: None,
                         ops: wgpu::Operations {
-                            load: wgpu::LoadOp::Clear(wgpu::Color {
-                                r: f64::from(r),
-                                g: f64::from(g),
-                                b: f64::from(b),
-                                a: 1.0,
-                            }),
+                            load: match part {
+                                Some(_) => wgpu::LoadOp::Load,
+                                None => wgpu::LoadOp::Clear(wgpu::Color {
+                                    r: f64::from(r),
+                                    g: f64::from(g),
+                                    b: f64::from(b),
+                                    a: 1.0,
+                                }),
+                            },
                             store: wgpu::StoreOp::Store,
                         },
                         depth_slice: None,
@@ -340,7 +464,10 @@ impl<'g> Offscreen<'g> {
         if let Some(error) = gpu.take_error() {
             return Err(OffscreenError::Render(error));
         }
-        let mut image = read_back(gpu, &texture)?;
+        // A failed read-back may leave the buffer mapped: the next capture
+        // makes a fresh target.
+        let mut image = read_back(gpu, &target)?;
+        self.target = Some(target);
         if gpu.format == wgpu::TextureFormat::Bgra8Unorm {
             for pixel in image.pixels.chunks_exact_mut(4) {
                 pixel.swap(0, 2);
@@ -350,22 +477,60 @@ impl<'g> Offscreen<'g> {
         for pixel in image.pixels.chunks_exact_mut(4) {
             pixel[3] = 255;
         }
+        self.last_drawn = Some((output.shapes.clone(), background));
+        self.textures_changed = false;
         Ok(image)
     }
 }
 
-/// Copies a texture into a mappable buffer and out to memory.
-fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<Rgba8, OffscreenError> {
-    let (width, height) = (texture.width(), texture.height());
+/// A frame's target texture and the buffer it is read back through.
+struct Target {
+    texture: wgpu::Texture,
+    buffer: wgpu::Buffer,
+    padded_row: usize,
+}
+
+impl Target {
+    fn new(gpu: &Gpu, width: u32, height: u32) -> Self {
+        let texture = gpu.device.create_texture(&wgpu::TextureDescriptor {
+            label: Some("sitmap offscreen target"),
+            size: wgpu::Extent3d {
+                width,
+                height,
+                depth_or_array_layers: 1,
+            },
+            mip_level_count: 1,
+            sample_count: 1,
+            dimension: wgpu::TextureDimension::D2,
+            format: gpu.format,
+            usage: wgpu::TextureUsages::RENDER_ATTACHMENT | wgpu::TextureUsages::COPY_SRC,
+            view_formats: &[],
+        });
+        let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
+        let padded_row = (width as usize * 4).div_ceil(align) * align;
+        let buffer = gpu.device.create_buffer(&wgpu::BufferDescriptor {
+            label: Some("sitmap offscreen read-back"),
+            size: (padded_row * height as usize) as u64,
+            usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
+            mapped_at_creation: false,
+        });
+        Self {
+            texture,
+            buffer,
+            padded_row,
+        }
+    }
+}
+
+/// Copies the target's texture into its mappable buffer and out to memory.
+fn read_back(gpu: &Gpu, target: &Target) -> Result<Rgba8, OffscreenError> {
+    let Target {
+        texture,
+        buffer,
+        padded_row,
+    } = target;
+    let (width, height, padded_row) = (texture.width(), texture.height(), *padded_row);
     let row = width as usize * 4;
-    let align = wgpu::COPY_BYTES_PER_ROW_ALIGNMENT as usize;
-    let padded_row = row.div_ceil(align) * align;
-    let buffer = gpu.device.create_buffer(&wgpu::BufferDescriptor {
-        label: Some("sitmap offscreen read-back"),
-        size: (padded_row * height as usize) as u64,
-        usage: wgpu::BufferUsages::MAP_READ | wgpu::BufferUsages::COPY_DST,
-        mapped_at_creation: false,
-    });
     let mut encoder = gpu
         .device
         .create_command_encoder(&wgpu::CommandEncoderDescriptor {
@@ -374,7 +539,7 @@ fn read_back(gpu: &Gpu, texture: &wgpu::Texture) -> Result<Rgba8, OffscreenError
     encoder.copy_texture_to_buffer(
         texture.as_image_copy(),
         wgpu::TexelCopyBufferInfo {
-            buffer: &buffer,
+            buffer,
             layout: wgpu::TexelCopyBufferLayout {
                 offset: 0,
                 bytes_per_row: Some(padded_row as u32),

@@ -16,7 +16,7 @@
 use super::{RenderArgs, RenderError, RenderTheme, SETTLE_SECS, load_inputs};
 use crate::app::{SitmapApp, StartOptions};
 use crate::basemap::assets::AssetSource;
-use crate::export::offscreen::{Gpu, Offscreen};
+use crate::export::offscreen::{DrawCounts, Fidelity, Gpu, Offscreen};
 use crate::present::TRANSITION_SECS;
 use crate::state::ThemeChoice;
 use crate::t;
@@ -63,6 +63,18 @@ pub struct VideoPlan {
     pub story: Option<PathBuf>,
     /// Give up on a frame whose tiles are not in after this long.
     pub timeout: Duration,
+    /// Whether a frame is drawn only where it differs from the last.
+    pub redraw: Redraw,
+}
+
+/// How much of each video frame is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redraw {
+    /// Only the part that differs from the last frame (none when nothing
+    /// does): the same pixels, a fraction of the drawing.
+    Changes,
+    /// Every frame whole; what [`Self::Changes`] is checked against.
+    Whole,
 }
 
 impl VideoPlan {
@@ -85,6 +97,8 @@ impl VideoPlan {
             files: self.files.clone(),
             story: self.story.clone(),
             present: Some(0),
+            // No backdrop, no tiles of open sea: fewer pixels drawn a frame.
+            clears_to_ocean: true,
             ..StartOptions::default()
         }
     }
@@ -196,6 +210,7 @@ pub fn plan_video(args: &RenderArgs) -> Result<VideoPlan, RenderError> {
         files,
         story: args.story.clone(),
         timeout: Duration::from_secs(args.timeout),
+        redraw: Redraw::Changes,
     })
 }
 
@@ -260,11 +275,15 @@ pub fn record(
     plan: &VideoPlan,
     progress: &Sender<Progress>,
     cancel: &AtomicBool,
-) -> Result<(), RenderError> {
+) -> Result<DrawCounts, RenderError> {
     let mut writer = VideoWriter::create(&plan.spec)?;
     let result = draw_frames(gpu, plan, &mut writer, progress, cancel);
     match result {
-        Ok(()) => writer.finish().map_err(RenderError::from),
+        Ok(counts) => {
+            log::info!("video frames: {counts:?}");
+            writer.finish()?;
+            Ok(counts)
+        }
         Err(e) => {
             drop(writer);
             std::fs::remove_file(&plan.spec.path).ok();
@@ -279,10 +298,10 @@ fn draw_frames(
     writer: &mut VideoWriter,
     progress: &Sender<Progress>,
     cancel: &AtomicBool,
-) -> Result<(), RenderError> {
+) -> Result<DrawCounts, RenderError> {
     let frame_time = Duration::from_secs_f64(1.0 / f64::from(plan.spec.fps.max(1)));
     let size = [plan.spec.width, plan.spec.height];
-    let mut screen = Offscreen::new(gpu, size, frame_time)?;
+    let mut screen = Offscreen::with_fidelity(gpu, size, frame_time, Fidelity::Fast)?;
     let mut app = SitmapApp::new(screen.ctx(), plan.start_options());
     screen.ctx().all_styles_mut(|style| {
         style.scroll_animation = egui::style::ScrollAnimation::none();
@@ -345,14 +364,20 @@ fn draw_frames(
                 std::thread::sleep(TILE_PAUSE);
                 output = screen.run(|ui| app.frame(ui));
             }
-            let background = screen.ctx().global_style().visuals.panel_fill;
-            let image = screen.capture(&output, background)?;
-            writer.push(&image)?;
+            let background = SitmapApp::ocean(&screen.ctx().global_style().visuals);
+            let image = match plan.redraw {
+                Redraw::Changes => screen.capture_changed(&output, background)?,
+                Redraw::Whole => Some(screen.capture(&output, background)?),
+            };
+            match image {
+                Some(image) => writer.push(&image)?,
+                None => writer.repeat()?,
+            }
             done += 1;
             progress.send(Progress { done, total }).ok();
         }
     }
-    Ok(())
+    Ok(screen.counts())
 }
 
 #[cfg(test)]

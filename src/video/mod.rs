@@ -98,6 +98,16 @@ impl VideoWriter {
         }
     }
 
+    /// Shows the last frame pushed for one more frame time: the drawing
+    /// found it unchanged, so neither its colours nor its palette are
+    /// worked out again.
+    pub fn repeat(&mut self) -> Result<(), VideoError> {
+        match self {
+            Self::Mp4(out) => out.repeat(),
+            Self::Gif(out) => out.repeat(),
+        }
+    }
+
     /// Writes what is left (the MP4 index) and closes the file.
     pub fn finish(self) -> Result<(), VideoError> {
         match self {

@@ -23,6 +23,8 @@ pub struct Mp4Out {
     encoder: Encoder,
     writer: Option<mp4::Mp4Writer<BufWriter<std::fs::File>>>,
     frame: u64,
+    /// The last frame in YUV, kept for [`Self::repeat`].
+    last: Option<YUVBuffer>,
 }
 
 impl Mp4Out {
@@ -81,6 +83,7 @@ impl Mp4Out {
             encoder,
             writer: Some(writer),
             frame: 0,
+            last: None,
         })
     }
 
@@ -94,7 +97,24 @@ impl Mp4Out {
     pub fn push(&mut self, frame: &Rgba8) -> Result<(), VideoError> {
         let size = (frame.width as usize, frame.height as usize);
         let yuv = YUVBuffer::from_rgb_source(RgbaSliceU8::new(&frame.pixels, size));
-        let encoded = self.encoder.encode(&yuv).map_err(|e| VideoError::Encode {
+        self.encode(&yuv)?;
+        self.last = Some(yuv);
+        Ok(())
+    }
+
+    /// The last frame again: encoded afresh (a P-frame that says "no
+    /// change", a few bytes), without converting its colours again.
+    pub fn repeat(&mut self) -> Result<(), VideoError> {
+        let Some(yuv) = self.last.take() else {
+            return Err(self.write_error("no frame to repeat"));
+        };
+        let encoded = self.encode(&yuv);
+        self.last = Some(yuv);
+        encoded
+    }
+
+    fn encode(&mut self, yuv: &YUVBuffer) -> Result<(), VideoError> {
+        let encoded = self.encoder.encode(yuv).map_err(|e| VideoError::Encode {
             path: self.spec.path.clone(),
             reason: e.to_string(),
         })?;

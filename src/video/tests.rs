@@ -147,3 +147,49 @@ fn an_mp4_is_one_h264_track_of_the_size_rate_and_length_asked_that_decodes() {
     }
     assert_eq!(decoded, 15);
 }
+
+#[test]
+fn a_repeated_frame_lengthens_the_gif_frame_and_adds_an_mp4_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    for format in [VideoFormat::Gif, VideoFormat::Mp4] {
+        let path = dir.path().join(match format {
+            VideoFormat::Gif => "v.gif",
+            VideoFormat::Mp4 => "v.mp4",
+        });
+        let spec = VideoSpec {
+            path: path.clone(),
+            format,
+            width: 160,
+            height: 90,
+            fps: 10,
+        };
+        let mut writer = VideoWriter::create(&spec).unwrap();
+        assert!(writer.repeat().is_err(), "nothing to repeat yet");
+        writer.push(&frame(160, 90, 0)).unwrap();
+        writer.repeat().unwrap();
+        writer.repeat().unwrap();
+        writer.push(&frame(160, 90, 40)).unwrap();
+        writer.finish().unwrap();
+        match format {
+            VideoFormat::Gif => {
+                let mut decoder = gif::DecodeOptions::new()
+                    .read_info(std::fs::File::open(&path).unwrap())
+                    .unwrap();
+                let mut delays = Vec::new();
+                while let Some(f) = decoder.read_next_frame().unwrap() {
+                    delays.push(f.delay);
+                }
+                assert_eq!(delays, vec![30, 10]);
+            }
+            VideoFormat::Mp4 => {
+                let bytes = std::fs::read(&path).unwrap();
+                let size = bytes.len() as u64;
+                let reader =
+                    mp4::Mp4Reader::read_header(std::io::Cursor::new(bytes), size).unwrap();
+                let track = reader.tracks().get(&1).unwrap();
+                assert_eq!(track.sample_count(), 4);
+                assert_eq!(track.duration(), std::time::Duration::from_millis(400));
+            }
+        }
+    }
+}

@@ -90,7 +90,92 @@ fn a_date_range_video_as_gif_shows_each_day_for_its_frames_at_the_frame_rate() {
     while let Some(frame) = decoder.read_next_frame().unwrap() {
         delays.push(frame.delay);
     }
-    assert_eq!(delays, vec![10; 6]);
+    // Six frames of a tenth of a second; a picture that stays the same for
+    // several frames is one GIF frame shown that much longer.
+    assert_eq!(delays.iter().sum::<u16>(), 60, "{delays:?}");
+    assert!(delays.iter().all(|d| d % 10 == 0), "{delays:?}");
+    assert!(
+        (3..=6).contains(&delays.len()),
+        "each day at least: {delays:?}"
+    );
+}
+
+/// A story of two scenes whose second arrives on the first boat strike's
+/// day: the move, then the arrival's pulse rings, then a still hold.
+fn strike_story(dir: &Path) -> PathBuf {
+    let path = dir.join("story.json");
+    std::fs::write(
+        &path,
+        r#"{"title": "T", "scenes": [
+            {"title": "One", "caption": "", "date": "2025-08-25", "camera": {"bbox": [-72, 8, -62, 16]}},
+            {"title": "Two", "caption": "", "date": "2025-09-02", "camera": {"bbox": [-70, 9, -60, 17]}}
+        ]}"#,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn a_video_drawn_only_where_frames_change_is_the_same_video_as_one_drawn_whole() {
+    use sitmap::render::video::Redraw;
+    let dir = tempfile::tempdir().unwrap();
+    let story = strike_story(dir.path());
+    let record_as = |redraw: Redraw, name: &str| {
+        let out = dir.path().join(name);
+        let cli = Cli::try_parse_from([
+            "sitmap",
+            "render",
+            "--story",
+            story.to_str().unwrap(),
+            "--video",
+            out.to_str().unwrap(),
+            "--fps",
+            "10",
+            "--hold",
+            "2.5",
+            "--size",
+            "320x200",
+        ])
+        .unwrap();
+        let Some(Command::Render(args)) = cli.command else {
+            panic!("expected render");
+        };
+        let mut plan = plan_video(&args).unwrap();
+        plan.redraw = redraw;
+        let (tx, _rx) = std::sync::mpsc::channel();
+        let counts = record(
+            crate::cli_render::gpu(),
+            &plan,
+            &tx,
+            &AtomicBool::new(false),
+        )
+        .unwrap();
+        (std::fs::read(&out).unwrap(), counts)
+    };
+    let (whole, whole_counts) = record_as(Redraw::Whole, "whole.mp4");
+    let (changes, counts) = record_as(Redraw::Changes, "changes.mp4");
+    // 25 frames held, then the 1.2 s move and 25 more.
+    assert_eq!(
+        counts.whole + counts.part + counts.unchanged,
+        62,
+        "{counts:?}"
+    );
+    assert!(
+        counts.unchanged >= 20,
+        "the still holds are not drawn: {counts:?}"
+    );
+    assert!(
+        counts.part >= 5,
+        "the pulse rings are drawn in part: {counts:?}"
+    );
+    assert!(counts.whole <= 20, "{counts:?}");
+    assert_eq!(
+        whole_counts,
+        Default::default(),
+        "drawn whole, nothing counted"
+    );
+    // The encoder is deterministic: the same bytes are the same frames.
+    assert!(whole == changes, "the videos differ");
 }
 
 #[test]
