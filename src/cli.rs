@@ -321,6 +321,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
             .with_min_inner_size([640.0, 400.0]),
         renderer: eframe::Renderer::Wgpu,
         wgpu_options: wgpu_options(),
+        dithering: false,
         ..Default::default()
     };
     eframe::run_native(

@@ -386,12 +386,23 @@ fn a_dense_layer_is_drawn_as_clusters_within_the_vertex_budget() {
         .map(crate::overlay::build::vertex_estimate)
         .sum();
     assert!(vertices * std::mem::size_of::<egui::epaint::Vertex>() < MAX_FRAME_VERTEX_BYTES / 16);
-    // One disc per cell or so, each with its count.
-    let discs = shapes
+    // One disc per cell or so (its fill on a disc of its outline), each
+    // with its count.
+    let mut centres: Vec<(u32, u32)> = shapes
         .shapes
         .iter()
-        .filter(|s| matches!(s, Shape::Circle(c) if c.fill != egui::Color32::TRANSPARENT))
-        .count();
+        .filter_map(|s| match s {
+            Shape::Circle(c) if c.fill != egui::Color32::TRANSPARENT => {
+                Some((c.center.x.to_bits(), c.center.y.to_bits()))
+            }
+            _ => None,
+        })
+        .collect();
+    let filled = centres.len();
+    centres.sort_unstable();
+    centres.dedup();
+    let discs = centres.len();
+    assert_eq!(filled, 2 * discs, "a fill and an outline disc each");
     assert!((100..2_000).contains(&discs), "{discs}");
     assert_eq!(shapes.labels.len(), discs);
     let total: usize = shapes

@@ -59,12 +59,31 @@ pub(super) fn cluster_disc(
     labels: &mut Vec<Label>,
 ) {
     let fill = paint.marker;
-    out.push(Shape::circle_filled(cluster.centre, cluster.radius, fill));
-    out.push(Shape::circle_stroke(
-        cluster.centre,
-        cluster.radius,
-        Stroke::new(style::CLUSTER_OUTLINE_WIDTH, paint.outline),
-    ));
+    let half = style::CLUSTER_OUTLINE_WIDTH / 2.0;
+    if fill.is_opaque() {
+        // The outline as a disc under the fill: egui draws a filled disc as
+        // one textured quad, where a stroked circle is a ring of a few
+        // hundred thin triangles, and a software rasterizer pays for each
+        // (a screenful of clusters was most of the frame on lavapipe).
+        out.push(Shape::circle_filled(
+            cluster.centre,
+            cluster.radius + half,
+            paint.outline,
+        ));
+        out.push(Shape::circle_filled(
+            cluster.centre,
+            cluster.radius - half,
+            fill,
+        ));
+    } else {
+        // A see-through fill would show an outline disc through it.
+        out.push(Shape::circle_filled(cluster.centre, cluster.radius, fill));
+        out.push(Shape::circle_stroke(
+            cluster.centre,
+            cluster.radius,
+            Stroke::new(style::CLUSTER_OUTLINE_WIDTH, paint.outline),
+        ));
+    }
     let [r, g, b, a] = fill.to_srgba_unmultiplied();
     let luma = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
     let on_light = luma > 150.0 && a > 96;
