@@ -25,38 +25,53 @@ pub fn tour_stops(width: f32, height: f32) -> Vec<(Position, f64)> {
 
 /// Frame times of a measured run: from the start of one frame to the start
 /// of the next (the whole frame: our work, egui's tessellation, rendering
-/// and presenting), and the part spent in the app's own code.
+/// and presenting), and the part spent in the app's own code; each frame
+/// also marked zoomed out or in, since a million points cost differently
+/// as a continent of clusters and as a region of them.
 #[derive(Debug, Default)]
 pub struct FrameTimes {
-    whole_ms: Vec<f64>,
-    app_ms: Vec<f64>,
+    /// `(whole, app, zoomed_in)`; the first frame has no whole time.
+    frames: Vec<(Option<f64>, f64, bool)>,
     last_start: Option<Instant>,
 }
 
 impl FrameTimes {
-    /// Records a frame that started at `start` and spent `app` in the app.
-    pub fn record(&mut self, start: Instant, app: Duration) {
-        if let Some(last) = self.last_start {
-            self.whole_ms
-                .push(start.duration_since(last).as_secs_f64() * 1000.0);
-        }
-        self.app_ms.push(app.as_secs_f64() * 1000.0);
+    /// Records a frame that started at `start` and spent `app` in the app,
+    /// at a zoom of at least 4 or not.
+    pub fn record(&mut self, start: Instant, app: Duration, zoomed_in: bool) {
+        let whole = self
+            .last_start
+            .map(|last| start.duration_since(last).as_secs_f64() * 1000.0);
+        self.frames
+            .push((whole, app.as_secs_f64() * 1000.0, zoomed_in));
         self.last_start = Some(start);
     }
 
-    /// `frames N: whole frame median X ms, p95 Y ms; app median A ms, p95 B ms`.
+    /// `frames N: whole frame median X ms, p95 Y ms; app median A ms, p95 B ms`,
+    /// then the same for the zoomed-out and the zoomed-in frames.
     pub fn summary(&self) -> String {
-        let (whole, app) = (percentiles(&self.whole_ms), percentiles(&self.app_ms));
-        format!(
-            "frames {}: whole frame median {:.1} ms, p95 {:.1} ms, max {:.1} ms; \
-             app (CPU) median {:.1} ms, p95 {:.1} ms",
-            self.app_ms.len(),
-            whole[0],
-            whole[1],
-            whole[2],
-            app[0],
-            app[1]
-        )
+        let line = |label: &str, pick: &dyn Fn(bool) -> bool| {
+            let chosen: Vec<_> = self.frames.iter().filter(|f| pick(f.2)).collect();
+            let whole: Vec<f64> = chosen.iter().filter_map(|f| f.0).collect();
+            let app: Vec<f64> = chosen.iter().map(|f| f.1).collect();
+            let (whole, app) = (percentiles(&whole), percentiles(&app));
+            format!(
+                "{label}{}: whole frame median {:.1} ms, p95 {:.1} ms, max {:.1} ms; \
+                 app (CPU) median {:.1} ms, p95 {:.1} ms",
+                chosen.len(),
+                whole[0],
+                whole[1],
+                whole[2],
+                app[0],
+                app[1]
+            )
+        };
+        [
+            line("frames ", &|_| true),
+            line("  zoomed out, frames ", &|zoomed_in| !zoomed_in),
+            line("  zoomed in, frames ", &|zoomed_in| zoomed_in),
+        ]
+        .join("\n")
     }
 }
 
@@ -144,6 +159,31 @@ mod tests {
                 assert!(seen, "({lon}, {lat}) is never on screen");
             }
         }
+    }
+
+    #[test]
+    fn the_summary_gives_every_frame_then_the_zoomed_out_and_in_apart() {
+        let mut times = FrameTimes::default();
+        let t0 = Instant::now();
+        for (k, zoomed_in) in [false, false, true, true, true].into_iter().enumerate() {
+            let start = t0 + Duration::from_millis(10 * k as u64 * (1 + u64::from(zoomed_in)));
+            times.record(start, Duration::from_millis(1), zoomed_in);
+        }
+        let summary = times.summary();
+        let lines: Vec<&str> = summary.lines().collect();
+        assert_eq!(lines.len(), 3, "{summary}");
+        assert!(
+            lines[0].starts_with("frames 5: whole frame median"),
+            "{summary}"
+        );
+        assert!(
+            lines[1].contains("zoomed out, frames 2: whole frame median 10.0 ms"),
+            "{summary}"
+        );
+        assert!(
+            lines[2].contains("zoomed in, frames 3: whole frame median 20.0 ms"),
+            "{summary}"
+        );
     }
 
     #[test]

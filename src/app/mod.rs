@@ -457,7 +457,8 @@ impl eframe::App for SitmapApp {
         let start = std::time::Instant::now();
         self.frame(ui);
         if self.options.pan_tour && self.tour.is_some() {
-            self.frame_times.record(start, start.elapsed());
+            let zoomed_in = self.state.memory.zoom() >= 4.0;
+            self.frame_times.record(start, start.elapsed(), zoomed_in);
             // Back to back, so that a frame's time is its drawing's.
             ui.ctx().request_repaint();
         }
