@@ -105,6 +105,23 @@ csv-not-readable = not readable as CSV at line { $line }: { $reason }
 csv-too-much-text = too much text in the cells to read as one layer
 csv-not-utf8 = the cells are not UTF-8 text: { $reason }
 csv-failed = the CSV conversion failed
+csv-geometry-empty = the geometry cell is empty
+csv-no-lat-lon-columns = no latitude and longitude columns; choose them with Columns… under the layer
+csv-no-latitude = no latitude
+csv-no-longitude = no longitude
+csv-latitude-not-number = the latitude { $value } is not a number
+csv-longitude-not-number = the longitude { $value } is not a number
+csv-off-globe = latitude { $lat } and longitude { $lon } are not on the globe (±90°, ±180°); are the coordinates projected?
+csv-geometry-json = the geometry is not valid JSON: { $reason }
+csv-wkt-too-deep = the WKT geometry nests too deep
+csv-not-wkt = the geometry { $head } is not WKT: { $reason }
+csv-wkt-empty = the geometry is an empty { $kind }
+# "date "sometime" is not read as a date (not a date); the row is kept without it"
+csv-not-read-as-date = { $column } { $value } is not read as a date ({ $why }); the row is kept without it
+csv-date-ambiguous = day and month cannot be told apart
+csv-no-such-date = no such date
+csv-no-such-time = no such time
+csv-not-a-date = not a date
 kmz-not-zip = not a readable KMZ (zip) archive: { $reason }
 kmz-no-kml = the KMZ archive holds no .kml file ({ $count ->
     [one] { $count } other file
@@ -112,6 +129,38 @@ kmz-no-kml = the KMZ archive holds no .kml file ({ $count ->
 })
 kmz-unpack = cannot unpack `{ $name }` from the KMZ: { $reason }
 xml-not-utf8 = the file is not UTF-8; unreadable characters are shown as �
+xml-invalid = not valid XML at line { $line }, column { $column }: { $reason }
+xml-end-without-start = an end tag without its start
+xml-ends-inside = the file ends inside <{ $name }> (cut short?)
+xml-ends-inside-element = the file ends inside an element (cut short?)
+xml-no-element = no element
+kml-ends-early = the file ends before its last end tag (cut short?)
+# "the LineString's coordinates hold `x`, which is not a number (coordinates)"; $what is the KML element's name
+kml-coordinates = the { $what }'s coordinates { $reason }
+kml-one-number = have a position with one number ({ $number })
+kml-hold = hold { $reason }
+kml-not-number = `{ $token }`, which is not a number ({ $what })
+kml-coord-short = the gx:coord `{ $text }` needs a longitude and a latitude
+kml-no-address = (no address)
+# $name is empty or " `name`"
+kml-network-link = the NetworkLink{ $name } to { $href } is not fetched; open that file itself
+kml-overlays = { $count ->
+    [one] { $count } image overlay
+   *[other] { $count } image overlays
+} (GroundOverlay, ScreenOverlay, PhotoOverlay) not shown; sitmap reads placemarks
+kml-zoneless = { $count ->
+    [one] { $count } placemark time has a date-time
+   *[other] { $count } placemark times have date-times
+} without a time zone, read as UTC
+kml-no-placemark = no Placemark in the file; nothing to show
+gpx-ends-early = the file ends before </gpx> (cut short?)
+# $name is empty or " `name`"
+gpx-waypoint = waypoint{ $name }: { $reason }
+gpx-route = route{ $name }: { $reason }
+gpx-track = track{ $name }: { $reason }
+gpx-point = point { $n }: { $reason }
+gpx-no-attribute = no `{ $name }` attribute
+gpx-not-number = `{ $name }` `{ $text }` is not a number
 kml-stopped = { $reason }; the { $count } placemarks before it loaded
 gpx-stopped = { $reason }; the { $count } waypoints, routes and tracks before it loaded
 gpx-zoneless = { $count } times without a time zone, read as UTC
@@ -123,6 +172,33 @@ fgb-too-many-declared = the header declares { $declared } features, more than a 
 fgb-no-index = the file has no spatial index, so a box cannot be read from it alone; open the whole file
 fgb-index-truncated = the file ends inside its index ({ $bytes } bytes for { $declared } features): truncated
 fgb-view-no-index = the file has no spatial index (or no feature count), so it cannot be read a view at a time
+fgb-part-header = header
+fgb-part-index = index
+fgb-part-feature = feature
+fgb-not-fgb = not a FlatGeobuf file (it does not start with `fgb`)
+fgb-ends-inside = the file ends inside its { $part }: truncated
+fgb-cannot-read = the { $part } cannot be read: { $reason } (corrupt FlatGeobuf)
+fgb-feature = feature { $n }: { $reason }
+fgb-feature-corrupt = the feature cannot be read: { $reason } (corrupt FlatGeobuf)
+fgb-ends-after = the file ends after { $number } of its { $expected } features: truncated
+fgb-at-byte = at byte { $at }: { $reason }
+fgb-ends-at-byte = at byte { $at }: the file ends at byte { $len }: truncated
+fgb-record-past-end = at byte { $at }: a record of { $size } bytes would end past the end of the file ({ $len } bytes): truncated or corrupt
+fgb-index-declares = the header declares { $count } features in an index of { $node_size } a node, more than a file of { $bytes } bytes can hold: truncated or corrupt
+fgb-index-cut = the file ends inside its spatial index ({ $index } bytes for { $count } features, { $left } left after the header): truncated
+fgb-index-below-leaves = the spatial index points below its leaves: corrupt
+fgb-index-outside-level = the spatial index points at node { $node }, outside its level: corrupt
+fgb-index-unreadable = the spatial index cannot be read: { $reason }
+fgb-nested-too-deep = the geometry is nested too deep
+fgb-geometry-type = geometry type { $kind } is not supported (sitmap reads points, lines, polygons, their multi- forms and collections)
+fgb-point-empty = a point without coordinates
+fgb-odd-coordinates = an odd count of coordinates ({ $count })
+fgb-part-outside = a part ends at position { $end }, outside the geometry's { $count } positions
+fgb-properties-end = the properties end inside { $what }
+fgb-a-column-number = a column number
+fgb-column-outside = a property of column { $index }, but the file has { $count } columns
+fgb-text-not-utf8 = the text of `{ $name }` is not UTF-8
+fgb-column-type = column `{ $name }` has an unknown type ({ $kind })
 check-server-capped = stopped after { $pages } pages ({ $count } features): more on the server (the cap is { $max_pages } pages or { $max_features } features)
 
 ## The window's fallback
@@ -139,6 +215,12 @@ story-translations = "translations": { $reason }
 story-no-scenes = no "scenes"; a story file is { "{" }"title": .., "scenes": [..]{ "}" }
 story-scene-not-object = a scene must be a JSON object
 story-scene-no-title = no "title"; every scene needs one
+# "\"title\": invalid type: integer `5`, expected a string"; $found and $expected are serde's words
+story-field = { $key }: { $reason }
+story-invalid-type = invalid type: { $found }, expected { $expected }
+story-invalid-value = invalid value: { $found }, expected { $expected }
+story-unknown-field = unknown field { $found }, expected { $expected }
+story-unknown-variant = unknown variant { $found }, expected { $expected }
 story-window-days = "window": "days" must be 1 or more
 story-date-and-window = both "date" and "window"; give one of them
 story-no-date = no "date" or "window"; give "date": "YYYY-MM-DD" or "window": { "{" }"end": "YYYY-MM-DD", "days": N{ "}" }

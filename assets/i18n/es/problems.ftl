@@ -104,6 +104,22 @@ csv-not-readable = no se puede leer como CSV en la línea { $line }: { $reason }
 csv-too-much-text = hay demasiado texto en las celdas para leerlo como una capa
 csv-not-utf8 = las celdas no son texto UTF-8: { $reason }
 csv-failed = falló la conversión del CSV
+csv-geometry-empty = la celda de geometría está vacía
+csv-no-lat-lon-columns = no hay columnas de latitud y longitud; elígelas con Columnas… bajo la capa
+csv-no-latitude = sin latitud
+csv-no-longitude = sin longitud
+csv-latitude-not-number = la latitud { $value } no es un número
+csv-longitude-not-number = la longitud { $value } no es un número
+csv-off-globe = la latitud { $lat } y la longitud { $lon } no están en el globo (±90°, ±180°); ¿son coordenadas proyectadas?
+csv-geometry-json = la geometría no es JSON válido: { $reason }
+csv-wkt-too-deep = la geometría WKT tiene demasiados niveles anidados
+csv-not-wkt = la geometría { $head } no es WKT: { $reason }
+csv-wkt-empty = la geometría es un { $kind } vacío
+csv-not-read-as-date = { $column } { $value } no se lee como fecha ({ $why }); la fila se conserva sin ella
+csv-date-ambiguous = no se distingue el día del mes
+csv-no-such-date = esa fecha no existe
+csv-no-such-time = esa hora no existe
+csv-not-a-date = no es una fecha
 kmz-not-zip = no es un archivo KMZ (zip) legible: { $reason }
 kmz-no-kml = el archivo KMZ no contiene ningún archivo .kml ({ $count ->
     [one] { $count } archivo de otro tipo
@@ -111,6 +127,35 @@ kmz-no-kml = el archivo KMZ no contiene ningún archivo .kml ({ $count ->
 })
 kmz-unpack = no se puede extraer `{ $name }` del KMZ: { $reason }
 xml-not-utf8 = el archivo no es UTF-8; los caracteres ilegibles se muestran como �
+xml-invalid = XML no válido en la línea { $line }, columna { $column }: { $reason }
+xml-end-without-start = una etiqueta de cierre sin su apertura
+xml-ends-inside = el archivo termina dentro de <{ $name }> (¿está cortado?)
+xml-ends-inside-element = el archivo termina dentro de un elemento (¿está cortado?)
+xml-no-element = ningún elemento
+kml-ends-early = el archivo termina antes de su última etiqueta de cierre (¿está cortado?)
+kml-coordinates = las coordenadas de { $what } { $reason }
+kml-one-number = tienen una posición con un solo número ({ $number })
+kml-hold = contienen { $reason }
+kml-not-number = `{ $token }`, que no es un número ({ $what })
+kml-coord-short = el gx:coord `{ $text }` necesita una longitud y una latitud
+kml-no-address = (sin dirección)
+kml-network-link = el NetworkLink{ $name } a { $href } no se descarga; abre ese archivo directamente
+kml-overlays = { $count ->
+    [one] { $count } superposición de imagen
+   *[other] { $count } superposiciones de imagen
+} (GroundOverlay, ScreenOverlay, PhotoOverlay) sin mostrar; sitmap lee marcas de posición
+kml-zoneless = { $count ->
+    [one] { $count } hora de marca de posición tiene fecha y hora
+   *[other] { $count } horas de marcas de posición tienen fecha y hora
+} sin zona horaria; se toma como UTC
+kml-no-placemark = no hay ningún Placemark en el archivo; no hay nada que mostrar
+gpx-ends-early = el archivo termina antes de </gpx> (¿está cortado?)
+gpx-waypoint = punto de referencia{ $name }: { $reason }
+gpx-route = ruta{ $name }: { $reason }
+gpx-track = track{ $name }: { $reason }
+gpx-point = punto { $n }: { $reason }
+gpx-no-attribute = falta el atributo `{ $name }`
+gpx-not-number = `{ $name }` `{ $text }` no es un número
 kml-stopped = { $reason }; se cargaron las { $count } marcas de posición anteriores
 gpx-stopped = { $reason }; se cargaron los { $count } puntos de referencia, rutas y tracks anteriores
 gpx-zoneless = { $count ->
@@ -125,6 +170,33 @@ fgb-too-many-declared = el encabezado declara { $declared } entidades, más de l
 fgb-no-index = el archivo no tiene índice espacial, así que no se puede leer solo un recuadro; abre el archivo completo
 fgb-index-truncated = el archivo termina dentro de su índice ({ $bytes } bytes para { $declared } entidades): truncado
 fgb-view-no-index = el archivo no tiene índice espacial (o no indica cuántas entidades tiene), así que no se puede leer por vistas
+fgb-part-header = encabezado
+fgb-part-index = índice
+fgb-part-feature = entidad
+fgb-not-fgb = no es un archivo FlatGeobuf (no empieza por `fgb`)
+fgb-ends-inside = el archivo termina dentro de su { $part }: truncado
+fgb-cannot-read = no se puede leer el { $part }: { $reason } (FlatGeobuf dañado)
+fgb-feature = entidad { $n }: { $reason }
+fgb-feature-corrupt = no se puede leer la entidad: { $reason } (FlatGeobuf dañado)
+fgb-ends-after = el archivo termina tras { $number } de sus { $expected } entidades: truncado
+fgb-at-byte = en el byte { $at }: { $reason }
+fgb-ends-at-byte = en el byte { $at }: el archivo termina en el byte { $len }: truncado
+fgb-record-past-end = en el byte { $at }: un registro de { $size } bytes acabaría más allá del final del archivo ({ $len } bytes): truncado o dañado
+fgb-index-declares = el encabezado declara { $count } entidades en un índice de { $node_size } por nodo, más de las que cabe en un archivo de { $bytes } bytes: truncado o dañado
+fgb-index-cut = el archivo termina dentro de su índice espacial ({ $index } bytes para { $count } entidades, quedan { $left } tras el encabezado): truncado
+fgb-index-below-leaves = el índice espacial apunta por debajo de sus hojas: dañado
+fgb-index-outside-level = el índice espacial apunta al nodo { $node }, fuera de su nivel: dañado
+fgb-index-unreadable = no se puede leer el índice espacial: { $reason }
+fgb-nested-too-deep = la geometría tiene demasiados niveles anidados
+fgb-geometry-type = el tipo de geometría { $kind } no se admite (sitmap lee puntos, líneas, polígonos, sus formas múltiples y colecciones)
+fgb-point-empty = un punto sin coordenadas
+fgb-odd-coordinates = un número impar de coordenadas ({ $count })
+fgb-part-outside = una parte termina en la posición { $end }, fuera de las { $count } posiciones de la geometría
+fgb-properties-end = las propiedades terminan dentro de { $what }
+fgb-a-column-number = un número de columna
+fgb-column-outside = una propiedad de la columna { $index }, pero el archivo tiene { $count } columnas
+fgb-text-not-utf8 = el texto de `{ $name }` no es UTF-8
+fgb-column-type = la columna `{ $name }` tiene un tipo desconocido ({ $kind })
 check-server-capped = se detuvo tras { $pages } páginas ({ $count } entidades): hay más en el servidor (el límite es { $max_pages } páginas o { $max_features } entidades)
 
 ## El respaldo de la ventana
@@ -141,6 +213,11 @@ story-translations = "translations": { $reason }
 story-no-scenes = falta "scenes"; un archivo de historia es { "{" }"title": .., "scenes": [..]{ "}" }
 story-scene-not-object = una escena debe ser un objeto JSON
 story-scene-no-title = falta "title"; toda escena necesita uno
+story-field = el campo { $key }: { $reason }
+story-invalid-type = tipo no válido: { $found }; se esperaba { $expected }
+story-invalid-value = valor no válido: { $found }; se esperaba { $expected }
+story-unknown-field = campo desconocido { $found }; se esperaba { $expected }
+story-unknown-variant = variante desconocida { $found }; se esperaba { $expected }
 story-window-days = "window": "days" debe ser 1 o más
 story-date-and-window = tiene "date" y "window" a la vez; indica solo uno
 story-no-date = no tiene "date" ni "window"; indica "date": "AAAA-MM-DD" o "window": { "{" }"end": "AAAA-MM-DD", "days": N{ "}" }

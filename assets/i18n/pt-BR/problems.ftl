@@ -103,6 +103,22 @@ csv-not-readable = não pode ser lido como CSV na linha { $line }: { $reason }
 csv-too-much-text = há texto demais nas células para ler como uma camada
 csv-not-utf8 = as células não são texto UTF-8: { $reason }
 csv-failed = a conversão do CSV falhou
+csv-geometry-empty = a célula de geometria está vazia
+csv-no-lat-lon-columns = não há colunas de latitude e longitude; escolha-as em Colunas… sob a camada
+csv-no-latitude = sem latitude
+csv-no-longitude = sem longitude
+csv-latitude-not-number = a latitude { $value } não é um número
+csv-longitude-not-number = a longitude { $value } não é um número
+csv-off-globe = a latitude { $lat } e a longitude { $lon } não estão no globo (±90°, ±180°); as coordenadas são projetadas?
+csv-geometry-json = a geometria não é JSON válido: { $reason }
+csv-wkt-too-deep = a geometria WKT tem aninhamento profundo demais
+csv-not-wkt = a geometria { $head } não é WKT: { $reason }
+csv-wkt-empty = a geometria é um { $kind } vazio
+csv-not-read-as-date = { $column } { $value } não é lido como data ({ $why }); a linha é mantida sem ele
+csv-date-ambiguous = não dá para distinguir o dia do mês
+csv-no-such-date = essa data não existe
+csv-no-such-time = esse horário não existe
+csv-not-a-date = não é uma data
 kmz-not-zip = não é um arquivo KMZ (zip) legível: { $reason }
 kmz-no-kml = o arquivo KMZ não contém nenhum arquivo .kml ({ $count ->
     [one] { $count } arquivo de outro tipo
@@ -110,6 +126,35 @@ kmz-no-kml = o arquivo KMZ não contém nenhum arquivo .kml ({ $count ->
 })
 kmz-unpack = não é possível extrair `{ $name }` do KMZ: { $reason }
 xml-not-utf8 = o arquivo não é UTF-8; caracteres ilegíveis aparecem como �
+xml-invalid = XML inválido na linha { $line }, coluna { $column }: { $reason }
+xml-end-without-start = uma tag de fechamento sem a de abertura
+xml-ends-inside = o arquivo termina dentro de <{ $name }> (está cortado?)
+xml-ends-inside-element = o arquivo termina dentro de um elemento (está cortado?)
+xml-no-element = nenhum elemento
+kml-ends-early = o arquivo termina antes da última tag de fechamento (está cortado?)
+kml-coordinates = as coordenadas de { $what } { $reason }
+kml-one-number = têm uma posição com um só número ({ $number })
+kml-hold = contêm { $reason }
+kml-not-number = `{ $token }`, que não é um número ({ $what })
+kml-coord-short = o gx:coord `{ $text }` precisa de uma longitude e uma latitude
+kml-no-address = (sem endereço)
+kml-network-link = o NetworkLink{ $name } para { $href } não é baixado; abra esse arquivo diretamente
+kml-overlays = { $count ->
+    [one] { $count } sobreposição de imagem
+   *[other] { $count } sobreposições de imagem
+} (GroundOverlay, ScreenOverlay, PhotoOverlay) não mostradas; o sitmap lê marcadores
+kml-zoneless = { $count ->
+    [one] { $count } hora de marcador tem data e hora
+   *[other] { $count } horas de marcadores têm data e hora
+} sem fuso horário; tomado como UTC
+kml-no-placemark = nenhum Placemark no arquivo; nada a mostrar
+gpx-ends-early = o arquivo termina antes de </gpx> (está cortado?)
+gpx-waypoint = waypoint{ $name }: { $reason }
+gpx-route = rota{ $name }: { $reason }
+gpx-track = trilha{ $name }: { $reason }
+gpx-point = ponto { $n }: { $reason }
+gpx-no-attribute = falta o atributo `{ $name }`
+gpx-not-number = `{ $name }` `{ $text }` não é um número
 kml-stopped = { $reason }; os { $count } marcadores anteriores foram carregados
 gpx-stopped = { $reason }; os { $count } waypoints, rotas e trilhas anteriores foram carregados
 gpx-zoneless = { $count ->
@@ -124,6 +169,33 @@ fgb-too-many-declared = o cabeçalho declara { $declared } feições, mais do qu
 fgb-no-index = o arquivo não tem índice espacial, então não é possível ler só um retângulo dele; abra o arquivo inteiro
 fgb-index-truncated = o arquivo termina dentro do índice ({ $bytes } bytes para { $declared } feições): truncado
 fgb-view-no-index = o arquivo não tem índice espacial (ou não informa quantas feições tem), então não pode ser lido por vista
+fgb-part-header = cabeçalho
+fgb-part-index = índice
+fgb-part-feature = feição
+fgb-not-fgb = não é um arquivo FlatGeobuf (não começa com `fgb`)
+fgb-ends-inside = o arquivo termina dentro do { $part }: truncado
+fgb-cannot-read = não é possível ler o { $part }: { $reason } (FlatGeobuf corrompido)
+fgb-feature = feição { $n }: { $reason }
+fgb-feature-corrupt = não é possível ler a feição: { $reason } (FlatGeobuf corrompido)
+fgb-ends-after = o arquivo termina depois de { $number } de suas { $expected } feições: truncado
+fgb-at-byte = no byte { $at }: { $reason }
+fgb-ends-at-byte = no byte { $at }: o arquivo termina no byte { $len }: truncado
+fgb-record-past-end = no byte { $at }: um registro de { $size } bytes terminaria depois do fim do arquivo ({ $len } bytes): truncado ou corrompido
+fgb-index-declares = o cabeçalho declara { $count } feições num índice de { $node_size } por nó, mais do que cabe num arquivo de { $bytes } bytes: truncado ou corrompido
+fgb-index-cut = o arquivo termina dentro do índice espacial ({ $index } bytes para { $count } feições, restam { $left } depois do cabeçalho): truncado
+fgb-index-below-leaves = o índice espacial aponta abaixo das folhas: corrompido
+fgb-index-outside-level = o índice espacial aponta para o nó { $node }, fora do seu nível: corrompido
+fgb-index-unreadable = não é possível ler o índice espacial: { $reason }
+fgb-nested-too-deep = a geometria tem aninhamento profundo demais
+fgb-geometry-type = o tipo de geometria { $kind } não é suportado (o sitmap lê pontos, linhas, polígonos, suas formas múltiplas e coleções)
+fgb-point-empty = um ponto sem coordenadas
+fgb-odd-coordinates = um número ímpar de coordenadas ({ $count })
+fgb-part-outside = uma parte termina na posição { $end }, fora das { $count } posições da geometria
+fgb-properties-end = as propriedades terminam dentro de { $what }
+fgb-a-column-number = um número de coluna
+fgb-column-outside = uma propriedade da coluna { $index }, mas o arquivo tem { $count } colunas
+fgb-text-not-utf8 = o texto de `{ $name }` não é UTF-8
+fgb-column-type = a coluna `{ $name }` tem um tipo desconhecido ({ $kind })
 check-server-capped = parou depois de { $pages } páginas ({ $count } feições): há mais no servidor (o limite é { $max_pages } páginas ou { $max_features } feições)
 
 ## O recurso da janela
@@ -140,6 +212,11 @@ story-translations = "translations": { $reason }
 story-no-scenes = falta "scenes"; um arquivo de história é { "{" }"title": .., "scenes": [..]{ "}" }
 story-scene-not-object = uma cena deve ser um objeto JSON
 story-scene-no-title = falta "title"; toda cena precisa de um
+story-field = o campo { $key }: { $reason }
+story-invalid-type = tipo inválido: { $found }; esperava-se { $expected }
+story-invalid-value = valor inválido: { $found }; esperava-se { $expected }
+story-unknown-field = campo desconhecido { $found }; esperava-se { $expected }
+story-unknown-variant = variante desconhecida { $found }; esperava-se { $expected }
 story-window-days = "window": "days" deve ser 1 ou mais
 story-date-and-window = tem "date" e "window" ao mesmo tempo; informe só um
 story-no-date = não tem "date" nem "window"; informe "date": "AAAA-MM-DD" ou "window": { "{" }"end": "AAAA-MM-DD", "days": N{ "}" }

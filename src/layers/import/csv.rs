@@ -38,6 +38,7 @@ pub use cells::DateOrder;
 pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
 
 use super::Converted;
+use crate::i18n::said::{Part, Said};
 use crate::layers::{Kind, LoadError, Problem, Unit};
 use crate::said;
 use columns::Columns;
@@ -199,7 +200,7 @@ fn decimal_commas(sample: &[Row], c: &Columns) -> bool {
 }
 
 /// A row's place, or why the row cannot be placed.
-pub(super) type Position = Result<Place, String>;
+pub(super) type Position = Result<Place, Said>;
 
 /// Where a row is: a geometry cell's GeoJSON text, or its latitude and
 /// longitude (in that order), kept apart until [`unswap`] has looked at
@@ -216,28 +217,26 @@ fn positions(records: &Rows, c: &Columns, decimal_comma: bool) -> Vec<Position> 
             let cell = |i: usize| cells::trim(record.get(i).unwrap_or(""));
             if let Some(g) = c.geometry {
                 if cell(g).is_empty() {
-                    return Err("the geometry cell is empty".to_owned());
+                    return Err(said!("csv-geometry-empty"));
                 }
                 return cells::geometry(cell(g)).map(Place::Geometry);
             }
             let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
-                return Err(
-                    "no latitude and longitude columns; choose them with Columns… \
-                     under the layer"
-                        .to_owned(),
-                );
+                return Err(said!("csv-no-lat-lon-columns"));
             };
-            let read = |i: usize, what: &str| {
+            let read = |i: usize, no: &'static str, not_number: &'static str| {
                 let text = cell(i);
                 if text.is_empty() {
-                    return Err(format!("no {what}"));
+                    return Err(said!(no));
                 }
-                cells::number(text, decimal_comma)
-                    .ok_or_else(|| format!("the {what} {:?} is not a number", clip(text, 40)))
+                cells::number(text, decimal_comma).ok_or_else(|| {
+                    let value = format!("{:?}", clip(text, 40));
+                    Said::new(not_number, vec![("value", Part::from(value))])
+                })
             };
             Ok(Place::LatLon(
-                read(lat, "latitude")?,
-                read(lon, "longitude")?,
+                read(lat, "csv-no-latitude", "csv-latitude-not-number")?,
+                read(lon, "csv-no-longitude", "csv-longitude-not-number")?,
             ))
         })
         .collect()
@@ -266,9 +265,10 @@ fn unswap(places: Vec<Position>) -> (Vec<Position>, bool) {
             Place::LatLon(lat, lon) => {
                 let (lat, lon) = if swap { (lon, lat) } else { (lat, lon) };
                 if lat.abs() > 90.0 || lon.abs() > 180.0 {
-                    return Err(format!(
-                        "latitude {lat} and longitude {lon} are not on the globe \
-                         (±90°, ±180°); are the coordinates projected?"
+                    return Err(said!(
+                        "csv-off-globe",
+                        lat = lat.to_string(),
+                        lon = lon.to_string()
                     ));
                 }
                 Ok(Place::LatLon(lat, lon))
@@ -338,7 +338,7 @@ pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, Stri
             };
             let when = match cell(start) {
                 None | Some("") => "undated".to_owned(),
-                Some(text) => cells::date(text, order).unwrap_or_else(|why| why.to_owned()),
+                Some(text) => cells::date(text, order).unwrap_or_else(|why| said!(why).text()),
             };
             (place, when)
         })
