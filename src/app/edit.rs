@@ -289,9 +289,9 @@ impl SitmapApp {
         }
         match file::save(doc) {
             Ok(path) => {
-                self.layers.status = Some(format!(
-                    "Saved {} (the previous version is kept as .bak)",
-                    path.display()
+                self.layers.status = Some(crate::said!(
+                    "status-saved",
+                    path = path.display().to_string()
                 ));
                 if let Some(old) = self.edit.layer_path.replace(path.clone()) {
                     self.layers.repoint(&old, path.clone());
@@ -330,7 +330,10 @@ impl SitmapApp {
         });
         match spawned {
             Ok(answer) => self.edit.dialog = Some(answer),
-            Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
+            Err(e) => {
+                self.layers.status =
+                    Some(crate::said!("status-no-file-dialog", error = e.to_string()));
+            }
         }
     }
 
@@ -369,7 +372,7 @@ impl SitmapApp {
         let Some(name) = self.edit.unsaved_name() else {
             return false;
         };
-        self.layers.status = Some(format!("{name}: save or revert its edits first"));
+        self.layers.status = Some(crate::said!("status-save-or-revert", name = name));
         true
     }
 

@@ -306,6 +306,24 @@ status-reloaded = Reloaded { $file }
 status-kept-previous = { $file } is broken; keeping the last good version
 status-no-open-dialog = Cannot show the open dialog: { $error }
 status-copied = Copied { $text }
+status-saved = Saved { $path } (the previous version is kept as .bak)
+status-no-file-dialog = Cannot show the file dialog: { $error }
+status-save-or-revert = { $name }: save or revert its edits first
+status-edited-unsaved = The edited layer has unsaved edits: save or revert them first
+status-story-not-saved = Not saved: { $error }
+status-story-save-failed = Could not save { $path }: { $error }. Your edits are still here; try File > Save story as….
+share-too-big = { $path } is too big to hold at once: it exports to GeoJSON only (streamed)
+share-exported = Exported { $count ->
+    [one] { $count } feature
+   *[other] { $count } features
+} to { $path }
+share-export-failed = Could not export: { $error }
+share-exporting = Exporting { $file } to { $path }…
+share-bundle-saved = Saved the story and { $count ->
+    [one] { $count } layer
+   *[other] { $count } layers
+} as { $path }
+share-bundle-failed = Could not save the bundle: { $error }
 rings-this-feature = this feature
 rings-round = Range rings round { $title }…
 rings-here = Range rings here…
@@ -456,6 +474,9 @@ search-find = Find
 search-hint = a place or a feature
 search-nothing = Nothing found
 search-keys = Up/Down: choose · Enter: go there · Esc: close
+search-country = Country
+search-capital = Capital
+search-city = City
 
 ## F1: the keys (held equal to src/ui/keys.rs's KEYMAP, row by row, by a test)
 
