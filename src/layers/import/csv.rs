@@ -87,12 +87,9 @@ pub(crate) fn convert(
         ..Converted::default()
     };
     if latin {
-        converted.warnings.push(Problem::of_file(
-            path,
-            "the file is not UTF-8; read as Windows-1252 (Latin-1), as Excel saves it. \
-             If accented letters look wrong, save the file as UTF-8"
-                .to_owned(),
-        ));
+        converted
+            .warnings
+            .push(Problem::of_file(path, said!("csv-windows-1252")));
     }
     if let Some(doubt) = order_doubt {
         converted

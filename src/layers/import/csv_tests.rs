@@ -134,6 +134,21 @@ fn ambiguous_day_and_month_are_read_day_first_and_the_guess_is_unsure_until_chos
     let report = load(text);
     let guess = report.csv.as_ref().unwrap();
     assert_eq!(guess.unsure.len(), 1, "{:?}", guess.unsure);
+    let doubt = &guess.unsure[0];
+    use crate::i18n::Lang;
+    assert_eq!(
+        doubt.text_in(Lang::En),
+        "dates such as 03/04/2025 could be day/month or month/day; read as day/month"
+    );
+    assert_eq!(
+        doubt.text_in(Lang::Es),
+        "fechas como 03/04/2025 podrían ser día/mes o mes/día; se leen como día/mes"
+    );
+    assert!(
+        doubt
+            .text_in(Lang::PtBr)
+            .starts_with("datas como 03/04/2025")
+    );
     assert_eq!(property(&report, 0, "start"), Some("2025-04-03".into()));
     let chosen = CsvMapping {
         date_order: DateOrder::MonthFirst,
