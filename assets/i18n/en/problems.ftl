@@ -127,6 +127,11 @@ csv-unsure-latitude = { $count } columns could be the latitude
 csv-unsure-no-position = no latitude and longitude (or WKT) columns were recognised
 csv-unsure-date = { $columns } could each be the date; { $taken } was taken
 csv-and = { $list } and { $last }
+# The column dialog's preview of a row
+csv-preview-not-geometry = not a geometry
+csv-preview-off-globe = off the globe
+csv-preview-no-position = no position
+csv-preview-undated = undated
 csv-unsure-day-month = dates such as { $example } could be day/month or month/day; read as day/month
 csv-unsure-mixed-orders = the date column mixes day/month and month/day orders
 kmz-not-zip = not a readable KMZ (zip) archive: { $reason }

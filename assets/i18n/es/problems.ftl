@@ -125,6 +125,11 @@ csv-unsure-latitude = { $count } columnas podrían ser la latitud
 csv-unsure-no-position = no se reconocieron columnas de latitud y longitud (ni WKT)
 csv-unsure-date = { $columns } podrían ser la fecha; se tomó { $taken }
 csv-and = { $list } y { $last }
+# The column dialog's preview of a row
+csv-preview-not-geometry = no es una geometría
+csv-preview-off-globe = fuera del globo
+csv-preview-no-position = sin posición
+csv-preview-undated = sin fecha
 csv-unsure-day-month = fechas como { $example } podrían ser día/mes o mes/día; se leen como día/mes
 csv-unsure-mixed-orders = la columna de fechas mezcla los órdenes día/mes y mes/día
 kmz-not-zip = no es un archivo KMZ (zip) legible: { $reason }

@@ -124,6 +124,11 @@ csv-unsure-latitude = { $count } colunas poderiam ser a latitude
 csv-unsure-no-position = não foram reconhecidas colunas de latitude e longitude (nem WKT)
 csv-unsure-date = { $columns } poderiam ser a data; foi usada { $taken }
 csv-and = { $list } e { $last }
+# The column dialog's preview of a row
+csv-preview-not-geometry = não é uma geometria
+csv-preview-off-globe = fora do globo
+csv-preview-no-position = sem posição
+csv-preview-undated = sem data
 csv-unsure-day-month = datas como { $example } poderiam ser dia/mês ou mês/dia; lidas como dia/mês
 csv-unsure-mixed-orders = a coluna de datas mistura as ordens dia/mês e mês/dia
 kmz-not-zip = não é um arquivo KMZ (zip) legível: { $reason }

@@ -301,7 +301,7 @@ pub(super) fn clip(text: &str, chars: usize) -> String {
 
 /// What each preview row reads as under `mapping` (a column left to the
 /// guess takes the guessed one): its position and its start, or why not.
-/// The column dialog shows it as the user chooses.
+/// The column dialog shows it as the user chooses, in the current language.
 pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, String)> {
     let column = |chosen: &Option<String>, guessed: &Option<String>| {
         let name = chosen.as_ref().or(guessed.as_ref())?;
@@ -325,16 +325,16 @@ pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, Stri
             let place = match (cell(geometry), number(lat), number(lon)) {
                 (Some(g), _, _) if mapping.lat.is_none() => match cells::geometry(g) {
                     Ok(_) => clip(g, 24),
-                    Err(_) => "not a geometry".to_owned(),
+                    Err(_) => said!("csv-preview-not-geometry").text(),
                 },
                 (_, Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
                     format!("{lat:.4}, {lon:.4}")
                 }
-                (_, Some(_), Some(_)) => "off the globe".to_owned(),
-                _ => "no position".to_owned(),
+                (_, Some(_), Some(_)) => said!("csv-preview-off-globe").text(),
+                _ => said!("csv-preview-no-position").text(),
             };
             let when = match cell(start) {
-                None | Some("") => "undated".to_owned(),
+                None | Some("") => said!("csv-preview-undated").text(),
                 Some(text) => cells::date(text, order).unwrap_or_else(|why| said!(why).text()),
             };
             (place, when)
