@@ -324,6 +324,12 @@ share-bundle-saved = Saved the story and { $count ->
    *[other] { $count } layers
 } as { $path }
 share-bundle-failed = Could not save the bundle: { $error }
+notice-layer-recovered = Unsaved edits to the layer { $name } from last time were recovered; save the layer to keep them, or revert to drop them.
+notice-layer-not-saved = The layer was not saved: { $error }. Your edits are still here.
+notice-view-not-editable = { $path } is read a view at a time and cannot be edited here; edit an extract (`ogr2ogr -spat W S E N out.fgb { $path }`)
+notice-story-gone = The story { $path } was open last time but is gone now.
+notice-story-recovered = Unsaved edits to { $path } from last time were recovered; save the story to keep them, or revert to drop them.
+notice-story-not-opened = The story could not be opened: { $error }
 rings-this-feature = this feature
 rings-round = Range rings round { $title }…
 rings-here = Range rings here…

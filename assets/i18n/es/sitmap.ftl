@@ -333,6 +333,12 @@ share-bundle-saved = Se guardaron el relato y { $count ->
    *[other] { $count } capas
 } como { $path }
 share-bundle-failed = No se pudo guardar el paquete: { $error }
+notice-layer-recovered = Se recuperaron ediciones sin guardar de la capa { $name } de la última vez; guarda la capa para conservarlas o descártalas para eliminarlas.
+notice-layer-not-saved = La capa no se guardó: { $error }. Tus ediciones siguen aquí.
+notice-view-not-editable = { $path } se lee por vistas y no se puede editar aquí; edita un extracto (`ogr2ogr -spat W S E N salida.fgb { $path }`)
+notice-story-gone = El relato { $path } estaba abierto la última vez, pero ya no existe.
+notice-story-recovered = Se recuperaron ediciones sin guardar de { $path } de la última vez; guarda el relato para conservarlas o descártalas para eliminarlas.
+notice-story-not-opened = No se pudo abrir el relato: { $error }
 rings-this-feature = este elemento
 rings-round = Anillos de alcance alrededor de { $title }…
 rings-here = Anillos de alcance aquí…

@@ -333,6 +333,12 @@ share-bundle-saved = A história e { $count ->
    *[other] { $count } camadas foram salvas
 } como { $path }
 share-bundle-failed = Não foi possível salvar o pacote: { $error }
+notice-layer-recovered = Edições não salvas da camada { $name } da última vez foram recuperadas; salve a camada para mantê-las ou descarte-as para apagá-las.
+notice-layer-not-saved = A camada não foi salva: { $error }. Suas edições continuam aqui.
+notice-view-not-editable = { $path } é lido por vista e não pode ser editado aqui; edite um recorte (`ogr2ogr -spat W S E N saida.fgb { $path }`)
+notice-story-gone = A história { $path } estava aberta da última vez, mas não existe mais.
+notice-story-recovered = Edições não salvas de { $path } da última vez foram recuperadas; salve a história para mantê-las ou descarte-as para apagá-las.
+notice-story-not-opened = Não foi possível abrir a história: { $error }
 rings-this-feature = esta feição
 rings-round = Anéis de alcance em volta de { $title }…
 rings-here = Anéis de alcance aqui…
