@@ -13,6 +13,8 @@
 //! what is wrong with one entry, and the loader names the scene and the
 //! entry, skips it and loads the rest.
 
+use crate::i18n::said::Said;
+use crate::said;
 use serde_json::{Map, Value, json};
 
 /// Longest text callout kept: a caption's worth; a longer one is a mistake.
@@ -78,32 +80,41 @@ impl Annotation {
 
 /// Reads one entry of a scene's `annotations` list; the error says what is
 /// wrong with it (the caller names the scene and the entry).
-pub fn from_value(value: &Value) -> Result<Annotation, String> {
+pub fn from_value(value: &Value) -> Result<Annotation, Said> {
     let Some(object) = value.as_object() else {
-        return Err(r#"an annotation is a JSON object, e.g. {"kind": "arrow", ..}"#.into());
+        return Err(said!("annotation-not-object"));
     };
     let kind = object
         .get("kind")
         .and_then(Value::as_str)
-        .ok_or_else(|| r#"no "kind"; give "arrow", "text" or "stroke""#.to_string())?;
+        .ok_or_else(|| said!("annotation-no-kind"))?;
     let allowed: &[&str] = match kind {
         "arrow" => &["kind", "from", "to", "color", "width"],
         "text" => &["kind", "at", "text", "color", "width"],
         "stroke" => &["kind", "points", "color", "width"],
         other => {
-            return Err(format!(
-                r#""kind" {other:?} is not an annotation; use "arrow", "text" or "stroke""#
-            ));
+            return Err(said!("annotation-bad-kind", kind = format!("{other:?}")));
         }
     };
     if let Some(key) = object.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(format!("{kind}: unknown key {key:?}"));
+        return Err(said!(
+            "annotation-unknown-key",
+            kind = kind,
+            key = format!("{key:?}")
+        ));
     }
-    let place = |key: &str| -> Result<[f64; 2], String> {
+    let place = |key: &str| -> Result<[f64; 2], Said> {
         let value = object
             .get(key)
-            .ok_or_else(|| format!(r#"{kind}: no "{key}"; give [lon, lat]"#))?;
-        lon_lat(value).map_err(|problem| format!(r#"{kind}: "{key}" {problem}"#))
+            .ok_or_else(|| said!("annotation-no-place", kind = kind, key = key))?;
+        lon_lat(value).map_err(|problem| {
+            said!(
+                "annotation-place",
+                kind = kind,
+                key = key,
+                problem = problem
+            )
+        })
     };
     let shape = match kind {
         "arrow" => Shape::Arrow {
@@ -114,14 +125,15 @@ pub fn from_value(value: &Value) -> Result<Annotation, String> {
             let text = object
                 .get("text")
                 .and_then(Value::as_str)
-                .ok_or_else(|| r#"text: no "text" string"#.to_string())?;
+                .ok_or_else(|| said!("annotation-no-text"))?;
             let text = text.to_owned();
             if text.trim().is_empty() {
-                return Err(r#"text: "text" is empty"#.into());
+                return Err(said!("annotation-text-empty"));
             }
             if text.chars().count() > MAX_TEXT_CHARS {
-                return Err(format!(
-                    r#"text: "text" is longer than {MAX_TEXT_CHARS} characters"#
+                return Err(said!(
+                    "annotation-text-long",
+                    max = MAX_TEXT_CHARS.to_string()
                 ));
             }
             Shape::Text {
@@ -133,18 +145,27 @@ pub fn from_value(value: &Value) -> Result<Annotation, String> {
             let list = object
                 .get("points")
                 .and_then(Value::as_array)
-                .ok_or_else(|| r#"stroke: no "points" list of [lon, lat]"#.to_string())?;
+                .ok_or_else(|| said!("annotation-no-points"))?;
             if list.len() < 2 {
-                return Err(r#"stroke: "points" needs at least two places"#.into());
+                return Err(said!("annotation-few-points"));
             }
             if list.len() > MAX_STROKE_POINTS {
-                return Err(format!(r#"stroke: more than {MAX_STROKE_POINTS} "points""#));
+                return Err(said!(
+                    "annotation-many-points",
+                    max = MAX_STROKE_POINTS.to_string()
+                ));
             }
             let points = list
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    lon_lat(p).map_err(|problem| format!(r#"stroke: point {} {problem}"#, i + 1))
+                    lon_lat(p).map_err(|problem| {
+                        said!(
+                            "annotation-point",
+                            n = (i + 1).to_string(),
+                            problem = problem
+                        )
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             Shape::Stroke { points }
@@ -152,9 +173,10 @@ pub fn from_value(value: &Value) -> Result<Annotation, String> {
     };
     let color = match object.get("color") {
         None => DEFAULT_COLOR,
-        Some(value) => value.as_str().and_then(parse_color).ok_or_else(|| {
-            format!(r##"{kind}: "color" {value} is not a colour; write "#rrggbb""##)
-        })?,
+        Some(value) => value
+            .as_str()
+            .and_then(parse_color)
+            .ok_or_else(|| said!("annotation-color", kind = kind, value = value.to_string()))?,
     };
     let width = match object.get("width") {
         None => DEFAULT_WIDTH,
@@ -163,10 +185,12 @@ pub fn from_value(value: &Value) -> Result<Annotation, String> {
             .map(|w| w as f32)
             .filter(|w| WIDTH_RANGE.contains(w))
             .ok_or_else(|| {
-                format!(
-                    r#"{kind}: "width" {value} is not a width from {} to {}"#,
-                    WIDTH_RANGE.start(),
-                    WIDTH_RANGE.end()
+                said!(
+                    "annotation-width",
+                    kind = kind,
+                    value = value.to_string(),
+                    min = WIDTH_RANGE.start().to_string(),
+                    max = WIDTH_RANGE.end().to_string()
                 )
             })?,
     };
@@ -202,17 +226,15 @@ pub fn to_value(annotation: &Annotation) -> Value {
 }
 
 /// `[lon, lat]` inside the world the map shows.
-fn lon_lat(value: &Value) -> Result<[f64; 2], String> {
+fn lon_lat(value: &Value) -> Result<[f64; 2], Said> {
     let pair = value
         .as_array()
         .filter(|a| a.len() == 2)
         .and_then(|a| Some([a[0].as_f64()?, a[1].as_f64()?]))
-        .ok_or_else(|| format!("{value} is not [lon, lat]"))?;
+        .ok_or_else(|| said!("annotation-not-lon-lat", value = value.to_string()))?;
     let [lon, lat] = pair;
     if !(-180.0..=180.0).contains(&lon) || !(-90.0..=90.0).contains(&lat) {
-        return Err(format!(
-            "{value} is outside the world (longitude -180..180, latitude -90..90)"
-        ));
+        return Err(said!("annotation-outside", value = value.to_string()));
     }
     Ok(pair)
 }
@@ -319,9 +341,28 @@ mod tests {
             ),
         ];
         for (entry, expected) in cases {
-            let error = from_value(&entry).unwrap_err();
+            let error = from_value(&entry).unwrap_err().to_string();
             assert!(error.contains(expected), "{entry}: {error}");
         }
+    }
+
+    #[test]
+    fn what_is_wrong_with_an_entry_is_worded_in_the_readers_language() {
+        use crate::i18n::Lang;
+        let entry = json!({"kind": "arrow", "from": [0, 0], "to": [200, 1], "color": "red"});
+        let error = from_value(&entry).unwrap_err();
+        assert_eq!(
+            error.text_in(Lang::Es),
+            r#"arrow: "to" [200,1] está fuera del mundo (longitud -180..180, latitud -90..90)"#
+        );
+        assert_eq!(
+            error.text_in(Lang::PtBr),
+            r#"arrow: "to" [200,1] está fora do mundo (longitude -180..180, latitude -90..90)"#
+        );
+        assert_eq!(
+            error.text_in(Lang::En),
+            r#"arrow: "to" [200,1] is outside the world (longitude -180..180, latitude -90..90)"#
+        );
     }
 
     #[test]
@@ -329,10 +370,14 @@ mod tests {
         let points: Vec<[f64; 2]> = (0..=MAX_STROKE_POINTS)
             .map(|i| [0.0, i as f64 * 1e-4])
             .collect();
-        let error = from_value(&json!({"kind": "stroke", "points": points})).unwrap_err();
+        let error = from_value(&json!({"kind": "stroke", "points": points}))
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("more than"), "{error}");
         let text = "x".repeat(MAX_TEXT_CHARS + 1);
-        let error = from_value(&json!({"kind": "text", "at": [0, 0], "text": text})).unwrap_err();
+        let error = from_value(&json!({"kind": "text", "at": [0, 0], "text": text}))
+            .unwrap_err()
+            .to_string();
         assert!(error.contains("longer than"), "{error}");
     }
 

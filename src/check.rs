@@ -114,7 +114,7 @@ pub struct FileSummary {
     /// For a CSV file, the columns taken (`lat=Latitude lon=Longitude`),
     /// so a user can see what was guessed, and why the guess is unsure.
     pub columns: Option<String>,
-    pub unsure: Vec<String>,
+    pub unsure: Vec<crate::i18n::said::Said>,
     /// Problems counted but not kept (`error?`, kind, how many): a big
     /// FlatGeobuf file keeps a sample of each kind (`check_stream`).
     pub omitted: Vec<(bool, crate::layers::Kind, usize)>,
@@ -411,7 +411,7 @@ pub fn to_text(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             let line = t!("check-columns", path = path.as_str(), columns = columns);
             writeln!(out, "{line}").ok();
             for doubt in &summary.unsure {
-                let doubt = one_line(doubt).into_owned();
+                let doubt = one_line(&doubt.text()).into_owned();
                 let line = t!("check-unsure", path = path.as_str(), doubt = doubt);
                 writeln!(out, "{line}").ok();
             }
@@ -489,7 +489,9 @@ pub fn to_json(summaries: &[FileSummary], filter: Option<&TimeFilter>, verbose: 
             }
             if let (Some(columns), Some(object)) = (&s.columns, file.as_object_mut()) {
                 object.insert("columns".to_owned(), json!(columns));
-                object.insert("unsure".to_owned(), json!(s.unsure));
+                let unsure: Vec<String> =
+                    s.unsure.iter().map(crate::i18n::said::Said::text).collect();
+                object.insert("unsure".to_owned(), json!(unsure));
             }
             file
         })

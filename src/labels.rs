@@ -418,6 +418,44 @@ mod tests {
         assert!(placed.len() > 30, "only {:?}", names(&placed, &places));
     }
 
+    /// City names differ in Spanish and Portuguese where Natural Earth's
+    /// populated places say so (`scripts/city-names`): the label is laid
+    /// out for the name it shows.
+    #[test]
+    fn a_city_is_labelled_by_its_spanish_or_portuguese_name_where_it_differs() {
+        use crate::i18n::{Lang, tests::Speaking};
+        let places = parse_places(TSV).0;
+        let shown = |lang: Lang, lon: f32, lat: f32, english: &str| {
+            let _speaking = Speaking::new(lang);
+            let placed = place_real(6.0, lon, lat, &places);
+            assert_clean(&placed, &places);
+            placed
+                .iter()
+                .find(|l| places[l.index].name == english)
+                .map(|l| {
+                    (
+                        places[l.index].name_in(lang).to_owned(),
+                        l.text_rect.width(),
+                    )
+                })
+        };
+        let (name, english_width) = shown(Lang::En, -82.4, 23.1, "Havana").unwrap();
+        assert_eq!(name, "Havana");
+        let (name, spanish_width) = shown(Lang::Es, -82.4, 23.1, "Havana").unwrap();
+        assert_eq!(name, "La Habana");
+        assert!(
+            spanish_width > english_width,
+            "{spanish_width} {english_width}"
+        );
+        let new_york = |lang| shown(lang, -74.0, 40.7, "New York City").unwrap().0;
+        assert_eq!(new_york(Lang::Es), "Nueva York");
+        assert_eq!(new_york(Lang::PtBr), "Nova Iorque");
+        assert_eq!(new_york(Lang::En), "New York City");
+        // Where the languages agree the row keeps one name: Caracas.
+        let caracas = places.iter().find(|p| p.name == "Caracas").unwrap();
+        assert!(caracas.name_es.is_empty() && caracas.name_pt.is_empty());
+    }
+
     #[test]
     fn caracas_wins_its_spot_at_zoom_5_around_caracas() {
         let places = parse_places(TSV).0;

@@ -8,9 +8,14 @@
 //! whole name, then a name that starts with the query, then one with a word
 //! that does, then one that merely contains it; within a rank countries
 //! before capitals before cities before features, bigger cities first.
+//! A place is also found by its Spanish and Portuguese names (Natural
+//! Earth's `NAME_ES`/`NAME_PT`: "Alemanha", "Estados Unidos"): the query is
+//! matched against the English name and the current language's, and the
+//! result shows the current language's ([`Entry::name_in`]).
 //! No egui here: `ui::search_box` draws the box, `app::tools` flies there.
 
 use crate::basemap::places::{Place, PlaceKind};
+use crate::i18n::Lang;
 pub use crate::text::fold;
 use crate::view::LonLatBox;
 
@@ -45,11 +50,17 @@ pub enum SearchCommand {
 /// One thing that can be found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
+    /// The English name (a feature's title as written).
     pub name: String,
-    /// "Country", "Capital · 7,674,366", "Strikes": under the name.
+    /// A feature's layer name, under its title; empty for a place, whose
+    /// kind is worded when shown ([`Entry::detail_text`]).
     pub detail: String,
     pub target: Target,
     folded: String,
+    /// The place's Spanish and Portuguese names, empty where they are the
+    /// English one, and folded.
+    names: [String; 2],
+    folded_names: [String; 2],
     /// 0 countries, 1 capitals, 2 cities, 3 features.
     class: u8,
     population: u64,
@@ -89,15 +100,18 @@ impl Gazetteer {
             .iter()
             .filter(|p| p.lon.is_finite() && p.lat.is_finite())
             .map(|p| {
-                let (class, detail) = match p.kind {
-                    PlaceKind::Country => (0, "Country".to_owned()),
-                    PlaceKind::Capital => (1, "Capital".to_owned()),
-                    PlaceKind::City => (2, "City".to_owned()),
+                let class = match p.kind {
+                    PlaceKind::Country => 0,
+                    PlaceKind::Capital => 1,
+                    PlaceKind::City => 2,
                 };
+                let names = [p.name_es.clone(), p.name_pt.clone()];
                 Entry {
                     folded: fold(&p.name),
                     name: p.name.clone(),
-                    detail,
+                    detail: String::new(),
+                    folded_names: [fold(&names[0]), fold(&names[1])],
+                    names,
                     target: Target::Place {
                         lon_lat: [f64::from(p.lon), f64::from(p.lat)],
                         zoom: place_zoom(p),
@@ -115,6 +129,8 @@ impl Gazetteer {
                     name: crate::text::bounded(f.title, crate::text::TITLE_CHARS).into_owned(),
                     folded: fold(f.title),
                     detail: f.layer_name.to_owned(),
+                    names: Default::default(),
+                    folded_names: Default::default(),
                     target: Target::Feature {
                         layer: f.layer,
                         feature: f.feature,
@@ -135,8 +151,8 @@ impl Gazetteer {
         self.entries.is_empty()
     }
 
-    /// The best `limit` matches of `query`, best first; nothing for a
-    /// blank query.
+    /// The best `limit` matches of `query` in the current language, best
+    /// first; nothing for a blank query.
     pub fn search(&self, query: &str, limit: usize) -> Vec<&Entry> {
         self.search_where(query, limit, |_| true)
     }
@@ -149,6 +165,18 @@ impl Gazetteer {
         limit: usize,
         keep: impl Fn(&Target) -> bool,
     ) -> Vec<&Entry> {
+        self.search_in(crate::i18n::current(), query, limit, keep)
+    }
+
+    /// As [`Gazetteer::search_where`], a name matching in `lang` or in
+    /// English, whichever matches better.
+    pub fn search_in(
+        &self,
+        lang: Lang,
+        query: &str,
+        limit: usize,
+        keep: impl Fn(&Target) -> bool,
+    ) -> Vec<&Entry> {
         let query = fold(query.trim());
         if query.is_empty() {
             return Vec::new();
@@ -157,7 +185,11 @@ impl Gazetteer {
             .entries
             .iter()
             .filter(|e| keep(&e.target))
-            .filter_map(|e| Some((how_well(&e.folded, &query)?, e)))
+            .filter_map(|e| {
+                let english = how_well(&e.folded, &query);
+                let local = e.folded_in(lang).and_then(|local| how_well(local, &query));
+                Some((english.into_iter().chain(local).min()?, e))
+            })
             .collect();
         found.sort_by(|(a_rank, a), (b_rank, b)| {
             (
@@ -176,6 +208,40 @@ impl Gazetteer {
         });
         found.dedup_by(|(_, a), (_, b)| a.name == b.name && a.target == b.target);
         found.into_iter().take(limit).map(|(_, e)| e).collect()
+    }
+}
+
+impl Entry {
+    /// The name in `lang` ("Alemanha"), else the English one.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        match self.local_index(lang) {
+            Some(i) if !self.names[i].is_empty() => &self.names[i],
+            _ => &self.name,
+        }
+    }
+
+    /// Under the name: the kind of place in the current language, or a
+    /// feature's layer.
+    pub fn detail_text(&self) -> String {
+        match self.class {
+            0 => crate::t!("search-country"),
+            1 => crate::t!("search-capital"),
+            2 => crate::t!("search-city"),
+            _ => self.detail.clone(),
+        }
+    }
+
+    fn local_index(&self, lang: Lang) -> Option<usize> {
+        match lang {
+            Lang::En => None,
+            Lang::Es => Some(0),
+            Lang::PtBr => Some(1),
+        }
+    }
+
+    fn folded_in(&self, lang: Lang) -> Option<&str> {
+        let i = self.local_index(lang)?;
+        Some(self.folded_names[i].as_str()).filter(|f| !f.is_empty())
     }
 }
 
@@ -344,7 +410,55 @@ mod tests {
         assert_eq!(bogota[0].name, "Bogotá");
         let mexico = g.search("mexico", 2);
         assert_eq!(mexico[0].name, "Mexico");
-        assert_eq!(mexico[0].detail, "Country");
+        assert_eq!(mexico[0].detail_text(), "Country");
         assert_eq!(mexico[1].name, "Mexico City");
+    }
+
+    #[test]
+    fn a_country_is_found_by_its_spanish_or_portuguese_name_and_shown_in_it() {
+        let text = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/places.tsv"),
+        )
+        .unwrap();
+        let (places, _) = crate::basemap::places::parse_places(&text);
+        let g = Gazetteer::new(&places, []);
+        let first = |lang: Lang, query: &str| {
+            let found = g.search_in(lang, query, 1, |_| true);
+            found
+                .first()
+                .map(|e| (e.name.clone(), e.name_in(lang).to_owned()))
+        };
+        for (query, english, spanish) in [
+            ("Brasil", "Brazil", "Brasil"),
+            (
+                "Estados Unidos",
+                "United States of America",
+                "Estados Unidos",
+            ),
+            ("México", "Mexico", "México"),
+            ("mexico", "Mexico", "México"),
+            ("Groenlandia", "Greenland", "Groenlandia"),
+            // The English name still finds it, shown in Spanish.
+            ("Greenland", "Greenland", "Groenlandia"),
+        ] {
+            let found = first(Lang::Es, query);
+            assert_eq!(
+                found,
+                Some((english.to_owned(), spanish.to_owned())),
+                "{query}"
+            );
+        }
+        assert_eq!(
+            first(Lang::PtBr, "Groenlândia"),
+            Some(("Greenland".to_owned(), "Groenlândia".to_owned()))
+        );
+        assert_eq!(
+            first(Lang::PtBr, "Cidade do Méx"),
+            Some(("Mexico City".to_owned(), "Cidade do México".to_owned()))
+        );
+        // A translated name is searched in its own language only.
+        assert!(first(Lang::En, "Groenlandia").is_none());
+        assert!(first(Lang::En, "Estados Unidos").is_none());
+        assert!(first(Lang::Es, "Cidade do Méx").is_none());
     }
 }

@@ -252,10 +252,9 @@ impl SitmapApp {
                 self.edit.layer_path = Some(doc.path.clone().unwrap_or(stand_in));
                 self.edit.doc = Some(doc);
                 self.show_doc();
-                self.state.notices.push(format!(
-                    "Unsaved edits to the layer {name} from last time were recovered; save \
-                     the layer to keep them, or revert to drop them."
-                ));
+                self.state
+                    .notices
+                    .push(crate::t!("notice-layer-recovered", name = name.as_str()));
             }
             Ok(None) => {}
             Err(e) => {
@@ -289,9 +288,9 @@ impl SitmapApp {
         }
         match file::save(doc) {
             Ok(path) => {
-                self.layers.status = Some(format!(
-                    "Saved {} (the previous version is kept as .bak)",
-                    path.display()
+                self.layers.status = Some(crate::said!(
+                    "status-saved",
+                    path = path.display().to_string()
                 ));
                 if let Some(old) = self.edit.layer_path.replace(path.clone()) {
                     self.layers.repoint(&old, path.clone());
@@ -300,9 +299,10 @@ impl SitmapApp {
                 self.layers.open(path);
                 self.edit.revision += 1;
             }
-            Err(e) => self.state.notices.push(format!(
-                "The layer was not saved: {e}. Your edits are still here."
-            )),
+            Err(e) => self
+                .state
+                .notices
+                .push(crate::t!("notice-layer-not-saved", error = e.to_string())),
         }
     }
 
@@ -330,7 +330,10 @@ impl SitmapApp {
         });
         match spawned {
             Ok(answer) => self.edit.dialog = Some(answer),
-            Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
+            Err(e) => {
+                self.layers.status =
+                    Some(crate::said!("status-no-file-dialog", error = e.to_string()));
+            }
         }
     }
 
@@ -369,7 +372,7 @@ impl SitmapApp {
         let Some(name) = self.edit.unsaved_name() else {
             return false;
         };
-        self.layers.status = Some(format!("{name}: save or revert its edits first"));
+        self.layers.status = Some(crate::said!("status-save-or-revert", name = name));
         true
     }
 
@@ -404,11 +407,9 @@ impl SitmapApp {
                 };
                 if open.view.is_some() {
                     // It holds one view's features (maybe a sample), not the file.
-                    self.state.notices.push(format!(
-                        "{} is read a view at a time and cannot be edited here; \
-                         edit an extract (`ogr2ogr -spat W S E N out.fgb {}`)",
-                        open.path.display(),
-                        open.path.display()
+                    self.state.notices.push(crate::t!(
+                        "notice-view-not-editable",
+                        path = open.path.display().to_string()
                     ));
                     return;
                 }

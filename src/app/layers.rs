@@ -2,6 +2,7 @@
 //! hovered and selected, and the layer commands applied to them. The panels
 //! that show them are `ui::layers_panel` and `ui::details`.
 
+use crate::i18n::said::Said;
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
@@ -39,7 +40,8 @@ pub struct LayerSession {
     /// Files whose layers open hidden (the last session hid them).
     pub hidden_on_open: Vec<PathBuf>,
     /// The last thing that happened to a file, for the status bar.
-    pub status: Option<String>,
+    /// The last thing that happened to a file, worded when drawn.
+    pub status: Option<Said>,
     /// A file opened but not yet on screen: its name, how long it took to
     /// load, when it was taken in, and whether a frame has drawn it. The
     /// status says "Opened" only once that frame has been shown.
@@ -226,7 +228,7 @@ impl LayerSession {
         if let Some(opening) = self.opening.take_if(|o| o.drawn) {
             // The frame that drew it has been shown: the whole wait, told.
             let secs = (opening.loaded + opening.taken_in.elapsed()).as_secs_f32();
-            self.status = Some(crate::t!(
+            self.status = Some(crate::said!(
                 "status-opened",
                 file = opening.name.as_str(),
                 secs = crate::i18n::format::number(f64::from(secs), 2)
@@ -248,12 +250,14 @@ impl LayerSession {
                             drawn: false,
                         });
                     }
-                    crate::t!("status-drawing", file = name.to_string())
+                    crate::said!("status-drawing", file = name.to_string())
                 }
-                Applied::Reloaded => crate::t!("status-reloaded", file = name.to_string()),
-                Applied::Failed(_) => crate::t!("layers-could-not-open", file = name.to_string()),
+                Applied::Reloaded => crate::said!("status-reloaded", file = name.to_string()),
+                Applied::Failed(_) => {
+                    crate::said!("layers-could-not-open", file = name.to_string())
+                }
                 Applied::KeptPrevious(_) => {
-                    crate::t!("status-kept-previous", file = name.to_string())
+                    crate::said!("status-kept-previous", file = name.to_string())
                 }
             };
             if newest {
@@ -346,7 +350,9 @@ impl LayerSession {
         });
         match spawned {
             Ok(receiver) => self.dialog = Some(receiver),
-            Err(e) => self.status = Some(crate::t!("status-no-open-dialog", error = e.to_string())),
+            Err(e) => {
+                self.status = Some(crate::said!("status-no-open-dialog", error = e.to_string()))
+            }
         }
     }
 
@@ -633,6 +639,6 @@ impl LayerSession {
     /// Copies `text` to the clipboard and says so in the status bar.
     pub fn copy_coordinates(&mut self, ctx: &egui::Context, text: String) {
         ctx.copy_text(text.clone());
-        self.status = Some(crate::t!("status-copied", text = text.as_str()));
+        self.status = Some(crate::said!("status-copied", text = text.as_str()));
     }
 }

@@ -97,7 +97,11 @@ impl LayerSession {
             Err(e) => {
                 let path = path.display().to_string();
                 let reason = e.to_string();
-                self.status = Some(crate::t!("view-cannot-read", path = path, reason = reason));
+                self.status = Some(crate::said!(
+                    "view-cannot-read",
+                    path = path,
+                    reason = reason
+                ));
             }
         }
     }

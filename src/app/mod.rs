@@ -287,8 +287,7 @@ impl SitmapApp {
             Command::Layer(LayerCommand::Close(index))
                 if Some(index) == self.edited_layer() && self.edit.is_dirty() =>
             {
-                self.layers.status =
-                    Some("The edited layer has unsaved edits: save or revert them first".into());
+                self.layers.status = Some(crate::said!("status-edited-unsaved"));
             }
             Command::Layer(command) => {
                 if let LayerCommand::Close(index) = command
@@ -339,7 +338,7 @@ impl SitmapApp {
             zoom: self.state.memory.zoom(),
             basemap_loading: self.basemap.is_none(),
             tiles_rendering: self.offline.as_ref().map_or(0, OfflineTiles::in_progress),
-            message: self.layers.status.as_deref(),
+            message: self.layers.status.as_ref(),
         }
     }
 }

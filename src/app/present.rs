@@ -98,10 +98,9 @@ impl PresentSession {
             Ok((mut doc, _)) => {
                 if let Some(dir) = &self.recovery_dir {
                     match doc.recover(dir) {
-                        Ok(true) => notices.push(format!(
-                            "Unsaved edits to {} from last time were recovered; \
-                             save the story to keep them, or revert to drop them.",
-                            path.display()
+                        Ok(true) => notices.push(crate::t!(
+                            "notice-story-recovered",
+                            path = path.display().to_string()
                         )),
                         Ok(false) => {}
                         Err(e) => notices.push(e.to_string()),
@@ -112,7 +111,7 @@ impl PresentSession {
                 self.current = None;
                 self.editing = None;
             }
-            Err(e) => notices.push(format!("The story could not be opened: {e}")),
+            Err(e) => notices.push(crate::t!("notice-story-not-opened", error = e.to_string())),
         }
     }
 

@@ -5,6 +5,7 @@
 //! [`Command`](crate::state::Command) and `SitmapApp::apply`.
 
 use super::SitmapApp;
+use crate::i18n::said::Said;
 use crate::online::OnlineTiles;
 
 impl SitmapApp {
@@ -155,9 +156,10 @@ impl SitmapApp {
         self.state.memory.zoom()
     }
 
-    /// The last thing that happened to a file, as the status bar says it.
-    pub fn file_status(&self) -> Option<&str> {
-        self.layers.status.as_deref()
+    /// The last thing that happened to a file, as the status bar says it
+    /// in the current language.
+    pub fn file_status(&self) -> Option<String> {
+        self.layers.status.as_ref().map(Said::text)
     }
 
     /// No layer file is loading, no view of a big file is being read and

@@ -264,21 +264,19 @@ impl SitmapApp {
             doc.save(recovery.as_deref())
         };
         let message = match saved {
-            Ok(()) => format!(
-                "Saved {} (the previous version is kept as .bak)",
-                doc.path.display()
-            ),
+            Ok(()) => crate::said!("status-saved", path = doc.path.display().to_string()),
             Err(e @ SaveError::ChangedOnDisk { .. }) => {
                 self.present.conflict = true;
-                format!("Not saved: {e}")
+                crate::said!("status-story-not-saved", error = e.to_string())
             }
             Err(e) => {
-                let text = format!(
-                    "Could not save {}: {e}. Your edits are still here; try File > Save story as….",
-                    doc.path.display()
+                let message = crate::said!(
+                    "status-story-save-failed",
+                    path = doc.path.display().to_string(),
+                    error = e.to_string()
                 );
-                self.state.notices.push(text.clone());
-                text
+                self.state.notices.push(message.text());
+                message
             }
         };
         self.layers.status = Some(message);
@@ -314,7 +312,7 @@ impl SitmapApp {
                     let count = doc.story.scenes.len();
                     self.present.editing = self.present.editing.filter(|i| *i < count);
                     self.present.current = self.present.current.filter(|i| *i < count);
-                    self.layers.status = Some(format!("Reloaded {file}"));
+                    self.layers.status = Some(crate::said!("status-reloaded", file = file));
                 }
                 Err(e) => self
                     .state
@@ -350,7 +348,10 @@ impl SitmapApp {
         });
         match spawned {
             Ok(answer) => self.present.dialog = Some(Dialog { save, answer }),
-            Err(e) => self.layers.status = Some(format!("Cannot show the file dialog: {e}")),
+            Err(e) => {
+                self.layers.status =
+                    Some(crate::said!("status-no-file-dialog", error = e.to_string()));
+            }
         }
     }
 

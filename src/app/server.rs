@@ -170,7 +170,7 @@ impl LayerSession {
             let applied = self.workspace.apply(&path, report, order);
             if applied == crate::workspace::Applied::Opened {
                 let title = feed.collection.title.as_str();
-                self.status = Some(crate::t!("server-opened", title = title));
+                self.status = Some(crate::said!("server-opened", title = title));
             }
         }
         for feed in &self.feeds {

@@ -6,7 +6,9 @@
 
 use super::SitmapApp;
 use crate::convert::Format;
+use crate::i18n::said::Said;
 use crate::layers::TimeFilter;
+use crate::said;
 use crate::state::{ExportForm, ShareCommand};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -24,7 +26,7 @@ pub struct ShareSession {
     dialog: Option<(Receiver<Option<PathBuf>>, Pending)>,
     /// A layer read by view being exported on a thread (the whole file,
     /// streamed): its message when done.
-    streaming: Option<Receiver<String>>,
+    streaming: Option<Receiver<Said>>,
 }
 
 impl SitmapApp {
@@ -144,18 +146,15 @@ impl SitmapApp {
         form: ExportForm,
         filter: Option<&TimeFilter>,
         path: PathBuf,
-    ) -> String {
+    ) -> Said {
         let Some(open) = self.layers.workspace.layers.get(form.layer) else {
-            return crate::t!("share-layer-closed");
+            return said!("share-layer-closed");
         };
         if open.view.is_some() {
             // A file read by view: the whole file, streamed, not the view.
             if form.format != Format::GeoJson {
-                let message = format!(
-                    "{} is too big to hold at once: it exports to GeoJSON only (streamed)",
-                    open.path.display()
-                );
-                self.state.notices.push(message.clone());
+                let message = said!("share-too-big", path = open.path.display().to_string());
+                self.state.notices.push(message.text());
                 return message;
             }
             let (send, receive) = std::sync::mpsc::channel();
@@ -168,12 +167,12 @@ impl SitmapApp {
                     let done =
                         crate::convert::fgb_to_geojson(&input, &target, filter.as_ref(), &options);
                     let message = match done {
-                        Ok(streamed) => format!(
-                            "Exported {} features to {}",
-                            streamed.written,
-                            target.display()
+                        Ok(streamed) => said!(
+                            "share-exported",
+                            count = streamed.written,
+                            path = target.display().to_string()
                         ),
-                        Err(e) => format!("Could not export: {e}"),
+                        Err(e) => said!("share-export-failed", error = e.to_string()),
                     };
                     send.send(message).ok();
                     ctx.request_repaint();
@@ -181,28 +180,32 @@ impl SitmapApp {
             return match spawned {
                 Ok(_) => {
                     self.share.streaming = Some(receive);
-                    format!("Exporting {} to {}…", open.path.display(), path.display())
+                    said!(
+                        "share-exporting",
+                        file = open.path.display().to_string(),
+                        path = path.display().to_string()
+                    )
                 }
-                Err(e) => format!("Could not export: {e}"),
+                Err(e) => said!("share-export-failed", error = e.to_string()),
             };
         }
         match crate::convert::write(&open.layer, form.format, filter, &path) {
-            Ok(count) => format!(
-                "Exported {count} feature{} to {}",
-                if count == 1 { "" } else { "s" },
-                path.display()
+            Ok(count) => said!(
+                "share-exported",
+                count = count,
+                path = path.display().to_string()
             ),
             Err(e) => {
-                let message = format!("Could not export: {e}");
-                self.state.notices.push(message.clone());
+                let message = said!("share-export-failed", error = e.to_string());
+                self.state.notices.push(message.text());
                 message
             }
         }
     }
 
-    fn write_bundle(&mut self, path: PathBuf) -> String {
+    fn write_bundle(&mut self, path: PathBuf) -> Said {
         let Some(doc) = &self.present.doc else {
-            return crate::t!("share-story-closed");
+            return said!("share-story-closed");
         };
         let story = crate::scenes::to_json(&doc.story);
         let layers: Vec<PathBuf> = self
@@ -213,15 +216,14 @@ impl SitmapApp {
             .map(|l| l.path.clone())
             .collect();
         match crate::bundle::write_bundle(&story, &layers, &path) {
-            Ok(manifest) => format!(
-                "Saved the story and {} layer{} as {}",
-                manifest.layers.len(),
-                if manifest.layers.len() == 1 { "" } else { "s" },
-                path.display()
+            Ok(manifest) => said!(
+                "share-bundle-saved",
+                count = manifest.layers.len(),
+                path = path.display().to_string()
             ),
             Err(e) => {
-                let message = format!("Could not save the bundle: {e}");
-                self.state.notices.push(message.clone());
+                let message = said!("share-bundle-failed", error = e.to_string());
+                self.state.notices.push(message.text());
                 message
             }
         }

@@ -199,9 +199,9 @@ impl StartOptions {
                         self.scene = session.scene;
                     }
                 }
-                Some(story) => self.notices.push(format!(
-                    "The story {} was open last time but is gone now.",
-                    story.display()
+                Some(story) => self.notices.push(crate::t!(
+                    "notice-story-gone",
+                    path = story.display().to_string()
                 )),
                 None => {}
             }

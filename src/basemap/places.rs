@@ -2,9 +2,10 @@
 //! (kind, name, lon, lat, population, min_zoom, name_es, name_pt; one header
 //! line). Text so it can be read and reviewed; it is small enough that size
 //! does not matter. `name_es` and `name_pt` are Natural Earth's `NAME_ES`
-//! and `NAME_PT`, empty where they say the same as `name` or say nothing
-//! (GeoNames' cities carry no translations): the label falls back to
-//! `name`. The older six-column file still reads.
+//! and `NAME_PT` (for cities, those of Natural Earth's populated places,
+//! matched to the GeoNames rows by `scripts/city-names`), empty where they
+//! say the same as `name` or say nothing: the label falls back to `name`.
+//! The older six-column file still reads.
 
 use thiserror::Error;
 

@@ -35,6 +35,7 @@ mod write;
 pub use open::{Unpacked, default_cache_root, open_bundle};
 pub use write::{bundle_layers_for, write_bundle};
 
+use crate::i18n::said::Said;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -105,12 +106,12 @@ pub enum BundleError {
         crate::t!("bundle-newer", found = .found.to_string(), reads = FORMAT_VERSION.to_string())
     )]
     Newer { path: PathBuf, found: u32 },
-    #[error("{}: {}", path.display(), crate::t!("bundle-damaged", what = .what.as_str()))]
-    Damaged { path: PathBuf, what: String },
-    #[error("{}: {}", path.display(), crate::t!("bundle-refused", why = .why.as_str()))]
-    Refused { path: PathBuf, why: String },
-    #[error("{}: {}", path.display(), crate::t!("bundle-source", why = .why.as_str()))]
-    Source { path: PathBuf, why: String },
+    #[error("{}: {}", path.display(), crate::t!("bundle-damaged", what = .what.text()))]
+    Damaged { path: PathBuf, what: Said },
+    #[error("{}: {}", path.display(), crate::t!("bundle-refused", why = .why.text()))]
+    Refused { path: PathBuf, why: Said },
+    #[error("{}: {}", path.display(), crate::t!("bundle-source", why = .why.text()))]
+    Source { path: PathBuf, why: Said },
 }
 
 /// Whether `name` is a member name a bundle may have: `manifest.json`,

@@ -5,7 +5,9 @@ use super::{
     BundleError, FORMAT_VERSION, MAX_MEMBERS, MAX_SMALL_BYTES, MAX_TOTAL_BYTES, Manifest,
     is_safe_member_name,
 };
+use crate::i18n::said::Said;
 use crate::layers::MAX_FILE_BYTES;
+use crate::said;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,11 +39,11 @@ pub fn default_cache_root() -> PathBuf {
 /// the folder of an earlier opening of the same bundle); nothing is left
 /// behind when it fails.
 pub fn open_bundle(path: &Path, cache_root: &Path) -> Result<Unpacked, BundleError> {
-    let damaged = |what: String| BundleError::Damaged {
+    let damaged = |what: Said| BundleError::Damaged {
         path: path.to_owned(),
         what,
     };
-    let refused = |why: String| BundleError::Refused {
+    let refused = |why: Said| BundleError::Refused {
         path: path.to_owned(),
         why,
     };
@@ -50,17 +52,18 @@ pub fn open_bundle(path: &Path, cache_root: &Path) -> Result<Unpacked, BundleErr
         source,
     })?;
     if file.metadata().is_ok_and(|m| m.len() > MAX_BUNDLE_BYTES) {
-        return Err(refused(format!(
-            "larger than {} MiB, the most a bundle unpacks to",
-            MAX_BUNDLE_BYTES >> 20
+        return Err(refused(said!(
+            "bundle-too-large",
+            mib = (MAX_BUNDLE_BYTES >> 20).to_string()
         )));
     }
     let mut archive = zip::ZipArchive::new(std::io::BufReader::new(file))
-        .map_err(|e| damaged(format!("not a complete zip archive ({e})")))?;
+        .map_err(|e| damaged(said!("bundle-not-zip", reason = e.to_string())))?;
     if archive.len() > MAX_MEMBERS {
-        return Err(refused(format!(
-            "{} members, more than the {MAX_MEMBERS} a bundle may have",
-            archive.len()
+        return Err(refused(said!(
+            "bundle-too-many-members",
+            count = archive.len().to_string(),
+            max = MAX_MEMBERS.to_string()
         )));
     }
     for index in 0..archive.len() {
@@ -68,12 +71,11 @@ pub fn open_bundle(path: &Path, cache_root: &Path) -> Result<Unpacked, BundleErr
             .name_for_index(index)
             .and_then(Result::ok)
             .map(|n| n.into_owned())
-            .ok_or_else(|| damaged(format!("member {} has no readable name", index + 1)))?;
+            .ok_or_else(|| damaged(said!("bundle-member-no-name", n = (index + 1).to_string())))?;
         if !is_safe_member_name(&name) && name != "layers/" {
-            return Err(refused(format!(
-                "member name {:?} is not one a bundle has (manifest.json, story.json, \
-                 layers/NAME)",
-                crate::layers::one_line(&name)
+            return Err(refused(said!(
+                "bundle-member-name",
+                name = format!("{:?}", crate::layers::one_line(&name))
             )));
         }
     }
@@ -132,16 +134,16 @@ fn folder_name(path: &Path, manifest_bytes: &[u8]) -> String {
 
 /// The manifest, its format checked before anything else is read from it.
 fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest, BundleError> {
-    let damaged = |what: String| BundleError::Damaged {
+    let damaged = |what: Said| BundleError::Damaged {
         path: path.to_owned(),
         what,
     };
     let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| damaged(format!("manifest.json is not JSON ({e})")))?;
+        .map_err(|e| damaged(said!("bundle-manifest-not-json", reason = e.to_string())))?;
     let format = value
         .get("format")
         .and_then(serde_json::Value::as_u64)
-        .ok_or_else(|| damaged("manifest.json has no format number".to_owned()))?;
+        .ok_or_else(|| damaged(said!("bundle-manifest-no-format")))?;
     if format > u64::from(FORMAT_VERSION) {
         return Err(BundleError::Newer {
             path: path.to_owned(),
@@ -149,27 +151,27 @@ fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest, BundleError> {
         });
     }
     let manifest: Manifest = serde_json::from_value(value)
-        .map_err(|e| damaged(format!("manifest.json is not a sitmap manifest ({e})")))?;
+        .map_err(|e| damaged(said!("bundle-manifest-not-sitmap", reason = e.to_string())))?;
     let listed = |name: &str| manifest.files.iter().any(|f| f.name == name);
     for name in std::iter::once(&manifest.story).chain(&manifest.layers) {
         if !is_safe_member_name(name) || name == "manifest.json" {
-            return Err(damaged(format!(
-                "manifest.json names {:?}, not a member a bundle has",
-                crate::layers::one_line(name)
+            return Err(damaged(said!(
+                "bundle-manifest-names-bad",
+                name = format!("{:?}", crate::layers::one_line(name))
             )));
         }
         if !listed(name) {
-            return Err(damaged(format!(
-                "manifest.json names {:?} but gives no size and checksum for it",
-                crate::layers::one_line(name)
+            return Err(damaged(said!(
+                "bundle-manifest-unlisted",
+                name = format!("{:?}", crate::layers::one_line(name))
             )));
         }
     }
     for entry in &manifest.files {
         if !is_safe_member_name(&entry.name) || entry.name == "manifest.json" {
-            return Err(damaged(format!(
-                "manifest.json lists {:?}, not a member a bundle has",
-                crate::layers::one_line(&entry.name)
+            return Err(damaged(said!(
+                "bundle-manifest-lists-bad",
+                name = format!("{:?}", crate::layers::one_line(&entry.name))
             )));
         }
     }
@@ -181,9 +183,9 @@ fn parse_manifest(bytes: &[u8], path: &Path) -> Result<Manifest, BundleError> {
     if declared > MAX_TOTAL_BYTES {
         return Err(BundleError::Refused {
             path: path.to_owned(),
-            why: format!(
-                "it unpacks to more than {} MiB, the most a bundle may",
-                MAX_TOTAL_BYTES >> 20
+            why: said!(
+                "bundle-unpacks-too-much",
+                mib = (MAX_TOTAL_BYTES >> 20).to_string()
             ),
         });
     }
@@ -197,23 +199,37 @@ fn read_member<R: Read + std::io::Seek>(
     limit: u64,
     path: &Path,
 ) -> Result<Vec<u8>, BundleError> {
-    let damaged = |what: String| BundleError::Damaged {
+    let damaged = |what: Said| BundleError::Damaged {
         path: path.to_owned(),
         what,
     };
     let member = archive.by_name(name).map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => damaged(format!("{name} is missing")),
-        e => damaged(format!("{name} cannot be read ({e})")),
+        zip::result::ZipError::FileNotFound => damaged(said!("bundle-member-missing", name = name)),
+        e => damaged(said!(
+            "bundle-member-unreadable",
+            name = name,
+            reason = e.to_string()
+        )),
     })?;
     let mut bytes = Vec::new();
     member
         .take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| damaged(format!("{name} cannot be read ({e})")))?;
+        .map_err(|e| {
+            damaged(said!(
+                "bundle-member-unreadable",
+                name = name,
+                reason = e.to_string()
+            ))
+        })?;
     if bytes.len() as u64 > limit {
         return Err(BundleError::Refused {
             path: path.to_owned(),
-            why: format!("{name} is larger than {} MiB", limit >> 20),
+            why: said!(
+                "bundle-member-too-large",
+                name = name,
+                mib = (limit >> 20).to_string()
+            ),
         });
     }
     Ok(bytes)
@@ -231,7 +247,7 @@ fn unpack_into<R: Read + std::io::Seek>(
         path: temp.to_owned(),
         source,
     };
-    let damaged = |what: String| BundleError::Damaged {
+    let damaged = |what: Said| BundleError::Damaged {
         path: path.to_owned(),
         what,
     };
@@ -247,11 +263,14 @@ fn unpack_into<R: Read + std::io::Seek>(
         // a member that inflates without end stops there.
         let limit = kind_limit.min(budget).min(entry.size);
         let member = archive.by_name(&entry.name).map_err(|e| match e {
-            zip::result::ZipError::FileNotFound => damaged(format!(
-                "{} is listed in the manifest but missing",
-                entry.name
+            zip::result::ZipError::FileNotFound => {
+                damaged(said!("bundle-listed-missing", name = &entry.name))
+            }
+            e => damaged(said!(
+                "bundle-member-unreadable",
+                name = &entry.name,
+                reason = e.to_string()
             )),
-            e => damaged(format!("{} cannot be read ({e})", entry.name)),
         })?;
         let out = std::fs::File::create(temp.join(&entry.name)).map_err(write_error)?;
         let mut sink = Checked {
@@ -260,35 +279,45 @@ fn unpack_into<R: Read + std::io::Seek>(
         };
         let copied = std::io::copy(&mut member.take(limit + 1), &mut sink);
         let copied = copied.map_err(|e| match e.kind() {
-            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => {
-                damaged(format!("{} is damaged ({e})", entry.name))
-            }
-            _ => damaged(format!("{} cannot be unpacked ({e})", entry.name)),
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof => damaged(said!(
+                "bundle-member-damaged",
+                name = &entry.name,
+                reason = e.to_string()
+            )),
+            _ => damaged(said!(
+                "bundle-member-unpack",
+                name = &entry.name,
+                reason = e.to_string()
+            )),
         })?;
         if copied > kind_limit.min(budget) {
             return Err(BundleError::Refused {
                 path: path.to_owned(),
-                why: format!(
-                    "{} unpacks to more than {} MiB",
-                    entry.name,
-                    kind_limit.min(budget) >> 20
+                why: said!(
+                    "bundle-member-unpacks-too-much",
+                    name = &entry.name,
+                    mib = (kind_limit.min(budget) >> 20).to_string()
                 ),
             });
         }
         if copied > entry.size {
-            return Err(damaged(format!(
-                "{} unpacks to more than the {} bytes the manifest says; stopped there",
-                entry.name, entry.size
+            return Err(damaged(said!(
+                "bundle-member-longer",
+                name = &entry.name,
+                size = entry.size.to_string()
             )));
         }
         budget -= copied;
         sink.inner.flush().map_err(write_error)?;
         let crc = format!("{:08x}", sink.hasher.finalize());
         if copied != entry.size || !crc.eq_ignore_ascii_case(&entry.crc32) {
-            return Err(damaged(format!(
-                "{} does not match the manifest ({copied} bytes, CRC-32 {crc}; the \
-                 manifest says {} bytes, {})",
-                entry.name, entry.size, entry.crc32
+            return Err(damaged(said!(
+                "bundle-member-mismatch",
+                name = &entry.name,
+                copied = copied.to_string(),
+                crc = crc.as_str(),
+                size = entry.size.to_string(),
+                manifest_crc = entry.crc32.as_str()
             )));
         }
     }

@@ -134,6 +134,38 @@ fn a_member_the_manifest_lists_but_the_archive_lacks_is_named() {
 }
 
 #[test]
+fn what_is_damaged_is_worded_in_the_language_of_whoever_reads_it() {
+    use crate::i18n::{Lang, tests::Speaking};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("missing.sitmap");
+    let members: [(&str, &[u8]); 2] = [
+        ("story.json", STORY.as_bytes()),
+        ("layers/ships.geojson", SHIPS.as_bytes()),
+    ];
+    let manifest = manifest_for(&members, 1);
+    zip_of(&path, &[("manifest.json", manifest.as_bytes()), members[0]]);
+    let error = open_bundle(&path, &dir.path().join("cache")).unwrap_err();
+    let in_lang = |lang| {
+        let _speaking = Speaking::new(lang);
+        error.to_string()
+    };
+    let spanish = in_lang(Lang::Es);
+    assert!(
+        spanish.contains(
+            "missing.sitmap: el paquete está dañado: layers/ships.geojson figura en el \
+             manifiesto pero falta; no se abrió nada"
+        ),
+        "{spanish}"
+    );
+    let portuguese = in_lang(Lang::PtBr);
+    assert!(
+        portuguese.contains("layers/ships.geojson consta do manifesto mas falta"),
+        "{portuguese}"
+    );
+    assert!(in_lang(Lang::En).contains("is listed in the manifest but missing"));
+}
+
+#[test]
 fn a_member_changed_after_bundling_fails_its_checksum() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("changed.sitmap");

@@ -4,7 +4,9 @@
 //! atomically, so a failed write never leaves half a bundle.
 
 use super::{BundleError, FORMAT_VERSION, FileEntry, MAX_TOTAL_BYTES, Manifest};
+use crate::i18n::said::Said;
 use crate::layers::MAX_FILE_BYTES;
+use crate::said;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use zip::write::SimpleFileOptions;
@@ -47,19 +49,19 @@ pub fn bundle_layers_for(story: &Path) -> Vec<PathBuf> {
 
 /// Reads at most `limit` bytes of `path`.
 fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, BundleError> {
-    let source = |why: String| BundleError::Source {
+    let source = |why: Said| BundleError::Source {
         path: path.to_owned(),
         why,
     };
-    let file = std::fs::File::open(path).map_err(|e| source(e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| source(Said::from(e.to_string())))?;
     let mut bytes = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| source(e.to_string()))?;
+        .map_err(|e| source(Said::from(e.to_string())))?;
     if bytes.len() as u64 > limit {
-        return Err(source(format!(
-            "larger than {} MiB, the most a bundle holds in one file",
-            limit >> 20
+        return Err(source(said!(
+            "bundle-source-too-large",
+            mib = (limit >> 20).to_string()
         )));
     }
     Ok(bytes)
@@ -117,9 +119,9 @@ pub fn write_bundle(
         if total > MAX_TOTAL_BYTES {
             return Err(BundleError::Source {
                 path: path.to_owned(),
-                why: format!(
-                    "the layers come to more than {} MiB, the most a bundle holds",
-                    MAX_TOTAL_BYTES >> 20
+                why: said!(
+                    "bundle-layers-too-large",
+                    mib = (MAX_TOTAL_BYTES >> 20).to_string()
                 ),
             });
         }

@@ -349,17 +349,37 @@ fn deserialize_naming_the_key<T: serde::de::DeserializeOwned>(value: &Value) -> 
     };
     let message = without_position(&error);
     if message.starts_with("unknown field") || message.starts_with("missing field") {
-        return Err(message.into());
+        return Err(serde_said(message));
     }
     if let Some(object) = value.as_object() {
         for (key, field) in object {
             let alone = Value::Object(serde_json::Map::from_iter([(key.clone(), field.clone())]));
             if let Err(e) = T::deserialize(&alone) {
-                return Err(format!("{key:?}: {}", without_position(&e)).into());
+                return Err(said!(
+                    "story-field",
+                    key = format!("{key:?}"),
+                    reason = serde_said(without_position(&e))
+                ));
             }
         }
     }
-    Err(message.into())
+    Err(serde_said(message))
+}
+
+/// serde's message worded in the language where its frame is known
+/// (`invalid type: integer `5`, expected a string`: what was found and
+/// what was expected stay serde's words); any other message verbatim.
+fn serde_said(message: String) -> Said {
+    let framed = |prefix: &str, id: &'static str| {
+        let rest = message.strip_prefix(prefix)?;
+        let (found, expected) = rest.split_once(", expected ")?;
+        Some(said!(id, found = found, expected = expected))
+    };
+    framed("invalid type: ", "story-invalid-type")
+        .or_else(|| framed("invalid value: ", "story-invalid-value"))
+        .or_else(|| framed("unknown field ", "story-unknown-field"))
+        .or_else(|| framed("unknown variant ", "story-unknown-variant"))
+        .unwrap_or(Said::Verbatim(message))
 }
 
 /// The scene, and warnings: a camera box cut to the world, annotations

@@ -425,6 +425,38 @@ fn a_value_of_the_wrong_type_names_its_key() {
 }
 
 #[test]
+fn a_wrong_type_is_worded_in_the_language_naming_the_scene_and_field_with_serdes_words() {
+    use crate::i18n::{Lang, tests::Speaking};
+    let scene = serde_json::json!({"title": 5});
+    let english = scene_error(scene.clone());
+    {
+        let _speaking = Speaking::new(Lang::Es);
+        let message = scene_error(scene.clone());
+        assert!(
+            message.contains(
+                r#"escena 1: el campo "title": tipo no válido: integer `5`; se esperaba a string"#
+            ),
+            "{message}"
+        );
+    }
+    {
+        let _speaking = Speaking::new(Lang::PtBr);
+        let message = scene_error(scene.clone());
+        assert!(
+            message.contains(
+                r#"cena 1: o campo "title": tipo inválido: integer `5`; esperava-se a string"#
+            ),
+            "{message}"
+        );
+    }
+    assert_eq!(scene_error(scene), english);
+    assert!(
+        english.contains(r#"scene 1: "title": invalid type: integer `5`, expected a string"#),
+        "{english}"
+    );
+}
+
+#[test]
 fn a_misspelt_key_is_an_error_not_silently_ignored() {
     let message = scene_error(serde_json::json!({"hightlight": ["x"]}));
     assert!(

@@ -67,7 +67,8 @@ pub fn search_box(
                     ui.weak(crate::t!("search-nothing"));
                 }
                 for (i, entry) in results.iter().enumerate() {
-                    let text = format!("{}  ·  {}", entry.name, entry.detail);
+                    let name = entry.name_in(crate::i18n::current());
+                    let text = format!("{name}  ·  {}", entry.detail_text());
                     let row = ui.selectable_label(i == *chosen, text);
                     if row.clicked() {
                         command = Some(SearchCommand::Go(entry.target.clone()));

@@ -1,6 +1,7 @@
 //! The status bar under the map: the pointer's coordinates, the zoom, the
 //! basemap's progress and the last thing that happened to a file.
 
+use crate::i18n::said::Said;
 use crate::t;
 
 /// What the status bar shows, gathered by the app each frame.
@@ -13,8 +14,9 @@ pub struct Status<'a> {
     pub basemap_loading: bool,
     /// Tiles being rendered right now.
     pub tiles_rendering: usize,
-    /// The last thing that happened to a file (opened, saved, copied…).
-    pub message: Option<&'a str>,
+    /// The last thing that happened to a file (opened, saved, copied…),
+    /// worded as it is drawn, so a language switch rewords it at once.
+    pub message: Option<&'a Said>,
 }
 
 pub fn status_bar(ui: &mut egui::Ui, status: &Status<'_>) {
@@ -36,7 +38,7 @@ pub fn status_bar(ui: &mut egui::Ui, status: &Status<'_>) {
         }
         if let Some(message) = status.message {
             ui.separator();
-            ui.label(message);
+            ui.label(message.text());
         }
     });
 }

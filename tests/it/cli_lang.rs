@@ -171,3 +171,76 @@ fn convert_bundle_and_render_report_in_the_chosen_language() {
     assert_eq!(code, Some(2), "{text}");
     assert!(text.contains("x.zip no termina en .sitmap"), "{text}");
 }
+
+/// A copy of a fixture written by others, spoiled the way a hand edit or a
+/// cut download spoils it, in `dir`.
+fn spoiled(dir: &std::path::Path, name: &str, spoil: impl Fn(Vec<u8>) -> Vec<u8>) -> String {
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let bytes = std::fs::read(format!("{fixtures}/{name}")).unwrap();
+    let out = name.rsplit('/').next().unwrap().to_owned();
+    std::fs::write(dir.join(&out), spoil(bytes)).unwrap();
+    out
+}
+
+#[test]
+fn the_loaders_deep_details_are_worded_in_the_chosen_language_naming_the_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // GDAL's KML with a letter typed into its second placemark's
+    // coordinates; ACLED's Benin export with a latitude that is not a
+    // number in its first data row (spreadsheet row 2); Natural Earth's
+    // countries as FlatGeobuf, cut short.
+    let kml = spoiled(
+        dir.path(),
+        "kml/gdal_placemark_in_root_and_subfolder.kml",
+        |b| {
+            let text = String::from_utf8(b).unwrap();
+            let at = text.match_indices("<coordinates>").nth(1).unwrap().0 + "<coordinates>".len();
+            format!("{}1x,{}", &text[..at], &text[at..]).into_bytes()
+        },
+    );
+    let csv = spoiled(dir.path(), "csv/acled_benin.csv", |b| {
+        let text = String::from_utf8(b).unwrap();
+        assert!(text.contains("\nBEN892,"));
+        text.replacen(",12.0455,3.1338,", ",norte12.0455,3.1338,", 1)
+            .into_bytes()
+    });
+    let fgb = spoiled(dir.path(), "fgb/countries.fgb", |b| b[..20_000].to_vec());
+    let run = |lang: &str| {
+        let output = sitmap()
+            .current_dir(dir.path())
+            .args(["check", "--lang", lang, &kml, &csv, &fgb])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let english = run("en");
+    for expected in [
+        "placemark 2: the LineString's coordinates hold `1x`, which is not a number (coordinates)",
+        "acled_benin.csv:row 2: the latitude \"norte12.0455\" is not a number",
+        "countries.fgb: at byte 19408: a record of 836 bytes would end past the end of the \
+         file (20000 bytes): truncated or corrupt",
+    ] {
+        assert!(english.contains(expected), "{expected}\n{english}");
+    }
+    let spanish = run("es");
+    for expected in [
+        "gdal_placemark_in_root_and_subfolder.kml:marca de posición 2: las coordenadas de \
+         LineString contienen `1x`, que no es un número (coordinates)",
+        "acled_benin.csv:fila 2: la latitud \"norte12.0455\" no es un número",
+        "countries.fgb: en el byte 19408: un registro de 836 bytes acabaría más allá del \
+         final del archivo (20000 bytes): truncado o dañado",
+    ] {
+        assert!(spanish.contains(expected), "{expected}\n{spanish}");
+    }
+    let portuguese = run("pt-BR");
+    for expected in [
+        "gdal_placemark_in_root_and_subfolder.kml:marcador 2: as coordenadas de LineString \
+         contêm `1x`, que não é um número (coordinates)",
+        "acled_benin.csv:linha 2: a latitude \"norte12.0455\" não é um número",
+        "countries.fgb: no byte 19408: um registro de 836 bytes terminaria depois do fim do \
+         arquivo (20000 bytes): truncado ou corrompido",
+    ] {
+        assert!(portuguese.contains(expected), "{expected}\n{portuguese}");
+    }
+}

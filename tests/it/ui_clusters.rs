@@ -56,7 +56,7 @@ fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
     common::settle(&mut harness, 1);
     harness.run_steps(2);
     assert_eq!(harness.state().on_screen(), vec![2_000]);
-    let status = harness.state().file_status().unwrap_or_default().to_owned();
+    let status = harness.state().file_status().unwrap_or_default();
     assert!(status.starts_with("Opened "), "{status}");
     // Hovering the disc gives the count and names the first few.
     let at = harness.state().screen_position(-66.85, 10.55).unwrap();

@@ -115,3 +115,29 @@ fn country_labels_on_the_map_follow_the_language_and_switch_at_once() {
     assert!(texts.iter().any(|t| t == "Islândia"), "{texts:?}");
     assert!(!texts.iter().any(|t| t == "Islandia"), "{texts:?}");
 }
+
+/// The status bar keeps what happened, not its words: a language switch
+/// rewords the line already shown.
+#[test]
+fn the_status_line_already_shown_is_reworded_when_the_language_changes() {
+    let mut harness = common::start(options(), [1400.0, 900.0]);
+    common::settle(&mut harness, 4);
+    let shown = common::step_for(&mut harness, 10.0, |h| {
+        h.query_by_label_contains("Opened ").is_some()
+    });
+    assert!(shown, "{:?}", harness.state().file_status());
+    let english = harness.state().file_status().unwrap_or_default();
+    assert!(english.starts_with("Opened "), "{english}");
+
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Language").click();
+    harness.run_steps(2);
+    harness.get_by_label("Español").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().lang(), Lang::Es);
+    let spanish = harness.state().file_status().unwrap_or_default();
+    assert!(spanish.starts_with("Se abrió "), "{spanish}");
+    assert!(harness.query_by_label(&spanish).is_some(), "{spanish}");
+    assert!(harness.query_by_label_contains("Opened ").is_none());
+}

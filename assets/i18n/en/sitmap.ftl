@@ -306,6 +306,30 @@ status-reloaded = Reloaded { $file }
 status-kept-previous = { $file } is broken; keeping the last good version
 status-no-open-dialog = Cannot show the open dialog: { $error }
 status-copied = Copied { $text }
+status-saved = Saved { $path } (the previous version is kept as .bak)
+status-no-file-dialog = Cannot show the file dialog: { $error }
+status-save-or-revert = { $name }: save or revert its edits first
+status-edited-unsaved = The edited layer has unsaved edits: save or revert them first
+status-story-not-saved = Not saved: { $error }
+status-story-save-failed = Could not save { $path }: { $error }. Your edits are still here; try File > Save story as….
+share-too-big = { $path } is too big to hold at once: it exports to GeoJSON only (streamed)
+share-exported = Exported { $count ->
+    [one] { $count } feature
+   *[other] { $count } features
+} to { $path }
+share-export-failed = Could not export: { $error }
+share-exporting = Exporting { $file } to { $path }…
+share-bundle-saved = Saved the story and { $count ->
+    [one] { $count } layer
+   *[other] { $count } layers
+} as { $path }
+share-bundle-failed = Could not save the bundle: { $error }
+notice-layer-recovered = Unsaved edits to the layer { $name } from last time were recovered; save the layer to keep them, or revert to drop them.
+notice-layer-not-saved = The layer was not saved: { $error }. Your edits are still here.
+notice-view-not-editable = { $path } is read a view at a time and cannot be edited here; edit an extract (`ogr2ogr -spat W S E N out.fgb { $path }`)
+notice-story-gone = The story { $path } was open last time but is gone now.
+notice-story-recovered = Unsaved edits to { $path } from last time were recovered; save the story to keep them, or revert to drop them.
+notice-story-not-opened = The story could not be opened: { $error }
 rings-this-feature = this feature
 rings-round = Range rings round { $title }…
 rings-here = Range rings here…
@@ -456,6 +480,9 @@ search-find = Find
 search-hint = a place or a feature
 search-nothing = Nothing found
 search-keys = Up/Down: choose · Enter: go there · Esc: close
+search-country = Country
+search-capital = Capital
+search-city = City
 
 ## F1: the keys (held equal to src/ui/keys.rs's KEYMAP, row by row, by a test)
 

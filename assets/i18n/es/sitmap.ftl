@@ -315,6 +315,30 @@ status-reloaded = Se recargó { $file }
 status-kept-previous = { $file } está dañado; se mantiene la última versión válida
 status-no-open-dialog = No se puede mostrar el diálogo para abrir: { $error }
 status-copied = Copiado: { $text }
+status-saved = Guardado { $path } (la versión anterior se conserva como .bak)
+status-no-file-dialog = No se puede mostrar el diálogo de archivos: { $error }
+status-save-or-revert = { $name }: guarda o descarta antes sus ediciones
+status-edited-unsaved = La capa en edición tiene cambios sin guardar: guárdalos o descártalos antes
+status-story-not-saved = No se guardó: { $error }
+status-story-save-failed = No se pudo guardar { $path }: { $error }. Tus ediciones siguen aquí; prueba Archivo > Guardar relato como….
+share-too-big = { $path } es demasiado grande para tenerlo entero en memoria: solo se exporta a GeoJSON (por flujo)
+share-exported = { $count ->
+    [one] Se exportó { $count } entidad
+   *[other] Se exportaron { $count } entidades
+} a { $path }
+share-export-failed = No se pudo exportar: { $error }
+share-exporting = Exportando { $file } a { $path }…
+share-bundle-saved = Se guardaron el relato y { $count ->
+    [one] { $count } capa
+   *[other] { $count } capas
+} como { $path }
+share-bundle-failed = No se pudo guardar el paquete: { $error }
+notice-layer-recovered = Se recuperaron ediciones sin guardar de la capa { $name } de la última vez; guarda la capa para conservarlas o descártalas para eliminarlas.
+notice-layer-not-saved = La capa no se guardó: { $error }. Tus ediciones siguen aquí.
+notice-view-not-editable = { $path } se lee por vistas y no se puede editar aquí; edita un extracto (`ogr2ogr -spat W S E N salida.fgb { $path }`)
+notice-story-gone = El relato { $path } estaba abierto la última vez, pero ya no existe.
+notice-story-recovered = Se recuperaron ediciones sin guardar de { $path } de la última vez; guarda el relato para conservarlas o descártalas para eliminarlas.
+notice-story-not-opened = No se pudo abrir el relato: { $error }
 rings-this-feature = este elemento
 rings-round = Anillos de alcance alrededor de { $title }…
 rings-here = Anillos de alcance aquí…
@@ -471,6 +495,9 @@ search-find = Buscar
 search-hint = un lugar o un elemento
 search-nothing = No se encontró nada
 search-keys = Arriba/Abajo: elegir · Intro: ir allí · Esc: cerrar
+search-country = País
+search-capital = Capital
+search-city = Ciudad
 
 ## F1: las teclas (fila por fila de KEYMAP en src/ui/keys.rs)
 

@@ -315,6 +315,30 @@ status-reloaded = { $file } recarregado
 status-kept-previous = { $file } está corrompido; mantendo a última versão válida
 status-no-open-dialog = Não é possível mostrar o diálogo de abrir: { $error }
 status-copied = Copiado: { $text }
+status-saved = Salvo { $path } (a versão anterior fica guardada como .bak)
+status-no-file-dialog = Não é possível mostrar o diálogo de arquivos: { $error }
+status-save-or-revert = { $name }: salve ou descarte as edições antes
+status-edited-unsaved = A camada em edição tem alterações não salvas: salve-as ou descarte-as antes
+status-story-not-saved = Não salvo: { $error }
+status-story-save-failed = Não foi possível salvar { $path }: { $error }. Suas edições continuam aqui; tente Arquivo > Salvar história como….
+share-too-big = { $path } é grande demais para caber inteiro na memória: só é exportado para GeoJSON (em fluxo)
+share-exported = { $count ->
+    [one] { $count } feição exportada
+   *[other] { $count } feições exportadas
+} para { $path }
+share-export-failed = Não foi possível exportar: { $error }
+share-exporting = Exportando { $file } para { $path }…
+share-bundle-saved = A história e { $count ->
+    [one] { $count } camada foram salvas
+   *[other] { $count } camadas foram salvas
+} como { $path }
+share-bundle-failed = Não foi possível salvar o pacote: { $error }
+notice-layer-recovered = Edições não salvas da camada { $name } da última vez foram recuperadas; salve a camada para mantê-las ou descarte-as para apagá-las.
+notice-layer-not-saved = A camada não foi salva: { $error }. Suas edições continuam aqui.
+notice-view-not-editable = { $path } é lido por vista e não pode ser editado aqui; edite um recorte (`ogr2ogr -spat W S E N saida.fgb { $path }`)
+notice-story-gone = A história { $path } estava aberta da última vez, mas não existe mais.
+notice-story-recovered = Edições não salvas de { $path } da última vez foram recuperadas; salve a história para mantê-las ou descarte-as para apagá-las.
+notice-story-not-opened = Não foi possível abrir a história: { $error }
 rings-this-feature = esta feição
 rings-round = Anéis de alcance em volta de { $title }…
 rings-here = Anéis de alcance aqui…
@@ -471,6 +495,9 @@ search-find = Buscar
 search-hint = um lugar ou uma feição
 search-nothing = Nada encontrado
 search-keys = Cima/Baixo: escolher · Enter: ir para lá · Esc: fechar
+search-country = País
+search-capital = Capital
+search-city = Cidade
 
 ## F1: as teclas (linha a linha do KEYMAP em src/ui/keys.rs)
 

@@ -38,6 +38,7 @@ pub use cells::DateOrder;
 pub use columns::{CsvGuess, CsvMapping, PREVIEW_CELL_CHARS, PREVIEW_ROWS};
 
 use super::Converted;
+use crate::i18n::said::{Part, Said};
 use crate::layers::{Kind, LoadError, Problem, Unit};
 use crate::said;
 use columns::Columns;
@@ -86,12 +87,9 @@ pub(crate) fn convert(
         ..Converted::default()
     };
     if latin {
-        converted.warnings.push(Problem::of_file(
-            path,
-            "the file is not UTF-8; read as Windows-1252 (Latin-1), as Excel saves it. \
-             If accented letters look wrong, save the file as UTF-8"
-                .to_owned(),
-        ));
+        converted
+            .warnings
+            .push(Problem::of_file(path, said!("csv-windows-1252")));
     }
     if let Some(doubt) = order_doubt {
         converted
@@ -199,7 +197,7 @@ fn decimal_commas(sample: &[Row], c: &Columns) -> bool {
 }
 
 /// A row's place, or why the row cannot be placed.
-pub(super) type Position = Result<Place, String>;
+pub(super) type Position = Result<Place, Said>;
 
 /// Where a row is: a geometry cell's GeoJSON text, or its latitude and
 /// longitude (in that order), kept apart until [`unswap`] has looked at
@@ -216,28 +214,26 @@ fn positions(records: &Rows, c: &Columns, decimal_comma: bool) -> Vec<Position> 
             let cell = |i: usize| cells::trim(record.get(i).unwrap_or(""));
             if let Some(g) = c.geometry {
                 if cell(g).is_empty() {
-                    return Err("the geometry cell is empty".to_owned());
+                    return Err(said!("csv-geometry-empty"));
                 }
                 return cells::geometry(cell(g)).map(Place::Geometry);
             }
             let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
-                return Err(
-                    "no latitude and longitude columns; choose them with Columns… \
-                     under the layer"
-                        .to_owned(),
-                );
+                return Err(said!("csv-no-lat-lon-columns"));
             };
-            let read = |i: usize, what: &str| {
+            let read = |i: usize, no: &'static str, not_number: &'static str| {
                 let text = cell(i);
                 if text.is_empty() {
-                    return Err(format!("no {what}"));
+                    return Err(said!(no));
                 }
-                cells::number(text, decimal_comma)
-                    .ok_or_else(|| format!("the {what} {:?} is not a number", clip(text, 40)))
+                cells::number(text, decimal_comma).ok_or_else(|| {
+                    let value = format!("{:?}", clip(text, 40));
+                    Said::new(not_number, vec![("value", Part::from(value))])
+                })
             };
             Ok(Place::LatLon(
-                read(lat, "latitude")?,
-                read(lon, "longitude")?,
+                read(lat, "csv-no-latitude", "csv-latitude-not-number")?,
+                read(lon, "csv-no-longitude", "csv-longitude-not-number")?,
             ))
         })
         .collect()
@@ -266,9 +262,10 @@ fn unswap(places: Vec<Position>) -> (Vec<Position>, bool) {
             Place::LatLon(lat, lon) => {
                 let (lat, lon) = if swap { (lon, lat) } else { (lat, lon) };
                 if lat.abs() > 90.0 || lon.abs() > 180.0 {
-                    return Err(format!(
-                        "latitude {lat} and longitude {lon} are not on the globe \
-                         (±90°, ±180°); are the coordinates projected?"
+                    return Err(said!(
+                        "csv-off-globe",
+                        lat = lat.to_string(),
+                        lon = lon.to_string()
                     ));
                 }
                 Ok(Place::LatLon(lat, lon))
@@ -304,7 +301,7 @@ pub(super) fn clip(text: &str, chars: usize) -> String {
 
 /// What each preview row reads as under `mapping` (a column left to the
 /// guess takes the guessed one): its position and its start, or why not.
-/// The column dialog shows it as the user chooses.
+/// The column dialog shows it as the user chooses, in the current language.
 pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, String)> {
     let column = |chosen: &Option<String>, guessed: &Option<String>| {
         let name = chosen.as_ref().or(guessed.as_ref())?;
@@ -328,17 +325,17 @@ pub fn read_preview(guess: &CsvGuess, mapping: &CsvMapping) -> Vec<(String, Stri
             let place = match (cell(geometry), number(lat), number(lon)) {
                 (Some(g), _, _) if mapping.lat.is_none() => match cells::geometry(g) {
                     Ok(_) => clip(g, 24),
-                    Err(_) => "not a geometry".to_owned(),
+                    Err(_) => said!("csv-preview-not-geometry").text(),
                 },
                 (_, Some(lat), Some(lon)) if lat.abs() <= 90.0 && lon.abs() <= 180.0 => {
                     format!("{lat:.4}, {lon:.4}")
                 }
-                (_, Some(_), Some(_)) => "off the globe".to_owned(),
-                _ => "no position".to_owned(),
+                (_, Some(_), Some(_)) => said!("csv-preview-off-globe").text(),
+                _ => said!("csv-preview-no-position").text(),
             };
             let when = match cell(start) {
-                None | Some("") => "undated".to_owned(),
-                Some(text) => cells::date(text, order).unwrap_or_else(|why| why.to_owned()),
+                None | Some("") => said!("csv-preview-undated").text(),
+                Some(text) => cells::date(text, order).unwrap_or_else(|why| said!(why).text()),
             };
             (place, when)
         })

@@ -134,6 +134,21 @@ fn ambiguous_day_and_month_are_read_day_first_and_the_guess_is_unsure_until_chos
     let report = load(text);
     let guess = report.csv.as_ref().unwrap();
     assert_eq!(guess.unsure.len(), 1, "{:?}", guess.unsure);
+    let doubt = &guess.unsure[0];
+    use crate::i18n::Lang;
+    assert_eq!(
+        doubt.text_in(Lang::En),
+        "dates such as 03/04/2025 could be day/month or month/day; read as day/month"
+    );
+    assert_eq!(
+        doubt.text_in(Lang::Es),
+        "fechas como 03/04/2025 podrían ser día/mes o mes/día; se leen como día/mes"
+    );
+    assert!(
+        doubt
+            .text_in(Lang::PtBr)
+            .starts_with("datas como 03/04/2025")
+    );
     assert_eq!(property(&report, 0, "start"), Some("2025-04-03".into()));
     let chosen = CsvMapping {
         date_order: DateOrder::MonthFirst,
@@ -254,4 +269,23 @@ fn a_big_file_written_on_two_threads_keeps_its_rows_in_order_with_their_numbers(
         .iter()
         .filter(|f| f.extent == crate::layers::TimeExtent::Timeless);
     assert_eq!(undated.count(), 1, "only the row whose date did not read");
+}
+
+#[test]
+fn the_column_dialogs_preview_reads_rows_in_the_current_language() {
+    use crate::i18n::{Lang, tests::Speaking};
+    let text = "lat,lon,date\n10,20,2025-03-04\n,20,\n95,200,someday\n";
+    let report = load(text);
+    let guess = report.csv.as_ref().unwrap();
+    let english = crate::layers::read_preview(guess, &CsvMapping::default());
+    assert_eq!(english[1], ("no position".into(), "undated".into()));
+    assert_eq!(english[2], ("off the globe".into(), "not a date".into()));
+    let _speaking = Speaking::new(Lang::Es);
+    let spanish = crate::layers::read_preview(guess, &CsvMapping::default());
+    assert_eq!(spanish[0], ("10.0000, 20.0000".into(), "2025-03-04".into()));
+    assert_eq!(spanish[1], ("sin posición".into(), "sin fecha".into()));
+    assert_eq!(
+        spanish[2],
+        ("fuera del globo".into(), "no es una fecha".into())
+    );
 }

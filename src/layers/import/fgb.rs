@@ -155,7 +155,11 @@ fn read<R: Read + Seek>(
             Err(e) => {
                 converted.errors.push(Problem::of_file(
                     path,
-                    format!("feature {number}: {}", corrupt_text("feature", &e)),
+                    said!(
+                        "fgb-feature",
+                        n = number.to_string(),
+                        reason = corrupt_text("feature", &e)
+                    ),
                 ));
                 break;
             }
@@ -183,7 +187,11 @@ fn read<R: Read + Seek>(
     {
         converted.errors.push(Problem::of_file(
             path,
-            format!("the file ends after {number} of its {expected} features: truncated"),
+            said!(
+                "fgb-ends-after",
+                number = number.to_string(),
+                expected = expected.to_string()
+            ),
         ));
     }
     converted.text = as_layer_text(lines, converted.places.len());
@@ -224,7 +232,7 @@ fn read_in_box<R: Read + Seek>(
         u64::from(node_size),
         [area.west, area.south, area.east, area.north],
     )
-    .map_err(|e| LoadError::Format(e.into()))?;
+    .map_err(LoadError::Format)?;
     let features_start = index_start + index_bytes;
     let mut lines = String::new();
     let mut buffer = Vec::new();
@@ -250,8 +258,9 @@ pub(super) fn read_feature_at<R: Read + Seek>(
     reader: &mut Guarded<R>,
     at: u64,
     buffer: &mut Vec<u8>,
-) -> Result<(), String> {
-    let failed = |e: std::io::Error| format!("at byte {at}: {e}");
+) -> Result<(), Said> {
+    let failed =
+        |e: std::io::Error| said!("fgb-at-byte", at = at.to_string(), reason = e.to_string());
     reader.seek(SeekFrom::Start(at)).map_err(failed)?;
     let mut size = [0u8; 4];
     reader.read_exact(&mut size).map_err(failed)?;
@@ -274,18 +283,24 @@ pub(super) fn as_layer_text(lines: String, count: usize) -> String {
 }
 
 pub(super) fn corrupt(part: &str, error: &flatgeobuf::Error) -> LoadError {
-    LoadError::Format(corrupt_text(part, error).into())
+    LoadError::Format(corrupt_text(part, error))
 }
 
-pub(super) fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> String {
+/// What a FlatGeobuf reader's error says of the file's `part` ("header",
+/// "index" or "feature").
+pub(super) fn corrupt_text(part: &str, error: &flatgeobuf::Error) -> Said {
+    let part = match part {
+        "header" => said!("fgb-part-header"),
+        "index" => said!("fgb-part-index"),
+        "feature" => said!("fgb-part-feature"),
+        other => Said::from(other),
+    };
     match error {
-        flatgeobuf::Error::MissingMagicBytes => {
-            "not a FlatGeobuf file (it does not start with `fgb`)".to_owned()
-        }
+        flatgeobuf::Error::MissingMagicBytes => said!("fgb-not-fgb"),
         flatgeobuf::Error::IO(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            format!("the file ends inside its {part}: truncated")
+            said!("fgb-ends-inside", part = part)
         }
-        other => format!("the {part} cannot be read: {other} (corrupt FlatGeobuf)"),
+        other => said!("fgb-cannot-read", part = part, reason = other.to_string()),
     }
 }
 
@@ -301,7 +316,7 @@ pub(super) struct Guarded<R> {
     pub(super) len: u64,
     /// Why a size was refused, for the report (the crate takes a failed
     /// size read as the end of the features).
-    pub(super) refused: Option<String>,
+    pub(super) refused: Option<Said>,
 }
 
 impl<R> Guarded<R> {
@@ -329,16 +344,15 @@ impl<R: Read> Read for Guarded<R> {
         if let [a, b, c, d] = *buf {
             let size = u64::from(u32::from_le_bytes([a, b, c, d]));
             if self.position + size > self.len {
-                let message = format!(
-                    "at byte {at}: a record of {size} bytes would end past the end of the \
-                     file ({} bytes): truncated or corrupt",
-                    self.len
+                let message = said!(
+                    "fgb-record-past-end",
+                    at = at.to_string(),
+                    size = size.to_string(),
+                    len = self.len.to_string()
                 );
-                self.refused = Some(message.clone());
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    message,
-                ));
+                let text = message.text();
+                self.refused = Some(message);
+                return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, text));
             }
         }
         Ok(())
@@ -356,7 +370,7 @@ impl<R: Seek> Seek for Guarded<R> {
 /// what is wrong with it (a failed read, a corrupt buffer, a value that
 /// does not convert) as an error naming it.
 pub(super) fn take_feature(
-    read: Result<(), String>,
+    read: Result<(), Said>,
     buffer: &[u8],
     schema: &Schema,
     number: usize,
@@ -367,9 +381,7 @@ pub(super) fn take_feature(
     let problem = match read {
         Err(message) => Some(message),
         Ok(()) => match flatgeobuf::size_prefixed_root_as_feature(buffer) {
-            Err(e) => Some(format!(
-                "the feature cannot be read: {e} (corrupt FlatGeobuf)"
-            )),
+            Err(e) => Some(said!("fgb-feature-corrupt", reason = e.to_string())),
             Ok(feature) => match feature_json(&feature, schema) {
                 Ok(line) => {
                     lines.push_str(&line);

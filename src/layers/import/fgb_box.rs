@@ -11,6 +11,8 @@
 //! (`min_x, min_y, max_x, max_y` as f64, then the child's index or, in a
 //! leaf, the feature's byte offset in the data section).
 
+use crate::i18n::said::Said;
+use crate::said;
 use std::io::{Read, Seek, SeekFrom};
 
 /// One index entry: a box and the offset it carries.
@@ -58,7 +60,7 @@ pub(super) fn search<R: Read + Seek>(
     count: u64,
     node_size: u64,
     area: [f64; 4],
-) -> Result<Vec<(u64, usize)>, String> {
+) -> Result<Vec<(u64, usize)>, Said> {
     let [west, south, east, north] = area;
     let bounds = level_bounds(count, node_size);
     let leaves = bounds.last().cloned().unwrap_or(0..0);
@@ -68,12 +70,10 @@ pub(super) fn search<R: Read + Seek>(
     let mut buffer = Vec::new();
     while let Some((first, level)) = queue.pop_front() {
         let Some(range) = bounds.get(level) else {
-            return Err("the spatial index points below its leaves: corrupt".to_owned());
+            return Err(said!("fgb-index-below-leaves"));
         };
         if !range.contains(&first) {
-            return Err(format!(
-                "the spatial index points at node {first}, outside its level: corrupt"
-            ));
+            return Err(said!("fgb-index-outside-level", node = first.to_string()));
         }
         let end = (first + node_size).min(range.end);
         let nodes = read_nodes(file, index_start, first, end - first, &mut buffer)?;
@@ -103,8 +103,8 @@ pub(super) fn read_nodes<R: Read + Seek>(
     first: u64,
     length: u64,
     buffer: &mut Vec<u8>,
-) -> Result<Vec<Node>, String> {
-    let corrupt = |e: std::io::Error| format!("the spatial index cannot be read: {e}");
+) -> Result<Vec<Node>, Said> {
+    let corrupt = |e: std::io::Error| said!("fgb-index-unreadable", reason = e.to_string());
     file.seek(SeekFrom::Start(index_start + first * NODE_BYTES))
         .map_err(corrupt)?;
     // At most `node_size` nodes (a u16) at a time.

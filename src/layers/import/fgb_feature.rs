@@ -11,6 +11,8 @@
 //! Coordinates go out as they are: the loader checks them (ranges,
 //! closed rings, finite numbers) as it checks any GeoJSON.
 
+use crate::i18n::said::Said;
+use crate::said;
 use flatgeobuf::{ColumnType, GeometryType, Header};
 
 use serde_json::{Map, Number, Value, json};
@@ -48,7 +50,7 @@ impl Schema {
 pub(super) fn feature_json(
     feature: &flatgeobuf::Feature<'_>,
     schema: &Schema,
-) -> Result<String, String> {
+) -> Result<String, Said> {
     let geometry = match feature.geometry() {
         None => Value::Null,
         Some(geometry) => geometry_value(&geometry, schema.kind, 0)?,
@@ -71,13 +73,13 @@ fn geometry_value(
     geometry: &flatgeobuf::Geometry<'_>,
     declared: GeometryType,
     depth: usize,
-) -> Result<Value, String> {
+) -> Result<Value, Said> {
     if depth > MAX_DEPTH {
-        return Err("the geometry is nested too deep".to_owned());
+        return Err(said!("fgb-nested-too-deep"));
     }
     let kind = kind_of(geometry, declared);
     let coords = positions(geometry)?;
-    let parts = || -> Result<Vec<Value>, String> {
+    let parts = || -> Result<Vec<Value>, Said> {
         let Some(parts) = geometry.parts() else {
             return Ok(Vec::new());
         };
@@ -100,7 +102,7 @@ fn geometry_value(
         }
         GeometryType::Point => match coords.first() {
             Some(point) => ("Point", point.clone()),
-            None => return Err("a point without coordinates".to_owned()),
+            None => return Err(said!("fgb-point-empty")),
         },
         GeometryType::MultiPoint => ("MultiPoint", Value::Array(coords)),
         GeometryType::LineString => ("LineString", Value::Array(coords)),
@@ -122,10 +124,7 @@ fn geometry_value(
             return Ok(json!({"type": "GeometryCollection", "geometries": parts()?}));
         }
         other => {
-            return Err(format!(
-                "geometry type {other:?} is not supported (sitmap reads points, lines, \
-                 polygons, their multi- forms and collections)"
-            ));
+            return Err(said!("fgb-geometry-type", kind = format!("{other:?}")));
         }
     };
     Ok(json!({"type": name, "coordinates": coordinates}))
@@ -133,12 +132,12 @@ fn geometry_value(
 
 /// The geometry's `xy` pairs as GeoJSON positions (a non-finite number
 /// becomes `null`, which the loader reports for the feature).
-fn positions(geometry: &flatgeobuf::Geometry<'_>) -> Result<Vec<Value>, String> {
+fn positions(geometry: &flatgeobuf::Geometry<'_>) -> Result<Vec<Value>, Said> {
     let Some(xy) = geometry.xy() else {
         return Ok(Vec::new());
     };
     if xy.len() % 2 != 0 {
-        return Err(format!("an odd count of coordinates ({})", xy.len()));
+        return Err(said!("fgb-odd-coordinates", count = xy.len().to_string()));
     }
     let number = |v: f64| Number::from_f64(v).map_or(Value::Null, Value::Number);
     let values: Vec<f64> = xy.iter().collect();
@@ -150,7 +149,7 @@ fn positions(geometry: &flatgeobuf::Geometry<'_>) -> Result<Vec<Value>, String> 
 
 /// Lines or rings: the positions cut at the geometry's `ends` (counted in
 /// positions), or one part when it has none.
-fn split(geometry: &flatgeobuf::Geometry<'_>, coords: Vec<Value>) -> Result<Value, String> {
+fn split(geometry: &flatgeobuf::Geometry<'_>, coords: Vec<Value>) -> Result<Value, Said> {
     let Some(ends) = geometry.ends().filter(|ends| ends.len() > 1) else {
         return Ok(Value::Array(vec![Value::Array(coords)]));
     };
@@ -159,9 +158,10 @@ fn split(geometry: &flatgeobuf::Geometry<'_>, coords: Vec<Value>) -> Result<Valu
     for end in ends.iter() {
         let end = end as usize;
         let part = coords.get(start..end).ok_or_else(|| {
-            format!(
-                "a part ends at position {end}, outside the geometry's {} positions",
-                coords.len()
+            said!(
+                "fgb-part-outside",
+                end = end.to_string(),
+                count = coords.len().to_string()
             )
         })?;
         parts.push(Value::Array(part.to_vec()));
@@ -173,7 +173,7 @@ fn split(geometry: &flatgeobuf::Geometry<'_>, coords: Vec<Value>) -> Result<Valu
 /// The feature's properties, typed by the header's columns. Dates and
 /// date-times stay ISO 8601 text, which `start`/`end`/`time` read; binary
 /// columns are left out.
-fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Value, String> {
+fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Value, Said> {
     let mut map = Map::new();
     let Some(bytes) = feature.properties() else {
         return Ok(Value::Object(map));
@@ -181,29 +181,30 @@ fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Valu
     let columns = &schema.columns;
     let bytes = bytes.bytes();
     let mut at = 0usize;
-    let short = |what: &str| format!("the properties end inside {what}");
-    let take = |at: &mut usize, n: usize, what: &str| -> Result<&[u8], String> {
+    let short = |what: Said| said!("fgb-properties-end", what = what);
+    let take = |at: &mut usize, n: usize, what: &dyn Fn() -> Said| -> Result<&[u8], Said> {
         let slice = bytes
             .get(*at..at.saturating_add(n))
-            .ok_or_else(|| short(what))?;
+            .ok_or_else(|| short(what()))?;
         *at += n;
         Ok(slice)
     };
     // As the crate and GDAL: a trailing single byte (left by some writers
     // after a binary column) is not a property.
     while at + 1 < bytes.len() {
-        let index = take(&mut at, 2, "a column number")?;
+        let index = take(&mut at, 2, &|| said!("fgb-a-column-number"))?;
         let index = usize::from(u16::from_le_bytes([index[0], index[1]]));
         if index >= columns.len() {
-            return Err(format!(
-                "a property of column {index}, but the file has {} columns",
-                columns.len()
+            return Err(said!(
+                "fgb-column-outside",
+                index = index.to_string(),
+                count = columns.len().to_string()
             ));
         }
         let (name, kind) = &columns[index];
-        let what = &format!("`{name}`");
-        let fixed = |at: &mut usize, n: usize| take(at, n, what);
-        let array = |at: &mut usize, n: usize| -> Result<[u8; 8], String> {
+        let what = || Said::Verbatim(format!("`{name}`"));
+        let fixed = |at: &mut usize, n: usize| take(at, n, &what);
+        let array = |at: &mut usize, n: usize| -> Result<[u8; 8], Said> {
             let mut out = [0u8; 8];
             out[..n].copy_from_slice(fixed(at, n)?);
             Ok(out)
@@ -247,7 +248,7 @@ fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Valu
                     continue;
                 }
                 let text = std::str::from_utf8(raw)
-                    .map_err(|_| format!("the text of `{name}` is not UTF-8"))?;
+                    .map_err(|_| said!("fgb-text-not-utf8", name = name))?;
                 match text_kind {
                     ColumnType::DateTime => Value::from(date_time(text)),
                     // GDAL writes a GeoJSON array or object property (a
@@ -258,7 +259,13 @@ fn properties(feature: &flatgeobuf::Feature<'_>, schema: &Schema) -> Result<Valu
                     _ => Value::from(text),
                 }
             }
-            other => return Err(format!("column `{name}` has an unknown type ({})", other.0)),
+            other => {
+                return Err(said!(
+                    "fgb-column-type",
+                    name = name,
+                    kind = other.0.to_string()
+                ));
+            }
         };
         map.insert(name.clone(), value);
     }

@@ -24,6 +24,7 @@ use super::Converted;
 use super::fgb::{Guarded, as_layer_text, check_crs, corrupt};
 use super::fgb_box::{NODE_BYTES, Node, level_bounds, read_nodes};
 use super::fgb_feature::{Schema, feature_json};
+use crate::i18n::said::Said;
 use crate::layers::{LoadError, Problem, Unit};
 use crate::view::LonLatBox;
 use flatgeobuf::{FallibleStreamingIterator, FgbReader};
@@ -93,9 +94,11 @@ impl FgbIndex {
             return Err(LoadError::Format(crate::said!("fgb-view-no-index")));
         }
         if node_size == 1 || count > len / NODE_BYTES {
-            return Err(damaged(format!(
-                "the header declares {count} features in an index of {node_size} a node, \
-                 more than a file of {len} bytes can hold: truncated or corrupt"
+            return Err(damaged(crate::said!(
+                "fgb-index-declares",
+                count = count.to_string(),
+                node_size = node_size.to_string(),
+                bytes = len.to_string()
             )));
         }
         let index_start = reader.position;
@@ -103,11 +106,11 @@ impl FgbIndex {
         let features_start =
             index_start + levels.iter().map(|l| l.end - l.start).sum::<u64>() * NODE_BYTES;
         if features_start > len {
-            return Err(damaged(format!(
-                "the file ends inside its spatial index ({} bytes for {count} features, \
-                 {} left after the header): truncated",
-                features_start - index_start,
-                len - index_start.min(len)
+            return Err(damaged(crate::said!(
+                "fgb-index-cut",
+                index = (features_start - index_start).to_string(),
+                count = count.to_string(),
+                left = (len - index_start.min(len)).to_string()
             )));
         }
         let mut buffer = Vec::new();
@@ -224,13 +227,12 @@ impl FgbIndex {
                 return Ok(None);
             }
             let Some(range) = levels.get(level) else {
-                return Err(damaged(
-                    "the spatial index points below its leaves: corrupt".to_owned(),
-                ));
+                return Err(damaged(crate::said!("fgb-index-below-leaves")));
             };
             if !range.contains(&first) {
-                return Err(damaged(format!(
-                    "the spatial index points at node {first}, outside its level: corrupt"
+                return Err(damaged(crate::said!(
+                    "fgb-index-outside-level",
+                    node = first.to_string()
                 )));
             }
             let end = (first + self.node_size).min(range.end);
@@ -389,9 +391,10 @@ impl FgbIndex {
         let node_size = header.index_node_size();
         let declared = header.features_count();
         if node_size == 1 || (node_size > 0 && declared > len / NODE_BYTES) {
-            return Err(damaged(format!(
-                "the header declares {declared} features, more than a file of {len} bytes \
-                 can index: truncated or corrupt"
+            return Err(damaged(crate::said!(
+                "fgb-too-many-declared",
+                declared = declared.to_string(),
+                bytes = len.to_string()
             )));
         }
         let mut features = opened.select_all().map_err(|e| corrupt("index", &e))?;
@@ -414,7 +417,7 @@ impl FgbIndex {
                     let text = super::fgb::corrupt_text("feature", &e);
                     current.errors.push(Problem::of_file(
                         &shared,
-                        format!("feature {number}: {text}"),
+                        crate::said!("fgb-feature", n = number.to_string(), reason = text),
                     ));
                     break;
                 }
@@ -445,7 +448,11 @@ impl FgbIndex {
         {
             current.errors.push(Problem::of_file(
                 &shared,
-                format!("the file ends after {number} of its {expected} features: truncated"),
+                crate::said!(
+                    "fgb-ends-after",
+                    number = number.to_string(),
+                    expected = expected.to_string()
+                ),
             ));
         }
         current.text = as_layer_text(lines, current.places.len());
@@ -469,14 +476,15 @@ struct Window {
 impl Window {
     /// The size-prefixed feature at byte `at` into `out`, its size
     /// checked against the file's length before anything is read for it.
-    fn feature(&mut self, at: u64, out: &mut Vec<u8>) -> Result<(), String> {
+    fn feature(&mut self, at: u64, out: &mut Vec<u8>) -> Result<(), Said> {
         let prefix = self.slice(at, 4)?;
         let size = u32::from_le_bytes([prefix[0], prefix[1], prefix[2], prefix[3]]);
         if at + 4 + u64::from(size) > self.len {
-            return Err(format!(
-                "at byte {at}: a record of {size} bytes would end past the end of the file \
-                 ({} bytes): truncated or corrupt",
-                self.len
+            return Err(crate::said!(
+                "fgb-record-past-end",
+                at = at.to_string(),
+                size = size.to_string(),
+                len = self.len.to_string()
             ));
         }
         let whole = self.slice(at, 4 + size as usize)?;
@@ -487,17 +495,20 @@ impl Window {
 
     /// `n` bytes at `at`, from the window, read anew from `at` when they
     /// are not all in it.
-    fn slice(&mut self, at: u64, n: usize) -> Result<&[u8], String> {
+    fn slice(&mut self, at: u64, n: usize) -> Result<&[u8], Said> {
         let end = at + n as u64;
         if end > self.len {
-            return Err(format!(
-                "at byte {at}: the file ends at byte {}: truncated",
-                self.len
+            return Err(crate::said!(
+                "fgb-ends-at-byte",
+                at = at.to_string(),
+                len = self.len.to_string()
             ));
         }
         if at < self.start || end > self.start + self.bytes.len() as u64 {
             let want = (n.max(self.chunk) as u64).min(self.len - at);
-            let failed = |e: std::io::Error| format!("at byte {at}: {e}");
+            let failed = |e: std::io::Error| {
+                crate::said!("fgb-at-byte", at = at.to_string(), reason = e.to_string())
+            };
             self.file
                 .seek(std::io::SeekFrom::Start(at))
                 .map_err(failed)?;
@@ -515,8 +526,7 @@ fn leaf_number(n: u64) -> usize {
 }
 
 /// A damaged file's error: the index or feature bytes do not hold up. These
-/// name byte offsets and sizes for whoever debugs the writer, and stay in
-/// English.
+/// name byte offsets and sizes for whoever debugs the writer.
 fn damaged(text: impl Into<crate::i18n::said::Said>) -> LoadError {
     LoadError::Format(text.into())
 }

@@ -17,6 +17,7 @@ use super::super::{LoadError, Problem, Unit};
 use super::Converted;
 use super::records::{self, Geom, Position, Record};
 use super::xml::{self, Element, Step, Xml, XmlError};
+use crate::i18n::said::{Part, Said};
 use crate::said;
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -39,12 +40,12 @@ pub(super) fn convert(bytes: &[u8], path: &Arc<Path>) -> Result<Converted, LoadE
     let mut xml = Xml::new(&text);
     if let Err(error) = reading.walk(&mut xml) {
         if reading.number == 0 {
-            return Err(LoadError::Format(error.to_string().into()));
+            return Err(LoadError::Format(error.said()));
         }
         let loaded = reading.records.len();
         reading.errors.push(Problem::of_file(
             path,
-            said!("gpx-stopped", reason = error.to_string(), count = loaded),
+            said!("gpx-stopped", reason = error.said(), count = loaded),
         ));
     }
     if reading.zoneless > 0 {
@@ -89,7 +90,7 @@ impl Reading<'_> {
                 Step::End => depth = depth.saturating_sub(1),
                 Step::Text(_) => {}
                 Step::Eof if depth > 0 => {
-                    return Err(xml.at_end("the file ends before </gpx> (cut short?)"));
+                    return Err(xml.at_end(said!("gpx-ends-early")));
                 }
                 Step::Eof => return Ok(()),
             }
@@ -99,11 +100,11 @@ impl Reading<'_> {
     fn record(&mut self, element: &Element) {
         let number = self.number;
         let what = match element.name.as_str() {
-            "wpt" => "waypoint",
-            "rte" => "route",
-            _ => "track",
+            "wpt" => "gpx-waypoint",
+            "rte" => "gpx-route",
+            _ => "gpx-track",
         };
-        let fail = |this: &mut Self, reason: String| {
+        let fail = |this: &mut Self, reason: Said| {
             let named = element
                 .child_text("name")
                 .map(|n| format!(" `{n}`"))
@@ -113,7 +114,10 @@ impl Reading<'_> {
                 Unit::Record,
                 number,
                 None,
-                format!("{what}{named}: {reason}"),
+                Said::new(
+                    what,
+                    vec![("name", Part::from(named)), ("reason", Part::from(reason))],
+                ),
             ));
         };
         let mut properties = Map::new();
@@ -199,14 +203,14 @@ fn describe(element: &Element, properties: &mut Map<String, Value>) {
 }
 
 /// A point's `lat` and `lon` attributes.
-fn point(element: &Element) -> Result<Position, String> {
-    let coordinate = |name: &str| -> Result<f64, String> {
+fn point(element: &Element) -> Result<Position, Said> {
+    let coordinate = |name: &str| -> Result<f64, Said> {
         let text = element
             .attr(name)
-            .ok_or_else(|| format!("no `{name}` attribute"))?;
+            .ok_or_else(|| said!("gpx-no-attribute", name = name))?;
         match text.trim().parse::<f64>() {
             Ok(value) if value.is_finite() => Ok(value),
-            _ => Err(format!("`{name}` `{text}` is not a number")),
+            _ => Err(said!("gpx-not-number", name = name, text = text)),
         }
     };
     Ok([coordinate("lon")?, coordinate("lat")?])
@@ -217,11 +221,13 @@ type Timed<'a> = (Option<Geom>, Option<&'a str>, Option<&'a str>);
 
 /// A line through the points, with the first and last point times; one
 /// point is a point, none nothing.
-fn line<'a>(points: impl Iterator<Item = &'a Element>) -> Result<Timed<'a>, String> {
+fn line<'a>(points: impl Iterator<Item = &'a Element>) -> Result<Timed<'a>, Said> {
     let mut positions = Vec::new();
     let (mut first, mut last) = (None, None);
     for (i, element) in points.enumerate() {
-        positions.push(point(element).map_err(|e| format!("point {}: {e}", i + 1))?);
+        positions.push(
+            point(element).map_err(|e| said!("gpx-point", n = (i + 1).to_string(), reason = e))?,
+        );
         if let Some(time) = element.child_text("time") {
             first = first.or(Some(time));
             last = Some(time);

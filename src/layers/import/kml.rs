@@ -32,6 +32,7 @@ use super::kml_geom;
 use super::kml_style::{self, Styles};
 use super::records::{self, Record};
 use super::xml::{self, Element, Step, Xml, XmlError};
+use crate::i18n::said::Said;
 use crate::said;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -48,12 +49,12 @@ pub(super) fn convert(bytes: &[u8], path: &Arc<Path>) -> Result<Converted, LoadE
     let mut xml = Xml::new(&text);
     if let Err(error) = reading.walk(&mut xml) {
         if reading.pending.is_empty() && !reading.saw_root {
-            return Err(LoadError::Format(error.to_string().into()));
+            return Err(LoadError::Format(error.said()));
         }
         let loaded = reading.pending.len();
         reading.errors.push(Problem::of_file(
             path,
-            said!("kml-stopped", reason = error.to_string(), count = loaded),
+            said!("kml-stopped", reason = error.said(), count = loaded),
         ));
     }
     Ok(reading.finish())
@@ -142,7 +143,7 @@ impl<'p> Reading<'p> {
                 }
                 Step::Text(_) => continue,
                 Step::Eof if self.depth > 0 => {
-                    return Err(xml.at_end("the file ends before its last end tag (cut short?)"));
+                    return Err(xml.at_end(said!("kml-ends-early")));
                 }
                 Step::Eof => return Ok(()),
             };
@@ -173,14 +174,12 @@ impl<'p> Reading<'p> {
                     let href = ["Link", "Url"]
                         .iter()
                         .find_map(|link| element.child(link)?.child_text("href"))
-                        .unwrap_or("(no address)");
+                        .map_or_else(|| said!("kml-no-address"), Said::from);
                     let name = element
                         .child_text("name")
                         .map(|n| format!(" `{n}`"))
                         .unwrap_or_default();
-                    self.warn(format!(
-                        "the NetworkLink{name} to {href} is not fetched; open that file itself"
-                    ));
+                    self.warn(said!("kml-network-link", name = name, href = href));
                 }
                 "GroundOverlay" | "ScreenOverlay" | "PhotoOverlay" => {
                     self.overlays += 1;
@@ -381,25 +380,14 @@ impl<'p> Reading<'p> {
     fn finish(mut self) -> Converted {
         if self.overlays > 0 {
             let n = self.overlays;
-            self.warn(format!(
-                "{n} image overlay{} (GroundOverlay, ScreenOverlay, PhotoOverlay) not shown; \
-                 sitmap reads placemarks",
-                if n == 1 { "" } else { "s" }
-            ));
+            self.warn(said!("kml-overlays", count = n));
         }
         if self.zoneless > 0 {
             let n = self.zoneless;
-            self.warn(format!(
-                "{n} placemark time{} without a time zone, read as UTC",
-                if n == 1 {
-                    " has a date-time"
-                } else {
-                    "s have date-times"
-                }
-            ));
+            self.warn(said!("kml-zoneless", count = n));
         }
         if self.placemarks == 0 && self.errors.is_empty() {
-            self.warn("no Placemark in the file; nothing to show".to_owned());
+            self.warn(said!("kml-no-placemark"));
         }
         let mut out = Vec::with_capacity(self.pending.len());
         for mut pending in std::mem::take(&mut self.pending) {

@@ -10,6 +10,8 @@
 
 use super::records::{Geom, Position};
 use super::xml::Element;
+use crate::i18n::said::Said;
+use crate::said;
 
 /// Whether an element is one of the geometries a Placemark can hold.
 pub(super) fn is_geometry(name: &str) -> bool {
@@ -31,7 +33,7 @@ pub(super) fn is_geometry(name: &str) -> bool {
 
 /// The placemark's geometry, `None` when it has none (an unlocated
 /// feature) or only empty ones; an error says which part cannot be read.
-pub(super) fn of_placemark(placemark: &Element) -> Result<Option<Geom>, String> {
+pub(super) fn of_placemark(placemark: &Element) -> Result<Option<Geom>, Said> {
     let mut members = Vec::new();
     for child in placemark.children.iter().filter(|c| is_geometry(&c.name)) {
         if let Some(geom) = geometry(child)? {
@@ -45,7 +47,7 @@ pub(super) fn of_placemark(placemark: &Element) -> Result<Option<Geom>, String> 
     })
 }
 
-fn geometry(element: &Element) -> Result<Option<Geom>, String> {
+fn geometry(element: &Element) -> Result<Option<Geom>, Said> {
     let name = element.name.as_str();
     Ok(match name {
         "Point" => coordinates_of(element, name)?
@@ -54,7 +56,7 @@ fn geometry(element: &Element) -> Result<Option<Geom>, String> {
             .map(Geom::Point),
         "LineString" | "LinearRing" => line(coordinates_of(element, name)?),
         "Polygon" => {
-            let ring = |boundary: &Element| -> Result<Vec<Vec<Position>>, String> {
+            let ring = |boundary: &Element| -> Result<Vec<Vec<Position>>, Said> {
                 boundary
                     .children_named("LinearRing")
                     .map(|ring| coordinates_of(ring, "Polygon boundary").map(closed))
@@ -96,7 +98,7 @@ fn geometry(element: &Element) -> Result<Option<Geom>, String> {
             let Some(location) = element.child("Location") else {
                 return Ok(None);
             };
-            let read = |name: &str| -> Result<Option<f64>, String> {
+            let read = |name: &str| -> Result<Option<f64>, Said> {
                 location
                     .child_text(name)
                     .map(|text| number(text, "Model Location"))
@@ -132,25 +134,25 @@ fn line(mut positions: Vec<Position>) -> Option<Geom> {
     }
 }
 
-fn coordinates_of(element: &Element, what: &str) -> Result<Vec<Position>, String> {
+fn coordinates_of(element: &Element, what: &str) -> Result<Vec<Position>, Said> {
     match element.child("coordinates") {
         Some(coordinates) => parse_coordinates(&coordinates.text)
-            .map_err(|reason| format!("the {what}'s coordinates {reason}")),
+            .map_err(|reason| said!("kml-coordinates", what = what, reason = reason)),
         None => Ok(Vec::new()),
     }
 }
 
 /// `lon,lat[,alt]` tuples separated by whitespace; whitespace next to a
 /// comma belongs to the tuple.
-pub(super) fn parse_coordinates(text: &str) -> Result<Vec<Position>, String> {
+pub(super) fn parse_coordinates(text: &str) -> Result<Vec<Position>, Said> {
     let mut out = Vec::new();
     let mut tuple: Vec<f64> = Vec::with_capacity(3);
     let mut after_comma = false;
     let mut after_space = false;
-    let finish = |tuple: &mut Vec<f64>, out: &mut Vec<Position>| -> Result<(), String> {
+    let finish = |tuple: &mut Vec<f64>, out: &mut Vec<Position>| -> Result<(), Said> {
         match tuple.as_slice() {
             [] => {}
-            [one] => return Err(format!("have a position with one number ({one})")),
+            [one] => return Err(said!("kml-one-number", number = one.to_string())),
             [lon, lat] | [lon, lat, _] => out.push([*lon, *lat]),
             // Google Earth reads `a,b,c,d,e,f` as lon,lat,alt triples.
             many if many.len() % 3 == 0 => {
@@ -190,7 +192,7 @@ pub(super) fn parse_coordinates(text: &str) -> Result<Vec<Position>, String> {
         if next.starts_with(',') {
             rest = next;
         }
-        tuple.push(number(token, "coordinates").map_err(|e| format!("hold {e}"))?);
+        tuple.push(number(token, "coordinates").map_err(|e| said!("kml-hold", reason = e))?);
         after_comma = false;
         after_space = false;
     }
@@ -199,24 +201,21 @@ pub(super) fn parse_coordinates(text: &str) -> Result<Vec<Position>, String> {
 }
 
 /// A gx:coord: `lon lat alt`, separated by spaces.
-fn track_position(text: &str) -> Result<Position, String> {
+fn track_position(text: &str) -> Result<Position, Said> {
     let mut numbers = text.split_whitespace();
-    let mut next = || -> Result<f64, String> {
-        let token = numbers.next().ok_or_else(|| {
-            format!(
-                "the gx:coord `{}` needs a longitude and a latitude",
-                text.trim()
-            )
-        })?;
+    let mut next = || -> Result<f64, Said> {
+        let token = numbers
+            .next()
+            .ok_or_else(|| said!("kml-coord-short", text = text.trim()))?;
         number(token, "gx:coord")
     };
     Ok([next()?, next()?])
 }
 
-fn number(token: &str, what: &str) -> Result<f64, String> {
+fn number(token: &str, what: &str) -> Result<f64, Said> {
     match token.parse::<f64>() {
         Ok(value) if value.is_finite() => Ok(value),
-        _ => Err(format!("`{token}`, which is not a number ({what})")),
+        _ => Err(said!("kml-not-number", token = token, what = what)),
     }
 }
 
@@ -259,11 +258,11 @@ mod tests {
 
     #[test]
     fn a_lone_number_or_a_word_is_an_error_naming_it() {
-        let error = parse_coordinates("1,2 3").unwrap_err();
+        let error = parse_coordinates("1,2 3").unwrap_err().to_string();
         assert!(error.contains("one number (3)"), "{error}");
-        let error = parse_coordinates("1,north").unwrap_err();
+        let error = parse_coordinates("1,north").unwrap_err().to_string();
         assert!(error.contains("`north`"), "{error}");
-        let error = parse_coordinates("1,nan").unwrap_err();
+        let error = parse_coordinates("1,nan").unwrap_err().to_string();
         assert!(error.contains("`nan`"), "{error}");
     }
 

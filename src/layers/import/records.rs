@@ -157,7 +157,7 @@ pub(super) fn problem(
     unit: Unit,
     number: usize,
     id: Option<&str>,
-    message: String,
+    message: impl Into<crate::i18n::said::Said>,
 ) -> Problem {
     let mut problem = Problem::of_file(path, message);
     problem.feature = Some(number);

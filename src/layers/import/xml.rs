@@ -8,6 +8,8 @@
 //! `kml:Placemark`, `gx:Track` and a default namespace all read alike, which
 //! is what files written against KML 2.0, 2.1 and 2.2 need.
 
+use crate::i18n::said::Said;
+use crate::said;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::borrow::Cow;
@@ -53,16 +55,26 @@ impl Element {
 pub(super) struct XmlError {
     pub line: usize,
     pub column: usize,
-    pub reason: String,
+    /// What is wrong there: sitmap's words, or the XML reader's own
+    /// (verbatim).
+    pub reason: Said,
+}
+
+impl XmlError {
+    /// The error as a message to word when shown.
+    pub fn said(&self) -> Said {
+        said!(
+            "xml-invalid",
+            line = self.line.to_string(),
+            column = self.column.to_string(),
+            reason = self.reason.clone()
+        )
+    }
 }
 
 impl std::fmt::Display for XmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "not valid XML at line {}, column {}: {}",
-            self.line, self.column, self.reason
-        )
+        f.write_str(&self.said().text())
     }
 }
 
@@ -174,7 +186,7 @@ impl<'a> Xml<'a> {
                 }
                 Step::End => {
                     let Some(done) = stack.pop() else {
-                        return Err(self.at_end("an end tag without its start"));
+                        return Err(self.at_end(said!("xml-end-without-start")));
                     };
                     match stack.last_mut() {
                         Some(parent) => parent.children.push(done),
@@ -183,7 +195,7 @@ impl<'a> Xml<'a> {
                 }
                 Step::Eof => {
                     let open = stack.last().map_or("", |e| e.name.as_str());
-                    return Err(self.at_end(&format!("the file ends inside <{open}> (cut short?)")));
+                    return Err(self.at_end(said!("xml-ends-inside", name = open)));
                 }
             }
         }
@@ -198,7 +210,7 @@ impl<'a> Xml<'a> {
                 Step::End => depth -= 1,
                 Step::Text(_) => {}
                 Step::Eof => {
-                    return Err(self.at_end("the file ends inside an element (cut short?)"));
+                    return Err(self.at_end(said!("xml-ends-inside-element")));
                 }
             }
         }
@@ -227,17 +239,17 @@ impl<'a> Xml<'a> {
     }
 
     /// A problem at the reader's position, placed.
-    pub fn at_end(&self, reason: &str) -> XmlError {
+    pub fn at_end(&self, reason: Said) -> XmlError {
         let offset = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-        self.place(offset, reason.to_owned())
+        self.place(offset, reason)
     }
 
     fn error(&self, e: &dyn std::fmt::Display) -> XmlError {
         let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
-        self.place(offset, e.to_string())
+        self.place(offset, Said::Verbatim(e.to_string()))
     }
 
-    fn place(&self, offset: usize, reason: String) -> XmlError {
+    fn place(&self, offset: usize, reason: Said) -> XmlError {
         let before = &self.text.as_bytes()[..offset.min(self.text.len())];
         let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         let line_start = before
@@ -270,7 +282,7 @@ mod tests {
         loop {
             match xml.step()? {
                 Step::Start(start) => return xml.element(&start),
-                Step::Eof => return Err(xml.at_end("no element")),
+                Step::Eof => return Err(xml.at_end(said!("xml-no-element"))),
                 _ => {}
             }
         }
@@ -301,7 +313,7 @@ mod tests {
     #[test]
     fn a_cut_short_file_is_an_error_not_a_hang() {
         let error = first_element("<a><b>text").unwrap_err();
-        assert!(error.reason.contains("cut short"), "{error}");
+        assert!(error.reason.to_string().contains("cut short"), "{error}");
     }
 
     #[test]

@@ -8,8 +8,10 @@
 //! which number is the day is a fact about the whole column
 //! ([`DateOrder`]), not about one cell.
 
+use crate::i18n::said::Said;
 use crate::layers::time::SECS_PER_DAY;
 use crate::layers::time_field;
+use crate::said;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use std::borrow::Cow;
@@ -173,7 +175,9 @@ fn small(text: &str, max_len: usize) -> Option<u16> {
 /// A date cell as sitmap's `start`/`end` text: `2025-03-12` for a day, an
 /// RFC 3339 instant in UTC for a moment. A date-time without an offset is
 /// taken as UTC, as the time-field reader takes it (a file's own column,
-/// not sitmap's convention). `order` settles `a/b/yyyy`.
+/// not sitmap's convention). `order` settles `a/b/yyyy`. Why a cell is
+/// not a date is the id of a message without arguments (`csv-not-a-date`),
+/// worded where it is shown.
 pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str> {
     let cell = cell.trim();
     if let Some(n) = numeric_date(cell) {
@@ -183,16 +187,16 @@ pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str>
             DateOrder::Auto if n.a > 12 => (n.a, n.b),
             DateOrder::Auto if n.b > 12 => (n.b, n.a),
             DateOrder::Auto if n.a == n.b => (n.a, n.b),
-            DateOrder::Auto => return Err("day and month cannot be told apart"),
+            DateOrder::Auto => return Err("csv-date-ambiguous"),
         };
-        let date = Date::new(n.year, month as i8, day as i8).map_err(|_| "no such date")?;
+        let date = Date::new(n.year, month as i8, day as i8).map_err(|_| "csv-no-such-date")?;
         return Ok(match n.time {
             None => date.to_string(),
             Some((h, m, s)) => {
-                let time = jiff::civil::Time::new(h, m, s, 0).map_err(|_| "no such time")?;
+                let time = jiff::civil::Time::new(h, m, s, 0).map_err(|_| "csv-no-such-time")?;
                 let moment = jiff::tz::TimeZone::UTC
                     .to_timestamp(date.to_datetime(time))
-                    .map_err(|_| "no such time")?;
+                    .map_err(|_| "csv-no-such-time")?;
                 moment.to_string()
             }
         });
@@ -201,11 +205,12 @@ pub(crate) fn date(cell: &str, order: DateOrder) -> Result<String, &'static str>
     if cell.len() == 8 && cell.bytes().all(|b| b.is_ascii_digit()) {
         return Date::strptime("%Y%m%d", cell)
             .map(|d| d.to_string())
-            .map_err(|_| "not a date");
+            .map_err(|_| "csv-not-a-date");
     }
-    let read = time_field::read(&serde_json::Value::String(cell.to_owned())).ok_or("not a date")?;
+    let read =
+        time_field::read(&serde_json::Value::String(cell.to_owned())).ok_or("csv-not-a-date")?;
     let whole_day = read.last - read.first == SECS_PER_DAY - 1 && read.first % SECS_PER_DAY == 0;
-    let moment = Timestamp::from_second(read.first).map_err(|_| "not a date")?;
+    let moment = Timestamp::from_second(read.first).map_err(|_| "csv-not-a-date")?;
     let text = moment.to_string();
     match text.get(..10) {
         // `YYYY-MM-DDT...Z`: the years read are 1000 to 9999.
@@ -242,7 +247,7 @@ impl<'a> Dates<'a> {
         }
         match &self.last {
             Some((_, read)) => read.as_deref().map_err(|why| *why),
-            None => Err("unread"),
+            None => Err("csv-not-a-date"),
         }
     }
 }
@@ -340,11 +345,11 @@ const MAX_NESTING: usize = 8;
 /// A geometry cell as GeoJSON geometry text: a GeoJSON object as written
 /// (the loader checks it), else WKT (`POINT (30 10)`, `MULTIPOLYGON
 /// (((...)))`; x is longitude, as in GeoJSON).
-pub(crate) fn geometry(cell: &str) -> Result<String, String> {
+pub(crate) fn geometry(cell: &str) -> Result<String, Said> {
     let cell = cell.trim();
     if cell.starts_with('{') {
         let raw: Box<serde_json::value::RawValue> = serde_json::from_str(cell)
-            .map_err(|e| format!("the geometry is not valid JSON: {e}"))?;
+            .map_err(|e| said!("csv-geometry-json", reason = e.to_string()))?;
         return Ok(raw.get().to_owned());
     }
     let mut depth = 0usize;
@@ -355,19 +360,19 @@ pub(crate) fn geometry(cell: &str) -> Result<String, String> {
             _ => continue,
         }
         if depth > MAX_NESTING {
-            return Err("the WKT geometry nests too deep".to_owned());
+            return Err(said!("csv-wkt-too-deep"));
         }
     }
     let parsed: wkt::Wkt<f64> = cell.parse().map_err(|e: &str| {
         let head: String = cell.chars().take(40).collect();
-        format!("the geometry {head:?} is not WKT: {e}")
+        said!("csv-not-wkt", head = format!("{head:?}"), reason = e)
     })?;
     let mut out = String::with_capacity(cell.len() + 32);
     write_wkt(&parsed, &mut out)?;
     Ok(out)
 }
 
-fn write_wkt(geometry: &wkt::Wkt<f64>, out: &mut String) -> Result<(), String> {
+fn write_wkt(geometry: &wkt::Wkt<f64>, out: &mut String) -> Result<(), Said> {
     use wkt::Wkt;
     let (kind, empty) = match geometry {
         Wkt::Point(p) => ("Point", p.coord().is_none()),
@@ -379,7 +384,7 @@ fn write_wkt(geometry: &wkt::Wkt<f64>, out: &mut String) -> Result<(), String> {
         Wkt::GeometryCollection(c) => ("GeometryCollection", c.geometries().is_empty()),
     };
     if empty {
-        return Err(format!("the geometry is an empty {}", kind.to_uppercase()));
+        return Err(said!("csv-wkt-empty", kind = kind.to_uppercase()));
     }
     let _ = write!(out, "{{\"type\":\"{kind}\",");
     if let Wkt::GeometryCollection(c) = geometry {

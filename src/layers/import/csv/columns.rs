@@ -11,6 +11,8 @@
 
 use super::cells::{self, DateOrder};
 use super::parse::{Row, Rows};
+use crate::i18n::said::Said;
+use crate::said;
 
 /// The user's choice of columns for one CSV file, by header name; `None`
 /// leaves a column to the guess. Remembered per file like the time field.
@@ -44,7 +46,7 @@ pub struct CsvGuess {
     /// The columns used, every found one named.
     pub used: CsvMapping,
     /// Why the guess may be wrong; empty when it is sure.
-    pub unsure: Vec<String>,
+    pub unsure: Vec<Said>,
     pub delimiter: char,
     pub decimal_comma: bool,
 }
@@ -249,7 +251,7 @@ pub(crate) fn choose(
     headers: &[String],
     sample: &[Row],
     mapping: &CsvMapping,
-) -> (Columns, Vec<String>) {
+) -> (Columns, Vec<Said>) {
     let names: Vec<String> = headers.iter().map(|h| normalize(h)).collect();
     let find = |list: &[&str]| -> Option<usize> {
         list.iter()
@@ -304,9 +306,9 @@ pub(crate) fn choose(
             .filter(|(_, s, sc)| sc == score && s != stem)
             .count();
         if rivals > 0 && mapping.lat.is_none() && c.geometry.is_none() {
-            unsure.push(format!(
-                "{} columns could be the latitude",
-                lats.iter().filter(|(_, _, sc)| sc == score).count()
+            unsure.push(said!(
+                "csv-unsure-latitude",
+                count = lats.iter().filter(|(_, _, sc)| sc == score).count()
             ));
         }
     }
@@ -324,7 +326,7 @@ pub(crate) fn choose(
         c.lon = None;
     }
     if c.geometry.is_none() && (c.lat.is_none() || c.lon.is_none()) {
-        unsure.push("no latitude and longitude (or WKT) columns were recognised".to_owned());
+        unsure.push(said!("csv-unsure-no-position"));
     }
 
     // Time: the best tier's first column that holds dates.
@@ -339,10 +341,10 @@ pub(crate) fn choose(
             if let Some(&first) = found.first() {
                 if found.len() > 1 {
                     let named: Vec<&str> = found.iter().map(|&i| headers[i].as_str()).collect();
-                    unsure.push(format!(
-                        "{} could each be the date; {} was taken",
-                        named.join(" and "),
-                        headers[first]
+                    unsure.push(said!(
+                        "csv-unsure-date",
+                        columns = and_list(&named),
+                        taken = &headers[first]
                     ));
                 }
                 return Some(first);
@@ -370,6 +372,15 @@ pub(crate) fn choose(
     (c, unsure)
 }
 
+/// "a, b and c" in the reader's language.
+fn and_list(names: &[&str]) -> Said {
+    match names {
+        [] => Said::from(""),
+        [one] => Said::from(*one),
+        [rest @ .., last] => said!("csv-and", list = rest.join(", "), last = *last),
+    }
+}
+
 /// The order of numeric dates in the date columns: the user's, else what
 /// the values show (a first number above 12 means day first), else
 /// unknown, with the reason.
@@ -377,7 +388,7 @@ pub(crate) fn date_order(
     rows: &Rows,
     columns: &[usize],
     chosen: DateOrder,
-) -> (DateOrder, Option<String>) {
+) -> (DateOrder, Option<Said>) {
     if chosen != DateOrder::Auto {
         return (chosen, None);
     }
@@ -401,14 +412,9 @@ pub(crate) fn date_order(
         (Some(_), false, true) => (DateOrder::MonthFirst, None),
         (Some(example), false, false) => (
             DateOrder::DayFirst,
-            Some(format!(
-                "dates such as {example} could be day/month or month/day; read as day/month"
-            )),
+            Some(said!("csv-unsure-day-month", example = example)),
         ),
-        (Some(_), true, true) => (
-            DateOrder::Auto,
-            Some("the date column mixes day/month and month/day orders".to_owned()),
-        ),
+        (Some(_), true, true) => (DateOrder::Auto, Some(said!("csv-unsure-mixed-orders"))),
     }
 }
 
@@ -420,7 +426,7 @@ mod tests {
         names.iter().map(|s| (*s).to_owned()).collect()
     }
 
-    fn guess(names: &[&str], rows: &[&[&str]]) -> (Columns, Vec<String>) {
+    fn guess(names: &[&str], rows: &[&[&str]]) -> (Columns, Vec<Said>) {
         let rows = Rows::from_cells(rows);
         let sample: Vec<Row> = rows.iter().collect();
         choose(&headers(names), &sample, &CsvMapping::default())
@@ -480,7 +486,10 @@ mod tests {
             &[&["1", "2", "2025-01-01", "2025-01-02"]],
         );
         assert_eq!(c.start, Some(2));
-        assert!(unsure[0].contains("date and time"), "{unsure:?}");
+        assert!(
+            unsure[0].to_string().contains("date and time"),
+            "{unsure:?}"
+        );
     }
 
     #[test]
@@ -508,7 +517,7 @@ mod tests {
         );
         let (o, why) = order(&["01/02/2025", "03/04/2025"]);
         assert_eq!(o, DateOrder::DayFirst);
-        assert!(why.is_some_and(|w| w.contains("01/02/2025")));
+        assert!(why.is_some_and(|w| w.to_string().contains("01/02/2025")));
         assert_eq!(order(&["2025-01-02"]), (DateOrder::Auto, None));
         let (o, _) = date_order(&rows(&["01/02/2025"]), &[0], DateOrder::MonthFirst);
         assert_eq!(o, DateOrder::MonthFirst);

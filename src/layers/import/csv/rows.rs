@@ -8,6 +8,7 @@ use super::cells::{self, DateOrder, Dates};
 use super::columns::Columns;
 use super::parse::{Row, Rows};
 use super::{Place, Position, clip, row_problem};
+use crate::i18n::said::Said;
 use crate::layers::assemble::CheckedFeatures;
 use crate::layers::keys::Key;
 use crate::layers::validate::{self, Field, Member};
@@ -118,7 +119,7 @@ fn part<'r>(
             }
         };
         let warnings = &mut out.warnings;
-        let warn = &mut |text: String| {
+        let warn = &mut |text: Said| {
             warnings.push(row_problem(table.path, row, Kind::Date, text));
         };
         members.clear();
@@ -185,7 +186,7 @@ fn properties<'r>(
     table: &'r Table,
     dates: &mut Dates<'r>,
     out: &mut Vec<Field<'r>>,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(Said),
 ) {
     let field = |name: &'r str, key: Option<Key>, value: Member<'r>| Field {
         name,
@@ -221,10 +222,11 @@ fn properties<'r>(
             match dates.read(cell, order) {
                 Ok(date) => out.push(column(Member::Text(Cow::Owned(date.to_owned())))),
                 Err(why) => {
-                    warn(format!(
-                        "{} {:?} is not read as a date ({why}); the row is kept without it",
-                        headers[i],
-                        clip(cell, 40)
+                    warn(said!(
+                        "csv-not-read-as-date",
+                        column = &headers[i],
+                        value = format!("{:?}", clip(cell, 40)),
+                        why = said!(why)
                     ));
                     out.push(Field::new(&headers[i], Member::Text(Cow::Borrowed(cell))));
                 }
