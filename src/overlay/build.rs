@@ -467,9 +467,15 @@ fn build_layer(
     let mut marks_out = std::mem::take(&mut marks.out);
     drop(marks);
     let mut discs = Vec::new();
+    let sheet = options.sprites.as_ref();
+    let mut disc_mesh = sheet.map(|s| egui::Mesh::with_texture(s.texture));
     for cluster in groups.map_or(&[][..], |g| &g.clusters) {
         drawn += cluster.count;
-        cluster_disc(cluster, &plain, &mut discs, &mut out.labels);
+        let sprites = sheet.map(|s| &*s.sheet).zip(disc_mesh.as_mut());
+        cluster_disc(cluster, &plain, sprites, &mut discs, &mut out.labels);
+    }
+    if let Some(mesh) = disc_mesh.filter(|m| !m.is_empty()) {
+        discs.insert(0, Shape::mesh(mesh));
     }
     for part in [&circles, &fills.out, &areas, &lines, &discs] {
         budget.spent += part.iter().map(vertex_estimate).sum::<usize>();

@@ -386,23 +386,12 @@ fn a_dense_layer_is_drawn_as_clusters_within_the_vertex_budget() {
         .map(crate::overlay::build::vertex_estimate)
         .sum();
     assert!(vertices * std::mem::size_of::<egui::epaint::Vertex>() < MAX_FRAME_VERTEX_BYTES / 16);
-    // One disc per cell or so (its fill on a disc of its outline), each
-    // with its count.
-    let mut centres: Vec<(u32, u32)> = shapes
+    // One disc per cell or so, each with its count.
+    let discs = shapes
         .shapes
         .iter()
-        .filter_map(|s| match s {
-            Shape::Circle(c) if c.fill != egui::Color32::TRANSPARENT => {
-                Some((c.center.x.to_bits(), c.center.y.to_bits()))
-            }
-            _ => None,
-        })
-        .collect();
-    let filled = centres.len();
-    centres.sort_unstable();
-    centres.dedup();
-    let discs = centres.len();
-    assert_eq!(filled, 2 * discs, "a fill and an outline disc each");
+        .filter(|s| matches!(s, Shape::Circle(c) if c.fill != egui::Color32::TRANSPARENT))
+        .count();
     assert!((100..2_000).contains(&discs), "{discs}");
     assert_eq!(shapes.labels.len(), discs);
     let total: usize = shapes
@@ -427,4 +416,70 @@ fn counts_are_written_short_enough_for_a_disc() {
     assert_eq!(count_label(9_950), "10k");
     assert_eq!(count_label(999_499), "999k");
     assert_eq!(count_label(1_260_000), "1.3M");
+}
+
+#[test]
+fn with_sprites_each_cluster_is_two_quads_of_one_mesh_its_outline_under_its_fill() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let mut seed = 7u64;
+    let features: Vec<String> = (0..5_000)
+        .map(|_| {
+            let (x, y) = (800.0 * random(&mut seed), 600.0 * random(&mut seed));
+            point(&projector, x, y, r#""kind": "boat_strike""#)
+        })
+        .collect();
+    let layer = layer(&features);
+    let layers = [draw(&layer)];
+    let sprites = crate::overlay::SymbolSprites {
+        texture: egui::TextureId::User(9),
+        sheet: std::sync::Arc::new(crate::overlay::SymbolSheet::new(
+            crate::overlay::style::SYMBOL_SIZE,
+            1.0,
+        )),
+    };
+    let options = DrawOptions {
+        sprites: Some(sprites),
+        ..grouped()
+    };
+    let shapes = build_shapes(&layers, &projector, &options, &mut OverlayCache::default());
+    let clusters = shapes.labels.len();
+    assert!(clusters >= 20, "{clusters}");
+    let disc_meshes: Vec<_> = shapes
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Mesh(m)
+                if m.texture_id == egui::TextureId::User(9) && m.vertices.len() == 8 * clusters =>
+            {
+                Some(m)
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(disc_meshes.len(), 1, "one mesh of 8 vertices a cluster");
+    assert!(
+        !shapes.shapes.iter().any(|s| matches!(s, Shape::Circle(_))),
+        "no tessellated circles"
+    );
+    let mesh = disc_meshes[0];
+    for (k, label) in shapes.labels.iter().enumerate() {
+        let quad = |q: usize| {
+            let v = &mesh.vertices[4 * q..4 * q + 4];
+            egui::Rect::from_points(&v.iter().map(|v| v.pos).collect::<Vec<_>>())
+        };
+        let (outline, fill) = (quad(2 * k), quad(2 * k + 1));
+        assert!((outline.center() - label.at).length() < 0.01);
+        assert!(outline.contains_rect(fill) && outline.width() > fill.width());
+        assert_eq!(
+            mesh.vertices[8 * k + 4].color,
+            layers[0].colour,
+            "filled in the layer's colour"
+        );
+        assert_ne!(
+            mesh.vertices[8 * k].color,
+            layers[0].colour,
+            "outlined in another"
+        );
+    }
 }

@@ -7,6 +7,7 @@ use super::cluster::{Cluster, count_label};
 use super::layer_draw::LayerDraw;
 use super::parts::{Simple, for_each_simple};
 use super::project::ScreenProjection;
+use super::sprites::SymbolSheet;
 use super::style::{self, OverlayStyle};
 use super::tessellate::Prepared;
 use super::uncertainty::uncertainty;
@@ -51,30 +52,28 @@ pub struct Label {
 }
 
 /// A cluster: a disc in the layer's colour, outlined like a symbol, with
-/// its count in black or white, whichever reads on the colour.
+/// its count in black or white, whichever reads on the colour. With the
+/// symbol sheet's discs (`sprites`), an opaque disc is two quads in that
+/// mesh: the outline's disc under the fill's.
 pub(super) fn cluster_disc(
     cluster: &Cluster,
     paint: &Paint,
+    sprites: Option<(&SymbolSheet, &mut Mesh)>,
     out: &mut Vec<Shape>,
     labels: &mut Vec<Label>,
 ) {
     let fill = paint.marker;
     let half = style::CLUSTER_OUTLINE_WIDTH / 2.0;
-    if fill.is_opaque() {
-        // The outline as a disc under the fill: egui draws a filled disc as
-        // one textured quad, where a stroked circle is a ring of a few
-        // hundred thin triangles, and a software rasterizer pays for each
-        // (a screenful of clusters was most of the frame on lavapipe).
-        out.push(Shape::circle_filled(
-            cluster.centre,
-            cluster.radius + half,
-            paint.outline,
-        ));
-        out.push(Shape::circle_filled(
-            cluster.centre,
-            cluster.radius - half,
-            fill,
-        ));
+    let quads = sprites
+        .filter(|_| fill.is_opaque())
+        .and_then(|(sheet, mesh)| {
+            let outline = sheet.disc(cluster.centre, cluster.radius + half)?;
+            let inside = sheet.disc(cluster.centre, cluster.radius - half)?;
+            Some((mesh, outline, inside))
+        });
+    if let Some((mesh, (outline, outline_uv), (inside, inside_uv))) = quads {
+        mesh.add_rect_with_uv(outline, outline_uv, paint.outline);
+        mesh.add_rect_with_uv(inside, inside_uv, fill);
     } else {
         // A see-through fill would show an outline disc through it.
         out.push(Shape::circle_filled(cluster.centre, cluster.radius, fill));

@@ -34,6 +34,36 @@ pub struct SymbolSheet {
     pub pixels_per_point: f32,
     /// `[outline, fill]` texture rectangles per symbol, normalized.
     uv: [[Rect; 2]; 8],
+    /// White discs in a strip under the symbols, smallest first: the
+    /// clusters' discs, one quad each (egui's own prerasterized discs stop
+    /// at 8 pixels, and a larger filled circle is a fan of a hundred-odd
+    /// triangles, each costly on a software rasterizer).
+    discs: Vec<DiscSprite>,
+}
+
+/// One disc of the sheet: its radius and its cell's side in pixels, and the
+/// cell's texture rectangle.
+#[derive(Clone, Copy, PartialEq)]
+struct DiscSprite {
+    radius_px: f32,
+    side_px: f32,
+    uv: Rect,
+}
+
+/// The largest disc radius the sheet serves well, in points (a cluster's
+/// disc with its outline is at most about 23).
+const DISC_MAX_POINTS: f32 = 32.0;
+
+/// The disc radii in pixels: each step √2 larger, so a disc is drawn at
+/// between 1/√2 and 1 times its sprite's size and stays sharp.
+fn disc_radii(pixels_per_point: f32) -> Vec<f32> {
+    let mut radii = Vec::new();
+    let mut r = 4.0_f32;
+    while r < DISC_MAX_POINTS * pixels_per_point * std::f32::consts::SQRT_2 {
+        radii.push(r);
+        r *= std::f32::consts::SQRT_2;
+    }
+    radii
 }
 
 impl std::fmt::Debug for SymbolSheet {
@@ -64,7 +94,14 @@ impl SymbolSheet {
         let side_px =
             (((size + 2.0 * MITER_LIMIT * width) * ppp).ceil() as u32 + 2).next_multiple_of(2);
         let cell = side_px + 2 * GAP;
-        let (w, h) = (cell * Symbol::ALL.len() as u32, cell * 2);
+        let radii = disc_radii(ppp);
+        let disc_cell = |r: f32| (2.0 * r).ceil() as u32 + 2 + 2 * GAP;
+        let disc_w: u32 = radii.iter().map(|&r| disc_cell(r)).sum();
+        let disc_h = radii.last().map_or(0, |&r| disc_cell(r));
+        let (w, h) = (
+            (cell * Symbol::ALL.len() as u32).max(disc_w),
+            cell * 2 + disc_h,
+        );
         let mut uv = [[Rect::NOTHING; 2]; 8];
         let Some(mut pixmap) = Pixmap::new(w, h) else {
             return Self {
@@ -73,6 +110,7 @@ impl SymbolSheet {
                 size,
                 pixels_per_point: ppp,
                 uv,
+                discs: Vec::new(),
             };
         };
         let scale = size / 2.0 * ppp;
@@ -96,6 +134,38 @@ impl SymbolSheet {
                 [centre(0), centre(1)],
             );
         }
+        let mut discs = Vec::with_capacity(radii.len());
+        let mut x0 = 0;
+        for radius_px in radii {
+            let side = disc_cell(radius_px) - 2 * GAP;
+            let (min_x, min_y) = (x0 + GAP, cell * 2 + GAP);
+            let centre = (
+                min_x as f32 + side as f32 / 2.0,
+                min_y as f32 + side as f32 / 2.0,
+            );
+            if let Some(circle) = PathBuilder::from_circle(centre.0, centre.1, radius_px) {
+                let mut white = Paint::default();
+                white.set_color_rgba8(255, 255, 255, 255);
+                white.anti_alias = true;
+                pixmap.fill_path(
+                    &circle,
+                    &white,
+                    FillRule::Winding,
+                    Transform::identity(),
+                    None,
+                );
+            }
+            let (max_x, max_y) = (min_x + side, min_y + side);
+            discs.push(DiscSprite {
+                radius_px,
+                side_px: side as f32,
+                uv: Rect::from_min_max(
+                    pos2(min_x as f32 / w as f32, min_y as f32 / h as f32),
+                    pos2(max_x as f32 / w as f32, max_y as f32 / h as f32),
+                ),
+            });
+            x0 += side + 2 * GAP;
+        }
         let image = ColorImage::from_rgba_premultiplied([w as usize, h as usize], pixmap.data());
         Self {
             image,
@@ -103,7 +173,25 @@ impl SymbolSheet {
             size,
             pixels_per_point: ppp,
             uv,
+            discs,
         }
+    }
+
+    /// The quad and texture rectangle of a disc of `radius` points at
+    /// `centre`, from the smallest sprite at least as large; `None` if the
+    /// sheet has no discs (it could not be made) or the radius is not finite.
+    pub fn disc(&self, centre: Pos2, radius: f32) -> Option<(Rect, Rect)> {
+        if !(radius.is_finite() && radius > 0.0) {
+            return None;
+        }
+        let radius_px = radius * self.pixels_per_point;
+        let sprite = self
+            .discs
+            .iter()
+            .find(|d| d.radius_px >= radius_px)
+            .or(self.discs.last())?;
+        let side = sprite.side_px * radius_px / sprite.radius_px / self.pixels_per_point;
+        Some((Rect::from_center_size(centre, vec2(side, side)), sprite.uv))
     }
 
     /// `[outline, fill]` texture rectangles of `symbol`.
@@ -311,6 +399,37 @@ mod tests {
         let sharper = texture.get(&ctx, 18.0, 2.0);
         assert_ne!(sharper.texture, first.texture);
         assert_eq!(sharper.sheet.pixels_per_point, 2.0);
+    }
+
+    #[test]
+    fn a_disc_quad_covers_the_disc_and_its_sprite_is_a_full_round_disc() {
+        for ppp in [1.0, 2.0] {
+            let sheet = SymbolSheet::new(18.0, ppp);
+            for radius in [3.0, 9.9, 14.2, 23.0, 40.0] {
+                let (quad, uv) = sheet.disc(pos2(100.0, 50.0), radius).unwrap();
+                assert!((quad.center() - pos2(100.0, 50.0)).length() < 1e-4);
+                // The disc fills the quad but for the sprite's rim.
+                assert!(quad.width() >= 2.0 * radius, "{radius} at {ppp}: {quad:?}");
+                assert!(
+                    quad.width() <= 2.0 * radius + 8.0 / ppp,
+                    "{radius} at {ppp}: {quad:?}"
+                );
+                let [w, h] = sheet.image.size;
+                let texel = |u: f32, v: f32| {
+                    let x = (uv.min.x + (uv.max.x - uv.min.x) * u) * w as f32;
+                    let y = (uv.min.y + (uv.max.y - uv.min.y) * v) * h as f32;
+                    sheet.image.pixels[y as usize * w + x as usize].a()
+                };
+                assert_eq!(texel(0.5, 0.5), 255, "the centre is covered");
+                assert_eq!(texel(0.02, 0.02), 0, "the corner is not");
+                assert!(texel(0.5, 0.2) > 200 && texel(0.15, 0.15) < 60);
+            }
+        }
+        assert!(
+            SymbolSheet::new(18.0, 1.0)
+                .disc(pos2(0.0, 0.0), f32::NAN)
+                .is_none()
+        );
     }
 
     #[test]
