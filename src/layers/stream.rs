@@ -261,6 +261,24 @@ fn read_elements<'a>(
     start: usize,
     progress: &'a AtomicU64,
 ) -> Option<(Vec<Run<'a>>, usize)> {
+    read_elements_in_parts(text, start, progress, PART_BYTES)
+}
+
+/// About how many bytes of the array a part holds (see [`read_in_parts`]):
+/// small enough that neither thread waits long for the other at the end,
+/// big enough that finding the parts costs nothing.
+const PART_BYTES: usize = 4 << 20;
+
+/// At most this many parts, however big the file.
+const MAX_PARTS: usize = 64;
+
+/// [`read_elements`] with parts of about `part_bytes`.
+fn read_elements_in_parts<'a>(
+    text: &'a str,
+    start: usize,
+    progress: &'a AtomicU64,
+    part_bytes: usize,
+) -> Option<(Vec<Run<'a>>, usize)> {
     let mut first = Run::new(text, progress);
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     if !two_cores || text.len() - start < PARALLEL_BYTES {
@@ -278,44 +296,137 @@ fn read_elements<'a>(
     let Some((look, skip)) = boundary_look(text, start, first.last_end, second) else {
         return finish_alone(first, second);
     };
-    let middle = second + (text.len() - second) / 2;
-    let Some(split) = find_after(text, middle, &look).map(|at| at + skip) else {
+    let parts = (text.len() - second) / part_bytes.max(1);
+    let step = (text.len() - second) / parts.clamp(2, MAX_PARTS);
+    let mut starts = vec![second];
+    for k in 1..parts.clamp(2, MAX_PARTS) {
+        let guess = find_after(text, second + k * step, &look).map(|at| at + skip);
+        if let Some(at) = guess.filter(|&at| starts.last().is_some_and(|&last| at > last)) {
+            starts.push(at);
+        }
+    }
+    if starts.len() < 2 {
         return finish_alone(first, second);
-    };
+    }
+    read_in_parts(first, &starts)
+}
+
+/// Which parts each thread has taken: this one the parts before `front`,
+/// the other those from `back` on.
+struct Claims {
+    front: usize,
+    back: usize,
+}
+
+impl Claims {
+    fn front(claims: &std::sync::Mutex<Claims>) -> Option<usize> {
+        let mut claims = claims.lock().ok()?;
+        (claims.front < claims.back).then(|| {
+            claims.front += 1;
+            claims.front - 1
+        })
+    }
+
+    fn back(claims: &std::sync::Mutex<Claims>) -> Option<usize> {
+        let mut claims = claims.lock().ok()?;
+        (claims.back > claims.front).then(|| {
+            claims.back -= 1;
+            claims.back
+        })
+    }
+}
+
+/// Reads the array in parts starting at `starts` (the first where `first`
+/// goes on from, the others guessed element boundaries) on two threads:
+/// `first` reads parts from the front, one after the other as one run,
+/// while a second thread reads them from the back, each as a run of its
+/// own, until they meet. Neither waits for the other at the end by more
+/// than a part (two halves fixed at the start finished a tenth of a second
+/// apart), and only the second thread's features are moved afterwards.
+///
+/// A guessed start is trusted only once the run before it lands exactly on
+/// it; where one does not (the guess was inside an element), the run goes
+/// on alone from where it did land and the later runs are dropped.
+fn read_in_parts<'a>(mut first: Run<'a>, starts: &[usize]) -> Option<(Vec<Run<'a>>, usize)> {
+    let (text, progress) = (first.text, first.progress);
+    let claims = std::sync::Mutex::new(Claims {
+        front: 1,
+        back: starts.len(),
+    });
     let halt = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| {
-            let mut run = Run::new(text, progress);
-            let stop = run.read(
-                split,
-                &Limit {
+            let mut runs = Vec::new();
+            while let Some(part) = Claims::back(&claims) {
+                let Some(&start) = starts.get(part) else {
+                    break;
+                };
+                let mut run = Run::new(text, progress);
+                let limit = Limit {
+                    until: starts.get(part + 1).copied(),
                     halt: Some(&halt),
                     ..Limit::default()
-                },
-            );
-            (run, stop)
+                };
+                let stop = run.read(start, &limit);
+                runs.push((run, stop));
+                if halt.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+            runs.reverse();
+            runs
         });
-        let stop = first.read(
-            second,
-            &Limit {
-                until: Some(split),
+        let mut part = 0;
+        let stop = loop {
+            let limit = Limit {
+                until: starts.get(part + 1).copied(),
                 ..Limit::default()
-            },
-        );
+            };
+            let Some(&pos) = starts.get(part) else {
+                break Stop::Broken;
+            };
+            match first.read(pos, &limit) {
+                Stop::Reached => match Claims::front(&claims) {
+                    Some(next) => part = next,
+                    None => break Stop::Reached,
+                },
+                other => break other,
+            }
+        };
         if stop != Stop::Reached {
             halt.store(true, Ordering::Relaxed);
         }
         let later = later.join().ok();
         match stop {
-            Stop::Reached => match later? {
-                (run, Stop::Closed(close)) => Some((vec![first, run], close)),
-                _ => None,
-            },
+            Stop::Reached => join_parts(first, later?),
             Stop::Closed(close) => Some((vec![first], close)),
             Stop::Passed(pos) => finish_alone(first, pos),
             _ => None,
         }
     })
+}
+
+/// `first`'s run, which landed exactly where the first of `later` starts,
+/// and the later runs in file order, each trusted only if the one before
+/// landed exactly on its start.
+fn join_parts<'a>(first: Run<'a>, later: Vec<(Run<'a>, Stop)>) -> Option<(Vec<Run<'a>>, usize)> {
+    let mut runs = vec![first];
+    for (run, stop) in later {
+        match stop {
+            Stop::Reached => runs.push(run),
+            Stop::Closed(close) => {
+                runs.push(run);
+                return Some((runs, close));
+            }
+            Stop::Passed(pos) => {
+                let (rest, close) = finish_alone(run, pos)?;
+                runs.extend(rest);
+                return Some((runs, close));
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 impl Limit<'_> {
@@ -374,11 +485,32 @@ fn find_after(text: &str, from: usize, pattern: &str) -> Option<usize> {
 
 /// The features and problems of the runs in file order: numbers the
 /// elements, checks ids for duplicates the way [`Checker::feature`] does one
-/// by one, and turns notes into problems.
-fn gather(runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>) {
-    let mut duplicates = duplicates(&runs).into_iter().peekable();
+/// by one, and turns notes into problems. A big file's ids are checked on a
+/// second thread while the runs' features are joined here.
+fn gather(mut runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>) {
+    let parts: Vec<(usize, Vec<Feature>)> = runs
+        .iter_mut()
+        .scan(0, |offset, run| {
+            let at = *offset;
+            *offset += run.ids.len();
+            Some((at, std::mem::take(&mut run.features)))
+        })
+        .collect();
+    let total: usize = parts.iter().map(|(_, part)| part.len()).sum();
+    let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
+    let (features, duplicates) = if total >= PARALLEL_IDS && two_cores {
+        std::thread::scope(|scope| {
+            let found = scope.spawn(|| duplicates(&runs));
+            let features = join_features(parts, total);
+            // A panic there is a bug; look here instead.
+            let found = found.join().unwrap_or_else(|_| duplicates(&runs));
+            (features, found)
+        })
+    } else {
+        (join_features(parts, total), duplicates(&runs))
+    };
+    let mut duplicates = duplicates.into_iter().peekable();
     let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-    let mut features: Vec<Feature> = Vec::new();
     let mut offset = 0;
     for run in runs {
         let count = run.ids.len();
@@ -417,23 +549,33 @@ fn gather(runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, 
             errors.extend(Problem::of_feature(path, index, id, checked.errors));
             warnings.extend(Problem::of_feature(path, index, id, checked.warnings));
         }
-        if features.is_empty() {
-            features = run.features;
-            for feature in &mut features {
-                feature.index_in_file += offset;
-            }
-        } else {
-            features.reserve_exact(run.features.len());
-            features.extend(run.features.into_iter().map(|mut feature| {
-                feature.index_in_file += offset;
-                feature
-            }));
-        }
         offset = end;
+    }
+    (features, errors, warnings)
+}
+
+/// Below this many elements one thread checks the ids while joining the
+/// features faster than two start up.
+const PARALLEL_IDS: usize = 50_000;
+
+/// The runs' features, each part's numbered from its run's first element
+/// `(offset, features)`, as one list. The first part's features are
+/// numbered already and kept where they are, with room for the rest.
+fn join_features(parts: Vec<(usize, Vec<Feature>)>, total: usize) -> Vec<Feature> {
+    let mut parts = parts.into_iter();
+    let Some((_, mut features)) = parts.next() else {
+        return Vec::new();
+    };
+    features.reserve_exact(total - features.len());
+    for (offset, part) in parts {
+        features.extend(part.into_iter().map(|mut feature| {
+            feature.index_in_file += offset;
+            feature
+        }));
     }
     // Skipped features leave spare room; give it back.
     features.shrink_to_fit();
-    (features, errors, warnings)
+    features
 }
 
 /// `(index, index of the first element with the same id)` for every element
