@@ -533,7 +533,7 @@ mod tests {
         let has: Vec<_> = layer.features().iter().map(Feature::has_sources).collect();
         assert_eq!(has, [true, false, false]);
         for feature in layer.features() {
-            assert_eq!(feature.has_sources(), feature.sources().len() > 0);
+            assert_eq!(feature.has_sources(), feature.sources().next().is_some());
         }
     }
 }
