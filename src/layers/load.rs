@@ -124,12 +124,21 @@ fn load_bytes(
     progress
         .total_bytes
         .store(bytes.len() as u64, Ordering::Relaxed);
-    match std::str::from_utf8(&bytes) {
+    // The text of a big file is checked in a blink with SIMD; std says
+    // where it is not UTF-8.
+    let checked = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => Ok(text),
+        Err(_) => std::str::from_utf8(&bytes),
+    };
+    match checked {
         Ok(text) => {
             let loaded = load_text(text, shared.clone(), options, &progress.parsed_bytes);
-            // The text is not needed for the indices: free it first.
-            drop(bytes);
-            loaded.finish(&shared, options)
+            // The text is not needed for the indices: free it first, on a
+            // second thread (giving back a big file's pages takes a while).
+            std::thread::scope(|scope| {
+                scope.spawn(move || drop(bytes));
+                loaded.finish(&shared, options)
+            })
         }
         Err(e) => {
             let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
