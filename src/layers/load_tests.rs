@@ -334,6 +334,17 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read_whole() {
 }
 
 #[test]
+fn a_big_file_read_in_pieces_on_two_threads_is_read_byte_for_byte() {
+    // Over two pieces and a bit, every byte telling its place.
+    let size = 2 * READ_PIECE_BYTES + 12_345;
+    let bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.bin");
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(read_limited(&path, MAX_FILE_BYTES).unwrap() == bytes);
+}
+
+#[test]
 fn the_antimeridian_fixture_loads_split_within_range() {
     let report = fixture("antimeridian_polygon.geojson");
     assert!(report.errors.is_empty(), "{:?}", printed(&report.errors));

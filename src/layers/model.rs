@@ -58,8 +58,8 @@ pub struct Layer {
 
 impl Layer {
     /// Builds the layer, its spatial index and its time index, once. A
-    /// big layer's R-tree is built on a second thread while the time index
-    /// is built here.
+    /// big layer's R-tree is built in two halves, one on a second thread,
+    /// the other here after the time index and the point table.
     pub fn new(
         name: String,
         path: PathBuf,
@@ -67,38 +67,10 @@ impl Layer {
         symbol: Option<String>,
         features: Vec<Feature>,
     ) -> Self {
-        /// Below this many features the second thread costs more than it saves.
-        const PARALLEL: usize = 50_000;
-        let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
-        let (index, time) = if features.len() >= PARALLEL && two_cores {
-            std::thread::scope(|scope| {
-                let tree = scope.spawn(|| SpatialIndex::new(&features));
-                let time = TimeIndex::build(features.iter().map(|f| f.extent));
-                // A panic there is a bug; build it here instead.
-                let index = tree.join().unwrap_or_else(|_| SpatialIndex::new(&features));
-                (index, time)
-            })
-        } else {
-            (
-                SpatialIndex::new(&features),
-                TimeIndex::build(features.iter().map(|f| f.extent)),
-            )
-        };
-        let points = PointTable::new(&features);
-        let rings = features
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| {
-                let widest = f
-                    .style
-                    .as_deref()?
-                    .radius_km
-                    .iter()
-                    .copied()
-                    .reduce(f32::max)?;
-                Some((i, widest))
-            })
-            .collect();
+        let (index, (time, points, rings)) = SpatialIndex::new_beside(&features, || {
+            let time = TimeIndex::build(features.iter().map(|f| f.extent));
+            (time, PointTable::new(&features), ring_sets(&features))
+        });
         Self {
             name,
             names: BTreeMap::new(),
@@ -168,8 +140,21 @@ impl Layer {
     /// How many features of each geometry type, sorted by type name.
     pub fn geometry_type_counts(&self) -> BTreeMap<&'static str, usize> {
         let mut counts = BTreeMap::new();
+        // Features of a type come in long runs: one map entry per run.
+        let mut run: Option<(&'static str, usize)> = None;
         for feature in &self.features {
-            *counts.entry(feature.geometry_type()).or_insert(0) += 1;
+            let name = feature.geometry_type();
+            match &mut run {
+                Some((last, n)) if *last == name => *n += 1,
+                _ => {
+                    if let Some((last, n)) = run.replace((name, 1)) {
+                        *counts.entry(last).or_insert(0) += n;
+                    }
+                }
+            }
+        }
+        if let Some((last, n)) = run {
+            *counts.entry(last).or_insert(0) += n;
         }
         counts
     }
@@ -194,6 +179,28 @@ pub struct Feature {
     pub date_precision: DatePrecision,
     /// Which properties were left out of the kept text and how to write them back.
     pub(super) moved: Moved,
+    /// Whether it has sources: asked of every feature of a big layer at
+    /// load ([`Feature::has_sources`]), where reading it from the packed
+    /// texts cost a cache miss a feature.
+    sourced: bool,
+}
+
+/// The features with range rings and the radius of each one's widest.
+fn ring_sets(features: &[Feature]) -> Vec<(usize, f32)> {
+    features
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let widest = f
+                .style
+                .as_deref()?
+                .radius_km
+                .iter()
+                .copied()
+                .reduce(f32::max)?;
+            Some((i, widest))
+        })
+        .collect()
 }
 
 /// Where a feature is, in lon/lat degrees; parts crossing the antimeridian
@@ -246,6 +253,7 @@ impl Feature {
             index_in_file: parts.index_in_file,
             date_precision: parts.date_precision,
             moved: Moved::default(),
+            sourced: !parts.sources.is_empty(),
         }
     }
 
@@ -274,6 +282,11 @@ impl Feature {
     /// Where the claims come from, in file order.
     pub fn sources(&self) -> Sources<'_> {
         self.texts.sources()
+    }
+
+    /// Whether [`Feature::sources`] has any, without reading them.
+    pub fn has_sources(&self) -> bool {
+        self.sourced
     }
 
     /// The original properties that no typed field holds exactly, as the
@@ -508,5 +521,19 @@ mod tests {
             "{}",
             std::mem::size_of::<Feature>()
         );
+    }
+
+    #[test]
+    fn a_feature_has_sources_when_it_lists_any() {
+        let text = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"sources": [{"url": "https://e.org/a"}]}, "geometry": null},
+            {"type": "Feature", "properties": {"sources": []}, "geometry": null},
+            {"type": "Feature", "properties": {}, "geometry": null}]}"#;
+        let layer = crate::layers::load_str(text, "s.geojson").layer.unwrap();
+        let has: Vec<_> = layer.features().iter().map(Feature::has_sources).collect();
+        assert_eq!(has, [true, false, false]);
+        for feature in layer.features() {
+            assert_eq!(feature.has_sources(), feature.sources().next().is_some());
+        }
     }
 }

@@ -26,7 +26,7 @@ use super::assemble::{LoadOptions, TopLevel, with_layer};
 use super::json_scan::{skip_space, value_end};
 use super::model::Feature;
 use super::validate::{Checker, FastFeature, Outcome};
-use super::{LoadReport, Message, Problem};
+use super::{LoadReport, Message};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::path::Path;
@@ -261,6 +261,24 @@ fn read_elements<'a>(
     start: usize,
     progress: &'a AtomicU64,
 ) -> Option<(Vec<Run<'a>>, usize)> {
+    read_elements_in_parts(text, start, progress, PART_BYTES)
+}
+
+/// About how many bytes of the array a part holds (see [`read_in_parts`]):
+/// small enough that neither thread waits long for the other at the end,
+/// big enough that finding the parts costs nothing.
+const PART_BYTES: usize = 4 << 20;
+
+/// At most this many parts, however big the file.
+const MAX_PARTS: usize = 64;
+
+/// [`read_elements`] with parts of about `part_bytes`.
+fn read_elements_in_parts<'a>(
+    text: &'a str,
+    start: usize,
+    progress: &'a AtomicU64,
+    part_bytes: usize,
+) -> Option<(Vec<Run<'a>>, usize)> {
     let mut first = Run::new(text, progress);
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     if !two_cores || text.len() - start < PARALLEL_BYTES {
@@ -278,44 +296,137 @@ fn read_elements<'a>(
     let Some((look, skip)) = boundary_look(text, start, first.last_end, second) else {
         return finish_alone(first, second);
     };
-    let middle = second + (text.len() - second) / 2;
-    let Some(split) = find_after(text, middle, &look).map(|at| at + skip) else {
+    let parts = (text.len() - second) / part_bytes.max(1);
+    let step = (text.len() - second) / parts.clamp(2, MAX_PARTS);
+    let mut starts = vec![second];
+    for k in 1..parts.clamp(2, MAX_PARTS) {
+        let guess = find_after(text, second + k * step, &look).map(|at| at + skip);
+        if let Some(at) = guess.filter(|&at| starts.last().is_some_and(|&last| at > last)) {
+            starts.push(at);
+        }
+    }
+    if starts.len() < 2 {
         return finish_alone(first, second);
-    };
+    }
+    read_in_parts(first, &starts)
+}
+
+/// Which parts each thread has taken: this one the parts before `front`,
+/// the other those from `back` on.
+struct Claims {
+    front: usize,
+    back: usize,
+}
+
+impl Claims {
+    fn front(claims: &std::sync::Mutex<Claims>) -> Option<usize> {
+        let mut claims = claims.lock().ok()?;
+        (claims.front < claims.back).then(|| {
+            claims.front += 1;
+            claims.front - 1
+        })
+    }
+
+    fn back(claims: &std::sync::Mutex<Claims>) -> Option<usize> {
+        let mut claims = claims.lock().ok()?;
+        (claims.back > claims.front).then(|| {
+            claims.back -= 1;
+            claims.back
+        })
+    }
+}
+
+/// Reads the array in parts starting at `starts` (the first where `first`
+/// goes on from, the others guessed element boundaries) on two threads:
+/// `first` reads parts from the front, one after the other as one run,
+/// while a second thread reads them from the back, each as a run of its
+/// own, until they meet. Neither waits for the other at the end by more
+/// than a part (two halves fixed at the start finished a tenth of a second
+/// apart), and only the second thread's features are moved afterwards.
+///
+/// A guessed start is trusted only once the run before it lands exactly on
+/// it; where one does not (the guess was inside an element), the run goes
+/// on alone from where it did land and the later runs are dropped.
+fn read_in_parts<'a>(mut first: Run<'a>, starts: &[usize]) -> Option<(Vec<Run<'a>>, usize)> {
+    let (text, progress) = (first.text, first.progress);
+    let claims = std::sync::Mutex::new(Claims {
+        front: 1,
+        back: starts.len(),
+    });
     let halt = AtomicBool::new(false);
     std::thread::scope(|scope| {
         let later = scope.spawn(|| {
-            let mut run = Run::new(text, progress);
-            let stop = run.read(
-                split,
-                &Limit {
+            let mut runs = Vec::new();
+            while let Some(part) = Claims::back(&claims) {
+                let Some(&start) = starts.get(part) else {
+                    break;
+                };
+                let mut run = Run::new(text, progress);
+                let limit = Limit {
+                    until: starts.get(part + 1).copied(),
                     halt: Some(&halt),
                     ..Limit::default()
-                },
-            );
-            (run, stop)
+                };
+                let stop = run.read(start, &limit);
+                runs.push((run, stop));
+                if halt.load(Ordering::Relaxed) {
+                    break;
+                }
+            }
+            runs.reverse();
+            runs
         });
-        let stop = first.read(
-            second,
-            &Limit {
-                until: Some(split),
+        let mut part = 0;
+        let stop = loop {
+            let limit = Limit {
+                until: starts.get(part + 1).copied(),
                 ..Limit::default()
-            },
-        );
+            };
+            let Some(&pos) = starts.get(part) else {
+                break Stop::Broken;
+            };
+            match first.read(pos, &limit) {
+                Stop::Reached => match Claims::front(&claims) {
+                    Some(next) => part = next,
+                    None => break Stop::Reached,
+                },
+                other => break other,
+            }
+        };
         if stop != Stop::Reached {
             halt.store(true, Ordering::Relaxed);
         }
         let later = later.join().ok();
         match stop {
-            Stop::Reached => match later? {
-                (run, Stop::Closed(close)) => Some((vec![first, run], close)),
-                _ => None,
-            },
+            Stop::Reached => join_parts(first, later?),
             Stop::Closed(close) => Some((vec![first], close)),
             Stop::Passed(pos) => finish_alone(first, pos),
             _ => None,
         }
     })
+}
+
+/// `first`'s run, which landed exactly where the first of `later` starts,
+/// and the later runs in file order, each trusted only if the one before
+/// landed exactly on its start.
+fn join_parts<'a>(first: Run<'a>, later: Vec<(Run<'a>, Stop)>) -> Option<(Vec<Run<'a>>, usize)> {
+    let mut runs = vec![first];
+    for (run, stop) in later {
+        match stop {
+            Stop::Reached => runs.push(run),
+            Stop::Closed(close) => {
+                runs.push(run);
+                return Some((runs, close));
+            }
+            Stop::Passed(pos) => {
+                let (rest, close) = finish_alone(run, pos)?;
+                runs.extend(rest);
+                return Some((runs, close));
+            }
+            _ => return None,
+        }
+    }
+    None
 }
 
 impl Limit<'_> {
@@ -372,133 +483,6 @@ fn find_after(text: &str, from: usize, pattern: &str) -> Option<usize> {
     text.get(start..end)?.find(pattern).map(|at| start + at)
 }
 
-/// The features and problems of the runs in file order: numbers the
-/// elements, checks ids for duplicates the way [`Checker::feature`] does one
-/// by one, and turns notes into problems.
-fn gather(runs: Vec<Run<'_>>, path: &Arc<Path>) -> (Vec<Feature>, Vec<Problem>, Vec<Problem>) {
-    let mut duplicates = duplicates(&runs).into_iter().peekable();
-    let (mut errors, mut warnings) = (Vec::new(), Vec::new());
-    let mut features: Vec<Feature> = Vec::new();
-    let mut offset = 0;
-    for run in runs {
-        let count = run.ids.len();
-        let end = offset + count;
-        let mut notes = run.notes.into_iter().peekable();
-        loop {
-            let note_at = notes.peek().map(|note| offset + note.local);
-            let duplicate_at = duplicates.peek().map(|d| d.0).filter(|&at| at < end);
-            let Some(index) = note_at.into_iter().chain(duplicate_at).min() else {
-                break;
-            };
-            let note = if note_at == Some(index) {
-                notes.next()
-            } else {
-                None
-            };
-            let first = if duplicate_at == Some(index) {
-                duplicates.next().map(|d| d.1)
-            } else {
-                None
-            };
-            let id = run.ids.get(index - offset).cloned().flatten();
-            let mut checked = Outcome {
-                id: id.map(|(_, id)| id),
-                ..Outcome::default()
-            };
-            if let Some(note) = note {
-                checked.errors = note.errors;
-                checked.warnings = note.warnings;
-                checked.id_error_at = note.id_error_at;
-            }
-            if let Some(first) = first {
-                checked.duplicate_of(first);
-            }
-            let id = checked.id.as_deref();
-            errors.extend(Problem::of_feature(path, index, id, checked.errors));
-            warnings.extend(Problem::of_feature(path, index, id, checked.warnings));
-        }
-        if features.is_empty() {
-            features = run.features;
-            for feature in &mut features {
-                feature.index_in_file += offset;
-            }
-        } else {
-            features.reserve_exact(run.features.len());
-            features.extend(run.features.into_iter().map(|mut feature| {
-                feature.index_in_file += offset;
-                feature
-            }));
-        }
-        offset = end;
-    }
-    // Skipped features leave spare room; give it back.
-    features.shrink_to_fit();
-    (features, errors, warnings)
-}
-
-/// `(index, index of the first element with the same id)` for every element
-/// whose id an earlier one has, in file order.
-///
-/// A million ids in a general-purpose hash map cost a cache miss or two
-/// each in a 48 MB table; this open-addressing table holds a 32-bit tag and
-/// the index in 8 bytes a slot, half empty, and compares texts only when the
-/// tags agree. Indices fit in 32 bits: [`load`] takes no text of 4 GiB.
-fn duplicates(runs: &[Run<'_>]) -> Vec<(usize, usize)> {
-    let total: usize = runs.iter().map(|run| run.ids.len()).sum();
-    let id_at = |mut index: usize| {
-        for run in runs {
-            match run.ids.get(index) {
-                Some(id) => return id.as_ref().map(|(_, id)| &**id),
-                None => index -= run.ids.len(),
-            }
-        }
-        None
-    };
-    let bits = (total.max(1) * 2).next_power_of_two().trailing_zeros();
-    let mut slots = vec![0u64; 1 << bits];
-    let mask = slots.len() - 1;
-    let mut found = Vec::new();
-    let ids = runs.iter().flat_map(|run| &run.ids).enumerate();
-    for (index, (hash, id)) in ids.filter_map(|(i, id)| Some((i, id.as_ref()?))) {
-        let tag = *hash as u32;
-        let mut at = (hash >> (64 - bits)) as usize & mask;
-        loop {
-            let slot = slots[at];
-            if slot == 0 {
-                slots[at] = (u64::from(tag) << 32) | (index as u64 + 1);
-                break;
-            }
-            if (slot >> 32) as u32 == tag {
-                let other = (slot as u32 as usize) - 1;
-                if id_at(other) == Some(&**id) {
-                    found.push((index, other));
-                    break;
-                }
-            }
-            at = (at + 1) & mask;
-        }
-    }
-    found
-}
-
-/// A quick, well-mixed hash of an id (FxHash's steps, MurmurHash3's finish):
-/// the file is the user's own, so there is no one to defend against by
-/// hashing slowly.
-fn id_hash(id: &str) -> u64 {
-    let mut hash = id.len() as u64;
-    for chunk in id.as_bytes().chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(word))
-            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    hash ^= hash >> 33;
-    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    hash ^= hash >> 33;
-    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    hash ^ (hash >> 33)
-}
-
 /// The offset of the `[` of the top-level `features` member, found by
 /// looking at the top-level members only; `None` if it is not there as a
 /// plainly written key with an array. The JSON is checked later.
@@ -530,6 +514,9 @@ fn features_array(bytes: &[u8]) -> Option<usize> {
         pos += 1;
     }
 }
+
+mod gather;
+use gather::{gather, id_hash};
 
 #[cfg(test)]
 #[path = "stream_tests.rs"]

@@ -162,12 +162,16 @@ fn sources_that_are_not_an_array_of_objects_are_warnings() {
 fn only_http_and_https_addresses_with_a_host_are_web_addresses() {
     assert!(is_web_address("https://example.org/a?b#c"));
     assert!(is_web_address("HTTP://EXAMPLE.ORG"));
+    assert!(is_web_address("https://example.org/café"));
     for bad in [
         "ftp://example.org",
         "https://",
         "https:///path",
         "example.org",
         "https://a b.org",
+        "https://a.org/\x0bb",
+        "https://a.org/\tb",
+        "https://a.org/é\u{2003}b",
     ] {
         assert!(!is_web_address(bad), "{bad}");
     }
