@@ -299,3 +299,82 @@ fn approximate_places_say_how_approximate() {
         }
     }
 }
+
+/// The quoted passages of a title: text between `'…'`, `"…"` or `“…”`, quote
+/// marks included. An apostrophe inside a word (Maduro's, d'état, aren't) opens
+/// or closes nothing: a quote opens after a non-letter and closes before one.
+fn quoted(title: &str) -> Vec<String> {
+    let chars: Vec<char> = title.chars().collect();
+    let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let close = match chars[i] {
+            '\'' => Some('\''),
+            '"' => Some('"'),
+            '“' => Some('”'),
+            _ => None,
+        };
+        if let Some(close) = close
+            && (i == 0 || !is_word(i - 1))
+            && let Some(end) = (i + 1..chars.len())
+                .find(|&j| chars[j] == close && !chars[j - 1].is_whitespace() && !is_word(j + 1))
+        {
+            found.push(chars[i..=end].iter().collect());
+            i = end;
+        }
+        i += 1;
+    }
+    found
+}
+
+#[test]
+fn quoted_passages_are_found_whole_past_apostrophes() {
+    assert_eq!(
+        quoted("Maduro: 'No to coups d'état orchestrated by the CIA'; drills"),
+        ["'No to coups d'état orchestrated by the CIA'"]
+    );
+    assert_eq!(
+        quoted("Colombia's 'cocaine factories' and “proud” and \"OK\""),
+        ["'cocaine factories'", "“proud”", "\"OK\""]
+    );
+    assert!(quoted("New Year's Eve strike on Maduro's boats").is_empty());
+}
+
+/// Issue 18: every feature of the shipped story speaks Spanish and Brazilian
+/// Portuguese, and a translated title keeps any quotation in its original
+/// words (the translation goes beside it).
+#[test]
+fn every_feature_title_is_translated_and_keeps_its_quotes_verbatim() {
+    use sitmap::i18n::Lang;
+    let mut quotes = 0;
+    for name in FILES {
+        for feature in load(name).features() {
+            let id = feature.id().unwrap_or("?");
+            let title = feature.title().unwrap_or("");
+            let properties = feature.properties();
+            for lang in [Lang::Es, Lang::PtBr] {
+                let key = format!("title_{}", lang.code());
+                let translated = properties
+                    .get(&key)
+                    .and_then(|value| value.as_str())
+                    .unwrap_or("");
+                assert!(!translated.trim().is_empty(), "{name}:{id} has no {key}");
+                assert_eq!(
+                    feature.title_in(lang).as_deref(),
+                    Some(translated),
+                    "{name}:{id}: the {key} shown"
+                );
+                for quote in quoted(title) {
+                    assert!(
+                        translated.contains(&quote),
+                        "{name}:{id}: {key} {translated:?} does not keep the quote {quote}"
+                    );
+                    quotes += 1;
+                }
+            }
+        }
+    }
+    // The story quotes Trump, Maduro, Sheinbaum and others in its titles.
+    assert!(quotes >= 2 * 15, "only {quotes} quotes checked");
+}
