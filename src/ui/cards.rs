@@ -15,6 +15,12 @@ use egui::{Align2, Rect, vec2};
 /// Cards shown at once outside classroom mode.
 const SHOWN: usize = 3;
 
+/// Where a card's title wraps. Wider than the card's own 380 points, so the
+/// usual title stays on one line and sets the card's width, but a long one
+/// (a translated quote with its translation beside it) wraps instead of
+/// stretching the card across the map and over the date.
+const TITLE_WRAP_WIDTH: f32 = 560.0;
+
 /// The events that start on `day` in the visible layers, top layer first.
 pub fn cards_on(workspace: &Workspace, day: Day) -> Vec<FeatureRef> {
     let mut cards = Vec::new();
@@ -78,18 +84,23 @@ pub fn event_cards(
                 };
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
+                        ui.set_max_width(TITLE_WRAP_WIDTH);
                         let (rect, _) =
                             ui.allocate_exact_size(vec2(6.0, 18.0), egui::Sense::hover());
                         ui.painter()
                             .rect_filled(rect, 2.0, palette::layer(open.colour));
                         let untitled = t!("cards-event");
                         let title = feature.title_in(crate::i18n::current());
-                        ui.strong(
-                            egui::RichText::new(crate::text::bounded(
-                                title.as_deref().or(feature.id()).unwrap_or(&untitled),
-                                crate::text::TITLE_CHARS,
-                            ))
-                            .size(17.0),
+                        ui.add(
+                            egui::Label::new(
+                                egui::RichText::new(crate::text::bounded(
+                                    title.as_deref().or(feature.id()).unwrap_or(&untitled),
+                                    crate::text::TITLE_CHARS,
+                                ))
+                                .size(17.0)
+                                .strong(),
+                            )
+                            .wrap(),
                         );
                     });
                     ui.label(format!(
