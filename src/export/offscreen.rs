@@ -204,8 +204,8 @@ pub struct Offscreen<'g> {
     /// The target texture and its read-back buffer, made at the first
     /// capture and drawn into by every later one.
     target: Option<Target>,
-    /// What the last capture drew, to tell a frame that would give the same
-    /// pixels ([`Self::capture_changed`]).
+    /// What the last [`Self::capture_changed`] drew, to tell a frame that
+    /// would give the same pixels; cleared by any other drawing.
     last_drawn: Option<(Vec<egui::epaint::ClippedShape>, egui::Color32)>,
     /// A texture was set or freed since the last capture.
     textures_changed: bool,
@@ -347,20 +347,25 @@ impl<'g> Offscreen<'g> {
             }
             _ => Damage::All,
         };
-        match damage {
+        let part = match damage {
             Damage::None => {
                 self.counts.unchanged += 1;
-                Ok(None)
+                return Ok(None);
             }
             Damage::Part(part) => {
                 self.counts.part += 1;
-                self.draw(output, background, Some(part)).map(Some)
+                Some(part)
             }
             Damage::All => {
                 self.counts.whole += 1;
-                self.draw(output, background, None).map(Some)
+                None
             }
-        }
+        };
+        let image = self.draw(output, background, part)?;
+        // Only what this method compares against is kept: a PNG's
+        // `capture` does not pay for a copy of its shapes.
+        self.last_drawn = Some((output.shapes.clone(), background));
+        Ok(Some(image))
     }
 
     /// What [`Self::capture_changed`] has done so far.
@@ -477,7 +482,6 @@ impl<'g> Offscreen<'g> {
         for pixel in image.pixels.chunks_exact_mut(4) {
             pixel[3] = 255;
         }
-        self.last_drawn = Some((output.shapes.clone(), background));
         self.textures_changed = false;
         Ok(image)
     }

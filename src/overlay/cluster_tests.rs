@@ -359,18 +359,22 @@ fn points_at_one_place_are_a_cluster_to_list_with_every_member() {
     assert_eq!(clicked.members, (0..12).collect::<Vec<_>>());
 }
 
+/// `count` strikes scattered at random (from `seed`) over the 800×600 view.
+fn scattered_strikes(projector: &Projector, count: usize, mut seed: u64) -> Vec<String> {
+    (0..count)
+        .map(|_| {
+            let (x, y) = (800.0 * random(&mut seed), 600.0 * random(&mut seed));
+            point(projector, x, y, r#""kind": "boat_strike""#)
+        })
+        .collect()
+}
+
 #[test]
 fn a_dense_layer_is_drawn_as_clusters_within_the_vertex_budget() {
     let memory = memory();
     let projector = projector(&memory);
     // 40,000 points over the view: without grouping, 40,000 symbols.
-    let mut seed = 0xDEAD_BEEF_1234_5678;
-    let features: Vec<String> = (0..40_000)
-        .map(|_| {
-            let (x, y) = (800.0 * random(&mut seed), 600.0 * random(&mut seed));
-            point(&projector, x, y, r#""kind": "boat_strike""#)
-        })
-        .collect();
+    let features = scattered_strikes(&projector, 40_000, 0xDEAD_BEEF_1234_5678);
     let layer = layer(&features);
     let layers = [draw(&layer)];
     let shapes = build_shapes(
@@ -422,13 +426,7 @@ fn counts_are_written_short_enough_for_a_disc() {
 fn with_sprites_each_cluster_is_two_quads_of_one_mesh_its_outline_under_its_fill() {
     let memory = memory();
     let projector = projector(&memory);
-    let mut seed = 7u64;
-    let features: Vec<String> = (0..5_000)
-        .map(|_| {
-            let (x, y) = (800.0 * random(&mut seed), 600.0 * random(&mut seed));
-            point(&projector, x, y, r#""kind": "boat_strike""#)
-        })
-        .collect();
+    let features = scattered_strikes(&projector, 5_000, 7);
     let layer = layer(&features);
     let layers = [draw(&layer)];
     let sprites = crate::overlay::SymbolSprites {

@@ -135,6 +135,9 @@ impl SymbolSheet {
             );
         }
         let mut discs = Vec::with_capacity(radii.len());
+        let mut white = Paint::default();
+        white.set_color_rgba8(255, 255, 255, 255);
+        white.anti_alias = true;
         let mut x0 = 0;
         for radius_px in radii {
             let side = disc_cell(radius_px) - 2 * GAP;
@@ -144,9 +147,6 @@ impl SymbolSheet {
                 min_y as f32 + side as f32 / 2.0,
             );
             if let Some(circle) = PathBuilder::from_circle(centre.0, centre.1, radius_px) {
-                let mut white = Paint::default();
-                white.set_color_rgba8(255, 255, 255, 255);
-                white.anti_alias = true;
                 pixmap.fill_path(
                     &circle,
                     &white,

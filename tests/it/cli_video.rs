@@ -16,15 +16,21 @@ fn sitmap() -> Process {
     Process::cargo_bin("sitmap").unwrap()
 }
 
-/// A story of two scenes a few degrees apart, over the shipped layers.
-fn two_scene_story(dir: &Path) -> PathBuf {
+/// A story of two scenes over the shipped layers, each `(date, bbox)`.
+fn two_scene_story(dir: &Path, scenes: [(&str, [i32; 4]); 2]) -> PathBuf {
+    let scene = |title: &str, (date, bbox): (&str, [i32; 4])| {
+        format!(
+            r#"{{"title": "{title}", "caption": "", "date": "{date}", "camera": {{"bbox": {bbox:?}}}}}"#
+        )
+    };
     let path = dir.join("story.json");
     std::fs::write(
         &path,
-        r#"{"title": "T", "scenes": [
-            {"title": "One", "caption": "", "date": "2025-09-02", "camera": {"bbox": [-72, 8, -62, 16]}},
-            {"title": "Two", "caption": "", "date": "2025-09-15", "camera": {"bbox": [-80, 10, -70, 18]}}
-        ]}"#,
+        format!(
+            r#"{{"title": "T", "scenes": [{}, {}]}}"#,
+            scene("One", scenes[0]),
+            scene("Two", scenes[1])
+        ),
     )
     .unwrap();
     path
@@ -33,7 +39,13 @@ fn two_scene_story(dir: &Path) -> PathBuf {
 #[test]
 fn a_story_video_as_mp4_is_one_h264_track_of_the_size_rate_and_length_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let story = two_scene_story(dir.path());
+    let story = two_scene_story(
+        dir.path(),
+        [
+            ("2025-09-02", [-72, 8, -62, 16]),
+            ("2025-09-15", [-80, 10, -70, 18]),
+        ],
+    );
     let out = dir.path().join("story.mp4");
     let run = sitmap()
         .args(["render", "--story"])
@@ -100,26 +112,19 @@ fn a_date_range_video_as_gif_shows_each_day_for_its_frames_at_the_frame_rate() {
     );
 }
 
-/// A story of two scenes whose second arrives on the first boat strike's
-/// day: the move, then the arrival's pulse rings, then a still hold.
-fn strike_story(dir: &Path) -> PathBuf {
-    let path = dir.join("story.json");
-    std::fs::write(
-        &path,
-        r#"{"title": "T", "scenes": [
-            {"title": "One", "caption": "", "date": "2025-08-25", "camera": {"bbox": [-72, 8, -62, 16]}},
-            {"title": "Two", "caption": "", "date": "2025-09-02", "camera": {"bbox": [-70, 9, -60, 17]}}
-        ]}"#,
-    )
-    .unwrap();
-    path
-}
-
 #[test]
 fn a_video_drawn_only_where_frames_change_is_the_same_video_as_one_drawn_whole() {
     use sitmap::render::video::Redraw;
     let dir = tempfile::tempdir().unwrap();
-    let story = strike_story(dir.path());
+    // The second scene arrives on the first boat strike's day: the move,
+    // then the arrival's pulse rings, then a still hold.
+    let story = two_scene_story(
+        dir.path(),
+        [
+            ("2025-08-25", [-72, 8, -62, 16]),
+            ("2025-09-02", [-70, 9, -60, 17]),
+        ],
+    );
     let record_as = |redraw: Redraw, name: &str| {
         let out = dir.path().join(name);
         let cli = Cli::try_parse_from([
