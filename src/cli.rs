@@ -302,6 +302,7 @@ pub fn run(started: Instant) -> anyhow::Result<()> {
         lang,
         system_lang,
         clears_to_ocean: true,
+        groups_in_background: true,
         time_fields: Vec::new(),
         csv_columns: Vec::new(),
         // With no files named, sitmap opens on its story (or the last session's files).

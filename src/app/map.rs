@@ -169,6 +169,7 @@ impl SitmapApp {
         // The "what changed" view groups afresh each frame (its `shown` is
         // the changes', not a filter's).
         let (key_a, key_b) = (key(0, filter_a), key(1, filter));
+        let background = self.options.groups_in_background;
         match (split, changes.is_some()) {
             (Some(c), _) => {
                 let clips = crate::ui::compare::halves(rect, &c);
@@ -180,8 +181,16 @@ impl SitmapApp {
                     clips,
                 );
                 map = map
-                    .with_plugin(a.with_highlighted(highlights).with_group_key(key_a))
-                    .with_plugin(b.with_highlighted(highlights).with_group_key(key_b));
+                    .with_plugin(
+                        a.with_highlighted(highlights)
+                            .with_group_key(key_a)
+                            .with_background_grouping(background),
+                    )
+                    .with_plugin(
+                        b.with_highlighted(highlights)
+                            .with_group_key(key_b)
+                            .with_background_grouping(background),
+                    );
             }
             (None, true) => {
                 map = map
@@ -200,7 +209,8 @@ impl SitmapApp {
                     self.layers
                         .plugin(dark, grouping, &shown, &emphasis)
                         .with_highlighted(highlights)
-                        .with_group_key(key_b),
+                        .with_group_key(key_b)
+                        .with_background_grouping(background),
                 );
             }
         }

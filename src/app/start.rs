@@ -50,6 +50,10 @@ pub struct StartOptions {
     /// layer over the whole map was a third of an empty frame. Off where
     /// the frame is cleared to something else (`render`, the UI tests).
     pub clears_to_ocean: bool,
+    /// Big layers are regrouped into clusters on a worker thread while the
+    /// map shows the last grouping (the window); off where every frame must
+    /// be complete when drawn (`render`, videos, the UI tests).
+    pub groups_in_background: bool,
     pub started: Instant,
     /// GeoJSON layers named on the command line, to load at start.
     pub files: Vec<std::path::PathBuf>,
@@ -228,6 +232,7 @@ impl Default for StartOptions {
             view: None,
             pan_tour: false,
             clears_to_ocean: false,
+            groups_in_background: false,
             started: Instant::now(),
             preloading: None,
             hidden: Vec::new(),

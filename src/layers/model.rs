@@ -31,6 +31,7 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// One GeoJSON file, loaded.
 #[derive(Debug, Clone)]
@@ -50,7 +51,8 @@ pub struct Layer {
     /// Built from the features' final extents (after any time field).
     time: TimeIndex,
     /// The single-point features as flat arrays (see `points`).
-    points: PointTable,
+    /// Shared with the worker that groups points off the UI thread.
+    points: Arc<PointTable>,
     /// The features with range rings (`radius_km`), with the radius of the
     /// widest ring: see [`Layer::ring_sets`].
     rings: Vec<(usize, f32)>,
@@ -69,7 +71,8 @@ impl Layer {
     ) -> Self {
         let (index, (time, points, rings)) = SpatialIndex::new_beside(&features, || {
             let time = TimeIndex::build(features.iter().map(|f| f.extent));
-            (time, PointTable::new(&features), ring_sets(&features))
+            let points = Arc::new(PointTable::new(&features));
+            (time, points, ring_sets(&features))
         });
         Self {
             name,
@@ -109,6 +112,11 @@ impl Layer {
     /// code that visits every point of a big layer each frame.
     pub fn points(&self) -> &PointTable {
         &self.points
+    }
+
+    /// [`Layer::points`], to keep beyond this borrow (a worker thread).
+    pub fn shared_points(&self) -> Arc<PointTable> {
+        Arc::clone(&self.points)
     }
 
     /// The features in time order, for the timeline filter; its feature
@@ -231,6 +239,9 @@ pub(super) struct FeatureParts<'a> {
     pub bbox: geo::Rect<f64>,
     pub sources: &'a [SourceRef<'a>],
     pub style: Option<Box<Style>>,
+    /// The properties no typed field holds exactly, as JSON text.
+    pub kept: &'a str,
+    pub moved: Moved,
 }
 
 impl Feature {
@@ -246,13 +257,14 @@ impl Feature {
                     parts.actor,
                 ],
                 parts.sources,
+                parts.kept,
             ),
             extent: parts.extent,
             style: parts.style,
             location_precision: parts.location_precision,
             index_in_file: parts.index_in_file,
             date_precision: parts.date_precision,
-            moved: Moved::default(),
+            moved: parts.moved,
             sourced: !parts.sources.is_empty(),
         }
     }
@@ -293,10 +305,6 @@ impl Feature {
     /// JSON text of an object (empty for none); see [`Feature::properties`].
     pub(super) fn kept_json(&self) -> &str {
         self.texts.kept()
-    }
-
-    pub(super) fn set_kept_json(&mut self, kept: &str) {
-        self.texts.set_kept(kept);
     }
 
     /// The geometry in lon/lat degrees: borrowed, or made on the spot for

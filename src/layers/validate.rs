@@ -28,6 +28,7 @@ use super::json_scan::minify_into;
 use super::keys::Key;
 use super::model::{Feature, Moved};
 use super::text_pos::{Lines, offset_in, reason};
+use super::time::TimeExtent;
 use super::{Kind, Message};
 use crate::i18n::said::Said;
 use crate::said;
@@ -245,12 +246,10 @@ impl<'a> Checker<'a> {
                 None => self.geometry(raw.get()),
             },
         };
-        let mut checked = finish(index, geometry, &known, checked);
-        if let Some(feature) = &mut checked.feature {
-            let strip = held_exactly(feature, &known, plain_sources);
-            feature.set_kept_json(self.kept_json(&members, strip));
-            feature.moved = strip;
-        }
+        let checked = finish_with(index, geometry, &known, checked, |extent, sources| {
+            let strip = held_exactly(extent, sources, &known, plain_sources);
+            (strip, self.kept_json(&members, strip))
+        });
         Some(checked)
     }
 
@@ -334,15 +333,14 @@ impl<'a> Checker<'a> {
             None => Ok(unlocated()),
             Some(raw) => self.geometry(raw.get()),
         };
-        let mut checked = finish(index, geometry, &known, checked);
-        if let Some(feature) = &mut checked.feature {
-            // Every property stays in the text, as written.
-            let text = parts.properties.map_or("", RawValue::get);
-            if !properties.is_empty() {
-                feature.set_kept_json(text);
-            }
-        }
-        checked
+        // Every property stays in the text, as written.
+        let text = match parts.properties {
+            Some(raw) if !properties.is_empty() => raw.get(),
+            _ => "",
+        };
+        finish_with(index, geometry, &known, checked, |_, _| {
+            (Moved::default(), text)
+        })
     }
 
     /// Checks a file that is a bare geometry, as one feature without properties.
@@ -374,12 +372,12 @@ impl<'a> Checker<'a> {
 
 /// What a loaded feature's typed fields hold exactly ([`moved`]); the
 /// sources only when they were plain and every entry became a link.
-fn held_exactly(feature: &Feature, known: &Known, plain_sources: bool) -> Moved {
+fn held_exactly(extent: &TimeExtent, sources: usize, known: &Known, plain_sources: bool) -> Moved {
     let every_source_read = match &known.sources {
-        SourcesIn::Items(items) => items.len() == feature.sources().len(),
+        SourcesIn::Items(items) => items.len() == sources,
         _ => false,
     };
-    moved(feature, known, plain_sources && every_source_read)
+    moved(extent, known, plain_sources && every_source_read)
 }
 
 /// A GeoJSON geometry as `geo`'s, with its box.
@@ -530,7 +528,7 @@ mod fast;
 mod record;
 
 pub(super) use checks::excerpt;
-use checks::{feature_id, finish, moved};
+use checks::{feature_id, finish, finish_with, moved};
 
 pub(super) use fast::FastFeature;
 use fast::{fast_point, fast_sources, prop_from_raw, reads};

@@ -36,6 +36,7 @@
 use super::layer_draw::LayerDraw;
 use super::project::ScreenProjection;
 use super::style::{CLUSTER_CELL, HIDE_DISTANCE, cluster_radius};
+use crate::layers::PointTable;
 use egui::{Pos2, Rect, pos2};
 
 /// Points a cell keeps by position; a cell of more is one disc.
@@ -202,12 +203,25 @@ pub(super) fn group_layer_at(
     view: Rect,
     keep: &[usize],
 ) -> (LayerGroups, Vec<Pos2>) {
-    let points = draw.layer.points();
+    let project = |lon, lat| screen.lon_lat(lon, lat);
+    group_table(draw.layer.points(), draw.shown, project, view, keep)
+}
+
+/// [`group_layer_at`] from its parts, none of them borrowed from the frame,
+/// so that a worker thread can group (see [`group_cache`](super::group_cache)):
+/// `shown(i)` for feature `i`, `project(lon, lat)` to the screen.
+pub(super) fn group_table(
+    points: &PointTable,
+    shown: impl Fn(usize) -> bool,
+    project: impl Fn(f64, f64) -> Pos2,
+    view: Rect,
+    keep: &[usize],
+) -> (LayerGroups, Vec<Pos2>) {
     let mut out = LayerGroups {
         active: true,
         ..LayerGroups::default()
     };
-    let Some(grid) = Grid::new(view, screen.lon_lat(0.0, 0.0)) else {
+    let Some(grid) = Grid::new(view, project(0.0, 0.0)) else {
         out.active = false;
         return (out, Vec::new());
     };
@@ -216,10 +230,10 @@ pub(super) fn group_layer_at(
     let mut kept: Vec<(u32, Pos2)> = vec![(0, Pos2::ZERO); cells.len() * KEPT];
     for (&i, &[lon, lat]) in points.features().iter().zip(points.positions()) {
         let feature = i as usize;
-        if !(draw.shown)(feature) {
+        if !shown(feature) {
             continue;
         }
-        let at = screen.lon_lat(f64::from(lon), f64::from(lat));
+        let at = project(f64::from(lon), f64::from(lat));
         if !view.contains(at) {
             continue;
         }

@@ -16,11 +16,23 @@
 //! Within the region the groups are those [`group_layer`] makes for it; a
 //! cluster near the view's edge may therefore count points just off
 //! screen, which also keeps it from changing as the view pans.
+//!
+//! In the window ([`GroupCache::in_background`]) a new grouping is made on
+//! a worker thread instead: a zoom changes the key on every frame of its
+//! animation, and grouping a million points on the UI thread made those
+//! frames 35-45 ms of CPU. Until the worker answers, the newest grouping of
+//! the layer is shown moved and scaled with the map (its clusters spread
+//! apart as the map zooms in, as in other web maps), and the worker wakes
+//! the window when it is done. Only the first grouping of a layer, with
+//! nothing to show meanwhile, is made at once. Exports and tests group at
+//! once, always: a frame must not depend on a thread's timing.
 
-use super::cluster::{Cluster, LayerGroups, group_layer_at};
+use super::cluster::{Cluster, LayerGroups, group_layer_at, group_table};
 use super::layer_draw::LayerDraw;
 use super::project::ScreenProjection;
 use egui::{Pos2, Rect, Vec2};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 /// Views of margin round the view that a grouping covers, on each side.
 pub const REACH: f32 = 2.0;
@@ -53,15 +65,49 @@ struct Entry {
     single_at: Vec<Pos2>,
 }
 
+/// A grouping under way on a worker thread.
+struct Job {
+    key: GroupKey,
+    region: Rect,
+    reference: ([f64; 2], Pos2),
+    done: Receiver<(LayerGroups, Vec<Pos2>)>,
+}
+
+/// Called by a worker when its grouping is ready (the window repaints).
+pub type Wake = Arc<dyn Fn() + Send + Sync>;
+
 /// Groupings of the last frames, newest last.
 #[derive(Default)]
 pub struct GroupCache {
     entries: Vec<Entry>,
     /// Groupings made (not reused): for tests and measuring.
     pub groupings: u64,
+    /// Set: groupings are made on a worker thread (see the module).
+    background: Option<Wake>,
+    /// At most one a layer.
+    jobs: Vec<Job>,
 }
 
 impl GroupCache {
+    /// A cache that groups on a worker thread and calls `wake` when a
+    /// grouping is ready; for the window only (see the module).
+    pub fn in_background(wake: Wake) -> Self {
+        Self {
+            background: Some(wake),
+            ..Self::default()
+        }
+    }
+
+    /// Groups in the background from now on (`Some`), or at once (`None`).
+    pub fn set_background(&mut self, wake: Option<Wake>) {
+        self.background = wake;
+    }
+
+    /// Whether a grouping is under way on a worker thread.
+    pub fn is_pending(&self) -> bool {
+        !self.jobs.is_empty()
+    }
+
     /// The groups of `draw` for `view` this frame: shifted from a kept
     /// grouping when `key` matches and the view lies in its region, else
     /// grouped anew for a region round the view (and kept).
@@ -72,40 +118,133 @@ impl GroupCache {
         view: Rect,
         key: GroupKey,
     ) -> LayerGroups {
-        let reused = self.entries.iter().position(|e| {
+        self.collect_done();
+        let reused = self.entries.iter().rposition(|e| {
             e.key == key && {
                 let offset = moved(e, screen);
                 e.region.contains_rect(view.translate(-offset))
             }
         });
-        let index = match reused {
-            Some(index) => index,
-            None => {
-                let region = view.expand2(view.size() * REACH);
-                let (groups, single_at) = group_layer_at(draw, screen, region, &key.keep);
-                self.groupings += 1;
-                let centre = screen.projector().unproject(region.center().to_vec2());
-                let reference = (
-                    [centre.x(), centre.y()],
-                    screen.lon_lat(centre.x(), centre.y()),
-                );
-                if self.entries.len() >= KEPT_ENTRIES {
-                    self.entries.remove(0);
-                }
-                self.entries.push(Entry {
-                    key,
-                    region,
-                    reference,
-                    groups,
-                    single_at,
-                });
-                self.entries.len() - 1
+        if let Some(entry) = reused.and_then(|index| self.entries.get(index)) {
+            return in_view(entry, Move::by(moved(entry, screen)), view);
+        }
+        let region = view.expand2(view.size() * REACH);
+        let centre = screen.projector().unproject(region.center().to_vec2());
+        let reference = (
+            [centre.x(), centre.y()],
+            screen.lon_lat(centre.x(), centre.y()),
+        );
+        // Meanwhile: the layer's newest grouping, moved with the map.
+        let stand_in = self.background.is_some().then(|| {
+            self.entries
+                .iter()
+                .rposition(|e| e.key.layer == key.layer && e.key.keep == key.keep)
+        });
+        if let (Some(Some(index)), Some(detached)) = (stand_in, screen.detach()) {
+            if !self.jobs.iter().any(|job| job.key.layer == key.layer) {
+                self.start(draw, detached, key.clone(), region, reference);
             }
+            if let Some(entry) = self.entries.get(index) {
+                return in_view(entry, Move::between(entry, screen), view);
+            }
+        }
+        let (groups, single_at) = group_layer_at(draw, screen, region, &key.keep);
+        self.groupings += 1;
+        self.keep(Entry {
+            key,
+            region,
+            reference,
+            groups,
+            single_at,
+        });
+        match self.entries.last() {
+            Some(entry) => in_view(entry, Move::by(moved(entry, screen)), view),
+            None => LayerGroups::default(),
+        }
+    }
+
+    fn keep(&mut self, entry: Entry) {
+        if self.entries.len() >= KEPT_ENTRIES {
+            self.entries.remove(0);
+        }
+        self.entries.push(entry);
+    }
+
+    /// Starts grouping `draw` for `region` on a worker thread. What the
+    /// worker needs is copied or shared: the layer's point table, which of
+    /// its points are shown (one bit a feature, read here from `shown`),
+    /// the projection and the features kept apart.
+    fn start(
+        &mut self,
+        draw: &LayerDraw,
+        projection: super::project::Detached,
+        key: GroupKey,
+        region: Rect,
+        reference: ([f64; 2], Pos2),
+    ) {
+        let Some(wake) = self.background.clone() else {
+            return;
         };
-        let Some(entry) = self.entries.get(index) else {
-            return LayerGroups::default();
-        };
-        in_view(entry, moved(entry, screen), view)
+        let points = draw.layer.shared_points();
+        let mut shown = vec![0u64; draw.layer.features().len().div_ceil(64)];
+        for &feature in points.features() {
+            let feature = feature as usize;
+            if (draw.shown)(feature)
+                && let Some(word) = shown.get_mut(feature / 64)
+            {
+                *word |= 1 << (feature % 64);
+            }
+        }
+        let keep = key.keep.clone();
+        let (send, done) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("sitmap-grouping".into())
+            .spawn(move || {
+                let is_shown = |feature: usize| {
+                    shown
+                        .get(feature / 64)
+                        .is_some_and(|w| w >> (feature % 64) & 1 == 1)
+                };
+                let project = |lon, lat| projection.lon_lat(lon, lat);
+                let grouped = group_table(&points, is_shown, project, region, &keep);
+                // The window may have closed meanwhile; then nobody waits.
+                if send.send(grouped).is_ok() {
+                    wake();
+                }
+            });
+        if spawned.is_ok() {
+            self.jobs.push(Job {
+                key,
+                region,
+                reference,
+                done,
+            });
+        }
+    }
+
+    /// Keeps the groupings the workers have finished.
+    fn collect_done(&mut self) {
+        let mut index = 0;
+        while let Some(job) = self.jobs.get(index) {
+            match job.done.try_recv() {
+                Err(TryRecvError::Empty) => index += 1,
+                Ok((groups, single_at)) => {
+                    let job = self.jobs.remove(index);
+                    self.groupings += 1;
+                    self.keep(Entry {
+                        key: job.key,
+                        region: job.region,
+                        reference: job.reference,
+                        groups,
+                        single_at,
+                    });
+                }
+                // The worker panicked: a bug; the next frame groups again.
+                Err(TryRecvError::Disconnected) => {
+                    self.jobs.remove(index);
+                }
+            }
+        }
     }
 }
 
@@ -115,9 +254,44 @@ fn moved(entry: &Entry, screen: &ScreenProjection) -> Vec2 {
     screen.lon_lat(lon, lat) - then
 }
 
-/// The kept groups moved by `offset`, with the clusters and symbols that
-/// reach into `view`.
-fn in_view(entry: &Entry, offset: Vec2, view: Rect) -> LayerGroups {
+/// Where a point on screen when a grouping was made is now:
+/// `now + (p - then) · scale`.
+#[derive(Debug, Clone, Copy)]
+struct Move {
+    then: Pos2,
+    now: Pos2,
+    scale: f32,
+}
+
+impl Move {
+    fn by(offset: Vec2) -> Self {
+        Self {
+            then: Pos2::ZERO,
+            now: Pos2::ZERO + offset,
+            scale: 1.0,
+        }
+    }
+
+    /// From `entry`'s frame to this one, whose zoom may differ.
+    fn between(entry: &Entry, screen: &ScreenProjection) -> Self {
+        let ([lon, lat], then) = entry.reference;
+        let zoom = screen.projector().zoom() - f64::from_bits(entry.key.zoom);
+        let scale = zoom.exp2() as f32;
+        Self {
+            then,
+            now: screen.lon_lat(lon, lat),
+            scale: if scale.is_finite() { scale } else { 1.0 },
+        }
+    }
+
+    fn apply(&self, p: Pos2) -> Pos2 {
+        self.now + (p - self.then) * self.scale
+    }
+}
+
+/// The kept groups moved (and scaled) by `moving`, with the clusters and
+/// symbols that reach into `view`.
+fn in_view(entry: &Entry, moving: Move, view: Rect) -> LayerGroups {
     let groups = &entry.groups;
     if !groups.active {
         return LayerGroups::default();
@@ -125,10 +299,10 @@ fn in_view(entry: &Entry, offset: Vec2, view: Rect) -> LayerGroups {
     let clusters: Vec<Cluster> = groups
         .clusters
         .iter()
-        .filter(|c| view.expand(c.radius).contains(c.centre + offset))
+        .filter(|c| view.expand(c.radius).contains(moving.apply(c.centre)))
         .map(|c| Cluster {
-            centre: c.centre + offset,
-            bounds: c.bounds.translate(offset),
+            centre: moving.apply(c.centre),
+            bounds: Rect::from_two_pos(moving.apply(c.bounds.min), moving.apply(c.bounds.max)),
             ..c.clone()
         })
         .collect();
@@ -136,7 +310,7 @@ fn in_view(entry: &Entry, offset: Vec2, view: Rect) -> LayerGroups {
         .singles
         .iter()
         .zip(&entry.single_at)
-        .filter(|&(_, &at)| view.contains(at + offset))
+        .filter(|&(_, &at)| view.contains(moving.apply(at)))
         .map(|(&i, _)| i)
         .collect();
     let shown = in_view.len()

@@ -234,3 +234,81 @@ fn the_plugin_with_kept_groups_still_reports_a_clicked_cluster() {
     );
     assert_eq!(groups[0].clusters.len(), 3);
 }
+
+/// The same map at `zoom`, centred where it was.
+fn zoomed(memory: &MapMemory, zoom: f64) -> MapMemory {
+    let projector = projector(memory);
+    let mut out = MapMemory::default();
+    out.set_zoom(zoom).unwrap();
+    out.center_at(projector.unproject(vec2(400.0, 300.0)));
+    out
+}
+
+#[test]
+fn in_the_background_a_new_zoom_shows_the_last_groups_scaled_until_the_worker_answers() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let draw = draw(&layer);
+    let woken = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let wake: Wake = {
+        let woken = Arc::clone(&woken);
+        Arc::new(move || {
+            woken.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        })
+    };
+    let mut cache = GroupCache::in_background(wake);
+    // The first grouping has nothing to stand in for it: made at once.
+    let screen = ScreenProjection::new(&projector);
+    let first = cache.groups(&draw, &screen, VIEW, key(&projector, &layer, 1));
+    assert_eq!(
+        sorted(&first),
+        sorted(&group_layer(&draw, &screen, VIEW, &[]))
+    );
+    assert!(!cache.is_pending());
+    assert_eq!(cache.groupings, 1);
+
+    // One zoom level in: the frame shows the last clusters, twice as far
+    // from the view's centre, while a worker groups for the new zoom.
+    let closer = zoomed(&memory, memory.zoom() + 1.0);
+    let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
+    let screen = ScreenProjection::new(&closer_projector);
+    let stand_in = cache.groups(&draw, &screen, VIEW, key(&closer_projector, &layer, 1));
+    assert!(cache.is_pending());
+    let middle = pos2(400.0, 300.0);
+    for cluster in &stand_in.clusters {
+        let was = first
+            .clusters
+            .iter()
+            .find(|c| c.first == cluster.first)
+            .expect("the same cluster");
+        let expected = middle + (was.centre - middle) * 2.0;
+        assert!(
+            (cluster.centre - expected).length() < 0.05,
+            "{:?} vs {expected:?}",
+            cluster.centre
+        );
+    }
+
+    // The worker's answer is what a cache grouping at once shows there.
+    let started = std::time::Instant::now();
+    while cache.is_pending() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the worker never answered"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        cache.groups(&draw, &screen, VIEW, key(&closer_projector, &layer, 1));
+    }
+    assert_eq!(woken.load(std::sync::atomic::Ordering::SeqCst), 1);
+    let answered = cache.groups(&draw, &screen, VIEW, key(&closer_projector, &layer, 1));
+    let at_once =
+        GroupCache::default().groups(&draw, &screen, VIEW, key(&closer_projector, &layer, 1));
+    assert_eq!(sorted(&answered), sorted(&at_once));
+    assert_eq!(answered.singles, at_once.singles);
+    assert_eq!(answered.in_view, at_once.in_view);
+    assert_eq!(answered.shown, at_once.shown);
+    assert!(answered.clusters.len() >= 2, "{answered:?}");
+    assert_eq!(cache.groupings, 2);
+    assert!(!cache.is_pending());
+}

@@ -114,6 +114,8 @@ pub struct OverlayPlugin<'a> {
     /// The caller's key for the layers' time filters and state: with one,
     /// clusters are kept between frames ([`super::group_cache`]).
     group_key: Option<u64>,
+    /// Regroup on a worker thread (the window), not within the frame.
+    background_grouping: bool,
     out: &'a mut OverlayOutput,
 }
 
@@ -138,6 +140,7 @@ impl<'a> OverlayPlugin<'a> {
             grouping: Grouping::Off,
             clip: None,
             group_key: None,
+            background_grouping: false,
             out,
         }
     }
@@ -161,6 +164,15 @@ impl<'a> OverlayPlugin<'a> {
     /// same `shown` (its time filter and visibility).
     pub fn with_group_key(mut self, key: u64) -> Self {
         self.group_key = Some(key);
+        self
+    }
+
+    /// Makes new groupings on a worker thread, showing the last one moved
+    /// with the map meanwhile ([`super::group_cache`]): for the window, whose
+    /// zoom animations would otherwise group a big layer on every frame.
+    /// Exports leave it off, so that a frame never depends on a thread.
+    pub fn with_background_grouping(mut self, on: bool) -> Self {
+        self.background_grouping = on;
         self
     }
 
@@ -228,6 +240,11 @@ impl walkers::Plugin for OverlayPlugin<'_> {
                 let mut state = state
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
+                let wake = self.background_grouping.then(|| {
+                    let ctx = ctx.clone();
+                    Arc::new(move || ctx.request_repaint()) as super::group_cache::Wake
+                });
+                state.groups.set_background(wake);
                 group_points_cached(&self.layers, projector, &options, &mut state.groups, key)
             }
             None => group_points(&self.layers, projector, &options),

@@ -94,6 +94,30 @@ impl LatitudeTable {
     }
 }
 
+/// The Mercator fast path of a [`ScreenProjection`] on its own, owned: a
+/// worker thread projects with it exactly as the frame that made it did.
+#[derive(Debug, Clone)]
+pub struct Detached {
+    affine: Affine,
+    table: Option<LatitudeTable>,
+}
+
+impl Detached {
+    /// Where `lon`, `lat` (degrees) lands on screen.
+    #[inline]
+    pub fn lon_lat(&self, lon: f64, lat: f64) -> Pos2 {
+        affine_lon_lat(&self.affine, self.table.as_ref(), lon, lat)
+    }
+}
+
+/// The affine map, through the latitude table where it covers `lat`.
+#[inline]
+fn affine_lon_lat(a: &Affine, table: Option<&LatitudeTable>, lon: f64, lat: f64) -> Pos2 {
+    let y = table.and_then(|t| t.screen_y(lat));
+    let y = y.unwrap_or_else(|| a.y0 + a.ky * mercator_y(lat));
+    pos2((a.x0 + a.kx * lon) as f32, y as f32)
+}
+
 /// Projects like the given projector, fast when the projection is Mercator.
 pub struct ScreenProjection<'a> {
     projector: &'a Projector<'a>,
@@ -133,13 +157,19 @@ impl<'a> ScreenProjection<'a> {
     #[inline]
     pub fn lon_lat(&self, lon: f64, lat: f64) -> Pos2 {
         match &self.affine {
-            Some(a) => {
-                let y = self.table.as_ref().and_then(|t| t.screen_y(lat));
-                let y = y.unwrap_or_else(|| a.y0 + a.ky * mercator_y(lat));
-                pos2((a.x0 + a.kx * lon) as f32, y as f32)
-            }
+            Some(a) => affine_lon_lat(a, self.table.as_ref(), lon, lat),
             None => self.projector.project(lon_lat(lon, lat)).to_pos2(),
         }
+    }
+
+    /// The projection as owned data, for work off the UI thread; `None`
+    /// when it is not the Mercator fast path (then only the projector
+    /// itself projects, on this thread).
+    pub fn detach(&self) -> Option<Detached> {
+        self.affine.map(|affine| Detached {
+            affine,
+            table: self.table.clone(),
+        })
     }
 
     /// Where a point of unit space `[lon in radians, mercator_y(lat)]`

@@ -3,12 +3,12 @@
 //! it back was most of a CSV import's time (the text was larger than the
 //! file, and parsed twice). Here the members come as values, are read into
 //! the same [`Known`] properties as the other two ways, go through the same
-//! checks ([`finish`], [`moved`]), and what the typed fields do not hold is
+//! checks ([`finish_with`], [`moved`]), and what the typed fields do not hold is
 //! kept as the compact JSON those ways keep, so a row loads exactly as its
 //! GeoJSON text would (test: `a_record_loads_as_its_geojson_text_does`).
 
 use super::{
-    Known, Outcome, Prop, SourceItem, SourcesIn, feature_id, finish, held_exactly, placed,
+    Known, Outcome, Prop, SourceItem, SourcesIn, feature_id, finish_with, held_exactly, placed,
 };
 use crate::i18n::said::Said;
 use crate::layers::geometry;
@@ -119,12 +119,10 @@ pub(in crate::layers) fn check_record(
     let mut checked = Outcome::default();
     checked.id = feature_id(&known, None, &mut checked.warnings);
     checked.id_error_at = checked.warnings.len();
-    let mut checked = finish(index, geometry, &known, checked);
-    if let Some(feature) = &mut checked.feature {
-        let strip = held_exactly(feature, &known, plain_sources);
-        feature.set_kept_json(kept_json(fields, strip, kept));
-        feature.moved = strip;
-    }
+    let checked = finish_with(index, geometry, &known, checked, |extent, sources| {
+        let strip = held_exactly(extent, sources, &known, plain_sources);
+        (strip, kept_json(fields, strip, kept))
+    });
     checked.into_owned()
 }
 
