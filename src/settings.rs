@@ -48,6 +48,10 @@ pub enum Grouping {
     /// stands apart is drawn as itself.
     #[default]
     Clusters,
+    /// A density surface where symbols would overlap: a soft blob for each
+    /// cluster, the more opaque the more points it stands for; every symbol
+    /// that stands apart is drawn as itself.
+    Density,
     /// Every symbol, overlapping or not (past a screenful they are thinned
     /// to stay within the frame's vertex budget).
     Off,

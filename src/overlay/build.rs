@@ -11,7 +11,8 @@
 use super::cache::{MeshPool, OverlayCache, PolygonKey};
 use super::cluster::{LayerGroups, group_layer};
 use super::draw::{
-    Fills, Label, cluster_disc, highlight, line_shapes, paint, polygon_shapes, pulse_ring,
+    Fills, Label, cluster_disc, density_blob, highlight, line_shapes, paint, polygon_shapes,
+    pulse_ring,
 };
 use super::group_cache::{GroupCache, GroupKey};
 use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
@@ -469,10 +470,16 @@ fn build_layer(
     let mut discs = Vec::new();
     let sheet = options.sprites.as_ref();
     let mut disc_mesh = sheet.map(|s| egui::Mesh::with_texture(s.texture));
-    for cluster in groups.map_or(&[][..], |g| &g.clusters) {
+    let clusters = groups.map_or(&[][..], |g| &g.clusters);
+    let most = clusters.iter().map(|c| c.count).max().unwrap_or(0);
+    for cluster in clusters {
         drawn += cluster.count;
         let sprites = sheet.map(|s| &*s.sheet).zip(disc_mesh.as_mut());
-        cluster_disc(cluster, &plain, sprites, &mut discs, &mut out.labels);
+        if options.grouping == Grouping::Density {
+            density_blob(cluster, most, &plain, sprites, &mut discs);
+        } else {
+            cluster_disc(cluster, &plain, sprites, &mut discs, &mut out.labels);
+        }
     }
     if let Some(mesh) = disc_mesh.filter(|m| !m.is_empty()) {
         discs.insert(0, Shape::mesh(mesh));
@@ -485,8 +492,14 @@ fn build_layer(
     shapes.append(&mut fills.out);
     shapes.append(&mut areas);
     shapes.append(&mut lines);
-    shapes.append(&mut marks_out);
-    shapes.append(&mut discs);
+    if options.grouping == Grouping::Density {
+        // The surface under the symbols that stand apart.
+        shapes.append(&mut discs);
+        shapes.append(&mut marks_out);
+    } else {
+        shapes.append(&mut marks_out);
+        shapes.append(&mut discs);
+    }
     drawn
 }
 

@@ -481,3 +481,81 @@ fn with_sprites_each_cluster_is_two_quads_of_one_mesh_its_outline_under_its_fill
         );
     }
 }
+
+#[test]
+fn the_density_surface_draws_each_cluster_as_a_soft_blob_under_the_symbols_and_hits_like_it() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let features = scattered_strikes(&projector, 5_000, 7);
+    let layer = layer(&features);
+    let layers = [draw(&layer)];
+    let sheet = std::sync::Arc::new(crate::overlay::SymbolSheet::new(style::SYMBOL_SIZE, 1.0));
+    let sprites = crate::overlay::SymbolSprites {
+        texture: egui::TextureId::User(9),
+        sheet: sheet.clone(),
+    };
+    let options = |grouping| DrawOptions {
+        sprites: Some(sprites.clone()),
+        grouping,
+        ..DrawOptions::new(1.0, false)
+    };
+    let clustered = build_shapes(
+        &layers,
+        &projector,
+        &options(Grouping::Clusters),
+        &mut OverlayCache::default(),
+    );
+    let density = build_shapes(
+        &layers,
+        &projector,
+        &options(Grouping::Density),
+        &mut OverlayCache::default(),
+    );
+    let clusters = clustered.labels.len();
+    assert!(clusters >= 20, "{clusters}");
+    assert!(density.labels.is_empty(), "no counts on the surface");
+    // One quad a cluster, all from the soft sprite, in one mesh.
+    let (_, soft_uv) = sheet.soft(pos2(0.0, 0.0), 10.0).expect("a soft sprite");
+    let blobs = density
+        .shapes
+        .iter()
+        .position(|s| {
+            matches!(s, Shape::Mesh(m) if m.vertices.len() == 4 * clusters
+            && m.vertices.iter().all(|v| soft_uv.expand(1e-6).contains(v.uv)))
+        })
+        .expect("a mesh of soft blobs");
+    // Under the symbols that stand apart (the marks come after it).
+    let marks = density
+        .shapes
+        .iter()
+        .rposition(|s| matches!(s, Shape::Mesh(m) if m.texture_id == egui::TextureId::User(9)))
+        .expect("symbols");
+    assert!(marks > blobs, "blobs at {blobs}, symbols at {marks}");
+    // Denser clusters are more opaque; every blob is in the layer's colour.
+    let Shape::Mesh(mesh) = &density.shapes[blobs] else {
+        unreachable!()
+    };
+    let alphas: Vec<u8> = mesh
+        .vertices
+        .iter()
+        .step_by(4)
+        .map(|v| v.color.a())
+        .collect();
+    assert!(alphas.iter().max() > alphas.iter().min(), "{alphas:?}");
+    // The sprite fades to nothing at its rim and is opaque at its centre.
+    let image = &sheet.image;
+    let texel = |u: f32, v: f32| {
+        let x = (u * image.size[0] as f32) as usize;
+        let y = (v * image.size[1] as f32) as usize;
+        image.pixels[y * image.size[0] + x].a()
+    };
+    assert!(texel(soft_uv.center().x, soft_uv.center().y) > 240);
+    assert_eq!(texel(soft_uv.min.x + 1e-4, soft_uv.min.y + 1e-4), 0);
+    // A click on a blob's centre is a click on its cluster.
+    let groups = crate::overlay::group_points(&layers, &projector, &options(Grouping::Density));
+    let centre = groups[0].clusters[0].centre;
+    assert_eq!(
+        hit(&layers, &projector, centre, &groups),
+        Some(Hit::Cluster { layer: 0, index: 0 })
+    );
+}

@@ -100,6 +100,36 @@ pub(super) fn cluster_disc(
     });
 }
 
+/// A cluster as a blob of the density surface (`Grouping::Density`): a
+/// soft disc in the layer's colour, wider than a cell so that neighbours
+/// blend, its opacity growing with the log of its count against the
+/// densest cluster in view (`most`). No count: the surface shows where
+/// events crowd, a click on it lists or zooms to them as a cluster's does.
+pub(super) fn density_blob(
+    cluster: &Cluster,
+    most: usize,
+    paint: &Paint,
+    sprites: Option<(&SymbolSheet, &mut Mesh)>,
+    out: &mut Vec<Shape>,
+) {
+    // Neighbouring clusters are about a cell apart: blobs this wide
+    // overlap enough to blend into one surface.
+    let radius = style::CLUSTER_CELL * 1.6;
+    let share = (cluster.count as f32).ln_1p() / (most.max(2) as f32).ln_1p();
+    // Each spot of the map is under about three blobs' worth of weight:
+    // the densest come to about two thirds opaque, the map still reads.
+    let alpha = 0.08 + 0.27 * share.clamp(0.0, 1.0);
+    let colour = paint.marker.gamma_multiply(alpha);
+    match sprites.and_then(|(sheet, mesh)| Some((sheet.soft(cluster.centre, radius)?, mesh))) {
+        Some(((quad, uv), mesh)) => mesh.add_rect_with_uv(quad, uv, colour),
+        None => out.push(Shape::circle_filled(
+            cluster.centre,
+            radius / 2.0,
+            colour.gamma_multiply(0.6),
+        )),
+    }
+}
+
 /// A ring growing and fading round a point that just appeared, so the eye
 /// finds what changed at this step.
 pub(super) fn pulse_ring(centre: egui::Pos2, phase: f32, colour: Color32, out: &mut Vec<Shape>) {

@@ -39,7 +39,14 @@ pub struct SymbolSheet {
     /// at 8 pixels, and a larger filled circle is a fan of a hundred-odd
     /// triangles, each costly on a software rasterizer).
     discs: Vec<DiscSprite>,
+    /// A soft white disc (opaque at the centre, fading to nothing at its
+    /// rim) under the discs: one blob of the density surface.
+    soft: Option<Rect>,
 }
+
+/// The soft disc's radius in points: its blobs are drawn larger or smaller
+/// than this, and a blur scales well.
+const SOFT_POINTS: f32 = 24.0;
 
 /// One disc of the sheet: its radius and its cell's side in pixels, and the
 /// cell's texture rectangle.
@@ -98,9 +105,11 @@ impl SymbolSheet {
         let disc_cell = |r: f32| (2.0 * r).ceil() as u32 + 2 + 2 * GAP;
         let disc_w: u32 = radii.iter().map(|&r| disc_cell(r)).sum();
         let disc_h = radii.last().map_or(0, |&r| disc_cell(r));
+        let soft_px = (SOFT_POINTS * ppp).ceil() as u32;
+        let soft_cell = 2 * soft_px + 2 * GAP;
         let (w, h) = (
-            (cell * Symbol::ALL.len() as u32).max(disc_w),
-            cell * 2 + disc_h,
+            (cell * Symbol::ALL.len() as u32).max(disc_w).max(soft_cell),
+            cell * 2 + disc_h + soft_cell,
         );
         let mut uv = [[Rect::NOTHING; 2]; 8];
         let Some(mut pixmap) = Pixmap::new(w, h) else {
@@ -111,6 +120,7 @@ impl SymbolSheet {
                 pixels_per_point: ppp,
                 uv,
                 discs: Vec::new(),
+                soft: None,
             };
         };
         let scale = size / 2.0 * ppp;
@@ -166,6 +176,7 @@ impl SymbolSheet {
             });
             x0 += side + 2 * GAP;
         }
+        let soft = soft_disc(&mut pixmap, cell * 2 + disc_h + GAP, soft_px);
         let image = ColorImage::from_rgba_premultiplied([w as usize, h as usize], pixmap.data());
         Self {
             image,
@@ -174,6 +185,7 @@ impl SymbolSheet {
             pixels_per_point: ppp,
             uv,
             discs,
+            soft,
         }
     }
 
@@ -192,6 +204,14 @@ impl SymbolSheet {
             .or(self.discs.last())?;
         let side = sprite.side_px * radius_px / sprite.radius_px / self.pixels_per_point;
         Some((Rect::from_center_size(centre, vec2(side, side)), sprite.uv))
+    }
+
+    /// The quad and texture rectangle of a soft disc of `radius` points at
+    /// `centre` (see [`SymbolSheet::soft`]'s field); `None` without one.
+    pub fn soft(&self, centre: Pos2, radius: f32) -> Option<(Rect, Rect)> {
+        let uv = self.soft?;
+        (radius.is_finite() && radius > 0.0)
+            .then(|| (Rect::from_center_size(centre, vec2(2.0, 2.0) * radius), uv))
     }
 
     /// `[outline, fill]` texture rectangles of `symbol`.
@@ -319,6 +339,47 @@ fn draw_symbol(pixmap: &mut Pixmap, symbol: Symbol, scale: f32, width: f32, cent
             }
         }
     }
+}
+
+/// Paints the soft disc of `radius_px` into the top left of row `top` of
+/// `pixmap` and returns its texture rectangle: white, its opacity a
+/// Gaussian falling to zero at the rim, so that overlapping blobs blend
+/// into a surface instead of showing edges.
+fn soft_disc(pixmap: &mut Pixmap, top: u32, radius_px: u32) -> Option<Rect> {
+    let (w, h) = (pixmap.width(), pixmap.height());
+    let side = 2 * radius_px;
+    if radius_px == 0 || GAP + side > w || top + side > h {
+        return None;
+    }
+    let r = radius_px as f32;
+    let pixels = pixmap.pixels_mut();
+    for y in 0..side {
+        for x in 0..side {
+            let (dx, dy) = (x as f32 + 0.5 - r, y as f32 + 0.5 - r);
+            let t = (dx * dx + dy * dy) / (r * r);
+            let alpha = if t >= 1.0 {
+                0.0
+            } else {
+                (-2.5 * t).exp() * (1.0 - t)
+            };
+            let a = (alpha * 255.0).round() as u8;
+            let at = ((top + y) * w + GAP + x) as usize;
+            if let (Some(pixel), Some(colour)) = (
+                pixels.get_mut(at),
+                tiny_skia::PremultipliedColorU8::from_rgba(a, a, a, a),
+            ) {
+                *pixel = colour;
+            }
+        }
+    }
+    let (min, max) = (
+        pos2(GAP as f32, top as f32),
+        pos2((GAP + side) as f32, (top + side) as f32),
+    );
+    Some(Rect::from_min_max(
+        pos2(min.x / w as f32, min.y / h as f32),
+        pos2(max.x / w as f32, max.y / h as f32),
+    ))
 }
 
 #[cfg(test)]

@@ -157,19 +157,30 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &AppState, flags: MenuFlags) -> Vec<Co
                 commands.push(Command::SetReducedMotion(reduced));
             }
             ui.separator();
-            let mut grouped = flags.grouping == Grouping::Clusters;
-            if ui
-                .checkbox(&mut grouped, t!("menu-view-group"))
-                .on_hover_text(t!("menu-view-group-tip"))
-                .changed()
-            {
-                let grouping = if grouped {
-                    Grouping::Clusters
-                } else {
-                    Grouping::Off
-                };
-                commands.push(Command::SetGrouping(grouping));
+            ui.label(t!("menu-view-overlaps"));
+            for (grouping, label, tip) in [
+                (
+                    Grouping::Clusters,
+                    t!("menu-view-clusters"),
+                    t!("menu-view-group-tip"),
+                ),
+                (
+                    Grouping::Density,
+                    t!("menu-view-density"),
+                    t!("menu-view-density-tip"),
+                ),
+                (
+                    Grouping::Off,
+                    t!("menu-view-every-symbol"),
+                    t!("menu-view-every-symbol-tip"),
+                ),
+            ] {
+                let chosen = flags.grouping == grouping;
+                if ui.radio(chosen, label).on_hover_text(tip).clicked() && !chosen {
+                    commands.push(Command::SetGrouping(grouping));
+                }
             }
+            ui.separator();
             let mut chart = flags.chart.shown;
             if ui
                 .checkbox(&mut chart, t!("menu-view-chart"))
