@@ -75,3 +75,37 @@ fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
     // Zoomed in, the same features are all still counted.
     assert_eq!(harness.state().on_screen(), vec![2_000]);
 }
+
+#[test]
+fn view_density_surface_shades_the_crowd_and_it_still_names_and_zooms_to_its_features() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("blob.geojson");
+    write_blob(&path, 2_000);
+    let options = StartOptions {
+        files: vec![path],
+        ..StartOptions::default()
+    };
+    let mut harness = common::start(options, [1400.0, 900.0]);
+    common::settle(&mut harness, 1);
+    harness.run_steps(2);
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Density surface").click();
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().settings().grouping,
+        sitmap::settings::Grouping::Density
+    );
+    assert_eq!(harness.state().on_screen(), vec![2_000]);
+    // The surface is hovered and clicked as the cluster under it.
+    let at = harness.state().screen_position(-66.85, 10.55).unwrap();
+    harness.hover_at(at);
+    harness.run_steps(2);
+    harness.get_by_label("2,000 features");
+    harness.get_by_label("• Event 0");
+    let before = harness.state().zoom();
+    click(&mut harness, at);
+    let after = harness.state().zoom();
+    assert!(after > before + 4.0, "zoom {before} -> {after}");
+    assert!(harness.state().selected().is_none());
+}
