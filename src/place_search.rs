@@ -395,12 +395,15 @@ mod tests {
         assert!(place_zoom(&town) > place_zoom(&city));
     }
 
+    /// The shipped gazetteer's text.
+    fn places_tsv() -> String {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/places.tsv");
+        std::fs::read_to_string(path).unwrap()
+    }
+
     #[test]
     fn results_stop_at_the_limit_and_the_real_gazetteer_loads() {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/places.tsv"),
-        )
-        .unwrap();
+        let text = places_tsv();
         let (places, problems) = crate::basemap::places::parse_places(&text);
         assert!(problems.is_empty());
         let g = Gazetteer::new(&places, []);
@@ -416,10 +419,7 @@ mod tests {
 
     #[test]
     fn a_country_is_found_by_its_spanish_or_portuguese_name_and_shown_in_it() {
-        let text = std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/places.tsv"),
-        )
-        .unwrap();
+        let text = places_tsv();
         let (places, _) = crate::basemap::places::parse_places(&text);
         let g = Gazetteer::new(&places, []);
         let first = |lang: Lang, query: &str| {

@@ -114,16 +114,23 @@ fn a_truncated_bundle_is_damaged_and_opens_nothing() {
     assert!(entries(&cache).is_empty(), "{:?}", entries(&cache));
 }
 
-#[test]
-fn a_member_the_manifest_lists_but_the_archive_lacks_is_named() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("missing.sitmap");
+/// A bundle in `dir` whose manifest lists `layers/ships.geojson`, which
+/// the archive lacks.
+fn missing_member_bundle(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("missing.sitmap");
     let members: [(&str, &[u8]); 2] = [
         ("story.json", STORY.as_bytes()),
         ("layers/ships.geojson", SHIPS.as_bytes()),
     ];
     let manifest = manifest_for(&members, 1);
     zip_of(&path, &[("manifest.json", manifest.as_bytes()), members[0]]);
+    path
+}
+
+#[test]
+fn a_member_the_manifest_lists_but_the_archive_lacks_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = missing_member_bundle(dir.path());
     let cache = dir.path().join("cache");
     let text = open_bundle(&path, &cache).unwrap_err().to_string();
     assert!(
@@ -137,13 +144,7 @@ fn a_member_the_manifest_lists_but_the_archive_lacks_is_named() {
 fn what_is_damaged_is_worded_in_the_language_of_whoever_reads_it() {
     use crate::i18n::{Lang, tests::Speaking};
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("missing.sitmap");
-    let members: [(&str, &[u8]); 2] = [
-        ("story.json", STORY.as_bytes()),
-        ("layers/ships.geojson", SHIPS.as_bytes()),
-    ];
-    let manifest = manifest_for(&members, 1);
-    zip_of(&path, &[("manifest.json", manifest.as_bytes()), members[0]]);
+    let path = missing_member_bundle(dir.path());
     let error = open_bundle(&path, &dir.path().join("cache")).unwrap_err();
     let in_lang = |lang| {
         let _speaking = Speaking::new(lang);

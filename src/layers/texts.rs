@@ -363,17 +363,14 @@ mod tests {
             source(None, None, Some("2025-09-03")),
             source(Some(""), Some(&long), Some("ñandú")),
         ];
-        let mut texts = Texts::new(
-            [
-                Some("ev-1"),
-                None,
-                Some(&long),
-                Some(""),
-                Some("Fuerzas Armadas — ç"),
-            ],
-            &sources,
-            "",
-        );
+        let fields = [
+            Some("ev-1"),
+            None,
+            Some(long.as_str()),
+            Some(""),
+            Some("Fuerzas Armadas — ç"),
+        ];
+        let mut texts = Texts::new(fields, &sources, "");
         let check = |texts: &Texts| {
             assert_eq!(texts.field(Field::Id), Some("ev-1"));
             assert_eq!(texts.field(Field::Title), None);
@@ -398,17 +395,7 @@ mod tests {
         check(&texts);
         assert_eq!(texts.kept(), "");
         // Written at once, the kept text reads back as if set after.
-        let at_once = Texts::new(
-            [
-                Some("ev-1"),
-                None,
-                Some(&long),
-                Some(""),
-                Some("Fuerzas Armadas — ç"),
-            ],
-            &sources,
-            r#"{"a":"ü"}"#,
-        );
+        let at_once = Texts::new(fields, &sources, r#"{"a":"ü"}"#);
         check(&at_once);
         assert_eq!(at_once.kept(), r#"{"a":"ü"}"#);
         assert_eq!(at_once.heap_len(), {

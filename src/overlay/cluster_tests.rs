@@ -422,6 +422,14 @@ fn counts_are_written_short_enough_for_a_disc() {
     assert_eq!(count_label(1_260_000), "1.3M");
 }
 
+/// The symbol sheet at the symbols' size, as texture `User(9)`.
+fn sprites() -> crate::overlay::SymbolSprites {
+    crate::overlay::SymbolSprites {
+        texture: egui::TextureId::User(9),
+        sheet: std::sync::Arc::new(crate::overlay::SymbolSheet::new(style::SYMBOL_SIZE, 1.0)),
+    }
+}
+
 #[test]
 fn with_sprites_each_cluster_is_two_quads_of_one_mesh_its_outline_under_its_fill() {
     let memory = memory();
@@ -429,15 +437,8 @@ fn with_sprites_each_cluster_is_two_quads_of_one_mesh_its_outline_under_its_fill
     let features = scattered_strikes(&projector, 5_000, 7);
     let layer = layer(&features);
     let layers = [draw(&layer)];
-    let sprites = crate::overlay::SymbolSprites {
-        texture: egui::TextureId::User(9),
-        sheet: std::sync::Arc::new(crate::overlay::SymbolSheet::new(
-            crate::overlay::style::SYMBOL_SIZE,
-            1.0,
-        )),
-    };
     let options = DrawOptions {
-        sprites: Some(sprites),
+        sprites: Some(sprites()),
         ..grouped()
     };
     let shapes = build_shapes(&layers, &projector, &options, &mut OverlayCache::default());
@@ -489,11 +490,8 @@ fn the_density_surface_draws_each_cluster_as_a_soft_blob_under_the_symbols_and_h
     let features = scattered_strikes(&projector, 5_000, 7);
     let layer = layer(&features);
     let layers = [draw(&layer)];
-    let sheet = std::sync::Arc::new(crate::overlay::SymbolSheet::new(style::SYMBOL_SIZE, 1.0));
-    let sprites = crate::overlay::SymbolSprites {
-        texture: egui::TextureId::User(9),
-        sheet: sheet.clone(),
-    };
+    let sprites = sprites();
+    let sheet = sprites.sheet.clone();
     let options = |grouping| DrawOptions {
         sprites: Some(sprites.clone()),
         grouping,

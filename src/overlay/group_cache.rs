@@ -140,11 +140,15 @@ impl GroupCache {
                 .iter()
                 .rposition(|e| e.key.layer == key.layer && e.key.keep == key.keep)
         });
-        if let (Some(Some(index)), Some(detached)) = (stand_in, screen.detach()) {
-            if !self.jobs.iter().any(|job| job.key.layer == key.layer) {
-                self.start(draw, detached, key.clone(), region, reference);
-            }
-            if let Some(entry) = self.entries.get(index) {
+        if let Some(Some(index)) = stand_in {
+            // The projection is copied for a new job only, not each frame
+            // a job is under way.
+            let under_way = self.jobs.iter().any(|job| job.key.layer == key.layer)
+                || screen.detach().is_some_and(|detached| {
+                    self.start(draw, detached, key.clone(), region, reference);
+                    true
+                });
+            if under_way && let Some(entry) = self.entries.get(index) {
                 return in_view(entry, Move::between(entry, screen), view);
             }
         }

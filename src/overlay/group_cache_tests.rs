@@ -61,9 +61,20 @@ fn key(projector: &Projector, layer: &crate::layers::Layer, filter: u64) -> Grou
 
 /// The same map moved by `(dx, dy)` screen points (its centre moved the other way).
 fn panned(memory: &MapMemory, dx: f32, dy: f32) -> MapMemory {
+    moved_to(memory, memory.zoom(), dx, dy)
+}
+
+/// The same map at `zoom`, centred where it was.
+fn zoomed(memory: &MapMemory, zoom: f64) -> MapMemory {
+    moved_to(memory, zoom, 0.0, 0.0)
+}
+
+/// The map at `zoom`, centred on what was `(dx, dy)` points off its centre
+/// the other way.
+fn moved_to(memory: &MapMemory, zoom: f64, dx: f32, dy: f32) -> MapMemory {
     let projector = projector(memory);
     let mut moved = MapMemory::default();
-    moved.set_zoom(memory.zoom()).unwrap();
+    moved.set_zoom(zoom).unwrap();
     moved.center_at(projector.unproject(vec2(400.0 - dx, 300.0 - dy)));
     moved
 }
@@ -233,15 +244,6 @@ fn the_plugin_with_kept_groups_still_reports_a_clicked_cluster() {
         42,
     );
     assert_eq!(groups[0].clusters.len(), 3);
-}
-
-/// The same map at `zoom`, centred where it was.
-fn zoomed(memory: &MapMemory, zoom: f64) -> MapMemory {
-    let projector = projector(memory);
-    let mut out = MapMemory::default();
-    out.set_zoom(zoom).unwrap();
-    out.center_at(projector.unproject(vec2(400.0, 300.0)));
-    out
 }
 
 #[test]

@@ -429,25 +429,19 @@ fn a_wrong_type_is_worded_in_the_language_naming_the_scene_and_field_with_serdes
     use crate::i18n::{Lang, tests::Speaking};
     let scene = serde_json::json!({"title": 5});
     let english = scene_error(scene.clone());
-    {
-        let _speaking = Speaking::new(Lang::Es);
+    for (lang, expected) in [
+        (
+            Lang::Es,
+            r#"escena 1: el campo "title": tipo no válido: integer `5`; se esperaba a string"#,
+        ),
+        (
+            Lang::PtBr,
+            r#"cena 1: o campo "title": tipo inválido: integer `5`; esperava-se a string"#,
+        ),
+    ] {
+        let _speaking = Speaking::new(lang);
         let message = scene_error(scene.clone());
-        assert!(
-            message.contains(
-                r#"escena 1: el campo "title": tipo no válido: integer `5`; se esperaba a string"#
-            ),
-            "{message}"
-        );
-    }
-    {
-        let _speaking = Speaking::new(Lang::PtBr);
-        let message = scene_error(scene.clone());
-        assert!(
-            message.contains(
-                r#"cena 1: o campo "title": tipo inválido: integer `5`; esperava-se a string"#
-            ),
-            "{message}"
-        );
+        assert!(message.contains(expected), "{message}");
     }
     assert_eq!(scene_error(scene), english);
     assert!(

@@ -43,11 +43,12 @@ fn click(harness: &mut Harness<'static, crate::common::Window>, pos: egui::Pos2)
     harness.run_steps(3);
 }
 
-#[test]
-fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
+/// The window at the whole-Americas view with a blob of `count` points
+/// open and on screen (the directory holds its file).
+fn start_with_blob(count: usize) -> (tempfile::TempDir, Harness<'static, crate::common::Window>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("blob.geojson");
-    write_blob(&path, 2_000);
+    write_blob(&path, count);
     let options = StartOptions {
         files: vec![path],
         ..StartOptions::default()
@@ -55,6 +56,12 @@ fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
     let mut harness = common::start(options, [1400.0, 900.0]);
     common::settle(&mut harness, 1);
     harness.run_steps(2);
+    (dir, harness)
+}
+
+#[test]
+fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
+    let (_dir, mut harness) = start_with_blob(2_000);
     assert_eq!(harness.state().on_screen(), vec![2_000]);
     let status = harness.state().file_status().unwrap_or_default();
     assert!(status.starts_with("Opened "), "{status}");
@@ -78,16 +85,7 @@ fn a_dense_layer_is_one_cluster_with_its_count_that_zooms_in_when_clicked() {
 
 #[test]
 fn view_density_surface_shades_the_crowd_and_it_still_names_and_zooms_to_its_features() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("blob.geojson");
-    write_blob(&path, 2_000);
-    let options = StartOptions {
-        files: vec![path],
-        ..StartOptions::default()
-    };
-    let mut harness = common::start(options, [1400.0, 900.0]);
-    common::settle(&mut harness, 1);
-    harness.run_steps(2);
+    let (_dir, mut harness) = start_with_blob(2_000);
     harness.get_by_label("View").click();
     harness.run_steps(2);
     harness.get_by_label("Density surface").click();

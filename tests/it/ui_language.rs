@@ -17,18 +17,27 @@ fn options() -> StartOptions {
     }
 }
 
+/// View › Language › `name`, then `steps` frames.
+fn choose_language(
+    harness: &mut egui_kittest::Harness<'static, crate::common::Window>,
+    name: &str,
+    steps: usize,
+) {
+    harness.get_by_label("View").click();
+    harness.run_steps(2);
+    harness.get_by_label("Language").click();
+    harness.run_steps(2);
+    harness.get_by_label(name).click();
+    harness.run_steps(steps);
+}
+
 #[test]
 fn the_language_menu_switches_the_window_at_once_and_the_session_remembers_it() {
     let mut harness = common::start(options(), [1400.0, 900.0]);
     common::settle(&mut harness, 4);
     assert_eq!(harness.state().lang(), Lang::En);
     assert!(harness.query_by_label("File").is_some());
-    harness.get_by_label("View").click();
-    harness.run_steps(2);
-    harness.get_by_label("Language").click();
-    harness.run_steps(2);
-    harness.get_by_label("Português (Brasil)").click();
-    harness.run_steps(3);
+    choose_language(&mut harness, "Português (Brasil)", 3);
     assert_eq!(harness.state().lang(), Lang::PtBr);
     for label in ["Arquivo", "Exibir", "Camadas", "Ataques", "▶ Reproduzir"] {
         assert!(harness.query_by_label(label).is_some(), "{label}");
@@ -129,12 +138,7 @@ fn the_status_line_already_shown_is_reworded_when_the_language_changes() {
     let english = harness.state().file_status().unwrap_or_default();
     assert!(english.starts_with("Opened "), "{english}");
 
-    harness.get_by_label("View").click();
-    harness.run_steps(2);
-    harness.get_by_label("Language").click();
-    harness.run_steps(2);
-    harness.get_by_label("Español").click();
-    harness.run_steps(2);
+    choose_language(&mut harness, "Español", 2);
     assert_eq!(harness.state().lang(), Lang::Es);
     let spanish = harness.state().file_status().unwrap_or_default();
     assert!(spanish.starts_with("Se abrió "), "{spanish}");
