@@ -178,7 +178,8 @@ impl FileSummary {
         self.features = features.len();
         self.geometry_types = layer.map(|l| l.geometry_type_counts()).unwrap_or_default();
         self.time_range_secs = layer.and_then(|l| l.time_range_secs());
-        self.unlocated = features.iter().filter(|f| !f.is_located()).count();
+        // An unlocated feature's geometry type is "null".
+        self.unlocated = self.geometry_types.get("null").copied().unwrap_or(0);
         self.active = filter.map(|f| layer.map_or(0, |l| l.time().visible(f).counts().active));
     }
 

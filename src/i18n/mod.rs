@@ -153,11 +153,14 @@ pub fn current() -> Lang {
         .unwrap_or_else(|| Lang::from_index(DEFAULT.load(Ordering::Relaxed)))
 }
 
-/// The three bundles, parsed once. A parse error in a shipped file is
-/// caught by the tests; here its good messages still load.
-fn bundles() -> &'static [FluentBundle<FluentResource>; 3] {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 3]> = OnceLock::new();
-    BUNDLES.get_or_init(|| Lang::ALL.map(bundle))
+/// `lang`'s bundle, parsed the first time it is asked for: a run in one
+/// language parses one bundle (each is about a millisecond of the start of
+/// every `sitmap check`). A parse error in a shipped file is caught by the
+/// tests; here its good messages still load.
+fn bundle_of(lang: Lang) -> &'static FluentBundle<FluentResource> {
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 3] =
+        [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang.index()].get_or_init(|| bundle(lang))
 }
 
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
@@ -203,9 +206,8 @@ pub fn tr_args(id: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The message `id` in `lang`; English where `lang` lacks it, the id itself
 /// where English does too (a bug the key test catches).
 pub fn message(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let all = bundles();
     let found = [lang, Lang::En].into_iter().find_map(|lang| {
-        let bundle = &all[lang.index()];
+        let bundle = bundle_of(lang);
         bundle
             .get_message(id)
             .and_then(|m| m.value())
@@ -229,7 +231,7 @@ pub fn message(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
 
 /// Whether `lang` has its own message `id` (no fallback).
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    bundles()[lang.index()].has_message(id)
+    bundle_of(lang).has_message(id)
 }
 
 /// `t!("menu-file")` or `t!("details-features", count = n)`: the message in

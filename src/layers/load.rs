@@ -19,7 +19,7 @@ use super::import::fgb_view::FgbIndex;
 use super::import::{self, Format};
 use super::text_pos::Lines;
 use super::validate::Checker;
-use super::{LoadError, LoadReport, sequence, stream};
+use super::{LoadError, LoadReport, sequence, stream, utf8_pieces};
 use crate::view::LonLatBox;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -76,11 +76,11 @@ pub fn load_path_with(
             return report;
         }
     }
-    let bytes = match read_limited(path, MAX_FILE_BYTES) {
-        Ok(bytes) => bytes,
+    let read = match read_limited(path, MAX_FILE_BYTES) {
+        Ok(read) => read,
         Err(e) => return failed(path.into(), e),
     };
-    load_bytes(bytes, path, shared, options, progress)
+    load_bytes(read, path, shared, options, progress)
 }
 
 /// Loads a file's `bytes` as [`load_path_with`] loads the file at `path`
@@ -93,18 +93,25 @@ pub(crate) fn load_bytes_with(
     options: &LoadOptions,
     progress: &LoadProgress,
 ) -> LoadReport {
-    load_bytes(bytes, path, path.into(), options, progress)
+    load_bytes(
+        FileBytes { bytes, utf8: false },
+        path,
+        path.into(),
+        options,
+        progress,
+    )
 }
 
 /// Loads a file's bytes, whatever their format (`path` only for the
 /// extension, when the content does not say).
 fn load_bytes(
-    bytes: Vec<u8>,
+    read: FileBytes,
     path: &Path,
     shared: Arc<Path>,
     options: &LoadOptions,
     progress: &LoadProgress,
 ) -> LoadReport {
+    let FileBytes { bytes, utf8 } = read;
     let format = import::detect(path, &bytes);
     if format != Format::GeoJson {
         let mut converted = match import::convert(format, &bytes, &shared, options) {
@@ -124,11 +131,17 @@ fn load_bytes(
     progress
         .total_bytes
         .store(bytes.len() as u64, Ordering::Relaxed);
-    // The text of a big file is checked in a blink with SIMD; std says
-    // where it is not UTF-8.
-    let checked = match simdutf8::basic::from_utf8(&bytes) {
-        Ok(text) => Ok(text),
-        Err(_) => std::str::from_utf8(&bytes),
+    // The text of a big file was checked as it was read; another is checked
+    // in a blink with SIMD; std says where it is not UTF-8.
+    let checked = match utf8 {
+        // SAFETY: `read_in_pieces` checked every byte of `bytes`, which are
+        // unchanged since, as UTF-8 (`utf8_pieces`: each piece with SIMD,
+        // and the characters cut at the boundaries).
+        true => Ok(unsafe { std::str::from_utf8_unchecked(&bytes) }),
+        false => match simdutf8::basic::from_utf8(&bytes) {
+            Ok(text) => Ok(text),
+            Err(_) => std::str::from_utf8(&bytes),
+        },
     };
     match checked {
         Ok(text) => {
@@ -155,7 +168,10 @@ pub(crate) fn load_bytes_as(bytes: &[u8], path: impl AsRef<Path>) -> LoadReport 
     let path = path.as_ref();
     let options = LoadOptions::default();
     load_bytes(
-        bytes.to_vec(),
+        FileBytes {
+            bytes: bytes.to_vec(),
+            utf8: false,
+        },
         path,
         path.into(),
         &options,
@@ -284,9 +300,17 @@ pub fn stream_fgb(
     }
 }
 
+/// A file's bytes, and whether they were found to be UTF-8 as they were
+/// read (`false`: not checked, or not UTF-8).
+#[derive(Debug)]
+pub(super) struct FileBytes {
+    pub bytes: Vec<u8>,
+    pub utf8: bool,
+}
+
 /// Reads at most `limit` bytes: a longer file (or an endless device) is an
 /// error, not an attempt to hold it all.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+fn read_limited(path: &Path, limit: u64) -> Result<FileBytes, LoadError> {
     let mut file = std::fs::File::open(path)?;
     let size = file.metadata().map_or(0, |m| m.len());
     // A regular file's size is known: refuse before reading a byte.
@@ -297,19 +321,22 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let size_hint = usize::try_from(size_hint).unwrap_or(0);
     // A big file comes in faster on two threads at once; then on from there,
     // in case it grew meanwhile.
-    let mut bytes = match read_in_pieces(&file, size_hint) {
-        Some(bytes) => {
-            file.seek(SeekFrom::Start(bytes.len() as u64))?;
-            bytes
+    let (mut bytes, mut utf8) = match read_in_pieces(&file, size_hint) {
+        Some(read) => {
+            file.seek(SeekFrom::Start(read.bytes.len() as u64))?;
+            (read.bytes, read.utf8)
         }
-        None => Vec::with_capacity(size_hint),
+        None => (Vec::with_capacity(size_hint), false),
     };
+    let read = bytes.len();
     let rest = (limit + 1).saturating_sub(bytes.len() as u64);
     file.take(rest).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge { limit_bytes: limit });
     }
-    Ok(bytes)
+    // What the file grew by was not checked.
+    utf8 &= bytes.len() == read;
+    Ok(FileBytes { bytes, utf8 })
 }
 
 /// Below this, one read is as fast as two.
@@ -319,38 +346,50 @@ const PARALLEL_READ_BYTES: usize = 8 << 20;
 /// threads is free: two fixed halves finished a tenth of a second apart.
 const READ_PIECE_BYTES: usize = 8 << 20;
 
-/// The first `size` bytes, read in pieces on two threads; `None` when the
+/// The first `size` bytes, read in pieces on two threads, each piece checked
+/// as UTF-8 by the thread that read it ([`utf8_pieces`]); `None` when the
 /// file is small, there is one core, or a read falls short (the file
 /// shrank): then it is read the ordinary way.
 #[cfg(unix)]
-fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<Vec<u8>> {
+fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<FileBytes> {
     use std::os::unix::fs::FileExt;
     let two_cores = std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2);
     if size < PARALLEL_READ_BYTES || !two_cores {
         return None;
     }
     let mut bytes = vec![0u8; size];
+    let count = size.div_ceil(READ_PIECE_BYTES);
     let pieces = std::sync::Mutex::new(bytes.chunks_mut(READ_PIECE_BYTES).enumerate());
-    let read_pieces = || loop {
-        let next = pieces.lock().ok().and_then(|mut pieces| pieces.next());
-        let Some((n, piece)) = next else {
-            return true;
-        };
-        let at = (n * READ_PIECE_BYTES) as u64;
-        if file.read_exact_at(piece, at).is_err() {
-            return false;
+    let read_pieces = || {
+        let mut checks = Vec::new();
+        loop {
+            let next = pieces.lock().ok().and_then(|mut pieces| pieces.next());
+            let Some((n, piece)) = next else {
+                return Some(checks);
+            };
+            let at = (n * READ_PIECE_BYTES) as u64;
+            file.read_exact_at(piece, at).ok()?;
+            checks.push((n, utf8_pieces::check_piece(piece, n == 0)));
         }
     };
-    let read = std::thread::scope(|scope| {
+    let checks = std::thread::scope(|scope| {
         let other = scope.spawn(read_pieces);
-        let here = read_pieces();
-        here && other.join().is_ok_and(|read| read)
-    });
-    read.then_some(bytes)
+        let mut here = read_pieces()?;
+        here.extend(other.join().ok()??);
+        Some(here)
+    })?;
+    let mut checks = checks;
+    checks.sort_unstable_by_key(|&(n, _)| n);
+    let ranges: Vec<_> = (0..count)
+        .map(|n| n * READ_PIECE_BYTES..((n + 1) * READ_PIECE_BYTES).min(size))
+        .collect();
+    let checks: Vec<_> = checks.into_iter().map(|(_, check)| check).collect();
+    let utf8 = utf8_pieces::all_valid(&bytes, &ranges, &checks);
+    Some(FileBytes { bytes, utf8 })
 }
 
 #[cfg(not(unix))]
-fn read_in_pieces(_: &std::fs::File, _: usize) -> Option<Vec<u8>> {
+fn read_in_pieces(_: &std::fs::File, _: usize) -> Option<FileBytes> {
     None
 }
 

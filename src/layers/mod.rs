@@ -30,6 +30,7 @@ mod texts;
 pub mod time;
 mod time_field;
 pub mod time_index;
+mod utf8_pieces;
 mod validate;
 mod values;
 

@@ -56,6 +56,10 @@ pub struct Layer {
     /// The features with range rings (`radius_km`), with the radius of the
     /// widest ring: see [`Layer::ring_sets`].
     rings: Vec<(usize, f32)>,
+    /// How many features have each geometry type, counted with the indices
+    /// (on the thread beside the R-tree's) rather than by a pass of their
+    /// own after it: `sitmap check` prints them.
+    geometry_types: BTreeMap<&'static str, usize>,
 }
 
 impl Layer {
@@ -69,11 +73,13 @@ impl Layer {
         symbol: Option<String>,
         features: Vec<Feature>,
     ) -> Self {
-        let (index, (time, points, rings)) = SpatialIndex::new_beside(&features, || {
-            let time = TimeIndex::build(features.iter().map(|f| f.extent));
-            let points = Arc::new(PointTable::new(&features));
-            (time, points, ring_sets(&features))
-        });
+        let (index, (time, points, rings, geometry_types)) =
+            SpatialIndex::new_beside(&features, || {
+                let time = TimeIndex::build(features.iter().map(|f| f.extent));
+                let points = Arc::new(PointTable::new(&features));
+                let types = geometry_type_counts(&features);
+                (time, points, ring_sets(&features), types)
+            });
         Self {
             name,
             names: BTreeMap::new(),
@@ -85,6 +91,7 @@ impl Layer {
             time,
             points,
             rings,
+            geometry_types,
         }
     }
 
@@ -147,25 +154,30 @@ impl Layer {
 
     /// How many features of each geometry type, sorted by type name.
     pub fn geometry_type_counts(&self) -> BTreeMap<&'static str, usize> {
-        let mut counts = BTreeMap::new();
-        // Features of a type come in long runs: one map entry per run.
-        let mut run: Option<(&'static str, usize)> = None;
-        for feature in &self.features {
-            let name = feature.geometry_type();
-            match &mut run {
-                Some((last, n)) if *last == name => *n += 1,
-                _ => {
-                    if let Some((last, n)) = run.replace((name, 1)) {
-                        *counts.entry(last).or_insert(0) += n;
-                    }
+        self.geometry_types.clone()
+    }
+}
+
+/// How many of `features` have each geometry type (`"null"`: unlocated).
+fn geometry_type_counts(features: &[Feature]) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    // Features of a type come in long runs: one map entry per run.
+    let mut run: Option<(&'static str, usize)> = None;
+    for feature in features {
+        let name = feature.geometry_type();
+        match &mut run {
+            Some((last, n)) if *last == name => *n += 1,
+            _ => {
+                if let Some((last, n)) = run.replace((name, 1)) {
+                    *counts.entry(last).or_insert(0) += n;
                 }
             }
         }
-        if let Some((last, n)) = run {
-            *counts.entry(last).or_insert(0) += n;
-        }
-        counts
     }
+    if let Some((last, n)) = run {
+        *counts.entry(last).or_insert(0) += n;
+    }
+    counts
 }
 
 /// One feature that passed validation.

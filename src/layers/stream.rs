@@ -267,10 +267,10 @@ fn read_elements<'a>(
 /// About how many bytes of the array a part holds (see [`read_in_parts`]):
 /// small enough that neither thread waits long for the other at the end,
 /// big enough that finding the parts costs nothing.
-const PART_BYTES: usize = 4 << 20;
+const PART_BYTES: usize = 1 << 20;
 
 /// At most this many parts, however big the file.
-const MAX_PARTS: usize = 64;
+const MAX_PARTS: usize = 512;
 
 /// [`read_elements`] with parts of about `part_bytes`.
 fn read_elements_in_parts<'a>(

@@ -314,3 +314,70 @@ fn in_the_background_a_new_zoom_shows_the_last_groups_scaled_until_the_worker_an
     assert_eq!(cache.groupings, 2);
     assert!(!cache.is_pending());
 }
+
+/// Waits for `cache`'s worker, asking for the same groups as it does.
+fn answered(cache: &mut GroupCache, draw: &LayerDraw, projector: &Projector, key: GroupKey) {
+    let screen = ScreenProjection::new(projector);
+    let started = std::time::Instant::now();
+    while cache.is_pending() {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the worker never answered"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        cache.groups(draw, &screen, VIEW, key.clone());
+    }
+}
+
+#[test]
+fn a_job_asks_each_point_whether_it_is_shown_once_per_filter_not_per_zoom() {
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let hide_first_pile = |i: usize| {
+        asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        i >= 6
+    };
+    let filtered = LayerDraw {
+        shown: &hide_first_pile,
+        ..draw(&layer)
+    };
+    let points = layer.points().len();
+    let mut cache = GroupCache::in_background(Arc::new(|| {}));
+    let screen = ScreenProjection::new(&projector);
+    cache.groups(&filtered, &screen, VIEW, key(&projector, &layer, 1));
+    let at_once = asked.load(std::sync::atomic::Ordering::Relaxed);
+
+    // Two new zooms under the same filter: one pass over the points for both.
+    let zoom_jobs = |cache: &mut GroupCache, filter: u64| {
+        for step in [1.0, 2.0] {
+            let closer = zoomed(&memory, memory.zoom() + step + filter as f64 / 8.0);
+            let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
+            let screen = ScreenProjection::new(&closer_projector);
+            let key = key(&closer_projector, &layer, filter);
+            cache.groups(&filtered, &screen, VIEW, key.clone());
+            answered(cache, &filtered, &closer_projector, key);
+        }
+    };
+    zoom_jobs(&mut cache, 1);
+    assert_eq!(cache.shown_passes, 1);
+    assert_eq!(cache.groupings, 3);
+    // Meanwhile the frames showed the stand-in and asked nothing: every
+    // point was asked once, for both jobs.
+    let asked_by_jobs = asked.load(std::sync::atomic::Ordering::Relaxed) - at_once;
+    assert_eq!(asked_by_jobs, points);
+
+    // A new filter key: a new pass, whose answer the worker groups with.
+    zoom_jobs(&mut cache, 2);
+    assert_eq!(cache.shown_passes, 2);
+    assert_eq!(cache.groupings, 5);
+    let closer = zoomed(&memory, memory.zoom() + 2.0 + 2.0 / 8.0);
+    let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
+    let screen = ScreenProjection::new(&closer_projector);
+    let kept = cache.groups(&filtered, &screen, VIEW, key(&closer_projector, &layer, 2));
+    let fresh =
+        GroupCache::default().groups(&filtered, &screen, VIEW, key(&closer_projector, &layer, 2));
+    assert_eq!(sorted(&kept), sorted(&fresh));
+    assert_eq!(kept.shown, fresh.shown);
+}

@@ -28,6 +28,7 @@ pub mod search_box;
 pub mod server_dialog;
 pub mod slide;
 pub mod status;
+pub mod timeline_density;
 pub mod timeline_panel;
 pub mod toolbar;
 pub mod video_dialog;

@@ -11,6 +11,7 @@ use crate::timeline::{
     Day, Mode, SPEED_PRESETS, TimeCommand, TimeIndex, TimelineState, WINDOW_PRESETS,
 };
 use crate::ui::keys;
+use crate::ui::timeline_density::{BUCKET, DensityRows};
 use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, pos2, vec2};
 
 /// One layer as the strip shows it.
@@ -36,6 +37,8 @@ pub struct TimelineView {
     pub compare_from: Option<Day>,
     /// Where the strip was drawn last frame (for tests to point at it).
     pub strip: Option<Rect>,
+    /// The density rows drawn last frame, kept until the strip changes.
+    pub density: DensityRows,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -378,26 +381,20 @@ fn strip(
         } else {
             events
         };
-        // Density: events per 3-pixel bucket, as the strength of the layer's colour.
-        // Each bucket starts where the last one ended: one binary search a
-        // bucket, not two (over a million events, every frame).
-        let mut x = rect.left();
-        let first_secs = (day_at(x) * 86_400.0) as i64;
-        let mut lo = events.partition_point(|(s, _)| *s < first_secs);
-        while x < rect.right() {
-            let to_secs = (day_at(x + 3.0) * 86_400.0) as i64;
-            let rest = events.get(lo..).unwrap_or_default();
-            let hi = lo + rest.partition_point(|(s, _)| *s < to_secs);
-            if hi > lo {
-                let strength = ((hi - lo) as f32 / 3.0).min(1.0) * 0.7 + 0.3;
+        // Density: events per bucket, as the strength of the layer's colour.
+        let counts = view
+            .density
+            .counts(row, events, (s0, s1), rect.left(), rect.right());
+        for (k, &count) in counts.iter().enumerate() {
+            if count > 0 {
+                let strength = (count as f32 / 3.0).min(1.0) * 0.7 + 0.3;
+                let x = rect.left() + k as f32 * BUCKET;
                 painter.rect_filled(
-                    Rect::from_min_size(pos2(x, top), vec2(3.0, ROW - 2.0)),
+                    Rect::from_min_size(pos2(x, top), vec2(BUCKET, ROW - 2.0)),
                     0.0,
                     strip_layer.colour.gamma_multiply(strength),
                 );
             }
-            lo = hi;
-            x += 3.0;
         }
         // Only the markers within reach of the pointer: a million events
         // are a binary search away, not a pass a frame.
@@ -442,6 +439,7 @@ fn strip(
             }
         }
     }
+    view.density.truncate(layers.len());
     if let Some((_, _, day, title)) = &hovered_marker {
         response.clone().on_hover_text(format!("{title}\n{day}"));
     }

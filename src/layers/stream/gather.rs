@@ -127,7 +127,13 @@ fn duplicates(runs: &[Run<'_>]) -> Vec<(usize, usize)> {
         None
     };
     let bits = (total.max(1) * 2).next_power_of_two().trailing_zeros();
-    let mut slots = vec![0u64; 1 << bits];
+    // An empty slot is all ones, not zero: a zeroed table comes from calloc,
+    // whose fresh pages read as the shared zero page, so the first write to
+    // each page was a copy-on-write fault that flushed the other core's TLB
+    // (8 ms of interrupts for a million ids). Ones are written, faulting
+    // each page in once. No slot in use is all ones: indices stay below 2^31.
+    const EMPTY: u64 = u64::MAX;
+    let mut slots = vec![EMPTY; 1 << bits];
     let mask = slots.len() - 1;
     let mut found = Vec::new();
     let ids = runs.iter().flat_map(|run| &run.ids).enumerate();
@@ -136,7 +142,7 @@ fn duplicates(runs: &[Run<'_>]) -> Vec<(usize, usize)> {
         let mut at = (hash >> (64 - bits)) as usize & mask;
         loop {
             let slot = slots[at];
-            if slot == 0 {
+            if slot == EMPTY {
                 slots[at] = (u64::from(tag) << 32) | (index as u64 + 1);
                 break;
             }
