@@ -127,6 +127,7 @@ fn draw(layer: &Layer) -> LayerDraw<'_> {
         colour: Color32::from_rgb(0xD0, 0x40, 0x30),
         opacity: 0.9,
         shown: &all,
+        shown_shared: None,
         emphasis: None,
     }
 }
@@ -168,6 +169,7 @@ fn shapes(c: &mut Criterion) {
         };
         let filtered = [LayerDraw {
             shown: &on_the_day,
+            shown_shared: None,
             emphasis: None,
             ..draw(&layer)
         }];
@@ -211,6 +213,7 @@ fn dragging(c: &mut Criterion) {
             let emphasis = |i: usize| sitmap::app::emphasis(&visible, &layer, i, Some((day, 0.3)));
             let layers = [LayerDraw {
                 shown: &shown,
+                shown_shared: None,
                 emphasis: Some(&emphasis),
                 ..draw(&layer)
             }];
@@ -303,6 +306,7 @@ fn grouping(c: &mut Criterion) {
     let shown = |i: usize| visible.is_shown(i);
     let layers = [LayerDraw {
         shown: &shown,
+        shown_shared: None,
         ..draw(&layer)
     }];
     let options = DrawOptions {

@@ -105,6 +105,7 @@ fn rings(c: &mut Criterion) {
             colour: Color32::from_rgb(0x1F, 0x5F, 0xBF),
             opacity: 0.9,
             shown: &all,
+            shown_shared: None,
             emphasis: None,
         }];
         let mut cache = OverlayCache::default();

@@ -5,6 +5,7 @@
 use crate::i18n::said::Said;
 use crate::layers::Feature;
 use crate::loading::{FileWatcher, LayerLoader};
+use crate::overlay::plugin::SharedShown;
 use crate::overlay::plugin::{Emphasis, FeatureRef, LayerDraw, OverlayOutput, OverlayPlugin};
 use crate::settings::Grouping;
 use crate::state::{Command, LayerCommand};
@@ -79,6 +80,7 @@ fn shows_none(_: usize) -> bool {
 fn draws<'a>(
     workspace: &'a Workspace,
     shown: &'a [&'a dyn Fn(usize) -> bool],
+    shared: &[Option<SharedShown>],
     emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
 ) -> Vec<LayerDraw<'a>> {
     workspace
@@ -94,6 +96,11 @@ fn draws<'a>(
             } else {
                 shown.get(index).copied().unwrap_or(&shows_all)
             },
+            shown_shared: shared
+                .get(index)
+                .cloned()
+                .flatten()
+                .filter(|_| open.visible),
             emphasis: emphasis.get(index).copied(),
         })
         .collect()
@@ -504,15 +511,18 @@ impl LayerSession {
     }
 
     /// The overlay for this frame; it writes hover, clicks and counts into
-    /// `output`. `shown[i]` is layer `i`'s time filter (all shown when absent).
+    /// `output`. `shown[i]` is layer `i`'s time filter (all shown when
+    /// absent), `shared[i]` the same answers for the grouping worker (see
+    /// `LayerDraw::shown_shared`; none when absent).
     pub fn plugin<'a>(
         &'a mut self,
         dark: bool,
         grouping: Grouping,
         shown: &'a [&'a dyn Fn(usize) -> bool],
+        shared: &[Option<SharedShown>],
         emphasis: &'a [&'a dyn Fn(usize) -> Emphasis],
     ) -> OverlayPlugin<'a> {
-        let layers = draws(&self.workspace, shown, emphasis);
+        let layers = draws(&self.workspace, shown, shared, emphasis);
         OverlayPlugin::new(layers, self.hovered, self.selected, &mut self.output, dark)
             .with_grouping(grouping)
     }
@@ -525,19 +535,20 @@ impl LayerSession {
         dark: bool,
         grouping: Grouping,
         shown: [&'a [&'a dyn Fn(usize) -> bool]; 2],
+        shared: [&[Option<SharedShown>]; 2],
         emphasis: [&'a [&'a dyn Fn(usize) -> Emphasis]; 2],
         clips: [egui::Rect; 2],
     ) -> [OverlayPlugin<'a>; 2] {
         let (hovered, selected) = (self.hovered, self.selected);
         let a = OverlayPlugin::new(
-            draws(&self.workspace, shown[0], emphasis[0]),
+            draws(&self.workspace, shown[0], shared[0], emphasis[0]),
             hovered,
             selected,
             &mut self.output_a,
             dark,
         );
         let b = OverlayPlugin::new(
-            draws(&self.workspace, shown[1], emphasis[1]),
+            draws(&self.workspace, shown[1], shared[1], emphasis[1]),
             hovered,
             selected,
             &mut self.output,

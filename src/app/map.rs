@@ -8,6 +8,7 @@ use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
 use crate::compare::{Change, CompareCommand, CompareView, LayerChanges};
 use crate::labels::LabelsPlugin;
+use crate::layers::time_index::SharedVisible;
 use crate::overlay::changes::{ChangesPlugin, LayerMarks};
 use crate::overlay::plugin::Emphasis;
 use crate::state::Command;
@@ -173,10 +174,13 @@ impl SitmapApp {
         match (split, changes.is_some()) {
             (Some(c), _) => {
                 let clips = crate::ui::compare::halves(rect, &c);
+                let shared_a = shared_shown(&open, filter_a, background);
+                let shared_b = shared_shown(&open, filter, background);
                 let [a, b] = self.layers.split_plugins(
                     dark,
                     grouping,
                     [&shown_a, &shown],
+                    [&shared_a, &shared_b],
                     [&emphasis_a, &emphasis],
                     clips,
                 );
@@ -196,7 +200,7 @@ impl SitmapApp {
                 map = map
                     .with_plugin(
                         self.layers
-                            .plugin(dark, grouping, &shown_changes, &emphasis_changes)
+                            .plugin(dark, grouping, &shown_changes, &[], &emphasis_changes)
                             .with_highlighted(highlights),
                     )
                     .with_plugin(ChangesPlugin {
@@ -205,9 +209,10 @@ impl SitmapApp {
                     });
             }
             (None, false) => {
+                let shared = shared_shown(&open, filter, background);
                 map = map.with_plugin(
                     self.layers
-                        .plugin(dark, grouping, &shown, &emphasis)
+                        .plugin(dark, grouping, &shown, &shared, &emphasis)
                         .with_highlighted(highlights)
                         .with_group_key(key_b)
                         .with_background_grouping(background),
@@ -453,6 +458,32 @@ fn group_key(
         (Arc::as_ptr(&open.layer) as usize, open.visible).hash(&mut hasher);
     }
     hasher.finish()
+}
+
+/// Each open layer's `shown` under `filter` (all when `None`), in a form
+/// the grouping worker can own (`LayerDraw::shown_shared`): the same two
+/// comparisons over the layer's shared time index. Made only for a window
+/// that groups in the background (`wanted`), the only one that asks.
+fn shared_shown(
+    open: &[Arc<crate::layers::Layer>],
+    filter: Option<crate::layers::TimeFilter>,
+    wanted: bool,
+) -> Vec<Option<crate::overlay::plugin::SharedShown>> {
+    if !wanted {
+        return Vec::new();
+    }
+    open.iter()
+        .map(|layer| {
+            let shared: crate::overlay::plugin::SharedShown = match filter {
+                Some(filter) => {
+                    let visible = SharedVisible::new(layer.shared_time(), &filter);
+                    Arc::new(move |i| visible.is_shown(i))
+                }
+                None => Arc::new(|_| true),
+            };
+            Some(shared)
+        })
+        .collect()
 }
 
 /// How a feature of the "what changed" view is drawn: one that ended

@@ -49,7 +49,7 @@ pub struct Layer {
     features: Vec<Feature>,
     index: SpatialIndex,
     /// Built from the features' final extents (after any time field).
-    time: TimeIndex,
+    time: Arc<TimeIndex>,
     /// The single-point features as flat arrays (see `points`).
     /// Shared with the worker that groups points off the UI thread.
     points: Arc<PointTable>,
@@ -75,7 +75,7 @@ impl Layer {
     ) -> Self {
         let (index, (time, points, rings, geometry_types)) =
             SpatialIndex::new_beside(&features, || {
-                let time = TimeIndex::build(features.iter().map(|f| f.extent));
+                let time = Arc::new(TimeIndex::build(features.iter().map(|f| f.extent)));
                 let points = Arc::new(PointTable::new(&features));
                 let types = geometry_type_counts(&features);
                 (time, points, ring_sets(&features), types)
@@ -130,6 +130,11 @@ impl Layer {
     /// numbers are indices into [`Layer::features`].
     pub fn time(&self) -> &TimeIndex {
         &self.time
+    }
+
+    /// [`Layer::time`], to keep beyond this borrow (a worker thread).
+    pub fn shared_time(&self) -> Arc<TimeIndex> {
+        Arc::clone(&self.time)
     }
 
     /// The layer's dated extent, the one definition `check` and the timeline

@@ -328,6 +328,37 @@ pub struct Counts {
     pub total: usize,
 }
 
+/// Two comparisons, the same for every list (see the module notes).
+fn drawn(bounds: &[Bounds; 4], slot: Slot) -> bool {
+    let bounds = &bounds[slot.list as usize];
+    (slot.rank.wrapping_sub(bounds.lo) < bounds.len) & (slot.end_rank >= bounds.min_end_rank)
+}
+
+/// [`Visible::is_shown`] owning its index: for a worker thread that asks
+/// it of a million features (the grouping of points, off the UI thread),
+/// where a borrowed [`Visible`] cannot go.
+#[derive(Debug, Clone)]
+pub struct SharedVisible {
+    index: std::sync::Arc<TimeIndex>,
+    bounds: [Bounds; 4],
+}
+
+impl SharedVisible {
+    /// The features of `index` shown under `filter`.
+    pub fn new(index: std::sync::Arc<TimeIndex>, filter: &TimeFilter) -> Self {
+        let bounds = index.visible(filter).bounds;
+        Self { index, bounds }
+    }
+
+    /// As [`Visible::is_shown`], with the same two comparisons.
+    pub fn is_shown(&self, i: usize) -> bool {
+        self.index
+            .slots
+            .get(i)
+            .is_some_and(|&slot| drawn(&self.bounds, slot))
+    }
+}
+
 impl Visible<'_> {
     /// The filter this set was computed for.
     pub fn filter(&self) -> &TimeFilter {
@@ -370,10 +401,8 @@ impl Visible<'_> {
             .is_some_and(|&slot| self.drawn(slot))
     }
 
-    /// Two comparisons, the same for every list (see the module notes).
     fn drawn(&self, slot: Slot) -> bool {
-        let bounds = &self.bounds[slot.list as usize];
-        (slot.rank.wrapping_sub(bounds.lo) < bounds.len) & (slot.end_rank >= bounds.min_end_rank)
+        drawn(&self.bounds, slot)
     }
 
     /// Whether feature `i` is an ended span kept by `keep_ended`.

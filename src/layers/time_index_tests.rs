@@ -61,9 +61,9 @@ fn modes() -> Vec<Mode> {
 }
 
 #[test]
-fn the_visible_set_equals_a_scan_for_every_day_and_mode() {
+fn the_visible_set_borrowed_or_shared_equals_a_scan_for_every_day_and_mode() {
     let extents = generated(3_000, 7);
-    let index = TimeIndex::from_extents(&extents);
+    let index = std::sync::Arc::new(TimeIndex::from_extents(&extents));
     let first = Day::parse("2025-07-25").unwrap();
     for offset in 0..100 {
         for mode in modes() {
@@ -72,6 +72,7 @@ fn the_visible_set_equals_a_scan_for_every_day_and_mode() {
                 mode,
             };
             let visible = index.visible(&filter);
+            let shared = SharedVisible::new(std::sync::Arc::clone(&index), &filter);
             let mut expected = Counts {
                 total: extents.len(),
                 ..Counts::default()
@@ -80,6 +81,7 @@ fn the_visible_set_equals_a_scan_for_every_day_and_mode() {
                 let want = shown(extent, &filter);
                 assert_eq!(visible.shown(i), want, "feature {i} {extent:?} {filter:?}");
                 assert_eq!(visible.is_shown(i), want.is_drawn(), "feature {i}");
+                assert_eq!(shared.is_shown(i), want.is_drawn(), "shared, feature {i}");
                 match want {
                     Shown::Shown { .. } => expected.active += 1,
                     Shown::Ended => expected.ended += 1,

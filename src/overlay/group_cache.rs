@@ -70,7 +70,19 @@ struct Job {
     key: GroupKey,
     region: Rect,
     reference: ([f64; 2], Pos2),
-    done: Receiver<(LayerGroups, Vec<Pos2>)>,
+    done: Receiver<Done>,
+}
+
+/// What a worker sends back: the groups, where each single was on screen,
+/// and the shown bits when it made them itself (to keep for later jobs).
+type Done = (LayerGroups, Vec<Pos2>, Option<Arc<Vec<u64>>>);
+
+/// Where a job's shown bits come from.
+enum BitsFrom {
+    /// Made already (for an earlier job, or here).
+    Made(Arc<Vec<u64>>),
+    /// To be made by the worker, asking this.
+    Worker(super::layer_draw::SharedShown),
 }
 
 /// Called by a worker when its grouping is ready (the window repaints).
@@ -88,8 +100,8 @@ pub struct GroupCache {
     jobs: Vec<Job>,
     /// Which points the workers are to group, newest last: see [`ShownBits`].
     shown_bits: Vec<ShownBits>,
-    /// Passes made over every point of a layer to fill [`ShownBits`]: for
-    /// tests and measuring.
+    /// Passes made on the UI thread over every point of a layer to fill
+    /// [`ShownBits`]: for tests and measuring.
     pub shown_passes: u64,
 }
 
@@ -98,7 +110,9 @@ pub struct GroupCache {
 /// thread for a million, which was each new job's whole cost (the frames
 /// over 8 ms of CPU when a pan left the grouped region). It depends only on
 /// the layer and the filter key, so it is made once for them and shared by
-/// every job until the timeline or the layers change.
+/// every job until the timeline or the layers change; and where the caller
+/// gives `shown` in a form a thread can own ([`LayerDraw::shown_shared`],
+/// the window does), the worker makes it, and the UI thread asks nothing.
 struct ShownBits {
     layer: (usize, usize),
     filter: u64,
@@ -207,21 +221,34 @@ impl GroupCache {
             return;
         };
         let points = draw.layer.shared_points();
-        let shown = self.shown_bits(draw, &key, points.features());
+        let bits = match (self.made_bits(&key), &draw.shown_shared) {
+            (Some(bits), _) => BitsFrom::Made(bits),
+            (None, Some(shared)) => BitsFrom::Worker(Arc::clone(shared)),
+            (None, None) => BitsFrom::Made(self.shown_bits_here(draw, &key, points.features())),
+        };
+        let features = draw.layer.features().len();
         let keep = key.keep.clone();
         let (send, done) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("sitmap-grouping".into())
             .spawn(move || {
+                let (shown, made) = match bits {
+                    BitsFrom::Made(bits) => (bits, false),
+                    BitsFrom::Worker(shared) => {
+                        let bits = fill_bits(points.features(), features, |i| shared(i));
+                        (Arc::new(bits), true)
+                    }
+                };
                 let is_shown = |feature: usize| {
                     shown
                         .get(feature / 64)
                         .is_some_and(|w| w >> (feature % 64) & 1 == 1)
                 };
                 let project = |lon, lat| projection.lon_lat(lon, lat);
-                let grouped = group_table(&points, is_shown, project, region, &keep);
+                let (groups, single_at) = group_table(&points, is_shown, project, region, &keep);
+                let made = made.then_some(shown);
                 // The window may have closed meanwhile; then nobody waits.
-                if send.send(grouped).is_ok() {
+                if send.send((groups, single_at, made)).is_ok() {
                     wake();
                 }
             });
@@ -235,27 +262,29 @@ impl GroupCache {
         }
     }
 
-    /// The shown features of `draw` under `key`'s filter, made now unless
-    /// made for an earlier job (see [`ShownBits`]).
-    fn shown_bits(&mut self, draw: &LayerDraw, key: &GroupKey, points: &[u32]) -> Arc<Vec<u64>> {
-        let made = self
-            .shown_bits
+    /// The shown bits made for an earlier job under `key`'s layer and filter.
+    fn made_bits(&self, key: &GroupKey) -> Option<Arc<Vec<u64>>> {
+        self.shown_bits
             .iter()
-            .find(|s| s.layer == key.layer && s.filter == key.filter);
-        if let Some(made) = made {
-            return Arc::clone(&made.bits);
-        }
-        let mut bits = vec![0u64; draw.layer.features().len().div_ceil(64)];
-        for &feature in points {
-            let feature = feature as usize;
-            if (draw.shown)(feature)
-                && let Some(word) = bits.get_mut(feature / 64)
-            {
-                *word |= 1 << (feature % 64);
-            }
-        }
+            .find(|s| s.layer == key.layer && s.filter == key.filter)
+            .map(|made| Arc::clone(&made.bits))
+    }
+
+    /// The shown features of `draw` under `key`'s filter, asked of `shown`
+    /// here, on the UI thread: when the caller has no [`LayerDraw::shown_shared`].
+    fn shown_bits_here(
+        &mut self,
+        draw: &LayerDraw,
+        key: &GroupKey,
+        points: &[u32],
+    ) -> Arc<Vec<u64>> {
+        let bits = Arc::new(fill_bits(points, draw.layer.features().len(), draw.shown));
         self.shown_passes += 1;
-        let bits = Arc::new(bits);
+        self.keep_bits(key, Arc::clone(&bits));
+        bits
+    }
+
+    fn keep_bits(&mut self, key: &GroupKey, bits: Arc<Vec<u64>>) {
         // A few, for the two halves of the split view and the days just
         // played (a million features: 125 KB each).
         if self.shown_bits.len() >= KEPT_ENTRIES {
@@ -264,9 +293,8 @@ impl GroupCache {
         self.shown_bits.push(ShownBits {
             layer: key.layer,
             filter: key.filter,
-            bits: Arc::clone(&bits),
+            bits,
         });
-        bits
     }
 
     /// Keeps the groupings the workers have finished.
@@ -275,9 +303,12 @@ impl GroupCache {
         while let Some(job) = self.jobs.get(index) {
             match job.done.try_recv() {
                 Err(TryRecvError::Empty) => index += 1,
-                Ok((groups, single_at)) => {
+                Ok((groups, single_at, made)) => {
                     let job = self.jobs.remove(index);
                     self.groupings += 1;
+                    if let Some(bits) = made {
+                        self.keep_bits(&job.key, bits);
+                    }
                     self.keep(Entry {
                         key: job.key,
                         region: job.region,
@@ -293,6 +324,21 @@ impl GroupCache {
             }
         }
     }
+}
+
+/// One bit a feature of `features`, set for the `points` (feature indices)
+/// that `shown` shows.
+fn fill_bits(points: &[u32], features: usize, shown: impl Fn(usize) -> bool) -> Vec<u64> {
+    let mut bits = vec![0u64; features.div_ceil(64)];
+    for &feature in points {
+        let feature = feature as usize;
+        if shown(feature)
+            && let Some(word) = bits.get_mut(feature / 64)
+        {
+            *word |= 1 << (feature % 64);
+        }
+    }
+    bits
 }
 
 /// How far the map moved on screen since `entry` was grouped.

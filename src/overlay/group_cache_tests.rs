@@ -381,3 +381,47 @@ fn a_job_asks_each_point_whether_it_is_shown_once_per_filter_not_per_zoom() {
     assert_eq!(sorted(&kept), sorted(&fresh));
     assert_eq!(kept.shown, fresh.shown);
 }
+
+#[test]
+fn given_shown_in_a_form_a_thread_owns_the_worker_asks_it_and_the_ui_thread_does_not() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let memory = memory();
+    let projector = projector(&memory);
+    let layer = layer(&features(&projector));
+    let hide_first_pile = |i: usize| i >= 6;
+    let asked_there = Arc::new(AtomicUsize::new(0));
+    let shared: crate::overlay::plugin::SharedShown = {
+        let asked_there = Arc::clone(&asked_there);
+        Arc::new(move |i| {
+            asked_there.fetch_add(1, Ordering::Relaxed);
+            hide_first_pile(i)
+        })
+    };
+    let filtered = LayerDraw {
+        shown: &hide_first_pile,
+        shown_shared: Some(shared),
+        ..draw(&layer)
+    };
+    let mut cache = GroupCache::in_background(Arc::new(|| {}));
+    let screen = ScreenProjection::new(&projector);
+    // The first grouping, made at once, asks `shown` here.
+    cache.groups(&filtered, &screen, VIEW, key(&projector, &layer, 1));
+    assert_eq!(asked_there.load(Ordering::Relaxed), 0);
+
+    // Two new zooms: the first worker makes the bits, the second reuses them.
+    for step in [1.0, 2.0] {
+        let closer = zoomed(&memory, memory.zoom() + step);
+        let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
+        let screen = ScreenProjection::new(&closer_projector);
+        let key = key(&closer_projector, &layer, 1);
+        cache.groups(&filtered, &screen, VIEW, key.clone());
+        answered(&mut cache, &filtered, &closer_projector, key.clone());
+        let kept = cache.groups(&filtered, &screen, VIEW, key.clone());
+        let fresh = GroupCache::default().groups(&filtered, &screen, VIEW, key);
+        assert_eq!(sorted(&kept), sorted(&fresh));
+        assert_eq!(kept.shown, fresh.shown);
+    }
+    // No pass over the points on this thread; one on the worker's.
+    assert_eq!(cache.shown_passes, 0);
+    assert_eq!(asked_there.load(Ordering::Relaxed), layer.points().len());
+}

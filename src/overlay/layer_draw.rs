@@ -5,6 +5,10 @@
 
 use crate::layers::Layer;
 use egui::Color32;
+use std::sync::Arc;
+
+/// [`LayerDraw::shown`] in a form a worker thread can own.
+pub type SharedShown = Arc<dyn Fn(usize) -> bool + Send + Sync>;
 
 /// One layer as the overlay draws it this frame.
 pub struct LayerDraw<'a> {
@@ -16,6 +20,11 @@ pub struct LayerDraw<'a> {
     /// Whether feature `i` (an index into `layer.features()`) is shown, e.g.
     /// by the timeline; a feature not shown is neither drawn nor hit.
     pub shown: &'a dyn Fn(usize) -> bool,
+    /// The same answers as `shown`, owned, when the caller can give them
+    /// so (the timeline's filter over the layer's shared time index): the
+    /// worker that groups a million points then asks them itself, off the
+    /// UI thread. `None`: only `shown` knows, and it is asked here.
+    pub shown_shared: Option<SharedShown>,
     /// How feature `i` is drawn beyond its colours: faded with age, or pulsing
     /// because it appeared at the current step. `None`: all plain.
     pub emphasis: Option<&'a dyn Fn(usize) -> Emphasis>,

@@ -8,7 +8,7 @@ use super::cache::OverlayCache;
 use super::cluster::LayerGroups;
 use super::group_cache::GroupCache;
 use super::hit::{Hit, hit};
-pub use super::layer_draw::{Emphasis, FeatureRef, LayerDraw};
+pub use super::layer_draw::{Emphasis, FeatureRef, LayerDraw, SharedShown};
 use super::sprites::SpriteTexture;
 use super::style::SYMBOL_SIZE;
 use crate::settings::Grouping;

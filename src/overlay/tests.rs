@@ -70,6 +70,7 @@ pub(super) fn draw(layer: &Layer) -> LayerDraw<'_> {
         colour: Color32::from_rgb(0x20, 0x60, 0xC0),
         opacity: 1.0,
         shown: &all,
+        shown_shared: None,
         emphasis: None,
     }
 }

@@ -158,6 +158,7 @@ fn rasterise(layer: &Layer, projector: &Projector, rect: Rect) -> Vec<bool> {
         colour: Color32::from_rgb(0x20, 0x60, 0xC0),
         opacity: 1.0,
         shown: &all,
+        shown_shared: None,
         emphasis: None,
     };
     let options = DrawOptions::new(1.0, false);

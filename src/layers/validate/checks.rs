@@ -164,14 +164,15 @@ pub(super) fn sources<'k>(value: &'k SourcesIn, warnings: &mut Vec<Message>) -> 
     let mut sources = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let mut skip = |text: Said| warnings.push(Message::new(Kind::Source, text));
-        let at = i.to_string();
+        // Worded only for a warning: most features have a source and no warning.
+        let at = || i.to_string();
         let SourceItem::Entry {
             url,
             title,
             published,
         } = item
         else {
-            skip(said!("check-source-not-object", i = at));
+            skip(said!("check-source-not-object", i = at()));
             continue;
         };
         let field = |value: &'k Option<Prop>| value.as_ref().and_then(Prop::as_str);
@@ -181,7 +182,7 @@ pub(super) fn sources<'k>(value: &'k SourcesIn, warnings: &mut Vec<Message>) -> 
             Some(other) => {
                 skip(said!(
                     "check-source-url-not-text",
-                    i = at,
+                    i = at(),
                     value = excerpt(&other.to_json())
                 ));
                 continue;
@@ -194,14 +195,14 @@ pub(super) fn sources<'k>(value: &'k SourcesIn, warnings: &mut Vec<Message>) -> 
             let quoted = serde_json::to_string(&**url).unwrap_or_default();
             skip(said!(
                 "check-source-url-not-web",
-                i = at,
+                i = at(),
                 value = excerpt(&quoted)
             ));
             continue;
         }
         let title = field(title);
         if url.is_none() && title.is_none_or(|t| t.trim().is_empty()) {
-            skip(said!("check-source-empty", i = at));
+            skip(said!("check-source-empty", i = at()));
             continue;
         }
         sources.push(SourceRef {
