@@ -329,6 +329,36 @@ fn answered(cache: &mut GroupCache, draw: &LayerDraw, projector: &Projector, key
     }
 }
 
+/// The map `step` zoom levels closer round the same centre, as a projector.
+fn closer(memory: &MapMemory, step: f64) -> Projector<'static> {
+    let closer = zoomed(memory, memory.zoom() + step);
+    Projector::new(VIEW, &MercatorProjection, &closer, centre())
+}
+
+/// Asks `cache` for `draw`'s groups at `projector` under filter key
+/// `filter`, and waits for the worker's answer.
+fn job_answered(cache: &mut GroupCache, draw: &LayerDraw, projector: &Projector, filter: u64) {
+    let key = key(projector, draw.layer, filter);
+    let screen = ScreenProjection::new(projector);
+    cache.groups(draw, &screen, VIEW, key.clone());
+    answered(cache, draw, projector, key);
+}
+
+/// The groups `cache` keeps at `projector` are those of a fresh grouping.
+fn assert_kept_is_fresh(
+    cache: &mut GroupCache,
+    draw: &LayerDraw,
+    projector: &Projector,
+    filter: u64,
+) {
+    let key = key(projector, draw.layer, filter);
+    let screen = ScreenProjection::new(projector);
+    let kept = cache.groups(draw, &screen, VIEW, key.clone());
+    let fresh = GroupCache::default().groups(draw, &screen, VIEW, key);
+    assert_eq!(sorted(&kept), sorted(&fresh));
+    assert_eq!(kept.shown, fresh.shown);
+}
+
 #[test]
 fn a_job_asks_each_point_whether_it_is_shown_once_per_filter_not_per_zoom() {
     let memory = memory();
@@ -352,12 +382,8 @@ fn a_job_asks_each_point_whether_it_is_shown_once_per_filter_not_per_zoom() {
     // Two new zooms under the same filter: one pass over the points for both.
     let zoom_jobs = |cache: &mut GroupCache, filter: u64| {
         for step in [1.0, 2.0] {
-            let closer = zoomed(&memory, memory.zoom() + step + filter as f64 / 8.0);
-            let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
-            let screen = ScreenProjection::new(&closer_projector);
-            let key = key(&closer_projector, &layer, filter);
-            cache.groups(&filtered, &screen, VIEW, key.clone());
-            answered(cache, &filtered, &closer_projector, key);
+            let projector = closer(&memory, step + filter as f64 / 8.0);
+            job_answered(cache, &filtered, &projector, filter);
         }
     };
     zoom_jobs(&mut cache, 1);
@@ -372,14 +398,7 @@ fn a_job_asks_each_point_whether_it_is_shown_once_per_filter_not_per_zoom() {
     zoom_jobs(&mut cache, 2);
     assert_eq!(cache.shown_passes, 2);
     assert_eq!(cache.groupings, 5);
-    let closer = zoomed(&memory, memory.zoom() + 2.0 + 2.0 / 8.0);
-    let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
-    let screen = ScreenProjection::new(&closer_projector);
-    let kept = cache.groups(&filtered, &screen, VIEW, key(&closer_projector, &layer, 2));
-    let fresh =
-        GroupCache::default().groups(&filtered, &screen, VIEW, key(&closer_projector, &layer, 2));
-    assert_eq!(sorted(&kept), sorted(&fresh));
-    assert_eq!(kept.shown, fresh.shown);
+    assert_kept_is_fresh(&mut cache, &filtered, &closer(&memory, 2.25), 2);
 }
 
 #[test]
@@ -410,16 +429,9 @@ fn given_shown_in_a_form_a_thread_owns_the_worker_asks_it_and_the_ui_thread_does
 
     // Two new zooms: the first worker makes the bits, the second reuses them.
     for step in [1.0, 2.0] {
-        let closer = zoomed(&memory, memory.zoom() + step);
-        let closer_projector = Projector::new(VIEW, &MercatorProjection, &closer, centre());
-        let screen = ScreenProjection::new(&closer_projector);
-        let key = key(&closer_projector, &layer, 1);
-        cache.groups(&filtered, &screen, VIEW, key.clone());
-        answered(&mut cache, &filtered, &closer_projector, key.clone());
-        let kept = cache.groups(&filtered, &screen, VIEW, key.clone());
-        let fresh = GroupCache::default().groups(&filtered, &screen, VIEW, key);
-        assert_eq!(sorted(&kept), sorted(&fresh));
-        assert_eq!(kept.shown, fresh.shown);
+        let projector = closer(&memory, step);
+        job_answered(&mut cache, &filtered, &projector, 1);
+        assert_kept_is_fresh(&mut cache, &filtered, &projector, 1);
     }
     // No pass over the points on this thread; one on the worker's.
     assert_eq!(cache.shown_passes, 0);
