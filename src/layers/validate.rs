@@ -143,6 +143,10 @@ pub(super) struct Checker<'a> {
     line_base: usize,
 }
 
+/// Members whose keys [`Checker::check_fast`] keeps on the stack; a
+/// feature with more looks the rest up each time.
+const KEYS_AT_ONCE: usize = 32;
+
 impl<'a> Checker<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         Self {
@@ -210,16 +214,26 @@ impl<'a> Checker<'a> {
             return None;
         }
         let members = parts.properties.unwrap_or_default();
+        // Each member's key, looked up once (three passes below ask it).
+        let mut keys = [None; KEYS_AT_ONCE];
+        let key_of = |keys: &[Option<Key>], i: usize, name: &str| match keys.get(i) {
+            Some(&key) => key,
+            None => Key::from_name(name),
+        };
         let mut last = [usize::MAX; Key::COUNT];
         for (i, (key, _)) in members.iter().enumerate() {
-            if let Some(k) = Key::from_name(key) {
+            let k = Key::from_name(key);
+            if let Some(slot) = keys.get_mut(i) {
+                *slot = k;
+            }
+            if let Some(k) = k {
                 last[k.index()] = i;
             }
         }
         let mut known = Known::default();
         let mut plain_sources = false;
         for (i, (key, raw)) in members.iter().enumerate() {
-            match Key::from_name(key) {
+            match key_of(&keys, i, key) {
                 Some(k) if last[k.index()] == i => {
                     if k == Key::Sources {
                         let (sources, plain) = fast_sources(raw.get())?;
@@ -248,18 +262,25 @@ impl<'a> Checker<'a> {
         };
         let checked = finish_with(index, geometry, &known, checked, |extent, sources| {
             let strip = held_exactly(extent, sources, &known, plain_sources);
-            (strip, self.kept_json(&members, strip))
+            (strip, self.kept_json(&members, &keys, strip))
         });
         Some(checked)
     }
 
     /// The properties that the typed fields do not hold exactly, as compact
     /// JSON text; empty when there are none.
-    fn kept_json(&mut self, members: &[(&str, &RawValue)], moved: Moved) -> &str {
+    /// `keys` holds the first members' keys, looked up already.
+    fn kept_json(
+        &mut self,
+        members: &[(&str, &RawValue)],
+        keys: &[Option<Key>],
+        moved: Moved,
+    ) -> &str {
         let kept = &mut self.kept;
         kept.clear();
-        for (key, raw) in members {
-            if Key::from_name(key).is_some_and(|k| moved.has(k.moved_bit())) {
+        for (i, (key, raw)) in members.iter().enumerate() {
+            let k = keys.get(i).copied().unwrap_or_else(|| Key::from_name(key));
+            if k.is_some_and(|k| moved.has(k.moved_bit())) {
                 continue;
             }
             kept.push(if kept.is_empty() { '{' } else { ',' });
