@@ -207,8 +207,9 @@ impl GroupCache {
 
     /// Starts grouping `draw` for `region` on a worker thread. What the
     /// worker needs is copied or shared: the layer's point table, which of
-    /// its points are shown (one bit a feature, read here from `shown`),
-    /// the projection and the features kept apart.
+    /// its points are shown (one bit a feature: kept from an earlier job,
+    /// made by the worker from `shown_shared`, or else read here from
+    /// `shown`), the projection and the features kept apart.
     fn start(
         &mut self,
         draw: &LayerDraw,
