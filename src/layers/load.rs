@@ -451,6 +451,10 @@ fn load_text(text: &str, path: Arc<Path>, options: &LoadOptions, progress: &Atom
 mod tests;
 
 #[cfg(test)]
+#[path = "load_read_tests.rs"]
+mod read_tests;
+
+#[cfg(test)]
 #[path = "lenient_tests.rs"]
 mod lenient_tests;
 
