@@ -8,7 +8,7 @@ use super::{SitmapApp, time};
 use crate::basemap::tiles::OfflineTiles;
 use crate::compare::{Change, CompareCommand, CompareView, LayerChanges};
 use crate::labels::LabelsPlugin;
-use crate::layers::time_index::SharedVisible;
+use crate::layers::time_index::Visible;
 use crate::overlay::changes::{ChangesPlugin, LayerMarks};
 use crate::overlay::plugin::Emphasis;
 use crate::state::Command;
@@ -174,8 +174,8 @@ impl SitmapApp {
         match (split, changes.is_some()) {
             (Some(c), _) => {
                 let clips = crate::ui::compare::halves(rect, &c);
-                let shared_a = shared_shown(&open, filter_a, background);
-                let shared_b = shared_shown(&open, filter, background);
+                let shared_a = shared_shown(&open, &visibles_a, background);
+                let shared_b = shared_shown(&open, &visibles, background);
                 let [a, b] = self.layers.split_plugins(
                     dark,
                     grouping,
@@ -209,7 +209,7 @@ impl SitmapApp {
                     });
             }
             (None, false) => {
-                let shared = shared_shown(&open, filter, background);
+                let shared = shared_shown(&open, &visibles, background);
                 map = map.with_plugin(
                     self.layers
                         .plugin(dark, grouping, &shown, &shared, &emphasis)
@@ -460,29 +460,32 @@ fn group_key(
     hasher.finish()
 }
 
-/// Each open layer's `shown` under `filter` (all when `None`), in a form
-/// the grouping worker can own (`LayerDraw::shown_shared`): the same two
-/// comparisons over the layer's shared time index. Made only for a window
-/// that groups in the background (`wanted`), the only one that asks.
+/// Each open layer's `shown` (its time filter's `visibles[i]`, all shown
+/// without one, as `shown` itself) in a form the grouping worker can own
+/// (`LayerDraw::shown_shared`): the same thresholds over the layer's shared
+/// time index. Made only for a window that groups in the background
+/// (`wanted`), the only one that asks.
 fn shared_shown(
     open: &[Arc<crate::layers::Layer>],
-    filter: Option<crate::layers::TimeFilter>,
+    visibles: &[Visible<'_>],
     wanted: bool,
 ) -> Vec<Option<crate::overlay::plugin::SharedShown>> {
     if !wanted {
         return Vec::new();
     }
     open.iter()
-        .map(|layer| {
-            let shared: crate::overlay::plugin::SharedShown = match filter {
-                Some(filter) => {
-                    let visible = SharedVisible::new(layer.shared_time(), &filter);
-                    Arc::new(move |i| visible.is_shown(i))
+        .enumerate()
+        .map(
+            |(i, layer)| -> Option<crate::overlay::plugin::SharedShown> {
+                match visibles.get(i) {
+                    Some(visible) => {
+                        let visible = visible.to_shared(layer.shared_time())?;
+                        Some(Arc::new(move |i| visible.is_shown(i)))
+                    }
+                    None => Some(Arc::new(|_| true)),
                 }
-                None => Arc::new(|_| true),
-            };
-            Some(shared)
-        })
+            },
+        )
         .collect()
 }
 

@@ -358,7 +358,6 @@ fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<FileBytes> {
         return None;
     }
     let mut bytes = vec![0u8; size];
-    let count = size.div_ceil(READ_PIECE_BYTES);
     let pieces = std::sync::Mutex::new(bytes.chunks_mut(READ_PIECE_BYTES).enumerate());
     let read_pieces = || {
         let mut checks = Vec::new();
@@ -367,9 +366,9 @@ fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<FileBytes> {
             let Some((n, piece)) = next else {
                 return Some(checks);
             };
-            let at = (n * READ_PIECE_BYTES) as u64;
-            file.read_exact_at(piece, at).ok()?;
-            checks.push((n, utf8_pieces::check_piece(piece, n == 0)));
+            let at = n * READ_PIECE_BYTES;
+            file.read_exact_at(piece, at as u64).ok()?;
+            checks.push(utf8_pieces::check_piece(piece, at));
         }
     };
     let checks = std::thread::scope(|scope| {
@@ -378,13 +377,7 @@ fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<FileBytes> {
         here.extend(other.join().ok()??);
         Some(here)
     })?;
-    let mut checks = checks;
-    checks.sort_unstable_by_key(|&(n, _)| n);
-    let ranges: Vec<_> = (0..count)
-        .map(|n| n * READ_PIECE_BYTES..((n + 1) * READ_PIECE_BYTES).min(size))
-        .collect();
-    let checks: Vec<_> = checks.into_iter().map(|(_, check)| check).collect();
-    let utf8 = utf8_pieces::all_valid(&bytes, &ranges, &checks);
+    let utf8 = utf8_pieces::all_valid(&bytes, checks);
     Some(FileBytes { bytes, utf8 })
 }
 

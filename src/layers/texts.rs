@@ -316,7 +316,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Writes `value` in base 64, bit 6 meaning "more follows": ASCII only.
 /// How many characters [`push_number`] writes for `value`.
 fn number_len(mut value: usize) -> usize {
     let mut len = 1;
@@ -327,6 +326,7 @@ fn number_len(mut value: usize) -> usize {
     len
 }
 
+/// Writes `value` in base 64, bit 6 meaning "more follows": ASCII only.
 fn push_number(out: &mut String, mut value: usize) {
     loop {
         let low = (value & 0x3f) as u8;

@@ -344,12 +344,6 @@ pub struct SharedVisible {
 }
 
 impl SharedVisible {
-    /// The features of `index` shown under `filter`.
-    pub fn new(index: std::sync::Arc<TimeIndex>, filter: &TimeFilter) -> Self {
-        let bounds = index.visible(filter).bounds;
-        Self { index, bounds }
-    }
-
     /// As [`Visible::is_shown`], with the same two comparisons.
     pub fn is_shown(&self, i: usize) -> bool {
         self.index
@@ -360,6 +354,15 @@ impl SharedVisible {
 }
 
 impl Visible<'_> {
+    /// This set owning its index, which must be the one it was computed
+    /// over (the same `Arc`'s): `None` for another.
+    pub fn to_shared(&self, index: std::sync::Arc<TimeIndex>) -> Option<SharedVisible> {
+        std::ptr::eq(self.index, &*index).then_some(SharedVisible {
+            index,
+            bounds: self.bounds,
+        })
+    }
+
     /// The filter this set was computed for.
     pub fn filter(&self) -> &TimeFilter {
         &self.filter

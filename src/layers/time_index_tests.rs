@@ -72,7 +72,7 @@ fn the_visible_set_borrowed_or_shared_equals_a_scan_for_every_day_and_mode() {
                 mode,
             };
             let visible = index.visible(&filter);
-            let shared = SharedVisible::new(std::sync::Arc::clone(&index), &filter);
+            let shared = visible.to_shared(std::sync::Arc::clone(&index)).unwrap();
             let mut expected = Counts {
                 total: extents.len(),
                 ..Counts::default()

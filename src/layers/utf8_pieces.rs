@@ -14,19 +14,21 @@
 use std::ops::Range;
 
 /// What checking one piece found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PieceCheck {
-    /// The span checked, within the piece: from the first byte that starts
-    /// a character to the end of the last whole character.
-    checked: (usize, usize),
+    /// Where the piece lies in the text.
+    piece: Range<usize>,
+    /// The span checked, in the text: from the piece's first byte that
+    /// starts a character to the end of its last whole character.
+    checked: Range<usize>,
     /// Whether that span is valid UTF-8.
     valid: bool,
 }
 
-/// Checks `piece`, which starts the text when `first` (else it may begin
-/// inside a character) and may end inside one.
-pub fn check_piece(piece: &[u8], first: bool) -> PieceCheck {
-    let start = if first {
+/// Checks `piece`, which lies at `at` in the text: it starts the text at 0
+/// (else it may begin inside a character) and may end inside one.
+pub fn check_piece(piece: &[u8], at: usize) -> PieceCheck {
+    let start = if at == 0 {
         0
     } else {
         piece
@@ -36,20 +38,16 @@ pub fn check_piece(piece: &[u8], first: bool) -> PieceCheck {
             .count()
     };
     let rest = piece.get(start..).unwrap_or_default();
-    match simdutf8::compat::from_utf8(rest) {
-        Ok(_) => PieceCheck {
-            checked: (start, piece.len()),
-            valid: true,
-        },
+    let (end, valid) = match simdutf8::compat::from_utf8(rest) {
+        Ok(_) => (piece.len(), true),
         // Cut off at the end: the rest is checked with the next piece.
-        Err(e) if e.error_len().is_none() => PieceCheck {
-            checked: (start, start + e.valid_up_to()),
-            valid: true,
-        },
-        Err(_) => PieceCheck {
-            checked: (start, start),
-            valid: false,
-        },
+        Err(e) if e.error_len().is_none() => (start + e.valid_up_to(), true),
+        Err(_) => (start, false),
+    };
+    PieceCheck {
+        piece: at..at + piece.len(),
+        checked: at + start..at + end,
+        valid,
     }
 }
 
@@ -57,32 +55,29 @@ fn is_continuation(byte: u8) -> bool {
     byte & 0xC0 == 0x80
 }
 
-/// Whether `bytes`, split into `pieces` (consecutive ranges covering it from
-/// its start, in order) each checked by [`check_piece`] into `checks`, is
-/// valid UTF-8 as a whole.
-pub fn all_valid(bytes: &[u8], pieces: &[Range<usize>], checks: &[PieceCheck]) -> bool {
-    if pieces.len() != checks.len() {
-        return false;
-    }
+/// Whether `bytes`, split into pieces each checked by [`check_piece`] into
+/// `checks` (in any order), is valid UTF-8 as a whole: the pieces must
+/// cover it from start to end.
+pub fn all_valid(bytes: &[u8], mut checks: Vec<PieceCheck>) -> bool {
+    checks.sort_unstable_by_key(|check| check.piece.start);
     // Where the next piece must start, and the end of the last span checked.
     let (mut next, mut checked_to) = (0, 0);
     let complete = |span: Option<&[u8]>| span.is_some_and(|b| std::str::from_utf8(b).is_ok());
-    for (piece, check) in pieces.iter().zip(checks) {
-        if !check.valid || piece.start != next || piece.end < piece.start {
+    for check in &checks {
+        if !check.valid || check.piece.start != next {
             return false;
         }
-        next = piece.end;
-        let (from, to) = (piece.start + check.checked.0, piece.start + check.checked.1);
+        next = check.piece.end;
         // A piece with no whole character of its own (a tiny piece inside
         // one character) is checked with the bytes between.
-        if from == to {
+        if check.checked.is_empty() {
             continue;
         }
         // The bytes between: the end of a character cut at the boundary.
-        if !complete(bytes.get(checked_to..from)) {
+        if !complete(bytes.get(checked_to..check.checked.start)) {
             return false;
         }
-        checked_to = to;
+        checked_to = check.checked.end;
     }
     next == bytes.len() && complete(bytes.get(checked_to..))
 }
@@ -99,9 +94,9 @@ mod tests {
             .collect();
         let checks: Vec<PieceCheck> = pieces
             .iter()
-            .map(|p| check_piece(&bytes[p.clone()], p.start == 0))
+            .map(|p| check_piece(&bytes[p.clone()], p.start))
             .collect();
-        all_valid(bytes, &pieces, &checks)
+        all_valid(bytes, checks)
     }
 
     #[test]
@@ -142,15 +137,15 @@ mod tests {
     #[test]
     fn pieces_that_do_not_cover_the_text_are_not_valid() {
         let bytes = b"plain ascii text";
-        let check = |r: Range<usize>| check_piece(&bytes[r.clone()], r.start == 0);
+        let check = |r: Range<usize>| check_piece(&bytes[r.clone()], r.start);
         let gap = [0..4, 6..16];
-        let checks: Vec<_> = gap.iter().cloned().map(check).collect();
-        assert!(!all_valid(bytes, &gap, &checks));
+        assert!(!all_valid(bytes, gap.iter().cloned().map(check).collect()));
         let short = [0..4, 4..10];
-        let checks: Vec<_> = short.iter().cloned().map(check).collect();
-        assert!(!all_valid(bytes, &short, &checks));
-        let whole = vec![Range { start: 0, end: 16 }];
-        assert!(!all_valid(bytes, &whole, &[]));
-        assert!(all_valid(bytes, &whole, &[check(0..16)]));
+        assert!(!all_valid(
+            bytes,
+            short.iter().cloned().map(check).collect()
+        ));
+        assert!(!all_valid(bytes, Vec::new()));
+        assert!(all_valid(bytes, vec![check(0..16)]));
     }
 }

@@ -147,6 +147,15 @@ pub(super) struct Checker<'a> {
 /// feature with more looks the rest up each time.
 const KEYS_AT_ONCE: usize = 32;
 
+/// The key of member `i` named `name`: from `keys` (the first members'
+/// keys, looked up already), else looked up now.
+fn key_at(keys: &[Option<Key>], i: usize, name: &str) -> Option<Key> {
+    match keys.get(i) {
+        Some(&key) => key,
+        None => Key::from_name(name),
+    }
+}
+
 impl<'a> Checker<'a> {
     pub(super) fn new(text: &'a str) -> Self {
         Self {
@@ -216,10 +225,6 @@ impl<'a> Checker<'a> {
         let members = parts.properties.unwrap_or_default();
         // Each member's key, looked up once (three passes below ask it).
         let mut keys = [None; KEYS_AT_ONCE];
-        let key_of = |keys: &[Option<Key>], i: usize, name: &str| match keys.get(i) {
-            Some(&key) => key,
-            None => Key::from_name(name),
-        };
         let mut last = [usize::MAX; Key::COUNT];
         for (i, (key, _)) in members.iter().enumerate() {
             let k = Key::from_name(key);
@@ -233,7 +238,7 @@ impl<'a> Checker<'a> {
         let mut known = Known::default();
         let mut plain_sources = false;
         for (i, (key, raw)) in members.iter().enumerate() {
-            match key_of(&keys, i, key) {
+            match key_at(&keys, i, key) {
                 Some(k) if last[k.index()] == i => {
                     if k == Key::Sources {
                         let (sources, plain) = fast_sources(raw.get())?;
@@ -279,8 +284,7 @@ impl<'a> Checker<'a> {
         let kept = &mut self.kept;
         kept.clear();
         for (i, (key, raw)) in members.iter().enumerate() {
-            let k = keys.get(i).copied().unwrap_or_else(|| Key::from_name(key));
-            if k.is_some_and(|k| moved.has(k.moved_bit())) {
+            if key_at(keys, i, key).is_some_and(|k| moved.has(k.moved_bit())) {
                 continue;
             }
             kept.push(if kept.is_empty() { '{' } else { ',' });

@@ -134,6 +134,11 @@ impl GroupCache {
         self.background = wake;
     }
 
+    /// Whether new groupings are made on a worker thread.
+    pub fn in_background_mode(&self) -> bool {
+        self.background.is_some()
+    }
+
     /// Whether a grouping is under way on a worker thread.
     pub fn is_pending(&self) -> bool {
         !self.jobs.is_empty()

@@ -240,11 +240,14 @@ impl walkers::Plugin for OverlayPlugin<'_> {
                 let mut state = state
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner());
-                let wake = self.background_grouping.then(|| {
-                    let ctx = ctx.clone();
-                    Arc::new(move || ctx.request_repaint()) as super::group_cache::Wake
-                });
-                state.groups.set_background(wake);
+                // Set when it changes, not every frame.
+                if state.groups.in_background_mode() != self.background_grouping {
+                    let wake = self.background_grouping.then(|| {
+                        let ctx = ctx.clone();
+                        Arc::new(move || ctx.request_repaint()) as super::group_cache::Wake
+                    });
+                    state.groups.set_background(wake);
+                }
                 group_points_cached(&self.layers, projector, &options, &mut state.groups, key)
             }
             None => group_points(&self.layers, projector, &options),
