@@ -357,7 +357,10 @@ fn read_in_pieces(file: &std::fs::File, size: usize) -> Option<FileBytes> {
     if size < PARALLEL_READ_BYTES || !two_cores {
         return None;
     }
+    // Fresh from calloc and untouched, so the first writes (the reads) take
+    // huge pages where the kernel gives them.
     let mut bytes = vec![0u8; size];
+    crate::allocator::advise_huge_pages(&mut bytes);
     let pieces = std::sync::Mutex::new(bytes.chunks_mut(READ_PIECE_BYTES).enumerate());
     let read_pieces = || {
         let mut checks = Vec::new();
