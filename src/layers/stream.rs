@@ -25,7 +25,7 @@
 use super::assemble::{LoadOptions, TopLevel, with_layer};
 use super::json_scan::{skip_space, value_end};
 use super::model::Feature;
-use super::validate::{Checker, FastFeature, Outcome};
+use super::validate::{Checker, FastFeature, Outcome, QuickFeature};
 use super::{LoadReport, Message};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -141,7 +141,13 @@ struct Run<'a> {
     progress: &'a AtomicU64,
     /// Where progress was last reported from.
     reported: usize,
+    /// Elements that [`Run::read_quick`] had to leave to the ordinary way.
+    quick_misses: usize,
 }
+
+/// [`Run::read_quick`] stops trying once more than one element in this
+/// many (after the first this many) has missed.
+const QUICK_MISS_RATIO: usize = 64;
 
 impl<'a> Run<'a> {
     fn new(text: &'a str, progress: &'a AtomicU64) -> Self {
@@ -154,6 +160,7 @@ impl<'a> Run<'a> {
             last_end: 0,
             progress,
             reported: 0,
+            quick_misses: 0,
         }
     }
 
@@ -189,6 +196,14 @@ impl<'a> Run<'a> {
                 return Stop::Broken;
             };
             let local = self.ids.len();
+            if let Some((checked, end)) = self.read_quick(local, rest) {
+                pos += end;
+                self.finish_element(local, checked, pos);
+                match self.after_element(bytes, &mut pos) {
+                    Some(stop) => return stop,
+                    None => continue,
+                }
+            }
             let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<FastFeature>();
             let checked = match stream.next() {
                 Some(Ok(parts)) => {
@@ -212,25 +227,56 @@ impl<'a> Run<'a> {
                     self.checker.check_slow(local, raw.get())
                 }
             };
-            self.record(local, checked);
-            self.last_end = pos;
-            if local.is_multiple_of(1024) {
-                self.report(pos);
-            }
-            pos = skip_space(bytes, pos);
-            match bytes.get(pos) {
-                Some(b']') => {
-                    self.report(pos);
-                    return Stop::Closed(pos);
-                }
-                Some(b',') => pos = skip_space(bytes, pos + 1),
-                _ => return Stop::Broken,
-            }
-            // `[1,]` is not JSON.
-            if !matches!(bytes.get(pos), Some(b) if *b != b']') {
-                return Stop::Broken;
+            self.finish_element(local, checked, pos);
+            if let Some(stop) = self.after_element(bytes, &mut pos) {
+                return stop;
             }
         }
+    }
+
+    /// Reads and checks the element at the start of `rest` as a
+    /// [`QuickFeature`]: the outcome and the element's length, or `None`
+    /// for the element to be read the ordinary way. Each miss costs a parse
+    /// of part of an element, so a run whose elements keep missing (lines
+    /// or polygons, sources with notes) stops trying.
+    fn read_quick(&mut self, local: usize, rest: &'a str) -> Option<(Outcome<'a>, usize)> {
+        if self.quick_misses * QUICK_MISS_RATIO > local + QUICK_MISS_RATIO {
+            return None;
+        }
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<QuickFeature>();
+        let read = match stream.next() {
+            Some(Ok(QuickFeature(parts))) => self.checker.check_fast(local, parts),
+            _ => None,
+        };
+        if read.is_none() {
+            self.quick_misses += 1;
+        }
+        Some((read?, stream.byte_offset()))
+    }
+
+    /// Keeps an element's outcome, which ends at `end`.
+    fn finish_element(&mut self, local: usize, checked: Outcome<'a>, end: usize) {
+        self.record(local, checked);
+        self.last_end = end;
+        if local.is_multiple_of(1024) {
+            self.report(end);
+        }
+    }
+
+    /// Moves `pos` from the end of an element past the comma to the next
+    /// one; a stop at the array's end or at what is not JSON.
+    fn after_element(&mut self, bytes: &[u8], pos: &mut usize) -> Option<Stop> {
+        *pos = skip_space(bytes, *pos);
+        match bytes.get(*pos) {
+            Some(b']') => {
+                self.report(*pos);
+                return Some(Stop::Closed(*pos));
+            }
+            Some(b',') => *pos = skip_space(bytes, *pos + 1),
+            _ => return Some(Stop::Broken),
+        }
+        // `[1,]` is not JSON.
+        (!matches!(bytes.get(*pos), Some(b) if *b != b']')).then_some(Stop::Broken)
     }
 
     fn record(&mut self, local: usize, checked: Outcome<'a>) {

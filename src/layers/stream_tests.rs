@@ -383,3 +383,67 @@ fn broken_json_late_in_a_big_file_is_one_error_either_way() {
             .starts_with("not valid JSON")
     );
 }
+
+/// A plain point with plain sources, `id` its id.
+fn plain_point(id: &str) -> String {
+    point(&format!(r#""id": "{id}", "start": "2025-09-02", {SOURCE}"#))
+}
+
+#[test]
+fn each_odd_feature_read_after_a_plain_one_loads_the_same_both_ways() {
+    // The plain one leaves the one-pass read on, so each odd feature is
+    // tried that way first and must fall back to exactly the same result.
+    for (i, odd) in odd_features().into_iter().enumerate() {
+        let text = collection(&[plain_point("before"), odd, plain_point("after")]);
+        same(&text, &format!("between-{i}.geojson"));
+    }
+}
+
+#[test]
+fn a_plain_point_is_read_in_one_pass_and_anything_else_the_ordinary_way() {
+    let progress = AtomicU64::new(0);
+    let quick = |feature: &str| {
+        let mut run = Run::new(feature, &progress);
+        let read = run.read_quick(0, feature).map(|(checked, len)| {
+            assert_eq!(len, feature.len());
+            checked.feature
+        });
+        (read, run.quick_misses)
+    };
+    let (read, misses) = quick(&plain_point("p"));
+    let feature = read.flatten().unwrap();
+    let at = geo::Geometry::Point(geo::point!(x: -66.5, y: 18.25));
+    assert_eq!(*feature.geometry(), at);
+    assert_eq!(feature.sources().count(), 1);
+    assert_eq!(misses, 0);
+    let ordinary = [
+        // Not a Point.
+        r#"{"type": "Feature", "properties": {"id": "l"}, "geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}"#.to_owned(),
+        // A Point with a member more.
+        r#"{"type": "Feature", "properties": {"id": "b"}, "geometry": {"type": "Point", "coordinates": [1, 2], "bbox": [1, 2, 1, 2]}}"#.to_owned(),
+        // A source with a note: its text is kept as written.
+        point(r#""id": "n", "sources": [{"url": "https://x.org", "note": "n"}]"#),
+        // A source that is not a link: kept as written too.
+        point(r#""id": "f", "sources": [{"url": "ftp://x.org"}]"#),
+        point(r#""id": "null", "sources": null"#),
+        point(r#""id": "twice", "sources": [], "sources": []"#),
+    ];
+    for feature in &ordinary {
+        let (read, misses) = quick(feature);
+        assert!(read.is_none(), "{feature}");
+        assert_eq!(misses, 1, "{feature}");
+    }
+}
+
+#[test]
+fn a_run_whose_elements_keep_missing_the_one_pass_read_stops_trying_for_a_while() {
+    let text = plain_point("p");
+    let progress = AtomicU64::new(0);
+    let mut run = Run::new(&text, &progress);
+    run.quick_misses = 3;
+    // Three misses in the first 100 elements: too many, not tried.
+    assert!(run.read_quick(100, &text).is_none());
+    assert_eq!(run.quick_misses, 3);
+    // By the 200th, one in 64 again: tried, and read.
+    assert!(run.read_quick(200, &text).is_some());
+}

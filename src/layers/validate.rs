@@ -18,10 +18,13 @@
 //! escaped key, deep nesting, a geometry other than a plain Point, a value
 //! that does not read) makes that pass give up, and the feature is read again
 //! the thorough way ([`Checker::check_slow`]: a full property map and
-//! geojson's geometry), which also places and words every parse error. Both
-//! ways feed the same [`Known`] properties to the same checks, so they cannot
-//! disagree on what a feature means, and the quick way only accepts what the
-//! thorough way accepts.
+//! geojson's geometry), which also places and words every parse error. A
+//! big file's elements are first tried in a single pass that reads a plain
+//! Point and plain sources as they go by ([`QuickFeature`]); what it does
+//! not take is read as a [`FastFeature`], then as above. All ways feed the
+//! same [`Known`] properties to the same checks, so they cannot disagree on
+//! what a feature means, and each quicker way only accepts what the slower
+//! ones accept.
 
 use super::geometry;
 use super::json_scan::minify_into;
@@ -237,6 +240,12 @@ impl<'a> Checker<'a> {
         }
         let mut known = Known::default();
         let mut plain_sources = false;
+        // Read already, plain (and so not among `members`).
+        let quick_sources = parts.sources.is_some();
+        if let Some(items) = parts.sources {
+            known.sources = SourcesIn::Items(items);
+            plain_sources = true;
+        }
         for (i, (key, raw)) in members.iter().enumerate() {
             match key_at(&keys, i, key) {
                 Some(k) if last[k.index()] == i => {
@@ -257,19 +266,24 @@ impl<'a> Checker<'a> {
         let mut checked = Outcome::default();
         checked.id = feature_id(&known, parts.id, &mut checked.warnings);
         checked.id_error_at = checked.warnings.len();
-        let geometry = match parts.geometry {
-            None => Ok(unlocated()),
-            Some(raw) => match fast_point(raw.get()) {
+        let geometry = match (parts.position, parts.geometry) {
+            (Some(position), _) => position.placed().map_err(|e| e.said()),
+            (None, None) => Ok(unlocated()),
+            (None, Some(raw)) => match fast_point(raw.get()) {
                 Some(Ok(position)) => Ok(position),
                 Some(Err(e)) => Err(e.said()),
                 None => self.geometry(raw.get()),
             },
         };
+        let mut sources_unwritten = false;
         let checked = finish_with(index, geometry, &known, checked, |extent, sources| {
             let strip = held_exactly(extent, sources, &known, plain_sources);
+            // Sources read into items but kept as written (one was not a
+            // link): their text is not at hand, so the raw way reads them.
+            sources_unwritten = quick_sources && !strip.has(Key::Sources.moved_bit());
             (strip, self.kept_json(&members, &keys, strip))
         });
-        Some(checked)
+        (!sources_unwritten).then_some(checked)
     }
 
     /// The properties that the typed fields do not hold exactly, as compact
@@ -555,7 +569,7 @@ mod record;
 pub(super) use checks::excerpt;
 use checks::{feature_id, finish, finish_with, moved};
 
-pub(super) use fast::FastFeature;
+pub(super) use fast::{FastFeature, QuickFeature};
 use fast::{fast_point, fast_sources, prop_from_raw, reads};
 pub(super) use record::{
     Field, Member, SourceParts, check_record, geometry_text, point, push_json_str,

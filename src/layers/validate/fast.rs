@@ -22,17 +22,45 @@ pub(in crate::layers) struct FastFeature<'a> {
     pub(super) kind: Option<&'a RawValue>,
     pub(super) id: Option<&'a RawValue>,
     pub(super) geometry: Option<&'a RawValue>,
+    /// A plain Point's position, read in place of `geometry` by
+    /// [`QuickFeature`].
+    pub(super) position: Option<FastPosition>,
     /// `(key, value)` in file order; `None` when absent or `null`.
     pub(super) properties: Option<Vec<(&'a str, &'a RawValue)>>,
+    /// `sources` read into its items by [`QuickFeature`], and then not
+    /// among `properties`.
+    pub(super) sources: Option<Vec<SourceItem<'a>>>,
 }
 
 impl<'de> Deserialize<'de> for FastFeature<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(FeatureVisitor)
+        deserializer.deserialize_map(FeatureVisitor { quick: false })
     }
 }
 
-pub(super) struct FeatureVisitor;
+/// A [`FastFeature`] read in a single pass: a plain Point's position and
+/// plain `sources` (text `url`, `title`, `published` and nothing else) are
+/// read as they go by, not kept as raw text to be parsed a second time.
+/// Anything else there is an error, and the caller reads the element again
+/// as a [`FastFeature`]. What it accepts, it reads as a [`FastFeature`]
+/// would read it: the same parsers on the same text.
+///
+/// The second parse had been about a twentieth of a big file's load: the
+/// sources and the geometry are a third of a typical point's text.
+pub(in crate::layers) struct QuickFeature<'a>(pub FastFeature<'a>);
+
+impl<'de> Deserialize<'de> for QuickFeature<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_map(FeatureVisitor { quick: true })
+            .map(QuickFeature)
+    }
+}
+
+/// Reads a Feature's members; `quick`: as [`QuickFeature`] does.
+pub(super) struct FeatureVisitor {
+    quick: bool,
+}
 
 pub(super) enum FeatureKey {
     Type,
@@ -89,7 +117,15 @@ impl<'de> Visitor<'de> for FeatureVisitor {
             match key {
                 FeatureKey::Type => feature.kind = once(&mut map, &mut seen[0])?,
                 FeatureKey::Id => feature.id = once(&mut map, &mut seen[1])?,
+                FeatureKey::Geometry if self.quick => {
+                    let point = once::<_, Option<QuickPoint>>(&mut map, &mut seen[2])?;
+                    feature.position = point.map(|point| point.0);
+                }
                 FeatureKey::Geometry => feature.geometry = once(&mut map, &mut seen[2])?,
+                FeatureKey::Properties if self.quick => {
+                    let read = once::<_, QuickProperties>(&mut map, &mut seen[3])?;
+                    (feature.properties, feature.sources) = (read.members, read.sources);
+                }
                 FeatureKey::Properties => {
                     feature.properties = once::<_, FastProperties>(&mut map, &mut seen[3])?.0;
                 }
@@ -122,6 +158,51 @@ impl<'de> Deserialize<'de> for FastProperties<'de> {
                     members.push((key, map.next_value::<&RawValue>()?));
                 }
                 Ok(FastProperties(Some(members)))
+            }
+        }
+        deserializer.deserialize_any(PropertiesVisitor)
+    }
+}
+
+/// `properties` as [`QuickFeature`] reads them: as [`FastProperties`],
+/// but plain `sources` read into items on the way.
+struct QuickProperties<'a> {
+    members: Option<Vec<(&'a str, &'a RawValue)>>,
+    sources: Option<Vec<SourceItem<'a>>>,
+}
+
+impl<'de> Deserialize<'de> for QuickProperties<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PropertiesVisitor;
+        impl<'de> Visitor<'de> for PropertiesVisitor {
+            type Value = QuickProperties<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an object or null")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(QuickProperties {
+                    members: None,
+                    sources: None,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                let mut sources = None;
+                while let Some(PlainKey(key)) = map.next_key()? {
+                    if key != "sources" {
+                        members.push((key, map.next_value::<&RawValue>()?));
+                        continue;
+                    }
+                    // Twice, `null`, or not plain: the raw way reads it.
+                    let list = map.next_value::<FastSourceList>()?;
+                    if !list.plain || sources.replace(list.items).is_some() {
+                        return Err(de::Error::custom("sources for the raw way"));
+                    }
+                }
+                Ok(QuickProperties {
+                    members: Some(members),
+                    sources,
+                })
             }
         }
         deserializer.deserialize_any(PropertiesVisitor)
@@ -361,7 +442,53 @@ pub(super) struct FastPoint<'a> {
 }
 
 /// A position of at least two numbers; the first two are kept.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct FastPosition(f64, f64);
+
+impl FastPosition {
+    /// The checked position as geometry and box.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn placed(self) -> Result<(Geometry<f64>, Rect<f64>), GeometryError> {
+        let FastPosition(lon, lat) = self;
+        geometry::lon_lat(lon, lat)
+            .map(|c: Coord<f64>| (Geometry::Point(c.into()), Rect::new(c, c)))
+    }
+}
+
+/// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else, as
+/// [`FastPoint`] reads it, read in the feature's own pass by
+/// [`QuickFeature`]: anything else is an error. Only an object: serde's
+/// derive would read a struct from an array too.
+struct QuickPoint(FastPosition);
+
+impl<'de> Deserialize<'de> for QuickPoint {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PointVisitor;
+        impl<'de> Visitor<'de> for PointVisitor {
+            type Value = QuickPoint;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a plain Point")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<QuickPoint, A::Error> {
+                let (mut kind, mut position) = (None, None);
+                while let Some(PlainKey(key)) = map.next_key()? {
+                    match key {
+                        "type" if kind.is_none() => kind = Some(map.next_value::<&str>()?),
+                        "coordinates" if position.is_none() => {
+                            position = Some(map.next_value::<FastPosition>()?);
+                        }
+                        _ => return Err(de::Error::custom("a geometry for the raw way")),
+                    }
+                }
+                match (kind, position) {
+                    (Some("Point"), Some(position)) => Ok(QuickPoint(position)),
+                    _ => Err(de::Error::custom("a geometry for the raw way")),
+                }
+            }
+        }
+        deserializer.deserialize_map(PointVisitor)
+    }
+}
 
 impl<'de> Deserialize<'de> for FastPosition {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -395,9 +522,5 @@ pub(super) fn fast_point(raw: &str) -> Option<Result<(Geometry<f64>, Rect<f64>),
     if point.kind != "Point" {
         return None;
     }
-    let FastPosition(lon, lat) = point.coordinates;
-    Some(
-        geometry::lon_lat(lon, lat)
-            .map(|c: Coord<f64>| (Geometry::Point(c.into()), Rect::new(c, c))),
-    )
+    Some(point.coordinates.placed())
 }
