@@ -131,20 +131,29 @@ pub fn layers_panel(
                 } else {
                     0
                 };
-                if open.server.is_some() || open.view.is_some() {
+                let (count_text, count_tip) = if open.server.is_some() || open.view.is_some() {
                     // A server layer, or a file read by view, holds only
                     // the view's features: its total is the view's, not the
                     // collection's or the file's (a line below says how much).
-                    ui.label(t!("layers-by-view-on-screen", count = on_screen))
-                        .on_hover_text(t!("layers-by-view-on-screen-tip"));
+                    (
+                        t!("layers-by-view-on-screen", count = on_screen),
+                        t!("layers-by-view-on-screen-tip"),
+                    )
                 } else if no_spoilers {
                     // The layer's total would tell a class how much is still to come.
-                    ui.label(t!("layers-on-screen", count = on_screen))
-                        .on_hover_text(t!("layers-on-screen-tip"));
+                    (
+                        t!("layers-on-screen", count = on_screen),
+                        t!("layers-on-screen-tip"),
+                    )
                 } else {
-                    ui.label(t!("layers-on-screen-of", count = on_screen, total = total))
-                        .on_hover_text(t!("layers-on-screen-of-tip"));
-                }
+                    (
+                        t!("layers-on-screen-of", count = on_screen, total = total),
+                        t!("layers-on-screen-of-tip"),
+                    )
+                };
+                // The buttons first, from the right; the count then gets
+                // the room left of them and wraps there (a big layer's
+                // "150,666 / 200,000 on screen" ran under them).
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui
                         .small_button("✖")
@@ -167,6 +176,10 @@ pub fn layers_panel(
                     {
                         commands.push(LayerCommand::Raise(index));
                     }
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        ui.add(egui::Label::new(count_text).wrap())
+                            .on_hover_text(count_tip);
+                    });
                 });
             });
             if let Some(server) = &open.server
@@ -458,6 +471,10 @@ mod widget_tests {
     /// One open layer, "patrols", whose features have no `start` but a
     /// `note` the user may date them by.
     fn panel() -> Harness<'static, Panel> {
+        panel_of_width(360.0)
+    }
+
+    fn panel_of_width(width: f32) -> Harness<'static, Panel> {
         let text = r#"{"type":"FeatureCollection","name":"patrols","features":[
             {"type":"Feature","geometry":{"type":"Point","coordinates":[-66.9,10.5]},
              "properties":{"note":"seen"}}]}"#;
@@ -468,7 +485,7 @@ mod widget_tests {
             workspace,
             commands: Vec::new(),
         };
-        Harness::builder().with_size([360.0, 400.0]).build_ui_state(
+        Harness::builder().with_size([width, 400.0]).build_ui_state(
             |ui, panel: &mut Panel| {
                 let commands = layers_panel(ui, &panel.workspace, &[1], &[], false);
                 panel.commands.extend(commands);
@@ -489,6 +506,23 @@ mod widget_tests {
             [LayerCommand::SetVisible(0, false)]
         );
         harness.get_by_label("1 / 1 on screen");
+    }
+
+    #[test]
+    fn the_count_of_features_on_screen_never_runs_under_the_buttons() {
+        // A big layer's "150,666 / 200,000 on screen" ran under the order
+        // and close buttons; a narrow panel shows the same with this one.
+        for width in [170.0, 200.0, 240.0, 360.0] {
+            let harness = panel_of_width(width);
+            let count = harness.get_by_label("1 / 1 on screen").rect();
+            for button in ["⏶", "⏷", "✖"] {
+                let button = harness.get_by_label(button).rect();
+                assert!(
+                    !count.intersects(button),
+                    "{width} px: {count:?} under {button:?}"
+                );
+            }
+        }
     }
 
     #[test]
