@@ -122,12 +122,12 @@ impl<'de> Visitor<'de> for FeatureVisitor {
                     feature.position = point.map(|point| point.0);
                 }
                 FeatureKey::Geometry => feature.geometry = once(&mut map, &mut seen[2])?,
-                FeatureKey::Properties if self.quick => {
-                    let read = once::<_, QuickProperties>(&mut map, &mut seen[3])?;
-                    (feature.properties, feature.sources) = (read.members, read.sources);
-                }
                 FeatureKey::Properties => {
-                    feature.properties = once::<_, FastProperties>(&mut map, &mut seen[3])?.0;
+                    let read = match self.quick {
+                        true => once::<_, QuickProperties>(&mut map, &mut seen[3])?.0,
+                        false => once::<_, FastProperties>(&mut map, &mut seen[3])?,
+                    };
+                    (feature.properties, feature.sources) = (read.members, read.sources);
                 }
                 FeatureKey::Other => {
                     map.next_value::<IgnoredAny>()?;
@@ -139,73 +139,62 @@ impl<'de> Visitor<'de> for FeatureVisitor {
 }
 
 /// `properties`: `null`, or an object whose keys are plain (unescaped) text.
-pub(super) struct FastProperties<'a>(Option<Vec<(&'a str, &'a RawValue)>>);
-
-impl<'de> Deserialize<'de> for FastProperties<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PropertiesVisitor;
-        impl<'de> Visitor<'de> for PropertiesVisitor {
-            type Value = FastProperties<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object or null")
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(FastProperties(None))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(16));
-                while let Some(PlainKey(key)) = map.next_key()? {
-                    members.push((key, map.next_value::<&RawValue>()?));
-                }
-                Ok(FastProperties(Some(members)))
-            }
-        }
-        deserializer.deserialize_any(PropertiesVisitor)
-    }
-}
-
-/// `properties` as [`QuickFeature`] reads them: as [`FastProperties`],
-/// but plain `sources` read into items on the way.
-struct QuickProperties<'a> {
+#[derive(Default)]
+pub(super) struct FastProperties<'a> {
+    /// `(key, value)` in file order; `None` for `null`.
     members: Option<Vec<(&'a str, &'a RawValue)>>,
+    /// `sources`, read into items as [`QuickProperties`] reads them.
     sources: Option<Vec<SourceItem<'a>>>,
 }
 
+impl<'de> Deserialize<'de> for FastProperties<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(PropertiesVisitor { quick: false })
+    }
+}
+
+/// `properties` as [`QuickFeature`] reads them: as [`FastProperties`], but
+/// plain `sources` read into items on the way (anything else there is an
+/// error: twice, `null`, or not plain).
+struct QuickProperties<'a>(FastProperties<'a>);
+
 impl<'de> Deserialize<'de> for QuickProperties<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PropertiesVisitor;
-        impl<'de> Visitor<'de> for PropertiesVisitor {
-            type Value = QuickProperties<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an object or null")
+        deserializer
+            .deserialize_any(PropertiesVisitor { quick: true })
+            .map(QuickProperties)
+    }
+}
+
+struct PropertiesVisitor {
+    quick: bool,
+}
+
+impl<'de> Visitor<'de> for PropertiesVisitor {
+    type Value = FastProperties<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object or null")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(FastProperties::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut members = Vec::with_capacity(map.size_hint().unwrap_or(16));
+        let mut sources = None;
+        while let Some(PlainKey(key)) = map.next_key()? {
+            if !(self.quick && key == "sources") {
+                members.push((key, map.next_value::<&RawValue>()?));
+                continue;
             }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(QuickProperties {
-                    members: None,
-                    sources: None,
-                })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut members = Vec::with_capacity(map.size_hint().unwrap_or(16));
-                let mut sources = None;
-                while let Some(PlainKey(key)) = map.next_key()? {
-                    if key != "sources" {
-                        members.push((key, map.next_value::<&RawValue>()?));
-                        continue;
-                    }
-                    // Twice, `null`, or not plain: the raw way reads it.
-                    let list = map.next_value::<FastSourceList>()?;
-                    if !list.plain || sources.replace(list.items).is_some() {
-                        return Err(de::Error::custom("sources for the raw way"));
-                    }
-                }
-                Ok(QuickProperties {
-                    members: Some(members),
-                    sources,
-                })
+            let list = map.next_value::<FastSourceList>()?;
+            if !list.plain || sources.replace(list.items).is_some() {
+                return Err(de::Error::custom("sources for the raw way"));
             }
         }
-        deserializer.deserialize_any(PropertiesVisitor)
+        Ok(FastProperties {
+            members: Some(members),
+            sources,
+        })
     }
 }
 
@@ -455,6 +444,26 @@ impl FastPosition {
     }
 }
 
+impl<'de> Deserialize<'de> for FastPosition {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PositionVisitor;
+        impl<'de> Visitor<'de> for PositionVisitor {
+            type Value = FastPosition;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a position")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FastPosition, A::Error> {
+                let short = || de::Error::custom("position too short");
+                let lon = seq.next_element::<f64>()?.ok_or_else(short)?;
+                let lat = seq.next_element::<f64>()?.ok_or_else(short)?;
+                while seq.next_element::<f64>()?.is_some() {}
+                Ok(FastPosition(lon, lat))
+            }
+        }
+        deserializer.deserialize_seq(PositionVisitor)
+    }
+}
+
 /// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else, as
 /// [`FastPoint`] reads it, read in the feature's own pass by
 /// [`QuickFeature`]: anything else is an error. Only an object: serde's
@@ -487,26 +496,6 @@ impl<'de> Deserialize<'de> for QuickPoint {
             }
         }
         deserializer.deserialize_map(PointVisitor)
-    }
-}
-
-impl<'de> Deserialize<'de> for FastPosition {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct PositionVisitor;
-        impl<'de> Visitor<'de> for PositionVisitor {
-            type Value = FastPosition;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a position")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FastPosition, A::Error> {
-                let short = || de::Error::custom("position too short");
-                let lon = seq.next_element::<f64>()?.ok_or_else(short)?;
-                let lat = seq.next_element::<f64>()?.ok_or_else(short)?;
-                while seq.next_element::<f64>()?.is_some() {}
-                Ok(FastPosition(lon, lat))
-            }
-        }
-        deserializer.deserialize_seq(PositionVisitor)
     }
 }
 
