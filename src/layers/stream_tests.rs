@@ -450,3 +450,95 @@ fn a_run_whose_elements_keep_missing_the_one_pass_read_stops_trying_for_a_while(
     // By the 200th, one in 64 again: tried, and read.
     assert!(run.read_quick(200, &text).is_some());
 }
+
+/// A feature put together from parts that the one-pass read takes or
+/// leaves (geometry and sources of every kind, members in any order,
+/// repeated), chosen by `u`.
+fn assembled_feature(u: &mut arbitrary::Unstructured<'_>, n: usize) -> arbitrary::Result<String> {
+    const GEOMETRIES: &[&str] = &[
+        r#"{"type": "Point", "coordinates": [-66.5, 18.25]}"#,
+        r#"{"coordinates": [-66.5, 18.25, 7], "type": "Point"}"#,
+        r#"{"type": "Point", "coordinates": [-66.5]}"#,
+        r#"{"type": "Point", "coordinates": [1e400, 0]}"#,
+        r#"{"type": "Point", "coordinates": [10, 95]}"#,
+        r#"{"type": "Point", "coordinates": [1, 2, "x"]}"#,
+        r#"{"type": "Point", "coordinates": [1, 2], "bbox": [1, 2, 1, 2]}"#,
+        r#"{"type": "Point", "type": "Point", "coordinates": [1, 2]}"#,
+        r#"{"type": "Po\u0069nt", "coordinates": [1, 2]}"#,
+        r#"{"typ\u0065": "Point", "coordinates": [1, 2]}"#,
+        r#"{"type": "point", "coordinates": [1, 2]}"#,
+        r#"{"type": "MultiPoint", "coordinates": [[1, 2], [3, 4]]}"#,
+        r#"{"type": "LineString", "coordinates": [[170, 50], [-179, 52]]}"#,
+        r#"{"type": "Point"}"#,
+        r#"["Point", [1, 2]]"#,
+        "null",
+        "7",
+    ];
+    const SOURCES: &[&str] = &[
+        r#"[{"url": "https://example.org/a"}]"#,
+        r#"[{"title": "T", "url": "https://e.org/b", "published": "2025-09-03"}, {"url": "http://e.org/c"}]"#,
+        r#"[{"title": "only a title"}]"#,
+        r#"[{"url": "ftp://e.org"}]"#,
+        r#"[{"url": "https://e.org", "note": "n"}]"#,
+        r#"[{"url": "https://e.org", "url": "https://f.org"}]"#,
+        r#"[{"url": "https://e.org", "published": 20250903}]"#,
+        r#"[{"url": "https://e.org", "title": null}]"#,
+        r#"[{"url": "https://e.\u006frg/\"q\""}]"#,
+        r#"["https://e.org"]"#,
+        "[]",
+        "[[[[]]]]",
+        "null",
+        r#""https://e.org""#,
+        "5",
+    ];
+    let mut properties = vec![
+        format!(r#""id": "f{}""#, u.int_in_range(0..=n)?),
+        r#""start": "2025-09-02""#.to_owned(),
+    ];
+    for _ in 0..u.int_in_range(0..=2)? {
+        properties.push(format!(r#""sources": {}"#, u.choose(SOURCES)?));
+    }
+    if u.arbitrary()? {
+        properties.push(r#""killed": 3, "title": "a\"b""#.to_owned());
+    }
+    if u.arbitrary()? {
+        properties.push(r#""sour\u0063es": []"#.to_owned());
+    }
+    let mut members = vec![
+        r#""type": "Feature""#.to_owned(),
+        format!(r#""geometry": {}"#, u.choose(GEOMETRIES)?),
+    ];
+    let properties = match u.int_in_range(0..=9)? {
+        0 => "null".to_owned(),
+        1 => "[]".to_owned(),
+        _ => format!("{{{}}}", shuffled(u, properties)?.join(", ")),
+    };
+    members.push(format!(r#""properties": {properties}"#));
+    if u.ratio(1, 8)? {
+        members.push(r#""geometry": null"#.to_owned());
+    }
+    Ok(format!("{{{}}}", shuffled(u, members)?.join(", ")))
+}
+
+fn shuffled<T>(
+    u: &mut arbitrary::Unstructured<'_>,
+    mut items: Vec<T>,
+) -> arbitrary::Result<Vec<T>> {
+    for i in (1..items.len()).rev() {
+        items.swap(i, u.int_in_range(0..=i)?);
+    }
+    Ok(items)
+}
+
+#[test]
+fn features_assembled_from_parts_either_pass_takes_load_the_same_both_ways() {
+    arbtest::arbtest(|u| {
+        let count = u.int_in_range(1..=12)?;
+        let features = (0..count)
+            .map(|_| assembled_feature(u, count))
+            .collect::<arbitrary::Result<Vec<_>>>()?;
+        same(&collection(&features), "assembled.geojson");
+        Ok(())
+    })
+    .budget_ms(2_000);
+}
