@@ -4,6 +4,7 @@
 //! loads on its own: a missing or corrupt one is reported and the rest is drawn,
 //! with another scale of the same layer standing in where one exists.
 
+use super::clip::Rect;
 use super::format::{self, Feature, FormatError, GeometryKind};
 use super::places::{Place, parse_places};
 use rstar::{AABB, RTree, RTreeObject};
@@ -28,6 +29,17 @@ pub enum Scale {
     Large,
 }
 
+/// Where the 1:10m assets reach, `[min_lon, min_lat, max_lon, max_lat]`:
+/// the Americas with the Atlantic margin. Their detail is what a map of
+/// the Americas needs; the world at 1:10m would triple the assets.
+pub const AMERICAS_WINDOW: Rect = [-180.0, -60.0, -10.0, 85.0];
+
+/// Where the 1:110m and 1:50m assets reach: the world as far as Web
+/// Mercator shows it. The zoomed-out views show Africa, Europe and
+/// Antarctica beside the Americas, and land cut off at a meridian there
+/// looked like a fault of the map.
+pub const WORLD_WINDOW: Rect = [-180.0, -85.0, 180.0, 85.0];
+
 impl Scale {
     /// 110m up to z2, 50m for z3-4, 10m from z5.
     pub fn for_zoom(zoom: u8) -> Self {
@@ -35,6 +47,28 @@ impl Scale {
             0..=2 => Scale::Small,
             3..=4 => Scale::Medium,
             _ => Scale::Large,
+        }
+    }
+
+    /// The scale for a tile whose lon/lat box is `tile`: as
+    /// [`Scale::for_zoom`], but 1:50m for a deep tile that reaches past
+    /// the 1:10m assets' window (the coast of Africa at z6, Antarctica).
+    pub fn for_tile(zoom: u8, tile: Rect) -> Self {
+        let scale = Scale::for_zoom(zoom);
+        let [west, south, east, north] = AMERICAS_WINDOW;
+        let inside = tile[0] >= west && tile[1] >= south && tile[2] <= east && tile[3] <= north;
+        match scale {
+            Scale::Large if !inside => Scale::Medium,
+            other => other,
+        }
+    }
+
+    /// Where this scale's assets reach: edges along it are cuts, not
+    /// coastline.
+    pub fn window(self) -> Rect {
+        match self {
+            Scale::Small | Scale::Medium => WORLD_WINDOW,
+            Scale::Large => AMERICAS_WINDOW,
         }
     }
 
@@ -205,7 +239,11 @@ impl Basemap {
 
     /// The layer at the scale for `zoom`, or the nearest scale that loaded.
     pub fn layer(&self, name: LayerName, zoom: u8) -> Option<&IndexedLayer> {
-        let wanted = Scale::for_zoom(zoom);
+        self.layer_at(name, Scale::for_zoom(zoom))
+    }
+
+    /// The layer `name` at the scale `wanted`, else at the nearest one.
+    pub fn layer_at(&self, name: LayerName, wanted: Scale) -> Option<&IndexedLayer> {
         self.layers
             .iter()
             .filter(|(n, _, _)| *n == name)

@@ -5,7 +5,7 @@
 //! the continent it cuts through. Latitude maps monotonically to y, so a lon/lat
 //! box is exactly the tile's box in Mercator space.
 
-use super::assets::{Basemap, IndexedLayer, LayerName};
+use super::assets::{Basemap, IndexedLayer, LayerName, Scale};
 use super::clip::{self, Rect};
 use super::style::{BasemapStyle, Rgba};
 use crate::view;
@@ -18,8 +18,6 @@ use walkers::TileId;
 pub const TILE_SIZE: u32 = 256;
 /// Geometry is kept this many pixels beyond the tile so strokes meet their neighbours.
 const MARGIN_PX: f64 = 4.0;
-/// The asset generator's window: edges along it are cuts, not coastline.
-const ASSET_WINDOW: Rect = [-180.0, -60.0, -10.0, 85.0];
 
 /// Renders tiles; cheap to clone and share between worker threads.
 #[derive(Clone)]
@@ -96,31 +94,34 @@ impl TileRenderer {
         let frame = TileFrame::new(tile);
         let window = frame.lon_lat_box();
         let zoom = tile.zoom;
+        // A deep tile beyond the 1:10m window takes the world's 1:50m.
+        let scale = Scale::for_tile(zoom, window);
+        let layer = |name| self.basemap.layer_at(name, scale);
 
-        if let Some(land) = self.basemap.layer(LayerName::Land, zoom) {
+        if let Some(land) = layer(LayerName::Land) {
             self.fill_polygons(
                 &mut pixmap,
                 land,
                 &frame,
-                window,
+                [window, scale.window()],
                 style.land,
                 style.coast,
                 zoom,
             );
         }
-        if let Some(lakes) = self.basemap.layer(LayerName::Lakes, zoom) {
+        if let Some(lakes) = layer(LayerName::Lakes) {
             self.fill_polygons(
                 &mut pixmap,
                 lakes,
                 &frame,
-                window,
+                [window, scale.window()],
                 style.lake,
                 style.coast,
                 zoom,
             );
         }
-        if zoom >= 5
-            && let Some(admin1) = self.basemap.layer(LayerName::Admin1, zoom)
+        if scale == Scale::Large
+            && let Some(admin1) = layer(LayerName::Admin1)
         {
             stroke_lines(
                 &mut pixmap,
@@ -131,7 +132,7 @@ impl TileRenderer {
                 BasemapStyle::admin1_width(zoom),
             );
         }
-        if let Some(borders) = self.basemap.layer(LayerName::Borders, zoom) {
+        if let Some(borders) = layer(LayerName::Borders) {
             stroke_lines(
                 &mut pixmap,
                 borders,
@@ -150,7 +151,9 @@ impl TileRenderer {
         pixmap: &mut Pixmap,
         layer: &IndexedLayer,
         frame: &TileFrame,
-        window: Rect,
+        // The tile's box, and the window of the layer's assets: edges
+        // along either are cuts, not coastline.
+        [window, assets]: [Rect; 2],
         fill: Rgba,
         outline: Rgba,
         zoom: u8,
@@ -175,7 +178,7 @@ impl TileRenderer {
                 let mut pen_down = false;
                 for i in 0..n {
                     let (a, b) = (clipped[i], clipped[(i + 1) % n]);
-                    if clip::on_border(a, b, window) || clip::on_border(a, b, ASSET_WINDOW) {
+                    if clip::on_border(a, b, window) || clip::on_border(a, b, assets) {
                         pen_down = false;
                         continue;
                     }
@@ -313,6 +316,41 @@ mod tests {
                 assert!(near(sea, style.ocean), "z{zoom} {:?}: {sea:?}", style.theme);
             }
         }
+    }
+
+    #[test]
+    fn africa_europe_and_antarctica_are_land_at_every_zoom_with_no_cut_at_10_west() {
+        let style = without_lines(BasemapStyle::light());
+        // Inland Senegal (west of the 1:10m window's edge at 10° W), Mali
+        // and Spain (east of it), West Antarctica (south of it).
+        let places = [
+            ("Senegal", -14.5, 14.5),
+            ("Mali", -4.0, 17.0),
+            ("Spain", -3.7, 40.0),
+            ("West Antarctica", -90.0, -80.0),
+        ];
+        for (name, lon, lat) in places {
+            for zoom in [2, 3, 4, 5, 7] {
+                let land = colour_at(lon, lat, zoom, &style);
+                assert!(near(land, style.land), "{name} z{zoom}: {land:?}");
+            }
+        }
+        // And the Atlantic between stays sea.
+        let sea = colour_at(-30.0, 20.0, 6, &style);
+        assert!(near(sea, style.ocean), "{sea:?}");
+    }
+
+    #[test]
+    fn a_deep_tile_past_the_detailed_window_takes_the_world_at_1_50m() {
+        let inside = [-70.0, 10.0, -60.0, 15.0];
+        let across = [-15.0, 10.0, -5.0, 15.0];
+        let south = [-70.0, -66.0, -60.0, -62.0];
+        assert_eq!(Scale::for_tile(6, inside), Scale::Large);
+        assert_eq!(Scale::for_tile(6, across), Scale::Medium);
+        assert_eq!(Scale::for_tile(6, south), Scale::Medium);
+        // Zoomed out, the scale follows the zoom alone.
+        assert_eq!(Scale::for_tile(2, across), Scale::Small);
+        assert_eq!(Scale::for_tile(4, inside), Scale::Medium);
     }
 
     #[test]

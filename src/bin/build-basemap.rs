@@ -1,7 +1,8 @@
 //! Regenerates `assets/` from the raw Natural Earth shapefiles and the GeoNames
 //! city list: `cargo run --release --features build-basemap --bin build-basemap -- ../shared/data`.
 //!
-//! Everything is clipped to the Americas window, simplified per scale, and written
+//! Everything is clipped (the world at 1:110m and 1:50m, the Americas at
+//! 1:10m), simplified per scale, and written
 //! in the `.sbg` format (see `src/basemap/format.rs`); place labels go to a small
 //! `places.tsv`. The output is deterministic, so regenerating without a data change
 //! gives the same bytes.
@@ -10,13 +11,14 @@ use anyhow::{Context, Result, bail};
 use geo::{LineString, Simplify};
 use shapefile::dbase::FieldValue;
 use shapefile::{PolygonRing, Shape};
+use sitmap::basemap::assets::{AMERICAS_WINDOW, WORLD_WINDOW};
 use sitmap::basemap::clip::{Rect, clip_line, clip_ring};
 use sitmap::basemap::format::{Feature, GeometryFile, GeometryKind, encode};
 use sitmap::basemap::places::{Place, PlaceKind, city_min_zoom, write_places};
 use std::path::{Path, PathBuf};
 
-/// lon -180..-10, lat -60..85: the Americas with the Atlantic margin.
-const WINDOW: Rect = [-180.0, -60.0, -10.0, 85.0];
+/// Place labels: the Americas with the Atlantic margin.
+const WINDOW: Rect = AMERICAS_WINDOW;
 
 struct Layer {
     source: &'static str,
@@ -24,6 +26,25 @@ struct Layer {
     kind: GeometryKind,
     /// Douglas–Peucker tolerance in degrees: about half a pixel at the scale's deepest zoom.
     epsilon: f64,
+}
+
+/// Whether a line lies east of 30° W and south of 59° N: inside the
+/// Americas window that is West Africa and the Atlantic islands (Azores,
+/// Madeira, Canaries, Cape Verde), whose admin-1 lines would stop at the
+/// window's edge at 10° W; Greenland's and Iceland's lie north of it.
+fn in_africa_or_macaronesia(line: &[[f32; 2]]) -> bool {
+    line.iter().all(|&[lon, lat]| lon > -30.0 && lat < 59.0)
+}
+
+impl Layer {
+    /// What the layer is clipped to: the world at 1:110m and 1:50m (the
+    /// zoomed-out views), the Americas at 1:10m (see `Scale::window`).
+    fn window(&self) -> Rect {
+        match self.output.ends_with("_10m") {
+            true => AMERICAS_WINDOW,
+            false => WORLD_WINDOW,
+        }
+    }
 }
 
 const LAYERS: &[Layer] = &[
@@ -136,7 +157,7 @@ fn read_layer(path: &Path, layer: &Layer) -> Result<GeometryFile> {
                         features.extend(finish_polygon(std::mem::take(&mut current)));
                     }
                     let ring = simplify(points.iter().map(|p| [p.x, p.y]), layer.epsilon);
-                    let clipped = clip_ring(&ring, WINDOW);
+                    let clipped = clip_ring(&ring, layer.window());
                     if outer && clipped.is_empty() {
                         // Its holes are outside too; mark the polygon as dropped.
                         current.clear();
@@ -150,7 +171,10 @@ fn read_layer(path: &Path, layer: &Layer) -> Result<GeometryFile> {
             (Shape::Polyline(line), GeometryKind::Lines) => {
                 for part in line.parts() {
                     let simplified = simplify(part.iter().map(|p| [p.x, p.y]), layer.epsilon);
-                    for piece in clip_line(&simplified, WINDOW) {
+                    for piece in clip_line(&simplified, layer.window()) {
+                        if layer.output == "admin1_10m" && in_africa_or_macaronesia(&piece) {
+                            continue;
+                        }
                         features.extend(Feature::new(vec![piece]));
                     }
                 }
