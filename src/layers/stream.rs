@@ -145,8 +145,9 @@ struct Run<'a> {
     quick_misses: usize,
 }
 
-/// [`Run::read_quick`] stops trying once more than one element in this
-/// many (after the first this many) has missed.
+/// [`Run::read_quick`] does not try while more than one element in this
+/// many (counting this many more) has missed; it tries again once the
+/// elements read since have brought the share back down.
 const QUICK_MISS_RATIO: usize = 64;
 
 impl<'a> Run<'a> {
@@ -238,7 +239,7 @@ impl<'a> Run<'a> {
     /// [`QuickFeature`]: the outcome and the element's length, or `None`
     /// for the element to be read the ordinary way. Each miss costs a parse
     /// of part of an element, so a run whose elements keep missing (lines
-    /// or polygons, sources with notes) stops trying.
+    /// or polygons, sources with notes) tries only now and then.
     fn read_quick(&mut self, local: usize, rest: &'a str) -> Option<(Outcome<'a>, usize)> {
         if self.quick_misses * QUICK_MISS_RATIO > local + QUICK_MISS_RATIO {
             return None;
