@@ -37,7 +37,7 @@ pub fn advise_huge_pages<T>(memory: &mut [T]) {
     let first = start.next_multiple_of(HUGE);
     let end = (start + std::mem::size_of_val(memory)) / HUGE * HUGE;
     if end > first {
-        // SAFETY: advice only; the range lies inside `bytes`.
+        // SAFETY: advice only; the range lies inside `memory`.
         unsafe {
             libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE);
         }

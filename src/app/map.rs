@@ -10,7 +10,7 @@ use crate::compare::{Change, CompareCommand, CompareView, LayerChanges};
 use crate::labels::LabelsPlugin;
 use crate::layers::time_index::Visible;
 use crate::overlay::changes::{ChangesPlugin, LayerMarks};
-use crate::overlay::plugin::Emphasis;
+use crate::overlay::plugin::{Emphasis, SharedShown};
 use crate::state::Command;
 use crate::ui::palette::{self, MapTheme};
 use crate::ui::{cards, overlays};
@@ -469,23 +469,21 @@ fn shared_shown(
     open: &[Arc<crate::layers::Layer>],
     visibles: &[Visible<'_>],
     wanted: bool,
-) -> Vec<Option<crate::overlay::plugin::SharedShown>> {
+) -> Vec<Option<SharedShown>> {
     if !wanted {
         return Vec::new();
     }
     open.iter()
         .enumerate()
-        .map(
-            |(i, layer)| -> Option<crate::overlay::plugin::SharedShown> {
-                match visibles.get(i) {
-                    Some(visible) => {
-                        let visible = visible.to_shared(layer.shared_time())?;
-                        Some(Arc::new(move |i| visible.is_shown(i)))
-                    }
-                    None => Some(Arc::new(|_| true)),
+        .map(|(i, layer)| -> Option<SharedShown> {
+            match visibles.get(i) {
+                Some(visible) => {
+                    let visible = visible.to_shared(layer.shared_time())?;
+                    Some(Arc::new(move |i| visible.is_shown(i)))
                 }
-            },
-        )
+                None => Some(Arc::new(|_| true)),
+            }
+        })
         .collect()
 }
 

@@ -72,7 +72,8 @@ impl Scale {
         }
     }
 
-    fn suffix(self) -> &'static str {
+    /// How its asset files end (`land_50m.sbg`).
+    pub fn suffix(self) -> &'static str {
         match self {
             Scale::Small => "110m",
             Scale::Medium => "50m",

@@ -11,7 +11,7 @@ use anyhow::{Context, Result, bail};
 use geo::{LineString, Simplify};
 use shapefile::dbase::FieldValue;
 use shapefile::{PolygonRing, Shape};
-use sitmap::basemap::assets::{AMERICAS_WINDOW, WORLD_WINDOW};
+use sitmap::basemap::assets::{AMERICAS_WINDOW, Scale, WORLD_WINDOW};
 use sitmap::basemap::clip::{Rect, clip_line, clip_ring};
 use sitmap::basemap::format::{Feature, GeometryFile, GeometryKind, encode};
 use sitmap::basemap::places::{Place, PlaceKind, city_min_zoom, write_places};
@@ -40,10 +40,10 @@ impl Layer {
     /// What the layer is clipped to: the world at 1:110m and 1:50m (the
     /// zoomed-out views), the Americas at 1:10m (see `Scale::window`).
     fn window(&self) -> Rect {
-        match self.output.ends_with("_10m") {
-            true => AMERICAS_WINDOW,
-            false => WORLD_WINDOW,
-        }
+        [Scale::Small, Scale::Medium, Scale::Large]
+            .into_iter()
+            .find(|scale| self.output.ends_with(&format!("_{}", scale.suffix())))
+            .map_or(WORLD_WINDOW, Scale::window)
     }
 }
 

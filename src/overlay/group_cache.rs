@@ -291,6 +291,9 @@ impl GroupCache {
     }
 
     fn keep_bits(&mut self, key: &GroupKey, bits: Arc<Vec<u64>>) {
+        // One a layer and filter: two workers may have made the same.
+        self.shown_bits
+            .retain(|kept| (kept.layer, kept.filter) != (key.layer, key.filter));
         // A few, for the two halves of the split view and the days just
         // played (a million features: 125 KB each).
         if self.shown_bits.len() >= KEPT_ENTRIES {

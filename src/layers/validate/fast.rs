@@ -421,15 +421,6 @@ fn source_item(entry: FastSource<'_>) -> Option<(SourceItem<'_>, bool)> {
     Some((item, plain))
 }
 
-/// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct FastPoint<'a> {
-    #[serde(rename = "type")]
-    kind: &'a str,
-    coordinates: FastPosition,
-}
-
 /// A position of at least two numbers; the first two are kept.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct FastPosition(f64, f64);
@@ -464,10 +455,11 @@ impl<'de> Deserialize<'de> for FastPosition {
     }
 }
 
-/// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else, as
-/// [`FastPoint`] reads it, read in the feature's own pass by
-/// [`QuickFeature`]: anything else is an error. Only an object: serde's
-/// derive would read a struct from an array too.
+/// `{"type": "Point", "coordinates": [lon, lat, ...]}` and nothing else,
+/// keys written plainly: anything else is an error. Read in the feature's
+/// own pass by [`QuickFeature`], and from the raw geometry by
+/// [`fast_point`]. Only an object: serde's derive would read a struct from
+/// an array too.
 struct QuickPoint(FastPosition);
 
 impl<'de> Deserialize<'de> for QuickPoint {
@@ -503,13 +495,6 @@ impl<'de> Deserialize<'de> for QuickPoint {
 /// way reads it), else the checked position as geometry and box.
 #[allow(clippy::type_complexity)]
 pub(super) fn fast_point(raw: &str) -> Option<Result<(Geometry<f64>, Rect<f64>), GeometryError>> {
-    // serde reads a struct from an array too; a geometry is an object.
-    if !raw.starts_with('{') {
-        return None;
-    }
-    let point = serde_json::from_str::<FastPoint>(raw).ok()?;
-    if point.kind != "Point" {
-        return None;
-    }
-    Some(point.coordinates.placed())
+    let QuickPoint(position) = serde_json::from_str::<QuickPoint>(raw).ok()?;
+    Some(position.placed())
 }
